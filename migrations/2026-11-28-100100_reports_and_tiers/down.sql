@@ -1,0 +1,2 @@
+DROP TABLE tier_placements;
+DROP TABLE reports;

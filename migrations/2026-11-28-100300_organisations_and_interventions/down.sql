@@ -1,0 +1,4 @@
+DROP TABLE links;
+DROP TABLE intervention_countries;
+DROP TABLE interventions;
+DROP TABLE organisations;

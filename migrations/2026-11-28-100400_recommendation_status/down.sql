@@ -1,0 +1,2 @@
+DROP FUNCTION recommendation_statuses(INTEGER, TEXT, UUID);
+DROP FUNCTION counting_links(INTEGER, TEXT, UUID);

@@ -1,0 +1,187 @@
+//! `GET /coverage`: the gap summary of every country, as JSON or CSV.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::gaps::check_organisation_filter;
+use super::negotiation::{Format, negotiate};
+use crate::db::gaps::{self, CountryCoverage};
+use crate::db::reports;
+use crate::domain::{Movement, Region, StatusCounts, Tier, movement};
+use crate::error::{ApiError, Problem};
+
+/// Coverage of every country with recommendations in one report year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoverageReport {
+    /// The report year; `null` when no report has recommendations yet.
+    pub year: Option<i32>,
+    pub organisation: Option<Uuid>,
+    pub region: Option<Region>,
+    /// One row per country, by code.
+    pub items: Vec<CoverageRow>,
+    /// The counts over all rows.
+    pub totals: StatusCounts,
+}
+
+/// One country's coverage.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoverageRow {
+    #[schema(example = "SLE")]
+    pub code: String,
+    pub name: String,
+    pub region: Option<Region>,
+    pub year: i32,
+    pub tier: Option<Tier>,
+    /// `null` when the year's tier is not recorded.
+    pub movement: Option<Movement>,
+    #[serde(flatten)]
+    pub counts: StatusCounts,
+}
+
+impl CoverageRow {
+    fn new(year: i32, row: CountryCoverage) -> Self {
+        Self {
+            movement: row.tier.map(|tier| movement(row.previous_tier, tier)),
+            counts: StatusCounts::new(
+                row.addressed,
+                row.partially_addressed,
+                row.planned,
+                row.unaddressed,
+            ),
+            code: row.code,
+            name: row.name,
+            region: row.region,
+            year,
+            tier: row.tier,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CoverageQuery {
+    /// The report year; by default the latest with recommendations.
+    pub year: Option<i32>,
+    /// Count only this organisation's interventions.
+    pub organisation: Option<Uuid>,
+    /// Only countries of this region.
+    pub region: Option<Region>,
+}
+
+/// The columns of the CSV, in order.
+const CSV_HEADER: [&str; 13] = [
+    "country_code",
+    "country_name",
+    "region",
+    "year",
+    "tier",
+    "movement",
+    "total",
+    "addressed",
+    "partially_addressed",
+    "planned",
+    "unaddressed",
+    "coverage_ratio",
+    "organisation",
+];
+
+/// The gap summary of every country that has recommendations in the year.
+///
+/// Statuses follow the rule of the gap report (see `get_gaps`): only interventions that are not
+/// cancelled count; `addressed` needs an active or completed intervention contributing `full`.
+/// Send `Accept: text/csv` for the same rows as CSV, with a header row.
+#[utoipa::path(tag = "gaps", params(CoverageQuery), responses(
+    (status = 200, body = CoverageReport, content_type = "application/json"),
+    (status = 200, description = "The same rows as CSV", body = String, content_type = "text/csv"),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No report for the year", body = Problem, content_type = "application/problem+json"),
+    (status = 406, description = "Neither JSON nor CSV is acceptable", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/coverage")]
+pub async fn get_coverage(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<CoverageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let format = negotiate(&request, &[Format::Json, Format::Csv])?;
+    let mut connection = state.connection().await?;
+    check_organisation_filter(&mut connection, query.organisation).await?;
+    let year = match query.year {
+        Some(year) if reports::exists(&mut connection, year).await? => Some(year),
+        Some(year) => return Err(ApiError::NotFound(format!("there is no report for {year}"))),
+        None => gaps::latest_year(&mut connection, None).await?,
+    };
+    let items: Vec<CoverageRow> = match year {
+        Some(year) => gaps::coverage(&mut connection, year, query.organisation, query.region)
+            .await?
+            .into_iter()
+            .map(|row| CoverageRow::new(year, row))
+            .collect(),
+        None => Vec::new(),
+    };
+    let report = CoverageReport {
+        totals: StatusCounts::sum(items.iter().map(|row| row.counts)),
+        year,
+        organisation: query.organisation,
+        region: query.region,
+        items,
+    };
+    match format {
+        Format::Json => Ok(HttpResponse::Ok().json(report)),
+        Format::Csv => Ok(HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"gaptrack-coverage-{}.csv\"",
+                    year.map_or_else(|| "none".to_string(), |y| y.to_string())
+                ),
+            ))
+            .body(to_csv(&report).map_err(ApiError::internal)?)),
+    }
+}
+
+fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    let organisation = report
+        .organisation
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    for row in &report.items {
+        writer.write_record([
+            row.code.as_str(),
+            row.name.as_str(),
+            row.region.map_or("", Region::as_str),
+            &row.year.to_string(),
+            row.tier.map_or("", Tier::as_str),
+            row.movement.map_or("", movement_text),
+            &row.counts.total.to_string(),
+            &row.counts.addressed.to_string(),
+            &row.counts.partially_addressed.to_string(),
+            &row.counts.planned.to_string(),
+            &row.counts.unaddressed.to_string(),
+            &format!("{:.4}", row.counts.coverage_ratio),
+            &organisation,
+        ])?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+}
+
+fn movement_text(movement: Movement) -> &'static str {
+    match movement {
+        Movement::Upgraded => "upgraded",
+        Movement::Downgraded => "downgraded",
+        Movement::Unchanged => "unchanged",
+        Movement::New => "new",
+    }
+}

@@ -1,0 +1,237 @@
+//! `GET /countries/{code}/gaps`: which of a country's recommendations remain unaddressed.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpResponse, get, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::countries::{CountryDto, country_from_path};
+use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
+use crate::db::{Connection, organisations, reports, tiers};
+use crate::domain::{
+    Contribution, InterventionKind, InterventionStatus, Movement, Pillar, RecommendationStatus,
+    StatusCounts, Tier, movement,
+};
+use crate::error::{ApiError, Problem};
+
+/// The gap report of one country and report year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GapReport {
+    pub country: CountryDto,
+    /// The report year; `null` when the country has no recommendations in any report.
+    pub year: Option<i32>,
+    /// The country's placement that year, if recorded.
+    pub tier: Option<TierSummary>,
+    /// The organisation whose interventions alone were counted, if one was given.
+    pub organisation: Option<Uuid>,
+    /// Counts over all the country's recommendations of the year (whatever the `status` filter).
+    pub summary: StatusCounts,
+    /// The same counts per pillar, in pillar order; pillars without recommendations are omitted.
+    pub pillars: Vec<PillarCounts>,
+    /// The recommendations, in report order, with their status.
+    pub recommendations: Vec<RecommendationGapDto>,
+}
+
+/// A tier placement with its movement since the year before.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TierSummary {
+    pub tier: Tier,
+    pub movement: Movement,
+    pub waiver: bool,
+}
+
+/// Status counts of one pillar.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PillarCounts {
+    pub pillar: Pillar,
+    #[serde(flatten)]
+    pub counts: StatusCounts,
+}
+
+/// A recommendation with its status and the interventions that count for it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecommendationGapDto {
+    pub id: Uuid,
+    pub position: i32,
+    pub text: String,
+    pub pillar: Pillar,
+    pub prioritized: bool,
+    pub source_url: Option<String>,
+    pub status: RecommendationStatus,
+    /// The linked interventions that are not cancelled (and of the organisation, if one was given).
+    pub interventions: Vec<CountingInterventionDto>,
+}
+
+/// An intervention that counts towards a recommendation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountingInterventionDto {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: InterventionKind,
+    pub status: InterventionStatus,
+    pub contribution: Contribution,
+    pub people_reached: Option<i32>,
+    pub organisation_id: Uuid,
+    pub organisation_name: String,
+}
+
+impl From<CountingIntervention> for CountingInterventionDto {
+    fn from(row: CountingIntervention) -> Self {
+        Self {
+            id: row.id,
+            title: row.title,
+            kind: row.kind,
+            status: row.status,
+            contribution: row.contribution,
+            people_reached: row.people_reached,
+            organisation_id: row.organisation_id,
+            organisation_name: row.organisation_name,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct GapQuery {
+    /// The report year; by default the latest with recommendations for this country.
+    pub year: Option<i32>,
+    /// Count only this organisation's interventions.
+    pub organisation: Option<Uuid>,
+    /// List only recommendations with this status (the summary still counts all).
+    pub status: Option<RecommendationStatus>,
+}
+
+/// The year to report on: the one asked for (404 if no such report), else the country's latest.
+async fn report_year(
+    connection: &mut Connection,
+    country: &str,
+    asked: Option<i32>,
+) -> Result<Option<i32>, ApiError> {
+    match asked {
+        Some(year) if reports::exists(connection, year).await? => Ok(Some(year)),
+        Some(year) => Err(ApiError::NotFound(format!("there is no report for {year}"))),
+        None => Ok(gaps::latest_year(connection, Some(country)).await?),
+    }
+}
+
+/// Checks an organisation filter: 422 when there is no such organisation.
+pub async fn check_organisation_filter(
+    connection: &mut Connection,
+    organisation: Option<Uuid>,
+) -> Result<(), ApiError> {
+    match organisation {
+        Some(id) if !organisations::exists(connection, id).await? => Err(ApiError::invalid(
+            "organisation",
+            format!("there is no organisation {id}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Which of a country's recommendations remain unaddressed.
+///
+/// For a country and report year, each recommendation has a status, counting only linked
+/// interventions that are not `cancelled` (and, with `organisation`, only that organisation's):
+/// `addressed` when at least one linked `active` or `completed` intervention contributes `full`;
+/// `partially_addressed` when linked `active`/`completed` interventions exist but all contribute
+/// `partial`; `planned` when only `planned` interventions are linked; `unaddressed` when nothing
+/// counts. `coverage_ratio` is addressed / total (0 when there are none).
+#[utoipa::path(tag = "gaps",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SLE"), GapQuery),
+    responses(
+        (status = 200, body = GapReport),
+        (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country, or no report for the year", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/countries/{code}/gaps")]
+pub async fn get_gaps(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<GapQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let mut connection = state.connection().await?;
+    let country = country_from_path(&mut connection, &code).await?;
+    check_organisation_filter(&mut connection, query.organisation).await?;
+    let year = report_year(&mut connection, &country.code, query.year).await?;
+    let (tier, recommendations, counting) = match year {
+        Some(year) => {
+            let (tier, previous) =
+                tiers::with_previous(&mut connection, &country.code, year).await?;
+            let recommendations =
+                gaps::recommendation_gaps(&mut connection, &country.code, year, query.organisation)
+                    .await?;
+            let counting = gaps::counting_interventions(
+                &mut connection,
+                &country.code,
+                year,
+                query.organisation,
+            )
+            .await?;
+            let tier = tier.map(|row| TierSummary {
+                tier: row.tier,
+                movement: movement(previous, row.tier),
+                waiver: row.waiver,
+            });
+            (tier, recommendations, counting)
+        }
+        None => (None, Vec::new(), Vec::new()),
+    };
+    let report = GapReport {
+        summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
+        pillars: pillar_counts(&recommendations),
+        recommendations: with_interventions(recommendations, counting, query.status),
+        country: CountryDto::from(country),
+        year,
+        tier,
+        organisation: query.organisation,
+    };
+    Ok(HttpResponse::Ok().json(report))
+}
+
+fn pillar_counts(recommendations: &[RecommendationGap]) -> Vec<PillarCounts> {
+    Pillar::ALL
+        .iter()
+        .filter_map(|&pillar| {
+            let counts = StatusCounts::of(
+                recommendations
+                    .iter()
+                    .filter(|r| r.pillar == pillar)
+                    .map(|r| r.status),
+            );
+            (counts.total > 0).then_some(PillarCounts { pillar, counts })
+        })
+        .collect()
+}
+
+fn with_interventions(
+    recommendations: Vec<RecommendationGap>,
+    counting: Vec<CountingIntervention>,
+    status: Option<RecommendationStatus>,
+) -> Vec<RecommendationGapDto> {
+    let mut by_recommendation: HashMap<Uuid, Vec<CountingInterventionDto>> = HashMap::new();
+    for row in counting {
+        by_recommendation
+            .entry(row.recommendation_id)
+            .or_default()
+            .push(row.into());
+    }
+    recommendations
+        .into_iter()
+        .filter(|r| status.is_none_or(|wanted| r.status == wanted))
+        .map(|r| RecommendationGapDto {
+            interventions: by_recommendation.remove(&r.id).unwrap_or_default(),
+            id: r.id,
+            position: r.position,
+            text: r.text,
+            pillar: r.pillar,
+            prioritized: r.prioritized,
+            source_url: r.source_url,
+            status: r.status,
+        })
+        .collect()
+}

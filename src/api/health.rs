@@ -1,0 +1,33 @@
+//! Liveness and readiness probes, for load balancers and orchestrators.
+
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::AppState;
+use crate::db;
+use crate::error::{ApiError, Problem};
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok`.
+    pub status: &'static str,
+}
+
+/// The process is up and serving HTTP.
+#[utoipa::path(tag = "health", responses((status = 200, description = "The process is up", body = Health)))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+/// The process can reach its database.
+#[utoipa::path(tag = "health", responses(
+    (status = 200, description = "The database answers", body = Health),
+    (status = 503, description = "The database cannot be reached", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    db::ping(&state.pool).await?;
+    Ok(HttpResponse::Ok().json(Health { status: "ok" }))
+}

@@ -1,0 +1,392 @@
+//! `/interventions`: an organisation's work, in one or more countries.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::countries::country_from_field;
+use super::json::JsonBody;
+use super::pagination::{Page, PageRequest};
+use super::validation::{Validator, double_option};
+use crate::db::interventions::{
+    self, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
+};
+use crate::db::{Connection, countries, organisations};
+use crate::domain::{CountryCodeInput, InterventionKind, InterventionStatus};
+use crate::error::{ApiError, FieldError, Problem};
+
+/// An intervention. Reach is an aggregate count: gaptrack holds no personal data of survivors.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InterventionDto {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    /// The alpha-3 codes of the countries it works in.
+    #[schema(example = json!(["SEN", "SLE"]))]
+    pub countries: Vec<String>,
+    pub kind: InterventionKind,
+    pub title: String,
+    pub description: Option<String>,
+    pub status: InterventionStatus,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    /// District or region, free text.
+    pub location: Option<String>,
+    /// How many people it reached, in aggregate.
+    pub people_reached: Option<i32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Intervention> for InterventionDto {
+    fn from(intervention: Intervention) -> Self {
+        let row = intervention.row;
+        Self {
+            id: row.id,
+            organisation_id: row.organisation_id,
+            countries: intervention.countries,
+            kind: row.kind,
+            title: row.title,
+            description: row.description,
+            status: row.status,
+            started_on: row.started_on,
+            ended_on: row.ended_on,
+            location: row.location,
+            people_reached: row.people_reached,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// A new intervention.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateIntervention {
+    pub organisation_id: Uuid,
+    /// One or more countries (alpha-3 or alpha-2).
+    #[schema(example = json!(["SLE"]))]
+    pub countries: Vec<String>,
+    pub kind: InterventionKind,
+    pub title: String,
+    pub description: Option<String>,
+    /// Defaults to `planned`: an intervention counts towards coverage once it is active.
+    #[serde(default = "planned")]
+    pub status: InterventionStatus,
+    pub started_on: Option<NaiveDate>,
+    /// Not before `started_on`.
+    pub ended_on: Option<NaiveDate>,
+    pub location: Option<String>,
+    /// An aggregate count, 0 or more.
+    pub people_reached: Option<i64>,
+}
+
+fn planned() -> InterventionStatus {
+    InterventionStatus::Planned
+}
+
+/// Changes to an intervention: absent fields stay as they are, `null` clears an optional one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateIntervention {
+    pub organisation_id: Option<Uuid>,
+    /// Replaces the country list. Countries whose recommendations the intervention is linked to
+    /// must stay.
+    pub countries: Option<Vec<String>>,
+    pub kind: Option<InterventionKind>,
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    pub status: Option<InterventionStatus>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub started_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub ended_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub location: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub people_reached: Option<Option<i64>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct InterventionListQuery {
+    /// Only this organisation's.
+    pub organisation: Option<Uuid>,
+    /// Only those working in this country (alpha-3 or alpha-2).
+    pub country: Option<String>,
+    pub kind: Option<InterventionKind>,
+    pub status: Option<InterventionStatus>,
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn not_found(id: Uuid) -> ApiError {
+    ApiError::NotFound(format!("there is no intervention {id}"))
+}
+
+fn people_reached(check: &mut Validator, count: Option<i64>) -> Option<i32> {
+    let count = count?;
+    match i32::try_from(count) {
+        Ok(count) if count >= 0 => Some(count),
+        _ => {
+            check.error("people_reached", "must be a count between 0 and 2147483647");
+            None
+        }
+    }
+}
+
+fn dates_in_order(
+    check: &mut Validator,
+    started_on: Option<NaiveDate>,
+    ended_on: Option<NaiveDate>,
+) {
+    if let (Some(start), Some(end)) = (started_on, ended_on)
+        && end < start
+    {
+        check.error("ended_on", "must not be before started_on");
+    }
+}
+
+/// Parses and resolves a country list to alpha-3 codes, naming each bad entry (`countries[2]`).
+async fn resolve_countries(
+    connection: &mut Connection,
+    codes: &[String],
+) -> Result<Vec<String>, ApiError> {
+    if codes.is_empty() {
+        return Err(ApiError::invalid(
+            "countries",
+            "must name at least one country",
+        ));
+    }
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for (index, code) in codes.iter().enumerate() {
+        match CountryCodeInput::parse(code) {
+            Ok(input) => parsed.push((index, input)),
+            Err(message) => errors.push(FieldError::new(format!("countries[{index}]"), message)),
+        }
+    }
+    let inputs: Vec<CountryCodeInput> = parsed.iter().map(|(_, input)| input.clone()).collect();
+    let known = countries::resolve_codes(connection, &inputs).await?;
+    let mut resolved = Vec::new();
+    for (index, input) in parsed {
+        match known.get(input.as_str()) {
+            Some(alpha3) => resolved.push(alpha3.clone()),
+            None => errors.push(FieldError::new(
+                format!("countries[{index}]"),
+                format!("there is no country with code `{}`", input.as_str()),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    resolved.sort();
+    resolved.dedup();
+    Ok(resolved)
+}
+
+async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(), ApiError> {
+    if organisations::exists(connection, id).await? {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "organisation_id",
+            format!("there is no organisation {id}"),
+        ))
+    }
+}
+
+/// Lists interventions, oldest first.
+#[utoipa::path(tag = "interventions", params(InterventionListQuery), responses(
+    (status = 200, body = Page<InterventionDto>),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Unknown country or invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/interventions")]
+pub async fn list_interventions(
+    state: web::Data<AppState>,
+    query: web::Query<InterventionListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
+    let mut connection = state.connection().await?;
+    let country = match &query.country {
+        Some(code) => Some(country_from_field(&mut connection, "country", code).await?),
+        None => None,
+    };
+    let filter = InterventionFilter {
+        organisation: query.organisation,
+        country,
+        kind: query.kind,
+        status: query.status,
+    };
+    let rows = interventions::list(&mut connection, &filter, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(rows, |i| i.row.id, InterventionDto::from)))
+}
+
+/// Logs an intervention.
+#[utoipa::path(tag = "interventions", request_body = CreateIntervention, responses(
+    (status = 201, body = InterventionDto),
+    (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, unknown organisation or country", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/interventions")]
+pub async fn create_intervention(
+    state: web::Data<AppState>,
+    body: JsonBody<CreateIntervention>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let mut check = Validator::default();
+    let title = check.required_text("title", &body.title);
+    let description = check.optional_text(body.description.as_deref());
+    let location = check.optional_text(body.location.as_deref());
+    let people_reached = people_reached(&mut check, body.people_reached);
+    dates_in_order(&mut check, body.started_on, body.ended_on);
+    check.finish()?;
+
+    let mut connection = state.connection().await?;
+    check_organisation(&mut connection, body.organisation_id).await?;
+    let countries = resolve_countries(&mut connection, &body.countries).await?;
+    let new = NewIntervention {
+        id: Uuid::now_v7(),
+        organisation_id: body.organisation_id,
+        kind: body.kind,
+        title,
+        description,
+        status: body.status,
+        started_on: body.started_on,
+        ended_on: body.ended_on,
+        location,
+        people_reached,
+    };
+    let intervention = interventions::insert(&mut connection, new, countries).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!(
+                "{}/interventions/{}",
+                super::API_PREFIX,
+                intervention.row.id
+            ),
+        ))
+        .json(InterventionDto::from(intervention)))
+}
+
+/// One intervention.
+#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = InterventionDto),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such intervention", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/interventions/{id}")]
+pub async fn get_intervention(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let intervention = interventions::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    Ok(HttpResponse::Ok().json(InterventionDto::from(intervention)))
+}
+
+/// Changes an intervention.
+#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path)), request_body = UpdateIntervention, responses(
+    (status = 200, body = InterventionDto),
+    (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such intervention", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The new country list drops countries it is linked in", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, unknown organisation or country", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/interventions/{id}")]
+pub async fn update_intervention(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: JsonBody<UpdateIntervention>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let body = body.0;
+    let mut check = Validator::default();
+    let title = body
+        .title
+        .as_deref()
+        .map(|t| check.required_text("title", t));
+    let description = body.description.map(|d| check.optional_text(d.as_deref()));
+    let location = body.location.map(|l| check.optional_text(l.as_deref()));
+    let people_reached = body
+        .people_reached
+        .map(|count| people_reached(&mut check, count));
+    dates_in_order(
+        &mut check,
+        body.started_on.flatten(),
+        body.ended_on.flatten(),
+    );
+    check.finish()?;
+
+    let mut connection = state.connection().await?;
+    if let Some(organisation) = body.organisation_id {
+        check_organisation(&mut connection, organisation).await?;
+    }
+    let countries = match &body.countries {
+        Some(codes) => Some(resolve_countries(&mut connection, codes).await?),
+        None => None,
+    };
+    let changes = InterventionChanges {
+        organisation_id: body.organisation_id,
+        kind: body.kind,
+        title,
+        description,
+        status: body.status,
+        started_on: body.started_on,
+        ended_on: body.ended_on,
+        location,
+        people_reached,
+    };
+    match interventions::update(&mut connection, id, changes, countries).await? {
+        Update::Updated(intervention) => {
+            Ok(HttpResponse::Ok().json(InterventionDto::from(intervention)))
+        }
+        Update::NotFound => Err(not_found(id)),
+        Update::EndsBeforeStart => Err(ApiError::invalid(
+            "ended_on",
+            "must not be before started_on",
+        )),
+        Update::OrphansLinks(countries) => Err(ApiError::Conflict(format!(
+            "the intervention is linked to recommendations of {}; unlink them before removing \
+             those countries",
+            countries.join(", ")
+        ))),
+    }
+}
+
+/// Deletes an intervention and its links.
+#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path)), responses(
+    (status = 204, description = "Deleted, with its links"),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such intervention", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/interventions/{id}")]
+pub async fn delete_intervention(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    if interventions::delete(&mut connection, id).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(not_found(id))
+    }
+}

@@ -1,0 +1,193 @@
+//! `/interventions/{id}/recommendations`: which recommendations an intervention answers.
+
+use actix_web::{HttpResponse, delete, get, put, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::AppState;
+use super::json::JsonBody;
+use super::pagination::Page;
+use super::validation::Validator;
+use crate::db::interventions::{self, InterventionRow};
+use crate::db::links::{self, LinkRow, NewLink};
+use crate::db::{DbError, recommendations};
+use crate::domain::{Contribution, InterventionKind, InterventionStatus};
+use crate::error::{ApiError, Problem};
+
+/// A link from an intervention to a recommendation it answers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LinkDto {
+    pub intervention_id: Uuid,
+    pub recommendation_id: Uuid,
+    pub contribution: Contribution,
+    /// Why the intervention answers the recommendation.
+    pub rationale: Option<String>,
+    /// Where the evidence is.
+    pub evidence_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<LinkRow> for LinkDto {
+    fn from(row: LinkRow) -> Self {
+        Self {
+            intervention_id: row.intervention_id,
+            recommendation_id: row.recommendation_id,
+            contribution: row.contribution,
+            rationale: row.rationale,
+            evidence_url: row.evidence_url,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// An intervention linked to a recommendation, with the link.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LinkedInterventionDto {
+    pub intervention_id: Uuid,
+    pub organisation_id: Uuid,
+    pub title: String,
+    pub kind: InterventionKind,
+    pub status: InterventionStatus,
+    pub contribution: Contribution,
+    pub rationale: Option<String>,
+    pub evidence_url: Option<String>,
+    pub linked_at: DateTime<Utc>,
+}
+
+impl From<(LinkRow, InterventionRow)> for LinkedInterventionDto {
+    fn from((link, intervention): (LinkRow, InterventionRow)) -> Self {
+        Self {
+            intervention_id: intervention.id,
+            organisation_id: intervention.organisation_id,
+            title: intervention.title,
+            kind: intervention.kind,
+            status: intervention.status,
+            contribution: link.contribution,
+            rationale: link.rationale,
+            evidence_url: link.evidence_url,
+            linked_at: link.created_at,
+        }
+    }
+}
+
+/// How an intervention answers a recommendation.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutLink {
+    pub contribution: Contribution,
+    pub rationale: Option<String>,
+    pub evidence_url: Option<String>,
+}
+
+/// The recommendations an intervention is linked to.
+#[utoipa::path(tag = "links", params(("id" = Uuid, Path, description = "The intervention")), responses(
+    (status = 200, body = Page<LinkDto>),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such intervention", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/interventions/{id}/recommendations")]
+pub async fn list_intervention_recommendations(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    if interventions::find(&mut connection, id).await?.is_none() {
+        return Err(ApiError::NotFound(format!("there is no intervention {id}")));
+    }
+    let rows = links::of_intervention(&mut connection, id).await?;
+    Ok(HttpResponse::Ok().json(Page::whole(rows.into_iter().map(LinkDto::from).collect())))
+}
+
+/// Links an intervention to a recommendation of a country it works in, or changes the link.
+#[utoipa::path(tag = "links",
+    params(("id" = Uuid, Path, description = "The intervention"), ("recommendation_id" = Uuid, Path)),
+    request_body = PutLink,
+    responses(
+        (status = 200, description = "Changed", body = LinkDto),
+        (status = 201, description = "Created", body = LinkDto),
+        (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such intervention or recommendation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or the recommendation is of a country the intervention does not work in", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[put("/interventions/{id}/recommendations/{recommendation_id}")]
+pub async fn link_recommendation(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+    body: JsonBody<PutLink>,
+) -> Result<HttpResponse, ApiError> {
+    let (intervention_id, recommendation_id) = path.into_inner();
+    let body = body.0;
+    let mut check = Validator::default();
+    let rationale = check.optional_text(body.rationale.as_deref());
+    let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
+    check.finish()?;
+
+    let mut connection = state.connection().await?;
+    let intervention = interventions::find(&mut connection, intervention_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
+    let recommendation = recommendations::find(&mut connection, recommendation_id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::NotFound(format!("there is no recommendation {recommendation_id}"))
+        })?;
+    if !intervention
+        .countries
+        .contains(&recommendation.country_code)
+    {
+        return Err(ApiError::invalid(
+            "recommendation_id",
+            format!(
+                "the recommendation is to {}, where this intervention does not work ({}); add the \
+                 country to the intervention first",
+                recommendation.country_code,
+                intervention.countries.join(", ")
+            ),
+        ));
+    }
+    let new = NewLink {
+        intervention_id,
+        recommendation_id,
+        contribution: body.contribution,
+        rationale: rationale.as_deref(),
+        evidence_url: evidence_url.as_deref(),
+    };
+    match links::upsert(&mut connection, &new).await {
+        Ok((row, true)) => Ok(HttpResponse::Created().json(LinkDto::from(row))),
+        Ok((row, false)) => Ok(HttpResponse::Ok().json(LinkDto::from(row))),
+        // The intervention or recommendation was deleted since we read it.
+        Err(DbError::ForeignKeyViolation(_)) => Err(ApiError::NotFound(
+            "the intervention or recommendation no longer exists".into(),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Removes a link.
+#[utoipa::path(tag = "links",
+    params(("id" = Uuid, Path, description = "The intervention"), ("recommendation_id" = Uuid, Path)),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[delete("/interventions/{id}/recommendations/{recommendation_id}")]
+pub async fn unlink_recommendation(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (intervention_id, recommendation_id) = path.into_inner();
+    let mut connection = state.connection().await?;
+    if links::delete(&mut connection, intervention_id, recommendation_id).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::NotFound(format!(
+            "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
+        )))
+    }
+}

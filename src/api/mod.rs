@@ -1,0 +1,110 @@
+//! The HTTP API: the route table, and one module per resource with its DTOs and short handlers.
+//!
+//! [`configure`] is the single route table: the server and the OpenAPI document are both built from
+//! it (through `utoipa_actix_web`), so they cannot drift apart.
+
+pub mod countries;
+pub mod coverage;
+pub mod gaps;
+pub mod health;
+pub mod interventions;
+pub mod json;
+pub mod links;
+pub mod negotiation;
+pub mod openapi;
+pub mod organisations;
+pub mod pagination;
+pub mod recommendations;
+pub mod reports;
+pub mod tiers;
+pub mod validation;
+
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::db::{self, DbPool, PooledConnection};
+use crate::error::ApiError;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+}
+
+impl AppState {
+    /// A connection from the pool; 503 when the database cannot be reached.
+    pub async fn connection(&self) -> Result<PooledConnection, ApiError> {
+        Ok(db::connection(&self.pool).await?)
+    }
+}
+
+/// The prefix of the JSON API.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// The route table: health probes at the root, everything else under [`API_PREFIX`].
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(
+            utoipa_actix_web::scope(API_PREFIX)
+                .service(countries::list_countries)
+                .service(countries::get_country)
+                .service(tiers::list_tiers)
+                .service(tiers::put_tier)
+                .service(gaps::get_gaps)
+                .service(reports::list_reports)
+                .service(reports::create_report)
+                .service(reports::get_report)
+                .service(recommendations::list_recommendations)
+                .service(recommendations::create_recommendation)
+                .service(recommendations::get_recommendation)
+                .service(recommendations::update_recommendation)
+                .service(recommendations::delete_recommendation)
+                .service(recommendations::list_recommendation_interventions)
+                .service(organisations::list_organisations)
+                .service(organisations::create_organisation)
+                .service(organisations::get_organisation)
+                .service(organisations::update_organisation)
+                .service(interventions::list_interventions)
+                .service(interventions::create_intervention)
+                .service(interventions::get_intervention)
+                .service(interventions::update_intervention)
+                .service(interventions::delete_intervention)
+                .service(links::list_intervention_recommendations)
+                .service(links::link_recommendation)
+                .service(links::unlink_recommendation)
+                .service(coverage::get_coverage)
+                .route(
+                    "/openapi.json",
+                    actix_web::web::get().to(openapi::get_openapi),
+                ),
+        );
+}
+
+/// The parts of the OpenAPI document that are not collected from the routes.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "gaptrack",
+        description = "Which Trafficking in Persons (TIP) Report recommendations an organisation's \
+work already answers, and which remain unaddressed, country by country.\n\n\
+Errors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists answer \
+`{\"items\": [...], \"next_cursor\": ...}`: pass `next_cursor` back as `cursor` for the next page \
+(`limit` defaults to 50, at most 200). Country codes are accepted as ISO 3166-1 alpha-3 or alpha-2 \
+in any case; responses always use alpha-3.",
+        license(name = "MIT"),
+    ),
+    tags(
+        (name = "health", description = "Liveness and readiness probes"),
+        (name = "countries", description = "ISO 3166-1 countries and their State Department region"),
+        (name = "reports", description = "TIP Reports, one per year"),
+        (name = "tiers", description = "A country's tier placement per report year"),
+        (name = "recommendations", description = "The report's recommendations to each country"),
+        (name = "organisations", description = "Organisations that run interventions"),
+        (name = "interventions", description = "An organisation's work, in one or more countries"),
+        (name = "links", description = "Which recommendations an intervention answers"),
+        (name = "gaps", description = "Which recommendations remain unaddressed"),
+    )
+)]
+pub struct ApiDoc;

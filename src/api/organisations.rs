@@ -1,0 +1,150 @@
+//! `/organisations`: who runs interventions.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::json::JsonBody;
+use super::pagination::{Page, PageRequest};
+use super::validation::Validator;
+use crate::db::DbError;
+use crate::db::organisations::{self, OrganisationRow};
+use crate::error::{ApiError, Problem};
+
+/// An organisation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationDto {
+    pub id: Uuid,
+    #[schema(example = "CenHTRO")]
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<OrganisationRow> for OrganisationDto {
+    fn from(row: OrganisationRow) -> Self {
+        Self {
+            id: row.id,
+            name: row.name,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// An organisation's name, to create or rename it. Names are unique, ignoring case.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationBody {
+    #[schema(example = "CenHTRO")]
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationListQuery {
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn name_taken(name: &str) -> ApiError {
+    ApiError::Conflict(format!("an organisation named `{name}` already exists"))
+}
+
+fn valid_name(body: &OrganisationBody) -> Result<String, ApiError> {
+    let mut check = Validator::default();
+    let name = check.required_text("name", &body.name);
+    check.finish()?;
+    Ok(name)
+}
+
+/// Lists organisations, oldest first.
+#[utoipa::path(tag = "organisations", params(OrganisationListQuery), responses(
+    (status = 200, body = Page<OrganisationDto>),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/organisations")]
+pub async fn list_organisations(
+    state: web::Data<AppState>,
+    query: web::Query<OrganisationListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
+    let mut connection = state.connection().await?;
+    let rows = organisations::list(&mut connection, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, OrganisationDto::from)))
+}
+
+/// Registers an organisation.
+#[utoipa::path(tag = "organisations", request_body = OrganisationBody, responses(
+    (status = 201, body = OrganisationDto),
+    (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The name is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/organisations")]
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    body: JsonBody<OrganisationBody>,
+) -> Result<HttpResponse, ApiError> {
+    let name = valid_name(&body.0)?;
+    let mut connection = state.connection().await?;
+    match organisations::insert(&mut connection, &name).await {
+        Ok(row) => Ok(HttpResponse::Created()
+            .insert_header((
+                "Location",
+                format!("{}/organisations/{}", super::API_PREFIX, row.id),
+            ))
+            .json(OrganisationDto::from(row))),
+        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// One organisation.
+#[utoipa::path(tag = "organisations", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = OrganisationDto),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/organisations/{id}")]
+pub async fn get_organisation(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let row = organisations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no organisation {id}")))?;
+    Ok(HttpResponse::Ok().json(OrganisationDto::from(row)))
+}
+
+/// Renames an organisation.
+#[utoipa::path(tag = "organisations", params(("id" = Uuid, Path)), request_body = OrganisationBody, responses(
+    (status = 200, body = OrganisationDto),
+    (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The name is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/organisations/{id}")]
+pub async fn update_organisation(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: JsonBody<OrganisationBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let name = valid_name(&body.0)?;
+    let mut connection = state.connection().await?;
+    match organisations::rename(&mut connection, id, &name).await {
+        Ok(Some(row)) => Ok(HttpResponse::Ok().json(OrganisationDto::from(row))),
+        Ok(None) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
+        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,327 @@
+//! `/recommendations`: the report's recommendations to each country.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::countries::country_from_field;
+use super::json::JsonBody;
+use super::links::LinkedInterventionDto;
+use super::pagination::{Page, PageRequest};
+use super::validation::{Validator, double_option};
+use crate::db::recommendations::{
+    self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
+    RecommendationKey, RecommendationRow,
+};
+use crate::db::{DbError, links};
+use crate::domain::Pillar;
+use crate::error::{ApiError, Problem};
+
+/// A recommendation of one report to one country.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecommendationDto {
+    pub id: Uuid,
+    /// ISO 3166-1 alpha-3 code.
+    #[schema(example = "SLE")]
+    pub country: String,
+    #[schema(example = 2023)]
+    pub year: i32,
+    /// Its place in the country's list of recommendations, from 1.
+    pub position: i32,
+    /// The recommendation, verbatim.
+    pub text: String,
+    pub pillar: Pillar,
+    pub prioritized: bool,
+    pub source_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<RecommendationRow> for RecommendationDto {
+    fn from(row: RecommendationRow) -> Self {
+        Self {
+            id: row.id,
+            country: row.country_code,
+            year: row.year,
+            position: row.position,
+            text: row.text,
+            pillar: row.pillar,
+            prioritized: row.prioritized,
+            source_url: row.source_url,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+/// A new recommendation.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRecommendation {
+    /// ISO 3166-1 alpha-3 or alpha-2 code.
+    #[schema(example = "SLE")]
+    pub country: String,
+    /// The report year, which must exist.
+    #[schema(example = 2023)]
+    pub year: i32,
+    pub position: i32,
+    pub text: String,
+    pub pillar: Pillar,
+    #[serde(default)]
+    pub prioritized: bool,
+    pub source_url: Option<String>,
+}
+
+/// Changes to a recommendation. Its country and year cannot change: links depend on them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateRecommendation {
+    pub position: Option<i32>,
+    pub text: Option<String>,
+    pub pillar: Option<Pillar>,
+    pub prioritized: Option<bool>,
+    /// `null` removes it.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub source_url: Option<Option<String>>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RecommendationListQuery {
+    /// Only this country's (alpha-3 or alpha-2).
+    pub country: Option<String>,
+    /// Only this report year's.
+    pub year: Option<i32>,
+    /// Only this pillar's.
+    pub pillar: Option<Pillar>,
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+fn not_found(id: Uuid) -> ApiError {
+    ApiError::NotFound(format!("there is no recommendation {id}"))
+}
+
+fn position_taken() -> ApiError {
+    ApiError::Conflict(
+        "another recommendation of this country and year already has this position".into(),
+    )
+}
+
+fn check_position(check: &mut Validator, position: i32) {
+    if position < 1 {
+        check.error("position", "must be 1 or more");
+    }
+}
+
+/// Lists recommendations, newest year first, then by country and position.
+#[utoipa::path(tag = "recommendations", params(RecommendationListQuery), responses(
+    (status = 200, body = Page<RecommendationDto>),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Unknown country or invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/recommendations")]
+pub async fn list_recommendations(
+    state: web::Data<AppState>,
+    query: web::Query<RecommendationListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = PageRequest::<RecommendationKey>::new(query.limit, query.cursor.as_deref())?;
+    let mut connection = state.connection().await?;
+    let country = match &query.country {
+        Some(code) => Some(country_from_field(&mut connection, "country", code).await?),
+        None => None,
+    };
+    let filter = RecommendationFilter {
+        country,
+        year: query.year,
+        pillar: query.pillar,
+    };
+    let rows =
+        recommendations::list(&mut connection, &filter, page.after.as_ref(), page.fetch()).await?;
+    let key = |row: &RecommendationRow| RecommendationKey {
+        year: row.year,
+        country: row.country_code.clone(),
+        position: row.position,
+    };
+    Ok(HttpResponse::Ok().json(page.page(rows, key, RecommendationDto::from)))
+}
+
+/// Records a recommendation.
+#[utoipa::path(tag = "recommendations", request_body = CreateRecommendation, responses(
+    (status = 201, body = RecommendationDto),
+    (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The position is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, unknown country or report year", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/recommendations")]
+pub async fn create_recommendation(
+    state: web::Data<AppState>,
+    body: JsonBody<CreateRecommendation>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let mut check = Validator::default();
+    check.year("year", body.year);
+    check_position(&mut check, body.position);
+    let text = check.required_text("text", &body.text);
+    let source_url = check.optional_url("source_url", body.source_url.as_deref());
+    check.finish()?;
+
+    let mut connection = state.connection().await?;
+    let country = country_from_field(&mut connection, "country", &body.country).await?;
+    let new = NewRecommendation {
+        id: Uuid::now_v7(),
+        country_code: &country,
+        year: body.year,
+        position: body.position,
+        text: &text,
+        pillar: body.pillar,
+        prioritized: body.prioritized,
+        source_url: source_url.as_deref(),
+    };
+    match recommendations::insert(&mut connection, &new).await {
+        Ok(row) => Ok(HttpResponse::Created()
+            .insert_header((
+                "Location",
+                format!("{}/recommendations/{}", super::API_PREFIX, row.id),
+            ))
+            .json(RecommendationDto::from(row))),
+        Err(DbError::UniqueViolation(_)) => Err(position_taken()),
+        Err(DbError::ForeignKeyViolation(_)) => Err(ApiError::invalid(
+            "year",
+            format!(
+                "there is no report for {}; create it first with POST /api/v1/reports",
+                body.year
+            ),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// One recommendation.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = RecommendationDto),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/recommendations/{id}")]
+pub async fn get_recommendation(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let row = recommendations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    Ok(HttpResponse::Ok().json(RecommendationDto::from(row)))
+}
+
+/// Changes a recommendation's position, text, pillar, priority or source.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path)), request_body = UpdateRecommendation, responses(
+    (status = 200, body = RecommendationDto),
+    (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The position is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/recommendations/{id}")]
+pub async fn update_recommendation(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    body: JsonBody<UpdateRecommendation>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let body = body.0;
+    let mut check = Validator::default();
+    if let Some(position) = body.position {
+        check_position(&mut check, position);
+    }
+    let text = body
+        .text
+        .as_deref()
+        .map(|text| check.required_text("text", text));
+    let source_url = body
+        .source_url
+        .map(|url| check.optional_url("source_url", url.as_deref()));
+    check.finish()?;
+
+    let changes = RecommendationChanges {
+        position: body.position,
+        text,
+        pillar: body.pillar,
+        prioritized: body.prioritized,
+        source_url,
+    };
+    let mut connection = state.connection().await?;
+    let row = if changes_nothing(&changes) {
+        recommendations::find(&mut connection, id).await?
+    } else {
+        match recommendations::update(&mut connection, id, &changes).await {
+            Ok(row) => row,
+            Err(DbError::UniqueViolation(_)) => return Err(position_taken()),
+            Err(other) => return Err(other.into()),
+        }
+    };
+    let row = row.ok_or_else(|| not_found(id))?;
+    Ok(HttpResponse::Ok().json(RecommendationDto::from(row)))
+}
+
+fn changes_nothing(changes: &RecommendationChanges) -> bool {
+    changes.position.is_none()
+        && changes.text.is_none()
+        && changes.pillar.is_none()
+        && changes.prioritized.is_none()
+        && changes.source_url.is_none()
+}
+
+/// Deletes a recommendation that no intervention is linked to.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path)), responses(
+    (status = 204, description = "Deleted"),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Interventions are linked to it", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/recommendations/{id}")]
+pub async fn delete_recommendation(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    match recommendations::delete(&mut connection, id).await? {
+        Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
+        Deletion::NotFound => Err(not_found(id)),
+        Deletion::Linked => Err(ApiError::Conflict(format!(
+            "recommendation {id} is linked to interventions; unlink them first \
+             (GET /api/v1/recommendations/{id}/interventions lists them)"
+        ))),
+    }
+}
+
+/// The interventions linked to a recommendation, whatever their status.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Page<LinkedInterventionDto>),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/recommendations/{id}/interventions")]
+pub async fn list_recommendation_interventions(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    if recommendations::find(&mut connection, id).await?.is_none() {
+        return Err(not_found(id));
+    }
+    let rows = links::of_recommendation(&mut connection, id).await?;
+    let items = rows.into_iter().map(LinkedInterventionDto::from).collect();
+    Ok(HttpResponse::Ok().json(Page::whole(items)))
+}

@@ -1,0 +1,131 @@
+//! `GET /countries/{code}/tiers`, `PUT /countries/{code}/tiers/{year}`.
+
+use actix_web::{HttpResponse, get, put, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::AppState;
+use super::countries::country_from_path;
+use super::json::JsonBody;
+use super::pagination::Page;
+use super::validation::Validator;
+use crate::db::DbError;
+use crate::db::tiers::{self, NewTier, TierRow};
+use crate::domain::{Movement, Tier, movement};
+use crate::error::{ApiError, Problem};
+
+/// A country's placement in one report year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TierDto {
+    #[schema(example = 2023)]
+    pub year: i32,
+    pub tier: Tier,
+    /// Compared with the placement of the year before.
+    pub movement: Movement,
+    /// Whether the country was spared a downgrade by a waiver.
+    pub waiver: bool,
+    pub note: Option<String>,
+}
+
+impl TierDto {
+    fn new(row: TierRow, previous: Option<Tier>) -> Self {
+        Self {
+            year: row.year,
+            tier: row.tier,
+            movement: movement(previous, row.tier),
+            waiver: row.waiver,
+            note: row.note,
+        }
+    }
+}
+
+/// A placement to record.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutTier {
+    pub tier: Tier,
+    #[serde(default)]
+    pub waiver: bool,
+    pub note: Option<String>,
+}
+
+/// A country's tier history, oldest first, with each year's movement.
+#[utoipa::path(tag = "tiers",
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SEN")),
+    responses(
+        (status = 200, body = Page<TierDto>),
+        (status = 400, description = "Malformed code", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/countries/{code}/tiers")]
+pub async fn list_tiers(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let mut connection = state.connection().await?;
+    let country = country_from_path(&mut connection, &code).await?;
+    let rows = tiers::history(&mut connection, &country.code).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    let mut previous: Option<&TierRow> = None;
+    for row in &rows {
+        let previous_tier = previous.filter(|p| p.year == row.year - 1).map(|p| p.tier);
+        items.push(TierDto::new(row.clone(), previous_tier));
+        previous = Some(row);
+    }
+    Ok(HttpResponse::Ok().json(Page::whole(items)))
+}
+
+/// Records or replaces a country's placement in a report year.
+#[utoipa::path(tag = "tiers",
+    params(
+        ("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SEN"),
+        ("year" = i32, Path, description = "The report year, which must exist", example = 2023),
+    ),
+    request_body = PutTier,
+    responses(
+        (status = 200, description = "Replaced", body = TierDto),
+        (status = 201, description = "Created", body = TierDto),
+        (status = 400, description = "Malformed path or JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or no report for this year", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[put("/countries/{code}/tiers/{year}")]
+pub async fn put_tier(
+    state: web::Data<AppState>,
+    path: web::Path<(String, i32)>,
+    body: JsonBody<PutTier>,
+) -> Result<HttpResponse, ApiError> {
+    let (code, year) = path.into_inner();
+    let body = body.0;
+    let mut check = Validator::default();
+    check.year("year", year);
+    let note = check.optional_text(body.note.as_deref());
+    check.finish()?;
+
+    let mut connection = state.connection().await?;
+    let country = country_from_path(&mut connection, &code).await?;
+    let new = NewTier {
+        country_code: &country.code,
+        year,
+        tier: body.tier,
+        waiver: body.waiver,
+        note: note.as_deref(),
+    };
+    let (row, created) = match tiers::upsert(&mut connection, &new).await {
+        Ok(result) => result,
+        Err(DbError::ForeignKeyViolation(_)) => {
+            return Err(ApiError::invalid(
+                "year",
+                format!("there is no report for {year}; create it first with POST /api/v1/reports"),
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let (_, previous) = tiers::with_previous(&mut connection, &country.code, year).await?;
+    let dto = TierDto::new(row, previous);
+    Ok(if created {
+        HttpResponse::Created().json(dto)
+    } else {
+        HttpResponse::Ok().json(dto)
+    })
+}

@@ -1,0 +1,73 @@
+//! Checks of request content that serde cannot express, collected so that one answer lists every
+//! invalid field at once.
+
+use crate::error::{ApiError, FieldError};
+
+/// Collects field errors; [`Validator::finish`] turns them into one 422.
+#[derive(Debug, Default)]
+pub struct Validator {
+    errors: Vec<FieldError>,
+}
+
+impl Validator {
+    pub fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// Returns the text trimmed, or records an error when it is blank.
+    pub fn required_text(&mut self, field: &str, text: &str) -> String {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            self.error(field, "must not be empty");
+        }
+        trimmed.to_string()
+    }
+
+    /// Returns optional free text trimmed, with blank text taken as absent.
+    pub fn optional_text(&mut self, text: Option<&str>) -> Option<String> {
+        text.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    }
+
+    /// Checks that an optional URL is an absolute http(s) URL.
+    pub fn optional_url(&mut self, field: &str, url: Option<&str>) -> Option<String> {
+        let url = url.map(str::trim).filter(|u| !u.is_empty())?;
+        match url::Url::parse(url) {
+            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Some(url.to_string()),
+            _ => {
+                self.error(field, "must be an absolute http or https URL");
+                None
+            }
+        }
+    }
+
+    /// Checks a report year.
+    pub fn year(&mut self, field: &str, year: i32) {
+        if !(2000..=2100).contains(&year) {
+            self.error(field, "must be a report year between 2000 and 2100");
+        }
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok` when nothing was recorded, else a 422 listing every error.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.errors))
+        }
+    }
+}
+
+/// Deserialises a field that may be absent (leave as is), `null` (clear) or a value (set), for PATCH.
+pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}

@@ -1,0 +1,167 @@
+//! The queries behind the gap and coverage reports.
+//!
+//! The rule that decides a recommendation's status lives in the SQL functions `counting_links` and
+//! `recommendation_statuses` (migration `recommendation_status`); these queries only read from them.
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Int4, Nullable, Text, Uuid as SqlUuid};
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use super::schema::recommendations;
+use super::{Connection, DbError};
+use crate::domain::{
+    Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus, Region, Tier,
+};
+
+/// The newest report year with recommendations for `country`, or for any country.
+pub async fn latest_year(
+    connection: &mut Connection,
+    country: Option<&str>,
+) -> Result<Option<i32>, DbError> {
+    let mut query = recommendations::table
+        .select(diesel::dsl::max(recommendations::year))
+        .into_boxed();
+    if let Some(country) = country {
+        query = query.filter(recommendations::country_code.eq(country.to_owned()));
+    }
+    Ok(query.get_result(connection).await?)
+}
+
+/// A recommendation of the gap report, with its status.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct RecommendationGap {
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Int4)]
+    pub position: i32,
+    #[diesel(sql_type = Text)]
+    pub text: String,
+    #[diesel(sql_type = Text)]
+    pub pillar: Pillar,
+    #[diesel(sql_type = Bool)]
+    pub prioritized: bool,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub source_url: Option<String>,
+    #[diesel(sql_type = Text)]
+    pub status: RecommendationStatus,
+}
+
+/// The recommendations of one country and year with their status, in report order.
+pub async fn recommendation_gaps(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+    organisation: Option<Uuid>,
+) -> Result<Vec<RecommendationGap>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, s.status \
+           FROM recommendation_statuses($1, $2, $3) s \
+           JOIN recommendations r ON r.id = s.recommendation_id \
+          ORDER BY r.position",
+    )
+    .bind::<Int4, _>(year)
+    .bind::<Text, _>(country)
+    .bind::<Nullable<SqlUuid>, _>(organisation)
+    .load(connection)
+    .await?)
+}
+
+/// An intervention that counts towards a recommendation, with how much it contributes.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct CountingIntervention {
+    #[diesel(sql_type = SqlUuid)]
+    pub recommendation_id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub contribution: Contribution,
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub title: String,
+    #[diesel(sql_type = Text)]
+    pub kind: InterventionKind,
+    #[diesel(sql_type = Text)]
+    pub status: InterventionStatus,
+    #[diesel(sql_type = Nullable<Int4>)]
+    pub people_reached: Option<i32>,
+    #[diesel(sql_type = SqlUuid)]
+    pub organisation_id: Uuid,
+    #[diesel(sql_type = Text)]
+    pub organisation_name: String,
+}
+
+/// Every intervention that counts towards the recommendations of one country and year.
+pub async fn counting_interventions(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+    organisation: Option<Uuid>,
+) -> Result<Vec<CountingIntervention>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT c.recommendation_id, c.contribution, i.id, i.title, i.kind, i.status, \
+                i.people_reached, i.organisation_id, o.name AS organisation_name \
+           FROM counting_links($1, $2, $3) c \
+           JOIN interventions i ON i.id = c.intervention_id \
+           JOIN organisations o ON o.id = i.organisation_id \
+          ORDER BY i.id",
+    )
+    .bind::<Int4, _>(year)
+    .bind::<Text, _>(country)
+    .bind::<Nullable<SqlUuid>, _>(organisation)
+    .load(connection)
+    .await?)
+}
+
+/// One country's line of the coverage report.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct CountryCoverage {
+    #[diesel(sql_type = Text)]
+    pub code: String,
+    #[diesel(sql_type = Text)]
+    pub name: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub region: Option<Region>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub tier: Option<Tier>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub previous_tier: Option<Tier>,
+    #[diesel(sql_type = BigInt)]
+    pub total: i64,
+    #[diesel(sql_type = BigInt)]
+    pub addressed: i64,
+    #[diesel(sql_type = BigInt)]
+    pub partially_addressed: i64,
+    #[diesel(sql_type = BigInt)]
+    pub planned: i64,
+    #[diesel(sql_type = BigInt)]
+    pub unaddressed: i64,
+}
+
+/// Status counts per country with recommendations in `year`, optionally of one region.
+pub async fn coverage(
+    connection: &mut Connection,
+    year: i32,
+    organisation: Option<Uuid>,
+    region: Option<Region>,
+) -> Result<Vec<CountryCoverage>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT co.code, co.name, co.region, t.tier, p.tier AS previous_tier, \
+                count(*) AS total, \
+                count(*) FILTER (WHERE s.status = 'addressed') AS addressed, \
+                count(*) FILTER (WHERE s.status = 'partially_addressed') AS partially_addressed, \
+                count(*) FILTER (WHERE s.status = 'planned') AS planned, \
+                count(*) FILTER (WHERE s.status = 'unaddressed') AS unaddressed \
+           FROM recommendation_statuses($1, NULL, $2) s \
+           JOIN countries co ON co.code = s.country_code \
+           LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = $1 \
+           LEFT JOIN tier_placements p ON p.country_code = co.code AND p.year = $1 - 1 \
+          WHERE $3::text IS NULL OR co.region = $3 \
+          GROUP BY co.code, co.name, co.region, t.tier, p.tier \
+          ORDER BY co.code",
+    )
+    .bind::<Int4, _>(year)
+    .bind::<Nullable<SqlUuid>, _>(organisation)
+    .bind::<Nullable<Text>, _>(region)
+    .load(connection)
+    .await?)
+}

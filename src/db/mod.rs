@@ -1,0 +1,150 @@
+//! The database layer: every SQL statement of gaptrack lives below this module.
+//!
+//! Each submodule owns one table (or, for [`gaps`], the gap rule's queries). Functions take a
+//! connection, return plain row structs or `Option` for an absent row, and leave it to the handler to
+//! decide what absence means. A write that spans several statements opens its own transaction.
+
+pub mod countries;
+pub mod gaps;
+pub mod interventions;
+pub mod links;
+pub mod organisations;
+pub mod recommendations;
+pub mod reports;
+pub mod schema;
+pub mod tiers;
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+use diesel_async::pooled_connection::AsyncDieselConnectionManager;
+use diesel_async::pooled_connection::deadpool::{Object, Pool, PoolError};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+/// The migrations in `migrations/`, compiled into the binary.
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// The connection pool shared by all HTTP workers.
+pub type DbPool = Pool<AsyncPgConnection>;
+/// A connection borrowed from the pool.
+pub type PooledConnection = Object<AsyncPgConnection>;
+/// The connection type every `db::` function takes.
+pub type Connection = AsyncPgConnection;
+
+/// What can go wrong talking to PostgreSQL.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No connection could be had: the server is down or unreachable.
+    #[error("{0}")]
+    Unavailable(String),
+    /// A unique constraint refused the write; carries the constraint's name.
+    #[error("unique constraint {0} violated")]
+    UniqueViolation(String),
+    /// A foreign key refused the write; carries the constraint's name.
+    #[error("foreign key {0} violated")]
+    ForeignKeyViolation(String),
+    #[error("migrations failed: {0}")]
+    Migration(String),
+    #[error(transparent)]
+    Query(DieselError),
+}
+
+impl From<DieselError> for DbError {
+    fn from(error: DieselError) -> Self {
+        match &error {
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                Self::UniqueViolation(info.constraint_name().unwrap_or_default().to_string())
+            }
+            DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
+                Self::ForeignKeyViolation(info.constraint_name().unwrap_or_default().to_string())
+            }
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                Self::Unavailable(info.message().to_string())
+            }
+            _ => Self::Query(error),
+        }
+    }
+}
+
+impl From<PoolError> for DbError {
+    fn from(error: PoolError) -> Self {
+        Self::Unavailable(error.to_string())
+    }
+}
+
+/// Builds the pool. Connections are opened lazily, so this succeeds even while the database is down.
+pub fn build_pool(database_url: &str, max_size: usize) -> Result<DbPool, DbError> {
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
+    Pool::builder(manager)
+        .max_size(max_size)
+        .build()
+        .map_err(|error| DbError::Unavailable(error.to_string()))
+}
+
+/// Borrows a connection from the pool.
+pub async fn connection(pool: &DbPool) -> Result<PooledConnection, DbError> {
+    Ok(pool.get().await?)
+}
+
+/// Applies the embedded migrations that `database_url` has not seen yet.
+///
+/// Diesel's migration runner is synchronous, so it runs on a thread of its own, where it may block
+/// without stalling an async runtime (and works whether or not the caller is inside one).
+pub fn run_migrations(database_url: &str) -> Result<(), DbError> {
+    let url = database_url.to_owned();
+    std::thread::spawn(move || -> Result<(), String> {
+        let mut connection =
+            <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)
+                .map_err(|error| error.to_string())?;
+        connection
+            .run_pending_migrations(MIGRATIONS)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    })
+    .join()
+    .map_err(|_| DbError::Migration("the migration thread panicked".into()))?
+    .map_err(DbError::Migration)
+}
+
+/// Whether the database answers a trivial query.
+pub async fn ping(pool: &DbPool) -> Result<(), DbError> {
+    let mut connection = connection(pool).await?;
+    diesel::sql_query("SELECT 1")
+        .execute(&mut connection)
+        .await?;
+    Ok(())
+}
+
+/// Creates database `name` on the server reached through `admin_url` unless it exists; says whether
+/// it created it.
+pub async fn create_database_if_missing(admin_url: &str, name: &str) -> Result<bool, DbError> {
+    let mut connection = AsyncPgConnection::establish(admin_url)
+        .await
+        .map_err(|error| DbError::Unavailable(error.to_string()))?;
+    let exists = diesel::select(diesel::dsl::exists(
+        pg_database::table.filter(pg_database::datname.eq(name)),
+    ))
+    .get_result::<bool>(&mut connection)
+    .await?;
+    if exists {
+        return Ok(false);
+    }
+    diesel::sql_query(format!("CREATE DATABASE {}", quote_identifier(name)))
+        .execute(&mut connection)
+        .await?;
+    Ok(true)
+}
+
+/// Quotes an SQL identifier (a database name), doubling any quote inside it.
+pub fn quote_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+use diesel::{ExpressionMethods, QueryDsl};
+
+diesel::table! {
+    /// PostgreSQL's catalogue of databases.
+    pg_database (datname) {
+        datname -> Text,
+    }
+}

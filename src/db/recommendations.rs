@@ -1,0 +1,177 @@
+//! The `recommendations` table.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use super::schema::{links, recommendations};
+use super::{Connection, DbError};
+use crate::domain::Pillar;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = recommendations, check_for_backend(diesel::pg::Pg))]
+pub struct RecommendationRow {
+    pub id: Uuid,
+    pub country_code: String,
+    pub year: i32,
+    pub position: i32,
+    pub text: String,
+    pub pillar: Pillar,
+    pub prioritized: bool,
+    pub source_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = recommendations)]
+pub struct NewRecommendation<'a> {
+    pub id: Uuid,
+    pub country_code: &'a str,
+    pub year: i32,
+    pub position: i32,
+    pub text: &'a str,
+    pub pillar: Pillar,
+    pub prioritized: bool,
+    pub source_url: Option<&'a str>,
+}
+
+/// The fields a PATCH may change; `None` leaves a field as it is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = recommendations)]
+pub struct RecommendationChanges {
+    pub position: Option<i32>,
+    pub text: Option<String>,
+    pub pillar: Option<Pillar>,
+    pub prioritized: Option<bool>,
+    pub source_url: Option<Option<String>>,
+}
+
+/// Filters of the recommendation list.
+#[derive(Debug, Default)]
+pub struct RecommendationFilter {
+    pub country: Option<String>,
+    pub year: Option<i32>,
+    pub pillar: Option<Pillar>,
+}
+
+/// Where a page of the list (newest year first, then country, then position) resumes.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct RecommendationKey {
+    pub year: i32,
+    pub country: String,
+    pub position: i32,
+}
+
+/// Inserts a recommendation. A taken position is `UniqueViolation("recommendations_position_key")`,
+/// an unknown year `ForeignKeyViolation("recommendations_year_fkey")`.
+pub async fn insert(
+    connection: &mut Connection,
+    recommendation: &NewRecommendation<'_>,
+) -> Result<RecommendationRow, DbError> {
+    Ok(diesel::insert_into(recommendations::table)
+        .values(recommendation)
+        .returning(RecommendationRow::as_returning())
+        .get_result(connection)
+        .await?)
+}
+
+pub async fn find(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<Option<RecommendationRow>, DbError> {
+    Ok(recommendations::table
+        .find(id)
+        .select(RecommendationRow::as_select())
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// Applies `changes`; `None` when there is no such recommendation.
+pub async fn update(
+    connection: &mut Connection,
+    id: Uuid,
+    changes: &RecommendationChanges,
+) -> Result<Option<RecommendationRow>, DbError> {
+    Ok(diesel::update(recommendations::table.find(id))
+        .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
+        .returning(RecommendationRow::as_returning())
+        .get_result(connection)
+        .await
+        .optional()?)
+}
+
+/// The outcome of deleting a recommendation.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Deletion {
+    Deleted,
+    NotFound,
+    /// Interventions are linked to it: deleting it would silently change their coverage.
+    Linked,
+}
+
+pub async fn delete(connection: &mut Connection, id: Uuid) -> Result<Deletion, DbError> {
+    let linked: bool = diesel::select(diesel::dsl::exists(
+        links::table.filter(links::recommendation_id.eq(id)),
+    ))
+    .get_result(connection)
+    .await?;
+    if linked {
+        return Ok(Deletion::Linked);
+    }
+    match diesel::delete(recommendations::table.find(id))
+        .execute(connection)
+        .await
+    {
+        Ok(0) => Ok(Deletion::NotFound),
+        Ok(_) => Ok(Deletion::Deleted),
+        // A link created between the check and the delete.
+        Err(error) => match DbError::from(error) {
+            DbError::ForeignKeyViolation(_) => Ok(Deletion::Linked),
+            other => Err(other),
+        },
+    }
+}
+
+/// One page of recommendations matching `filter`, resuming after `after`.
+pub async fn list(
+    connection: &mut Connection,
+    filter: &RecommendationFilter,
+    after: Option<&RecommendationKey>,
+    limit: i64,
+) -> Result<Vec<RecommendationRow>, DbError> {
+    let mut query = recommendations::table
+        .select(RecommendationRow::as_select())
+        .order((
+            recommendations::year.desc(),
+            recommendations::country_code,
+            recommendations::position,
+        ))
+        .limit(limit)
+        .into_boxed();
+    if let Some(country) = &filter.country {
+        query = query.filter(recommendations::country_code.eq(country.clone()));
+    }
+    if let Some(year) = filter.year {
+        query = query.filter(recommendations::year.eq(year));
+    }
+    if let Some(pillar) = filter.pillar {
+        query = query.filter(recommendations::pillar.eq(pillar));
+    }
+    if let Some(key) = after {
+        query = query.filter(
+            recommendations::year
+                .lt(key.year)
+                .or(recommendations::year.eq(key.year).and(
+                    recommendations::country_code.gt(key.country.clone()).or(
+                        recommendations::country_code
+                            .eq(key.country.clone())
+                            .and(recommendations::position.gt(key.position)),
+                    ),
+                )),
+        );
+    }
+    Ok(query.load(connection).await?)
+}

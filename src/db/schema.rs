@@ -1,0 +1,111 @@
+//! The tables, as `diesel print-schema` writes them.
+
+diesel::table! {
+    countries (code) {
+        code -> Text,
+        alpha2 -> Text,
+        name -> Text,
+        region -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    intervention_countries (intervention_id, country_code) {
+        intervention_id -> Uuid,
+        country_code -> Text,
+    }
+}
+
+diesel::table! {
+    interventions (id) {
+        id -> Uuid,
+        organisation_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        started_on -> Nullable<Date>,
+        ended_on -> Nullable<Date>,
+        location -> Nullable<Text>,
+        people_reached -> Nullable<Int4>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    links (intervention_id, recommendation_id) {
+        intervention_id -> Uuid,
+        recommendation_id -> Uuid,
+        contribution -> Text,
+        rationale -> Nullable<Text>,
+        evidence_url -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> Uuid,
+        name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    recommendations (id) {
+        id -> Uuid,
+        country_code -> Text,
+        year -> Int4,
+        position -> Int4,
+        text -> Text,
+        pillar -> Text,
+        prioritized -> Bool,
+        source_url -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reports (year) {
+        year -> Int4,
+        title -> Text,
+        published_on -> Nullable<Date>,
+        source_url -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    tier_placements (country_code, year) {
+        country_code -> Text,
+        year -> Int4,
+        tier -> Text,
+        waiver -> Bool,
+        note -> Nullable<Text>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(intervention_countries -> countries (country_code));
+diesel::joinable!(intervention_countries -> interventions (intervention_id));
+diesel::joinable!(interventions -> organisations (organisation_id));
+diesel::joinable!(links -> interventions (intervention_id));
+diesel::joinable!(links -> recommendations (recommendation_id));
+diesel::joinable!(recommendations -> countries (country_code));
+diesel::joinable!(recommendations -> reports (year));
+diesel::joinable!(tier_placements -> countries (country_code));
+diesel::joinable!(tier_placements -> reports (year));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    countries,
+    intervention_countries,
+    interventions,
+    links,
+    organisations,
+    recommendations,
+    reports,
+    tier_placements,
+);

@@ -1,0 +1,85 @@
+//! The `tier_placements` table: a country's tier in each report year.
+
+use diesel::prelude::*;
+use diesel::upsert::excluded;
+use diesel_async::RunQueryDsl;
+
+use super::schema::tier_placements;
+use super::{Connection, DbError};
+use crate::domain::Tier;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tier_placements, check_for_backend(diesel::pg::Pg))]
+pub struct TierRow {
+    pub country_code: String,
+    pub year: i32,
+    pub tier: Tier,
+    pub waiver: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = tier_placements)]
+pub struct NewTier<'a> {
+    pub country_code: &'a str,
+    pub year: i32,
+    pub tier: Tier,
+    pub waiver: bool,
+    pub note: Option<&'a str>,
+}
+
+/// Creates or replaces a placement; says whether it was created. The report year must exist
+/// (`ForeignKeyViolation("tier_placements_year_fkey")` otherwise).
+pub async fn upsert(
+    connection: &mut Connection,
+    tier: &NewTier<'_>,
+) -> Result<(TierRow, bool), DbError> {
+    // xmax is 0 only for a freshly inserted row version: the usual way to tell insert from update.
+    let (row, created) = diesel::insert_into(tier_placements::table)
+        .values(tier)
+        .on_conflict((tier_placements::country_code, tier_placements::year))
+        .do_update()
+        .set((
+            tier_placements::tier.eq(excluded(tier_placements::tier)),
+            tier_placements::waiver.eq(excluded(tier_placements::waiver)),
+            tier_placements::note.eq(excluded(tier_placements::note)),
+            tier_placements::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning((
+            TierRow::as_returning(),
+            diesel::dsl::sql::<diesel::sql_types::Bool>("xmax = 0"),
+        ))
+        .get_result(connection)
+        .await?;
+    Ok((row, created))
+}
+
+/// Every placement of a country, oldest first.
+pub async fn history(connection: &mut Connection, country: &str) -> Result<Vec<TierRow>, DbError> {
+    Ok(tier_placements::table
+        .filter(tier_placements::country_code.eq(country))
+        .order(tier_placements::year)
+        .select(TierRow::as_select())
+        .load(connection)
+        .await?)
+}
+
+/// A country's placement in `year` and in the year before, for the movement between them.
+pub async fn with_previous(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+) -> Result<(Option<TierRow>, Option<Tier>), DbError> {
+    let rows = tier_placements::table
+        .filter(tier_placements::country_code.eq(country))
+        .filter(tier_placements::year.eq_any([year, year - 1]))
+        .select(TierRow::as_select())
+        .load(connection)
+        .await?;
+    let previous = rows
+        .iter()
+        .find(|row| row.year == year - 1)
+        .map(|row| row.tier);
+    let current = rows.into_iter().find(|row| row.year == year);
+    Ok((current, previous))
+}

@@ -1,0 +1,203 @@
+//! The closed vocabularies of the TIP Report and of interventions.
+//!
+//! Each is stored as text in PostgreSQL (guarded there by a CHECK constraint) and written as the same
+//! snake_case text in JSON, so one string names a value everywhere.
+
+/// Declares an enum whose values are written as fixed strings in JSON, SQL and CSV.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+            diesel::AsExpression, diesel::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order the API lists them.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The value as written in JSON, SQL and CSV.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                match text {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(format!(
+                        "`{text}` is not one of {}",
+                        Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+                    )),
+                }
+            }
+        }
+
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+            ) -> diesel::serialize::Result {
+                diesel::serialize::ToSql::<diesel::sql_types::Text, diesel::pg::Pg>::to_sql(
+                    self.as_str(),
+                    out,
+                )
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                let text = <String as diesel::deserialize::FromSql<
+                    diesel::sql_types::Text,
+                    diesel::pg::Pg,
+                >>::from_sql(value)?;
+                Ok(text.parse()?)
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// A country's placement on the TIP Report's tier scale.
+    Tier {
+        /// Fully meets the minimum standards.
+        Tier1 => "tier_1",
+        /// Does not fully meet them, but makes significant efforts.
+        Tier2 => "tier_2",
+        /// Tier 2, with an estimated number of victims that is significant or growing.
+        Tier2WatchList => "tier_2_watch_list",
+        /// Does not fully meet them and is not making significant efforts.
+        Tier3 => "tier_3",
+        /// Not ranked, for lack of a functioning government or information.
+        SpecialCase => "special_case",
+    }
+}
+
+impl Tier {
+    /// The position on the scale, best first; `None` for Special Case, which is off the scale.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            Self::Tier1 => Some(1),
+            Self::Tier2 => Some(2),
+            Self::Tier2WatchList => Some(3),
+            Self::Tier3 => Some(4),
+            Self::SpecialCase => None,
+        }
+    }
+}
+
+text_enum! {
+    /// The 3P paradigm (prosecution, protection, prevention) plus partnership.
+    Pillar {
+        Prosecution => "prosecution",
+        Protection => "protection",
+        Prevention => "prevention",
+        Partnership => "partnership",
+    }
+}
+
+text_enum! {
+    /// What kind of work an intervention is.
+    InterventionKind {
+        Training => "training",
+        LegalAid => "legal_aid",
+        VictimServices => "victim_services",
+        DataCollection => "data_collection",
+        PolicySupport => "policy_support",
+        Coordination => "coordination",
+        Prevention => "prevention",
+        Research => "research",
+        Other => "other",
+    }
+}
+
+text_enum! {
+    /// Where an intervention stands.
+    InterventionStatus {
+        Planned => "planned",
+        Active => "active",
+        Completed => "completed",
+        Cancelled => "cancelled",
+    }
+}
+
+text_enum! {
+    /// How much of a recommendation an intervention answers.
+    Contribution {
+        Full => "full",
+        Partial => "partial",
+    }
+}
+
+text_enum! {
+    /// How far a recommendation has been answered (the rule is in the `recommendation_statuses` SQL
+    /// function).
+    RecommendationStatus {
+        Addressed => "addressed",
+        PartiallyAddressed => "partially_addressed",
+        Planned => "planned",
+        Unaddressed => "unaddressed",
+    }
+}
+
+text_enum! {
+    /// The State Department's regional bureaus, as the TIP Report groups countries.
+    Region {
+        /// Africa.
+        Af => "AF",
+        /// East Asia and the Pacific.
+        Eap => "EAP",
+        /// Europe and Eurasia.
+        Eur => "EUR",
+        /// Near East.
+        Nea => "NEA",
+        /// South and Central Asia.
+        Sca => "SCA",
+        /// Western Hemisphere.
+        Wha => "WHA",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_parses_back_from_its_text() {
+        for tier in Tier::ALL {
+            assert_eq!(tier.as_str().parse::<Tier>(), Ok(*tier));
+        }
+        for kind in InterventionKind::ALL {
+            assert_eq!(kind.as_str().parse::<InterventionKind>(), Ok(*kind));
+        }
+    }
+
+    #[test]
+    fn an_unknown_value_is_rejected_with_the_allowed_ones() {
+        let error = "tier_4".parse::<Tier>().unwrap_err();
+        assert!(error.contains("tier_2_watch_list"), "{error}");
+    }
+
+    #[test]
+    fn json_uses_the_same_text_as_sql() {
+        assert_eq!(
+            serde_json::to_string(&Tier::Tier2WatchList).unwrap(),
+            "\"tier_2_watch_list\""
+        );
+        assert_eq!(serde_json::to_string(&Region::Eap).unwrap(), "\"EAP\"");
+    }
+}

@@ -1,0 +1,16 @@
+//! Validated domain types and the pure rules of the TIP Report: what a tier, a pillar or a status can
+//! be, how a country code is written, and how a tier placement moves from one year to the next.
+
+mod country_code;
+mod coverage;
+mod enums;
+mod movement;
+mod reporting_period;
+
+pub use country_code::CountryCodeInput;
+pub use coverage::StatusCounts;
+pub use enums::{
+    Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus, Region, Tier,
+};
+pub use movement::{Movement, movement};
+pub use reporting_period::{ReportingPeriod, reporting_period};

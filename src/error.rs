@@ -1,0 +1,218 @@
+//! The one error type at the HTTP edge, rendered as RFC 9457 `application/problem+json`.
+//!
+//! Every 4xx and 5xx answer of the API goes through [`ApiError`], including the ones actix produces
+//! itself for malformed paths and query strings (see [`query_error_handler`] and
+//! [`path_error_handler`]). Internal errors are logged once, with their whole cause chain, and the
+//! client only learns that something went wrong on our side.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::DbError;
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A stable reference for this kind of problem, e.g. `/problems/validation-failed`.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// The same kind, as a short code a program can match: `validation_failed`, `not_found`, ...
+    pub code: &'static str,
+    /// A short summary of the kind of problem.
+    pub title: &'static str,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, for a person to read.
+    pub detail: String,
+    /// The invalid fields, for `validation_failed` problems.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// Everything a handler can answer instead of a success.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request cannot be read: malformed JSON, path or query string.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// The request clashes with the current state (a duplicate, or a delete that would orphan data).
+    #[error("{0}")]
+    Conflict(String),
+    /// The request is well-formed but its content is not acceptable.
+    #[error("{detail}")]
+    Validation {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    NotAcceptable(String),
+    /// A dependency (the database) cannot be reached right now.
+    #[error("{0}")]
+    Unavailable(String),
+    /// A fault on our side. Its cause is logged, never sent.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// A 422 for a single invalid field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::validation(vec![FieldError::new(field, message)])
+    }
+
+    /// A 422 listing every invalid field.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let detail = match errors.as_slice() {
+            [only] => format!("{}: {}", only.field, only.message),
+            _ => format!("{} fields are invalid", errors.len()),
+        };
+        Self::Validation { detail, errors }
+    }
+
+    /// An internal error from anything that displays, logged with its cause chain when rendered.
+    pub fn internal(error: impl std::error::Error) -> Self {
+        let mut text = error.to_string();
+        let mut source = error.source();
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        Self::Internal(text)
+    }
+
+    fn kind(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::BadRequest(_) => ("bad_request", "The request cannot be read"),
+            Self::NotFound(_) => ("not_found", "No such resource"),
+            Self::Conflict(_) => ("conflict", "The request conflicts with existing data"),
+            Self::Validation { .. } => ("validation_failed", "The request is not valid"),
+            Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
+            Self::NotAcceptable(_) => ("not_acceptable", "No acceptable representation"),
+            Self::Unavailable(_) => ("unavailable", "The service is unavailable"),
+            Self::Internal(_) => ("internal_error", "Internal server error"),
+        }
+    }
+
+    /// The problem document sent to the client.
+    pub fn problem(&self) -> Problem {
+        let (code, title) = self.kind();
+        let detail = match self {
+            Self::Internal(_) => {
+                "Something went wrong on our side. It has been logged; please try again later."
+                    .to_string()
+            }
+            other => other.to_string(),
+        };
+        let errors = match self {
+            Self::Validation { errors, .. } => errors.clone(),
+            _ => Vec::new(),
+        };
+        Problem {
+            problem_type: format!("/problems/{}", code.replace('_', "-")),
+            code,
+            title,
+            status: self.status_code().as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(cause) => log::error!("internal error: {cause}"),
+            Self::Unavailable(cause) => log::warn!("unavailable: {cause}"),
+            _ => {}
+        }
+        HttpResponse::build(self.status_code())
+            .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+            .json(self.problem())
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::Unavailable(cause) => Self::Unavailable(format!(
+                "the database cannot be reached right now ({cause})"
+            )),
+            other => Self::internal(other),
+        }
+    }
+}
+
+/// Answers a malformed query string with a 400 problem that names the parameter.
+pub fn query_error_handler(
+    error: actix_web::error::QueryPayloadError,
+    _request: &HttpRequest,
+) -> actix_web::Error {
+    ApiError::BadRequest(format!("invalid query string: {error}")).into()
+}
+
+/// Answers a malformed path segment (a bad UUID or year) with a 400 problem.
+pub fn path_error_handler(
+    error: actix_web::error::PathError,
+    _request: &HttpRequest,
+) -> actix_web::Error {
+    ApiError::BadRequest(format!("invalid path: {error}")).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_never_reach_the_body() {
+        let problem = ApiError::Internal("password=hunter2 in connection string".into()).problem();
+        assert!(!problem.detail.contains("hunter2"));
+        assert_eq!(problem.status, 500);
+    }
+
+    #[test]
+    fn a_single_invalid_field_is_named_in_the_detail() {
+        let problem = ApiError::invalid("year", "must be 2000 or later").problem();
+        assert_eq!(problem.detail, "year: must be 2000 or later");
+        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(problem.problem_type, "/problems/validation-failed");
+    }
+}

@@ -1,0 +1,25 @@
+//! gaptrack: which Trafficking in Persons (TIP) Report recommendations an organisation's work
+//! already answers, and which remain unaddressed, country by country.
+//!
+//! Where things live:
+//! - [`config`]: settings from environment variables;
+//! - [`startup`]: the HTTP server and the OpenAPI document, built from one route table;
+//! - [`api`]: the route table and one module per resource (DTOs and short handlers);
+//! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
+//! - [`domain`]: validated types and the pure rules of the TIP Report;
+//! - [`db`]: every SQL statement, one module per table; the gap rule itself is an SQL function
+//!   (see `migrations/*_recommendation_status`);
+//! - [`local_postgres`]: the PostgreSQL cluster gaptrack runs for itself when no `DATABASE_URL` is set;
+//! - [`demo`]: the demo dataset, from the 2023 TIP Report;
+//! - [`cli`]: the command line.
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod database;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod local_postgres;
+pub mod startup;

@@ -1,0 +1,81 @@
+//! Builds the HTTP server from a listener and a pool, and the OpenAPI document from the same routes.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpResponse, HttpServer, middleware, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::api::openapi::OpenApiDocument;
+use crate::api::{self, ApiDoc, AppState};
+use crate::db::DbPool;
+use crate::error::{ApiError, path_error_handler, query_error_handler};
+
+/// Where the OpenAPI document and the interactive docs are served.
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
+pub const DOCS_PATH: &str = "/docs/";
+
+/// The OpenAPI document, generated from the route table.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(api::configure)
+        .split_for_parts();
+    document
+}
+
+/// The OpenAPI document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
+pub fn openapi_json() -> String {
+    to_committed_form(&openapi())
+}
+
+fn to_committed_form(document: &utoipa::openapi::OpenApi) -> String {
+    let mut text = document
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    text.push('\n');
+    text
+}
+
+/// Starts serving on `listener` (bind port 0 for tests). The returned server runs until stopped.
+pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::io::Result<Server> {
+    let state = web::Data::new(AppState { pool });
+    let mut server = HttpServer::new(move || {
+        let (app, document) = App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .app_data(state.clone())
+            .app_data(web::QueryConfig::default().error_handler(query_error_handler))
+            .app_data(web::PathConfig::default().error_handler(path_error_handler))
+            .configure(api::configure)
+            .split_for_parts();
+        app.wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+            .app_data(web::Data::new(OpenApiDocument(to_committed_form(
+                &document,
+            ))))
+            .service(SwaggerUi::new("/docs/{_:.*}").config(Config::new([OPENAPI_PATH])))
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", DOCS_PATH))
+                        .finish()
+                }),
+            )
+            .default_service(web::to(|request: actix_web::HttpRequest| async move {
+                Err::<HttpResponse, _>(ApiError::NotFound(format!(
+                    "there is no {} {} here; the API is described at {OPENAPI_PATH}",
+                    request.method(),
+                    request.path()
+                )))
+            }))
+    })
+    .listen(listener)?;
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

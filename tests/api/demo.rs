@@ -1,0 +1,76 @@
+use serde_json::Value;
+
+use crate::helpers::TestApp;
+
+fn by_position(report: &Value) -> Vec<(i64, String, usize)> {
+    report["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["position"].as_i64().unwrap(),
+                r["status"].as_str().unwrap().to_string(),
+                r["interventions"].as_array().unwrap().len(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_demo_shows_sierra_leone_partly_answered_by_cenhtro() {
+    let app = TestApp::with_demo().await;
+    let report = app.get_json("/api/v1/countries/SLE/gaps").await;
+    assert_eq!(report["year"], 2023);
+    assert_eq!(report["tier"]["tier"], "tier_2");
+    assert_eq!(report["tier"]["movement"], "unchanged");
+    let statuses: Vec<(i64, String, usize)> = by_position(&report);
+    assert_eq!(
+        statuses,
+        [
+            (1, "partially_addressed".into(), 1),
+            (2, "addressed".into(), 1),
+            (3, "partially_addressed".into(), 1),
+            (4, "partially_addressed".into(), 1),
+        ]
+    );
+}
+
+#[actix_web::test]
+async fn the_demo_shows_senegal_upgraded_with_one_recommendation_unaddressed() {
+    let app = TestApp::with_demo().await;
+    let report = app.get_json("/api/v1/countries/SEN/gaps").await;
+    assert_eq!(report["tier"]["movement"], "upgraded");
+    assert_eq!(report["summary"]["addressed"], 2);
+    assert_eq!(report["summary"]["unaddressed"], 1);
+    assert_eq!(report["recommendations"][1]["status"], "unaddressed");
+}
+
+#[actix_web::test]
+async fn the_demo_leaves_malawi_and_zambia_unaddressed() {
+    let app = TestApp::with_demo().await;
+    for code in ["MWI", "ZMB"] {
+        let report = app
+            .get_json(&format!("/api/v1/countries/{code}/gaps"))
+            .await;
+        assert_eq!(report["summary"]["total"], 3);
+        assert_eq!(report["summary"]["unaddressed"], 3, "{code}");
+    }
+    let zambia = app.get_json("/api/v1/countries/ZMB/gaps").await;
+    assert_eq!(zambia["tier"]["movement"], "upgraded");
+}
+
+#[actix_web::test]
+async fn loading_the_demo_twice_is_refused_and_changes_nothing() {
+    let app = TestApp::with_demo().await;
+    let mut connection =
+        <diesel_async::AsyncPgConnection as diesel_async::AsyncConnection>::establish(
+            &app.database_url,
+        )
+        .await
+        .unwrap();
+    let error = gaptrack::demo::load(&mut connection).await.unwrap_err();
+    assert!(error.to_string().contains("already"), "{error}");
+    let interventions = app.get_json("/api/v1/interventions?limit=200").await;
+    assert_eq!(interventions["items"].as_array().unwrap().len(), 8);
+}

@@ -1,0 +1,351 @@
+//! The test harness: one PostgreSQL per test run, one database per test, the real app over HTTP.
+//!
+//! When neither `TEST_DATABASE_URL` nor `DATABASE_URL` is set, the run starts its own disposable
+//! PostgreSQL cluster (the same code as `gaptrack serve` uses) in the temporary folder. A template
+//! database is migrated once per run; each test gets a copy (`CREATE DATABASE ... TEMPLATE ...`),
+//! dropped when the test ends.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use actix_web::dev::ServerHandle;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use gaptrack::db;
+use gaptrack::local_postgres::{Durability, LocalCluster};
+use reqwest::{Response, StatusCode};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// The server every test database lives on, and the migrated template to copy.
+struct TestServer {
+    /// Builds a connection string for a database of that server.
+    base_url: String,
+    template: String,
+    /// Kept alive for the whole run; the kernel stops it when the test process exits.
+    _cluster: Mutex<Option<LocalCluster>>,
+}
+
+static SERVER: OnceLock<TestServer> = OnceLock::new();
+
+/// Runs a future to completion on a runtime of its own, on a thread of its own, so that set-up and
+/// clean-up work from synchronous code and from inside any test's runtime alike.
+fn block_on<F: std::future::Future + Send>(future: F) -> F::Output
+where
+    F::Output: Send,
+{
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("a tokio runtime")
+                    .block_on(future)
+            })
+            .join()
+            .expect("the helper thread panicked")
+    })
+}
+
+/// A connection string for database `name` on the server that `base_url` points at.
+fn database_url(base_url: &str, name: &str) -> String {
+    if base_url.starts_with("postgres://") || base_url.starts_with("postgresql://") {
+        let mut url = url::Url::parse(base_url).expect("a valid TEST_DATABASE_URL");
+        url.set_path(name);
+        url.to_string()
+    } else {
+        format!("{base_url} dbname='{name}'")
+    }
+}
+
+fn server() -> &'static TestServer {
+    SERVER.get_or_init(|| {
+        let external = std::env::var("TEST_DATABASE_URL")
+            .or_else(|_| std::env::var("DATABASE_URL"))
+            .ok()
+            .filter(|url| !url.trim().is_empty());
+        let (base_url, cluster) = match external {
+            Some(url) => (url, None),
+            None => {
+                let root = test_cluster_root();
+                let cluster = LocalCluster::start(&root, Durability::Disposable)
+                    .unwrap_or_else(|error| panic!("cannot start the test PostgreSQL: {error}"));
+                (cluster.connection_string("postgres"), Some(cluster))
+            }
+        };
+        let template = format!("gaptrack_template_{}", std::process::id());
+        block_on(async {
+            let mut admin = AsyncPgConnection::establish(&database_url(&base_url, "postgres"))
+                .await
+                .expect("connect to the test PostgreSQL");
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {template}"))
+                .execute(&mut admin)
+                .await
+                .expect("drop an old template");
+            diesel::sql_query(format!("CREATE DATABASE {template}"))
+                .execute(&mut admin)
+                .await
+                .expect("create the template database");
+        });
+        db::run_migrations(&database_url(&base_url, &template)).expect("migrate the template");
+        TestServer {
+            base_url,
+            template,
+            _cluster: Mutex::new(cluster),
+        }
+    })
+}
+
+/// A folder for this run's cluster; the folders of earlier runs, whose processes are gone, are
+/// removed first.
+fn test_cluster_root() -> PathBuf {
+    let parent = std::env::temp_dir();
+    if let Ok(entries) = std::fs::read_dir(&parent) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name.strip_prefix("gaptrack-test-")
+                && !PathBuf::from(format!("/proc/{pid}")).exists()
+            {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    parent.join(format!("gaptrack-test-{}", std::process::id()))
+}
+
+/// The app, serving a database of its own on a random port.
+pub struct TestApp {
+    pub address: String,
+    pub database_url: String,
+    pub client: reqwest::Client,
+    database: String,
+    handle: ServerHandle,
+}
+
+impl TestApp {
+    /// Copies the template into a new database and starts the app on it.
+    pub async fn spawn() -> Self {
+        let server = server();
+        let database = format!("gaptrack_test_{}", Uuid::now_v7().simple());
+        let base_url = server.base_url.clone();
+        let template = server.template.clone();
+        let name = database.clone();
+        block_on(async move {
+            let mut admin = AsyncPgConnection::establish(&database_url(&base_url, "postgres"))
+                .await
+                .expect("connect to the test PostgreSQL");
+            diesel::sql_query(format!(
+                "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
+            ))
+            .execute(&mut admin)
+            .await
+            .expect("copy the template");
+        });
+        let database_url = database_url(&server.base_url, &database);
+        let pool = db::build_pool(&database_url, 4).expect("a pool");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let running = gaptrack::startup::run(listener, pool, Some(1)).expect("the server starts");
+        let handle = running.handle();
+        actix_web::rt::spawn(running);
+        Self {
+            address,
+            database_url,
+            client: reqwest::Client::new(),
+            database,
+            handle,
+        }
+    }
+
+    /// Spawns the app with the demo dataset loaded.
+    pub async fn with_demo() -> Self {
+        let app = Self::spawn().await;
+        let mut connection = AsyncPgConnection::establish(&app.database_url)
+            .await
+            .unwrap();
+        gaptrack::demo::load(&mut connection)
+            .await
+            .expect("the demo loads");
+        app
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .patch(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).send().await.unwrap()
+    }
+
+    /// GETs `path` and returns its JSON body, asserting a 200.
+    pub async fn get_json(&self, path: &str) -> Value {
+        expect_json(self.get(path).await, StatusCode::OK).await
+    }
+
+    // Fixtures, created through the API.
+
+    pub async fn create_report(&self, year: i32) {
+        let body = json!({"year": year, "title": format!("{year} Trafficking in Persons Report")});
+        expect_json(
+            self.post("/api/v1/reports", &body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+
+    pub async fn create_organisation(&self, name: &str) -> String {
+        let body = json!({"name": name});
+        let created = expect_json(
+            self.post("/api/v1/organisations", &body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        created["id"].as_str().unwrap().to_string()
+    }
+
+    /// Creates a recommendation and returns its id.
+    pub async fn create_recommendation(
+        &self,
+        country: &str,
+        year: i32,
+        position: i32,
+        pillar: &str,
+    ) -> String {
+        let body = json!({
+            "country": country, "year": year, "position": position, "pillar": pillar,
+            "text": format!("Recommendation {position} to {country} in {year}."),
+        });
+        let created = expect_json(
+            self.post("/api/v1/recommendations", &body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        created["id"].as_str().unwrap().to_string()
+    }
+
+    /// Creates an intervention of `organisation` in `countries` with `status`, and returns its id.
+    pub async fn create_intervention(
+        &self,
+        organisation: &str,
+        countries: &[&str],
+        status: &str,
+    ) -> String {
+        let body = json!({
+            "organisation_id": organisation, "countries": countries, "kind": "training",
+            "title": "Training of police", "status": status,
+        });
+        let created = expect_json(
+            self.post("/api/v1/interventions", &body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        created["id"].as_str().unwrap().to_string()
+    }
+
+    pub async fn link(
+        &self,
+        intervention: &str,
+        recommendation: &str,
+        contribution: &str,
+    ) -> Response {
+        self.put(
+            &format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}"),
+            &json!({"contribution": contribution}),
+        )
+        .await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop accepting requests, then drop the database (FORCE closes the pool's connections).
+        drop(self.handle.stop(false));
+        let server = server();
+        let admin_url = database_url(&server.base_url, "postgres");
+        let name = self.database.clone();
+        block_on(async move {
+            if let Ok(mut admin) = AsyncPgConnection::establish(&admin_url).await {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await;
+            }
+        });
+    }
+}
+
+/// Asserts the status and a JSON content type, and returns the body.
+pub async fn expect_json(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let content_type = content_type(&response);
+    let body = response.text().await.unwrap();
+    assert_eq!(actual, status, "unexpected status; body: {body}");
+    assert_eq!(content_type, "application/json", "body: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+/// Asserts an RFC 9457 problem with this status and code, and returns it.
+pub async fn expect_problem(response: Response, status: StatusCode, code: &str) -> Value {
+    let actual = response.status();
+    let content_type = content_type(&response);
+    let body = response.text().await.unwrap();
+    assert_eq!(actual, status, "unexpected status; body: {body}");
+    assert_eq!(content_type, "application/problem+json", "body: {body}");
+    let problem: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(problem["code"], code, "problem: {problem}");
+    assert_eq!(problem["status"], status.as_u16());
+    assert!(
+        !problem["detail"].as_str().unwrap_or_default().is_empty(),
+        "a problem always says what went wrong: {problem}"
+    );
+    problem
+}
+
+pub fn content_type(response: &Response) -> String {
+    response
+        .headers()
+        .get("content-type")
+        .map(|value| value.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+/// The fields named by a validation problem.
+pub fn invalid_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .expect("a validation problem lists its fields")
+        .iter()
+        .map(|error| error["field"].as_str().unwrap().to_string())
+        .collect()
+}

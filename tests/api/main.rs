@@ -1,0 +1,17 @@
+//! Integration tests: the real app on a random port, over HTTP, against a real PostgreSQL.
+
+mod helpers;
+
+mod countries;
+mod coverage;
+mod demo;
+mod errors;
+mod gaps;
+mod health;
+mod interventions;
+mod links;
+mod openapi;
+mod organisations;
+mod recommendations;
+mod reports;
+mod tiers;
