@@ -59,6 +59,15 @@ fn database_url(base_url: &str, name: &str) -> String {
     }
 }
 
+/// A fresh, empty folder for something of this test run (removed by the next run if left behind).
+pub fn scratch_dir(purpose: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gaptrack-serve-{}", std::process::id()));
+    let dir = dir.join(purpose);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
 fn server() -> &'static TestServer {
     SERVER.get_or_init(|| {
         let external = std::env::var("TEST_DATABASE_URL")
@@ -104,7 +113,10 @@ fn test_cluster_root() -> PathBuf {
     if let Ok(entries) = std::fs::read_dir(&parent) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(pid) = name.strip_prefix("gaptrack-test-")
+            let pid = ["gaptrack-test-", "gaptrack-serve-"]
+                .iter()
+                .find_map(|prefix| name.strip_prefix(prefix));
+            if let Some(pid) = pid
                 && !PathBuf::from(format!("/proc/{pid}")).exists()
             {
                 let _ = std::fs::remove_dir_all(entry.path());
@@ -112,6 +124,46 @@ fn test_cluster_root() -> PathBuf {
         }
     }
     parent.join(format!("gaptrack-test-{}", std::process::id()))
+}
+
+/// An empty database (not even migrated), dropped when this is.
+pub struct EmptyDatabase {
+    pub url: String,
+    name: String,
+}
+
+impl EmptyDatabase {
+    pub fn create() -> Self {
+        let server = server();
+        let name = format!("gaptrack_empty_{}", Uuid::now_v7().simple());
+        let admin_url = database_url(&server.base_url, "postgres");
+        let create = format!("CREATE DATABASE {name}");
+        block_on(async move {
+            let mut admin = AsyncPgConnection::establish(&admin_url).await.unwrap();
+            diesel::sql_query(create).execute(&mut admin).await.unwrap();
+        });
+        Self {
+            url: database_url(&server.base_url, &name),
+            name,
+        }
+    }
+}
+
+impl Drop for EmptyDatabase {
+    fn drop(&mut self) {
+        drop_database(self.name.clone());
+    }
+}
+
+fn drop_database(name: String) {
+    let admin_url = database_url(&server().base_url, "postgres");
+    block_on(async move {
+        if let Ok(mut admin) = AsyncPgConnection::establish(&admin_url).await {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut admin)
+                .await;
+        }
+    });
 }
 
 /// The app, serving a database of its own on a random port.
@@ -292,16 +344,7 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop accepting requests, then drop the database (FORCE closes the pool's connections).
         drop(self.handle.stop(false));
-        let server = server();
-        let admin_url = database_url(&server.base_url, "postgres");
-        let name = self.database.clone();
-        block_on(async move {
-            if let Ok(mut admin) = AsyncPgConnection::establish(&admin_url).await {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin)
-                    .await;
-            }
-        });
+        drop_database(self.database.clone());
     }
 }
 
