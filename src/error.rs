@@ -71,8 +71,8 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("{0}")]
     NotAcceptable(String),
-    /// A dependency (the database) cannot be reached right now.
-    #[error("{0}")]
+    /// A dependency (the database) cannot be reached right now. Its cause is logged, never sent.
+    #[error("unavailable: {0}")]
     Unavailable(String),
     /// A fault on our side. Its cause is logged, never sent.
     #[error("internal error: {0}")]
@@ -127,6 +127,9 @@ impl ApiError {
                 "Something went wrong on our side. It has been logged; please try again later."
                     .to_string()
             }
+            Self::Unavailable(_) => {
+                "The database cannot be reached right now; please try again shortly.".to_string()
+            }
             other => other.to_string(),
         };
         let errors = match self {
@@ -161,7 +164,7 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Internal(cause) => log::error!("internal error: {cause}"),
-            Self::Unavailable(cause) => log::warn!("unavailable: {cause}"),
+            Self::Unavailable(cause) => log::warn!("database unavailable: {cause}"),
             _ => {}
         }
         HttpResponse::build(self.status_code())
@@ -173,9 +176,7 @@ impl ResponseError for ApiError {
 impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
         match error {
-            DbError::Unavailable(cause) => Self::Unavailable(format!(
-                "the database cannot be reached right now ({cause})"
-            )),
+            DbError::Unavailable(cause) => Self::Unavailable(cause),
             other => Self::internal(other),
         }
     }

@@ -249,8 +249,8 @@ pub async fn create_intervention(
     let body = body.0;
     let mut check = Validator::default();
     let title = check.required_text("title", &body.title);
-    let description = check.optional_text(body.description.as_deref());
-    let location = check.optional_text(body.location.as_deref());
+    let description = check.optional_text("description", body.description.as_deref());
+    let location = check.optional_text("location", body.location.as_deref());
     let people_reached = people_reached(&mut check, body.people_reached);
     dates_in_order(&mut check, body.started_on, body.ended_on);
     check.finish()?;
@@ -323,8 +323,12 @@ pub async fn update_intervention(
         .title
         .as_deref()
         .map(|t| check.required_text("title", t));
-    let description = body.description.map(|d| check.optional_text(d.as_deref()));
-    let location = body.location.map(|l| check.optional_text(l.as_deref()));
+    let description = body
+        .description
+        .map(|d| check.optional_text("description", d.as_deref()));
+    let location = body
+        .location
+        .map(|l| check.optional_text("location", l.as_deref()));
     let people_reached = body
         .people_reached
         .map(|count| people_reached(&mut check, count));

@@ -123,7 +123,7 @@ pub async fn link_recommendation(
     let (intervention_id, recommendation_id) = path.into_inner();
     let body = body.0;
     let mut check = Validator::default();
-    let rationale = check.optional_text(body.rationale.as_deref());
+    let rationale = check.optional_text("rationale", body.rationale.as_deref());
     let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
     check.finish()?;
 

@@ -99,7 +99,7 @@ pub async fn put_tier(
     let body = body.0;
     let mut check = Validator::default();
     check.year("year", year);
-    let note = check.optional_text(body.note.as_deref());
+    let note = check.optional_text("note", body.note.as_deref());
     check.finish()?;
 
     let mut connection = state.connection().await?;

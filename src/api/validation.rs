@@ -20,19 +20,32 @@ impl Validator {
         if trimmed.is_empty() {
             self.error(field, "must not be empty");
         }
+        self.storable(field, trimmed);
         trimmed.to_string()
     }
 
     /// Returns optional free text trimmed, with blank text taken as absent.
-    pub fn optional_text(&mut self, text: Option<&str>) -> Option<String> {
-        text.map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
+    pub fn optional_text(&mut self, field: &str, text: Option<&str>) -> Option<String> {
+        let text = text.map(str::trim).filter(|t| !t.is_empty())?;
+        self.storable(field, text);
+        Some(text.to_string())
+    }
+
+    /// PostgreSQL cannot store the NUL character in text: refuse it here rather than fail there.
+    fn storable(&mut self, field: &str, text: &str) -> bool {
+        let storable = !text.contains('\0');
+        if !storable {
+            self.error(field, "must not contain the NUL character");
+        }
+        storable
     }
 
     /// Checks that an optional URL is an absolute http(s) URL.
     pub fn optional_url(&mut self, field: &str, url: Option<&str>) -> Option<String> {
         let url = url.map(str::trim).filter(|u| !u.is_empty())?;
+        if !self.storable(field, url) {
+            return None;
+        }
         match url::Url::parse(url) {
             Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Some(url.to_string()),
             _ => {

@@ -72,3 +72,21 @@ async fn unknown_routes_answer_a_problem() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn text_that_postgresql_cannot_store_is_refused_not_a_server_error() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .post(
+            "/api/v1/organisations",
+            &serde_json::json!({"name": "Bad\u{0}Name"}),
+        )
+        .await;
+    let problem = expect_problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "name");
+}

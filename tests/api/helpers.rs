@@ -180,21 +180,30 @@ impl TestApp {
     pub async fn spawn() -> Self {
         let server = server();
         let database = format!("gaptrack_test_{}", Uuid::now_v7().simple());
-        let base_url = server.base_url.clone();
-        let template = server.template.clone();
-        let name = database.clone();
+        let admin_url = database_url(&server.base_url, "postgres");
+        let create = format!(
+            "CREATE DATABASE {database} TEMPLATE {} STRATEGY FILE_COPY",
+            server.template
+        );
         block_on(async move {
-            let mut admin = AsyncPgConnection::establish(&database_url(&base_url, "postgres"))
+            let mut admin = AsyncPgConnection::establish(&admin_url)
                 .await
                 .expect("connect to the test PostgreSQL");
-            diesel::sql_query(format!(
-                "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
-            ))
-            .execute(&mut admin)
-            .await
-            .expect("copy the template");
+            diesel::sql_query(create)
+                .execute(&mut admin)
+                .await
+                .expect("copy the template");
         });
-        let database_url = database_url(&server.base_url, &database);
+        Self::start(database)
+    }
+
+    /// Starts the app on a database that does not exist, as if the database were down.
+    pub fn spawn_without_database() -> Self {
+        Self::start(format!("gaptrack_missing_{}", Uuid::now_v7().simple()))
+    }
+
+    fn start(database: String) -> Self {
+        let database_url = database_url(&server().base_url, &database);
         let pool = db::build_pool(&database_url, 4).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
         let address = format!("http://{}", listener.local_addr().unwrap());
