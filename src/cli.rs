@@ -1,77 +1,169 @@
-//! The command line: `gaptrack [serve]`, `gaptrack demo load`, `gaptrack openapi`.
+//! The command line: `gaptrack [serve]`, `gaptrack demo load`, `gaptrack keys ...`,
+//! `gaptrack openapi`.
 
 use std::net::TcpListener;
 
+use clap::{Parser, Subcommand};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use uuid::Uuid;
+
+use crate::api::keys::{CreateApiKey, create_key};
 use crate::config::Config;
 use crate::database::Database;
-use crate::{db, demo, startup};
+use crate::db::audit::Actor;
+use crate::db::{self, keys};
+use crate::domain::Role;
+use crate::{demo, startup};
 
-/// What the command line asked for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Serve,
-    DemoLoad,
-    PrintOpenApi,
-    Help,
+/// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
+///
+/// Configuration is by environment variable: DATABASE_URL, BIND_ADDRESS, GAPTRACK_DATA_DIR,
+/// GAPTRACK_PG_BINDIR, DATABASE_POOL_SIZE, HTTP_WORKERS, RUST_LOG (see the README).
+#[derive(Debug, Parser)]
+#[command(name = "gaptrack", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
 }
 
-pub const USAGE: &str = "\
-gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
+/// What the command line asked for.
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    /// Run the HTTP service (the default).
+    Serve,
+    /// The demo dataset: the 2023 report for Senegal, Sierra Leone, Malawi and Zambia.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+    /// API keys, managed directly in the database.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Print the OpenAPI document.
+    Openapi,
+}
 
-Usage:
-  gaptrack [serve]    run the HTTP service (the default)
-  gaptrack demo load  load the demo dataset (the 2023 report for Senegal, Sierra Leone, Malawi, Zambia)
-  gaptrack openapi    print the OpenAPI document
-  gaptrack help       print this help
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum DemoCommand {
+    /// Load the demo dataset (all or nothing; refused if it is already there).
+    Load,
+}
 
-Configuration is by environment variable: DATABASE_URL, BIND_ADDRESS, GAPTRACK_DATA_DIR,
-GAPTRACK_PG_BINDIR, DATABASE_POOL_SIZE, HTTP_WORKERS, RUST_LOG (see the README).";
-
-/// Parses the arguments after the program name.
-pub fn parse(args: &[String]) -> Result<Command, String> {
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        [] | ["serve"] => Ok(Command::Serve),
-        ["demo", "load"] => Ok(Command::DemoLoad),
-        ["openapi"] => Ok(Command::PrintOpenApi),
-        ["help" | "--help" | "-h"] => Ok(Command::Help),
-        _ => Err(format!("unknown command `{}`\n\n{USAGE}", words.join(" "))),
-    }
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum KeysCommand {
+    /// Create a key and print its secret, once.
+    Create {
+        /// Who or what will use the key, e.g. "grant writing team".
+        #[arg(long)]
+        name: String,
+        /// admin, editor or viewer.
+        #[arg(long)]
+        role: Role,
+        /// The organisation whose interventions an editor key may change.
+        #[arg(long)]
+        organisation: Option<Uuid>,
+    },
+    /// List keys (never their secrets).
+    List,
+    /// Revoke a key by id.
+    Revoke { id: Uuid },
 }
 
 /// Runs a command to completion.
 pub async fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Help => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Command::PrintOpenApi => {
+        Command::Openapi => {
             print!("{}", startup::openapi_json());
             Ok(())
         }
-        Command::DemoLoad => {
-            let config = Config::from_env()?;
-            let database = Database::open(&config).await.map_err(|e| e.to_string())?;
-            let result = load_demo(&database.url).await;
-            database.close();
-            let loaded = result?;
-            println!(
-                "demo loaded: {} recommendations, {} interventions, {} links",
-                loaded.recommendations, loaded.interventions, loaded.links
-            );
-            Ok(())
-        }
         Command::Serve => serve().await,
+        Command::Demo(DemoCommand::Load) => {
+            with_database(async |url| {
+                let mut connection = connect(url).await?;
+                let loaded = demo::load(&mut connection, &Actor::command_line("demo load"))
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "demo loaded: {} recommendations, {} interventions, {} links",
+                    loaded.recommendations, loaded.interventions, loaded.links
+                );
+                Ok(())
+            })
+            .await
+        }
+        Command::Keys(command) => with_database(async |url| keys_command(url, command).await).await,
     }
 }
 
-async fn load_demo(url: &str) -> Result<demo::Loaded, String> {
-    use diesel_async::AsyncConnection;
-    let mut connection = diesel_async::AsyncPgConnection::establish(url)
+/// Opens the configured database (starting the local cluster if need be), runs `work` on it, and
+/// closes it again whatever happened.
+async fn with_database(work: impl AsyncFnOnce(&str) -> Result<(), String>) -> Result<(), String> {
+    let config = Config::from_env()?;
+    let database = Database::open(&config).await.map_err(|e| e.to_string())?;
+    let result = work(&database.url).await;
+    database.close();
+    result
+}
+
+async fn connect(url: &str) -> Result<AsyncPgConnection, String> {
+    AsyncPgConnection::establish(url)
         .await
-        .map_err(|error| format!("cannot connect to the database: {error}"))?;
-    demo::load(&mut connection).await.map_err(|e| e.to_string())
+        .map_err(|error| format!("cannot connect to the database: {error}"))
+}
+
+async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
+    let mut connection = connect(url).await?;
+    match command {
+        KeysCommand::Create {
+            name,
+            role,
+            organisation,
+        } => {
+            let request = CreateApiKey {
+                name,
+                role,
+                organisation_id: organisation,
+            };
+            let (row, secret) = create_key(
+                &mut connection,
+                &Actor::command_line("keys create"),
+                &request,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            println!("created {} key `{}` ({})", row.role, row.name, row.id);
+            println!("{secret}");
+            eprintln!("This is the only time the key is shown: store it now.");
+        }
+        KeysCommand::List => {
+            let rows = keys::list(&mut connection, None, i64::MAX)
+                .await
+                .map_err(|e| e.to_string())?;
+            for row in rows {
+                let organisation = row
+                    .organisation_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default();
+                let state = if row.revoked_at.is_some() {
+                    "revoked"
+                } else {
+                    "active"
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    row.id, row.role, state, row.name, organisation
+                );
+            }
+        }
+        KeysCommand::Revoke { id } => {
+            let revoked = keys::revoke(&mut connection, &Actor::command_line("keys revoke"), id)
+                .await
+                .map_err(|e| e.to_string())?;
+            match revoked {
+                Some(row) => println!("revoked key `{}` ({})", row.name, row.id),
+                None => return Err(format!("there is no key {id}")),
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn serve() -> Result<(), String> {
@@ -83,14 +175,20 @@ async fn serve() -> Result<(), String> {
 }
 
 async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
+    let mut connection = connect(&database.url).await?;
     if database.freshly_created {
-        let loaded = load_demo(&database.url).await?;
+        let loaded = demo::load(&mut connection, &Actor::command_line("serve: first start"))
+            .await
+            .map_err(|e| e.to_string())?;
         log::info!(
             "new local database: loaded the demo dataset ({} recommendations, {} interventions)",
             loaded.recommendations,
             loaded.interventions
         );
     }
+    bootstrap_admin_key(&mut connection).await?;
+    drop(connection);
+
     let pool = db::build_pool(&database.url, config.pool_size).map_err(|e| e.to_string())?;
     let listener = TcpListener::bind(&config.bind_address)
         .map_err(|error| format!("cannot listen on {}: {error}", config.bind_address))?;
@@ -104,23 +202,73 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
         .map_err(|error| format!("the server failed: {error}"))
 }
 
+/// On a database without any key, creates the first admin key and prints it once, on standard
+/// output rather than in the log, so that it is not kept in log files.
+async fn bootstrap_admin_key(connection: &mut AsyncPgConnection) -> Result<(), String> {
+    if keys::any(connection).await.map_err(|e| e.to_string())? {
+        return Ok(());
+    }
+    let request = CreateApiKey {
+        name: "first admin".into(),
+        role: Role::Admin,
+        organisation_id: None,
+    };
+    let (_, secret) = create_key(
+        connection,
+        &Actor::command_line("serve: first start"),
+        &request,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    println!(
+        "\nThis database had no API key, so an admin key was created. It is shown only this once:\n\n\
+         \x20   {secret}\n\n\
+         Send it as `Authorization: Bearer <key>`. Create keys for your team with POST /api/v1/keys\n\
+         or `gaptrack keys create --name <name> --role <admin|editor|viewer> [--organisation <id>]`.\n"
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    fn parse(words: &[&str]) -> Result<Option<Command>, clap::Error> {
+        Cli::try_parse_from(std::iter::once("gaptrack").chain(words.iter().copied()))
+            .map(|cli| cli.command)
     }
 
     #[test]
     fn serving_is_the_default() {
-        assert_eq!(parse(&args(&[])), Ok(Command::Serve));
-        assert_eq!(parse(&args(&["demo", "load"])), Ok(Command::DemoLoad));
+        assert_eq!(parse(&[]).unwrap(), None);
+        assert_eq!(parse(&["serve"]).unwrap(), Some(Command::Serve));
+        assert_eq!(
+            parse(&["demo", "load"]).unwrap(),
+            Some(Command::Demo(DemoCommand::Load))
+        );
     }
 
     #[test]
-    fn an_unknown_command_shows_the_usage() {
-        let error = parse(&args(&["migrate"])).unwrap_err();
-        assert!(error.contains("Usage:"));
+    fn an_editor_key_names_its_organisation_on_the_command_line() {
+        let id = Uuid::nil().to_string();
+        let command = parse(&[
+            "keys",
+            "create",
+            "--name",
+            "team",
+            "--role",
+            "editor",
+            "--organisation",
+            &id,
+        ]);
+        assert_eq!(
+            command.unwrap(),
+            Some(Command::Keys(KeysCommand::Create {
+                name: "team".into(),
+                role: Role::Editor,
+                organisation: Some(Uuid::nil()),
+            }))
+        );
+        assert!(parse(&["keys", "create", "--name", "x", "--role", "owner"]).is_err());
     }
 }

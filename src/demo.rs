@@ -10,6 +10,7 @@ use diesel_async::AsyncConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::db::audit::Actor;
 use crate::db::interventions::NewIntervention;
 use crate::db::recommendations::NewRecommendation;
 use crate::db::reports::NewReport;
@@ -106,18 +107,22 @@ pub enum DemoError {
     Db(#[from] DbError),
 }
 
-/// Loads the demo dataset, all or nothing.
-pub async fn load(connection: &mut Connection) -> Result<Loaded, DemoError> {
+/// Loads the demo dataset, all or nothing, audited as `actor`'s.
+pub async fn load(connection: &mut Connection, actor: &Actor) -> Result<Loaded, DemoError> {
     let dataset: Dataset =
         serde_json::from_str(DEMO_JSON).map_err(|error| DemoError::Malformed(error.to_string()))?;
     connection
         .transaction::<_, DemoError, _>(async move |connection| {
-            load_dataset(connection, &dataset).await
+            load_dataset(connection, actor, &dataset).await
         })
         .await
 }
 
-async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<Loaded, DemoError> {
+async fn load_dataset(
+    connection: &mut Connection,
+    actor: &Actor,
+    dataset: &Dataset,
+) -> Result<Loaded, DemoError> {
     for report in &dataset.reports {
         if db::reports::exists(connection, report.year).await? {
             return Err(DemoError::AlreadyLoaded(report.year));
@@ -128,7 +133,7 @@ async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<
             published_on: report.published_on,
             source_url: report.source_url.as_deref(),
         };
-        db::reports::insert(connection, &new).await?;
+        db::reports::insert(connection, actor, &new).await?;
     }
     for placement in &dataset.tiers {
         let new = NewTier {
@@ -138,7 +143,7 @@ async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<
             waiver: false,
             note: None,
         };
-        db::tiers::upsert(connection, &new).await?;
+        db::tiers::upsert(connection, actor, &new).await?;
     }
     let mut recommendation_ids: HashMap<&str, Uuid> = HashMap::new();
     for recommendation in &dataset.recommendations {
@@ -156,12 +161,12 @@ async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<
             prioritized: true,
             source_url: Some(&source_url),
         };
-        let row = db::recommendations::insert(connection, &new).await?;
+        let row = db::recommendations::insert(connection, actor, &new).await?;
         recommendation_ids.insert(&recommendation.key, row.id);
     }
     let mut organisation_ids: HashMap<&str, Uuid> = HashMap::new();
     for organisation in &dataset.organisations {
-        let row = db::organisations::insert(connection, &organisation.name).await?;
+        let row = db::organisations::insert(connection, actor, &organisation.name).await?;
         organisation_ids.insert(&organisation.name, row.id);
     }
     let mut loaded = Loaded {
@@ -190,7 +195,8 @@ async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<
             people_reached: None,
         };
         let created =
-            db::interventions::insert(connection, new, intervention.countries.clone()).await?;
+            db::interventions::insert(connection, actor, new, intervention.countries.clone())
+                .await?;
         loaded.interventions += 1;
         for link in &intervention.links {
             let recommendation_id = *recommendation_ids
@@ -205,7 +211,7 @@ async fn load_dataset(connection: &mut Connection, dataset: &Dataset) -> Result<
                 rationale: Some(&link.rationale),
                 evidence_url: None,
             };
-            links::upsert(connection, &new).await?;
+            links::upsert(connection, actor, &new).await?;
             loaded.links += 1;
         }
     }

@@ -56,6 +56,12 @@ pub enum ApiError {
     /// The request cannot be read: malformed JSON, path or query string.
     #[error("{0}")]
     BadRequest(String),
+    /// No valid API key: missing, malformed, unknown or revoked.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A valid key without the right to do this.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{0}")]
     NotFound(String),
     /// The request clashes with the current state (a duplicate, or a delete that would orphan data).
@@ -109,6 +115,8 @@ impl ApiError {
     fn kind(&self) -> (&'static str, &'static str) {
         match self {
             Self::BadRequest(_) => ("bad_request", "The request cannot be read"),
+            Self::Unauthorized(_) => ("unauthorized", "An API key is required"),
+            Self::Forbidden(_) => ("forbidden", "This key may not do that"),
             Self::NotFound(_) => ("not_found", "No such resource"),
             Self::Conflict(_) => ("conflict", "The request conflicts with existing data"),
             Self::Validation { .. } => ("validation_failed", "The request is not valid"),
@@ -151,6 +159,8 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -167,9 +177,12 @@ impl ResponseError for ApiError {
             Self::Unavailable(cause) => log::warn!("database unavailable: {cause}"),
             _ => {}
         }
-        HttpResponse::build(self.status_code())
-            .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
-            .json(self.problem())
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
+        if let Self::Unauthorized(_) = self {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"gaptrack\""));
+        }
+        response.json(self.problem())
     }
 }
 

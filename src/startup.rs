@@ -19,11 +19,12 @@ pub const DOCS_PATH: &str = "/docs/";
 
 /// The OpenAPI document, generated from the route table.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, document) = App::new()
+    let (_, mut document) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(api::configure)
         .split_for_parts();
+    api::declare_security(&mut document);
     document
 }
 
@@ -44,14 +45,17 @@ fn to_committed_form(document: &utoipa::openapi::OpenApi) -> String {
 pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::io::Result<Server> {
     let state = web::Data::new(AppState { pool });
     let mut server = HttpServer::new(move || {
-        let (app, document) = App::new()
+        let (app, mut document) = App::new()
             .into_utoipa_app()
             .openapi(ApiDoc::openapi())
+            // Registered before the API scope, whose key check it must not go through.
+            .route(OPENAPI_PATH, web::get().to(api::openapi::get_openapi))
             .app_data(state.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .configure(api::configure)
             .split_for_parts();
+        api::declare_security(&mut document);
         app.wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
             .app_data(web::Data::new(OpenApiDocument(to_committed_form(
                 &document,

@@ -7,12 +7,13 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
+use super::auth::Caller;
 use super::countries::country_from_field;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::{Validator, double_option};
 use crate::db::interventions::{
-    self, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
+    self, Deletion, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
 };
 use crate::db::{Connection, countries, organisations};
 use crate::domain::{CountryCodeInput, InterventionKind, InterventionStatus};
@@ -243,10 +244,12 @@ pub async fn list_interventions(
 ))]
 #[post("/interventions")]
 pub async fn create_intervention(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<CreateIntervention>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
+    caller.require_editor_of(body.organisation_id)?;
     let mut check = Validator::default();
     let title = check.required_text("title", &body.title);
     let description = check.optional_text("description", body.description.as_deref());
@@ -270,7 +273,8 @@ pub async fn create_intervention(
         location,
         people_reached,
     };
-    let intervention = interventions::insert(&mut connection, new, countries).await?;
+    let intervention =
+        interventions::insert(&mut connection, &caller.actor(), new, countries).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             "Location",
@@ -312,12 +316,19 @@ pub async fn get_intervention(
 ))]
 #[patch("/interventions/{id}")]
 pub async fn update_intervention(
+    caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
     body: JsonBody<UpdateIntervention>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.0;
+    let only_of = caller.editable_organisation()?;
+    if let (Some(own), Some(new)) = (only_of, body.organisation_id)
+        && own != new
+    {
+        return Err(caller.not_yours());
+    }
     let mut check = Validator::default();
     let title = body
         .title
@@ -358,11 +369,21 @@ pub async fn update_intervention(
         location,
         people_reached,
     };
-    match interventions::update(&mut connection, id, changes, countries).await? {
+    match interventions::update(
+        &mut connection,
+        &caller.actor(),
+        id,
+        only_of,
+        changes,
+        countries,
+    )
+    .await?
+    {
         Update::Updated(intervention) => {
             Ok(HttpResponse::Ok().json(InterventionDto::from(intervention)))
         }
         Update::NotFound => Err(not_found(id)),
+        Update::OtherOrganisation => Err(caller.not_yours()),
         Update::EndsBeforeStart => Err(ApiError::invalid(
             "ended_on",
             "must not be before started_on",
@@ -383,14 +404,16 @@ pub async fn update_intervention(
 ))]
 #[delete("/interventions/{id}")]
 pub async fn delete_intervention(
+    caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    if interventions::delete(&mut connection, id).await? {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(not_found(id))
+    let only_of = caller.editable_organisation()?;
+    match interventions::delete(&mut connection, &caller.actor(), id, only_of).await? {
+        Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
+        Deletion::NotFound => Err(not_found(id)),
+        Deletion::OtherOrganisation => Err(caller.not_yours()),
     }
 }

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::AppState;
+use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::Page;
 use super::validation::Validator;
@@ -116,6 +117,7 @@ pub async fn list_intervention_recommendations(
     ))]
 #[put("/interventions/{id}/recommendations/{recommendation_id}")]
 pub async fn link_recommendation(
+    caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
     body: JsonBody<PutLink>,
@@ -131,6 +133,7 @@ pub async fn link_recommendation(
     let intervention = interventions::find(&mut connection, intervention_id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
+    caller.require_editor_of(intervention.row.organisation_id)?;
     let recommendation = recommendations::find(&mut connection, recommendation_id)
         .await?
         .ok_or_else(|| {
@@ -157,7 +160,7 @@ pub async fn link_recommendation(
         rationale: rationale.as_deref(),
         evidence_url: evidence_url.as_deref(),
     };
-    match links::upsert(&mut connection, &new).await {
+    match links::upsert(&mut connection, &caller.actor(), &new).await {
         Ok((row, true)) => Ok(HttpResponse::Created().json(LinkDto::from(row))),
         Ok((row, false)) => Ok(HttpResponse::Ok().json(LinkDto::from(row))),
         // The intervention or recommendation was deleted since we read it.
@@ -178,12 +181,24 @@ pub async fn link_recommendation(
     ))]
 #[delete("/interventions/{id}/recommendations/{recommendation_id}")]
 pub async fn unlink_recommendation(
+    caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
     let mut connection = state.connection().await?;
-    if links::delete(&mut connection, intervention_id, recommendation_id).await? {
+    let intervention = interventions::find(&mut connection, intervention_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
+    caller.require_editor_of(intervention.row.organisation_id)?;
+    if links::delete(
+        &mut connection,
+        &caller.actor(),
+        intervention_id,
+        recommendation_id,
+    )
+    .await?
+    {
         Ok(HttpResponse::NoContent().finish())
     } else {
         Err(ApiError::NotFound(format!(

@@ -3,12 +3,15 @@
 //! [`configure`] is the single route table: the server and the OpenAPI document are both built from
 //! it (through `utoipa_actix_web`), so they cannot drift apart.
 
+pub mod audit;
+pub mod auth;
 pub mod countries;
 pub mod coverage;
 pub mod gaps;
 pub mod health;
 pub mod interventions;
 pub mod json;
+pub mod keys;
 pub mod links;
 pub mod negotiation;
 pub mod openapi;
@@ -48,6 +51,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(health::readyz)
         .service(
             utoipa_actix_web::scope(API_PREFIX)
+                .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 .service(countries::list_countries)
                 .service(countries::get_country)
                 .service(tiers::list_tiers)
@@ -75,10 +79,11 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(links::link_recommendation)
                 .service(links::unlink_recommendation)
                 .service(coverage::get_coverage)
-                .route(
-                    "/openapi.json",
-                    actix_web::web::get().to(openapi::get_openapi),
-                ),
+                .service(audit::get_intervention_history)
+                .service(audit::list_audit_events)
+                .service(keys::list_keys)
+                .service(keys::create_api_key)
+                .service(keys::revoke_api_key),
         );
 }
 
@@ -105,6 +110,70 @@ in any case; responses always use alpha-3.",
         (name = "interventions", description = "An organisation's work, in one or more countries"),
         (name = "links", description = "Which recommendations an intervention answers"),
         (name = "gaps", description = "Which recommendations remain unaddressed"),
+        (name = "keys", description = "API keys (admins only)"),
+        (name = "audit", description = "Who changed what (admins only)"),
     )
 )]
 pub struct ApiDoc;
+
+/// The name of the bearer security scheme in the OpenAPI document.
+const BEARER: &str = "api_key";
+
+/// Declares the API-key scheme and, on every operation under [`API_PREFIX`], that it needs a key:
+/// a 401 without one, and a 403 where the key's role may not be enough (every write, and the
+/// admin-only reads). Applied to the collected document, so no operation can be missed.
+pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+
+    let components = document.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        BEARER,
+        SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("gaptrack API key").description(Some(
+            "An API key, sent as `Authorization: Bearer <key>`. Admins create keys with POST \
+             /api/v1/keys or `gaptrack keys create`.",
+        )).build()),
+    );
+    let problem = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                crate::error::PROBLEM_JSON,
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
+            .build()
+    };
+    for (path, item) in document.paths.paths.iter_mut() {
+        if !path.starts_with(API_PREFIX) {
+            continue;
+        }
+        let admin_only_reads =
+            path.starts_with("/api/v1/keys") || path.starts_with("/api/v1/audit");
+        let operations = [
+            (&mut item.get, admin_only_reads),
+            (&mut item.post, true),
+            (&mut item.put, true),
+            (&mut item.patch, true),
+            (&mut item.delete, true),
+        ];
+        for (operation, may_be_forbidden) in operations {
+            let Some(operation) = operation.as_mut() else {
+                continue;
+            };
+            operation.security = Some(vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]);
+            let responses = &mut operation.responses.responses;
+            responses.insert(
+                "401".into(),
+                problem("No valid API key: missing, malformed, unknown or revoked").into(),
+            );
+            if may_be_forbidden {
+                responses.insert(
+                    "403".into(),
+                    problem("The key's role may not do this").into(),
+                );
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
+use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::Validator;
@@ -88,12 +89,14 @@ pub async fn list_organisations(
 ))]
 #[post("/organisations")]
 pub async fn create_organisation(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<OrganisationBody>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let name = valid_name(&body.0)?;
     let mut connection = state.connection().await?;
-    match organisations::insert(&mut connection, &name).await {
+    match organisations::insert(&mut connection, &caller.actor(), &name).await {
         Ok(row) => Ok(HttpResponse::Created()
             .insert_header((
                 "Location",
@@ -134,14 +137,16 @@ pub async fn get_organisation(
 ))]
 #[patch("/organisations/{id}")]
 pub async fn update_organisation(
+    caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
     body: JsonBody<OrganisationBody>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let id = id.into_inner();
     let name = valid_name(&body.0)?;
     let mut connection = state.connection().await?;
-    match organisations::rename(&mut connection, id, &name).await {
+    match organisations::rename(&mut connection, &caller.actor(), id, &name).await {
         Ok(Some(row)) => Ok(HttpResponse::Ok().json(OrganisationDto::from(row))),
         Ok(None) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
         Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),

@@ -7,6 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
+use super::auth::Caller;
 use super::countries::country_from_field;
 use super::json::JsonBody;
 use super::links::LinkedInterventionDto;
@@ -162,9 +163,11 @@ pub async fn list_recommendations(
 ))]
 #[post("/recommendations")]
 pub async fn create_recommendation(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<CreateRecommendation>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let body = body.0;
     let mut check = Validator::default();
     check.year("year", body.year);
@@ -185,7 +188,7 @@ pub async fn create_recommendation(
         prioritized: body.prioritized,
         source_url: source_url.as_deref(),
     };
-    match recommendations::insert(&mut connection, &new).await {
+    match recommendations::insert(&mut connection, &caller.actor(), &new).await {
         Ok(row) => Ok(HttpResponse::Created()
             .insert_header((
                 "Location",
@@ -233,10 +236,12 @@ pub async fn get_recommendation(
 ))]
 #[patch("/recommendations/{id}")]
 pub async fn update_recommendation(
+    caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
     body: JsonBody<UpdateRecommendation>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let id = id.into_inner();
     let body = body.0;
     let mut check = Validator::default();
@@ -263,7 +268,7 @@ pub async fn update_recommendation(
     let row = if changes_nothing(&changes) {
         recommendations::find(&mut connection, id).await?
     } else {
-        match recommendations::update(&mut connection, id, &changes).await {
+        match recommendations::update(&mut connection, &caller.actor(), id, &changes).await {
             Ok(row) => row,
             Err(DbError::UniqueViolation(_)) => return Err(position_taken()),
             Err(other) => return Err(other.into()),
@@ -290,12 +295,14 @@ fn changes_nothing(changes: &RecommendationChanges) -> bool {
 ))]
 #[delete("/recommendations/{id}")]
 pub async fn delete_recommendation(
+    caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    match recommendations::delete(&mut connection, id).await? {
+    match recommendations::delete(&mut connection, &caller.actor(), id).await? {
         Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
         Deletion::NotFound => Err(not_found(id)),
         Deletion::Linked => Err(ApiError::Conflict(format!(

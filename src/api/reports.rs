@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::AppState;
+use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::Validator;
@@ -89,9 +90,11 @@ pub async fn list_reports(
 ))]
 #[post("/reports")]
 pub async fn create_report(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<CreateReport>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let body = body.0;
     let mut check = Validator::default();
     check.year("year", body.year);
@@ -106,7 +109,7 @@ pub async fn create_report(
         published_on: body.published_on,
         source_url: source_url.as_deref(),
     };
-    match reports::insert(&mut connection, &new).await {
+    match reports::insert(&mut connection, &caller.actor(), &new).await {
         Ok(row) => Ok(HttpResponse::Created()
             .insert_header((
                 "Location",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::AppState;
+use super::auth::Caller;
 use super::countries::country_from_path;
 use super::json::JsonBody;
 use super::pagination::Page;
@@ -91,10 +92,12 @@ pub async fn list_tiers(
     ))]
 #[put("/countries/{code}/tiers/{year}")]
 pub async fn put_tier(
+    caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(String, i32)>,
     body: JsonBody<PutTier>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let (code, year) = path.into_inner();
     let body = body.0;
     let mut check = Validator::default();
@@ -111,7 +114,7 @@ pub async fn put_tier(
         waiver: body.waiver,
         note: note.as_deref(),
     };
-    let (row, created) = match tiers::upsert(&mut connection, &new).await {
+    let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
         Ok(result) => result,
         Err(DbError::ForeignKeyViolation(_)) => {
             return Err(ApiError::invalid(

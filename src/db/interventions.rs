@@ -5,13 +5,15 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 use uuid::Uuid;
 
+use super::audit::{self, Actor, Change};
 use super::schema::{intervention_countries, interventions, links, recommendations};
 use super::{Connection, DbError};
-use crate::domain::{InterventionKind, InterventionStatus};
+use crate::domain::{AuditAction, InterventionKind, InterventionStatus};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = interventions, check_for_backend(diesel::pg::Pg))]
 pub struct InterventionRow {
     pub id: Uuid,
@@ -29,8 +31,9 @@ pub struct InterventionRow {
 }
 
 /// An intervention with the alpha-3 codes of the countries it works in, sorted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Intervention {
+    #[serde(flatten)]
     pub row: InterventionRow,
     pub countries: Vec<String>,
 }
@@ -74,9 +77,10 @@ pub struct InterventionFilter {
     pub status: Option<InterventionStatus>,
 }
 
-/// Inserts an intervention and its countries, in one transaction.
+/// Inserts an intervention and its countries, and audits it, in one transaction.
 pub async fn insert(
     connection: &mut Connection,
+    actor: &Actor,
     intervention: NewIntervention,
     countries: Vec<String>,
 ) -> Result<Intervention, DbError> {
@@ -88,10 +92,13 @@ pub async fn insert(
                 .get_result(connection)
                 .await?;
             insert_countries(connection, row.id, &countries).await?;
-            Ok(Intervention {
+            let created = Intervention {
                 countries: sorted(countries),
                 row,
-            })
+            };
+            let change = Change::created("intervention", created.row.id, &created);
+            audit::record(connection, actor, AuditAction::Create, change).await?;
+            Ok(created)
         })
         .await
 }
@@ -170,6 +177,8 @@ async fn countries_of(
 pub enum Update {
     Updated(Intervention),
     NotFound,
+    /// The intervention belongs to another organisation than the one the change is limited to.
+    OtherOrganisation,
     /// The new country list leaves out countries whose recommendations the intervention is linked
     /// to (their alpha-3 codes): those links would no longer make sense.
     OrphansLinks(Vec<String>),
@@ -177,27 +186,48 @@ pub enum Update {
     EndsBeforeStart,
 }
 
-/// Applies `changes` and, when given, replaces the country list; all in one transaction.
-pub async fn update(
+/// The intervention `id`, locked for the rest of the transaction, with its countries.
+async fn find_for_update(
     connection: &mut Connection,
     id: Uuid,
+) -> Result<Option<Intervention>, DbError> {
+    let Some(row) = interventions::table
+        .find(id)
+        .select(InterventionRow::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut countries = countries_of(connection, &[id]).await?;
+    Ok(Some(Intervention {
+        countries: countries.remove(&id).unwrap_or_default(),
+        row,
+    }))
+}
+
+/// Applies `changes` and, when given, replaces the country list, and audits it; all in one
+/// transaction. With `only_of` set, only an intervention of that organisation may change.
+pub async fn update(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+    only_of: Option<Uuid>,
     changes: InterventionChanges,
     countries: Option<Vec<String>>,
 ) -> Result<Update, DbError> {
     connection
         .transaction::<_, DbError, _>(async move |connection| {
-            let Some(current) = interventions::table
-                .find(id)
-                .select(InterventionRow::as_select())
-                .for_update()
-                .first(connection)
-                .await
-                .optional()?
-            else {
+            let Some(before) = find_for_update(connection, id).await? else {
                 return Ok(Update::NotFound);
             };
-            let started_on = changes.started_on.unwrap_or(current.started_on);
-            let ended_on = changes.ended_on.unwrap_or(current.ended_on);
+            if only_of.is_some_and(|organisation| organisation != before.row.organisation_id) {
+                return Ok(Update::OtherOrganisation);
+            }
+            let started_on = changes.started_on.unwrap_or(before.row.started_on);
+            let ended_on = changes.ended_on.unwrap_or(before.row.ended_on);
             if let (Some(start), Some(end)) = (started_on, ended_on)
                 && end < start
             {
@@ -222,10 +252,13 @@ pub async fn update(
                 .get_result(connection)
                 .await?;
             let mut countries = countries_of(connection, &[id]).await?;
-            Ok(Update::Updated(Intervention {
+            let after = Intervention {
                 countries: countries.remove(&id).unwrap_or_default(),
                 row,
-            }))
+            };
+            let change = Change::updated("intervention", id, &before, &after);
+            audit::record(connection, actor, AuditAction::Update, change).await?;
+            Ok(Update::Updated(after))
         })
         .await
 }
@@ -247,12 +280,39 @@ async fn linked_countries_outside(
         .await?)
 }
 
-/// Deletes an intervention with its countries and links; says whether it existed.
-pub async fn delete(connection: &mut Connection, id: Uuid) -> Result<bool, DbError> {
-    let deleted = diesel::delete(interventions::table.find(id))
-        .execute(connection)
-        .await?;
-    Ok(deleted > 0)
+/// The outcome of a DELETE.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Deletion {
+    Deleted,
+    NotFound,
+    /// The intervention belongs to another organisation than the one the change is limited to.
+    OtherOrganisation,
+}
+
+/// Deletes an intervention with its countries and links, and audits it. With `only_of` set, only
+/// an intervention of that organisation may go.
+pub async fn delete(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+    only_of: Option<Uuid>,
+) -> Result<Deletion, DbError> {
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let Some(before) = find_for_update(connection, id).await? else {
+                return Ok(Deletion::NotFound);
+            };
+            if only_of.is_some_and(|organisation| organisation != before.row.organisation_id) {
+                return Ok(Deletion::OtherOrganisation);
+            }
+            diesel::delete(interventions::table.find(id))
+                .execute(connection)
+                .await?;
+            let change = Change::deleted("intervention", id, &before);
+            audit::record(connection, actor, AuditAction::Delete, change).await?;
+            Ok(Deletion::Deleted)
+        })
+        .await
 }
 
 /// Whether intervention `id` works in `country`.

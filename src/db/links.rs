@@ -3,15 +3,17 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::upsert::excluded;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 use uuid::Uuid;
 
+use super::audit::{self, Actor, Change};
 use super::interventions::InterventionRow;
 use super::schema::{interventions, links};
 use super::{Connection, DbError};
-use crate::domain::Contribution;
+use crate::domain::{AuditAction, Contribution};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = links, check_for_backend(diesel::pg::Pg))]
 pub struct LinkRow {
     pub intervention_id: Uuid,
@@ -33,40 +35,75 @@ pub struct NewLink<'a> {
     pub evidence_url: Option<&'a str>,
 }
 
-/// Creates or replaces a link; says whether it was created.
+/// Creates or replaces a link and audits it; says whether it was created.
 pub async fn upsert(
     connection: &mut Connection,
+    actor: &Actor,
     link: &NewLink<'_>,
 ) -> Result<(LinkRow, bool), DbError> {
-    Ok(diesel::insert_into(links::table)
-        .values(link)
-        .on_conflict((links::intervention_id, links::recommendation_id))
-        .do_update()
-        .set((
-            links::contribution.eq(excluded(links::contribution)),
-            links::rationale.eq(excluded(links::rationale)),
-            links::evidence_url.eq(excluded(links::evidence_url)),
-            links::updated_at.eq(diesel::dsl::now),
-        ))
-        .returning((
-            LinkRow::as_returning(),
-            // xmax is 0 only for a freshly inserted row version.
-            diesel::dsl::sql::<diesel::sql_types::Bool>("xmax = 0"),
-        ))
-        .get_result(connection)
-        .await?)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let key = (link.intervention_id, link.recommendation_id);
+            let before = links::table
+                .find(key)
+                .select(LinkRow::as_select())
+                .for_update()
+                .first(connection)
+                .await
+                .optional()?;
+            let row = diesel::insert_into(links::table)
+                .values(link)
+                .on_conflict((links::intervention_id, links::recommendation_id))
+                .do_update()
+                .set((
+                    links::contribution.eq(excluded(links::contribution)),
+                    links::rationale.eq(excluded(links::rationale)),
+                    links::evidence_url.eq(excluded(links::evidence_url)),
+                    links::updated_at.eq(diesel::dsl::now),
+                ))
+                .returning(LinkRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let id = link_id(row.intervention_id, row.recommendation_id);
+            let change = match &before {
+                None => Change::created("link", id, &row),
+                Some(before) => Change::updated("link", id, before, &row),
+            };
+            audit::record(connection, actor, AuditAction::Link, change).await?;
+            Ok((row, before.is_none()))
+        })
+        .await
 }
 
-/// Removes a link; says whether it existed.
+/// How the audit trail names a link: `<intervention id>/<recommendation id>`.
+fn link_id(intervention_id: Uuid, recommendation_id: Uuid) -> String {
+    format!("{intervention_id}/{recommendation_id}")
+}
+
+/// Removes a link and audits it; says whether it existed.
 pub async fn delete(
     connection: &mut Connection,
+    actor: &Actor,
     intervention_id: Uuid,
     recommendation_id: Uuid,
 ) -> Result<bool, DbError> {
-    let deleted = diesel::delete(links::table.find((intervention_id, recommendation_id)))
-        .execute(connection)
-        .await?;
-    Ok(deleted > 0)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let deleted: Option<LinkRow> =
+                diesel::delete(links::table.find((intervention_id, recommendation_id)))
+                    .returning(LinkRow::as_returning())
+                    .get_result(connection)
+                    .await
+                    .optional()?;
+            let Some(before) = deleted else {
+                return Ok(false);
+            };
+            let change =
+                Change::deleted("link", link_id(intervention_id, recommendation_id), &before);
+            audit::record(connection, actor, AuditAction::Unlink, change).await?;
+            Ok(true)
+        })
+        .await
 }
 
 /// The links of one intervention, in recommendation order.

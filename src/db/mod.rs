@@ -4,9 +4,11 @@
 //! connection, return plain row structs or `Option` for an absent row, and leave it to the handler to
 //! decide what absence means. A write that spans several statements opens its own transaction.
 
+pub mod audit;
 pub mod countries;
 pub mod gaps;
 pub mod interventions;
+pub mod keys;
 pub mod links;
 pub mod organisations;
 pub mod recommendations;

@@ -2,13 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 use uuid::Uuid;
 
+use super::audit::{self, Actor, Change};
 use super::schema::organisations;
 use super::{Connection, DbError};
+use crate::domain::AuditAction;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
 pub struct OrganisationRow {
     pub id: Uuid,
@@ -16,16 +19,28 @@ pub struct OrganisationRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// Inserts an organisation; a name taken (ignoring case) is `UniqueViolation("organisations_name_key")`.
-pub async fn insert(connection: &mut Connection, name: &str) -> Result<OrganisationRow, DbError> {
-    Ok(diesel::insert_into(organisations::table)
-        .values((
-            organisations::id.eq(Uuid::now_v7()),
-            organisations::name.eq(name),
-        ))
-        .returning(OrganisationRow::as_returning())
-        .get_result(connection)
-        .await?)
+/// Inserts an organisation and audits it; a name taken (ignoring case) is
+/// `UniqueViolation("organisations_name_key")`.
+pub async fn insert(
+    connection: &mut Connection,
+    actor: &Actor,
+    name: &str,
+) -> Result<OrganisationRow, DbError> {
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let row = diesel::insert_into(organisations::table)
+                .values((
+                    organisations::id.eq(Uuid::now_v7()),
+                    organisations::name.eq(name),
+                ))
+                .returning(OrganisationRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::created("organisation", row.id, &row);
+            audit::record(connection, actor, AuditAction::Create, change).await?;
+            Ok(row)
+        })
+        .await
 }
 
 pub async fn find(
@@ -48,17 +63,35 @@ pub async fn exists(connection: &mut Connection, id: Uuid) -> Result<bool, DbErr
     )
 }
 
+/// Renames an organisation and audits it; `None` when there is no such organisation.
 pub async fn rename(
     connection: &mut Connection,
+    actor: &Actor,
     id: Uuid,
     name: &str,
 ) -> Result<Option<OrganisationRow>, DbError> {
-    Ok(diesel::update(organisations::table.find(id))
-        .set(organisations::name.eq(name))
-        .returning(OrganisationRow::as_returning())
-        .get_result(connection)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let Some(before) = organisations::table
+                .find(id)
+                .select(OrganisationRow::as_select())
+                .for_update()
+                .first(connection)
+                .await
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let after = diesel::update(organisations::table.find(id))
+                .set(organisations::name.eq(name))
+                .returning(OrganisationRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::updated("organisation", id, &before, &after);
+            audit::record(connection, actor, AuditAction::Update, change).await?;
+            Ok(Some(after))
+        })
         .await
-        .optional()?)
 }
 
 /// One page of organisations in creation order (ids are time-ordered), after `after`.

@@ -2,14 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 use uuid::Uuid;
 
+use super::audit::{self, Actor, Change};
 use super::schema::{links, recommendations};
 use super::{Connection, DbError};
-use crate::domain::Pillar;
+use crate::domain::{AuditAction, Pillar};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = recommendations, check_for_backend(diesel::pg::Pg))]
 pub struct RecommendationRow {
     pub id: Uuid,
@@ -64,17 +66,26 @@ pub struct RecommendationKey {
     pub position: i32,
 }
 
-/// Inserts a recommendation. A taken position is `UniqueViolation("recommendations_position_key")`,
-/// an unknown year `ForeignKeyViolation("recommendations_year_fkey")`.
+/// Inserts a recommendation and audits it. A taken position is
+/// `UniqueViolation("recommendations_position_key")`, an unknown year
+/// `ForeignKeyViolation("recommendations_year_fkey")`.
 pub async fn insert(
     connection: &mut Connection,
+    actor: &Actor,
     recommendation: &NewRecommendation<'_>,
 ) -> Result<RecommendationRow, DbError> {
-    Ok(diesel::insert_into(recommendations::table)
-        .values(recommendation)
-        .returning(RecommendationRow::as_returning())
-        .get_result(connection)
-        .await?)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let row = diesel::insert_into(recommendations::table)
+                .values(recommendation)
+                .returning(RecommendationRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::created("recommendation", row.id, &row);
+            audit::record(connection, actor, AuditAction::Create, change).await?;
+            Ok(row)
+        })
+        .await
 }
 
 pub async fn find(
@@ -89,18 +100,41 @@ pub async fn find(
         .optional()?)
 }
 
-/// Applies `changes`; `None` when there is no such recommendation.
+async fn find_for_update(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<Option<RecommendationRow>, DbError> {
+    Ok(recommendations::table
+        .find(id)
+        .select(RecommendationRow::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// Applies `changes` and audits them; `None` when there is no such recommendation.
 pub async fn update(
     connection: &mut Connection,
+    actor: &Actor,
     id: Uuid,
     changes: &RecommendationChanges,
 ) -> Result<Option<RecommendationRow>, DbError> {
-    Ok(diesel::update(recommendations::table.find(id))
-        .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
-        .returning(RecommendationRow::as_returning())
-        .get_result(connection)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let Some(before) = find_for_update(connection, id).await? else {
+                return Ok(None);
+            };
+            let after = diesel::update(recommendations::table.find(id))
+                .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
+                .returning(RecommendationRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::updated("recommendation", id, &before, &after);
+            audit::record(connection, actor, AuditAction::Update, change).await?;
+            Ok(Some(after))
+        })
         .await
-        .optional()?)
 }
 
 /// The outcome of deleting a recommendation.
@@ -112,27 +146,34 @@ pub enum Deletion {
     Linked,
 }
 
-pub async fn delete(connection: &mut Connection, id: Uuid) -> Result<Deletion, DbError> {
-    let linked: bool = diesel::select(diesel::dsl::exists(
-        links::table.filter(links::recommendation_id.eq(id)),
-    ))
-    .get_result(connection)
-    .await?;
-    if linked {
-        return Ok(Deletion::Linked);
-    }
-    match diesel::delete(recommendations::table.find(id))
-        .execute(connection)
+/// Deletes a recommendation that nothing is linked to, and audits it.
+pub async fn delete(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<Deletion, DbError> {
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let Some(before) = find_for_update(connection, id).await? else {
+                return Ok(Deletion::NotFound);
+            };
+            // The row lock keeps links from being added until this transaction ends.
+            let linked: bool = diesel::select(diesel::dsl::exists(
+                links::table.filter(links::recommendation_id.eq(id)),
+            ))
+            .get_result(connection)
+            .await?;
+            if linked {
+                return Ok(Deletion::Linked);
+            }
+            diesel::delete(recommendations::table.find(id))
+                .execute(connection)
+                .await?;
+            let change = Change::deleted("recommendation", id, &before);
+            audit::record(connection, actor, AuditAction::Delete, change).await?;
+            Ok(Deletion::Deleted)
+        })
         .await
-    {
-        Ok(0) => Ok(Deletion::NotFound),
-        Ok(_) => Ok(Deletion::Deleted),
-        // A link created between the check and the delete.
-        Err(error) => match DbError::from(error) {
-            DbError::ForeignKeyViolation(_) => Ok(Deletion::Linked),
-            other => Err(other),
-        },
-    }
 }
 
 /// One page of recommendations matching `filter`, resuming after `after`.

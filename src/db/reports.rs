@@ -2,12 +2,15 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 
+use super::audit::{self, Actor, Change};
 use super::schema::reports;
 use super::{Connection, DbError};
+use crate::domain::AuditAction;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = reports, check_for_backend(diesel::pg::Pg))]
 pub struct ReportRow {
     pub year: i32,
@@ -26,16 +29,25 @@ pub struct NewReport<'a> {
     pub source_url: Option<&'a str>,
 }
 
-/// Inserts a report; a second report for the same year is a `UniqueViolation("reports_pkey")`.
+/// Inserts a report and audits it; a second report for the same year is a
+/// `UniqueViolation("reports_pkey")`.
 pub async fn insert(
     connection: &mut Connection,
+    actor: &Actor,
     report: &NewReport<'_>,
 ) -> Result<ReportRow, DbError> {
-    Ok(diesel::insert_into(reports::table)
-        .values(report)
-        .returning(ReportRow::as_returning())
-        .get_result(connection)
-        .await?)
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let row = diesel::insert_into(reports::table)
+                .values(report)
+                .returning(ReportRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::created("report", row.year, &row);
+            audit::record(connection, actor, AuditAction::Create, change).await?;
+            Ok(row)
+        })
+        .await
 }
 
 pub async fn find(connection: &mut Connection, year: i32) -> Result<Option<ReportRow>, DbError> {

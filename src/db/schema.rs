@@ -109,3 +109,35 @@ diesel::allow_tables_to_appear_in_same_query!(
     reports,
     tier_placements,
 );
+
+diesel::table! {
+    api_keys (id) {
+        id -> Uuid,
+        name -> Text,
+        role -> Text,
+        organisation_id -> Nullable<Uuid>,
+        secret_sha256 -> Bytea,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Int8,
+        occurred_at -> Timestamptz,
+        key_id -> Nullable<Uuid>,
+        key_name -> Text,
+        action -> Text,
+        resource_type -> Text,
+        resource_id -> Text,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+    }
+}
+
+diesel::joinable!(api_keys -> organisations (organisation_id));
+diesel::joinable!(audit_events -> api_keys (key_id));
+
+diesel::allow_tables_to_appear_in_same_query!(api_keys, audit_events, organisations);

@@ -2,13 +2,15 @@
 
 use diesel::prelude::*;
 use diesel::upsert::excluded;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
 
+use super::audit::{self, Actor, Change};
 use super::schema::tier_placements;
 use super::{Connection, DbError};
-use crate::domain::Tier;
+use crate::domain::{AuditAction, Tier};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = tier_placements, check_for_backend(diesel::pg::Pg))]
 pub struct TierRow {
     pub country_code: String,
@@ -28,30 +30,47 @@ pub struct NewTier<'a> {
     pub note: Option<&'a str>,
 }
 
-/// Creates or replaces a placement; says whether it was created. The report year must exist
-/// (`ForeignKeyViolation("tier_placements_year_fkey")` otherwise).
+/// Creates or replaces a placement and audits it; says whether it was created. The report year
+/// must exist (`ForeignKeyViolation("tier_placements_year_fkey")` otherwise).
 pub async fn upsert(
     connection: &mut Connection,
+    actor: &Actor,
     tier: &NewTier<'_>,
 ) -> Result<(TierRow, bool), DbError> {
-    // xmax is 0 only for a freshly inserted row version: the usual way to tell insert from update.
-    let (row, created) = diesel::insert_into(tier_placements::table)
-        .values(tier)
-        .on_conflict((tier_placements::country_code, tier_placements::year))
-        .do_update()
-        .set((
-            tier_placements::tier.eq(excluded(tier_placements::tier)),
-            tier_placements::waiver.eq(excluded(tier_placements::waiver)),
-            tier_placements::note.eq(excluded(tier_placements::note)),
-            tier_placements::updated_at.eq(diesel::dsl::now),
-        ))
-        .returning((
-            TierRow::as_returning(),
-            diesel::dsl::sql::<diesel::sql_types::Bool>("xmax = 0"),
-        ))
-        .get_result(connection)
-        .await?;
-    Ok((row, created))
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let before = tier_placements::table
+                .find((tier.country_code, tier.year))
+                .select(TierRow::as_select())
+                .for_update()
+                .first(connection)
+                .await
+                .optional()?;
+            let row = diesel::insert_into(tier_placements::table)
+                .values(tier)
+                .on_conflict((tier_placements::country_code, tier_placements::year))
+                .do_update()
+                .set((
+                    tier_placements::tier.eq(excluded(tier_placements::tier)),
+                    tier_placements::waiver.eq(excluded(tier_placements::waiver)),
+                    tier_placements::note.eq(excluded(tier_placements::note)),
+                    tier_placements::updated_at.eq(diesel::dsl::now),
+                ))
+                .returning(TierRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let id = format!("{}/{}", row.country_code, row.year);
+            let (action, change) = match &before {
+                None => (AuditAction::Create, Change::created("tier", id, &row)),
+                Some(before) => (
+                    AuditAction::Update,
+                    Change::updated("tier", id, before, &row),
+                ),
+            };
+            audit::record(connection, actor, action, change).await?;
+            Ok((row, before.is_none()))
+        })
+        .await
 }
 
 /// Every placement of a country, oldest first.

@@ -172,6 +172,31 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// What an API key may do.
+    Role {
+        /// Everything, including report data, organisations and keys.
+        Admin => "admin",
+        /// Creates and changes its own organisation's interventions and links; reads everything.
+        Editor => "editor",
+        /// Reads everything, writes nothing.
+        Viewer => "viewer",
+    }
+}
+
+text_enum! {
+    /// What a write did, as the audit trail records it.
+    AuditAction {
+        Create => "create",
+        Update => "update",
+        Delete => "delete",
+        Link => "link",
+        Unlink => "unlink",
+        Import => "import",
+        Revoke => "revoke",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

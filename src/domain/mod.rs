@@ -1,16 +1,19 @@
 //! Validated domain types and the pure rules of the TIP Report: what a tier, a pillar or a status can
 //! be, how a country code is written, and how a tier placement moves from one year to the next.
 
+mod api_key;
 mod country_code;
 mod coverage;
 mod enums;
 mod movement;
 mod reporting_period;
 
+pub use api_key::{NewApiKey, parse_token, secret_matches};
 pub use country_code::CountryCodeInput;
 pub use coverage::StatusCounts;
 pub use enums::{
-    Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus, Region, Tier,
+    AuditAction, Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus,
+    Region, Role, Tier,
 };
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};

@@ -69,7 +69,10 @@ async fn loading_the_demo_twice_is_refused_and_changes_nothing() {
         )
         .await
         .unwrap();
-    let error = gaptrack::demo::load(&mut connection).await.unwrap_err();
+    let actor = gaptrack::db::audit::Actor::command_line("test");
+    let error = gaptrack::demo::load(&mut connection, &actor)
+        .await
+        .unwrap_err();
     assert!(error.to_string().contains("already"), "{error}");
     let interventions = app.get_json("/api/v1/interventions?limit=200").await;
     assert_eq!(interventions["items"].as_array().unwrap().len(), 8);

@@ -12,6 +12,8 @@ use std::sync::{Mutex, OnceLock};
 use actix_web::dev::ServerHandle;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use gaptrack::db;
+use gaptrack::db::audit::Actor;
+use gaptrack::domain::{NewApiKey, Role};
 use gaptrack::local_postgres::{Durability, LocalCluster};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
@@ -170,7 +172,8 @@ fn drop_database(name: String) {
 pub struct TestApp {
     pub address: String,
     pub database_url: String,
-    pub client: reqwest::Client,
+    /// Requests with the admin key; `TestApp` derefs to it.
+    admin: ApiClient,
     database: String,
     handle: ServerHandle,
 }
@@ -204,6 +207,7 @@ impl TestApp {
 
     fn start(database: String) -> Self {
         let database_url = database_url(&server().base_url, &database);
+        let admin_key = create_key(&database_url, Role::Admin, None);
         let pool = db::build_pool(&database_url, 4).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
         let address = format!("http://{}", listener.local_addr().unwrap());
@@ -211,12 +215,29 @@ impl TestApp {
         let handle = running.handle();
         actix_web::rt::spawn(running);
         Self {
+            admin: ApiClient {
+                address: address.clone(),
+                client: client_with_key(admin_key.as_deref()),
+            },
             address,
             database_url,
-            client: reqwest::Client::new(),
             database,
             handle,
         }
+    }
+
+    /// A client that sends `key` (or no key at all) instead of the admin key.
+    pub fn as_key(&self, key: Option<&str>) -> ApiClient {
+        ApiClient {
+            address: self.address.clone(),
+            client: client_with_key(key),
+        }
+    }
+
+    /// Creates a key of `role` directly in the database and returns its secret.
+    pub fn key(&self, role: Role, organisation: Option<&str>) -> String {
+        let organisation = organisation.map(|id| Uuid::parse_str(id).unwrap());
+        create_key(&self.database_url, role, organisation).expect("the key is created")
     }
 
     /// Spawns the app with the demo dataset loaded.
@@ -225,49 +246,10 @@ impl TestApp {
         let mut connection = AsyncPgConnection::establish(&app.database_url)
             .await
             .unwrap();
-        gaptrack::demo::load(&mut connection)
+        gaptrack::demo::load(&mut connection, &Actor::command_line("test"))
             .await
             .expect("the demo loads");
         app
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.address, path)
-    }
-
-    pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.unwrap()
-    }
-
-    pub async fn post(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .post(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn put(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .put(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn patch(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .patch(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn delete(&self, path: &str) -> Response {
-        self.client.delete(self.url(path)).send().await.unwrap()
     }
 
     /// GETs `path` and returns its JSON body, asserting a 200.
@@ -354,6 +336,90 @@ impl Drop for TestApp {
         // Stop accepting requests, then drop the database (FORCE closes the pool's connections).
         drop(self.handle.stop(false));
         drop_database(self.database.clone());
+    }
+}
+
+/// Creates a key in the database at `url`; `None` when the database is not there.
+fn create_key(url: &str, role: Role, organisation: Option<Uuid>) -> Option<String> {
+    let url = url.to_string();
+    block_on(async move {
+        let mut connection = AsyncPgConnection::establish(&url).await.ok()?;
+        let key = NewApiKey::generate();
+        let actor = Actor::command_line("test");
+        let name = format!("test {role}");
+        gaptrack::db::keys::insert(&mut connection, &actor, &key, &name, role, organisation)
+            .await
+            .expect("the key is stored");
+        Some(key.token)
+    })
+}
+
+fn client_with_key(key: Option<&str>) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Some(key) = key {
+        headers.insert(
+            reqwest::header::AUTHORIZATION,
+            format!("Bearer {key}").parse().unwrap(),
+        );
+    }
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+/// Requests to the app with one key (or none).
+pub struct ApiClient {
+    address: String,
+    pub client: reqwest::Client,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = ApiClient;
+
+    fn deref(&self) -> &ApiClient {
+        &self.admin
+    }
+}
+
+impl ApiClient {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .patch(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).send().await.unwrap()
     }
 }
 

@@ -2,6 +2,8 @@
 
 mod helpers;
 
+mod access;
+mod audit;
 mod countries;
 mod coverage;
 mod demo;

@@ -49,3 +49,38 @@ fn the_gap_rule_is_documented_in_the_contract() {
     assert!(description.contains("partially_addressed"), "{description}");
     assert!(description.contains("cancelled"), "{description}");
 }
+
+#[test]
+fn every_api_operation_declares_the_key_it_needs() {
+    let document: Value = serde_json::from_str(COMMITTED).unwrap();
+    let scheme = &document["components"]["securitySchemes"]["api_key"];
+    assert_eq!(scheme["type"], "http");
+    assert_eq!(scheme["scheme"], "bearer");
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            if !path.starts_with("/api/v1/") {
+                assert!(
+                    operation.get("security").is_none(),
+                    "{method} {path} is public"
+                );
+                continue;
+            }
+            assert_eq!(
+                operation["security"][0]["api_key"],
+                serde_json::json!([]),
+                "{method} {path}"
+            );
+            assert!(
+                responses.contains_key("401"),
+                "{method} {path} documents 401"
+            );
+            if method != "get" {
+                assert!(
+                    responses.contains_key("403"),
+                    "{method} {path} documents 403"
+                );
+            }
+        }
+    }
+}

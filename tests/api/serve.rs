@@ -10,34 +10,48 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, scratch_dir};
+use crate::helpers::{EmptyDatabase, scratch_dir};
 
 /// A `gaptrack serve` process, and what it logged.
 struct Served {
     child: Child,
     address: String,
     log: mpsc::Receiver<String>,
+    /// The admin key printed at the first start of an empty database.
+    printed_key: Option<String>,
+    /// The key requests are made with.
+    key: String,
+}
+
+/// Sends each line of `stream` down a channel, from a thread of its own.
+fn lines_of(stream: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (lines, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    receiver
 }
 
 /// Starts the binary with `envs` (and no database settings of the test run's own) and waits until
 /// it says where it listens.
 fn serve(envs: &[(&str, &str)]) -> Served {
     let mut child = command(envs)
+        .arg("serve")
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("gaptrack starts");
-    let (lines, log) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = lines.send(line);
-        }
-    });
+    let log = lines_of(child.stderr.take().unwrap());
+    let output = lines_of(child.stdout.take().unwrap());
     // From here on, Drop stops the process whatever happens.
     let mut served = Served {
         child,
         address: String::new(),
         log,
+        printed_key: None,
+        key: String::new(),
     };
     loop {
         let line = served
@@ -48,15 +62,24 @@ fn serve(envs: &[(&str, &str)]) -> Served {
             served.address = line[at + "gaptrack listening on ".len()..]
                 .trim()
                 .to_string();
-            return served;
+            break;
         }
     }
+    // Anything printed on standard output came before the server started listening, but its
+    // reader thread may not have passed it on yet: read until it falls quiet.
+    let printed = std::iter::from_fn(|| output.recv_timeout(Duration::from_millis(500)).ok());
+    served.printed_key = printed.into_iter().find_map(|line| {
+        line.trim()
+            .starts_with("gt_")
+            .then(|| line.trim().to_string())
+    });
+    served.key = served.printed_key.clone().unwrap_or_default();
+    served
 }
 
 fn command(envs: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gaptrack"));
     command
-        .arg("serve")
         .env_remove("DATABASE_URL")
         .env_remove("TEST_DATABASE_URL")
         .env("BIND_ADDRESS", "127.0.0.1:0")
@@ -69,7 +92,10 @@ fn command(envs: &[(&str, &str)]) -> Command {
 
 impl Served {
     async fn get(&self, path: &str) -> Value {
-        let response = reqwest::get(format!("{}{path}", self.address))
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", self.address))
+            .bearer_auth(&self.key)
+            .send()
             .await
             .unwrap();
         assert_eq!(response.status(), 200, "GET {path}");
@@ -106,6 +132,10 @@ fn server_running_in(data_dir: &Path) -> bool {
 async fn the_first_local_start_shows_the_demo_gaps_and_ctrl_c_stops_postgres_too() {
     let data_dir = scratch_dir("local");
     let mut served = serve(&[("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap())]);
+    let key = served
+        .printed_key
+        .clone()
+        .expect("the first start prints an admin key");
     let report = served.get("/api/v1/countries/SLE/gaps").await;
     assert_eq!(report["year"], 2023);
     assert_eq!(report["summary"]["addressed"], 1);
@@ -113,6 +143,7 @@ async fn the_first_local_start_shows_the_demo_gaps_and_ctrl_c_stops_postgres_too
 
     let created = reqwest::Client::new()
         .post(format!("{}/api/v1/organisations", served.address))
+        .bearer_auth(&key)
         .json(&json!({"name": "Kept across restarts"}))
         .send()
         .await
@@ -122,8 +153,10 @@ async fn the_first_local_start_shows_the_demo_gaps_and_ctrl_c_stops_postgres_too
     assert!(log.contains("local PostgreSQL stopped"), "{log}");
     assert!(!server_running_in(&data_dir), "no PostgreSQL left behind");
 
-    // A second start keeps the data and does not load the demo again.
+    // A second start keeps the data, and neither loads the demo nor makes a key again.
     let mut served = serve(&[("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap())]);
+    assert_eq!(served.printed_key, None);
+    served.key = key;
     let organisations = served.get("/api/v1/organisations").await;
     let names: Vec<&str> = organisations["items"]
         .as_array()
@@ -139,11 +172,20 @@ async fn the_first_local_start_shows_the_demo_gaps_and_ctrl_c_stops_postgres_too
 }
 
 #[actix_web::test]
-async fn a_server_given_database_url_does_not_load_the_demo() {
-    let app = TestApp::spawn().await;
-    let mut served = serve(&[("DATABASE_URL", app.database_url.as_str())]);
+async fn a_server_given_an_empty_database_url_migrates_it_prints_a_key_and_loads_no_demo() {
+    let database = EmptyDatabase::create();
+    let mut served = serve(&[("DATABASE_URL", database.url.as_str())]);
+    assert!(
+        served.printed_key.is_some(),
+        "the first start of an empty database prints a key"
+    );
     let coverage = served.get("/api/v1/coverage").await;
     assert_eq!(coverage["items"], json!([]));
+    let keys = served.get("/api/v1/keys").await;
+    assert_eq!(
+        keys["items"][0]["role"], "admin",
+        "the printed key is an admin key"
+    );
     assert_eq!(served.get("/readyz").await["status"], "ok");
     served.interrupt();
 }
@@ -155,6 +197,7 @@ fn without_postgresql_it_says_how_to_get_it() {
         ("GAPTRACK_PG_BINDIR", "/nonexistent"),
         ("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap()),
     ])
+    .arg("serve")
     .stderr(Stdio::piped())
     .output()
     .unwrap();
@@ -162,4 +205,55 @@ fn without_postgresql_it_says_how_to_get_it() {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("apt-get install postgresql"), "{message}");
     assert!(message.contains("DATABASE_URL"), "{message}");
+}
+
+#[actix_web::test]
+async fn keys_for_a_team_are_made_on_the_command_line() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let output = command(&[("DATABASE_URL", app.database_url.as_str())])
+        .args([
+            "keys",
+            "create",
+            "--name",
+            "CenHTRO team",
+            "--role",
+            "editor",
+        ])
+        .args(["--organisation", &organisation])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let key = printed
+        .lines()
+        .find(|line| line.starts_with("gt_"))
+        .expect("the key is printed");
+    let team = app.as_key(Some(key));
+    let body = json!({"organisation_id": organisation, "countries": ["SLE"], "kind": "training", "title": "x"});
+    assert_eq!(
+        team.post("/api/v1/interventions", &body).await.status(),
+        201
+    );
+
+    let refused = command(&[("DATABASE_URL", app.database_url.as_str())])
+        .args([
+            "keys",
+            "create",
+            "--name",
+            "no organisation",
+            "--role",
+            "editor",
+        ])
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("organisation"));
 }

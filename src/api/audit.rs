@@ -1,0 +1,122 @@
+//! `GET /audit` (admins) and `GET /interventions/{id}/history` (anyone who can read).
+
+use actix_web::{HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::auth::Caller;
+use super::pagination::{Page, PageRequest};
+use crate::db::audit::{self, AuditFilter, AuditRow};
+use crate::db::interventions;
+use crate::domain::AuditAction;
+use crate::error::{ApiError, Problem};
+
+/// One recorded change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventDto {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    /// The key that made the change; `null` for the command line.
+    pub key_id: Option<Uuid>,
+    pub key_name: String,
+    pub action: AuditAction,
+    /// `report`, `tier`, `recommendation`, `organisation`, `intervention`, `link`, `api_key`.
+    pub resource_type: String,
+    /// The resource's id; a tier is `<country>/<year>`, a link `<intervention>/<recommendation>`.
+    pub resource_id: String,
+    /// The changed fields before the change; `null` for a creation.
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<Value>,
+    /// The changed fields after the change; `null` for a deletion.
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<Value>,
+}
+
+impl From<AuditRow> for AuditEventDto {
+    fn from(row: AuditRow) -> Self {
+        Self {
+            id: row.id,
+            occurred_at: row.occurred_at,
+            key_id: row.key_id,
+            key_name: row.key_name,
+            action: row.action,
+            resource_type: row.resource_type,
+            resource_id: row.resource_id,
+            before: row.before,
+            after: row.after,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only changes to this kind of resource (`intervention`, `link`, ...).
+    pub resource_type: Option<String>,
+    /// Only changes to the resource with this id.
+    pub resource_id: Option<String>,
+    /// Only changes made with this key.
+    pub key: Option<Uuid>,
+    /// Only changes at or after this time (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Only changes before this time (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The audit trail, newest first.
+#[utoipa::path(tag = "audit", params(AuditQuery), responses(
+    (status = 200, body = Page<AuditEventDto>),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/audit")]
+pub async fn list_audit_events(
+    caller: Caller,
+    state: web::Data<AppState>,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let page = PageRequest::<i64>::new(query.limit, query.cursor.as_deref())?;
+    let query = query.into_inner();
+    let filter = AuditFilter {
+        resource_type: query.resource_type,
+        resource_id: query.resource_id,
+        key_id: query.key,
+        from: query.from,
+        to: query.to,
+    };
+    let mut connection = state.connection().await?;
+    let rows = audit::list(&mut connection, &filter, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))
+}
+
+/// The history of an intervention and its links, oldest first; kept after the intervention is
+/// deleted.
+#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Page<AuditEventDto>),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such intervention, now or before", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/interventions/{id}/history")]
+pub async fn get_intervention_history(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let rows = audit::intervention_history(&mut connection, id).await?;
+    if rows.is_empty() && interventions::find(&mut connection, id).await?.is_none() {
+        return Err(ApiError::NotFound(format!("there is no intervention {id}")));
+    }
+    let items = rows.into_iter().map(AuditEventDto::from).collect();
+    Ok(HttpResponse::Ok().json(Page::whole(items)))
+}

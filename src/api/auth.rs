@@ -1,0 +1,139 @@
+//! Who is calling: every request under `/api/v1` must carry an API key
+//! (`Authorization: Bearer <key>`), checked by [`authenticate`] before any handler runs.
+//!
+//! Handlers that change data take a [`Caller`] and ask it for the right they need. Key material is
+//! never logged: the request log records the request line only.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::{Ready, ready};
+use uuid::Uuid;
+
+use super::AppState;
+use crate::db::audit::Actor;
+use crate::db::keys;
+use crate::domain::{Role, parse_token, secret_matches};
+use crate::error::ApiError;
+
+/// The key a request was made with.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub key_id: Uuid,
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<Uuid>,
+}
+
+impl Caller {
+    /// Who the audit trail says made a change.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            key_id: Some(self.key_id),
+            key_name: self.name.clone(),
+        }
+    }
+
+    /// Only admin keys may go on.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        match self.role {
+            Role::Admin => Ok(()),
+            _ => Err(ApiError::Forbidden(format!(
+                "this needs an admin key; key `{}` is an {} key",
+                self.name, self.role
+            ))),
+        }
+    }
+
+    /// Which organisation's interventions this key may change: `None` for all (admin), the editor's
+    /// own, or 403 for a viewer.
+    pub fn editable_organisation(&self) -> Result<Option<Uuid>, ApiError> {
+        match self.role {
+            Role::Admin => Ok(None),
+            Role::Editor => Ok(self.organisation_id),
+            Role::Viewer => Err(ApiError::Forbidden(format!(
+                "key `{}` is a viewer key: it can read but not write",
+                self.name
+            ))),
+        }
+    }
+
+    /// Only a key that may change `organisation`'s interventions may go on.
+    pub fn require_editor_of(&self, organisation: Uuid) -> Result<(), ApiError> {
+        match self.editable_organisation()? {
+            Some(own) if own != organisation => Err(self.not_yours()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The 403 for an editor touching another organisation's work.
+    pub fn not_yours(&self) -> ApiError {
+        ApiError::Forbidden(format!(
+            "key `{}` may only change the interventions of its own organisation",
+            self.name
+        ))
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            request
+                .extensions()
+                .get::<Caller>()
+                .cloned()
+                .ok_or_else(|| ApiError::Unauthorized("an API key is required".into()).into()),
+        )
+    }
+}
+
+/// Middleware: checks the request's API key and hands the [`Caller`] to the handlers, or answers
+/// 401 before any handler runs.
+pub async fn authenticate(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let state = request
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::Internal("the app state is missing".into()))?;
+    let header = request
+        .headers()
+        .get(AUTHORIZATION)
+        .map(|value| value.to_str().unwrap_or_default().to_string());
+    let caller = caller_for(&state, header.as_deref()).await?;
+    request.extensions_mut().insert(caller);
+    next.call(request).await
+}
+
+async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, ApiError> {
+    let header = header.ok_or_else(|| {
+        ApiError::Unauthorized("an API key is required: send `Authorization: Bearer <key>`".into())
+    })?;
+    let token = header
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .ok_or_else(|| ApiError::Unauthorized("use `Authorization: Bearer <key>`".into()))?;
+    let rejected = || ApiError::Unauthorized("the API key is unknown or revoked".into());
+    let (id, secret) = parse_token(token).ok_or_else(rejected)?;
+    let mut connection = state.connection().await?;
+    let stored = keys::find_stored(&mut connection, id)
+        .await?
+        .ok_or_else(rejected)?;
+    if !secret_matches(&stored.secret_sha256, secret) || stored.key.revoked_at.is_some() {
+        return Err(rejected());
+    }
+    keys::touch(&mut connection, id).await?;
+    let key = stored.key;
+    Ok(Caller {
+        key_id: key.id,
+        name: key.name,
+        role: key.role,
+        organisation_id: key.organisation_id,
+    })
+}

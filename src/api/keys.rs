@@ -1,0 +1,191 @@
+//! `/keys`: API key management, for admins. Secrets are shown once, when a key is created.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::AppState;
+use super::auth::Caller;
+use super::json::JsonBody;
+use super::pagination::{Page, PageRequest};
+use super::validation::Validator;
+use crate::db::audit::Actor;
+use crate::db::keys::{self, ApiKeyRow};
+use crate::db::{Connection, organisations};
+use crate::domain::{NewApiKey, Role};
+use crate::error::{ApiError, Problem};
+
+/// An API key, without its secret.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiKeyDto {
+    pub id: Uuid,
+    #[schema(example = "grant writing team")]
+    pub name: String,
+    pub role: Role,
+    /// The organisation whose interventions an editor key may change.
+    pub organisation_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Set once the key is revoked; a revoked key is refused.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<ApiKeyRow> for ApiKeyDto {
+    fn from(row: ApiKeyRow) -> Self {
+        Self {
+            id: row.id,
+            name: row.name,
+            role: row.role,
+            organisation_id: row.organisation_id,
+            created_at: row.created_at,
+            last_used_at: row.last_used_at,
+            revoked_at: row.revoked_at,
+        }
+    }
+}
+
+/// A new key, with its secret: the only time the secret is shown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedApiKey {
+    #[serde(flatten)]
+    pub key: ApiKeyDto,
+    /// Send it as `Authorization: Bearer <secret>`. It cannot be shown again: store it now.
+    pub secret: String,
+}
+
+/// A key to create.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKey {
+    pub name: String,
+    pub role: Role,
+    /// Required for editor keys: the organisation whose work they may change.
+    pub organisation_id: Option<Uuid>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct KeyListQuery {
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Why a key could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("{0}")]
+    Invalid(ApiError),
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+}
+
+/// Creates a key for `actor` after checking its fields; shared by the API and the command line.
+pub async fn create_key(
+    connection: &mut Connection,
+    actor: &Actor,
+    request: &CreateApiKey,
+) -> Result<(ApiKeyRow, String), KeyError> {
+    let mut check = Validator::default();
+    let name = check.required_text("name", &request.name);
+    if request.role == Role::Editor && request.organisation_id.is_none() {
+        check.error(
+            "organisation_id",
+            "an editor key must name the organisation whose work it may change",
+        );
+    }
+    check.finish().map_err(KeyError::Invalid)?;
+    if let Some(organisation) = request.organisation_id
+        && !organisations::exists(connection, organisation).await?
+    {
+        return Err(KeyError::Invalid(ApiError::invalid(
+            "organisation_id",
+            format!("there is no organisation {organisation}"),
+        )));
+    }
+    let key = NewApiKey::generate();
+    let row = keys::insert(
+        connection,
+        actor,
+        &key,
+        &name,
+        request.role,
+        request.organisation_id,
+    )
+    .await?;
+    Ok((row, key.token))
+}
+
+impl From<KeyError> for ApiError {
+    fn from(error: KeyError) -> Self {
+        match error {
+            KeyError::Invalid(error) => error,
+            KeyError::Db(error) => error.into(),
+        }
+    }
+}
+
+/// Lists keys, oldest first, without their secrets.
+#[utoipa::path(tag = "keys", params(KeyListQuery), responses(
+    (status = 200, body = Page<ApiKeyDto>),
+    (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/keys")]
+pub async fn list_keys(
+    caller: Caller,
+    state: web::Data<AppState>,
+    query: web::Query<KeyListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
+    let mut connection = state.connection().await?;
+    let rows = keys::list(&mut connection, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, ApiKeyDto::from)))
+}
+
+/// Creates a key and shows its secret, once.
+#[utoipa::path(tag = "keys", request_body = CreateApiKey, responses(
+    (status = 201, body = CreatedApiKey),
+    (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields or unknown organisation", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/keys")]
+pub async fn create_api_key(
+    caller: Caller,
+    state: web::Data<AppState>,
+    body: JsonBody<CreateApiKey>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let mut connection = state.connection().await?;
+    let (row, secret) = create_key(&mut connection, &caller.actor(), &body.0).await?;
+    Ok(HttpResponse::Created().json(CreatedApiKey {
+        key: row.into(),
+        secret,
+    }))
+}
+
+/// Revokes a key: it is refused from now on. Revoking a revoked key changes nothing.
+#[utoipa::path(tag = "keys", params(("id" = Uuid, Path)), responses(
+    (status = 200, body = ApiKeyDto),
+    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such key", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/keys/{id}/revoke")]
+pub async fn revoke_api_key(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let row = keys::revoke(&mut connection, &caller.actor(), id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no key {id}")))?;
+    Ok(HttpResponse::Ok().json(ApiKeyDto::from(row)))
+}

@@ -1,0 +1,150 @@
+//! The `api_keys` table.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::audit::{self, Actor, Change};
+use super::schema::api_keys;
+use super::{Connection, DbError};
+use crate::domain::{AuditAction, NewApiKey, Role};
+
+/// A key as stored, without its secret's hash (which never leaves this module).
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = api_keys, check_for_backend(diesel::pg::Pg))]
+pub struct ApiKeyRow {
+    pub id: Uuid,
+    pub name: String,
+    pub role: Role,
+    pub organisation_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A key and the hash of its secret, for checking a presented key.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = api_keys, check_for_backend(diesel::pg::Pg))]
+pub struct StoredKey {
+    #[diesel(embed)]
+    pub key: ApiKeyRow,
+    pub secret_sha256: Vec<u8>,
+}
+
+/// Stores a new key (only the hash of its secret) and audits it.
+pub async fn insert(
+    connection: &mut Connection,
+    actor: &Actor,
+    key: &NewApiKey,
+    name: &str,
+    role: Role,
+    organisation_id: Option<Uuid>,
+) -> Result<ApiKeyRow, DbError> {
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let row = diesel::insert_into(api_keys::table)
+                .values((
+                    api_keys::id.eq(key.id),
+                    api_keys::name.eq(name),
+                    api_keys::role.eq(role),
+                    api_keys::organisation_id.eq(organisation_id),
+                    api_keys::secret_sha256.eq(&key.secret_sha256[..]),
+                ))
+                .returning(ApiKeyRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::created("api_key", row.id, &row);
+            audit::record(connection, actor, AuditAction::Create, change).await?;
+            Ok(row)
+        })
+        .await
+}
+
+/// The key with this id, with its hash, whether revoked or not.
+pub async fn find_stored(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<Option<StoredKey>, DbError> {
+    Ok(api_keys::table
+        .find(id)
+        .select(StoredKey::as_select())
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// Notes that a key was used, at most once a minute per key so reads stay reads.
+pub async fn touch(connection: &mut Connection, id: Uuid) -> Result<(), DbError> {
+    diesel::update(
+        api_keys::table
+            .find(id)
+            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "last_used_at IS NULL OR last_used_at < now() - interval '1 minute'",
+            )),
+    )
+    .set(api_keys::last_used_at.eq(diesel::dsl::now))
+    .execute(connection)
+    .await?;
+    Ok(())
+}
+
+/// Whether any key exists at all (revoked ones included): an empty table means a fresh install.
+pub async fn any(connection: &mut Connection) -> Result<bool, DbError> {
+    Ok(
+        diesel::select(diesel::dsl::exists(api_keys::table.select(api_keys::id)))
+            .get_result(connection)
+            .await?,
+    )
+}
+
+/// One page of keys in creation order.
+pub async fn list(
+    connection: &mut Connection,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<ApiKeyRow>, DbError> {
+    let mut query = api_keys::table
+        .select(ApiKeyRow::as_select())
+        .order(api_keys::id)
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(api_keys::id.gt(after));
+    }
+    Ok(query.load(connection).await?)
+}
+
+/// Revokes a key (idempotently) and audits it; `None` when there is no such key.
+pub async fn revoke(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<Option<ApiKeyRow>, DbError> {
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let Some(before) = api_keys::table
+                .find(id)
+                .select(ApiKeyRow::as_select())
+                .for_update()
+                .first(connection)
+                .await
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            if before.revoked_at.is_some() {
+                return Ok(Some(before));
+            }
+            let after = diesel::update(api_keys::table.find(id))
+                .set(api_keys::revoked_at.eq(diesel::dsl::now))
+                .returning(ApiKeyRow::as_returning())
+                .get_result(connection)
+                .await?;
+            let change = Change::updated("api_key", id, &before, &after);
+            audit::record(connection, actor, AuditAction::Revoke, change).await?;
+            Ok(Some(after))
+        })
+        .await
+}

@@ -1,0 +1,330 @@
+//! Who may do what: keys, roles and organisation scoping.
+
+use gaptrack::domain::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, expect_json, expect_problem};
+
+#[actix_web::test]
+async fn requests_without_a_valid_key_get_a_bearer_challenge() {
+    let app = TestApp::spawn().await;
+    let anonymous = app.as_key(None);
+    let response = anonymous.get("/api/v1/countries").await;
+    assert_eq!(
+        response.headers()["www-authenticate"],
+        "Bearer realm=\"gaptrack\""
+    );
+    expect_problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+
+    let unknown = gaptrack::domain::NewApiKey::generate().token;
+    for key in ["nonsense", "gt_abc_def", unknown.as_str()] {
+        let response = app.as_key(Some(key)).get("/api/v1/countries").await;
+        expect_problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    let basic = app
+        .client
+        .get(app.url("/api/v1/countries"))
+        .header("Authorization", "Basic dXNlcjpwYXNz")
+        .send()
+        .await
+        .unwrap();
+    expect_problem(basic, StatusCode::UNAUTHORIZED, "unauthorized").await;
+}
+
+#[actix_web::test]
+async fn health_docs_and_the_contract_need_no_key() {
+    let app = TestApp::spawn().await;
+    let anonymous = app.as_key(None);
+    for path in ["/healthz", "/readyz", "/docs/", "/api/v1/openapi.json"] {
+        assert_eq!(anonymous.get(path).await.status(), StatusCode::OK, "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn a_revoked_key_is_refused_from_then_on() {
+    let app = TestApp::spawn().await;
+    let created = expect_json(
+        app.post(
+            "/api/v1/keys",
+            &json!({"name": "partner", "role": "viewer"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let secret = created["secret"].as_str().unwrap();
+    let partner = app.as_key(Some(secret));
+    assert_eq!(
+        partner.get("/api/v1/countries/SLE").await.status(),
+        StatusCode::OK
+    );
+
+    let id = created["id"].as_str().unwrap();
+    let revoked = expect_json(
+        app.post(&format!("/api/v1/keys/{id}/revoke"), &json!({}))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(revoked["revoked_at"].is_string());
+    expect_problem(
+        partner.get("/api/v1/countries/SLE").await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+}
+
+/// One request of each kind of write, as the key `as_key` would send them.
+async fn every_write(
+    app: &TestApp,
+    key: &str,
+    intervention: &str,
+    recommendation: &str,
+    organisation: &str,
+) -> Vec<(String, StatusCode)> {
+    let client = app.as_key(Some(key));
+    let requests: Vec<(&str, &str, String, Value)> = vec![
+        (
+            "POST",
+            "report",
+            "/api/v1/reports".into(),
+            json!({"year": 2024, "title": "2024 report"}),
+        ),
+        (
+            "PUT",
+            "tier",
+            "/api/v1/countries/SLE/tiers/2023".into(),
+            json!({"tier": "tier_1"}),
+        ),
+        (
+            "POST",
+            "recommendation",
+            "/api/v1/recommendations".into(),
+            json!({"country": "SLE", "year": 2023, "position": 9, "pillar": "prevention", "text": "x"}),
+        ),
+        (
+            "PATCH",
+            "recommendation",
+            format!("/api/v1/recommendations/{recommendation}"),
+            json!({"text": "changed"}),
+        ),
+        (
+            "POST",
+            "organisation",
+            "/api/v1/organisations".into(),
+            json!({"name": "New NGO"}),
+        ),
+        (
+            "PATCH",
+            "organisation",
+            format!("/api/v1/organisations/{organisation}"),
+            json!({"name": "Renamed"}),
+        ),
+        (
+            "POST",
+            "intervention",
+            "/api/v1/interventions".into(),
+            json!({"organisation_id": organisation, "countries": ["SLE"], "kind": "training", "title": "x"}),
+        ),
+        (
+            "PATCH",
+            "intervention",
+            format!("/api/v1/interventions/{intervention}"),
+            json!({"title": "changed"}),
+        ),
+        (
+            "PUT",
+            "link",
+            format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}"),
+            json!({"contribution": "full"}),
+        ),
+        (
+            "DELETE",
+            "link",
+            format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}"),
+            Value::Null,
+        ),
+        (
+            "DELETE",
+            "intervention",
+            format!("/api/v1/interventions/{intervention}"),
+            Value::Null,
+        ),
+        (
+            "DELETE",
+            "recommendation",
+            format!("/api/v1/recommendations/{recommendation}"),
+            Value::Null,
+        ),
+        (
+            "POST",
+            "key",
+            "/api/v1/keys".into(),
+            json!({"name": "k", "role": "viewer"}),
+        ),
+    ];
+    let mut outcomes = Vec::new();
+    for (method, what, path, body) in requests {
+        let response = match method {
+            "POST" => client.post(&path, &body).await,
+            "PUT" => client.put(&path, &body).await,
+            "PATCH" => client.patch(&path, &body).await,
+            _ => client.delete(&path).await,
+        };
+        outcomes.push((format!("{method} {what}"), response.status()));
+    }
+    outcomes
+}
+
+async fn world(app: &TestApp) -> (String, String, String) {
+    app.create_report(2023).await;
+    let recommendation = app
+        .create_recommendation("SLE", 2023, 1, "protection")
+        .await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let intervention = app
+        .create_intervention(&organisation, &["SLE"], "active")
+        .await;
+    (organisation, intervention, recommendation)
+}
+
+#[actix_web::test]
+async fn a_viewer_reads_everything_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (organisation, intervention, recommendation) = world(&app).await;
+    let viewer = app.key(Role::Viewer, None);
+    let client = app.as_key(Some(&viewer));
+    for path in [
+        "/api/v1/countries/SLE/gaps",
+        "/api/v1/coverage",
+        "/api/v1/interventions",
+        "/api/v1/reports",
+    ] {
+        assert_eq!(client.get(path).await.status(), StatusCode::OK, "{path}");
+    }
+    let history = format!("/api/v1/interventions/{intervention}/history");
+    assert_eq!(client.get(&history).await.status(), StatusCode::OK);
+    for path in ["/api/v1/keys", "/api/v1/audit"] {
+        expect_problem(client.get(path).await, StatusCode::FORBIDDEN, "forbidden").await;
+    }
+    for (write, status) in
+        every_write(&app, &viewer, &intervention, &recommendation, &organisation).await
+    {
+        assert_eq!(status, StatusCode::FORBIDDEN, "{write}");
+    }
+    let unchanged = app
+        .get_json(&format!("/api/v1/interventions/{intervention}"))
+        .await;
+    assert_eq!(unchanged["title"], "Training of police");
+}
+
+#[actix_web::test]
+async fn an_editor_may_not_touch_report_data_or_another_organisations_work() {
+    let app = TestApp::spawn().await;
+    let (organisation, intervention, recommendation) = world(&app).await;
+    let other = app.create_organisation("Other NGO").await;
+    let editor = app.key(Role::Editor, Some(&other));
+    for (write, status) in
+        every_write(&app, &editor, &intervention, &recommendation, &organisation).await
+    {
+        assert_eq!(status, StatusCode::FORBIDDEN, "{write}");
+    }
+    let unchanged = app
+        .get_json(&format!("/api/v1/interventions/{intervention}"))
+        .await;
+    assert_eq!(unchanged["title"], "Training of police", "nothing changed");
+    let links = app
+        .get_json(&format!(
+            "/api/v1/interventions/{intervention}/recommendations"
+        ))
+        .await;
+    assert_eq!(links["items"], json!([]));
+}
+
+#[actix_web::test]
+async fn an_editor_runs_its_own_organisations_interventions_and_links() {
+    let app = TestApp::spawn().await;
+    let (organisation, _, recommendation) = world(&app).await;
+    let editor = app.key(Role::Editor, Some(&organisation));
+    let client = app.as_key(Some(&editor));
+    let body = json!({"organisation_id": organisation, "countries": ["SLE"], "kind": "legal_aid", "title": "Legal aid", "status": "active"});
+    let created = expect_json(
+        client.post("/api/v1/interventions", &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = created["id"].as_str().unwrap();
+    let link = format!("/api/v1/interventions/{id}/recommendations/{recommendation}");
+    expect_json(
+        client.put(&link, &json!({"contribution": "full"})).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let path = format!("/api/v1/interventions/{id}");
+    expect_json(
+        client.patch(&path, &json!({"status": "completed"})).await,
+        StatusCode::OK,
+    )
+    .await;
+
+    let other = app.create_organisation("Other NGO").await;
+    let moved = client
+        .patch(&path, &json!({"organisation_id": other}))
+        .await;
+    expect_problem(moved, StatusCode::FORBIDDEN, "forbidden").await;
+    assert_eq!(client.delete(&link).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(client.delete(&path).await.status(), StatusCode::NO_CONTENT);
+}
+
+#[actix_web::test]
+async fn admins_manage_keys_whose_secrets_are_shown_once() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let without_organisation = app
+        .post("/api/v1/keys", &json!({"name": "team", "role": "editor"}))
+        .await;
+    let problem = expect_problem(
+        without_organisation,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "organisation_id");
+
+    let body = json!({"name": "CenHTRO team", "role": "editor", "organisation_id": organisation});
+    let created = expect_json(app.post("/api/v1/keys", &body).await, StatusCode::CREATED).await;
+    let secret = created["secret"].as_str().unwrap();
+    assert!(secret.starts_with("gt_"));
+    assert_eq!(created["last_used_at"], Value::Null);
+    assert_eq!(
+        app.as_key(Some(secret))
+            .get("/api/v1/countries/SLE")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let listed = app.get_json("/api/v1/keys").await;
+    let text = listed.to_string();
+    assert!(
+        !text.contains(secret) && !text.contains("secret"),
+        "no secrets in the list: {text}"
+    );
+    let team = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["name"] == "CenHTRO team")
+        .unwrap();
+    assert!(team["last_used_at"].is_string(), "use is recorded");
+
+    let unknown = format!("/api/v1/keys/{}/revoke", uuid::Uuid::nil());
+    expect_problem(
+        app.post(&unknown, &json!({})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
