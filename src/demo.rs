@@ -160,6 +160,7 @@ async fn load_dataset(
             pillar: recommendation.pillar,
             prioritized: true,
             source_url: Some(&source_url),
+            continues: None,
         };
         let row = db::recommendations::insert(connection, actor, &new).await?;
         recommendation_ids.insert(&recommendation.key, row.id);

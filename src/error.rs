@@ -20,6 +20,9 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// For a file upload (CSV import), the line of the file at fault; the header is line 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
 }
 
 impl FieldError {
@@ -27,6 +30,15 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            row: None,
+        }
+    }
+
+    /// An error in column `field` of line `row` of an uploaded file.
+    pub fn at_row(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            ..Self::new(field, message)
         }
     }
 }
@@ -94,7 +106,16 @@ impl ApiError {
     /// A 422 listing every invalid field.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = match errors.as_slice() {
-            [only] => format!("{}: {}", only.field, only.message),
+            [only] => match only.row {
+                Some(row) => format!("line {row}, {}: {}", only.field, only.message),
+                None => format!("{}: {}", only.field, only.message),
+            },
+            _ if errors.iter().any(|error| error.row.is_some()) => {
+                format!(
+                    "{} problems in the file; nothing was imported",
+                    errors.len()
+                )
+            }
             _ => format!("{} fields are invalid", errors.len()),
         };
         Self::Validation { detail, errors }

@@ -61,8 +61,21 @@ pub struct RecommendationGapDto {
     pub prioritized: bool,
     pub source_url: Option<String>,
     pub status: RecommendationStatus,
+    /// How long this recommendation's line (through `continues`) has stood.
+    pub line: LineDto,
     /// The linked interventions that are not cancelled (and of the organisation, if one was given).
     pub interventions: Vec<CountingInterventionDto>,
+}
+
+/// A recommendation's line through the reports: the earlier recommendations it continues.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LineDto {
+    /// How many consecutive reports it has stood in, this one included (1 for a new one).
+    pub years_standing: i32,
+    /// The report year that run began.
+    pub since: i32,
+    /// Whether it was addressed in any year along the line.
+    pub ever_addressed: bool,
 }
 
 /// An intervention that counts towards a recommendation.
@@ -103,6 +116,10 @@ pub struct GapQuery {
     pub organisation: Option<Uuid>,
     /// List only recommendations with this status (the summary still counts all).
     pub status: Option<RecommendationStatus>,
+    /// List only persistent gaps: unaddressed now, never addressed along their line, and standing
+    /// for two or more consecutive reports.
+    #[serde(default)]
+    pub persistent_only: bool,
 }
 
 /// The year to report on: the one asked for (404 if no such report), else the country's latest.
@@ -140,6 +157,10 @@ pub async fn check_organisation_filter(
 /// `partially_addressed` when linked `active`/`completed` interventions exist but all contribute
 /// `partial`; `planned` when only `planned` interventions are linked; `unaddressed` when nothing
 /// counts. `coverage_ratio` is addressed / total (0 when there are none).
+///
+/// Each recommendation also shows its `line`: how many consecutive reports it has stood in through
+/// `continues` links, since which year, and whether it was ever addressed along the way.
+/// `persistent_only=true` keeps the gaps that have outlasted reports.
 #[utoipa::path(tag = "gaps",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SLE"), GapQuery),
     responses(
@@ -184,7 +205,7 @@ pub async fn get_gaps(
     let report = GapReport {
         summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
         pillars: pillar_counts(&recommendations),
-        recommendations: with_interventions(recommendations, counting, query.status),
+        recommendations: with_interventions(recommendations, counting, &query),
         country: CountryDto::from(country),
         year,
         tier,
@@ -211,7 +232,7 @@ fn pillar_counts(recommendations: &[RecommendationGap]) -> Vec<PillarCounts> {
 fn with_interventions(
     recommendations: Vec<RecommendationGap>,
     counting: Vec<CountingIntervention>,
-    status: Option<RecommendationStatus>,
+    query: &GapQuery,
 ) -> Vec<RecommendationGapDto> {
     let mut by_recommendation: HashMap<Uuid, Vec<CountingInterventionDto>> = HashMap::new();
     for row in counting {
@@ -222,7 +243,8 @@ fn with_interventions(
     }
     recommendations
         .into_iter()
-        .filter(|r| status.is_none_or(|wanted| r.status == wanted))
+        .filter(|r| query.status.is_none_or(|wanted| r.status == wanted))
+        .filter(|r| !query.persistent_only || is_persistent(r))
         .map(|r| RecommendationGapDto {
             interventions: by_recommendation.remove(&r.id).unwrap_or_default(),
             id: r.id,
@@ -232,6 +254,19 @@ fn with_interventions(
             prioritized: r.prioritized,
             source_url: r.source_url,
             status: r.status,
+            line: LineDto {
+                years_standing: r.years_standing,
+                since: r.since_year,
+                ever_addressed: r.ever_addressed,
+            },
         })
         .collect()
+}
+
+/// A gap that has outlasted reports: unaddressed now, never addressed along its line, and standing
+/// for two or more consecutive reports.
+fn is_persistent(recommendation: &RecommendationGap) -> bool {
+    recommendation.status == RecommendationStatus::Unaddressed
+        && !recommendation.ever_addressed
+        && recommendation.years_standing >= 2
 }

@@ -66,6 +66,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(recommendations::update_recommendation)
                 .service(recommendations::delete_recommendation)
                 .service(recommendations::list_recommendation_interventions)
+                .service(recommendations::list_lineage_candidates)
                 .service(organisations::list_organisations)
                 .service(organisations::create_organisation)
                 .service(organisations::get_organisation)

@@ -17,7 +17,7 @@ use crate::db::recommendations::{
     self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
     RecommendationKey, RecommendationRow,
 };
-use crate::db::{DbError, links};
+use crate::db::{Connection, DbError, links};
 use crate::domain::Pillar;
 use crate::error::{ApiError, Problem};
 
@@ -39,6 +39,8 @@ pub struct RecommendationDto {
     pub source_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The earlier recommendation (same country, an earlier year) that this one continues.
+    pub continues: Option<Uuid>,
 }
 
 impl From<RecommendationRow> for RecommendationDto {
@@ -54,6 +56,7 @@ impl From<RecommendationRow> for RecommendationDto {
             source_url: row.source_url,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            continues: row.continues,
         }
     }
 }
@@ -74,6 +77,8 @@ pub struct CreateRecommendation {
     #[serde(default)]
     pub prioritized: bool,
     pub source_url: Option<String>,
+    /// The earlier recommendation (same country, an earlier year) that this one continues.
+    pub continues: Option<Uuid>,
 }
 
 /// Changes to a recommendation. Its country and year cannot change: links depend on them.
@@ -88,6 +93,10 @@ pub struct UpdateRecommendation {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub source_url: Option<Option<String>>,
+    /// The earlier recommendation this one continues; `null` removes the link.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Uuid>)]
+    pub continues: Option<Option<Uuid>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -178,6 +187,9 @@ pub async fn create_recommendation(
 
     let mut connection = state.connection().await?;
     let country = country_from_field(&mut connection, "country", &body.country).await?;
+    if let Some(earlier) = body.continues {
+        check_continues(&mut connection, earlier, &country, body.year).await?;
+    }
     let new = NewRecommendation {
         id: Uuid::now_v7(),
         country_code: &country,
@@ -187,6 +199,7 @@ pub async fn create_recommendation(
         pillar: body.pillar,
         prioritized: body.prioritized,
         source_url: source_url.as_deref(),
+        continues: body.continues,
     };
     match recommendations::insert(&mut connection, &caller.actor(), &new).await {
         Ok(row) => Ok(HttpResponse::Created()
@@ -263,8 +276,21 @@ pub async fn update_recommendation(
         pillar: body.pillar,
         prioritized: body.prioritized,
         source_url,
+        continues: body.continues,
     };
     let mut connection = state.connection().await?;
+    if let Some(Some(earlier)) = body.continues {
+        let current = recommendations::find(&mut connection, id)
+            .await?
+            .ok_or_else(|| not_found(id))?;
+        check_continues(
+            &mut connection,
+            earlier,
+            &current.country_code,
+            current.year,
+        )
+        .await?;
+    }
     let row = if changes_nothing(&changes) {
         recommendations::find(&mut connection, id).await?
     } else {
@@ -284,6 +310,75 @@ fn changes_nothing(changes: &RecommendationChanges) -> bool {
         && changes.pillar.is_none()
         && changes.prioritized.is_none()
         && changes.source_url.is_none()
+        && changes.continues.is_none()
+}
+
+/// A recommendation may only continue an earlier one of the same country.
+async fn check_continues(
+    connection: &mut Connection,
+    earlier: Uuid,
+    country: &str,
+    year: i32,
+) -> Result<(), ApiError> {
+    if recommendations::earlier_of_same_country(connection, earlier, country, year).await? {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "continues",
+            format!("{earlier} is not a recommendation to {country} from before {year}"),
+        ))
+    }
+}
+
+/// An earlier recommendation that a recommendation probably continues.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LineageCandidateDto {
+    pub recommendation: RecommendationDto,
+    /// How alike the two texts are, from 0 to 1 (trigram similarity).
+    pub similarity: f32,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CandidateQuery {
+    /// How many candidates, 1 to 50 (default 5).
+    pub limit: Option<u32>,
+}
+
+/// Suggests earlier recommendations of the same country that this one probably continues, most
+/// alike first, for a person to confirm with `PATCH {"continues": <id>}`.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path), CandidateQuery), responses(
+    (status = 200, body = Page<LineageCandidateDto>),
+    (status = 400, description = "Malformed id or query", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/recommendations/{id}/lineage-candidates")]
+pub async fn list_lineage_candidates(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<CandidateQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let limit = query.limit.unwrap_or(5);
+    if !(1..=50).contains(&limit) {
+        return Err(ApiError::invalid("limit", "must be between 1 and 50"));
+    }
+    let mut connection = state.connection().await?;
+    let of = recommendations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    let candidates =
+        recommendations::lineage_candidates(&mut connection, &of, i64::from(limit)).await?;
+    let items = candidates
+        .into_iter()
+        .map(|candidate| LineageCandidateDto {
+            recommendation: candidate.recommendation.into(),
+            similarity: candidate.similarity,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(Page::whole(items)))
 }
 
 /// Deletes a recommendation that no intervention is linked to.

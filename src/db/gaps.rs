@@ -45,6 +45,15 @@ pub struct RecommendationGap {
     pub source_url: Option<String>,
     #[diesel(sql_type = Text)]
     pub status: RecommendationStatus,
+    /// How many consecutive reports its line (through `continues`) has stood, this one included.
+    #[diesel(sql_type = Int4)]
+    pub years_standing: i32,
+    /// The first report year of that run.
+    #[diesel(sql_type = Int4)]
+    pub since_year: i32,
+    /// Whether any recommendation of the line was addressed in its own year.
+    #[diesel(sql_type = Bool)]
+    pub ever_addressed: bool,
 }
 
 /// The recommendations of one country and year with their status, in report order.
@@ -55,9 +64,11 @@ pub async fn recommendation_gaps(
     organisation: Option<Uuid>,
 ) -> Result<Vec<RecommendationGap>, DbError> {
     Ok(diesel::sql_query(
-        "SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, s.status \
+        "SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, s.status, \
+                l.years_standing, l.since_year, l.ever_addressed \
            FROM recommendation_statuses($1, $2, $3) s \
            JOIN recommendations r ON r.id = s.recommendation_id \
+           JOIN recommendation_lines($1, $2, $3) l ON l.recommendation_id = r.id \
           ORDER BY r.position",
     )
     .bind::<Int4, _>(year)

@@ -11,7 +11,7 @@ use super::schema::{links, recommendations};
 use super::{Connection, DbError};
 use crate::domain::{AuditAction, Pillar};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Serialize)]
 #[diesel(table_name = recommendations, check_for_backend(diesel::pg::Pg))]
 pub struct RecommendationRow {
     pub id: Uuid,
@@ -24,6 +24,8 @@ pub struct RecommendationRow {
     pub source_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The earlier recommendation (same country, an earlier year) that this one continues.
+    pub continues: Option<Uuid>,
 }
 
 #[derive(Debug, Insertable)]
@@ -37,6 +39,7 @@ pub struct NewRecommendation<'a> {
     pub pillar: Pillar,
     pub prioritized: bool,
     pub source_url: Option<&'a str>,
+    pub continues: Option<Uuid>,
 }
 
 /// The fields a PATCH may change; `None` leaves a field as it is.
@@ -48,6 +51,7 @@ pub struct RecommendationChanges {
     pub pillar: Option<Pillar>,
     pub prioritized: Option<bool>,
     pub source_url: Option<Option<String>>,
+    pub continues: Option<Option<Uuid>>,
 }
 
 /// Filters of the recommendation list.
@@ -215,4 +219,53 @@ pub async fn list(
         );
     }
     Ok(query.load(connection).await?)
+}
+
+/// An earlier recommendation of the same country that `continues` may point to.
+pub async fn earlier_of_same_country(
+    connection: &mut Connection,
+    id: Uuid,
+    country: &str,
+    year: i32,
+) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        recommendations::table
+            .filter(recommendations::id.eq(id))
+            .filter(recommendations::country_code.eq(country))
+            .filter(recommendations::year.lt(year)),
+    ))
+    .get_result(connection)
+    .await?)
+}
+
+/// A possible earlier form of a recommendation, with how alike the texts are (0 to 1).
+#[derive(Debug, Clone, diesel::QueryableByName)]
+pub struct LineageCandidate {
+    #[diesel(embed)]
+    pub recommendation: RecommendationRow,
+    #[diesel(sql_type = diesel::sql_types::Float4)]
+    pub similarity: f32,
+}
+
+/// Earlier recommendations of the same country as `of`, most alike first (pg_trgm similarity), then
+/// newest first.
+pub async fn lineage_candidates(
+    connection: &mut Connection,
+    of: &RecommendationRow,
+    limit: i64,
+) -> Result<Vec<LineageCandidate>, DbError> {
+    use diesel::sql_types::{Int4, Int8, Text};
+    Ok(diesel::sql_query(
+        "SELECT r.*, similarity(r.text, $1) AS similarity \
+           FROM recommendations r \
+          WHERE r.country_code = $2 AND r.year < $3 \
+          ORDER BY similarity DESC, r.year DESC, r.position \
+          LIMIT $4",
+    )
+    .bind::<Text, _>(&of.text)
+    .bind::<Text, _>(&of.country_code)
+    .bind::<Int4, _>(of.year)
+    .bind::<Int8, _>(limit)
+    .load(connection)
+    .await?)
 }

@@ -65,6 +65,7 @@ diesel::table! {
         source_url -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        continues -> Nullable<Uuid>,
     }
 }
 

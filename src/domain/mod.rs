@@ -7,6 +7,7 @@ mod coverage;
 mod enums;
 mod movement;
 mod reporting_period;
+mod tier_label;
 
 pub use api_key::{NewApiKey, parse_token, secret_matches};
 pub use country_code::CountryCodeInput;
@@ -17,3 +18,4 @@ pub use enums::{
 };
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
+pub use tier_label::parse_tier_label;

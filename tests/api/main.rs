@@ -11,6 +11,7 @@ mod errors;
 mod gaps;
 mod health;
 mod interventions;
+mod lineage;
 mod links;
 mod migrations;
 mod openapi;
