@@ -2,17 +2,22 @@
 //! `gaptrack openapi`.
 
 use std::net::TcpListener;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use crate::api::json;
 use crate::api::keys::{CreateApiKey, create_key};
 use crate::config::Config;
 use crate::database::Database;
 use crate::db::audit::Actor;
 use crate::db::{self, keys};
 use crate::domain::Role;
+use crate::error::ApiError;
+use crate::import::json_file::JsonImport;
+use crate::import::{self, ImportRows, RunOptions, csv_file};
 use crate::{demo, startup};
 
 /// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
@@ -37,6 +42,9 @@ pub enum Command {
     /// API keys, managed directly in the database.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Import report data from a CSV or JSON file (.json), all or nothing.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -45,6 +53,29 @@ pub enum Command {
 pub enum DemoCommand {
     /// Load the demo dataset (all or nothing; refused if it is already there).
     Load,
+}
+
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum ImportCommand {
+    /// Tier placements. Without --year every row names its year (a tier history, such as
+    /// `countryname,iso,year,ccode,tier` research data); missing report years are created.
+    Tiers {
+        file: PathBuf,
+        /// Import one report year only (rows may then leave out the year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Check the file and say what would change, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Recommendations of one report year (created if missing).
+    Recommendations {
+        file: PathBuf,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
@@ -90,6 +121,45 @@ pub async fn run(command: Command) -> Result<(), String> {
             .await
         }
         Command::Keys(command) => with_database(async |url| keys_command(url, command).await).await,
+        Command::Import(command) => {
+            let (file, year, dry_run) = match command {
+                ImportCommand::Tiers {
+                    file,
+                    year,
+                    dry_run,
+                } => (file, year, dry_run),
+                ImportCommand::Recommendations {
+                    file,
+                    year,
+                    dry_run,
+                } => (file, Some(year), dry_run),
+            };
+            let rows = read_import_file(&file)?;
+            with_database(async |url| {
+                let mut connection = connect(url).await?;
+                let plan = import::plan(&mut connection, year, rows)
+                    .await
+                    .map_err(describe)?;
+                let options = RunOptions {
+                    dry_run,
+                    create_missing_reports: true,
+                };
+                let summary = import::run(
+                    &mut connection,
+                    &Actor::command_line("import"),
+                    &plan,
+                    options,
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&summary).expect("summaries serialise")
+                );
+                Ok(())
+            })
+            .await
+        }
     }
 }
 
@@ -101,6 +171,35 @@ async fn with_database(work: impl AsyncFnOnce(&str) -> Result<(), String>) -> Re
     let result = work(&database.url).await;
     database.close();
     result
+}
+
+/// Reads an import file: JSON when it ends in `.json`, CSV otherwise.
+fn read_import_file(path: &Path) -> Result<ImportRows, String> {
+    let bytes =
+        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let is_json = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    let rows = if is_json {
+        json::parse::<JsonImport>(&bytes).map(ImportRows::from)
+    } else {
+        csv_file::read(&bytes)
+    };
+    rows.map_err(describe)
+}
+
+/// An API error as a person at a terminal should read it: every bad row on a line of its own.
+fn describe(error: ApiError) -> String {
+    let problem = error.problem();
+    let mut text = problem.detail;
+    for field in problem.errors {
+        let place = match field.row {
+            Some(row) => format!("line {row}, {}", field.field),
+            None => field.field,
+        };
+        text.push_str(&format!("\n  {place}: {}", field.message));
+    }
+    text
 }
 
 async fn connect(url: &str) -> Result<AsyncPgConnection, String> {

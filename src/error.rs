@@ -86,6 +86,8 @@ pub enum ApiError {
         errors: Vec<FieldError>,
     },
     #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("{0}")]
     NotAcceptable(String),
@@ -141,6 +143,7 @@ impl ApiError {
             Self::NotFound(_) => ("not_found", "No such resource"),
             Self::Conflict(_) => ("conflict", "The request conflicts with existing data"),
             Self::Validation { .. } => ("validation_failed", "The request is not valid"),
+            Self::PayloadTooLarge(_) => ("payload_too_large", "The body is too large"),
             Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
             Self::NotAcceptable(_) => ("not_acceptable", "No acceptable representation"),
             Self::Unavailable(_) => ("unavailable", "The service is unavailable"),
@@ -185,6 +188,7 @@ impl ResponseError for ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -21,5 +21,6 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod local_postgres;
 pub mod startup;

@@ -9,6 +9,7 @@ pub mod countries;
 pub mod coverage;
 pub mod gaps;
 pub mod health;
+pub mod imports;
 pub mod interventions;
 pub mod json;
 pub mod keys;
@@ -60,6 +61,8 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(reports::list_reports)
                 .service(reports::create_report)
                 .service(reports::get_report)
+                .service(imports::import_report)
+                .service(imports::import_tier_history)
                 .service(recommendations::list_recommendations)
                 .service(recommendations::create_recommendation)
                 .service(recommendations::get_recommendation)
@@ -111,6 +114,7 @@ in any case; responses always use alpha-3.",
         (name = "interventions", description = "An organisation's work, in one or more countries"),
         (name = "links", description = "Which recommendations an intervention answers"),
         (name = "gaps", description = "Which recommendations remain unaddressed"),
+        (name = "import", description = "Bulk report data from CSV or JSON (admins only)"),
         (name = "keys", description = "API keys (admins only)"),
         (name = "audit", description = "Who changed what (admins only)"),
     )

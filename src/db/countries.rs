@@ -75,3 +75,23 @@ pub async fn list(
     }
     Ok(query.load(connection).await?)
 }
+
+/// Resolves exact country names (compared in lower case) to alpha-3 codes; unknown names are
+/// absent from the map, which is keyed by the lower-case name.
+pub async fn resolve_names(
+    connection: &mut Connection,
+    lower_case_names: &[String],
+) -> Result<std::collections::HashMap<String, String>, DbError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::Text;
+    let rows: Vec<(String, String)> = countries::table
+        .filter(
+            sql::<diesel::sql_types::Bool>("lower(name) = ANY(")
+                .bind::<diesel::sql_types::Array<Text>, _>(lower_case_names)
+                .sql(")"),
+        )
+        .select((sql::<Text>("lower(name)"), countries::code))
+        .load(connection)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

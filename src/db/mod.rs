@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod countries;
 pub mod gaps;
+pub mod import;
 pub mod interventions;
 pub mod keys;
 pub mod links;

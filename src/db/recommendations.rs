@@ -269,3 +269,23 @@ pub async fn lineage_candidates(
     .load(connection)
     .await?)
 }
+
+/// The country and year of each of these recommendations that exists.
+pub async fn countries_and_years(
+    connection: &mut Connection,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, (String, i32)>, DbError> {
+    let rows: Vec<(Uuid, String, i32)> = recommendations::table
+        .filter(recommendations::id.eq_any(ids))
+        .select((
+            recommendations::id,
+            recommendations::country_code,
+            recommendations::year,
+        ))
+        .load(connection)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, country, year)| (id, (country, year)))
+        .collect())
+}

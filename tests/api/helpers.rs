@@ -7,6 +7,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::process::Stdio;
 use std::sync::{Mutex, OnceLock};
 
 use actix_web::dev::ServerHandle;
@@ -421,6 +422,20 @@ impl ApiClient {
     pub async fn delete(&self, path: &str) -> Response {
         self.client.delete(self.url(path)).send().await.unwrap()
     }
+}
+
+/// The `gaptrack` binary, with `envs` and none of the test run's own database settings.
+pub fn gaptrack(envs: &[(&str, &str)]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gaptrack"));
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("TEST_DATABASE_URL")
+        .env("BIND_ADDRESS", "127.0.0.1:0")
+        .env("RUST_LOG", "info")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    command
 }
 
 /// Asserts the status and a JSON content type, and returns the body.

@@ -10,6 +10,7 @@ mod demo;
 mod errors;
 mod gaps;
 mod health;
+mod import;
 mod interventions;
 mod lineage;
 mod links;

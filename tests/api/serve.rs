@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -10,7 +10,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde_json::{Value, json};
 
-use crate::helpers::{EmptyDatabase, scratch_dir};
+use crate::helpers::{EmptyDatabase, gaptrack, scratch_dir};
 
 /// A `gaptrack serve` process, and what it logged.
 struct Served {
@@ -37,7 +37,7 @@ fn lines_of(stream: impl std::io::Read + Send + 'static) -> mpsc::Receiver<Strin
 /// Starts the binary with `envs` (and no database settings of the test run's own) and waits until
 /// it says where it listens.
 fn serve(envs: &[(&str, &str)]) -> Served {
-    let mut child = command(envs)
+    let mut child = gaptrack(envs)
         .arg("serve")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -75,19 +75,6 @@ fn serve(envs: &[(&str, &str)]) -> Served {
     });
     served.key = served.printed_key.clone().unwrap_or_default();
     served
-}
-
-fn command(envs: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gaptrack"));
-    command
-        .env_remove("DATABASE_URL")
-        .env_remove("TEST_DATABASE_URL")
-        .env("BIND_ADDRESS", "127.0.0.1:0")
-        .env("RUST_LOG", "info")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null());
-    command
 }
 
 impl Served {
@@ -193,7 +180,7 @@ async fn a_server_given_an_empty_database_url_migrates_it_prints_a_key_and_loads
 #[test]
 fn without_postgresql_it_says_how_to_get_it() {
     let data_dir = scratch_dir("no-binaries");
-    let output = command(&[
+    let output = gaptrack(&[
         ("GAPTRACK_PG_BINDIR", "/nonexistent"),
         ("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap()),
     ])
@@ -211,7 +198,7 @@ fn without_postgresql_it_says_how_to_get_it() {
 async fn keys_for_a_team_are_made_on_the_command_line() {
     let app = crate::helpers::TestApp::spawn().await;
     let organisation = app.create_organisation("CenHTRO").await;
-    let output = command(&[("DATABASE_URL", app.database_url.as_str())])
+    let output = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
         .args([
             "keys",
             "create",
@@ -242,7 +229,7 @@ async fn keys_for_a_team_are_made_on_the_command_line() {
         201
     );
 
-    let refused = command(&[("DATABASE_URL", app.database_url.as_str())])
+    let refused = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
         .args([
             "keys",
             "create",

@@ -1,0 +1,165 @@
+//! `POST /reports/{year}/import` and `POST /tiers/import`: bulk report data, for admins.
+
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::AppState;
+use super::auth::Caller;
+use super::json;
+use crate::db::reports;
+use crate::error::{ApiError, Problem};
+use crate::import::json_file::JsonImport;
+use crate::import::{self, ImportRows, ImportSummary, RunOptions, csv_file};
+
+/// The largest file an import takes: far above a whole report's data (about 2,000 recommendations).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// Check the file and say what would change, without writing anything.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// Reads the request body (up to [`MAX_IMPORT_BYTES`]) as JSON or CSV, by its content type.
+async fn read_rows(
+    request: &HttpRequest,
+    mut payload: web::Payload,
+) -> Result<ImportRows, ApiError> {
+    let content_type = request.content_type().to_ascii_lowercase();
+    let is_json = content_type == "application/json" || content_type.ends_with("+json");
+    let is_csv = matches!(content_type.as_str(), "text/csv" | "application/csv");
+    if !is_json && !is_csv {
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "an import is JSON (application/json) or CSV (text/csv), not `{content_type}`"
+        )));
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk
+            .map_err(|error| ApiError::BadRequest(format!("the body cannot be read: {error}")))?;
+        if body.len() + chunk.len() > MAX_IMPORT_BYTES {
+            return Err(ApiError::PayloadTooLarge(format!(
+                "an import may be at most {} MiB; split the file",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            )));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if is_json {
+        Ok(json::parse::<JsonImport>(&body)?.into())
+    } else {
+        csv_file::read(&body)
+    }
+}
+
+async fn check_and_run(
+    caller: &Caller,
+    state: &AppState,
+    year: Option<i32>,
+    rows: ImportRows,
+    dry_run: bool,
+) -> Result<ImportSummary, ApiError> {
+    let mut connection = state.connection().await?;
+    if let Some(year) = year
+        && !reports::exists(&mut connection, year).await?
+    {
+        return Err(ApiError::NotFound(format!(
+            "there is no report for {year}; create it first with POST /api/v1/reports"
+        )));
+    }
+    let plan = import::plan(&mut connection, year, rows).await?;
+    let options = RunOptions {
+        dry_run,
+        create_missing_reports: false,
+    };
+    Ok(import::run(&mut connection, &caller.actor(), &plan, options).await?)
+}
+
+/// Imports one report year's tiers and recommendations, all or nothing.
+///
+/// JSON: `{"tiers": [...], "recommendations": [...]}`. CSV (`Content-Type: text/csv`): one file of
+/// tiers (columns `country,tier[,waiver,note]`) or of recommendations (columns
+/// `country,position,pillar,text[,prioritized,source_url,continues]`), told apart by the header.
+/// Countries may be alpha-3 or alpha-2 codes or exact names; tiers may be written as the API does,
+/// as the report does (`Tier 2 Watch List`) or in research coding (1 to 4). Rows are keyed by
+/// country (and position), so importing the same file twice changes nothing and a reworded
+/// recommendation is updated in place. One bad row rejects the whole file with a 422 listing
+/// every problem by line and column.
+#[utoipa::path(tag = "import",
+    params(("year" = i32, Path, description = "The report year, which must exist", example = 2023), ImportQuery),
+    request_body(content(
+        (JsonImport = "application/json"),
+        (String = "text/csv", example = "country,tier\nSEN,Tier 2\nSLE,Tier 2\n"),
+    )),
+    responses(
+        (status = 200, description = "Imported (or, with dry_run, checked)", body = ImportSummary),
+        (status = 400, description = "The file cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No report for the year", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, each listed with its line and column; nothing was written", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/reports/{year}/import")]
+pub async fn import_report(
+    caller: Caller,
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    year: web::Path<i32>,
+    query: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let rows = read_rows(&request, payload).await?;
+    let summary = check_and_run(
+        &caller,
+        &state,
+        Some(year.into_inner()),
+        rows,
+        query.dry_run,
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(summary))
+}
+
+/// Imports a tier history across report years (each row names its `year`), creating the report
+/// years not recorded yet; rows without a tier (`NA`) are skipped and counted.
+///
+/// Takes the same formats as a single year's import; research data such as
+/// `countryname,iso,year,ccode,tier` imports as it is.
+#[utoipa::path(tag = "import",
+    params(ImportQuery),
+    request_body(content(
+        (JsonImport = "application/json"),
+        (String = "text/csv", example = "country,year,tier\nSEN,2022,Tier 2 Watch List\nSEN,2023,Tier 2\n"),
+    )),
+    responses(
+        (status = 200, description = "Imported (or, with dry_run, checked)", body = ImportSummary),
+        (status = 400, description = "The file cannot be read", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, each listed with its line and column; nothing was written", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/tiers/import")]
+pub async fn import_tier_history(
+    caller: Caller,
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    query: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
+    let rows = read_rows(&request, payload).await?;
+    if !rows.recommendations.is_empty() {
+        return Err(ApiError::invalid(
+            "recommendations",
+            "a tier history holds tiers only; import recommendations per report year",
+        ));
+    }
+    let summary = check_and_run(&caller, &state, None, rows, query.dry_run).await?;
+    Ok(HttpResponse::Ok().json(summary))
+}

@@ -1,0 +1,142 @@
+//! Bulk import of report data: many countries' tiers and recommendations at once, from CSV or JSON.
+//!
+//! An import is read into [`rows`] (the same shape whatever the format), checked as a whole by
+//! [`plan`] (every bad row is reported, with its line and column), and written by [`run`] in one
+//! transaction with one audit row: all or nothing. Rows are keyed by country and year (and
+//! position, for recommendations), so importing the same file again changes nothing, and a file
+//! that rewords a recommendation updates it in place.
+//!
+//! It spans several tables with rules that are neither SQL nor HTTP, so it has a module of its own;
+//! the HTTP endpoints (`api::imports`) and the command line (`gaptrack import`) both use it.
+
+pub mod csv_file;
+pub mod json_file;
+pub mod plan;
+pub mod rows;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use plan::{Plan, plan};
+pub use rows::{ImportRows, Location, RawRecommendation, RawTier};
+
+use crate::db::audit::{self, Actor, Change};
+use crate::db::import::{self as db_import, Counts};
+use crate::db::{Connection, DbError};
+use crate::domain::AuditAction;
+use diesel_async::AsyncConnection;
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ImportSummary {
+    /// The report year of a single-year import; `null` for a tier history.
+    pub year: Option<i32>,
+    /// True when nothing was written: the counts say what would have been.
+    pub dry_run: bool,
+    /// Report years created for a tier history that named years not recorded yet.
+    pub reports_created: Vec<i32>,
+    pub tiers: RowCounts,
+    pub recommendations: RowCounts,
+    /// Columns of a CSV file that gaptrack does not read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored_columns: Vec<String>,
+}
+
+/// How the rows of one kind fared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct RowCounts {
+    /// Rows in the file.
+    pub received: usize,
+    /// Rows without a tier (`NA` or blank): countries not ranked that year.
+    pub skipped: usize,
+    pub created: usize,
+    pub updated: usize,
+    /// Rows identical to what is stored.
+    pub unchanged: usize,
+}
+
+impl RowCounts {
+    fn new(received: usize, skipped: usize, written: Counts) -> Self {
+        Self {
+            received,
+            skipped,
+            created: written.created,
+            updated: written.updated,
+            unchanged: received - skipped - written.created - written.updated,
+        }
+    }
+}
+
+/// Why an import wrote nothing.
+enum Rollback {
+    Db(DbError),
+    /// A dry run, rolled back on purpose after counting.
+    DryRun(ImportSummary),
+}
+
+impl From<diesel::result::Error> for Rollback {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+impl From<DbError> for Rollback {
+    fn from(error: DbError) -> Self {
+        Self::Db(error)
+    }
+}
+
+/// How an import is carried out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Check and count, then roll back.
+    pub dry_run: bool,
+    /// Create the report years the import writes to that do not exist yet (always so for a tier
+    /// history).
+    pub create_missing_reports: bool,
+}
+
+/// Writes a checked import in one transaction, with one audit row; a dry run does the same work
+/// and rolls it back, so its counts are exact.
+pub async fn run(
+    connection: &mut Connection,
+    actor: &Actor,
+    plan: &Plan,
+    options: RunOptions,
+) -> Result<ImportSummary, DbError> {
+    let dry_run = options.dry_run;
+    let outcome = connection
+        .transaction::<_, Rollback, _>(async |connection| {
+            let reports_created = if options.create_missing_reports || plan.year.is_none() {
+                db_import::create_missing_reports(connection, &plan.years()).await?
+            } else {
+                Vec::new()
+            };
+            let tiers = db_import::upsert_tiers(connection, &plan.tiers).await?;
+            let recommendations =
+                db_import::upsert_recommendations(connection, &plan.recommendations).await?;
+            let summary = ImportSummary {
+                year: plan.year,
+                dry_run,
+                reports_created,
+                tiers: RowCounts::new(plan.tier_rows, plan.skipped_tiers, tiers),
+                recommendations: RowCounts::new(plan.recommendations.len(), 0, recommendations),
+                ignored_columns: plan.ignored_columns.clone(),
+            };
+            if dry_run {
+                return Err(Rollback::DryRun(summary));
+            }
+            let (resource_type, resource_id) = match plan.year {
+                Some(year) => ("report", year.to_string()),
+                None => ("tier_history", "all years".to_string()),
+            };
+            let change = Change::created(resource_type, resource_id, &summary);
+            audit::record(connection, actor, AuditAction::Import, change).await?;
+            Ok(summary)
+        })
+        .await;
+    match outcome {
+        Ok(summary) | Err(Rollback::DryRun(summary)) => Ok(summary),
+        Err(Rollback::Db(error)) => Err(error),
+    }
+}

@@ -1,0 +1,391 @@
+//! Checking an import as a whole before anything is written.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use uuid::Uuid;
+
+use super::rows::{ImportRows, Location};
+use crate::db::import::{RecommendationImport, TierImport};
+use crate::db::{Connection, countries, recommendations};
+use crate::domain::{CountryCodeInput, Pillar, parse_tier_label};
+use crate::error::{ApiError, FieldError};
+
+/// At most this many problems are listed; a file with more is mostly wrong anyway.
+const MAX_LISTED_ERRORS: usize = 500;
+
+/// A checked import, ready to write.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The report year of a single-year import; `None` for a tier history.
+    pub year: Option<i32>,
+    pub tiers: Vec<TierImport>,
+    /// How many tier rows the file had, including skipped ones.
+    pub tier_rows: usize,
+    /// Tier rows without a tier (not ranked that year).
+    pub skipped_tiers: usize,
+    pub recommendations: Vec<RecommendationImport>,
+    pub ignored_columns: Vec<String>,
+}
+
+impl Plan {
+    /// Every report year the import writes to.
+    pub fn years(&self) -> Vec<i32> {
+        let years: BTreeSet<i32> = self
+            .tiers
+            .iter()
+            .map(|tier| tier.year)
+            .chain(self.recommendations.iter().map(|r| r.year))
+            .collect();
+        years.into_iter().collect()
+    }
+}
+
+/// Checks every row of `rows`; `year` is the report year of a single-year import, `None` for a
+/// tier history (where each row names its year). Returns one 422 listing every problem.
+pub async fn plan(
+    connection: &mut Connection,
+    year: Option<i32>,
+    rows: ImportRows,
+) -> Result<Plan, ApiError> {
+    let countries = CountryResolver::load(connection, &rows).await?;
+    let earlier = earlier_recommendations(connection, &rows).await?;
+    let mut errors = Vec::new();
+    let mut plan = Plan {
+        year,
+        tier_rows: rows.tiers.len(),
+        ignored_columns: rows.ignored_columns,
+        ..Plan::default()
+    };
+
+    let mut seen_tiers: HashMap<(String, i32), Location> = HashMap::new();
+    for row in rows.tiers {
+        let at = row.at;
+        let tier = match parse_tier_label(row.tier.as_deref().unwrap_or_default()) {
+            Ok(Some(tier)) => tier,
+            Ok(None) => {
+                plan.skipped_tiers += 1;
+                continue;
+            }
+            Err(message) => {
+                errors.push(at.error("tier", message));
+                continue;
+            }
+        };
+        let country = countries.resolve(
+            at,
+            row.country.as_deref(),
+            row.country_name.as_deref(),
+            &mut errors,
+        );
+        let row_year = row_year(at, year, row.year.as_deref(), &mut errors);
+        let waiver = boolean(at, "waiver", row.waiver.as_deref(), &mut errors);
+        let note = row.note.filter(|note| !note.contains('\0'));
+        let (Some(country), Some(row_year), Some(waiver)) = (country, row_year, waiver) else {
+            continue;
+        };
+        if let Some(first) = seen_tiers.insert((country.clone(), row_year), at) {
+            errors.push(at.error(
+                "country",
+                format!(
+                    "{country} already has a tier for {row_year} in this file ({})",
+                    describe(first)
+                ),
+            ));
+            continue;
+        }
+        plan.tiers.push(TierImport {
+            country_code: country,
+            year: row_year,
+            tier,
+            waiver,
+            note,
+        });
+    }
+
+    let mut seen_positions: HashMap<(String, i32, i32), Location> = HashMap::new();
+    for row in rows.recommendations {
+        let at = row.at;
+        let country = countries.resolve(
+            at,
+            row.country.as_deref(),
+            row.country_name.as_deref(),
+            &mut errors,
+        );
+        let row_year = row_year(at, year, row.year.as_deref(), &mut errors);
+        let position = match row.position.as_deref().map(str::parse::<i32>) {
+            Some(Ok(position)) if position >= 1 => Some(position),
+            Some(_) => {
+                errors.push(at.error("position", "must be a whole number, 1 or more"));
+                None
+            }
+            None => {
+                errors.push(at.error("position", "is missing"));
+                None
+            }
+        };
+        let pillar = match row.pillar.as_deref().map(|p| p.trim().to_ascii_lowercase()) {
+            Some(pillar) => match pillar.parse::<Pillar>() {
+                Ok(pillar) => Some(pillar),
+                Err(message) => {
+                    errors.push(at.error("pillar", message));
+                    None
+                }
+            },
+            None => {
+                errors.push(at.error("pillar", "is missing"));
+                None
+            }
+        };
+        let text = match row.text.as_deref().map(str::trim) {
+            Some(text) if !text.is_empty() && !text.contains('\0') => Some(text.to_string()),
+            Some(text) if text.contains('\0') => {
+                errors.push(at.error("text", "must not contain the NUL character"));
+                None
+            }
+            _ => {
+                errors.push(at.error("text", "must not be empty"));
+                None
+            }
+        };
+        let prioritized = boolean(at, "prioritized", row.prioritized.as_deref(), &mut errors);
+        let source_url = match row.source_url.as_deref() {
+            Some(url) if !is_web_url(url) => {
+                errors.push(at.error("source_url", "must be an absolute http or https URL"));
+                None
+            }
+            url => Some(url.map(str::to_string)),
+        };
+        let continues = match row.continues.as_deref().map(Uuid::parse_str) {
+            None => Some(None),
+            Some(Ok(id)) => Some(Some(id)),
+            Some(Err(_)) => {
+                errors.push(at.error(
+                    "continues",
+                    "must be the id (a UUID) of an earlier recommendation",
+                ));
+                None
+            }
+        };
+        let (
+            Some(country),
+            Some(row_year),
+            Some(position),
+            Some(pillar),
+            Some(text),
+            Some(prioritized),
+            Some(source_url),
+            Some(continues),
+        ) = (
+            country,
+            row_year,
+            position,
+            pillar,
+            text,
+            prioritized,
+            source_url,
+            continues,
+        )
+        else {
+            continue;
+        };
+        if let Some(earlier_id) = continues
+            && !earlier
+                .get(&earlier_id)
+                .is_some_and(|(c, y)| *c == country && *y < row_year)
+        {
+            errors.push(at.error(
+                "continues",
+                format!("{earlier_id} is not a recommendation to {country} from before {row_year}"),
+            ));
+            continue;
+        }
+        if let Some(first) = seen_positions.insert((country.clone(), row_year, position), at) {
+            errors.push(at.error(
+                "position",
+                format!(
+                    "{country} already has a recommendation at position {position} for {row_year} in \
+                     this file ({})",
+                    describe(first)
+                ),
+            ));
+            continue;
+        }
+        plan.recommendations.push(RecommendationImport {
+            country_code: country,
+            year: row_year,
+            position,
+            pillar,
+            text,
+            prioritized,
+            source_url,
+            continues,
+        });
+    }
+
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(too_many(errors))
+    }
+}
+
+fn too_many(mut errors: Vec<FieldError>) -> ApiError {
+    let total = errors.len();
+    errors.truncate(MAX_LISTED_ERRORS);
+    match ApiError::validation(errors) {
+        ApiError::Validation { errors, .. } if total > MAX_LISTED_ERRORS => ApiError::Validation {
+            detail: format!(
+                "{total} problems in the file (the first {MAX_LISTED_ERRORS} are listed); nothing was imported"
+            ),
+            errors,
+        },
+        other => other,
+    }
+}
+
+fn describe(location: Location) -> String {
+    match location {
+        Location::Line(line) => format!("line {line}"),
+        Location::Item { list, index } => format!("{list}[{index}]"),
+    }
+}
+
+fn is_web_url(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
+}
+
+/// The year of a row: the import's own, or the row's (which must then be given and valid).
+fn row_year(
+    at: Location,
+    fixed: Option<i32>,
+    given: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<i32> {
+    let given = match given.map(str::parse::<i32>) {
+        None => None,
+        Some(Ok(year)) if (2000..=2100).contains(&year) => Some(year),
+        Some(_) => {
+            errors.push(at.error("year", "must be a report year between 2000 and 2100"));
+            return None;
+        }
+    };
+    match (fixed, given) {
+        (Some(fixed), Some(given)) if fixed != given => {
+            errors.push(at.error(
+                "year",
+                format!("is {given}, but this import is for {fixed}"),
+            ));
+            None
+        }
+        (Some(fixed), _) => Some(fixed),
+        (None, Some(given)) => Some(given),
+        (None, None) => {
+            errors.push(at.error(
+                "year",
+                "is missing: a tier history needs a year on every row",
+            ));
+            None
+        }
+    }
+}
+
+/// Reads yes/no cells; blank is no.
+fn boolean(
+    at: Location,
+    field: &str,
+    text: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<bool> {
+    match text.map(|t| t.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("" | "false" | "no" | "0" | "n") => Some(false),
+        Some("true" | "yes" | "1" | "y") => Some(true),
+        Some(other) => {
+            errors.push(at.error(field, format!("`{other}` is not true or false")));
+            None
+        }
+    }
+}
+
+/// Resolves the countries of a whole file with two queries.
+struct CountryResolver {
+    by_code: HashMap<String, String>,
+    by_name: HashMap<String, String>,
+}
+
+impl CountryResolver {
+    async fn load(connection: &mut Connection, rows: &ImportRows) -> Result<Self, ApiError> {
+        let cells: HashSet<&str> = rows
+            .tiers
+            .iter()
+            .flat_map(|t| [t.country.as_deref(), t.country_name.as_deref()])
+            .chain(
+                rows.recommendations
+                    .iter()
+                    .flat_map(|r| [r.country.as_deref(), r.country_name.as_deref()]),
+            )
+            .flatten()
+            .collect();
+        let codes: Vec<CountryCodeInput> = cells
+            .iter()
+            .filter_map(|cell| CountryCodeInput::parse(cell).ok())
+            .collect();
+        let names: Vec<String> = cells
+            .iter()
+            .map(|cell| cell.trim().to_lowercase())
+            .collect();
+        Ok(Self {
+            by_code: countries::resolve_codes(connection, &codes).await?,
+            by_name: countries::resolve_names(connection, &names).await?,
+        })
+    }
+
+    /// The alpha-3 code for a row: its code if known, else its name (from either column).
+    fn resolve(
+        &self,
+        at: Location,
+        country: Option<&str>,
+        name: Option<&str>,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<String> {
+        let found = [country, name].into_iter().flatten().find_map(|cell| {
+            CountryCodeInput::parse(cell)
+                .ok()
+                .and_then(|code| self.by_code.get(code.as_str()))
+                .or_else(|| self.by_name.get(&cell.trim().to_lowercase()))
+        });
+        match (found, country.or(name)) {
+            (Some(code), _) => Some(code.clone()),
+            (None, Some(given)) => {
+                errors.push(at.error(
+                    "country",
+                    format!("`{given}` is not a known country code (alpha-3 or alpha-2) or name"),
+                ));
+                None
+            }
+            (None, None) => {
+                errors.push(at.error("country", "is missing"));
+                None
+            }
+        }
+    }
+}
+
+/// The country and year of every recommendation the file says rows continue.
+async fn earlier_recommendations(
+    connection: &mut Connection,
+    rows: &ImportRows,
+) -> Result<HashMap<Uuid, (String, i32)>, ApiError> {
+    let ids: Vec<Uuid> = rows
+        .recommendations
+        .iter()
+        .filter_map(|r| {
+            r.continues
+                .as_deref()
+                .and_then(|id| Uuid::parse_str(id).ok())
+        })
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(recommendations::countries_and_years(connection, &ids).await?)
+}

@@ -1,0 +1,366 @@
+//! Bulk import of report data.
+
+use gaptrack::domain::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, expect_json, expect_problem, gaptrack};
+
+/// TIP tier placements 1999-2015 from public research data (see shared/data/README.md).
+const TIER_HISTORY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/tip-tiers-2000-2015.csv"
+);
+
+async fn upload(
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .header("Content-Type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn movements(history: &Value) -> Vec<(i64, String, String)> {
+    history["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["year"].as_i64().unwrap(),
+                t["tier"].as_str().unwrap().to_string(),
+                t["movement"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_real_tier_history_imports_through_the_api_and_again_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let file = std::fs::read(TIER_HISTORY).expect("shared/data is beside the repository");
+    let response = upload(&app, "/api/v1/tiers/import", "text/csv", file.clone()).await;
+    let summary = expect_json(response, StatusCode::OK).await;
+    assert_eq!(
+        summary["tiers"],
+        json!({"received": 3208, "skipped": 957, "created": 2251, "updated": 0, "unchanged": 0})
+    );
+    assert_eq!(
+        summary["reports_created"],
+        json!((2001..=2015).collect::<Vec<_>>())
+    );
+    assert_eq!(summary["ignored_columns"], json!(["ccode"]));
+
+    let malawi = app.get_json("/api/v1/countries/MWI/tiers").await;
+    let expected: Vec<(i64, String, String)> = [
+        (2003, "tier_2", "new"),
+        (2004, "tier_2_watch_list", "downgraded"),
+        (2005, "tier_2", "upgraded"),
+        (2006, "tier_1", "upgraded"),
+        (2007, "tier_1", "unchanged"),
+        (2008, "tier_2", "downgraded"),
+        (2009, "tier_2", "unchanged"),
+        (2010, "tier_2", "unchanged"),
+        (2011, "tier_2", "unchanged"),
+        (2012, "tier_2_watch_list", "downgraded"),
+        (2013, "tier_2", "upgraded"),
+        (2014, "tier_2", "unchanged"),
+        (2015, "tier_2", "unchanged"),
+    ]
+    .iter()
+    .map(|(year, tier, movement)| (*year, tier.to_string(), movement.to_string()))
+    .collect();
+    assert_eq!(movements(&malawi), expected);
+
+    // Kosovo appears under the research code KOS, found by its name.
+    let kosovo = app.get_json("/api/v1/countries/XKX/tiers").await;
+    assert_eq!(kosovo["items"].as_array().unwrap().len(), 7);
+
+    let again = expect_json(
+        upload(&app, "/api/v1/tiers/import", "text/csv", file).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        again["tiers"],
+        json!({"received": 3208, "skipped": 957, "created": 0, "updated": 0, "unchanged": 2251})
+    );
+    assert_eq!(again["reports_created"], json!([]));
+}
+
+#[actix_web::test]
+async fn the_real_tier_history_imports_through_the_command_line() {
+    let app = TestApp::spawn().await;
+    let output = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
+        .args(["import", "tiers", TIER_HISTORY])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["tiers"]["created"], 2251);
+    assert_eq!(summary["tiers"]["skipped"], 957);
+    let senegal = app.get_json("/api/v1/countries/SEN/tiers").await;
+    assert_eq!(senegal["items"].as_array().unwrap().len(), 14);
+    let audit = app
+        .get_json("/api/v1/audit?resource_type=tier_history")
+        .await;
+    assert_eq!(audit["items"][0]["action"], "import");
+    assert_eq!(audit["items"][0]["key_name"], "command line: import");
+}
+
+#[actix_web::test]
+async fn a_year_imports_from_json_and_a_reworded_recommendation_is_updated_in_place() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let body = json!({
+        "tiers": [
+            {"country": "SEN", "tier": "Tier 2"},
+            {"country": "ZM", "tier": "Tier 2 Watchlist", "waiver": true},
+            {"country": "Sierra Leone", "tier": 2},
+        ],
+        "recommendations": [
+            {"country": "SLE", "position": 1, "pillar": "protection", "text": "Expand victim services."},
+            {"country": "SLE", "position": 2, "pillar": "Prosecution", "text": "Train judges.", "prioritized": true},
+        ],
+    });
+    let summary = expect_json(
+        app.post("/api/v1/reports/2023/import", &body).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(summary["tiers"]["created"], 3);
+    assert_eq!(summary["recommendations"]["created"], 2);
+    let zambia = app.get_json("/api/v1/countries/ZMB/tiers").await;
+    assert_eq!(zambia["items"][0]["tier"], "tier_2_watch_list");
+    assert_eq!(zambia["items"][0]["waiver"], true);
+
+    let first = app.get_json("/api/v1/recommendations?country=SLE").await["items"][0].clone();
+    let organisation = app.create_organisation("CenHTRO").await;
+    let intervention = app
+        .create_intervention(&organisation, &["SLE"], "active")
+        .await;
+    expect_json(
+        app.link(&intervention, first["id"].as_str().unwrap(), "full")
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
+
+    let mut reworded = body.clone();
+    reworded["recommendations"][0]["text"] =
+        json!("Expand victim services, including shelter for men.");
+    let summary = expect_json(
+        app.post("/api/v1/reports/2023/import", &reworded).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        summary["recommendations"],
+        json!({"received": 2, "skipped": 0, "created": 0, "updated": 1, "unchanged": 1})
+    );
+    assert_eq!(summary["tiers"]["unchanged"], 3);
+    let listed = app.get_json("/api/v1/recommendations?country=SLE").await;
+    assert_eq!(
+        listed["items"].as_array().unwrap().len(),
+        2,
+        "updated, not added"
+    );
+    assert_eq!(
+        listed["items"][0]["id"], first["id"],
+        "the same recommendation"
+    );
+    assert_eq!(
+        listed["items"][0]["text"],
+        "Expand victim services, including shelter for men."
+    );
+    let gaps = app.get_json("/api/v1/countries/SLE/gaps").await;
+    assert_eq!(
+        gaps["recommendations"][0]["status"], "addressed",
+        "its links survive"
+    );
+}
+
+#[actix_web::test]
+async fn one_bad_row_rejects_the_whole_file_and_every_bad_row_is_listed() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let file = "country,position,pillar,text,prioritized\n\
+                SLE,1,protection,Expand services.,yes\n\
+                QQQ,2,protection,Unknown country.,no\n\
+                SLE,3,policing,Unknown pillar.,no\n\
+                SLE,1,prevention,Duplicate position.,no\n\
+                SEN,4,prevention,,no\n\
+                SEN,x,prevention,Bad position.,maybe\n";
+    let response = upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await;
+    let problem = expect_problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let listed: Vec<(u64, &str)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["row"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (3, "country"),
+            (4, "pillar"),
+            (5, "position"),
+            (6, "text"),
+            (7, "position"),
+            (7, "prioritized")
+        ]
+    );
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("nothing was imported")
+    );
+    let stored = app.get_json("/api/v1/recommendations").await;
+    assert_eq!(stored["items"], json!([]), "not even the good row");
+}
+
+#[actix_web::test]
+async fn a_dry_run_counts_but_writes_nothing() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let file = "country,tier\nSEN,Tier 2\nSLE,Special Case\nMWI,NA\n";
+    let response = upload(
+        &app,
+        "/api/v1/reports/2023/import?dry_run=true",
+        "text/csv",
+        file,
+    )
+    .await;
+    let summary = expect_json(response, StatusCode::OK).await;
+    assert_eq!(summary["dry_run"], true);
+    assert_eq!(
+        summary["tiers"],
+        json!({"received": 3, "skipped": 1, "created": 2, "updated": 0, "unchanged": 0})
+    );
+    let senegal = app.get_json("/api/v1/countries/SEN/tiers").await;
+    assert_eq!(senegal["items"], json!([]));
+    let audit = app
+        .get_json("/api/v1/audit?resource_type=report&resource_id=2023")
+        .await;
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["create"], "a dry run leaves no audit row");
+
+    let real = upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await;
+    expect_json(real, StatusCode::OK).await;
+    let audit = app
+        .get_json("/api/v1/audit?resource_type=report&resource_id=2023")
+        .await;
+    assert_eq!(audit["items"][0]["action"], "import");
+    assert_eq!(audit["items"][0]["after"]["tiers"]["created"], 2);
+}
+
+#[actix_web::test]
+async fn imports_are_refused_clearly() {
+    let app = TestApp::spawn().await;
+    let missing = upload(
+        &app,
+        "/api/v1/reports/2031/import",
+        "text/csv",
+        "country,tier\nSEN,1\n",
+    )
+    .await;
+    expect_problem(missing, StatusCode::NOT_FOUND, "not_found").await;
+    app.create_report(2023).await;
+    let wrong_year = upload(
+        &app,
+        "/api/v1/reports/2023/import",
+        "text/csv",
+        "country,year,tier\nSEN,2022,1\n",
+    )
+    .await;
+    let problem = expect_problem(
+        wrong_year,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "year");
+    let no_year = upload(
+        &app,
+        "/api/v1/tiers/import",
+        "text/csv",
+        "country,tier\nSEN,1\n",
+    )
+    .await;
+    expect_problem(
+        no_year,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let unknown_layout = upload(
+        &app,
+        "/api/v1/reports/2023/import",
+        "text/csv",
+        "country,score\nSEN,1\n",
+    )
+    .await;
+    expect_problem(
+        unknown_layout,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let xml = upload(
+        &app,
+        "/api/v1/reports/2023/import",
+        "application/xml",
+        "<tiers/>",
+    )
+    .await;
+    expect_problem(
+        xml,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
+    let broken = upload(
+        &app,
+        "/api/v1/reports/2023/import",
+        "application/json",
+        "{\"tiers\": [",
+    )
+    .await;
+    expect_problem(broken, StatusCode::BAD_REQUEST, "bad_request").await;
+
+    let viewer_key = app.key(Role::Viewer, None);
+    let viewer = app
+        .as_key(Some(&viewer_key))
+        .client
+        .post(app.url("/api/v1/reports/2023/import"))
+        .header("Content-Type", "text/csv")
+        .body("country,tier\nSEN,1\n")
+        .send()
+        .await
+        .unwrap();
+    expect_problem(viewer, StatusCode::FORBIDDEN, "forbidden").await;
+}
