@@ -1,6 +1,5 @@
 //! `GET /coverage`: the gap summary of every country, as JSON or CSV.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -8,7 +7,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::gaps::check_organisation_filter;
-use super::negotiation::{Format, negotiate};
+use super::negotiation::{Format, csv_response, negotiate};
 use crate::db::gaps::{self, CountryCoverage};
 use crate::db::reports;
 use crate::domain::{Movement, Region, StatusCounts, Tier, movement};
@@ -71,6 +70,8 @@ pub struct CoverageQuery {
     pub organisation: Option<Uuid>,
     /// Only countries of this region.
     pub region: Option<Region>,
+    /// `json` or `csv`; overrides the `Accept` header.
+    pub format: Option<Format>,
 }
 
 /// The columns of the CSV, in order.
@@ -94,7 +95,8 @@ const CSV_HEADER: [&str; 13] = [
 ///
 /// Statuses follow the rule of the gap report (see `get_gaps`): only interventions that are not
 /// cancelled count; `addressed` needs an active or completed intervention contributing `full`.
-/// Send `Accept: text/csv` for the same rows as CSV, with a header row.
+/// Send `Accept: text/csv` (or `?format=csv`) for the same rows as CSV, with a header row and the
+/// columns always in the same order.
 #[utoipa::path(tag = "gaps", params(CoverageQuery), responses(
     (status = 200, body = CoverageReport, content_type = "application/json"),
     (status = 200, description = "The same rows as CSV", body = String, content_type = "text/csv"),
@@ -109,7 +111,7 @@ pub async fn get_coverage(
     state: web::Data<AppState>,
     query: web::Query<CoverageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let format = negotiate(&request, &[Format::Json, Format::Csv])?;
+    let format = negotiate(&request, query.format, &[Format::Json, Format::Csv])?;
     let mut connection = state.connection().await?;
     check_organisation_filter(&mut connection, query.organisation).await?;
     let year = match query.year {
@@ -133,17 +135,12 @@ pub async fn get_coverage(
         items,
     };
     match format {
-        Format::Json => Ok(HttpResponse::Ok().json(report)),
-        Format::Csv => Ok(HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"gaptrack-coverage-{}.csv\"",
-                    year.map_or_else(|| "none".to_string(), |y| y.to_string())
-                ),
-            ))
-            .body(to_csv(&report).map_err(ApiError::internal)?)),
+        Format::Csv => {
+            let year = year.map_or_else(|| "none".to_string(), |y| y.to_string());
+            let csv = to_csv(&report).map_err(ApiError::internal)?;
+            Ok(csv_response(&format!("gaptrack-coverage-{year}.csv"), csv))
+        }
+        _ => Ok(HttpResponse::Ok().json(report)),
     }
 }
 

@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
 use super::countries::{CountryDto, country_from_path};
+use super::gaps_export;
+use super::negotiation::{Format, csv_response, html_response, negotiate};
 use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
 use crate::db::{Connection, organisations, reports, tiers};
 use crate::domain::{
@@ -79,7 +81,7 @@ pub struct LineDto {
 }
 
 /// An intervention that counts towards a recommendation.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CountingInterventionDto {
     pub id: Uuid,
     pub title: String,
@@ -120,6 +122,8 @@ pub struct GapQuery {
     /// for two or more consecutive reports.
     #[serde(default)]
     pub persistent_only: bool,
+    /// `json`, `csv` or `html` (a printable summary); overrides the `Accept` header.
+    pub format: Option<Format>,
 }
 
 /// The year to report on: the one asked for (404 if no such report), else the country's latest.
@@ -161,20 +165,32 @@ pub async fn check_organisation_filter(
 /// Each recommendation also shows its `line`: how many consecutive reports it has stood in through
 /// `continues` links, since which year, and whether it was ever addressed along the way.
 /// `persistent_only=true` keeps the gaps that have outlasted reports.
+///
+/// `Accept: text/csv` (or `?format=csv`) gives one row per recommendation, with the same filters;
+/// `Accept: text/html` (or `?format=html`) a printable summary for a grant proposal.
 #[utoipa::path(tag = "gaps",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SLE"), GapQuery),
     responses(
-        (status = 200, body = GapReport),
+        (status = 200, body = GapReport, content_type = "application/json"),
         (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "One row per recommendation", body = String, content_type = "text/csv"),
+        (status = 200, description = "A printable summary", body = String, content_type = "text/html"),
         (status = 404, description = "No such country, or no report for the year", body = Problem, content_type = "application/problem+json"),
+        (status = 406, description = "Neither JSON, CSV nor HTML is acceptable", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/countries/{code}/gaps")]
 pub async fn get_gaps(
+    request: HttpRequest,
     state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<GapQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let format = negotiate(
+        &request,
+        query.format,
+        &[Format::Json, Format::Csv, Format::Html],
+    )?;
     let mut connection = state.connection().await?;
     let country = country_from_path(&mut connection, &code).await?;
     check_organisation_filter(&mut connection, query.organisation).await?;
@@ -211,7 +227,18 @@ pub async fn get_gaps(
         tier,
         organisation: query.organisation,
     };
-    Ok(HttpResponse::Ok().json(report))
+    Ok(match format {
+        Format::Json => HttpResponse::Ok().json(report),
+        Format::Csv => {
+            let csv = gaps_export::to_csv(&report).map_err(ApiError::internal)?;
+            let year = report
+                .year
+                .map_or_else(|| "none".to_string(), |y| y.to_string());
+            let name = format!("gaptrack-gaps-{}-{year}.csv", report.country.code);
+            csv_response(&name, csv)
+        }
+        Format::Html => html_response(gaps_export::to_html(&report)),
+    })
 }
 
 fn pillar_counts(recommendations: &[RecommendationGap]) -> Vec<PillarCounts> {

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod countries;
 pub mod coverage;
 pub mod gaps;
+pub mod gaps_export;
 pub mod health;
 pub mod imports;
 pub mod interventions;

@@ -1,15 +1,19 @@
-//! Choosing a response format from the `Accept` header.
+//! Choosing a response format: `?format=` when given, else the `Accept` header.
 
-use actix_web::HttpRequest;
 use actix_web::http::header::{self, Header};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
 
 use crate::error::ApiError;
 
-/// The formats an endpoint can answer in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats a report endpoint can answer in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Json,
     Csv,
+    Html,
 }
 
 impl Format {
@@ -17,13 +21,26 @@ impl Format {
         match self {
             Self::Json => "application/json",
             Self::Csv => "text/csv",
+            Self::Html => "text/html",
         }
     }
 }
 
-/// The best of `offered` for the request's `Accept` header; the first offered when the header is
-/// absent or accepts anything, 406 when it accepts none of them.
-pub fn negotiate(request: &HttpRequest, offered: &[Format]) -> Result<Format, ApiError> {
+/// The format to answer in: `asked` (the `format` query parameter) if given, else the best of
+/// `offered` for the `Accept` header, the first offered when it accepts anything. 406 when none of
+/// `offered` is acceptable.
+pub fn negotiate(
+    request: &HttpRequest,
+    asked: Option<Format>,
+    offered: &[Format],
+) -> Result<Format, ApiError> {
+    if let Some(format) = asked {
+        return if offered.contains(&format) {
+            Ok(format)
+        } else {
+            Err(not_acceptable(offered))
+        };
+    }
     let Ok(accept) = header::Accept::parse(request) else {
         return Ok(offered[0]);
     };
@@ -44,12 +61,34 @@ pub fn negotiate(request: &HttpRequest, offered: &[Format]) -> Result<Format, Ap
             return Ok(*format);
         }
     }
-    Err(ApiError::NotAcceptable(format!(
+    Err(not_acceptable(offered))
+}
+
+fn not_acceptable(offered: &[Format]) -> ApiError {
+    ApiError::NotAcceptable(format!(
         "this endpoint answers in {}",
         offered
             .iter()
             .map(|format| format.media_type())
             .collect::<Vec<_>>()
-            .join(" or ")
-    )))
+            .join(", ")
+    ))
+}
+
+/// A CSV download named `filename`.
+pub fn csv_response(filename: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
+
+/// A printable HTML page.
+pub fn html_response(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+        .body(body)
 }

@@ -8,6 +8,7 @@ mod countries;
 mod coverage;
 mod demo;
 mod errors;
+mod exports;
 mod gaps;
 mod health;
 mod import;

@@ -1,0 +1,144 @@
+//! Files for grant writers: CSV and a printable HTML summary.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, content_type, expect_json, expect_problem};
+
+async fn text(app: &TestApp, path: &str, accept: &str) -> (String, String) {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("Accept", accept)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let content_type = content_type(&response);
+    (content_type, response.text().await.unwrap())
+}
+
+#[actix_web::test]
+async fn the_gaps_csv_has_a_row_per_recommendation_and_honours_the_filters() {
+    let app = TestApp::with_demo().await;
+    let (content_type, all) = text(&app, "/api/v1/countries/SEN/gaps?format=csv", "*/*").await;
+    assert!(content_type.starts_with("text/csv"));
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(
+        lines[0],
+        "country_code,country_name,year,tier,movement,position,pillar,prioritized,status,years_standing,standing_since,ever_addressed,text,interventions,people_reached,organisation"
+    );
+    assert_eq!(lines.len(), 6, "a header and five recommendations");
+    assert!(
+        lines[1].starts_with(
+            "SEN,Senegal,2023,tier_2,upgraded,1,protection,true,addressed,1,2023,true,"
+        )
+    );
+
+    let (_, unaddressed) = text(
+        &app,
+        "/api/v1/countries/SEN/gaps?status=unaddressed",
+        "text/csv",
+    )
+    .await;
+    let rows: Vec<&str> = unaddressed.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].contains(",2,prevention,true,unaddressed,"),
+        "{}",
+        rows[0]
+    );
+
+    let other = app.create_organisation("Other NGO").await;
+    let (_, theirs) = text(
+        &app,
+        &format!("/api/v1/countries/SEN/gaps?format=csv&organisation={other}"),
+        "*/*",
+    )
+    .await;
+    let statuses: Vec<&str> = theirs
+        .lines()
+        .skip(1)
+        .map(|row| row.split(',').nth(8).unwrap())
+        .collect();
+    assert_eq!(
+        statuses, ["unaddressed"; 5],
+        "another organisation's filter counts none of CenHTRO's work"
+    );
+    assert!(theirs.lines().nth(1).unwrap().ends_with(&other));
+}
+
+#[actix_web::test]
+async fn coverage_csv_is_the_same_by_query_or_by_accept() {
+    let app = TestApp::with_demo().await;
+    let (_, by_accept) = text(&app, "/api/v1/coverage?region=AF", "text/csv").await;
+    let (_, by_query) = text(
+        &app,
+        "/api/v1/coverage?region=AF&format=csv",
+        "application/json",
+    )
+    .await;
+    assert_eq!(by_accept, by_query);
+    assert_eq!(by_accept.lines().count(), 5);
+}
+
+#[actix_web::test]
+async fn the_printable_summary_shows_tier_coverage_gaps_and_interventions() {
+    let app = TestApp::with_demo().await;
+    let (content_type, page) = text(
+        &app,
+        "/api/v1/countries/SEN/gaps",
+        "text/html,application/xhtml+xml,*/*;q=0.8",
+    )
+    .await;
+    assert!(content_type.starts_with("text/html"));
+    for expected in [
+        "<h1>Senegal</h1>",
+        "<strong>Tier 2</strong> (upgraded since the previous report)",
+        "<strong>2 of 5</strong> recommendations addressed (40%)",
+        "Strengthen the anti-trafficking task force",
+        "Training of law enforcement and judiciary in Senegal",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in {page}");
+    }
+}
+
+#[actix_web::test]
+async fn the_printable_summary_escapes_what_users_typed() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let body = json!({"country": "SLE", "year": 2023, "position": 1, "pillar": "protection", "text": "<script>alert(1)</script> & more"});
+    expect_json(
+        app.post("/api/v1/recommendations", &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let (_, page) = text(&app, "/api/v1/countries/SLE/gaps?format=html", "*/*").await;
+    assert!(!page.contains("<script>"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+}
+
+#[actix_web::test]
+async fn formats_an_endpoint_does_not_offer_are_refused() {
+    let app = TestApp::with_demo().await;
+    expect_problem(
+        app.get("/api/v1/coverage?format=html").await,
+        StatusCode::NOT_ACCEPTABLE,
+        "not_acceptable",
+    )
+    .await;
+    expect_problem(
+        app.get("/api/v1/countries/SEN/gaps?format=pdf").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
+    let xml = app
+        .client
+        .get(app.url("/api/v1/countries/SEN/gaps"))
+        .header("Accept", "application/xml")
+        .send()
+        .await
+        .unwrap();
+    expect_problem(xml, StatusCode::NOT_ACCEPTABLE, "not_acceptable").await;
+}
