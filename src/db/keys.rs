@@ -81,7 +81,7 @@ pub async fn touch(connection: &mut Connection, id: Uuid) -> Result<(), DbError>
         api_keys::table
             .find(id)
             .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "last_used_at IS NULL OR last_used_at < now() - interval '1 minute'",
+                "(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
             )),
     )
     .set(api_keys::last_used_at.eq(diesel::dsl::now))

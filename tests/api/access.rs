@@ -328,3 +328,40 @@ async fn admins_manage_keys_whose_secrets_are_shown_once() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn using_one_key_records_its_use_and_no_other_keys() {
+    use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+    let app = TestApp::spawn().await;
+    let first = app.key(Role::Viewer, None);
+    app.key(Role::Viewer, None);
+    let yesterday = "2020-01-01T00:00:00+00:00";
+    let mut connection = AsyncPgConnection::establish(&app.database_url)
+        .await
+        .unwrap();
+    diesel::sql_query(format!("UPDATE api_keys SET last_used_at = '{yesterday}'"))
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.as_key(Some(&first))
+            .get("/api/v1/countries/SLE")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let keys = app.get_json("/api/v1/keys").await;
+    let last_used: Vec<&str> = keys["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|key| key["last_used_at"].as_str().unwrap())
+        .collect();
+    // The harness's admin key (used for this listing), the first viewer, the untouched second.
+    assert_ne!(last_used[0], "2020-01-01T00:00:00Z");
+    assert_ne!(last_used[1], "2020-01-01T00:00:00Z");
+    assert_eq!(
+        last_used[2], "2020-01-01T00:00:00Z",
+        "another key's use is not recorded"
+    );
+}
