@@ -18,7 +18,7 @@ use crate::domain::Role;
 use crate::error::ApiError;
 use crate::import::json_file::JsonImport;
 use crate::import::{self, ImportRows, RunOptions, csv_file};
-use crate::{demo, startup};
+use crate::{demo, generate, startup};
 
 /// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
 ///
@@ -47,12 +47,26 @@ pub enum Command {
     Import(ImportCommand),
     /// Print the OpenAPI document.
     Openapi,
+    /// Tools for developers.
+    #[command(subcommand)]
+    Dev(DevCommand),
 }
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
 pub enum DemoCommand {
     /// Load the demo dataset (all or nothing; refused if it is already there).
     Load,
+}
+
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum DevCommand {
+    /// Fill an empty database with a deterministic data set at the scale of the real report
+    /// (scale 1: ~190 countries x 25 years, ~50,000 recommendations, 100,000 interventions,
+    /// ~250,000 links; scale N multiplies interventions and links by N).
+    Generate {
+        #[arg(long, default_value_t = 1)]
+        scale: usize,
+    },
 }
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
@@ -121,6 +135,28 @@ pub async fn run(command: Command) -> Result<(), String> {
             .await
         }
         Command::Keys(command) => with_database(async |url| keys_command(url, command).await).await,
+        Command::Dev(DevCommand::Generate { scale }) => {
+            with_database(async |url| {
+                let mut connection = connect(url).await?;
+                let started = std::time::Instant::now();
+                let generated = generate::generate(&mut connection, scale.max(1), |step| {
+                    eprintln!("generating {step} ({:.0?})", started.elapsed());
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+                println!(
+                    "generated {} countries, {} tiers, {} recommendations, {} interventions, {} links in {:.1?}",
+                    generated.countries,
+                    generated.tiers,
+                    generated.recommendations,
+                    generated.interventions,
+                    generated.links,
+                    started.elapsed()
+                );
+                Ok(())
+            })
+            .await
+        }
         Command::Import(command) => {
             let (file, year, dry_run) = match command {
                 ImportCommand::Tiers {

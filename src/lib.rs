@@ -21,6 +21,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod local_postgres;
 pub mod startup;

@@ -95,3 +95,13 @@ pub async fn resolve_names(
         .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// The codes of every country with a State Department region: the countries the TIP Report ranks.
+pub async fn ranked_codes(connection: &mut Connection) -> Result<Vec<String>, DbError> {
+    Ok(countries::table
+        .filter(countries::region.is_not_null())
+        .order(countries::code)
+        .select(countries::code)
+        .load(connection)
+        .await?)
+}

@@ -5,6 +5,7 @@
 //! decide what absence means. A write that spans several statements opens its own transaction.
 
 pub mod audit;
+pub mod bulk;
 pub mod countries;
 pub mod gaps;
 pub mod import;
@@ -19,8 +20,10 @@ pub mod tiers;
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::AsyncDieselConnectionManager;
 use diesel_async::pooled_connection::deadpool::{Object, Pool, PoolError};
+use diesel_async::pooled_connection::{
+    AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
+};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
@@ -76,8 +79,15 @@ impl From<PoolError> for DbError {
 }
 
 /// Builds the pool. Connections are opened lazily, so this succeeds even while the database is down.
+///
+/// A connection coming back from the pool is only checked for a transaction left open, not pinged
+/// with a query: a ping on every checkout is a round trip per request, and a connection that died
+/// in the pool fails its first query, which the pool then replaces.
 pub fn build_pool(database_url: &str, max_size: usize) -> Result<DbPool, DbError> {
-    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
+    let mut config = ManagerConfig::default();
+    config.recycling_method = RecyclingMethod::Fast;
+    let manager =
+        AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, config);
     Pool::builder(manager)
         .max_size(max_size)
         .build()

@@ -289,3 +289,19 @@ pub async fn countries_and_years(
         .map(|(id, country, year)| (id, (country, year)))
         .collect())
 }
+
+/// The id, country and position of every recommendation of one report year.
+pub async fn keys_of_year(
+    connection: &mut Connection,
+    year: i32,
+) -> Result<Vec<(Uuid, String, i32)>, DbError> {
+    Ok(recommendations::table
+        .filter(recommendations::year.eq(year))
+        .select((
+            recommendations::id,
+            recommendations::country_code,
+            recommendations::position,
+        ))
+        .load(connection)
+        .await?)
+}

@@ -1,0 +1,291 @@
+//! A deterministic data set at the scale of the real report, for load tests and benchmarks
+//! (`gaptrack dev generate --scale N`).
+//!
+//! At scale 1: every ranked country with a tier for each report year 2001-2025; 8 to 12
+//! recommendations per country and year (about 50,000), most continuing the year before's; 40
+//! organisations; 100,000 interventions over countries, kinds and statuses; about 250,000 links.
+//! Scale N multiplies interventions and links by N. The same seed gives the same data.
+//!
+//! Report data goes through the import path the API uses (checks, upserts, audit). Interventions
+//! and links are written in bulk: one at a time through the API, with an audit row each, a million
+//! would take hours.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::db::audit::Actor;
+use crate::db::bulk::{self, GeneratedIntervention, GeneratedLink};
+use crate::db::{self, Connection, DbError, countries, recommendations};
+use crate::domain::{Contribution, InterventionKind, InterventionStatus, Pillar};
+use crate::error::ApiError;
+use crate::import::{self, ImportRows, Location, RawRecommendation, RawTier, RunOptions};
+
+pub const FIRST_YEAR: i32 = 2001;
+pub const LAST_YEAR: i32 = 2025;
+const ORGANISATIONS: usize = 40;
+const INTERVENTIONS_PER_SCALE: usize = 100_000;
+const BATCH: usize = 20_000;
+
+/// What was generated.
+#[derive(Debug, Default)]
+pub struct Generated {
+    pub countries: usize,
+    pub tiers: usize,
+    pub recommendations: usize,
+    pub interventions: usize,
+    pub links: usize,
+}
+
+/// Why generation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("the generated data was refused: {0}")]
+    Rejected(String),
+    #[error("the database already holds report data; generate into an empty database")]
+    NotEmpty,
+}
+
+impl From<ApiError> for GenerateError {
+    fn from(error: ApiError) -> Self {
+        Self::Rejected(error.problem().detail)
+    }
+}
+
+/// SplitMix64: small, fast and the same on every machine, which is all a data generator needs.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A whole number in `0..bound`.
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound as u64) as usize
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn uuid(&mut self) -> Uuid {
+        let bytes = (u128::from(self.next()) << 64 | u128::from(self.next())).to_be_bytes();
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const TIERS: [&str; 4] = ["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"];
+const ACTIONS: [&str; 8] = [
+    "Increase efforts to investigate and prosecute",
+    "Train law enforcement, prosecutors and judges to identify and respond to",
+    "Expand protective services for victims of",
+    "Improve data collection on",
+    "Strengthen coordination among agencies countering",
+    "Fund civil society organisations that assist victims of",
+    "Raise public awareness of",
+    "Screen vulnerable populations, including migrants, for indicators of",
+];
+const SUBJECTS: [&str; 6] = [
+    "sex trafficking",
+    "forced labour",
+    "forced child begging",
+    "trafficking in the fishing sector",
+    "online scam operations",
+    "domestic servitude",
+];
+
+/// Fills an empty database; `progress` is told what is happening.
+pub async fn generate(
+    connection: &mut Connection,
+    scale: usize,
+    mut progress: impl FnMut(&str),
+) -> Result<Generated, GenerateError> {
+    if db::gaps::latest_year(connection, None).await?.is_some() {
+        return Err(GenerateError::NotEmpty);
+    }
+    let mut random = Random(2026);
+    let actor = Actor::command_line("dev generate");
+    let codes = countries::ranked_codes(connection).await?;
+    let mut generated = Generated {
+        countries: codes.len(),
+        ..Generated::default()
+    };
+
+    progress("tiers and recommendations, one report year at a time, through the import");
+    let mut tier_of: HashMap<&str, usize> = codes
+        .iter()
+        .map(|c| (c.as_str(), random.below(4)))
+        .collect();
+    let mut previous: HashMap<(String, i32), Uuid> = HashMap::new();
+    let mut recommendations_by_country: HashMap<String, Vec<(i32, Uuid)>> = HashMap::new();
+    for year in FIRST_YEAR..=LAST_YEAR {
+        let mut rows = ImportRows::default();
+        for (index, code) in codes.iter().enumerate() {
+            let tier = tier_of
+                .get_mut(code.as_str())
+                .expect("every country has a tier");
+            match random.below(10) {
+                0 if *tier > 0 => *tier -= 1,
+                1 if *tier < 3 => *tier += 1,
+                _ => {}
+            }
+            rows.tiers.push(RawTier {
+                at: Location::Item {
+                    list: "tiers",
+                    index,
+                },
+                country: Some(code.clone()),
+                country_name: None,
+                year: None,
+                tier: Some(TIERS[*tier].to_string()),
+                waiver: None,
+                note: None,
+            });
+            for position in 1..=(8 + random.below(5)) as i32 {
+                let pillar = *random.pick(Pillar::ALL);
+                let text = format!(
+                    "{} {} in {code}, with adequate resources ({year}, no. {position}).",
+                    random.pick(&ACTIONS),
+                    random.pick(&SUBJECTS)
+                );
+                let continues = previous
+                    .get(&(code.clone(), position))
+                    .filter(|_| random.chance(70))
+                    .map(Uuid::to_string);
+                rows.recommendations.push(RawRecommendation {
+                    at: Location::Item {
+                        list: "recommendations",
+                        index: rows.recommendations.len(),
+                    },
+                    country: Some(code.clone()),
+                    country_name: None,
+                    year: None,
+                    position: Some(position.to_string()),
+                    pillar: Some(pillar.as_str().to_string()),
+                    text: Some(text),
+                    prioritized: Some(random.chance(60).to_string()),
+                    source_url: None,
+                    continues,
+                });
+            }
+        }
+        let plan = import::plan(connection, Some(year), rows).await?;
+        let options = RunOptions {
+            dry_run: false,
+            create_missing_reports: true,
+        };
+        let summary = import::run(connection, &actor, &plan, options).await?;
+        generated.tiers += summary.tiers.created;
+        generated.recommendations += summary.recommendations.created;
+        previous.clear();
+        for (id, country, position) in recommendations::keys_of_year(connection, year).await? {
+            recommendations_by_country
+                .entry(country.clone())
+                .or_default()
+                .push((year, id));
+            previous.insert((country, position), id);
+        }
+    }
+
+    progress("organisations");
+    let mut organisations = Vec::with_capacity(ORGANISATIONS);
+    for number in 1..=ORGANISATIONS {
+        let name = format!("Organisation {number:02}");
+        organisations.push(
+            db::organisations::insert(connection, &actor, &name)
+                .await?
+                .id,
+        );
+    }
+
+    let total = INTERVENTIONS_PER_SCALE * scale;
+    progress(&format!("{total} interventions and their links"));
+    let statuses = [
+        (InterventionStatus::Planned, 15),
+        (InterventionStatus::Active, 45),
+        (InterventionStatus::Completed, 30),
+        (InterventionStatus::Cancelled, 10),
+    ];
+    let mut done = 0;
+    while done < total {
+        let size = BATCH.min(total - done);
+        let mut interventions = Vec::with_capacity(size);
+        let mut links = Vec::with_capacity(size * 3);
+        for number in done..done + size {
+            let first = random.below(codes.len());
+            let mut countries = vec![codes[first].clone()];
+            if random.chance(15) {
+                countries.push(codes[(first + 1) % codes.len()].clone());
+            }
+            let mut roll = random.below(100);
+            let status = statuses
+                .iter()
+                .find(|(_, share)| {
+                    let hit = roll < *share;
+                    roll = roll.saturating_sub(*share);
+                    hit
+                })
+                .map_or(InterventionStatus::Active, |(status, _)| *status);
+            let kind = *random.pick(InterventionKind::ALL);
+            let started = NaiveDate::from_ymd_opt(
+                2001 + random.below(25) as i32,
+                1 + random.below(12) as u32,
+                1,
+            );
+            let id = random.uuid();
+            let own = &recommendations_by_country[&countries[0]];
+            for _ in 0..1 + random.below(4) {
+                // Most work answers recent reports.
+                let pick =
+                    own.len() - 1 - (random.below(own.len()) * random.below(own.len())) / own.len();
+                links.push(GeneratedLink {
+                    intervention_id: id,
+                    recommendation_id: own[pick].1,
+                    contribution: if random.chance(40) {
+                        Contribution::Full
+                    } else {
+                        Contribution::Partial
+                    },
+                });
+            }
+            interventions.push(GeneratedIntervention {
+                id,
+                organisation_id: *random.pick(&organisations),
+                title: format!(
+                    "{} in {} (no. {})",
+                    kind.as_str().replace('_', " "),
+                    countries[0],
+                    number + 1
+                ),
+                countries,
+                kind,
+                status,
+                started_on: started,
+                ended_on: None,
+                location: None,
+                people_reached: random.chance(70).then(|| random.below(5_000) as i32),
+            });
+        }
+        bulk::insert_interventions(connection, &interventions).await?;
+        bulk::insert_links(connection, &links).await?;
+        generated.interventions += interventions.len();
+        generated.links += links.len();
+        done += size;
+    }
+    progress("vacuuming and refreshing the planner's statistics");
+    bulk::vacuum_analyze(connection).await?;
+    Ok(generated)
+}
