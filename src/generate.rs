@@ -107,10 +107,19 @@ const SUBJECTS: [&str; 6] = [
     "domestic servitude",
 ];
 
-/// Fills an empty database; `progress` is told what is happening.
+/// Fills an empty database at `scale`; `progress` is told what is happening.
 pub async fn generate(
     connection: &mut Connection,
     scale: usize,
+    progress: impl FnMut(&str),
+) -> Result<Generated, GenerateError> {
+    generate_with(connection, INTERVENTIONS_PER_SCALE * scale, progress).await
+}
+
+/// Fills an empty database with the report data of every scale and `total` interventions.
+pub async fn generate_with(
+    connection: &mut Connection,
+    total: usize,
     mut progress: impl FnMut(&str),
 ) -> Result<Generated, GenerateError> {
     if db::gaps::latest_year(connection, None).await?.is_some() {
@@ -211,7 +220,6 @@ pub async fn generate(
         );
     }
 
-    let total = INTERVENTIONS_PER_SCALE * scale;
     progress(&format!("{total} interventions and their links"));
     let statuses = [
         (InterventionStatus::Planned, 15),

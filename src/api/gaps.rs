@@ -65,8 +65,13 @@ pub struct RecommendationGapDto {
     pub status: RecommendationStatus,
     /// How long this recommendation's line (through `continues`) has stood.
     pub line: LineDto,
-    /// The linked interventions that are not cancelled (and of the organisation, if one was given).
+    /// Interventions that count towards it (linked, not cancelled, and of the organisation if one
+    /// was given), strongest first: those that address it, then partially, then planned. At most
+    /// `interventions_limit` of them; `more_interventions` says whether more count.
     pub interventions: Vec<CountingInterventionDto>,
+    /// True when more interventions count than are listed: see
+    /// `GET /recommendations/{id}/interventions` for them all.
+    pub more_interventions: bool,
 }
 
 /// A recommendation's line through the reports: the earlier recommendations it continues.
@@ -122,9 +127,16 @@ pub struct GapQuery {
     /// for two or more consecutive reports.
     #[serde(default)]
     pub persistent_only: bool,
+    /// How many interventions to list per recommendation, 0 to 100 (default 10), strongest first.
+    pub interventions_limit: Option<u32>,
     /// `json`, `csv` or `html` (a printable summary); overrides the `Accept` header.
     pub format: Option<Format>,
 }
+
+/// The default of `interventions_limit`: enough to show what makes each status, few enough that a
+/// recommendation many organisations work on keeps the report readable and quick.
+const DEFAULT_INTERVENTIONS_LIMIT: u32 = 10;
+const MAX_INTERVENTIONS_LIMIT: u32 = 100;
 
 /// The year to report on: the one asked for (404 if no such report), else the country's latest.
 async fn report_year(
@@ -162,6 +174,11 @@ pub async fn check_organisation_filter(
 /// `partial`; `planned` when only `planned` interventions are linked; `unaddressed` when nothing
 /// counts. `coverage_ratio` is addressed / total (0 when there are none).
 ///
+/// Each recommendation lists the interventions that count for it, strongest first, at most
+/// `interventions_limit` (default 10; `more_interventions` says when more count, and
+/// `GET /recommendations/{id}/interventions` lists them all), so that a recommendation hundreds of
+/// interventions answer keeps the report readable and fast.
+///
 /// Each recommendation also shows its `line`: how many consecutive reports it has stood in through
 /// `continues` links, since which year, and whether it was ever addressed along the way.
 /// `persistent_only=true` keeps the gaps that have outlasted reports.
@@ -191,6 +208,15 @@ pub async fn get_gaps(
         query.format,
         &[Format::Json, Format::Csv, Format::Html],
     )?;
+    let interventions_limit = query
+        .interventions_limit
+        .unwrap_or(DEFAULT_INTERVENTIONS_LIMIT);
+    if interventions_limit > MAX_INTERVENTIONS_LIMIT {
+        return Err(ApiError::invalid(
+            "interventions_limit",
+            format!("must be between 0 and {MAX_INTERVENTIONS_LIMIT}"),
+        ));
+    }
     let mut connection = state.connection().await?;
     let country = country_from_path(&mut connection, &code).await?;
     check_organisation_filter(&mut connection, query.organisation).await?;
@@ -202,11 +228,13 @@ pub async fn get_gaps(
             let recommendations =
                 gaps::recommendation_gaps(&mut connection, &country.code, year, query.organisation)
                     .await?;
-            let counting = gaps::counting_interventions(
+            // One more than shown, to know whether there are more.
+            let counting = gaps::strongest_interventions(
                 &mut connection,
                 &country.code,
                 year,
                 query.organisation,
+                i64::from(interventions_limit) + 1,
             )
             .await?;
             let tier = tier.map(|row| TierSummary {
@@ -221,7 +249,7 @@ pub async fn get_gaps(
     let report = GapReport {
         summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
         pillars: pillar_counts(&recommendations),
-        recommendations: with_interventions(recommendations, counting, &query),
+        recommendations: with_interventions(recommendations, counting, &query, interventions_limit),
         country: CountryDto::from(country),
         year,
         tier,
@@ -260,6 +288,7 @@ fn with_interventions(
     recommendations: Vec<RecommendationGap>,
     counting: Vec<CountingIntervention>,
     query: &GapQuery,
+    limit: u32,
 ) -> Vec<RecommendationGapDto> {
     let mut by_recommendation: HashMap<Uuid, Vec<CountingInterventionDto>> = HashMap::new();
     for row in counting {
@@ -272,21 +301,30 @@ fn with_interventions(
         .into_iter()
         .filter(|r| query.status.is_none_or(|wanted| r.status == wanted))
         .filter(|r| !query.persistent_only || is_persistent(r))
-        .map(|r| RecommendationGapDto {
-            interventions: by_recommendation.remove(&r.id).unwrap_or_default(),
-            id: r.id,
-            position: r.position,
-            text: r.text,
-            pillar: r.pillar,
-            prioritized: r.prioritized,
-            source_url: r.source_url,
-            status: r.status,
-            line: LineDto {
-                years_standing: r.years_standing,
-                since: r.since_year,
-                ever_addressed: r.ever_addressed,
-            },
+        .map(|r| {
+            let mut interventions = by_recommendation.remove(&r.id).unwrap_or_default();
+            let more_interventions = interventions.len() > limit as usize;
+            interventions.truncate(limit as usize);
+            (r, interventions, more_interventions)
         })
+        .map(
+            |(r, interventions, more_interventions)| RecommendationGapDto {
+                interventions,
+                more_interventions,
+                id: r.id,
+                position: r.position,
+                text: r.text,
+                pillar: r.pillar,
+                prioritized: r.prioritized,
+                source_url: r.source_url,
+                status: r.status,
+                line: LineDto {
+                    years_standing: r.years_standing,
+                    since: r.since_year,
+                    ever_addressed: r.ever_addressed,
+                },
+            },
+        )
         .collect()
 }
 

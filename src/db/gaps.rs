@@ -101,24 +101,59 @@ pub struct CountingIntervention {
     pub organisation_name: String,
 }
 
-/// Every intervention that counts towards the recommendations of one country and year.
-pub async fn counting_interventions(
+/// For each recommendation of one country and year, up to `per_recommendation` interventions that
+/// count towards it, strongest first (those that address it, then partially, then planned; each
+/// kind in id order).
+///
+/// Each kind is a probe of the recommendation's own links in index order that stops once it has
+/// enough, so a recommendation with thousands of interventions costs no more than one with ten.
+/// Ask for one more than you show to know whether there are more.
+pub async fn strongest_interventions(
     connection: &mut Connection,
     country: &str,
     year: i32,
     organisation: Option<Uuid>,
+    per_recommendation: i64,
 ) -> Result<Vec<CountingIntervention>, DbError> {
     Ok(diesel::sql_query(
-        "SELECT c.recommendation_id, c.contribution, i.id, i.title, i.kind, i.status, \
+        "SELECT r.id AS recommendation_id, c.contribution, i.id, i.title, i.kind, i.status, \
                 i.people_reached, i.organisation_id, o.name AS organisation_name \
-           FROM counting_links($1, $2, $3) c \
+           FROM recommendations r \
+          CROSS JOIN LATERAL ( \
+                SELECT * FROM ( \
+                    (SELECT l.intervention_id, l.contribution, 1 AS strength \
+                       FROM links l JOIN interventions i ON i.id = l.intervention_id \
+                      WHERE l.recommendation_id = r.id \
+                        AND link_counts(i.status, i.organisation_id, $3) \
+                        AND link_status(i.status, l.contribution) = 'addressed' \
+                      ORDER BY l.intervention_id LIMIT $4) \
+                    UNION ALL \
+                    (SELECT l.intervention_id, l.contribution, 2 AS strength \
+                       FROM links l JOIN interventions i ON i.id = l.intervention_id \
+                      WHERE l.recommendation_id = r.id \
+                        AND link_counts(i.status, i.organisation_id, $3) \
+                        AND link_status(i.status, l.contribution) = 'partially_addressed' \
+                      ORDER BY l.intervention_id LIMIT $4) \
+                    UNION ALL \
+                    (SELECT l.intervention_id, l.contribution, 3 AS strength \
+                       FROM links l JOIN interventions i ON i.id = l.intervention_id \
+                      WHERE l.recommendation_id = r.id \
+                        AND link_counts(i.status, i.organisation_id, $3) \
+                        AND link_status(i.status, l.contribution) = 'planned' \
+                      ORDER BY l.intervention_id LIMIT $4) \
+                ) probes \
+                ORDER BY strength, intervention_id \
+                LIMIT $4 \
+          ) c \
            JOIN interventions i ON i.id = c.intervention_id \
            JOIN organisations o ON o.id = i.organisation_id \
-          ORDER BY i.id",
+          WHERE r.year = $1 AND r.country_code = $2 \
+          ORDER BY r.position, c.strength, c.intervention_id",
     )
     .bind::<Int4, _>(year)
     .bind::<Text, _>(country)
     .bind::<Nullable<SqlUuid>, _>(organisation)
+    .bind::<diesel::sql_types::BigInt, _>(per_recommendation)
     .load(connection)
     .await?)
 }

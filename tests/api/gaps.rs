@@ -326,3 +326,39 @@ async fn bad_gap_queries_are_refused_clearly() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn interventions_are_listed_strongest_first_up_to_the_limit() {
+    let s = scenario(1).await;
+    let planned = s.answer(0, "planned", "full").await;
+    let partial = s.answer(0, "active", "partial").await;
+    let addressing = s.answer(0, "completed", "full").await;
+    let listed = |report: &Value| -> Vec<String> {
+        report["recommendations"][0]["interventions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let report = s.gaps("").await;
+    assert_eq!(listed(&report), [addressing.clone(), partial, planned]);
+    assert_eq!(report["recommendations"][0]["more_interventions"], false);
+
+    let one = s.gaps("?interventions_limit=1").await;
+    assert_eq!(listed(&one), [addressing]);
+    assert_eq!(one["recommendations"][0]["more_interventions"], true);
+    assert_eq!(one["recommendations"][0]["status"], "addressed");
+    let none = s.gaps("?interventions_limit=0").await;
+    assert_eq!(listed(&none), Vec::<String>::new());
+
+    let problem = expect_problem(
+        s.app
+            .get("/api/v1/countries/SLE/gaps?interventions_limit=101")
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(invalid_fields(&problem), ["interventions_limit"]);
+}

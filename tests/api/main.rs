@@ -10,6 +10,7 @@ mod demo;
 mod errors;
 mod exports;
 mod gaps;
+mod generate;
 mod health;
 mod import;
 mod interventions;
