@@ -77,7 +77,8 @@ run_wrk() { # name script [env...]
 }
 
 run_pgbench() { # name sql -> transactions/s
-    "${pin_load[@]}" "$pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" \
+    # With the server's session settings (JIT off: see db::establish_for_requests).
+    PGOPTIONS="-c jit=off" "${pin_load[@]}" "$pgbench" -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" \
         -h "$socket" -U postgres -D key_id="$key_id" -D countries="$country_count" \
         -f "benches/load/$2" gaptrack >"$work/$1.pgbench" 2>&1
     awk '/^tps = / { printf "%.1f\n", $3 }' "$work/$1.pgbench"

@@ -86,12 +86,28 @@ impl From<PoolError> for DbError {
 pub fn build_pool(database_url: &str, max_size: usize) -> Result<DbPool, DbError> {
     let mut config = ManagerConfig::default();
     config.recycling_method = RecyclingMethod::Fast;
+    config.custom_setup = Box::new(|url| Box::pin(establish_for_requests(url)));
     let manager =
         AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, config);
     Pool::builder(manager)
         .max_size(max_size)
         .build()
         .map_err(|error| DbError::Unavailable(error.to_string()))
+}
+
+/// Opens a connection for serving requests.
+///
+/// JIT compilation is switched off for it: gaptrack's queries take milliseconds, and PostgreSQL's
+/// cost estimates for the gap rule's per-recommendation probes cross the JIT threshold, so each
+/// coverage report spent half a second compiling code it then ran for 20 ms.
+async fn establish_for_requests(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
+    use diesel_async::SimpleAsyncConnection;
+    let mut connection = AsyncPgConnection::establish(url).await?;
+    connection
+        .batch_execute("SET jit = off")
+        .await
+        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+    Ok(connection)
 }
 
 /// Borrows a connection from the pool.
