@@ -171,7 +171,9 @@ pub struct CountingIntervention {
 /// kind in id order).
 ///
 /// Each kind is a probe of the recommendation's own links in index order that stops once it has
-/// enough, so a recommendation with thousands of interventions costs no more than one with ten.
+/// enough, and the probes are read strongest first until there are enough in all (PostgreSQL reads
+/// the branches of a UNION ALL in order, and the LIMIT stops reading; the tests check the
+/// order): a recommendation with thousands of interventions costs no more than one with ten.
 /// Ask for one more than you show to know whether there are more.
 pub async fn strongest_interventions(
     connection: &mut Connection,
@@ -221,7 +223,6 @@ impl GapSql for StrongestInterventionsSql {
                        AND link_status(i.status, l.contribution) = 'planned' \
                      ORDER BY l.intervention_id LIMIT p.per_recommendation) \
                ) probes \
-               ORDER BY strength, intervention_id \
                LIMIT p.per_recommendation \
          ) c \
           JOIN interventions i ON i.id = c.intervention_id \
