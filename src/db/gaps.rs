@@ -1,7 +1,10 @@
 //! The queries behind the gap and coverage reports.
 //!
-//! The rule that decides a recommendation's status lives in the SQL functions `counting_links` and
-//! `recommendation_statuses` (migration `recommendation_status`); these queries only read from them.
+//! The rule that decides a recommendation's status lives in SQL functions, each written once
+//! (migrations `faster_gap_rule` and `short_circuit_gap_status`): `link_counts` (which links
+//! count), `link_status` (what one link makes of its recommendation), `recommendation_statuses`
+//! and `recommendation_lines` (how a recommendation's links combine). These queries only read
+//! from them.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Int4, Nullable, Text, Uuid as SqlUuid};

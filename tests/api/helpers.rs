@@ -318,6 +318,28 @@ impl TestApp {
         created["id"].as_str().unwrap().to_string()
     }
 
+    /// The most common arrangement: Sierra Leone's first 2023 recommendation, answered fully by
+    /// an active intervention of CenHTRO.
+    pub async fn linked(&self) -> Linked {
+        self.create_report(2023).await;
+        let recommendation = self
+            .create_recommendation("SLE", 2023, 1, "protection")
+            .await;
+        let organisation = self.create_organisation("CenHTRO").await;
+        let intervention = self
+            .create_intervention(&organisation, &["SLE"], "active")
+            .await;
+        expect_json(
+            self.link(&intervention, &recommendation, "full").await,
+            StatusCode::CREATED,
+        )
+        .await;
+        Linked {
+            intervention,
+            recommendation,
+        }
+    }
+
     pub async fn link(
         &self,
         intervention: &str,
@@ -367,6 +389,12 @@ fn client_with_key(key: Option<&str>) -> reqwest::Client {
         .default_headers(headers)
         .build()
         .unwrap()
+}
+
+/// What [`TestApp::linked`] made.
+pub struct Linked {
+    pub intervention: String,
+    pub recommendation: String,
 }
 
 /// Requests to the app with one key (or none).

@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{TestApp, expect_json, expect_problem, invalid_fields};
+use crate::helpers::{Linked, TestApp, expect_json, expect_problem, invalid_fields};
 
 #[actix_web::test]
 async fn an_intervention_is_logged_with_its_countries_and_read_back() {
@@ -182,19 +182,11 @@ async fn countries_with_links_cannot_be_dropped_from_an_intervention() {
 #[actix_web::test]
 async fn deleting_an_intervention_removes_its_links() {
     let app = TestApp::spawn().await;
-    app.create_report(2023).await;
-    let recommendation = app
-        .create_recommendation("SLE", 2023, 1, "protection")
-        .await;
-    let organisation = app.create_organisation("CenHTRO").await;
-    let intervention = app
-        .create_intervention(&organisation, &["SLE"], "active")
-        .await;
-    expect_json(
-        app.link(&intervention, &recommendation, "full").await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let Linked {
+        recommendation,
+        intervention,
+        ..
+    } = app.linked().await;
 
     let path = format!("/api/v1/interventions/{intervention}");
     assert_eq!(app.delete(&path).await.status(), StatusCode::NO_CONTENT);

@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{TestApp, expect_json, expect_problem, invalid_fields};
+use crate::helpers::{Linked, TestApp, expect_json, expect_problem, invalid_fields};
 
 #[actix_web::test]
 async fn a_recommendation_is_created_read_changed_and_deleted() {
@@ -192,19 +192,11 @@ async fn the_list_filters_by_country_year_and_pillar() {
 #[actix_web::test]
 async fn a_linked_recommendation_cannot_be_deleted() {
     let app = TestApp::spawn().await;
-    app.create_report(2023).await;
-    let recommendation = app
-        .create_recommendation("SLE", 2023, 1, "protection")
-        .await;
-    let organisation = app.create_organisation("CenHTRO").await;
-    let intervention = app
-        .create_intervention(&organisation, &["SLE"], "active")
-        .await;
-    expect_json(
-        app.link(&intervention, &recommendation, "full").await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let Linked {
+        recommendation,
+        intervention,
+        ..
+    } = app.linked().await;
 
     let path = format!("/api/v1/recommendations/{recommendation}");
     expect_problem(app.delete(&path).await, StatusCode::CONFLICT, "conflict").await;
