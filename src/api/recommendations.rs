@@ -407,23 +407,40 @@ pub async fn delete_recommendation(
     }
 }
 
-/// The interventions linked to a recommendation, whatever their status.
-#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path)), responses(
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LinkedInterventionQuery {
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Every intervention linked to a recommendation, whatever its status, page by page: the full
+/// list behind a gap report's strongest few.
+#[utoipa::path(tag = "recommendations", params(("id" = Uuid, Path), LinkedInterventionQuery), responses(
     (status = 200, body = Page<LinkedInterventionDto>),
-    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "Malformed id or query", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/recommendations/{id}/interventions")]
 pub async fn list_recommendation_interventions(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    query: web::Query<LinkedInterventionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     if recommendations::find(&mut connection, id).await?.is_none() {
         return Err(not_found(id));
     }
-    let rows = links::of_recommendation(&mut connection, id).await?;
-    let items = rows.into_iter().map(LinkedInterventionDto::from).collect();
-    Ok(HttpResponse::Ok().json(Page::whole(items)))
+    let rows = links::of_recommendation(&mut connection, id, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(
+        rows,
+        |(_, intervention)| intervention.id,
+        LinkedInterventionDto::from,
+    )))
 }

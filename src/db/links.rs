@@ -119,16 +119,23 @@ pub async fn of_intervention(
         .await?)
 }
 
-/// The interventions linked to one recommendation, with their links, oldest link first.
+/// One page of the interventions linked to one recommendation, with their links, in intervention
+/// order (ids are time-ordered), after `after`.
 pub async fn of_recommendation(
     connection: &mut Connection,
     recommendation_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
 ) -> Result<Vec<(LinkRow, InterventionRow)>, DbError> {
-    Ok(links::table
+    let mut query = links::table
         .inner_join(interventions::table)
         .filter(links::recommendation_id.eq(recommendation_id))
-        .order(links::created_at)
+        .order(links::intervention_id)
+        .limit(limit)
         .select((LinkRow::as_select(), InterventionRow::as_select()))
-        .load(connection)
-        .await?)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(links::intervention_id.gt(after));
+    }
+    Ok(query.load(connection).await?)
 }

@@ -216,3 +216,33 @@ async fn interventions_of_an_unknown_recommendation_are_404() {
     );
     expect_problem(app.get(&path).await, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[actix_web::test]
+async fn the_interventions_of_a_recommendation_come_page_by_page() {
+    let app = TestApp::spawn().await;
+    let Linked { recommendation, .. } = app.linked().await;
+    let organisation = app.create_organisation("Other NGO").await;
+    for status in ["planned", "cancelled"] {
+        let intervention = app
+            .create_intervention(&organisation, &["SLE"], status)
+            .await;
+        expect_json(
+            app.link(&intervention, &recommendation, "partial").await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+    let path = format!("/api/v1/recommendations/{recommendation}/interventions");
+    let first = app.get_json(&format!("{path}?limit=2")).await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let rest = app
+        .get_json(&format!("{path}?limit=2&cursor={cursor}"))
+        .await;
+    assert_eq!(rest["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        rest["items"][0]["status"], "cancelled",
+        "every status is listed"
+    );
+    assert_eq!(rest["next_cursor"], serde_json::Value::Null);
+}
