@@ -386,7 +386,7 @@ pub async fn list_lineage_candidates(
     (status = 204, description = "Deleted"),
     (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such recommendation", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "Interventions are linked to it", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Interventions are linked to it, or later recommendations continue it", body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/recommendations/{id}")]
 pub async fn delete_recommendation(
@@ -403,6 +403,14 @@ pub async fn delete_recommendation(
         Deletion::Linked => Err(ApiError::Conflict(format!(
             "recommendation {id} is linked to interventions; unlink them first \
              (GET /api/v1/recommendations/{id}/interventions lists them)"
+        ))),
+        Deletion::Continued(later) => Err(ApiError::Conflict(format!(
+            "recommendation {id} is continued by {}; remove their `continues` first",
+            later
+                .iter()
+                .map(Uuid::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }

@@ -148,6 +148,8 @@ pub enum Deletion {
     NotFound,
     /// Interventions are linked to it: deleting it would silently change their coverage.
     Linked,
+    /// Later recommendations continue it (their ids): deleting it would cut their lines.
+    Continued(Vec<Uuid>),
 }
 
 /// Deletes a recommendation that nothing is linked to, and audits it.
@@ -161,7 +163,8 @@ pub async fn delete(
             let Some(before) = find_for_update(connection, id).await? else {
                 return Ok(Deletion::NotFound);
             };
-            // The row lock keeps links from being added until this transaction ends.
+            // The row lock keeps links and continuations from being added until this transaction
+            // ends.
             let linked: bool = diesel::select(diesel::dsl::exists(
                 links::table.filter(links::recommendation_id.eq(id)),
             ))
@@ -169,6 +172,15 @@ pub async fn delete(
             .await?;
             if linked {
                 return Ok(Deletion::Linked);
+            }
+            let continued_by: Vec<Uuid> = recommendations::table
+                .filter(recommendations::continues.eq(id))
+                .order(recommendations::id)
+                .select(recommendations::id)
+                .load(connection)
+                .await?;
+            if !continued_by.is_empty() {
+                return Ok(Deletion::Continued(continued_by));
             }
             diesel::delete(recommendations::table.find(id))
                 .execute(connection)

@@ -268,3 +268,27 @@ async fn candidates_are_earlier_recommendations_of_the_country_most_alike_first(
     )
     .await;
 }
+
+#[actix_web::test]
+async fn a_recommendation_a_later_one_continues_cannot_be_deleted() {
+    let app = TestApp::spawn().await;
+    reports(&app, &[2022, 2023]).await;
+    let earlier = recommend(&app, "SLE", 2022, "Train police.", None).await;
+    let later = recommend(&app, "SLE", 2023, "Train police again.", Some(&earlier)).await;
+    let path = format!("/api/v1/recommendations/{earlier}");
+    let problem = expect_problem(app.delete(&path).await, StatusCode::CONFLICT, "conflict").await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains(&later),
+        "{problem}"
+    );
+    assert_eq!(app.get(&path).await.status(), StatusCode::OK, "still there");
+
+    let unlinked = app
+        .patch(
+            &format!("/api/v1/recommendations/{later}"),
+            &json!({"continues": null}),
+        )
+        .await;
+    expect_json(unlinked, StatusCode::OK).await;
+    assert_eq!(app.delete(&path).await.status(), StatusCode::NO_CONTENT);
+}
