@@ -7,6 +7,8 @@
 //! - [`api`]: the route table and one module per resource (DTOs and short handlers);
 //! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
 //! - [`domain`]: validated types and the pure rules of the TIP Report;
+//!   country names are matched in SQL (`country_name_key` and the `country_names` table, migration
+//!   `*_country_names`), read through [`db::countries::resolve`];
 //! - [`db`]: every SQL statement, one module per table; the gap rule itself is an SQL function
 //!   (see `migrations/*_recommendation_status`);
 //! - [`local_postgres`]: the PostgreSQL cluster gaptrack runs for itself when no `DATABASE_URL` is set;

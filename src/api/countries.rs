@@ -1,4 +1,8 @@
-//! `GET /countries`, `GET /countries/{code}`, and how other handlers resolve a country code.
+//! `GET /countries`, `GET /countries/{code}`, and how other handlers read a country.
+//!
+//! Wherever a request names a country (path, query, body), it may use an ISO code, the TIP
+//! Report's name, or any name of the `country_names` table, in any case and spelling that
+//! `country_name_key` ignores; every handler reads it through the helpers below.
 
 use actix_web::{HttpResponse, get, web};
 use serde::{Deserialize, Serialize};
@@ -8,8 +12,8 @@ use super::AppState;
 use super::pagination::{Page, PageRequest};
 use crate::db::Connection;
 use crate::db::countries::{self, CountryRow};
-use crate::domain::{CountryCodeInput, Region};
-use crate::error::{ApiError, Problem};
+use crate::domain::Region;
+use crate::error::{ApiError, FieldError, Problem};
 
 /// A country.
 #[derive(Debug, Serialize, ToSchema)]
@@ -20,8 +24,12 @@ pub struct CountryDto {
     /// ISO 3166-1 alpha-2 code.
     #[schema(example = "SL")]
     pub alpha2: String,
-    #[schema(example = "Sierra Leone")]
+    /// The ISO 3166-1 name.
+    #[schema(example = "Korea, Republic of")]
     pub name: String,
+    /// The name the TIP Report uses, which people read in its reports.
+    #[schema(example = "Korea, South")]
+    pub tip_name: String,
     /// The State Department region; `null` for territories the TIP Report does not rank.
     pub region: Option<Region>,
 }
@@ -32,40 +40,70 @@ impl From<CountryRow> for CountryDto {
             code: row.code,
             alpha2: row.alpha2,
             name: row.name,
+            tip_name: row.tip_name,
             region: row.region,
         }
     }
 }
 
-/// The country named in a path: 400 when the code is malformed, 404 when there is no such country.
+/// The country named in a path: 404, with the closest names or the candidates, when it names
+/// no country or several.
 pub async fn country_from_path(
     connection: &mut Connection,
-    code: &str,
+    given: &str,
 ) -> Result<CountryRow, ApiError> {
-    let input = CountryCodeInput::parse(code).map_err(ApiError::BadRequest)?;
-    countries::find(connection, &input)
+    countries::resolve_one(connection, given)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no country with code `{code}`")))
+        .map_err(|unresolved| ApiError::NotFound(unresolved.to_string()))
 }
 
-/// The alpha-3 code of the country named in a body or query `field`: 422 when malformed or unknown.
+/// The alpha-3 code of the country named in a body or query `field`: 422 when it names no country
+/// or several.
 pub async fn country_from_field(
     connection: &mut Connection,
     field: &str,
-    code: &str,
+    given: &str,
 ) -> Result<String, ApiError> {
-    let input =
-        CountryCodeInput::parse(code).map_err(|message| ApiError::invalid(field, message))?;
-    countries::find(connection, &input)
+    countries::resolve_one(connection, given)
         .await?
-        .map(|row| row.code)
-        .ok_or_else(|| ApiError::invalid(field, format!("there is no country with code `{code}`")))
+        .map(|country| country.code)
+        .map_err(|unresolved| ApiError::invalid(field, unresolved.to_string()))
+}
+
+/// The alpha-3 codes of a list of countries in a body `field`, sorted and without repeats; one
+/// 422 names every entry at fault (`countries[2]`).
+pub async fn countries_from_list(
+    connection: &mut Connection,
+    field: &str,
+    given: &[String],
+) -> Result<Vec<String>, ApiError> {
+    let matches = countries::resolve(connection, given).await?;
+    let mut errors = Vec::new();
+    let mut codes = Vec::new();
+    for (index, text) in given.iter().enumerate() {
+        match matches.country(text) {
+            Ok(country) => codes.push(country.code),
+            Err(unresolved) => errors.push(FieldError::new(
+                format!("{field}[{index}]"),
+                unresolved.to_string(),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    codes.sort();
+    codes.dedup();
+    Ok(codes)
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct CountryListQuery {
+    /// Countries with a name or code like this (any name people use: `Burma`, `Ivory Coast`,
+    /// `KOS`), best match first; one page only, so `cursor` does not apply.
+    pub q: Option<String>,
     /// Only countries of this State Department region.
     pub region: Option<Region>,
     /// Page size, 1 to 200 (default 50).
@@ -74,7 +112,7 @@ pub struct CountryListQuery {
     pub cursor: Option<String>,
 }
 
-/// Lists countries by alpha-3 code.
+/// Lists countries by alpha-3 code, or finds them by any of their names (`q`).
 #[utoipa::path(tag = "countries", params(CountryListQuery), responses(
     (status = 200, body = Page<CountryDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
@@ -87,6 +125,18 @@ pub async fn list_countries(
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::<String>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
+    if let Some(text) = &query.q {
+        if query.cursor.is_some() {
+            return Err(ApiError::invalid(
+                "cursor",
+                "a search (`q`) answers one page, best match first: leave out `cursor`",
+            ));
+        }
+        let rows =
+            countries::search(&mut connection, text, query.region, i64::from(page.limit)).await?;
+        let items: Vec<CountryDto> = rows.into_iter().map(CountryDto::from).collect();
+        return Ok(HttpResponse::Ok().json(Page::whole(items)));
+    }
     let rows = countries::list(
         &mut connection,
         query.region,
@@ -97,13 +147,12 @@ pub async fn list_countries(
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.code.clone(), CountryDto::from)))
 }
 
-/// One country, by alpha-3 or alpha-2 code in any case.
+/// One country, by ISO code or by any name people write for it.
 #[utoipa::path(tag = "countries",
-    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SLE")),
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name (`Burma`, `Korea, South`)", example = "SLE")),
     responses(
         (status = 200, body = CountryDto),
-        (status = 400, description = "Malformed code", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such country", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country, or a name several countries share", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/countries/{code}")]
 pub async fn get_country(

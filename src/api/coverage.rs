@@ -31,7 +31,11 @@ pub struct CoverageReport {
 pub struct CoverageRow {
     #[schema(example = "SLE")]
     pub code: String,
+    /// The ISO 3166-1 name.
     pub name: String,
+    /// The name the TIP Report uses.
+    #[schema(example = "Sierra Leone")]
+    pub tip_name: String,
     pub region: Option<Region>,
     pub year: i32,
     pub tier: Option<Tier>,
@@ -53,6 +57,7 @@ impl CoverageRow {
             ),
             code: row.code,
             name: row.name,
+            tip_name: row.tip_name,
             region: row.region,
             year,
             tier: row.tier,
@@ -154,7 +159,7 @@ fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
     for row in &report.items {
         writer.write_record([
             row.code.as_str(),
-            row.name.as_str(),
+            row.tip_name.as_str(),
             row.region.map_or("", Region::as_str),
             &row.year.to_string(),
             row.tier.map_or("", Tier::as_str),

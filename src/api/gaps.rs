@@ -186,7 +186,7 @@ pub async fn check_organisation_filter(
 /// `Accept: text/csv` (or `?format=csv`) gives one row per recommendation, with the same filters;
 /// `Accept: text/html` (or `?format=html`) a printable summary for a grant proposal.
 #[utoipa::path(tag = "gaps",
-    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SLE"), GapQuery),
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SLE"), GapQuery),
     responses(
         (status = 200, body = GapReport, content_type = "application/json"),
         (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),

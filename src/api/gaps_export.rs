@@ -57,7 +57,7 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
             .join(" | ");
         writer.write_record([
             report.country.code.as_str(),
-            report.country.name.as_str(),
+            report.country.tip_name.as_str(),
             &year,
             tier,
             movement,
@@ -164,7 +164,7 @@ footer { margin-top: 3rem; color: #666; font-size: .8rem; }
 /// A printable one-page summary: tier and movement, coverage, the unaddressed recommendations,
 /// and the interventions with their reach. Every value is escaped by the template.
 pub fn to_html(report: &GapReport) -> String {
-    let country = &report.country.name;
+    let country = &report.country.tip_name;
     let year_text = report
         .year
         .map_or_else(|| "No report".to_string(), |y| format!("{y} TIP Report"));

@@ -85,7 +85,7 @@ async fn check_and_run(
 /// JSON: `{"tiers": [...], "recommendations": [...]}`. CSV (`Content-Type: text/csv`): one file of
 /// tiers (columns `country,tier[,waiver,note]`) or of recommendations (columns
 /// `country,position,pillar,text[,prioritized,source_url,continues]`), told apart by the header.
-/// Countries may be alpha-3 or alpha-2 codes or exact names; tiers may be written as the API does,
+/// Countries may be ISO codes or names as people write them; tiers may be written as the API does,
 /// as the report does (`Tier 2 Watch List`) or in research coding (1 to 4). Rows are keyed by
 /// country (and position), so importing the same file twice changes nothing and a reworded
 /// recommendation is updated in place. One bad row rejects the whole file with a 422 listing

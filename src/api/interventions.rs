@@ -8,16 +8,16 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::auth::Caller;
-use super::countries::country_from_field;
+use super::countries::{countries_from_list, country_from_field};
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::{Validator, double_option};
 use crate::db::interventions::{
     self, Deletion, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
 };
-use crate::db::{Connection, countries, organisations};
-use crate::domain::{CountryCodeInput, InterventionKind, InterventionStatus};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::db::{Connection, organisations};
+use crate::domain::{InterventionKind, InterventionStatus};
+use crate::error::{ApiError, Problem};
 
 /// An intervention. Reach is an aggregate count: gaptrack holds no personal data of survivors.
 #[derive(Debug, Serialize, ToSchema)]
@@ -67,7 +67,7 @@ impl From<Intervention> for InterventionDto {
 #[serde(deny_unknown_fields)]
 pub struct CreateIntervention {
     pub organisation_id: Uuid,
-    /// One or more countries (alpha-3 or alpha-2).
+    /// One or more countries, each an ISO code or a country name.
     #[schema(example = json!(["SLE"]))]
     pub countries: Vec<String>,
     pub kind: InterventionKind,
@@ -122,7 +122,7 @@ pub struct UpdateIntervention {
 pub struct InterventionListQuery {
     /// Only this organisation's.
     pub organisation: Option<Uuid>,
-    /// Only those working in this country (alpha-3 or alpha-2).
+    /// Only those working in this country (an ISO code or a country name).
     pub country: Option<String>,
     pub kind: Option<InterventionKind>,
     pub status: Option<InterventionStatus>,
@@ -159,43 +159,18 @@ fn dates_in_order(
     }
 }
 
-/// Parses and resolves a country list to alpha-3 codes, naming each bad entry (`countries[2]`).
+/// The countries an intervention works in: at least one, each resolved to its alpha-3 code.
 async fn resolve_countries(
     connection: &mut Connection,
-    codes: &[String],
+    given: &[String],
 ) -> Result<Vec<String>, ApiError> {
-    if codes.is_empty() {
+    if given.is_empty() {
         return Err(ApiError::invalid(
             "countries",
             "must name at least one country",
         ));
     }
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for (index, code) in codes.iter().enumerate() {
-        match CountryCodeInput::parse(code) {
-            Ok(input) => parsed.push((index, input)),
-            Err(message) => errors.push(FieldError::new(format!("countries[{index}]"), message)),
-        }
-    }
-    let inputs: Vec<CountryCodeInput> = parsed.iter().map(|(_, input)| input.clone()).collect();
-    let known = countries::resolve_codes(connection, &inputs).await?;
-    let mut resolved = Vec::new();
-    for (index, input) in parsed {
-        match known.get(input.as_str()) {
-            Some(alpha3) => resolved.push(alpha3.clone()),
-            None => errors.push(FieldError::new(
-                format!("countries[{index}]"),
-                format!("there is no country with code `{}`", input.as_str()),
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    resolved.sort();
-    resolved.dedup();
-    Ok(resolved)
+    countries_from_list(connection, "countries", given).await
 }
 
 async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(), ApiError> {

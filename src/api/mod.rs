@@ -101,13 +101,14 @@ pub fn configure(config: &mut ServiceConfig) {
 work already answers, and which remain unaddressed, country by country.\n\n\
 Errors are RFC 9457 `application/problem+json` documents with a stable `code`. Lists answer \
 `{\"items\": [...], \"next_cursor\": ...}`: pass `next_cursor` back as `cursor` for the next page \
-(`limit` defaults to 50, at most 200). Country codes are accepted as ISO 3166-1 alpha-3 or alpha-2 \
-in any case; responses always use alpha-3.",
+(`limit` defaults to 50, at most 200). Countries are accepted as ISO 3166-1 alpha-3 or alpha-2 codes \
+or by name as people write them (`Burma`, `Korea, South`, `Cote d'Ivoire`, `KOS`); responses \
+always use alpha-3.",
         license(name = "MIT"),
     ),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
-        (name = "countries", description = "ISO 3166-1 countries and their State Department region"),
+        (name = "countries", description = "ISO 3166-1 countries, the names people write for them, and their State Department region"),
         (name = "reports", description = "TIP Reports, one per year"),
         (name = "tiers", description = "A country's tier placement per report year"),
         (name = "recommendations", description = "The report's recommendations to each country"),

@@ -65,7 +65,7 @@ impl From<RecommendationRow> for RecommendationDto {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateRecommendation {
-    /// ISO 3166-1 alpha-3 or alpha-2 code.
+    /// An ISO 3166-1 code (alpha-3 or alpha-2) or a country name (`Burma`, `Korea, South`).
     #[schema(example = "SLE")]
     pub country: String,
     /// The report year, which must exist.
@@ -103,7 +103,7 @@ pub struct UpdateRecommendation {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct RecommendationListQuery {
-    /// Only this country's (alpha-3 or alpha-2).
+    /// Only this country's (an ISO code or a country name).
     pub country: Option<String>,
     /// Only this report year's.
     pub year: Option<i32>,

@@ -52,7 +52,7 @@ pub struct PutTier {
 
 /// A country's tier history, oldest first, with each year's movement.
 #[utoipa::path(tag = "tiers",
-    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SEN")),
+    params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SEN")),
     responses(
         (status = 200, body = Page<TierDto>),
         (status = 400, description = "Malformed code", body = Problem, content_type = "application/problem+json"),
@@ -79,7 +79,7 @@ pub async fn list_tiers(
 /// Records or replaces a country's placement in a report year.
 #[utoipa::path(tag = "tiers",
     params(
-        ("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code", example = "SEN"),
+        ("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SEN"),
         ("year" = i32, Path, description = "The report year, which must exist", example = 2023),
     ),
     request_body = PutTier,

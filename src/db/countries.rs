@@ -1,58 +1,236 @@
-//! The `countries` table: ISO 3166-1, loaded by the first migration.
+//! The `countries` table (ISO 3166-1, loaded by the first migration) and `country_names`: every
+//! name and code people write for a country, compared by `country_name_key` (see migration
+//! `country_names` for what the key ignores).
+
+use std::collections::HashMap;
 
 use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Nullable, Text};
 use diesel_async::RunQueryDsl;
 
 use super::schema::countries;
 use super::{Connection, DbError};
-use crate::domain::{CountryCodeInput, Region};
+use crate::domain::{CountryMention, Region, UnresolvedCountry};
+
+/// How many close names an unknown name is answered with.
+const SUGGESTIONS: i64 = 3;
+
+/// Longer text is no country name; it is refused without asking the database.
+const LONGEST_NAME: usize = 120;
 
 /// A country as stored.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
 #[diesel(table_name = countries, check_for_backend(diesel::pg::Pg))]
 pub struct CountryRow {
     pub code: String,
     pub alpha2: String,
+    /// The ISO 3166-1 name.
     pub name: String,
+    /// The name the TIP Report uses: what people read.
+    pub tip_name: String,
     pub region: Option<Region>,
 }
 
-/// Finds a country by its alpha-3 or alpha-2 code.
-pub async fn find(
-    connection: &mut Connection,
-    code: &CountryCodeInput,
-) -> Result<Option<CountryRow>, DbError> {
-    let query = countries::table
-        .select(CountryRow::as_select())
-        .into_boxed();
-    let query = match code {
-        CountryCodeInput::Alpha3(code) => query.filter(countries::code.eq(code.as_str())),
-        CountryCodeInput::Alpha2(code) => query.filter(countries::alpha2.eq(code.as_str())),
-    };
-    Ok(query.first(connection).await.optional()?)
+impl CountryRow {
+    fn mention(&self) -> CountryMention {
+        CountryMention {
+            code: self.code.clone(),
+            name: self.tip_name.clone(),
+        }
+    }
 }
 
-/// Resolves many codes at once (alpha-3 or alpha-2) to alpha-3; unknown codes are absent from the map.
-pub async fn resolve_codes(
+/// What one name or code, as given, stands for.
+#[derive(Debug, Clone)]
+enum CountryMatch {
+    One(CountryRow),
+    /// A name several countries share, e.g. `Congo`.
+    Several(Vec<CountryRow>),
+    /// No country; the closest names, best first.
+    None {
+        suggestions: Vec<CountryRow>,
+    },
+}
+
+impl CountryMatch {
+    /// The country, or what to tell the person who wrote `given`.
+    fn into_country(self, given: &str) -> Result<CountryRow, UnresolvedCountry> {
+        match self {
+            Self::One(country) => Ok(country),
+            Self::Several(candidates) => Err(UnresolvedCountry::Ambiguous {
+                given: given.to_owned(),
+                candidates: candidates.iter().map(CountryRow::mention).collect(),
+            }),
+            Self::None { suggestions } => Err(UnresolvedCountry::Unknown {
+                given: given.to_owned(),
+                suggestions: suggestions.iter().map(CountryRow::mention).collect(),
+            }),
+        }
+    }
+}
+
+#[derive(QueryableByName)]
+struct Matched {
+    #[diesel(sql_type = Text)]
+    given: String,
+    #[diesel(embed)]
+    country: CountryRow,
+}
+
+/// What each of several names or codes stands for, keyed by the text as given.
+#[derive(Debug, Default)]
+pub struct CountryMatches(HashMap<String, CountryMatch>);
+
+impl CountryMatches {
+    /// The country `given` names, or what to tell the person who wrote it. Text that was not
+    /// resolved names no country.
+    pub fn country(&self, given: &str) -> Result<CountryRow, UnresolvedCountry> {
+        self.0
+            .get(given)
+            .cloned()
+            .unwrap_or(CountryMatch::None {
+                suggestions: vec![],
+            })
+            .into_country(given)
+    }
+}
+
+/// Resolves one name or code, as [`resolve`] does.
+pub async fn resolve_one(
     connection: &mut Connection,
-    codes: &[CountryCodeInput],
-) -> Result<std::collections::HashMap<String, String>, DbError> {
-    let wanted: Vec<&str> = codes.iter().map(CountryCodeInput::as_str).collect();
-    let rows: Vec<(String, String)> = countries::table
-        .filter(
-            countries::code
-                .eq_any(&wanted)
-                .or(countries::alpha2.eq_any(&wanted)),
+    given: &str,
+) -> Result<Result<CountryRow, UnresolvedCountry>, DbError> {
+    Ok(resolve(connection, &[given.to_owned()])
+        .await?
+        .country(given))
+}
+
+/// Resolves names and codes (ISO alpha-3 or alpha-2, the TIP Report's names, ISO, common and
+/// former names, research codes such as `KOS`) to countries, in two statements whatever their
+/// number: one for the matches, one for suggestions for those that matched nothing.
+pub async fn resolve(
+    connection: &mut Connection,
+    given: &[String],
+) -> Result<CountryMatches, DbError> {
+    let askable: Vec<&str> = given
+        .iter()
+        .map(String::as_str)
+        .filter(|text| is_askable(text))
+        .collect();
+    let mut found: HashMap<String, Vec<CountryRow>> = HashMap::new();
+    if !askable.is_empty() {
+        let rows: Vec<Matched> = diesel::sql_query(
+            "SELECT g.given, c.code, c.alpha2, c.name, c.tip_name, c.region \
+               FROM unnest($1::text[]) AS g (given) \
+               JOIN country_names n ON n.key = country_name_key(g.given) \
+               JOIN countries c ON c.code = n.country_code \
+              ORDER BY g.given, c.code",
         )
-        .select((countries::code, countries::alpha2))
+        .bind::<Array<Text>, _>(&askable)
         .load(connection)
         .await?;
-    let mut resolved = std::collections::HashMap::new();
-    for (alpha3, alpha2) in rows {
-        resolved.insert(alpha2, alpha3.clone());
-        resolved.insert(alpha3.clone(), alpha3);
+        for row in rows {
+            found.entry(row.given).or_default().push(row.country);
+        }
     }
-    Ok(resolved)
+    let unmatched: Vec<&str> = askable
+        .iter()
+        .copied()
+        .filter(|text| !found.contains_key(*text))
+        .collect();
+    let mut suggested = suggestions(connection, &unmatched).await?;
+
+    Ok(CountryMatches(
+        given
+            .iter()
+            .map(|text| {
+                let outcome = match found.remove(text) {
+                    Some(mut countries) if countries.len() == 1 => {
+                        CountryMatch::One(countries.remove(0))
+                    }
+                    Some(countries) => CountryMatch::Several(countries),
+                    None => CountryMatch::None {
+                        suggestions: suggested.remove(text.as_str()).unwrap_or_default(),
+                    },
+                };
+                (text.clone(), outcome)
+            })
+            .collect(),
+    ))
+}
+
+/// Text worth a look-up: not blank, not too long, and storable (PostgreSQL text holds no NUL).
+fn is_askable(text: &str) -> bool {
+    !text.trim().is_empty() && text.len() <= LONGEST_NAME && !text.contains('\0')
+}
+
+/// For each name, the countries with the most similar names (trigram similarity above
+/// `pg_trgm.similarity_threshold`), best first.
+async fn suggestions(
+    connection: &mut Connection,
+    names: &[&str],
+) -> Result<HashMap<String, Vec<CountryRow>>, DbError> {
+    if names.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<Matched> = diesel::sql_query(
+        "SELECT g.given, c.code, c.alpha2, c.name, c.tip_name, c.region \
+           FROM unnest($1::text[]) AS g (given) \
+          CROSS JOIN LATERAL ( \
+                SELECT n.country_code, min(n.key <-> country_name_key(g.given)) AS distance \
+                  FROM country_names n \
+                 WHERE n.key % country_name_key(g.given) \
+                 GROUP BY n.country_code \
+                 ORDER BY distance, n.country_code \
+                 LIMIT $2) s \
+           JOIN countries c ON c.code = s.country_code \
+          ORDER BY g.given, s.distance, c.code",
+    )
+    .bind::<Array<Text>, _>(names)
+    .bind::<BigInt, _>(SUGGESTIONS)
+    .load(connection)
+    .await?;
+    let mut by_name: HashMap<String, Vec<CountryRow>> = HashMap::new();
+    for row in rows {
+        by_name.entry(row.given).or_default().push(row.country);
+    }
+    Ok(by_name)
+}
+
+/// Countries whose names or codes contain `query` or are like it, best first: an exact name or
+/// code, then a name that starts with it, then one that contains it, then similar names.
+/// For pickers in forms, where people type part of any name they know.
+pub async fn search(
+    connection: &mut Connection,
+    query: &str,
+    region: Option<Region>,
+    limit: i64,
+) -> Result<Vec<CountryRow>, DbError> {
+    if !is_askable(query) {
+        return Ok(Vec::new());
+    }
+    Ok(diesel::sql_query(
+        "SELECT c.code, c.alpha2, c.name, c.tip_name, c.region \
+           FROM ( \
+                SELECT n.country_code, \
+                       max(CASE WHEN n.key = q.key THEN 3 \
+                                WHEN n.key LIKE q.key || '%' THEN 2 \
+                                WHEN n.key LIKE '%' || q.key || '%' THEN 1 \
+                                ELSE 0 END) AS rank, \
+                       max(similarity(n.key, q.key)) AS likeness \
+                  FROM country_names n, (SELECT country_name_key($1) AS key) q \
+                 WHERE q.key <> '' AND (n.key LIKE '%' || q.key || '%' OR n.key % q.key) \
+                 GROUP BY n.country_code) m \
+           JOIN countries c ON c.code = m.country_code \
+          WHERE $2::text IS NULL OR c.region = $2 \
+          ORDER BY m.rank DESC, m.likeness DESC, c.code \
+          LIMIT $3",
+    )
+    .bind::<Text, _>(query)
+    .bind::<Nullable<Text>, _>(region)
+    .bind::<BigInt, _>(limit)
+    .load(connection)
+    .await?)
 }
 
 /// One page of countries in code order, optionally of one region, starting after `after`.
@@ -76,32 +254,23 @@ pub async fn list(
     Ok(query.load(connection).await?)
 }
 
-/// Resolves exact country names (compared in lower case) to alpha-3 codes; unknown names are
-/// absent from the map, which is keyed by the lower-case name.
-pub async fn resolve_names(
-    connection: &mut Connection,
-    lower_case_names: &[String],
-) -> Result<std::collections::HashMap<String, String>, DbError> {
-    use diesel::dsl::sql;
-    use diesel::sql_types::Text;
-    let rows: Vec<(String, String)> = countries::table
-        .filter(
-            sql::<diesel::sql_types::Bool>("lower(name) = ANY(")
-                .bind::<diesel::sql_types::Array<Text>, _>(lower_case_names)
-                .sql(")"),
-        )
-        .select((sql::<Text>("lower(name)"), countries::code))
-        .load(connection)
-        .await?;
-    Ok(rows.into_iter().collect())
-}
-
 /// The codes of every country with a State Department region: the countries the TIP Report ranks.
 pub async fn ranked_codes(connection: &mut Connection) -> Result<Vec<String>, DbError> {
     Ok(countries::table
         .filter(countries::region.is_not_null())
         .order(countries::code)
         .select(countries::code)
+        .load(connection)
+        .await?)
+}
+
+/// Every name and code of the `country_names` table with the country it stands for: what the
+/// resolver knows.
+pub async fn all_names(connection: &mut Connection) -> Result<Vec<(String, String)>, DbError> {
+    use super::schema::country_names;
+    Ok(country_names::table
+        .select((country_names::name, country_names::country_code))
+        .order((country_names::country_code, country_names::name))
         .load(connection)
         .await?)
 }

@@ -240,6 +240,8 @@ pub struct CountryCoverage {
     pub code: String,
     #[diesel(sql_type = Text)]
     pub name: String,
+    #[diesel(sql_type = Text)]
+    pub tip_name: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub region: Option<Region>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -266,7 +268,7 @@ pub async fn coverage(
     region: Option<Region>,
 ) -> Result<Vec<CountryCoverage>, DbError> {
     Ok(diesel::sql_query(
-        "SELECT co.code, co.name, co.region, t.tier, p.tier AS previous_tier, \
+        "SELECT co.code, co.name, co.tip_name, co.region, t.tier, p.tier AS previous_tier, \
                 count(*) AS total, \
                 count(*) FILTER (WHERE s.status = 'addressed') AS addressed, \
                 count(*) FILTER (WHERE s.status = 'partially_addressed') AS partially_addressed, \
@@ -277,7 +279,7 @@ pub async fn coverage(
            LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = $1 \
            LEFT JOIN tier_placements p ON p.country_code = co.code AND p.year = $1 - 1 \
           WHERE $3::text IS NULL OR co.region = $3 \
-          GROUP BY co.code, co.name, co.region, t.tier, p.tier \
+          GROUP BY co.code, co.name, co.tip_name, co.region, t.tier, p.tier \
           ORDER BY co.code",
     )
     .bind::<Int4, _>(year)

@@ -5,7 +5,17 @@ diesel::table! {
         code -> Text,
         alpha2 -> Text,
         name -> Text,
+        tip_name -> Text,
         region -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    country_names (key, country_code) {
+        name -> Text,
+        country_code -> Text,
+        kind -> Text,
+        key -> Text,
     }
 }
 
@@ -90,6 +100,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(country_names -> countries (country_code));
 diesel::joinable!(intervention_countries -> countries (country_code));
 diesel::joinable!(intervention_countries -> interventions (intervention_id));
 diesel::joinable!(interventions -> organisations (organisation_id));
@@ -102,6 +113,7 @@ diesel::joinable!(tier_placements -> reports (year));
 
 diesel::allow_tables_to_appear_in_same_query!(
     countries,
+    country_names,
     intervention_countries,
     interventions,
     links,

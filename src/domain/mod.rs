@@ -1,8 +1,8 @@
 //! Validated domain types and the pure rules of the TIP Report: what a tier, a pillar or a status can
-//! be, how a country code is written, and how a tier placement moves from one year to the next.
+//! be, what to say of a country name that matches none or several, and how a tier placement moves from one year to the next.
 
 mod api_key;
-mod country_code;
+mod country_name;
 mod coverage;
 mod enums;
 mod movement;
@@ -10,7 +10,7 @@ mod reporting_period;
 mod tier_label;
 
 pub use api_key::{NewApiKey, parse_token, secret_matches};
-pub use country_code::CountryCodeInput;
+pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{
     AuditAction, Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus,

@@ -20,7 +20,7 @@ pub struct JsonImport {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JsonTier {
-    /// Alpha-3 or alpha-2 code, or an exact country name.
+    /// An ISO code (alpha-3 or alpha-2) or a country name as people write it.
     pub country: String,
     /// Required in a tier history; in a single-year import, must match that year if given.
     pub year: Option<i32>,

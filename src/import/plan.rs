@@ -5,9 +5,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 use super::rows::{ImportRows, Location};
+use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
 use crate::db::{Connection, countries, recommendations};
-use crate::domain::{CountryCodeInput, Pillar, parse_tier_label};
+use crate::domain::{Pillar, parse_tier_label};
 use crate::error::{ApiError, FieldError};
 
 /// At most this many problems are listed; a file with more is mostly wrong anyway.
@@ -306,15 +307,14 @@ fn boolean(
     }
 }
 
-/// Resolves the countries of a whole file with two queries.
+/// Resolves the countries of a whole file with two queries, whatever its length.
 struct CountryResolver {
-    by_code: HashMap<String, String>,
-    by_name: HashMap<String, String>,
+    matches: CountryMatches,
 }
 
 impl CountryResolver {
     async fn load(connection: &mut Connection, rows: &ImportRows) -> Result<Self, ApiError> {
-        let cells: HashSet<&str> = rows
+        let cells: HashSet<String> = rows
             .tiers
             .iter()
             .flat_map(|t| [t.country.as_deref(), t.country_name.as_deref()])
@@ -324,22 +324,16 @@ impl CountryResolver {
                     .flat_map(|r| [r.country.as_deref(), r.country_name.as_deref()]),
             )
             .flatten()
+            .map(str::to_owned)
             .collect();
-        let codes: Vec<CountryCodeInput> = cells
-            .iter()
-            .filter_map(|cell| CountryCodeInput::parse(cell).ok())
-            .collect();
-        let names: Vec<String> = cells
-            .iter()
-            .map(|cell| cell.trim().to_lowercase())
-            .collect();
+        let cells: Vec<String> = cells.into_iter().collect();
         Ok(Self {
-            by_code: countries::resolve_codes(connection, &codes).await?,
-            by_name: countries::resolve_names(connection, &names).await?,
+            matches: countries::resolve(connection, &cells).await?,
         })
     }
 
-    /// The alpha-3 code for a row: its code if known, else its name (from either column).
+    /// The alpha-3 code for a row: what its `country` cell names, else what its name cell names.
+    /// When neither names one country, the error is about the `country` cell if there is one.
     fn resolve(
         &self,
         at: Location,
@@ -347,26 +341,19 @@ impl CountryResolver {
         name: Option<&str>,
         errors: &mut Vec<FieldError>,
     ) -> Option<String> {
-        let found = [country, name].into_iter().flatten().find_map(|cell| {
-            CountryCodeInput::parse(cell)
-                .ok()
-                .and_then(|code| self.by_code.get(code.as_str()))
-                .or_else(|| self.by_name.get(&cell.trim().to_lowercase()))
-        });
-        match (found, country.or(name)) {
-            (Some(code), _) => Some(code.clone()),
-            (None, Some(given)) => {
-                errors.push(at.error(
-                    "country",
-                    format!("`{given}` is not a known country code (alpha-3 or alpha-2) or name"),
-                ));
-                None
-            }
-            (None, None) => {
-                errors.push(at.error("country", "is missing"));
-                None
-            }
+        let outcomes: Vec<_> = [country, name]
+            .into_iter()
+            .flatten()
+            .map(|cell| self.matches.country(cell))
+            .collect();
+        if let Some(Ok(found)) = outcomes.iter().find(|outcome| outcome.is_ok()) {
+            return Some(found.code.clone());
         }
+        match outcomes.into_iter().next() {
+            Some(Err(unresolved)) => errors.push(at.error("country", unresolved.to_string())),
+            _ => errors.push(at.error("country", "is missing")),
+        }
+        None
     }
 }
 

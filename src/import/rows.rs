@@ -27,7 +27,7 @@ impl Location {
 #[derive(Debug, Clone)]
 pub struct RawTier {
     pub at: Location,
-    /// A country code (alpha-3 or alpha-2) or an exact country name.
+    /// A country code (ISO, or a research code such as `KOS`) or a country name.
     pub country: Option<String>,
     /// A country name from a separate column, tried when `country` is not a known code.
     pub country_name: Option<String>,

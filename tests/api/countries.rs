@@ -1,3 +1,6 @@
+use std::collections::BTreeSet;
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, expect_problem};
@@ -23,7 +26,7 @@ async fn kosovo_is_listed_under_its_tip_code() {
 }
 
 #[actix_web::test]
-async fn an_unknown_country_is_404_and_a_malformed_code_is_400() {
+async fn an_unknown_country_is_404_with_the_closest_names() {
     let app = TestApp::spawn().await;
     expect_problem(
         app.get("/api/v1/countries/ZZZ").await,
@@ -31,12 +34,192 @@ async fn an_unknown_country_is_404_and_a_malformed_code_is_400() {
         "not_found",
     )
     .await;
-    expect_problem(
-        app.get("/api/v1/countries/S1E").await,
-        StatusCode::BAD_REQUEST,
-        "bad_request",
+    let problem = expect_problem(
+        app.get(&country_path("Central African Rep")).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
     )
     .await;
+    assert_eq!(
+        problem["detail"],
+        "`Central African Rep` is not a known country: did you mean Central African Republic (CAF)?"
+    );
+}
+
+/// The path of one country, with `name` percent-encoded as a path segment.
+fn country_path(name: &str) -> String {
+    let mut url = url::Url::parse("http://host/api/v1/countries/").unwrap();
+    url.path_segments_mut().unwrap().pop_if_empty().push(name);
+    url.path().to_string()
+}
+
+#[actix_web::test]
+async fn countries_are_found_by_the_names_the_tip_report_and_people_use() {
+    let app = TestApp::spawn().await;
+    let cases = [
+        ("Burma", "MMR"),
+        ("Korea, North", "PRK"),
+        ("Korea, South", "KOR"),
+        ("Congo, Democratic Republic of the", "COD"),
+        ("Congo, Republic of the", "COG"),
+        ("The Gambia", "GMB"),
+        ("Gambia, The", "GMB"),
+        ("Kyrgyz Republic", "KGZ"),
+        ("Slovak Republic", "SVK"),
+        ("Micronesia", "FSM"),
+        ("Macau", "MAC"),
+        ("Curacao", "CUW"),
+        ("St. Lucia", "LCA"),
+        ("Saint Lucia", "LCA"),
+        ("Brunei", "BRN"),
+        ("Russia", "RUS"),
+        ("Turkey", "TUR"),
+        ("Czech Republic", "CZE"),
+        ("Swaziland", "SWZ"),
+        ("Cape Verde", "CPV"),
+        ("Ivory Coast", "CIV"),
+        ("East Timor", "TLS"),
+        ("Bosnia-Herzegovina", "BIH"),
+        ("Antigua & Barbuda", "ATG"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Côte d’Ivoire", "CIV"),
+        ("  CÔTE D'IVOIRE ", "CIV"),
+        ("KOS", "XKX"),
+        ("XKX", "XKX"),
+        ("ROM", "ROU"),
+        ("ZAR", "COD"),
+        ("TMP", "TLS"),
+        ("YUG", "SRB"),
+        ("sl", "SLE"),
+    ];
+    for (name, code) in cases {
+        let response = app.get(&country_path(name)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{name}");
+        let country: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(country["code"], code, "{name}");
+    }
+}
+
+#[actix_web::test]
+async fn a_country_shows_the_tip_reports_name_beside_its_iso_name() {
+    let app = TestApp::spawn().await;
+    let korea = app.get_json("/api/v1/countries/KOR").await;
+    assert_eq!(korea["tip_name"], "Korea, South");
+    assert_eq!(korea["name"], "South Korea");
+    let senegal = app.get_json("/api/v1/countries/SEN").await;
+    assert_eq!(senegal["tip_name"], "Senegal");
+}
+
+#[actix_web::test]
+async fn every_name_and_code_of_the_table_resolves_to_its_country() {
+    let app = TestApp::spawn().await;
+    let mut connection = AsyncPgConnection::establish(&app.database_url)
+        .await
+        .unwrap();
+    let names = gaptrack::db::countries::all_names(&mut connection)
+        .await
+        .unwrap();
+    assert!(
+        names.len() > 800,
+        "ISO codes and names, TIP names, common names: {}",
+        names.len()
+    );
+    let mut ambiguous = BTreeSet::new();
+    for (name, code) in &names {
+        let response = app.get(&country_path(name)).await;
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.unwrap();
+        if status == StatusCode::OK {
+            assert_eq!(&body["code"], code.as_str(), "{name}");
+        } else {
+            assert_eq!(status, StatusCode::NOT_FOUND, "{name}: {body}");
+            let detail = body["detail"].as_str().unwrap();
+            assert!(
+                detail.contains("could be") && detail.contains(&format!("({code})")),
+                "{name} is refused only as ambiguous, naming {code} among the candidates: {detail}"
+            );
+            ambiguous.insert(name.clone());
+        }
+    }
+    assert_eq!(
+        ambiguous.into_iter().collect::<Vec<_>>(),
+        ["Congo", "Korea"],
+        "only names that several countries share are refused"
+    );
+}
+
+#[actix_web::test]
+async fn a_name_two_countries_share_is_refused_with_both() {
+    let app = TestApp::spawn().await;
+    let problem = expect_problem(
+        app.get("/api/v1/countries/congo").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_eq!(
+        problem["detail"],
+        "`congo` could be Congo, Democratic Republic of the (COD) or Congo, Republic of the (COG): \
+         give the country's code or its full name"
+    );
+    let problem = expect_problem(
+        app.get("/api/v1/recommendations?country=Korea").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "country");
+    let message = problem["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("(KOR)") && message.contains("(PRK)"),
+        "{message}"
+    );
+}
+
+#[actix_web::test]
+async fn a_search_finds_countries_by_any_of_their_names_best_first() {
+    let app = TestApp::spawn().await;
+    let codes = |page: serde_json::Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes(app.get_json("/api/v1/countries?q=burma").await)[0],
+        "MMR"
+    );
+    assert_eq!(
+        codes(app.get_json("/api/v1/countries?q=ivory").await)[0],
+        "CIV"
+    );
+    assert_eq!(
+        codes(app.get_json("/api/v1/countries?q=KOS").await)[0],
+        "XKX"
+    );
+    let niger = codes(app.get_json("/api/v1/countries?q=niger").await);
+    assert_eq!(
+        niger[..2],
+        ["NER", "NGA"],
+        "the exact name first: {niger:?}"
+    );
+    let korea = codes(app.get_json("/api/v1/countries?q=korea").await);
+    assert!(
+        korea.contains(&"KOR".into()) && korea.contains(&"PRK".into()),
+        "{korea:?}"
+    );
+    let in_africa = codes(app.get_json("/api/v1/countries?q=guinea&region=AF").await);
+    assert!(
+        in_africa.contains(&"GNB".into()) && !in_africa.contains(&"PNG".into()),
+        "{in_africa:?}"
+    );
+    let page = app.get_json("/api/v1/countries?q=zzzzzz").await;
+    assert_eq!(page["items"], serde_json::json!([]));
+    assert_eq!(page["next_cursor"], serde_json::Value::Null);
+    let limited = app.get_json("/api/v1/countries?q=a&limit=3").await;
+    assert_eq!(limited["items"].as_array().unwrap().len(), 3);
 }
 
 #[actix_web::test]

@@ -142,3 +142,26 @@ async fn formats_an_endpoint_does_not_offer_are_refused() {
         .unwrap();
     expect_problem(xml, StatusCode::NOT_ACCEPTABLE, "not_acceptable").await;
 }
+
+#[actix_web::test]
+async fn exports_name_countries_as_the_tip_report_does() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    app.create_recommendation("Myanmar", 2023, 1, "prosecution")
+        .await;
+    let (_, csv) = text(&app, "/api/v1/countries/MMR/gaps?format=csv", "*/*").await;
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with("MMR,Burma,2023,"),
+        "{csv}"
+    );
+    let (_, page) = text(&app, "/api/v1/countries/burma/gaps?format=html", "*/*").await;
+    assert!(page.contains("<title>Burma"), "{page}");
+    let (_, coverage) = text(&app, "/api/v1/coverage?year=2023&format=csv", "*/*").await;
+    assert!(
+        coverage.lines().nth(1).unwrap().starts_with("MMR,Burma,"),
+        "{coverage}"
+    );
+    let json = app.get_json("/api/v1/coverage?year=2023").await;
+    assert_eq!(json["items"][0]["name"], "Myanmar");
+    assert_eq!(json["items"][0]["tip_name"], "Burma");
+}

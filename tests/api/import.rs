@@ -79,7 +79,7 @@ async fn the_real_tier_history_imports_through_the_api_and_again_changes_nothing
     .collect();
     assert_eq!(movements(&malawi), expected);
 
-    // Kosovo appears under the research code KOS, found by its name.
+    // Kosovo appears under the research code KOS.
     let kosovo = app.get_json("/api/v1/countries/XKX/tiers").await;
     assert_eq!(kosovo["items"].as_array().unwrap().len(), 7);
 
@@ -93,6 +93,78 @@ async fn the_real_tier_history_imports_through_the_api_and_again_changes_nothing
         json!({"received": 3208, "skipped": 957, "created": 0, "updated": 0, "unchanged": 2251})
     );
     assert_eq!(again["reports_created"], json!([]));
+}
+
+#[actix_web::test]
+async fn every_year_of_the_real_file_imports_by_its_iso_and_tier_columns_alone() {
+    let app = TestApp::spawn().await;
+    let mut reader =
+        csv::Reader::from_path(TIER_HISTORY).expect("shared/data is beside the repository");
+    let mut by_year: std::collections::BTreeMap<i32, String> = Default::default();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (iso, year, tier) = (&record[1], record[2].parse::<i32>().unwrap(), &record[4]);
+        by_year
+            .entry(year)
+            .or_insert_with(|| "iso,tier\n".to_string())
+            .push_str(&format!("{iso},{tier}\n"));
+    }
+    // The first reports rank no one (every row `NA`): there is no such report year to import to.
+    by_year.retain(|_, file| file.lines().skip(1).any(|line| !line.ends_with(",NA")));
+    let mut created = 0;
+    for (year, file) in by_year {
+        app.create_report(year).await;
+        let path = format!("/api/v1/reports/{year}/import");
+        let summary =
+            expect_json(upload(&app, &path, "text/csv", file).await, StatusCode::OK).await;
+        created += summary["tiers"]["created"].as_i64().unwrap();
+    }
+    assert_eq!(created, 2251, "every placement with a tier, in every year");
+    let kosovo = app.get_json("/api/v1/countries/KOS/tiers").await;
+    assert_eq!(
+        kosovo["items"].as_array().unwrap().len(),
+        7,
+        "KOS is Kosovo"
+    );
+}
+
+#[actix_web::test]
+async fn an_unknown_or_ambiguous_country_names_its_line_and_the_closest_countries() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let file = "country,tier\nBurma,3\nCentral African Rep,2\nCongo,2\nKorea, South,1\n";
+    let file = file.replace("Korea, South", "\"Korea, South\"");
+    let problem = expect_problem(
+        upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let errors: Vec<(i64, String)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["row"].as_i64().unwrap(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0],
+        (
+            3,
+            "`Central African Rep` is not a known country: did you mean Central African Republic (CAF)?"
+                .to_string()
+        )
+    );
+    assert_eq!(errors[1].0, 4);
+    assert!(
+        errors[1].1.contains("(COD)") && errors[1].1.contains("(COG)"),
+        "{errors:?}"
+    );
 }
 
 #[actix_web::test]

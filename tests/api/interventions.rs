@@ -65,7 +65,7 @@ async fn invalid_interventions_name_every_bad_field() {
         "validation_failed",
     )
     .await;
-    assert_eq!(invalid_fields(&problem), ["countries[2]", "countries[1]"]);
+    assert_eq!(invalid_fields(&problem), ["countries[1]", "countries[2]"]);
 
     let none =
         json!({"organisation_id": organisation, "countries": [], "kind": "training", "title": "x"});
