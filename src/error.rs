@@ -76,6 +76,9 @@ pub enum ApiError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
+    /// The path exists but not with this method; `allow` lists the methods it has.
+    #[error("{detail}")]
+    MethodNotAllowed { detail: String, allow: String },
     /// The request clashes with the current state (a duplicate, or a delete that would orphan data).
     #[error("{0}")]
     Conflict(String),
@@ -141,6 +144,7 @@ impl ApiError {
             Self::Unauthorized(_) => ("unauthorized", "An API key is required"),
             Self::Forbidden(_) => ("forbidden", "This key may not do that"),
             Self::NotFound(_) => ("not_found", "No such resource"),
+            Self::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
             Self::Conflict(_) => ("conflict", "The request conflicts with existing data"),
             Self::Validation { .. } => ("validation_failed", "The request is not valid"),
             Self::PayloadTooLarge(_) => ("payload_too_large", "The body is too large"),
@@ -186,6 +190,7 @@ impl ResponseError for ApiError {
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -204,8 +209,14 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
-        if let Self::Unauthorized(_) = self {
-            response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"gaptrack\""));
+        match self {
+            Self::Unauthorized(_) => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"gaptrack\""));
+            }
+            Self::MethodNotAllowed { allow, .. } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
+            }
+            _ => {}
         }
         response.json(self.problem())
     }

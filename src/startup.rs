@@ -8,10 +8,11 @@ use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
+use crate::api::method_table::MethodTable;
 use crate::api::openapi::OpenApiDocument;
 use crate::api::{self, ApiDoc, AppState};
 use crate::db::DbPool;
-use crate::error::{ApiError, path_error_handler, query_error_handler};
+use crate::error::{path_error_handler, query_error_handler};
 
 /// Where the OpenAPI document and the interactive docs are served.
 pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
@@ -56,7 +57,9 @@ pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::
             .configure(api::configure)
             .split_for_parts();
         api::declare_security(&mut document);
+        let methods = MethodTable::new(&document, &[(OPENAPI_PATH, &["GET"]), ("/docs", &["GET"])]);
         app.wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+            .app_data(web::Data::new(methods))
             .app_data(web::Data::new(OpenApiDocument(to_committed_form(
                 &document,
             ))))
@@ -69,13 +72,7 @@ pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::
                         .finish()
                 }),
             )
-            .default_service(web::to(|request: actix_web::HttpRequest| async move {
-                Err::<HttpResponse, _>(ApiError::NotFound(format!(
-                    "there is no {} {} here; the API is described at {OPENAPI_PATH}",
-                    request.method(),
-                    request.path()
-                )))
-            }))
+            .default_service(web::to(api::method_table::no_route))
     })
     .listen(listener)?;
     if let Some(workers) = workers {

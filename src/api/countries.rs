@@ -107,6 +107,7 @@ pub struct CountryListQuery {
     /// Only countries of this State Department region.
     pub region: Option<Region>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -26,6 +26,23 @@ pub struct CoverageReport {
     pub totals: StatusCounts,
 }
 
+/// The formats coverage answers in: a table has no printable page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CoverageFormat {
+    Json,
+    Csv,
+}
+
+impl From<CoverageFormat> for Format {
+    fn from(format: CoverageFormat) -> Self {
+        match format {
+            CoverageFormat::Json => Self::Json,
+            CoverageFormat::Csv => Self::Csv,
+        }
+    }
+}
+
 /// One country's coverage.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CoverageRow {
@@ -76,7 +93,7 @@ pub struct CoverageQuery {
     /// Only countries of this region.
     pub region: Option<Region>,
     /// `json` or `csv`; overrides the `Accept` header.
-    pub format: Option<Format>,
+    pub format: Option<CoverageFormat>,
 }
 
 /// The columns of the CSV, in order.
@@ -103,8 +120,10 @@ const CSV_HEADER: [&str; 13] = [
 /// Send `Accept: text/csv` (or `?format=csv`) for the same rows as CSV, with a header row and the
 /// columns always in the same order.
 #[utoipa::path(tag = "gaps", params(CoverageQuery), responses(
-    (status = 200, body = CoverageReport, content_type = "application/json"),
-    (status = 200, description = "The same rows as CSV", body = String, content_type = "text/csv"),
+    (status = 200, description = "Coverage per country, as JSON or as CSV rows", content(
+        (CoverageReport = "application/json"),
+        (String = "text/csv"),
+    )),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No report for the year", body = Problem, content_type = "application/problem+json"),
     (status = 406, description = "Neither JSON nor CSV is acceptable", body = Problem, content_type = "application/problem+json"),
@@ -116,7 +135,11 @@ pub async fn get_coverage(
     state: web::Data<AppState>,
     query: web::Query<CoverageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let format = negotiate(&request, query.format, &[Format::Json, Format::Csv])?;
+    let format = negotiate(
+        &request,
+        query.format.map(Format::from),
+        &[Format::Json, Format::Csv],
+    )?;
     let mut connection = state.connection().await?;
     check_organisation_filter(&mut connection, query.organisation).await?;
     let year = match query.year {

@@ -128,6 +128,7 @@ pub struct GapQuery {
     #[serde(default)]
     pub persistent_only: bool,
     /// How many interventions to list per recommendation, 0 to 100 (default 10), strongest first.
+    #[param(minimum = 0, maximum = 100)]
     pub interventions_limit: Option<u32>,
     /// `json`, `csv` or `html` (a printable summary); overrides the `Accept` header.
     pub format: Option<Format>,
@@ -188,10 +189,12 @@ pub async fn check_organisation_filter(
 #[utoipa::path(tag = "gaps",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SLE"), GapQuery),
     responses(
-        (status = 200, body = GapReport, content_type = "application/json"),
+        (status = 200, description = "The gap report as JSON, as CSV (one row per recommendation) or as a printable HTML summary", content(
+            (GapReport = "application/json"),
+            (String = "text/csv"),
+            (String = "text/html"),
+        )),
         (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),
-        (status = 200, description = "One row per recommendation", body = String, content_type = "text/csv"),
-        (status = 200, description = "A printable summary", body = String, content_type = "text/html"),
         (status = 404, description = "No such country, or no report for the year", body = Problem, content_type = "application/problem+json"),
         (status = 406, description = "Neither JSON, CSV nor HTML is acceptable", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),

@@ -71,7 +71,9 @@ pub struct CreateIntervention {
     #[schema(example = json!(["SLE"]))]
     pub countries: Vec<String>,
     pub kind: InterventionKind,
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub title: String,
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub description: Option<String>,
     /// Defaults to `planned`: an intervention counts towards coverage once it is active.
     #[serde(default = "planned")]
@@ -79,6 +81,7 @@ pub struct CreateIntervention {
     pub started_on: Option<NaiveDate>,
     /// Not before `started_on`.
     pub ended_on: Option<NaiveDate>,
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub location: Option<String>,
     /// An aggregate count, 0 or more.
     pub people_reached: Option<i64>,
@@ -97,9 +100,11 @@ pub struct UpdateIntervention {
     /// must stay.
     pub countries: Option<Vec<String>>,
     pub kind: Option<InterventionKind>,
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub description: Option<Option<String>>,
     pub status: Option<InterventionStatus>,
     #[serde(default, deserialize_with = "double_option")]
@@ -110,6 +115,7 @@ pub struct UpdateIntervention {
     pub ended_on: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub location: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>)]
@@ -127,6 +133,7 @@ pub struct InterventionListQuery {
     pub kind: Option<InterventionKind>,
     pub status: Option<InterventionStatus>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -59,6 +59,7 @@ pub struct CreatedApiKey {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub name: String,
     pub role: Role,
     /// Required for editor keys: the organisation whose work they may change.
@@ -70,6 +71,7 @@ pub struct CreateApiKey {
 #[into_params(parameter_in = Query)]
 pub struct KeyListQuery {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

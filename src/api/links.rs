@@ -80,7 +80,9 @@ impl From<(LinkRow, InterventionRow)> for LinkedInterventionDto {
 #[serde(deny_unknown_fields)]
 pub struct PutLink {
     pub contribution: Contribution,
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub rationale: Option<String>,
+    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
     pub evidence_url: Option<String>,
 }
 

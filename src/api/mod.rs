@@ -15,6 +15,7 @@ pub mod interventions;
 pub mod json;
 pub mod keys;
 pub mod links;
+pub mod method_table;
 pub mod negotiation;
 pub mod openapi;
 pub mod organisations;
@@ -106,6 +107,8 @@ or by name as people write them (`Burma`, `Korea, South`, `Cote d'Ivoire`, `KOS`
 always use alpha-3.",
         license(name = "MIT"),
     ),
+    // Query parameters' schemas are not collected from the routes.
+    components(schemas(negotiation::Format, coverage::CoverageFormat)),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
         (name = "countries", description = "ISO 3166-1 countries, the names people write for them, and their State Department region"),
@@ -128,7 +131,8 @@ const BEARER: &str = "api_key";
 
 /// Declares the API-key scheme and, on every operation under [`API_PREFIX`], that it needs a key:
 /// a 401 without one, and a 403 where the key's role may not be enough (every write, and the
-/// admin-only reads). Applied to the collected document, so no operation can be missed.
+/// admin-only reads); on every operation with a body, the extractors' 400, 413 and 415. Applied
+/// to the collected document, so no operation can be missed.
 pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
     use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
@@ -170,7 +174,24 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                 continue;
             };
             operation.security = Some(vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]);
+            let takes_body = operation.request_body.is_some();
             let responses = &mut operation.responses.responses;
+            if takes_body {
+                // Every body is read by the same extractors, which answer these before the
+                // handler runs.
+                for (status, description) in [
+                    ("400", "The body cannot be read: malformed JSON or CSV"),
+                    ("413", "The body is too large"),
+                    (
+                        "415",
+                        "The body's Content-Type is not one this operation reads",
+                    ),
+                ] {
+                    responses
+                        .entry(status.into())
+                        .or_insert_with(|| problem(description).into());
+                }
+            }
             responses.insert(
                 "401".into(),
                 problem("No valid API key: missing, malformed, unknown or revoked").into(),

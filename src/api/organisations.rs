@@ -39,6 +39,7 @@ impl From<OrganisationRow> for OrganisationDto {
 #[serde(deny_unknown_fields)]
 pub struct OrganisationBody {
     #[schema(example = "CenHTRO")]
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub name: String,
 }
 
@@ -47,6 +48,7 @@ pub struct OrganisationBody {
 #[into_params(parameter_in = Query)]
 pub struct OrganisationListQuery {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

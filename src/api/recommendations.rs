@@ -70,12 +70,15 @@ pub struct CreateRecommendation {
     pub country: String,
     /// The report year, which must exist.
     #[schema(example = 2023)]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
     pub position: i32,
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub text: String,
     pub pillar: Pillar,
     #[serde(default)]
     pub prioritized: bool,
+    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
     pub source_url: Option<String>,
     /// The earlier recommendation (same country, an earlier year) that this one continues.
     pub continues: Option<Uuid>,
@@ -86,12 +89,14 @@ pub struct CreateRecommendation {
 #[serde(deny_unknown_fields)]
 pub struct UpdateRecommendation {
     pub position: Option<i32>,
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub text: Option<String>,
     pub pillar: Option<Pillar>,
     pub prioritized: Option<bool>,
     /// `null` removes it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
+    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
     pub source_url: Option<Option<String>>,
     /// The earlier recommendation this one continues; `null` removes the link.
     #[serde(default, deserialize_with = "double_option")]
@@ -110,6 +115,7 @@ pub struct RecommendationListQuery {
     /// Only this pillar's.
     pub pillar: Option<Pillar>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -420,6 +426,7 @@ pub async fn delete_recommendation(
 #[into_params(parameter_in = Query)]
 pub struct LinkedInterventionQuery {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

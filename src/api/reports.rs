@@ -47,10 +47,13 @@ impl From<ReportRow> for ReportDto {
 #[serde(deny_unknown_fields)]
 pub struct CreateReport {
     #[schema(example = 2023)]
+    #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
     #[schema(example = "2023 Trafficking in Persons Report")]
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub title: String,
     pub published_on: Option<NaiveDate>,
+    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
     pub source_url: Option<String>,
 }
 
@@ -59,6 +62,7 @@ pub struct CreateReport {
 #[into_params(parameter_in = Query)]
 pub struct ReportListQuery {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -47,6 +47,7 @@ pub struct PutTier {
     pub tier: Tier,
     #[serde(default)]
     pub waiver: bool,
+    #[schema(pattern = "^[^\\u0000]*$")]
     pub note: Option<String>,
 }
 

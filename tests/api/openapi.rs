@@ -84,3 +84,114 @@ fn every_api_operation_declares_the_key_it_needs() {
         }
     }
 }
+
+/// Resolves a `$ref` to a component schema of `document`.
+fn schema<'a>(document: &'a Value, reference: &str) -> &'a Value {
+    let name = reference.trim_start_matches("#/components/schemas/");
+    let found = &document["components"]["schemas"][name];
+    assert!(
+        !found.is_null(),
+        "{reference} is referenced but not defined"
+    );
+    found
+}
+
+#[test]
+fn every_reference_in_the_document_is_defined() {
+    let document: Value = serde_json::from_str(COMMITTED).unwrap();
+    fn visit(document: &Value, value: &Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref") {
+                    schema(document, reference);
+                }
+                map.values().for_each(|v| visit(document, v));
+            }
+            Value::Array(items) => items.iter().for_each(|v| visit(document, v)),
+            _ => {}
+        }
+    }
+    visit(&document, &document);
+}
+
+#[actix_web::test]
+async fn the_published_enums_are_the_values_on_the_wire() {
+    let app = TestApp::with_demo().await;
+    let document: Value = serde_json::from_str(COMMITTED).unwrap();
+    let values = |name: &str| -> Vec<String> {
+        schema(&document, name)["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} is an enum"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let report = app.get_json("/api/v1/countries/SEN/gaps").await;
+    assert!(values("Tier").contains(&report["tier"]["tier"].as_str().unwrap().to_string()));
+    assert!(values("Region").contains(&report["country"]["region"].as_str().unwrap().to_string()));
+    for recommendation in report["recommendations"].as_array().unwrap() {
+        let status = recommendation["status"].as_str().unwrap().to_string();
+        assert!(values("RecommendationStatus").contains(&status), "{status}");
+        let pillar = recommendation["pillar"].as_str().unwrap().to_string();
+        assert!(values("Pillar").contains(&pillar), "{pillar}");
+    }
+    let interventions = app.get_json("/api/v1/interventions").await;
+    for intervention in interventions["items"].as_array().unwrap() {
+        let kind = intervention["kind"].as_str().unwrap().to_string();
+        assert!(values("InterventionKind").contains(&kind), "{kind}");
+        let status = intervention["status"].as_str().unwrap().to_string();
+        assert!(values("InterventionStatus").contains(&status), "{status}");
+    }
+    assert_eq!(values("Role"), ["admin", "editor", "viewer"]);
+}
+
+#[actix_web::test]
+async fn a_method_a_path_does_not_answer_is_405_with_the_methods_it_does() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/countries/SLE"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()["allow"], "GET");
+    let problem = crate::helpers::expect_problem(
+        response,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+    )
+    .await;
+    assert!(problem["detail"].as_str().unwrap().contains("GET"));
+    let response = app
+        .client
+        .put(app.url("/api/v1/interventions/0198c1f2-0000-7000-8000-000000000000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "DELETE, GET, PATCH");
+    crate::helpers::expect_problem(
+        app.get("/api/v1/nowhere").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[test]
+fn every_operation_with_a_body_documents_what_its_extractors_answer() {
+    let document: Value = serde_json::from_str(COMMITTED).unwrap();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if operation.get("requestBody").is_none() {
+                continue;
+            }
+            for status in ["400", "413", "415"] {
+                assert!(
+                    operation["responses"].get(status).is_some(),
+                    "{method} {path} documents {status}"
+                );
+            }
+        }
+    }
+}
