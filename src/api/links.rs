@@ -82,7 +82,9 @@ pub struct PutLink {
     pub contribution: Contribution,
     #[schema(pattern = "^[^\\u0000]*$")]
     pub rationale: Option<String>,
-    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+    )]
     pub evidence_url: Option<String>,
 }
 

@@ -78,7 +78,9 @@ pub struct CreateRecommendation {
     pub pillar: Pillar,
     #[serde(default)]
     pub prioritized: bool,
-    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+    )]
     pub source_url: Option<String>,
     /// The earlier recommendation (same country, an earlier year) that this one continues.
     pub continues: Option<Uuid>,
@@ -96,7 +98,9 @@ pub struct UpdateRecommendation {
     /// `null` removes it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
-    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+    )]
     pub source_url: Option<Option<String>>,
     /// The earlier recommendation this one continues; `null` removes the link.
     #[serde(default, deserialize_with = "double_option")]
@@ -349,6 +353,7 @@ pub struct LineageCandidateDto {
 #[into_params(parameter_in = Query)]
 pub struct CandidateQuery {
     /// How many candidates, 1 to 50 (default 5).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

@@ -53,7 +53,9 @@ pub struct CreateReport {
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub title: String,
     pub published_on: Option<NaiveDate>,
-    #[schema(pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000]*)?)?\\s*$")]
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+    )]
     pub source_url: Option<String>,
 }
 

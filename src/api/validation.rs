@@ -47,7 +47,7 @@ impl Validator {
             return None;
         }
         match url::Url::parse(url) {
-            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Some(url.to_string()),
+            Ok(_) if is_plain_web_url(url) => Some(url.to_string()),
             _ => {
                 self.error(field, "must be an absolute http or https URL");
                 None
@@ -76,6 +76,31 @@ impl Validator {
     }
 }
 
+/// An http(s) URL as the `pattern` of URL fields in the OpenAPI document describes it:
+/// a host of letters, digits, dots and hyphens, an optional port, and no white space or control
+/// characters anywhere, so that what is stored is a link a grant writer can click.
+fn is_plain_web_url(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("http://")
+        .or_else(|| text.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && port.is_none_or(|port| {
+            (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+        })
+        && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Deserialises a field that may be absent (leave as is), `null` (clear) or a value (set), for PATCH.
 pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
@@ -83,4 +108,33 @@ where
     D: serde::Deserializer<'de>,
 {
     serde::Deserialize::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_a_plain_clickable_web_address() {
+        for good in [
+            "https://www.state.gov/reports/2023-trafficking-in-persons-report/",
+            "http://example.org:8080/a?b=c#d",
+            "https://example.org",
+        ] {
+            assert!(is_plain_web_url(good), "{good}");
+        }
+        for bad in [
+            "ftp://example.org",
+            "https://exa mple.org",
+            "https://example.org/a b",
+            "https://example.org/\u{1}",
+            "https://user@example.org",
+            "https://[::1]/",
+            "https://ünï.org",
+            "https://example.org:123456",
+            "https://",
+        ] {
+            assert!(!is_plain_web_url(bad), "{bad}");
+        }
+    }
 }

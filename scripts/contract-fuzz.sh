@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Contract fuzzing: runs schemathesis against the OpenAPI document gaptrack serves, as a service
+# that generates its client from that document would meet the API.
+#
+#   scripts/contract-fuzz.sh            # 100 examples per operation, fixed seed
+#   EXAMPLES=20 SEED=3 scripts/contract-fuzz.sh
+#
+# It installs the pinned schemathesis in a virtual environment under target/, starts gaptrack (a
+# debug build) on a fresh disposable PostgreSQL with the demo data and the admin key printed at
+# first start, runs every operation with every check (examples, coverage, fuzzing and stateful
+# phases), and fails on any failure. The server and its PostgreSQL stop when the run ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCHEMATHESIS_VERSION=4.32.5
+EXAMPLES=${EXAMPLES:-100}
+SEED=${SEED:-1}
+venv=target/schemathesis-venv
+
+if ! "$venv/bin/st" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    echo "--- installing schemathesis $SCHEMATHESIS_VERSION in $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
+cargo build --quiet
+work=$(mktemp -d /tmp/gaptrack-contract.XXXXXX)
+chmod 755 "$work"
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill -INT "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "--- starting gaptrack on a fresh PostgreSQL with the demo data"
+GAPTRACK_DATA_DIR="$work/data" BIND_ADDRESS=127.0.0.1:0 RUST_LOG=warn,gaptrack::cli=info \
+    target/debug/gaptrack serve >"$work/stdout" 2>"$work/stderr" &
+server_pid=$!
+for _ in $(seq 1 600); do grep -q "listening on" "$work/stderr" 2>/dev/null && break; sleep 0.1; done
+address=$(grep -o 'listening on http://[0-9.:]*' "$work/stderr" | cut -d' ' -f3 || true)
+key=$(grep -o 'gt_[A-Za-z0-9_-]*' "$work/stdout" || true)
+if [ -z "$address" ] || [ -z "$key" ]; then
+    echo "gaptrack did not start:"; cat "$work/stderr"; exit 1
+fi
+
+echo "--- schemathesis against $address ($EXAMPLES examples per operation, seed $SEED)"
+# Excluded operation: revoke_api_key, because the fuzzer, following links, would revoke its own
+# key and be locked out of every later call.
+# Excluded check, for now: positive_data_acceptance. Some schema-valid requests are still refused
+# (a cursor is opaque text that the schema cannot constrain; a country or organisation named in a
+# body or filter may not exist, which is a 422): see the README's contract section.
+"$venv/bin/st" run "$address/api/v1/openapi.json" --url "$address" \
+    -H "Authorization: Bearer $key" \
+    --checks all --exclude-checks positive_data_acceptance \
+    --exclude-operation-id revoke_api_key \
+    --max-examples "$EXAMPLES" --seed "$SEED" --workers 2 --no-color
