@@ -57,8 +57,7 @@ FROM (VALUES
     ('RUS', 'Russia'),
     ('SVK', 'Slovak Republic'),
     ('SXM', 'Sint Maarten'),
-    ('USA', 'United States of America'),
-    ('PSE', 'Palestinian Territories')
+    ('USA', 'United States of America')
 ) AS t (code, tip_name)
 WHERE c.code = t.code;
 ALTER TABLE countries ALTER COLUMN tip_name SET NOT NULL;
