@@ -26,6 +26,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .configure(api::configure)
         .split_for_parts();
     api::declare_security(&mut document);
+    api::operation_links::declare_links(&mut document);
     document
 }
 
@@ -35,11 +36,39 @@ pub fn openapi_json() -> String {
 }
 
 fn to_committed_form(document: &utoipa::openapi::OpenApi) -> String {
-    let mut text = document
-        .to_pretty_json()
-        .expect("the OpenAPI document serialises");
+    let mut value = serde_json::to_value(document).expect("the OpenAPI document serialises");
+    spell_links_as_openapi_does(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).expect("the OpenAPI document serialises");
     text.push('\n');
     text
+}
+
+/// utoipa 5 writes a link's fields in snake case (`operation_id`); OpenAPI spells them in camel
+/// case (`operationId`), which is what clients and fuzzers read.
+fn spell_links_as_openapi_does(document: &mut serde_json::Value) {
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    let links = paths
+        .values_mut()
+        .filter_map(serde_json::Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation["responses"].as_object_mut())
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|response| response.get_mut("links").and_then(|l| l.as_object_mut()))
+        .flat_map(|links| links.values_mut())
+        .filter_map(serde_json::Value::as_object_mut);
+    for link in links {
+        for (snake, camel) in [
+            ("operation_id", "operationId"),
+            ("operation_ref", "operationRef"),
+            ("request_body", "requestBody"),
+        ] {
+            if let Some(value) = link.remove(snake) {
+                link.insert(camel.to_owned(), value);
+            }
+        }
+    }
 }
 
 /// Starts serving on `listener` (bind port 0 for tests). The returned server runs until stopped.
@@ -57,6 +86,7 @@ pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::
             .configure(api::configure)
             .split_for_parts();
         api::declare_security(&mut document);
+        api::operation_links::declare_links(&mut document);
         let methods = MethodTable::new(&document, &[(OPENAPI_PATH, &["GET"]), ("/docs", &["GET"])]);
         app.wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
             .app_data(web::Data::new(methods))

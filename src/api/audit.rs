@@ -12,7 +12,7 @@ use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use crate::db::audit::{self, AuditFilter, AuditRow};
 use crate::db::interventions;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, ResourceType};
 use crate::error::{ApiError, Problem};
 
 /// One recorded change.
@@ -25,7 +25,7 @@ pub struct AuditEventDto {
     pub key_name: String,
     pub action: AuditAction,
     /// `report`, `tier`, `recommendation`, `organisation`, `intervention`, `link`, `api_key`.
-    pub resource_type: String,
+    pub resource_type: ResourceType,
     /// The resource's id; a tier is `<country>/<year>`, a link `<intervention>/<recommendation>`.
     pub resource_id: String,
     /// The changed fields before the change; `null` for a creation.
@@ -56,8 +56,8 @@ impl From<AuditRow> for AuditEventDto {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
-    /// Only changes to this kind of resource (`intervention`, `link`, ...).
-    pub resource_type: Option<String>,
+    /// Only changes to this kind of resource.
+    pub resource_type: Option<ResourceType>,
     /// Only changes to the resource with this id.
     pub resource_id: Option<String>,
     /// Only changes made with this key.
@@ -69,7 +69,8 @@ pub struct AuditQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// An event id: the `next_cursor` of the previous page.
+    #[param(pattern = "^-?[0-9]{1,18}$")]
     pub cursor: Option<String>,
 }
 
@@ -95,6 +96,14 @@ pub async fn list_audit_events(
         from: query.from,
         to: query.to,
     };
+    if filter
+        .resource_id
+        .as_deref()
+        .is_some_and(|id| id.contains('\0'))
+    {
+        // No id holds a NUL character (PostgreSQL text cannot), so nothing matches.
+        return Ok(HttpResponse::Ok().json(Page::<AuditEventDto>::whole(Vec::new())));
+    }
     let mut connection = state.connection().await?;
     let rows = audit::list(&mut connection, &filter, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))

@@ -57,8 +57,21 @@ pub async fn country_from_path(
         .map_err(|unresolved| ApiError::NotFound(unresolved.to_string()))
 }
 
-/// The alpha-3 code of the country named in a body or query `field`: 422 when it names no country
-/// or several.
+/// The alpha-3 code of the country a query filter names: 404 when it names no country or several,
+/// as for a path (a list filtered by a country that does not exist does not exist either).
+pub async fn country_from_filter(
+    connection: &mut Connection,
+    field: &str,
+    given: &str,
+) -> Result<String, ApiError> {
+    countries::resolve_one(connection, given)
+        .await?
+        .map(|country| country.code)
+        .map_err(|unresolved| ApiError::NotFound(format!("{unresolved} (the `{field}` filter)")))
+}
+
+/// The alpha-3 code of the country named in a body `field`: 422 when it names no country or
+/// several.
 pub async fn country_from_field(
     connection: &mut Connection,
     field: &str,
@@ -102,14 +115,15 @@ pub async fn countries_from_list(
 #[into_params(parameter_in = Query)]
 pub struct CountryListQuery {
     /// Countries with a name or code like this (any name people use: `Burma`, `Ivory Coast`,
-    /// `KOS`), best match first; one page only, so `cursor` does not apply.
+    /// `KOS`), best match first; pages follow that order.
     pub q: Option<String>,
     /// Only countries of this State Department region.
     pub region: Option<Region>,
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// A country code: the `next_cursor` of the previous page.
+    #[param(pattern = "^[A-Z]{3}$")]
     pub cursor: Option<String>,
 }
 
@@ -127,16 +141,23 @@ pub async fn list_countries(
     let page = PageRequest::<String>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     if let Some(text) = &query.q {
-        if query.cursor.is_some() {
-            return Err(ApiError::invalid(
-                "cursor",
-                "a search (`q`) answers one page, best match first: leave out `cursor`",
-            ));
-        }
-        let rows =
-            countries::search(&mut connection, text, query.region, i64::from(page.limit)).await?;
-        let items: Vec<CountryDto> = rows.into_iter().map(CountryDto::from).collect();
-        return Ok(HttpResponse::Ok().json(Page::whole(items)));
+        // A search ranks at most every country; its pages are cut from that ranking, resuming
+        // after the country the cursor names.
+        let ranked =
+            countries::search(&mut connection, text, query.region, i64::from(u16::MAX)).await?;
+        let start = match &page.after {
+            Some(after) => ranked
+                .iter()
+                .position(|row| &row.code == after)
+                .map_or(ranked.len(), |at| at + 1),
+            None => 0,
+        };
+        let rest: Vec<CountryRow> = ranked.into_iter().skip(start).collect();
+        return Ok(HttpResponse::Ok().json(page.page(
+            rest,
+            |row| row.code.clone(),
+            CountryDto::from,
+        )));
     }
     let rows = countries::list(
         &mut connection,

@@ -125,9 +125,8 @@ const CSV_HEADER: [&str; 13] = [
         (String = "text/csv"),
     )),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No report for the year", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No report for the year, or no such organisation", body = Problem, content_type = "application/problem+json"),
     (status = 406, description = "Neither JSON nor CSV is acceptable", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/coverage")]
 pub async fn get_coverage(

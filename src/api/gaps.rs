@@ -152,15 +152,15 @@ async fn report_year(
     }
 }
 
-/// Checks an organisation filter: 422 when there is no such organisation.
+/// Checks an organisation filter: 404 when there is no such organisation, since the report asked
+/// for (this organisation's view) does not exist; an empty report would read as "no work done".
 pub async fn check_organisation_filter(
     connection: &mut Connection,
     organisation: Option<Uuid>,
 ) -> Result<(), ApiError> {
     match organisation {
-        Some(id) if !organisations::exists(connection, id).await? => Err(ApiError::invalid(
-            "organisation",
-            format!("there is no organisation {id}"),
+        Some(id) if !organisations::exists(connection, id).await? => Err(ApiError::NotFound(
+            format!("there is no organisation {id} (the `organisation` filter)"),
         )),
         _ => Ok(()),
     }
@@ -195,9 +195,9 @@ pub async fn check_organisation_filter(
             (String = "text/html"),
         )),
         (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such country, or no report for the year", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country or organisation, or no report for the year", body = Problem, content_type = "application/problem+json"),
         (status = 406, description = "Neither JSON, CSV nor HTML is acceptable", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "interventions_limit out of range", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/countries/{code}/gaps")]
 pub async fn get_gaps(

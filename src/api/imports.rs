@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 use super::AppState;
 use super::auth::Caller;
 use super::json;
+use super::path_year::PathYear;
 use crate::db::reports;
 use crate::error::{ApiError, Problem};
 use crate::import::json_file::JsonImport;
@@ -91,7 +92,7 @@ async fn check_and_run(
 /// recommendation is updated in place. One bad row rejects the whole file with a 422 listing
 /// every problem by line and column.
 #[utoipa::path(tag = "import",
-    params(("year" = i32, Path, description = "The report year, which must exist", example = 2023), ImportQuery),
+    params(("year" = i32, Path, description = "The report year, which must exist", example = 2023, minimum = 2000, maximum = 2100), ImportQuery),
     request_body(content(
         (JsonImport = "application/json"),
         (String = "text/csv", example = "country,tier\nSEN,Tier 2\nSLE,Tier 2\n"),
@@ -109,7 +110,7 @@ pub async fn import_report(
     caller: Caller,
     state: web::Data<AppState>,
     request: HttpRequest,
-    year: web::Path<i32>,
+    year: web::Path<PathYear>,
     query: web::Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
@@ -118,7 +119,7 @@ pub async fn import_report(
     let summary = check_and_run(
         &caller,
         &state,
-        Some(year.into_inner()),
+        Some(year.into_inner().0),
         rows,
         query.dry_run,
     )

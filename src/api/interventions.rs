@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::auth::Caller;
-use super::countries::{countries_from_list, country_from_field};
+use super::countries::{countries_from_list, country_from_filter};
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::{Validator, double_option};
@@ -65,10 +65,12 @@ impl From<Intervention> for InterventionDto {
 /// A new intervention.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"organisation_id": "0192f5c8-6c1e-7a3b-9d2f-4e5a6b7c8d9e", "countries": ["SLE", "Malawi"], "kind": "training", "title": "Training of police and prosecutors on the 2022 anti-trafficking act", "status": "active", "started_on": "2023-09-01", "people_reached": 120}))]
 pub struct CreateIntervention {
     pub organisation_id: Uuid,
     /// One or more countries, each an ISO code or a country name.
     #[schema(example = json!(["SLE"]))]
+    #[schema(min_items = 1)]
     pub countries: Vec<String>,
     pub kind: InterventionKind,
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
@@ -94,10 +96,12 @@ fn planned() -> InterventionStatus {
 /// Changes to an intervention: absent fields stay as they are, `null` clears an optional one.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "completed", "ended_on": "2024-03-31", "people_reached": 180}))]
 pub struct UpdateIntervention {
     pub organisation_id: Option<Uuid>,
     /// Replaces the country list. Countries whose recommendations the intervention is linked to
     /// must stay.
+    #[schema(min_items = 1)]
     pub countries: Option<Vec<String>>,
     pub kind: Option<InterventionKind>,
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
@@ -135,7 +139,10 @@ pub struct InterventionListQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// An intervention id: the `next_cursor` of the previous page.
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub cursor: Option<String>,
 }
 
@@ -195,7 +202,8 @@ async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(),
 #[utoipa::path(tag = "interventions", params(InterventionListQuery), responses(
     (status = 200, body = Page<InterventionDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Unknown country or invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "The `country` filter names no country, or several", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/interventions")]
 pub async fn list_interventions(
@@ -205,7 +213,7 @@ pub async fn list_interventions(
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     let country = match &query.country {
-        Some(code) => Some(country_from_field(&mut connection, "country", code).await?),
+        Some(code) => Some(country_from_filter(&mut connection, "country", code).await?),
         None => None,
     };
     let filter = InterventionFilter {

@@ -9,7 +9,6 @@ use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
-use serde_json::error::Category;
 
 use crate::error::ApiError;
 
@@ -40,29 +39,49 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 }
 
 /// Parses a JSON document, naming the field at fault when it does not fit `T`.
+///
+/// A number written with a fraction of zero (`2023.0`, `1e3`) is an integer, as JSON Schema says
+/// and as some clients and generators write them.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let mut value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
+    integral_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
-        match inner.classify() {
-            Category::Data => {
-                let field = if path == "." {
-                    "body".to_string()
-                } else {
-                    path
-                };
-                ApiError::invalid(field, without_position(&inner))
-            }
-            Category::Syntax | Category::Eof | Category::Io => {
-                ApiError::BadRequest(format!("the body is not valid JSON: {inner}"))
+        let field = if path == "." {
+            "body".to_string()
+        } else {
+            path
+        };
+        ApiError::invalid(field, without_position(&inner))
+    })
+}
+
+/// Rewrites every number that is a whole number but written as a float into an integer.
+fn integral_numbers_as_integers(value: &mut serde_json::Value) {
+    /// Beyond 2^53 a float no longer says which integer it is.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value {
+        serde_json::Value::Number(number) if number.is_f64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+                && float.abs() <= EXACT
+            {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "a whole number within 2^53 is exact as i64"
+                )]
+                let whole = float as i64;
+                *number = whole.into();
             }
         }
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
-    Ok(value)
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(integral_numbers_as_integers)
+        }
+        _ => {}
+    }
 }
 
 /// serde_json's message without its " at line 1 column 42" suffix, which says nothing once the
@@ -81,7 +100,6 @@ mod tests {
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[expect(dead_code, reason = "only deserialised")]
     struct Sample {
         name: String,
         count: u32,
@@ -99,6 +117,14 @@ mod tests {
     fn a_wrong_type_names_its_field() {
         let error = parse::<Sample>(br#"{"name": "a", "count": "many"}"#).unwrap_err();
         assert_eq!(error.problem().errors[0].field, "count");
+    }
+
+    #[test]
+    fn a_whole_number_written_as_a_float_is_an_integer() {
+        let sample = parse::<Sample>(br#"{"name": "a", "count": 2023.0}"#).unwrap();
+        assert_eq!((sample.name.as_str(), sample.count), ("a", 2023));
+        let error = parse::<Sample>(br#"{"name": "a", "count": 2023.5}"#).unwrap_err();
+        assert_eq!(error.problem().status, 422);
     }
 
     #[test]

@@ -78,12 +78,13 @@ impl From<(LinkRow, InterventionRow)> for LinkedInterventionDto {
 /// How an intervention answers a recommendation.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"contribution": "full", "rationale": "Trained every district prosecutor named in the recommendation.", "evidence_url": "https://example.org/reports/training-2023.pdf"}))]
 pub struct PutLink {
     pub contribution: Contribution,
     #[schema(pattern = "^[^\\u0000]*$")]
     pub rationale: Option<String>,
     #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
     )]
     pub evidence_url: Option<String>,
 }

@@ -18,8 +18,10 @@ pub mod links;
 pub mod method_table;
 pub mod negotiation;
 pub mod openapi;
+pub mod operation_links;
 pub mod organisations;
 pub mod pagination;
+pub mod path_year;
 pub mod recommendations;
 pub mod reports;
 pub mod tiers;
@@ -108,7 +110,7 @@ always use alpha-3.",
         license(name = "MIT"),
     ),
     // Query parameters' schemas are not collected from the routes.
-    components(schemas(negotiation::Format, coverage::CoverageFormat)),
+    components(schemas(negotiation::Format, coverage::CoverageFormat, crate::domain::ResourceType)),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
         (name = "countries", description = "ISO 3166-1 countries, the names people write for them, and their State Department region"),

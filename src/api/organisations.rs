@@ -37,6 +37,7 @@ impl From<OrganisationRow> for OrganisationDto {
 /// An organisation's name, to create or rename it. Names are unique, ignoring case.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Centre on Human Trafficking Research & Outreach"}))]
 pub struct OrganisationBody {
     #[schema(example = "CenHTRO")]
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
@@ -50,7 +51,10 @@ pub struct OrganisationListQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// An organisation id: the `next_cursor` of the previous page.
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub cursor: Option<String>,
 }
 

@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::AppState;
 use super::auth::Caller;
-use super::countries::country_from_field;
+use super::countries::{country_from_field, country_from_filter};
 use super::json::JsonBody;
 use super::links::LinkedInterventionDto;
-use super::pagination::{Page, PageRequest};
+use super::pagination::{CursorKey, Page, PageRequest};
 use super::validation::{Validator, double_option};
 use crate::db::recommendations::{
     self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
@@ -64,6 +64,7 @@ impl From<RecommendationRow> for RecommendationDto {
 /// A new recommendation.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"country": "SLE", "year": 2023, "position": 1, "pillar": "prosecution", "prioritized": true, "text": "Increase efforts to investigate, prosecute, and convict traffickers, including complicit officials."}))]
 pub struct CreateRecommendation {
     /// An ISO 3166-1 code (alpha-3 or alpha-2) or a country name (`Burma`, `Korea, South`).
     #[schema(example = "SLE")]
@@ -72,6 +73,7 @@ pub struct CreateRecommendation {
     #[schema(example = 2023)]
     #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
+    #[schema(minimum = 1)]
     pub position: i32,
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub text: String,
@@ -79,7 +81,7 @@ pub struct CreateRecommendation {
     #[serde(default)]
     pub prioritized: bool,
     #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
     )]
     pub source_url: Option<String>,
     /// The earlier recommendation (same country, an earlier year) that this one continues.
@@ -89,7 +91,9 @@ pub struct CreateRecommendation {
 /// Changes to a recommendation. Its country and year cannot change: links depend on them.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"prioritized": false}))]
 pub struct UpdateRecommendation {
+    #[schema(minimum = 1)]
     pub position: Option<i32>,
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub text: Option<String>,
@@ -99,7 +103,7 @@ pub struct UpdateRecommendation {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
     )]
     pub source_url: Option<Option<String>>,
     /// The earlier recommendation this one continues; `null` removes the link.
@@ -121,7 +125,8 @@ pub struct RecommendationListQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// `year.country.position`: the `next_cursor` of the previous page.
+    #[param(pattern = "^-?[0-9]{1,9}\\.[A-Z]{3}\\.-?[0-9]{1,9}$")]
     pub cursor: Option<String>,
 }
 
@@ -141,11 +146,32 @@ fn check_position(check: &mut Validator, position: i32) {
     }
 }
 
+/// `2023.SLE.3`: year, country, position.
+impl CursorKey for RecommendationKey {
+    fn to_cursor(&self) -> String {
+        format!("{}.{}.{}", self.year, self.country, self.position)
+    }
+
+    fn from_cursor(text: &str) -> Option<Self> {
+        let mut parts = text.split('.');
+        let (year, country, position) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Self {
+            year: year.parse().ok()?,
+            country: String::from_cursor(country)?,
+            position: position.parse().ok()?,
+        })
+    }
+}
+
 /// Lists recommendations, newest year first, then by country and position.
 #[utoipa::path(tag = "recommendations", params(RecommendationListQuery), responses(
     (status = 200, body = Page<RecommendationDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Unknown country or invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "The `country` filter names no country, or several", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/recommendations")]
 pub async fn list_recommendations(
@@ -155,7 +181,7 @@ pub async fn list_recommendations(
     let page = PageRequest::<RecommendationKey>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     let country = match &query.country {
-        Some(code) => Some(country_from_field(&mut connection, "country", code).await?),
+        Some(code) => Some(country_from_filter(&mut connection, "country", code).await?),
         None => None,
     };
     let filter = RecommendationFilter {
@@ -433,7 +459,10 @@ pub struct LinkedInterventionQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// An intervention id: the `next_cursor` of the previous page.
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub cursor: Option<String>,
 }
 

@@ -9,6 +9,7 @@ use super::AppState;
 use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
+use super::path_year::PathYear;
 use super::validation::Validator;
 use crate::db::DbError;
 use crate::db::reports::{self, NewReport, ReportRow};
@@ -45,6 +46,7 @@ impl From<ReportRow> for ReportDto {
 /// A new report.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"year": 2023, "title": "2023 Trafficking in Persons Report", "published_on": "2023-06-15"}))]
 pub struct CreateReport {
     #[schema(example = 2023)]
     #[schema(minimum = 2000, maximum = 2100)]
@@ -54,7 +56,7 @@ pub struct CreateReport {
     pub title: String,
     pub published_on: Option<NaiveDate>,
     #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s\\u0000-\\u001f\\u007f]*)?)?\\s*$"
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
     )]
     pub source_url: Option<String>,
 }
@@ -66,7 +68,8 @@ pub struct ReportListQuery {
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// The `next_cursor` of the previous page.
+    /// A report year: the `next_cursor` of the previous page.
+    #[param(pattern = "^-?[0-9]{1,9}$")]
     pub cursor: Option<String>,
 }
 
@@ -139,9 +142,9 @@ pub async fn create_report(
 #[get("/reports/{year}")]
 pub async fn get_report(
     state: web::Data<AppState>,
-    year: web::Path<i32>,
+    year: web::Path<PathYear>,
 ) -> Result<HttpResponse, ApiError> {
-    let year = year.into_inner();
+    let PathYear(year) = year.into_inner();
     let mut connection = state.connection().await?;
     let row = reports::find(&mut connection, year)
         .await?

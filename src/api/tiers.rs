@@ -9,6 +9,7 @@ use super::auth::Caller;
 use super::countries::country_from_path;
 use super::json::JsonBody;
 use super::pagination::Page;
+use super::path_year::PathYear;
 use super::validation::Validator;
 use crate::db::DbError;
 use crate::db::tiers::{self, NewTier, TierRow};
@@ -43,6 +44,7 @@ impl TierDto {
 /// A placement to record.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"tier": "tier_2", "waiver": false}))]
 pub struct PutTier {
     pub tier: Tier,
     #[serde(default)]
@@ -81,25 +83,25 @@ pub async fn list_tiers(
 #[utoipa::path(tag = "tiers",
     params(
         ("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SEN"),
-        ("year" = i32, Path, description = "The report year, which must exist", example = 2023),
+        ("year" = i32, Path, description = "The report year, which must exist", example = 2023, minimum = 2000, maximum = 2100),
     ),
     request_body = PutTier,
     responses(
         (status = 200, description = "Replaced", body = TierDto),
         (status = 201, description = "Created", body = TierDto),
         (status = 400, description = "Malformed path or JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such country", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or no report for this year", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country, or no report for this year", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/countries/{code}/tiers/{year}")]
 pub async fn put_tier(
     caller: Caller,
     state: web::Data<AppState>,
-    path: web::Path<(String, i32)>,
+    path: web::Path<(String, PathYear)>,
     body: JsonBody<PutTier>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    let (code, year) = path.into_inner();
+    let (code, PathYear(year)) = path.into_inner();
     let body = body.0;
     let mut check = Validator::default();
     check.year("year", year);
@@ -118,10 +120,9 @@ pub async fn put_tier(
     let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
         Ok(result) => result,
         Err(DbError::ForeignKeyViolation(_)) => {
-            return Err(ApiError::invalid(
-                "year",
-                format!("there is no report for {year}; create it first with POST /api/v1/reports"),
-            ));
+            return Err(ApiError::NotFound(format!(
+                "there is no report for {year}; create it first with POST /api/v1/reports"
+            )));
         }
         Err(other) => return Err(other.into()),
     };

@@ -96,7 +96,7 @@ fn is_plain_web_url(text: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
         && port.is_none_or(|port| {
-            (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+            (1..=4).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
         })
         && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
 }
@@ -131,7 +131,7 @@ mod tests {
             "https://user@example.org",
             "https://[::1]/",
             "https://ünï.org",
-            "https://example.org:123456",
+            "https://example.org:12345",
             "https://",
         ] {
             assert!(!is_plain_web_url(bad), "{bad}");

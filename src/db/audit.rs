@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::schema::audit_events;
 use super::{Connection, DbError};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, ResourceType};
 
 /// Who makes a change: an API key, or the command line.
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ impl Actor {
 /// What a write changed in one resource: only the fields that differ, before and after.
 #[derive(Debug, Clone)]
 pub struct Change {
-    pub resource_type: &'static str,
+    pub resource_type: ResourceType,
     pub resource_id: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
@@ -48,7 +48,7 @@ fn snapshot(row: &impl Serialize) -> Value {
 }
 
 impl Change {
-    pub fn created(resource_type: &'static str, id: impl ToString, row: &impl Serialize) -> Self {
+    pub fn created(resource_type: ResourceType, id: impl ToString, row: &impl Serialize) -> Self {
         Self {
             resource_type,
             resource_id: id.to_string(),
@@ -57,7 +57,7 @@ impl Change {
         }
     }
 
-    pub fn deleted(resource_type: &'static str, id: impl ToString, row: &impl Serialize) -> Self {
+    pub fn deleted(resource_type: ResourceType, id: impl ToString, row: &impl Serialize) -> Self {
         Self {
             resource_type,
             resource_id: id.to_string(),
@@ -68,7 +68,7 @@ impl Change {
 
     /// Keeps only the fields whose value differs between `before` and `after`.
     pub fn updated(
-        resource_type: &'static str,
+        resource_type: ResourceType,
         id: impl ToString,
         before: &impl Serialize,
         after: &impl Serialize,
@@ -137,7 +137,7 @@ pub struct AuditRow {
     pub key_id: Option<Uuid>,
     pub key_name: String,
     pub action: AuditAction,
-    pub resource_type: String,
+    pub resource_type: ResourceType,
     pub resource_id: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
@@ -146,7 +146,7 @@ pub struct AuditRow {
 /// Filters of the audit trail.
 #[derive(Debug, Default)]
 pub struct AuditFilter {
-    pub resource_type: Option<String>,
+    pub resource_type: Option<ResourceType>,
     pub resource_id: Option<String>,
     pub key_id: Option<Uuid>,
     pub from: Option<DateTime<Utc>>,
@@ -166,7 +166,7 @@ pub async fn list(
         .limit(limit)
         .into_boxed();
     if let Some(resource_type) = &filter.resource_type {
-        query = query.filter(audit_events::resource_type.eq(resource_type.clone()));
+        query = query.filter(audit_events::resource_type.eq(*resource_type));
     }
     if let Some(resource_id) = &filter.resource_id {
         query = query.filter(audit_events::resource_id.eq(resource_id.clone()));
@@ -195,10 +195,10 @@ pub async fn intervention_history(
     Ok(audit_events::table
         .filter(
             audit_events::resource_type
-                .eq("intervention")
+                .eq(ResourceType::Intervention)
                 .and(audit_events::resource_id.eq(id.clone()))
                 .or(audit_events::resource_type
-                    .eq("link")
+                    .eq(ResourceType::Link)
                     .and(audit_events::resource_id.like(format!("{id}/%")))),
         )
         .order(audit_events::id)

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::{intervention_countries, interventions, links, recommendations};
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, InterventionKind, InterventionStatus};
+use crate::domain::{AuditAction, InterventionKind, InterventionStatus, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = interventions, check_for_backend(diesel::pg::Pg))]
@@ -96,7 +96,7 @@ pub async fn insert(
                 countries: sorted(countries),
                 row,
             };
-            let change = Change::created("intervention", created.row.id, &created);
+            let change = Change::created(ResourceType::Intervention, created.row.id, &created);
             audit::record(connection, actor, AuditAction::Create, change).await?;
             Ok(created)
         })
@@ -256,7 +256,7 @@ pub async fn update(
                 countries: countries.remove(&id).unwrap_or_default(),
                 row,
             };
-            let change = Change::updated("intervention", id, &before, &after);
+            let change = Change::updated(ResourceType::Intervention, id, &before, &after);
             audit::record(connection, actor, AuditAction::Update, change).await?;
             Ok(Update::Updated(after))
         })
@@ -308,7 +308,7 @@ pub async fn delete(
             diesel::delete(interventions::table.find(id))
                 .execute(connection)
                 .await?;
-            let change = Change::deleted("intervention", id, &before);
+            let change = Change::deleted(ResourceType::Intervention, id, &before);
             audit::record(connection, actor, AuditAction::Delete, change).await?;
             Ok(Deletion::Deleted)
         })

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::api_keys;
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, NewApiKey, Role};
+use crate::domain::{AuditAction, NewApiKey, ResourceType, Role};
 
 /// A key as stored, without its secret's hash (which never leaves this module).
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -55,7 +55,7 @@ pub async fn insert(
                 .returning(ApiKeyRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::created("api_key", row.id, &row);
+            let change = Change::created(ResourceType::ApiKey, row.id, &row);
             audit::record(connection, actor, AuditAction::Create, change).await?;
             Ok(row)
         })
@@ -142,7 +142,7 @@ pub async fn revoke(
                 .returning(ApiKeyRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::updated("api_key", id, &before, &after);
+            let change = Change::updated(ResourceType::ApiKey, id, &before, &after);
             audit::record(connection, actor, AuditAction::Revoke, change).await?;
             Ok(Some(after))
         })

@@ -11,7 +11,7 @@ use super::audit::{self, Actor, Change};
 use super::interventions::InterventionRow;
 use super::schema::{interventions, links};
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, Contribution};
+use crate::domain::{AuditAction, Contribution, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = links, check_for_backend(diesel::pg::Pg))]
@@ -66,8 +66,8 @@ pub async fn upsert(
                 .await?;
             let id = link_id(row.intervention_id, row.recommendation_id);
             let change = match &before {
-                None => Change::created("link", id, &row),
-                Some(before) => Change::updated("link", id, before, &row),
+                None => Change::created(ResourceType::Link, id, &row),
+                Some(before) => Change::updated(ResourceType::Link, id, before, &row),
             };
             audit::record(connection, actor, AuditAction::Link, change).await?;
             Ok((row, before.is_none()))
@@ -98,8 +98,11 @@ pub async fn delete(
             let Some(before) = deleted else {
                 return Ok(false);
             };
-            let change =
-                Change::deleted("link", link_id(intervention_id, recommendation_id), &before);
+            let change = Change::deleted(
+                ResourceType::Link,
+                link_id(intervention_id, recommendation_id),
+                &before,
+            );
             audit::record(connection, actor, AuditAction::Unlink, change).await?;
             Ok(true)
         })

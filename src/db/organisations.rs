@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::organisations;
 use super::{Connection, DbError};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
@@ -36,7 +36,7 @@ pub async fn insert(
                 .returning(OrganisationRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::created("organisation", row.id, &row);
+            let change = Change::created(ResourceType::Organisation, row.id, &row);
             audit::record(connection, actor, AuditAction::Create, change).await?;
             Ok(row)
         })
@@ -87,7 +87,7 @@ pub async fn rename(
                 .returning(OrganisationRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::updated("organisation", id, &before, &after);
+            let change = Change::updated(ResourceType::Organisation, id, &before, &after);
             audit::record(connection, actor, AuditAction::Update, change).await?;
             Ok(Some(after))
         })

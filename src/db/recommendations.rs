@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::{links, recommendations};
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, Pillar};
+use crate::domain::{AuditAction, Pillar, ResourceType};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Serialize)]
 #[diesel(table_name = recommendations, check_for_backend(diesel::pg::Pg))]
@@ -85,7 +85,7 @@ pub async fn insert(
                 .returning(RecommendationRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::created("recommendation", row.id, &row);
+            let change = Change::created(ResourceType::Recommendation, row.id, &row);
             audit::record(connection, actor, AuditAction::Create, change).await?;
             Ok(row)
         })
@@ -134,7 +134,7 @@ pub async fn update(
                 .returning(RecommendationRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::updated("recommendation", id, &before, &after);
+            let change = Change::updated(ResourceType::Recommendation, id, &before, &after);
             audit::record(connection, actor, AuditAction::Update, change).await?;
             Ok(Some(after))
         })
@@ -185,7 +185,7 @@ pub async fn delete(
             diesel::delete(recommendations::table.find(id))
                 .execute(connection)
                 .await?;
-            let change = Change::deleted("recommendation", id, &before);
+            let change = Change::deleted(ResourceType::Recommendation, id, &before);
             audit::record(connection, actor, AuditAction::Delete, change).await?;
             Ok(Deletion::Deleted)
         })

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::audit::{self, Actor, Change};
 use super::schema::reports;
 use super::{Connection, DbError};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = reports, check_for_backend(diesel::pg::Pg))]
@@ -43,7 +43,7 @@ pub async fn insert(
                 .returning(ReportRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let change = Change::created("report", row.year, &row);
+            let change = Change::created(ResourceType::Report, row.year, &row);
             audit::record(connection, actor, AuditAction::Create, change).await?;
             Ok(row)
         })

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::audit::{self, Actor, Change};
 use super::schema::tier_placements;
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, Tier};
+use crate::domain::{AuditAction, ResourceType, Tier};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = tier_placements, check_for_backend(diesel::pg::Pg))]
@@ -61,10 +61,13 @@ pub async fn upsert(
                 .await?;
             let id = format!("{}/{}", row.country_code, row.year);
             let (action, change) = match &before {
-                None => (AuditAction::Create, Change::created("tier", id, &row)),
+                None => (
+                    AuditAction::Create,
+                    Change::created(ResourceType::Tier, id, &row),
+                ),
                 Some(before) => (
                     AuditAction::Update,
-                    Change::updated("tier", id, before, &row),
+                    Change::updated(ResourceType::Tier, id, before, &row),
                 ),
             };
             audit::record(connection, actor, action, change).await?;

@@ -169,6 +169,21 @@ text_enum! {
 }
 
 text_enum! {
+    /// What an audit event is about.
+    ResourceType {
+        ApiKey => "api_key",
+        Intervention => "intervention",
+        Link => "link",
+        Organisation => "organisation",
+        Recommendation => "recommendation",
+        Report => "report",
+        Tier => "tier",
+        /// A whole tier history imported at once.
+        TierHistory => "tier_history",
+    }
+}
+
+text_enum! {
     /// The State Department's regional bureaus, as the TIP Report groups countries.
     Region {
         /// Africa.

@@ -14,7 +14,7 @@ pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{
     AuditAction, Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus,
-    Region, Role, Tier,
+    Region, ResourceType, Role, Tier,
 };
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};

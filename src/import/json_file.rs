@@ -9,6 +9,7 @@ use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
 /// The JSON form of an import. Either list may be left out.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"tiers": [{"country": "SLE", "tier": "tier_2"}], "recommendations": [{"country": "SLE", "position": 1, "pillar": "prosecution", "text": "Increase efforts to investigate, prosecute, and convict traffickers."}]}))]
 pub struct JsonImport {
     #[serde(default)]
     pub tiers: Vec<JsonTier>,

@@ -23,7 +23,7 @@ pub use rows::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::db::audit::{self, Actor, Change};
 use crate::db::import::{self as db_import, Counts};
 use crate::db::{Connection, DbError};
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, ResourceType};
 use diesel_async::AsyncConnection;
 
 /// What an import did (or, for a dry run, would do).
@@ -127,8 +127,8 @@ pub async fn run(
                 return Err(Rollback::DryRun(summary));
             }
             let (resource_type, resource_id) = match plan.year {
-                Some(year) => ("report", year.to_string()),
-                None => ("tier_history", "all years".to_string()),
+                Some(year) => (ResourceType::Report, year.to_string()),
+                None => (ResourceType::TierHistory, "all years".to_string()),
             };
             let change = Change::created(resource_type, resource_id, &summary);
             audit::record(connection, actor, AuditAction::Import, change).await?;

@@ -273,3 +273,23 @@ async fn the_audit_trail_filters_by_key_and_time() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn audit_filters_refuse_unknown_kinds_and_match_nothing_for_impossible_ids() {
+    let app = TestApp::with_demo().await;
+    let page = app
+        .get_json("/api/v1/audit?resource_type=organisation")
+        .await;
+    let items = page["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|e| e["resource_type"] == "organisation"));
+    crate::helpers::expect_problem(
+        app.get("/api/v1/audit?resource_type=spaceship").await,
+        reqwest::StatusCode::BAD_REQUEST,
+        "bad_request",
+    )
+    .await;
+    // PostgreSQL text holds no NUL, so no id has one: nothing matches, and nothing fails.
+    let page = app.get_json("/api/v1/audit?resource_id=a%00b").await;
+    assert_eq!(page["items"], serde_json::json!([]));
+}

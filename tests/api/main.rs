@@ -21,5 +21,6 @@ mod openapi;
 mod organisations;
 mod recommendations;
 mod reports;
+mod roles;
 mod serve;
 mod tiers;

@@ -195,3 +195,46 @@ fn every_operation_with_a_body_documents_what_its_extractors_answer() {
         }
     }
 }
+
+#[test]
+fn every_link_leads_to_an_operation_and_fills_one_of_its_path_parameters() {
+    let document: Value = serde_json::from_str(COMMITTED).unwrap();
+    let mut operations = std::collections::HashMap::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for operation in item.as_object().unwrap().values() {
+            operations.insert(
+                operation["operationId"].as_str().unwrap().to_string(),
+                path.clone(),
+            );
+        }
+    }
+    let mut followed = 0;
+    for item in document["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            for response in operation["responses"].as_object().unwrap().values() {
+                let Some(links) = response.get("links") else {
+                    continue;
+                };
+                for (name, link) in links.as_object().unwrap() {
+                    let target = link["operationId"]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{name}"));
+                    let path = &operations[target];
+                    for parameter in link["parameters"].as_object().unwrap().keys() {
+                        assert!(path.contains(&format!("{{{parameter}}}")), "{name}: {path}");
+                    }
+                    followed += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        followed >= 20,
+        "created resources lead to the operations that use them"
+    );
+    let created = &document["paths"]["/api/v1/interventions"]["post"]["responses"]["201"]["links"];
+    assert_eq!(
+        created["get_intervention_id"]["parameters"]["id"],
+        "$response.body#/id"
+    );
+}

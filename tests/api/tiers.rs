@@ -77,11 +77,16 @@ async fn a_tier_needs_an_existing_report_year_and_a_known_tier() {
             &json!({"tier": "tier_2"}),
         )
         .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "validation_failed",
+        StatusCode::NOT_FOUND,
+        "not_found",
     )
     .await;
-    assert_eq!(problem["errors"][0]["field"], "year");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("there is no report for 2023")
+    );
     app.create_report(2023).await;
     let problem = expect_problem(
         app.put(
