@@ -324,11 +324,13 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
     bootstrap_admin_key(&mut connection).await?;
     drop(connection);
 
-    let pool = db::build_pool(&database.url, config.pool_size).map_err(|e| e.to_string())?;
+    let pool = db::build_pool(&database.url, config.pool_size, &config.timeouts)
+        .map_err(|e| e.to_string())?;
     let listener = TcpListener::bind(&config.bind_address)
         .map_err(|error| format!("cannot listen on {}: {error}", config.bind_address))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let server = startup::run(listener, pool, config.workers).map_err(|e| e.to_string())?;
+    let server =
+        startup::run(listener, pool, config.workers, config.timeouts).map_err(|e| e.to_string())?;
     log::info!("gaptrack listening on http://{address}");
     log::info!("API docs at http://{address}{}", startup::DOCS_PATH);
     log::info!("try http://{address}/api/v1/countries/SLE/gaps");

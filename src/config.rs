@@ -8,10 +8,36 @@
 //! | `GAPTRACK_PG_BINDIR` | found on the machine           | The folder of `initdb` and `postgres`, for the local cluster. |
 //! | `DATABASE_POOL_SIZE` | `10`                           | Connections in the pool, shared by all workers.    |
 //! | `HTTP_WORKERS`       | the number of CPU cores        | HTTP worker threads.                               |
+//! | `DATABASE_CONNECT_TIMEOUT_MS` | `3000`                | Longest wait to open a database connection.        |
+//! | `DATABASE_POOL_TIMEOUT_MS` | `2000`                   | Longest wait for a free connection of the pool.    |
+//! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request may take (its statements too); then 503. |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 use std::env;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// How long gaptrack waits on its database before it answers 503, so that a frozen or unreachable
+/// PostgreSQL never leaves requests hanging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Opening a connection (including PostgreSQL's start-up handshake).
+    pub connect: Duration,
+    /// Waiting for a connection of the pool when all are busy.
+    pub pool_wait: Duration,
+    /// A whole API request; also PostgreSQL's `statement_timeout` on the pool's connections.
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(3),
+            pool_wait: Duration::from_secs(2),
+            request: Duration::from_secs(5),
+        }
+    }
+}
 
 /// Everything gaptrack reads from its environment.
 #[derive(Debug, Clone)]
@@ -21,6 +47,7 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub pool_size: usize,
     pub workers: Option<usize>,
+    pub timeouts: Timeouts,
 }
 
 impl Config {
@@ -34,6 +61,13 @@ impl Config {
                 .unwrap_or_else(default_data_dir),
             pool_size: number("DATABASE_POOL_SIZE")?.unwrap_or(10),
             workers: number("HTTP_WORKERS")?,
+            timeouts: Timeouts {
+                connect: milliseconds("DATABASE_CONNECT_TIMEOUT_MS")?
+                    .unwrap_or(Timeouts::default().connect),
+                pool_wait: milliseconds("DATABASE_POOL_TIMEOUT_MS")?
+                    .unwrap_or(Timeouts::default().pool_wait),
+                request: milliseconds("REQUEST_TIMEOUT_MS")?.unwrap_or(Timeouts::default().request),
+            },
         })
     }
 }
@@ -51,6 +85,10 @@ fn number(name: &str) -> Result<Option<usize>, String> {
             )),
         })
         .transpose()
+}
+
+fn milliseconds(name: &str) -> Result<Option<Duration>, String> {
+    Ok(number(name)?.map(|ms| Duration::from_millis(ms as u64)))
 }
 
 /// Where the local cluster lives unless `GAPTRACK_DATA_DIR` says otherwise: `/var/lib/gaptrack`

@@ -12,6 +12,10 @@ use utoipa::ToSchema;
 
 use crate::db::DbError;
 
+/// When a client should try again after a 503: the database is most often back within seconds
+/// (a restart, a failover), and a sooner retry only adds to the load.
+const RETRY_AFTER_SECONDS: u32 = 2;
+
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -215,6 +219,9 @@ impl ResponseError for ApiError {
             }
             Self::MethodNotAllowed { allow, .. } => {
                 response.insert_header((header::ALLOW, allow.as_str()));
+            }
+            Self::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string()));
             }
             _ => {}
         }

@@ -6,6 +6,7 @@
 //! - [`startup`]: the HTTP server and the OpenAPI document, built from one route table;
 //! - [`api`]: the route table and one module per resource (DTOs and short handlers);
 //! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
+//!   [`api::deadline`] bounds every API request (503 past `REQUEST_TIMEOUT_MS`);
 //! - [`domain`]: validated types and the pure rules of the TIP Report;
 //!   country names are matched in SQL (`country_name_key` and the `country_names` table, migration
 //!   `*_country_names`), read through [`db::countries::resolve`];

@@ -11,6 +11,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 use crate::api::method_table::MethodTable;
 use crate::api::openapi::OpenApiDocument;
 use crate::api::{self, ApiDoc, AppState};
+use crate::config::Timeouts;
 use crate::db::DbPool;
 use crate::error::{path_error_handler, query_error_handler};
 
@@ -72,8 +73,13 @@ fn spell_links_as_openapi_does(document: &mut serde_json::Value) {
 }
 
 /// Starts serving on `listener` (bind port 0 for tests). The returned server runs until stopped.
-pub fn run(listener: TcpListener, pool: DbPool, workers: Option<usize>) -> std::io::Result<Server> {
-    let state = web::Data::new(AppState { pool });
+pub fn run(
+    listener: TcpListener,
+    pool: DbPool,
+    workers: Option<usize>,
+    timeouts: Timeouts,
+) -> std::io::Result<Server> {
+    let state = web::Data::new(AppState { pool, timeouts });
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
             .into_utoipa_app()

@@ -1,5 +1,7 @@
 //! Liveness and readiness probes, for load balancers and orchestrators.
 
+use std::time::Duration;
+
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -7,6 +9,10 @@ use utoipa::ToSchema;
 use super::AppState;
 use crate::db;
 use crate::error::{ApiError, Problem};
+
+/// A load balancer must learn within 2 s that this instance cannot serve: the probe gives the
+/// database a little less than that.
+const READINESS_TIMEOUT: Duration = Duration::from_millis(1500);
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
@@ -28,6 +34,14 @@ pub async fn healthz() -> HttpResponse {
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    db::ping(&state.pool).await?;
+    match tokio::time::timeout(READINESS_TIMEOUT, db::ping(&state.pool)).await {
+        Ok(answer) => answer?,
+        Err(_) => {
+            return Err(ApiError::Unavailable(format!(
+                "no answer from the database within {} ms",
+                READINESS_TIMEOUT.as_millis()
+            )));
+        }
+    }
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod countries;
 pub mod coverage;
+pub mod deadline;
 pub mod gaps;
 pub mod gaps_export;
 pub mod health;
@@ -30,6 +31,7 @@ pub mod validation;
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::config::Timeouts;
 use crate::db::{self, DbPool, PooledConnection};
 use crate::error::ApiError;
 
@@ -37,6 +39,7 @@ use crate::error::ApiError;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
+    pub timeouts: Timeouts,
 }
 
 impl AppState {
@@ -57,6 +60,8 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(
             utoipa_actix_web::scope(API_PREFIX)
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
+                // Outermost, so the key check's database work is bounded too.
+                .wrap(actix_web::middleware::from_fn(deadline::enforce))
                 .service(countries::list_countries)
                 .service(countries::get_country)
                 .service(tiers::list_tiers)
@@ -158,6 +163,28 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
             )
             .build()
     };
+    let unavailable = ResponseBuilder::new()
+        .description(
+            "The database cannot be reached or did not answer in time: try again after \
+             `Retry-After` seconds",
+        )
+        .header(
+            "Retry-After",
+            utoipa::openapi::header::HeaderBuilder::new()
+                .schema(
+                    utoipa::openapi::ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::Type::Integer),
+                )
+                .description(Some("Seconds to wait before trying again"))
+                .build(),
+        )
+        .content(
+            crate::error::PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build();
     for (path, item) in document.paths.paths.iter_mut() {
         if !path.starts_with(API_PREFIX) {
             continue;
@@ -194,6 +221,7 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                         .or_insert_with(|| problem(description).into());
                 }
             }
+            responses.insert("503".into(), unavailable.clone().into());
             responses.insert(
                 "401".into(),
                 problem("No valid API key: missing, malformed, unknown or revoked").into(),

@@ -27,6 +27,8 @@ use diesel_async::pooled_connection::{
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
+use crate::config::Timeouts;
+
 /// The migrations in `migrations/`, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -64,12 +66,29 @@ impl From<DieselError> for DbError {
             DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
                 Self::ForeignKeyViolation(info.constraint_name().unwrap_or_default().to_string())
             }
-            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+            DieselError::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => Self::Unavailable(info.message().to_string()),
+            DieselError::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if is_unavailability(info.message()) =>
+            {
                 Self::Unavailable(info.message().to_string())
             }
             _ => Self::Query(error),
         }
     }
+}
+
+/// Whether PostgreSQL's message says it is going away, coming up, or gave up on a statement:
+/// SQLSTATE classes 57 (operator intervention) and 08 (connection), and 57014 (statement timeout).
+/// diesel passes on the message, not the SQLSTATE, so the messages are matched; the managed
+/// cluster runs with the C locale, where they read as below.
+fn is_unavailability(message: &str) -> bool {
+    message.starts_with("terminating connection")
+        || message.starts_with("the database system is")
+        || message.starts_with("canceling statement due to statement timeout")
+        || message.starts_with("connection to server")
 }
 
 impl From<PoolError> for DbError {
@@ -83,14 +102,28 @@ impl From<PoolError> for DbError {
 /// A connection coming back from the pool is only checked for a transaction left open, not pinged
 /// with a query: a ping on every checkout is a round trip per request, and a connection that died
 /// in the pool fails its first query, which the pool then replaces.
-pub fn build_pool(database_url: &str, max_size: usize) -> Result<DbPool, DbError> {
+///
+/// Every wait is bounded (see [`Timeouts`]): opening a connection, waiting for a free one, and each
+/// statement (`statement_timeout`, set on every connection), so that a frozen or unreachable
+/// database turns into a quick 503 instead of requests piling up.
+pub fn build_pool(
+    database_url: &str,
+    max_size: usize,
+    timeouts: &Timeouts,
+) -> Result<DbPool, DbError> {
     let mut config = ManagerConfig::default();
     config.recycling_method = RecyclingMethod::Fast;
-    config.custom_setup = Box::new(|url| Box::pin(establish_for_requests(url)));
+    let statement_timeout = timeouts.request;
+    config.custom_setup =
+        Box::new(move |url| Box::pin(establish_for_requests(url, statement_timeout)));
     let manager =
         AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, config);
     Pool::builder(manager)
         .max_size(max_size)
+        .runtime(deadpool::Runtime::Tokio1)
+        .create_timeout(Some(timeouts.connect))
+        .wait_timeout(Some(timeouts.pool_wait))
+        .recycle_timeout(Some(timeouts.connect))
         .build()
         .map_err(|error| DbError::Unavailable(error.to_string()))
 }
@@ -100,11 +133,17 @@ pub fn build_pool(database_url: &str, max_size: usize) -> Result<DbPool, DbError
 /// JIT compilation is switched off for it: gaptrack's queries take milliseconds, and PostgreSQL's
 /// cost estimates for the gap rule's per-recommendation probes cross the JIT threshold, so each
 /// coverage report spent half a second compiling code it then ran for 20 ms.
-async fn establish_for_requests(url: &str) -> diesel::ConnectionResult<AsyncPgConnection> {
+async fn establish_for_requests(
+    url: &str,
+    statement_timeout: std::time::Duration,
+) -> diesel::ConnectionResult<AsyncPgConnection> {
     use diesel_async::SimpleAsyncConnection;
     let mut connection = AsyncPgConnection::establish(url).await?;
     connection
-        .batch_execute("SET jit = off")
+        .batch_execute(&format!(
+            "SET jit = off; SET statement_timeout = {}",
+            statement_timeout.as_millis()
+        ))
         .await
         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
     Ok(connection)

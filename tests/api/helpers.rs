@@ -12,6 +12,7 @@ use std::sync::{Mutex, OnceLock};
 
 use actix_web::dev::ServerHandle;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use gaptrack::config::Timeouts;
 use gaptrack::db;
 use gaptrack::db::audit::Actor;
 use gaptrack::domain::{NewApiKey, Role};
@@ -209,10 +210,11 @@ impl TestApp {
     fn start(database: String) -> Self {
         let database_url = database_url(&server().base_url, &database);
         let admin_key = create_key(&database_url, Role::Admin, None);
-        let pool = db::build_pool(&database_url, 4).expect("a pool");
+        let pool = db::build_pool(&database_url, 4, &Timeouts::default()).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
         let address = format!("http://{}", listener.local_addr().unwrap());
-        let running = gaptrack::startup::run(listener, pool, Some(1)).expect("the server starts");
+        let running = gaptrack::startup::run(listener, pool, Some(1), Timeouts::default())
+            .expect("the server starts");
         let handle = running.handle();
         actix_web::rt::spawn(running);
         Self {
@@ -363,7 +365,7 @@ impl Drop for TestApp {
 }
 
 /// Creates a key in the database at `url`; `None` when the database is not there.
-fn create_key(url: &str, role: Role, organisation: Option<Uuid>) -> Option<String> {
+pub fn create_key(url: &str, role: Role, organisation: Option<Uuid>) -> Option<String> {
     let url = url.to_string();
     block_on(async move {
         let mut connection = AsyncPgConnection::establish(&url).await.ok()?;

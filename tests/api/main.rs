@@ -9,6 +9,7 @@ mod coverage;
 mod demo;
 mod errors;
 mod exports;
+mod faults;
 mod gaps;
 mod generate;
 mod health;
