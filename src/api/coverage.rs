@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
+use super::csv_cells::write_row;
 use super::gaps::check_organisation_filter;
 use super::negotiation::{Format, csv_response, negotiate};
 use crate::db::gaps::{self, CountryCoverage};
@@ -179,21 +180,24 @@ fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
         .map(|id| id.to_string())
         .unwrap_or_default();
     for row in &report.items {
-        writer.write_record([
-            row.code.as_str(),
-            row.tip_name.as_str(),
-            row.region.map_or("", Region::as_str),
-            &row.year.to_string(),
-            row.tier.map_or("", Tier::as_str),
-            row.movement.map_or("", movement_text),
-            &row.counts.total.to_string(),
-            &row.counts.addressed.to_string(),
-            &row.counts.partially_addressed.to_string(),
-            &row.counts.planned.to_string(),
-            &row.counts.unaddressed.to_string(),
-            &format!("{:.4}", row.counts.coverage_ratio),
-            &organisation,
-        ])?;
+        write_row(
+            &mut writer,
+            [
+                row.code.as_str(),
+                row.tip_name.as_str(),
+                row.region.map_or("", Region::as_str),
+                &row.year.to_string(),
+                row.tier.map_or("", Tier::as_str),
+                row.movement.map_or("", movement_text),
+                &row.counts.total.to_string(),
+                &row.counts.addressed.to_string(),
+                &row.counts.partially_addressed.to_string(),
+                &row.counts.planned.to_string(),
+                &row.counts.unaddressed.to_string(),
+                &format!("{:.4}", row.counts.coverage_ratio),
+                &organisation,
+            ],
+        )?;
     }
     let bytes = writer
         .into_inner()

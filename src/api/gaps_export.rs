@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use super::csv_cells::write_row;
 use super::gaps::{CountingInterventionDto, GapReport, RecommendationGapDto};
 use crate::domain::{
     InterventionKind, InterventionStatus, Movement, Pillar, RecommendationStatus, Tier,
@@ -55,34 +56,37 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
             })
             .collect::<Vec<_>>()
             .join(" | ");
-        writer.write_record([
-            report.country.code.as_str(),
-            report.country.tip_name.as_str(),
-            &year,
-            tier,
-            movement,
-            &recommendation.position.to_string(),
-            recommendation.pillar.as_str(),
-            if recommendation.prioritized {
-                "true"
-            } else {
-                "false"
-            },
-            recommendation.status.as_str(),
-            &recommendation.line.years_standing.to_string(),
-            &recommendation.line.since.to_string(),
-            if recommendation.line.ever_addressed {
-                "true"
-            } else {
-                "false"
-            },
-            recommendation.text.as_str(),
-            &interventions,
-            &reach(&recommendation.interventions)
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-            &organisation,
-        ])?;
+        write_row(
+            &mut writer,
+            [
+                report.country.code.as_str(),
+                report.country.tip_name.as_str(),
+                &year,
+                tier,
+                movement,
+                &recommendation.position.to_string(),
+                recommendation.pillar.as_str(),
+                if recommendation.prioritized {
+                    "true"
+                } else {
+                    "false"
+                },
+                recommendation.status.as_str(),
+                &recommendation.line.years_standing.to_string(),
+                &recommendation.line.since.to_string(),
+                if recommendation.line.ever_addressed {
+                    "true"
+                } else {
+                    "false"
+                },
+                recommendation.text.as_str(),
+                &interventions,
+                &reach(&recommendation.interventions)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                &organisation,
+            ],
+        )?;
     }
     let bytes = writer
         .into_inner()

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod countries;
 pub mod coverage;
+pub mod csv_cells;
 pub mod deadline;
 pub mod gaps;
 pub mod gaps_export;

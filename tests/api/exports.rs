@@ -174,3 +174,40 @@ async fn exports_name_countries_as_the_tip_report_does() {
     assert_eq!(json["items"][0]["name"], "Myanmar");
     assert_eq!(json["items"][0]["tip_name"], "Burma");
 }
+
+#[actix_web::test]
+async fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text() {
+    let app = TestApp::spawn().await;
+    let linked = app.linked().await;
+    let formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    expect_json(
+        app.patch(
+            &format!("/api/v1/interventions/{}", linked.intervention),
+            &json!({"title": formula}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    expect_json(
+        app.patch(
+            &format!("/api/v1/recommendations/{}", linked.recommendation),
+            &json!({"text": "+SUM(1,2)"}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let (_, csv) = text(&app, "/api/v1/countries/SLE/gaps?format=csv", "*/*").await;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[12], "'+SUM(1,2)", "the recommendation's text");
+    assert!(
+        row[13].starts_with(&format!("'{formula} (active")),
+        "{}",
+        &row[13]
+    );
+    // The JSON keeps what was typed.
+    let json = app.get_json("/api/v1/countries/SLE/gaps").await;
+    assert_eq!(json["recommendations"][0]["text"], "+SUM(1,2)");
+}
