@@ -66,6 +66,12 @@ impl Change {
         }
     }
 
+    /// Whether this is an update in which no field (but bookkeeping) changed.
+    pub fn changes_nothing(&self) -> bool {
+        let empty = |value: &Option<Value>| matches!(value, Some(Value::Object(fields)) if fields.is_empty());
+        empty(&self.before) && empty(&self.after)
+    }
+
     /// Keeps only the fields whose value differs between `before` and `after`.
     pub fn updated(
         resource_type: ResourceType,
@@ -114,6 +120,10 @@ pub async fn record(
     action: AuditAction,
     change: Change,
 ) -> Result<(), DbError> {
+    if change.changes_nothing() {
+        // A PATCH that sends the values already stored is no event worth a reader's time.
+        return Ok(());
+    }
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::key_id.eq(actor.key_id),

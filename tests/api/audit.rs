@@ -293,3 +293,53 @@ async fn audit_filters_refuse_unknown_kinds_and_match_nothing_for_impossible_ids
     let page = app.get_json("/api/v1/audit?resource_id=a%00b").await;
     assert_eq!(page["items"], serde_json::json!([]));
 }
+
+#[actix_web::test]
+async fn a_patch_that_changes_nothing_records_no_audit_row() {
+    let app = TestApp::spawn().await;
+    let linked = app.linked().await;
+    let organisation = app.get_json("/api/v1/organisations").await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let history_path = format!("/api/v1/interventions/{}/history", linked.intervention);
+    let before = app.get_json(&history_path).await["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    let events = app.get_json("/api/v1/audit?limit=200").await["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    for (path, body) in [
+        (
+            format!("/api/v1/interventions/{}", linked.intervention),
+            serde_json::json!({}),
+        ),
+        (
+            format!("/api/v1/interventions/{}", linked.intervention),
+            serde_json::json!({"status": "active"}),
+        ),
+        (
+            format!("/api/v1/recommendations/{}", linked.recommendation),
+            serde_json::json!({}),
+        ),
+        (
+            format!("/api/v1/organisations/{organisation}"),
+            serde_json::json!({"name": "CenHTRO"}),
+        ),
+    ] {
+        let response = app.patch(&path, &body).await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "{path} {body}");
+    }
+    let history_after = app.get_json(&history_path).await["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(history_after, before);
+    let after = app.get_json("/api/v1/audit?limit=200").await["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(after, events, "no audit row for writes that change nothing");
+}
