@@ -293,8 +293,13 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             match revoked {
-                Some(row) => println!("revoked key `{}` ({})", row.name, row.id),
-                None => return Err(format!("there is no key {id}")),
+                keys::Revocation::Revoked(row) => {
+                    println!("revoked key `{}` ({})", row.name, row.id)
+                }
+                keys::Revocation::Missing => return Err(format!("there is no key {id}")),
+                keys::Revocation::LastAdmin => {
+                    return Err(crate::api::keys::LAST_ADMIN.to_string());
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::validation::Validator;
 use crate::db::audit::Actor;
-use crate::db::keys::{self, ApiKeyRow};
+use crate::db::keys::{self, ApiKeyRow, Revocation};
 use crate::db::{Connection, organisations};
 use crate::domain::{NewApiKey, Role};
 use crate::error::{ApiError, Problem};
@@ -175,11 +175,17 @@ pub async fn create_api_key(
     }))
 }
 
-/// Revokes a key: it is refused from now on. Revoking a revoked key changes nothing.
+/// Why the last admin key stays: without it no one could manage keys or report data.
+pub const LAST_ADMIN: &str = "this is the last active admin key: create another admin key \
+     first, or no one could manage keys and report data any more";
+
+/// Revokes a key: it is refused from now on. Revoking a revoked key changes nothing; the last
+/// active admin key cannot be revoked (409).
 #[utoipa::path(tag = "keys", params(("id" = Uuid, Path)), responses(
     (status = 200, body = ApiKeyDto),
     (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such key", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The last active admin key", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/keys/{id}/revoke")]
 pub async fn revoke_api_key(
@@ -190,8 +196,9 @@ pub async fn revoke_api_key(
     caller.require_admin()?;
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    let row = keys::revoke(&mut connection, &caller.actor(), id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no key {id}")))?;
-    Ok(HttpResponse::Ok().json(ApiKeyDto::from(row)))
+    match keys::revoke(&mut connection, &caller.actor(), id).await? {
+        Revocation::Revoked(row) => Ok(HttpResponse::Ok().json(ApiKeyDto::from(row))),
+        Revocation::Missing => Err(ApiError::NotFound(format!("there is no key {id}"))),
+        Revocation::LastAdmin => Err(ApiError::Conflict(LAST_ADMIN.into())),
+    }
 }

@@ -116,14 +116,36 @@ pub async fn list(
     Ok(query.load(connection).await?)
 }
 
-/// Revokes a key (idempotently) and audits it; `None` when there is no such key.
+/// What revoking a key did.
+#[derive(Debug)]
+pub enum Revocation {
+    /// Revoked now, or already before.
+    Revoked(ApiKeyRow),
+    Missing,
+    /// Refused: it is the last active admin key, without which no one could manage keys or
+    /// report data through the API.
+    LastAdmin,
+}
+
+/// Revokes a key (idempotently) and audits it, unless it is the last active admin key.
 pub async fn revoke(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
-) -> Result<Option<ApiKeyRow>, DbError> {
+) -> Result<Revocation, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
+            // The active admin keys are locked first, in id order, by every revocation: two
+            // admins revoking each other's keys at once cannot both see the other key still
+            // active (the second waits and reads again), nor deadlock.
+            let active_admins: Vec<Uuid> = api_keys::table
+                .filter(api_keys::role.eq(Role::Admin))
+                .filter(api_keys::revoked_at.is_null())
+                .order(api_keys::id)
+                .select(api_keys::id)
+                .for_update()
+                .load(connection)
+                .await?;
             let Some(before) = api_keys::table
                 .find(id)
                 .select(ApiKeyRow::as_select())
@@ -132,10 +154,13 @@ pub async fn revoke(
                 .await
                 .optional()?
             else {
-                return Ok(None);
+                return Ok(Revocation::Missing);
             };
             if before.revoked_at.is_some() {
-                return Ok(Some(before));
+                return Ok(Revocation::Revoked(before));
+            }
+            if active_admins == [id] {
+                return Ok(Revocation::LastAdmin);
             }
             let after = diesel::update(api_keys::table.find(id))
                 .set(api_keys::revoked_at.eq(diesel::dsl::now))
@@ -144,7 +169,7 @@ pub async fn revoke(
                 .await?;
             let change = Change::updated(ResourceType::ApiKey, id, &before, &after);
             audit::record(connection, actor, AuditAction::Revoke, change).await?;
-            Ok(Some(after))
+            Ok(Revocation::Revoked(after))
         })
         .await
 }

@@ -365,3 +365,88 @@ async fn using_one_key_records_its_use_and_no_other_keys() {
         "another key's use is not recorded"
     );
 }
+
+/// Creates an admin key with `by` and returns its id and secret.
+async fn new_admin_key(app: &TestApp, by: &str, name: &str) -> (String, String) {
+    let created = expect_json(
+        app.as_key(Some(by))
+            .post("/api/v1/keys", &json!({"name": name, "role": "admin"}))
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    (
+        created["id"].as_str().unwrap().to_string(),
+        created["secret"].as_str().unwrap().to_string(),
+    )
+}
+
+#[actix_web::test]
+async fn the_last_admin_key_cannot_be_revoked_even_by_two_admins_racing() {
+    let app = TestApp::spawn().await;
+    // Leave exactly one admin key of the test's own.
+    let (mut survivor_id, mut survivor) =
+        new_admin_key(&app, &app.key(Role::Admin, None), "first").await;
+    let others: Vec<String> = app.get_json("/api/v1/keys?limit=200").await["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["role"] == "admin" && k["id"] != survivor_id.as_str())
+        .map(|k| k["id"].as_str().unwrap().to_string())
+        .collect();
+    for id in others {
+        let as_survivor = app.as_key(Some(&survivor));
+        expect_json(
+            as_survivor
+                .post(&format!("/api/v1/keys/{id}/revoke"), &json!({}))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let alone = app
+        .as_key(Some(&survivor))
+        .post(&format!("/api/v1/keys/{survivor_id}/revoke"), &json!({}))
+        .await;
+    let problem = expect_problem(alone, StatusCode::CONFLICT, "conflict").await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("last active admin key")
+    );
+
+    for round in 0..8 {
+        let (other_id, other) = new_admin_key(&app, &survivor, &format!("round {round}")).await;
+        let (a, b) = (app.as_key(Some(&survivor)), app.as_key(Some(&other)));
+        let empty = json!({});
+        let (a_path, b_path) = (
+            format!("/api/v1/keys/{other_id}/revoke"),
+            format!("/api/v1/keys/{survivor_id}/revoke"),
+        );
+        let (first, second) = tokio::join!(a.post(&a_path, &empty), b.post(&b_path, &empty));
+        let statuses = [first.status(), second.status()];
+        assert!(
+            statuses.iter().filter(|s| **s == StatusCode::OK).count() == 1,
+            "round {round}: exactly one revocation wins: {statuses:?}"
+        );
+        if statuses[1] == StatusCode::OK {
+            (survivor_id, survivor) = (other_id, other);
+        }
+        // The survivor still works, and is the only active admin key.
+        let keys = expect_json(
+            app.as_key(Some(&survivor))
+                .get("/api/v1/keys?limit=200")
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        let active_admins = keys["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|k| k["role"] == "admin" && k["revoked_at"].is_null())
+            .count();
+        assert_eq!(active_admins, 1, "round {round}");
+    }
+}
