@@ -212,8 +212,15 @@ async fn load_dataset(
                 rationale: Some(&link.rationale),
                 evidence_url: None,
             };
-            links::upsert(connection, actor, &new).await?;
-            loaded.links += 1;
+            match links::upsert(connection, actor, None, &new).await? {
+                links::Linking::Created(_) | links::Linking::Updated(_) => loaded.links += 1,
+                refused => {
+                    return Err(DemoError::Malformed(format!(
+                        "the link to recommendation {}: {refused:?}",
+                        link.recommendation
+                    )));
+                }
+            }
         }
     }
     Ok(loaded)

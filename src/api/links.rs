@@ -12,8 +12,7 @@ use super::json::JsonBody;
 use super::pagination::Page;
 use super::validation::Validator;
 use crate::db::interventions::{self, InterventionRow};
-use crate::db::links::{self, LinkRow, NewLink};
-use crate::db::{DbError, recommendations};
+use crate::db::links::{self, LinkRow, Linking, NewLink};
 use crate::domain::{Contribution, InterventionKind, InterventionStatus};
 use crate::error::{ApiError, Problem};
 
@@ -134,30 +133,7 @@ pub async fn link_recommendation(
     let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
     check.finish()?;
 
-    let mut connection = state.connection().await?;
-    let intervention = interventions::find(&mut connection, intervention_id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
-    caller.require_editor_of(intervention.row.organisation_id)?;
-    let recommendation = recommendations::find(&mut connection, recommendation_id)
-        .await?
-        .ok_or_else(|| {
-            ApiError::NotFound(format!("there is no recommendation {recommendation_id}"))
-        })?;
-    if !intervention
-        .countries
-        .contains(&recommendation.country_code)
-    {
-        return Err(ApiError::invalid(
-            "recommendation_id",
-            format!(
-                "the recommendation is to {}, where this intervention does not work ({}); add the \
-                 country to the intervention first",
-                recommendation.country_code,
-                intervention.countries.join(", ")
-            ),
-        ));
-    }
+    let only_of = caller.editable_organisation()?;
     let new = NewLink {
         intervention_id,
         recommendation_id,
@@ -165,14 +141,25 @@ pub async fn link_recommendation(
         rationale: rationale.as_deref(),
         evidence_url: evidence_url.as_deref(),
     };
-    match links::upsert(&mut connection, &caller.actor(), &new).await {
-        Ok((row, true)) => Ok(HttpResponse::Created().json(LinkDto::from(row))),
-        Ok((row, false)) => Ok(HttpResponse::Ok().json(LinkDto::from(row))),
-        // The intervention or recommendation was deleted since we read it.
-        Err(DbError::ForeignKeyViolation(_)) => Err(ApiError::NotFound(
-            "the intervention or recommendation no longer exists".into(),
+    let mut connection = state.connection().await?;
+    match links::upsert(&mut connection, &caller.actor(), only_of, &new).await? {
+        Linking::Created(row) => Ok(HttpResponse::Created().json(LinkDto::from(row))),
+        Linking::Updated(row) => Ok(HttpResponse::Ok().json(LinkDto::from(row))),
+        Linking::InterventionMissing => Err(ApiError::NotFound(format!(
+            "there is no intervention {intervention_id}"
+        ))),
+        Linking::RecommendationMissing => Err(ApiError::NotFound(format!(
+            "there is no recommendation {recommendation_id}"
+        ))),
+        Linking::OtherOrganisation => Err(caller.not_yours()),
+        Linking::OutsideCountries { country, countries } => Err(ApiError::invalid(
+            "recommendation_id",
+            format!(
+                "the recommendation is to {country}, where this intervention does not work ({}); \
+                 add the country to the intervention first",
+                countries.join(", ")
+            ),
         )),
-        Err(other) => Err(other.into()),
     }
 }
 

@@ -149,7 +149,7 @@ pub async fn find(connection: &mut Connection, id: Uuid) -> Result<Option<Interv
 }
 
 /// The countries of many interventions in one query, keyed by intervention.
-async fn countries_of(
+pub(super) async fn countries_of(
     connection: &mut Connection,
     ids: &[Uuid],
 ) -> Result<HashMap<Uuid, Vec<String>>, DbError> {

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::upsert::excluded;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::interventions::InterventionRow;
-use super::schema::{interventions, links};
+use super::interventions::countries_of;
+use super::schema::{interventions, links, recommendations};
 use super::{Connection, DbError};
 use crate::domain::{AuditAction, Contribution, ResourceType};
 
@@ -35,42 +35,100 @@ pub struct NewLink<'a> {
     pub evidence_url: Option<&'a str>,
 }
 
-/// Creates or replaces a link and audits it; says whether it was created.
+/// What linking did, or why it did not.
+#[derive(Debug)]
+pub enum Linking {
+    Created(LinkRow),
+    Updated(LinkRow),
+    InterventionMissing,
+    RecommendationMissing,
+    /// The intervention belongs to another organisation than the one the change is limited to.
+    OtherOrganisation,
+    /// The recommendation is to `country`, where the intervention (in `countries`) does not work.
+    OutsideCountries {
+        country: String,
+        countries: Vec<String>,
+    },
+}
+
+/// Creates or replaces a link and audits it, in one transaction that also checks, against rows
+/// it locks, that the intervention exists, belongs to `only_of` (when given), and works in the
+/// recommendation's country. The intervention is locked FOR SHARE, so a concurrent PATCH of its
+/// organisation or countries (which locks it FOR UPDATE) waits for this link, or this link for
+/// it, and the check always reads what the write will stand on.
+///
+/// Created or updated is told by the insert itself (ON CONFLICT DO NOTHING, then an update of
+/// the row it found): of two first PUTs racing, one creates and the other updates.
 pub async fn upsert(
     connection: &mut Connection,
     actor: &Actor,
+    only_of: Option<Uuid>,
     link: &NewLink<'_>,
-) -> Result<(LinkRow, bool), DbError> {
+) -> Result<Linking, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
+            let Some(organisation) = interventions::table
+                .find(link.intervention_id)
+                .select(interventions::organisation_id)
+                .for_share()
+                .first::<Uuid>(connection)
+                .await
+                .optional()?
+            else {
+                return Ok(Linking::InterventionMissing);
+            };
+            if only_of.is_some_and(|allowed| allowed != organisation) {
+                return Ok(Linking::OtherOrganisation);
+            }
+            let Some(country) = recommendations::table
+                .find(link.recommendation_id)
+                .select(recommendations::country_code)
+                .for_share()
+                .first::<String>(connection)
+                .await
+                .optional()?
+            else {
+                return Ok(Linking::RecommendationMissing);
+            };
+            let mut countries = countries_of(connection, &[link.intervention_id]).await?;
+            let countries = countries.remove(&link.intervention_id).unwrap_or_default();
+            if !countries.contains(&country) {
+                return Ok(Linking::OutsideCountries { country, countries });
+            }
+
+            let id = link_id(link.intervention_id, link.recommendation_id);
+            let inserted: Option<LinkRow> = diesel::insert_into(links::table)
+                .values(link)
+                .on_conflict_do_nothing()
+                .returning(LinkRow::as_returning())
+                .get_result(connection)
+                .await
+                .optional()?;
+            if let Some(row) = inserted {
+                let change = Change::created(ResourceType::Link, id, &row);
+                audit::record(connection, actor, AuditAction::Link, change).await?;
+                return Ok(Linking::Created(row));
+            }
             let key = (link.intervention_id, link.recommendation_id);
             let before = links::table
                 .find(key)
                 .select(LinkRow::as_select())
                 .for_update()
                 .first(connection)
-                .await
-                .optional()?;
-            let row = diesel::insert_into(links::table)
-                .values(link)
-                .on_conflict((links::intervention_id, links::recommendation_id))
-                .do_update()
+                .await?;
+            let row = diesel::update(links::table.find(key))
                 .set((
-                    links::contribution.eq(excluded(links::contribution)),
-                    links::rationale.eq(excluded(links::rationale)),
-                    links::evidence_url.eq(excluded(links::evidence_url)),
+                    links::contribution.eq(link.contribution),
+                    links::rationale.eq(link.rationale),
+                    links::evidence_url.eq(link.evidence_url),
                     links::updated_at.eq(diesel::dsl::now),
                 ))
                 .returning(LinkRow::as_returning())
                 .get_result(connection)
                 .await?;
-            let id = link_id(row.intervention_id, row.recommendation_id);
-            let change = match &before {
-                None => Change::created(ResourceType::Link, id, &row),
-                Some(before) => Change::updated(ResourceType::Link, id, before, &row),
-            };
+            let change = Change::updated(ResourceType::Link, id, &before, &row);
             audit::record(connection, actor, AuditAction::Link, change).await?;
-            Ok((row, before.is_none()))
+            Ok(Linking::Updated(row))
         })
         .await
 }

@@ -131,3 +131,73 @@ async fn links_to_unknown_things_are_404_and_bad_bodies_422() {
     .await;
     assert_eq!(invalid_fields(&problem), ["evidence_url"]);
 }
+
+#[actix_web::test]
+async fn of_two_first_puts_of_a_link_racing_one_creates_and_one_updates() {
+    let app = TestApp::spawn().await;
+    let linked = app.linked().await;
+    for position in 2..12 {
+        let recommendation = app
+            .create_recommendation("SLE", 2023, position, "prevention")
+            .await;
+        let path = format!(
+            "/api/v1/interventions/{}/recommendations/{recommendation}",
+            linked.intervention
+        );
+        let body = json!({"contribution": "partial"});
+        let (first, second) = tokio::join!(app.put(&path, &body), app.put(&path, &body));
+        let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 201], "position {position}");
+        let audit = app
+            .get_json(&format!(
+                "/api/v1/audit?resource_type=link&resource_id={}/{recommendation}",
+                linked.intervention
+            ))
+            .await;
+        let creations = audit["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|event| event["before"].is_null())
+            .count();
+        assert_eq!(creations, 1, "position {position}: one creation audited");
+    }
+}
+
+#[actix_web::test]
+async fn a_link_and_a_patch_of_the_countries_racing_never_leave_a_link_outside_them() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let organisation = app.create_organisation("An NGO").await;
+    for position in 1..11 {
+        let intervention = app
+            .create_intervention(&organisation, &["SLE", "SEN"], "active")
+            .await;
+        let recommendation = app
+            .create_recommendation("SEN", 2023, position, "protection")
+            .await;
+        let link_path =
+            format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}");
+        let patch_path = format!("/api/v1/interventions/{intervention}");
+        let link_body = json!({"contribution": "full"});
+        let patch_body = json!({"countries": ["SLE"]});
+        let (linked, patched) = tokio::join!(
+            app.put(&link_path, &link_body),
+            app.patch(&patch_path, &patch_body)
+        );
+        let (linked, patched) = (linked.status(), patched.status());
+        assert!(
+            (linked == StatusCode::CREATED) != (patched == StatusCode::OK),
+            "position {position}: exactly one wins, link {linked}, patch {patched}"
+        );
+        let now = app.get_json(&patch_path).await;
+        let links = app.get_json(&format!("{patch_path}/recommendations")).await;
+        let covers_senegal = now["countries"].as_array().unwrap().contains(&json!("SEN"));
+        let has_link = !links["items"].as_array().unwrap().is_empty();
+        assert!(
+            !has_link || covers_senegal,
+            "position {position}: a link outside its countries"
+        );
+    }
+}
