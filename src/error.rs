@@ -10,7 +10,13 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::api::request_id;
 use crate::db::DbError;
+
+/// `request_id=... ` for a log line written while serving a request.
+fn log_prefix() -> String {
+    request_id::current().map_or_else(String::new, |id| format!("request_id={id} "))
+}
 
 /// When a client should try again after a 503: the database is most often back within seconds
 /// (a restart, a failover), and a sooner retry only adds to the load.
@@ -64,6 +70,10 @@ pub struct Problem {
     /// The invalid fields, for `validation_failed` problems.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// The id of the request (also its `X-Request-Id` header): quote it when reporting a problem,
+    /// it leads to the request's log lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// Everything a handler can answer instead of a success.
@@ -183,6 +193,7 @@ impl ApiError {
             status: self.status_code().as_u16(),
             detail,
             errors,
+            request_id: request_id::current(),
         }
     }
 }
@@ -207,8 +218,8 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Internal(cause) => log::error!("internal error: {cause}"),
-            Self::Unavailable(cause) => log::warn!("database unavailable: {cause}"),
+            Self::Internal(cause) => log::error!("{}internal error: {cause}", log_prefix()),
+            Self::Unavailable(cause) => log::warn!("{}database unavailable: {cause}", log_prefix()),
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());

@@ -94,7 +94,11 @@ pub fn run(
         api::declare_security(&mut document);
         api::operation_links::declare_links(&mut document);
         let methods = MethodTable::new(&document, &[(OPENAPI_PATH, &["GET"]), ("/docs", &["GET"])]);
-        app.wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+        app.wrap(middleware::from_fn(api::request_id::assign))
+            // Outside the id's middleware, so the access log line sees the id in the response.
+            .wrap(middleware::Logger::new(
+                "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
+            ))
             .app_data(web::Data::new(methods))
             .app_data(web::Data::new(OpenApiDocument(to_committed_form(
                 &document,

@@ -26,6 +26,7 @@ pub mod pagination;
 pub mod path_year;
 pub mod recommendations;
 pub mod reports;
+pub mod request_id;
 pub mod tiers;
 pub mod validation;
 

@@ -244,3 +244,47 @@ async fn keys_for_a_team_are_made_on_the_command_line() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("organisation"));
 }
+
+#[actix_web::test]
+async fn a_request_id_leads_from_an_error_body_to_the_log_line() {
+    let database = EmptyDatabase::create();
+    let mut served = serve(&[("DATABASE_URL", database.url.as_str())]);
+    let client = reqwest::Client::new();
+    let response = client
+        .get(format!("{}/api/v1/countries/Atlantis", served.address))
+        .bearer_auth(&served.key)
+        .header("X-Request-Id", "report-4711")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["x-request-id"], "report-4711");
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["request_id"], "report-4711");
+
+    // An id that could forge a log line is replaced by one of the server's.
+    let response = client
+        .get(format!("{}/api/v1/nowhere", served.address))
+        .header("X-Request-Id", "a b\tc")
+        .send()
+        .await
+        .unwrap();
+    let assigned = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(assigned.len(), 32, "{assigned}");
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["request_id"], assigned.as_str());
+
+    let log = served.interrupt();
+    let line = log
+        .lines()
+        .find(|line| line.contains("request_id=report-4711"))
+        .unwrap_or_else(|| panic!("the access log names the request: {log}"));
+    assert!(
+        line.contains("/api/v1/countries/Atlantis") && line.contains(" 404 "),
+        "{line}"
+    );
+    assert!(log.contains(&format!("request_id={assigned}")));
+}
