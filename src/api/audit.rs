@@ -109,24 +109,43 @@ pub async fn list_audit_events(
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))
 }
 
-/// The history of an intervention and its links, oldest first; kept after the intervention is
-/// deleted.
-#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path)), responses(
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// An event id: the `next_cursor` of the previous page.
+    #[param(pattern = "^-?[0-9]{1,18}$")]
+    pub cursor: Option<String>,
+}
+
+/// The history of an intervention and its links, oldest first, a page at a time; kept after the
+/// intervention is deleted.
+#[utoipa::path(tag = "interventions", params(("id" = Uuid, Path), HistoryQuery), responses(
     (status = 200, body = Page<AuditEventDto>),
-    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "Malformed id or cursor", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such intervention, now or before", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/interventions/{id}/history")]
 pub async fn get_intervention_history(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    query: web::Query<HistoryQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let page = PageRequest::<i64>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
-    let rows = audit::intervention_history(&mut connection, id).await?;
-    if rows.is_empty() && interventions::find(&mut connection, id).await?.is_none() {
+    let rows = audit::intervention_history(&mut connection, id, page.after, page.fetch()).await?;
+    // A first page with no events: there never was such an intervention (a deleted one keeps
+    // its history).
+    if rows.is_empty()
+        && page.after.is_none()
+        && interventions::find(&mut connection, id).await?.is_none()
+    {
         return Err(ApiError::NotFound(format!("there is no intervention {id}")));
     }
-    let items = rows.into_iter().map(AuditEventDto::from).collect();
-    Ok(HttpResponse::Ok().json(Page::whole(items)))
+    Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))
 }

@@ -3,13 +3,13 @@
 use actix_web::{HttpResponse, delete, get, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AppState;
 use super::auth::Caller;
 use super::json::JsonBody;
-use super::pagination::Page;
+use super::pagination::{Page, PageRequest};
 use super::validation::Validator;
 use crate::db::interventions::{self, InterventionRow};
 use crate::db::links::{self, LinkRow, Linking, NewLink};
@@ -88,24 +88,41 @@ pub struct PutLink {
     pub evidence_url: Option<String>,
 }
 
-/// The recommendations an intervention is linked to.
-#[utoipa::path(tag = "links", params(("id" = Uuid, Path, description = "The intervention")), responses(
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LinkListQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// A recommendation id: the `next_cursor` of the previous page.
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
+    pub cursor: Option<String>,
+}
+
+/// The recommendations an intervention is linked to, in recommendation order, a page at a time.
+#[utoipa::path(tag = "links", params(("id" = Uuid, Path, description = "The intervention"), LinkListQuery), responses(
     (status = 200, body = Page<LinkDto>),
-    (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "Malformed id or cursor", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such intervention", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/interventions/{id}/recommendations")]
 pub async fn list_intervention_recommendations(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    query: web::Query<LinkListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     if interventions::find(&mut connection, id).await?.is_none() {
         return Err(ApiError::NotFound(format!("there is no intervention {id}")));
     }
-    let rows = links::of_intervention(&mut connection, id).await?;
-    Ok(HttpResponse::Ok().json(Page::whole(rows.into_iter().map(LinkDto::from).collect())))
+    let rows = links::of_intervention(&mut connection, id, page.after, page.fetch()).await?;
+    Ok(HttpResponse::Ok().json(page.page(rows, |row| row.recommendation_id, LinkDto::from)))
 }
 
 /// Links an intervention to a recommendation of a country it works in, or changes the link.

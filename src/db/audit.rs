@@ -200,9 +200,12 @@ pub async fn list(
 pub async fn intervention_history(
     connection: &mut Connection,
     intervention_id: Uuid,
+    after: Option<i64>,
+    limit: i64,
 ) -> Result<Vec<AuditRow>, DbError> {
     let id = intervention_id.to_string();
     Ok(audit_events::table
+        .filter(audit_events::id.gt(after.unwrap_or(0)))
         .filter(
             audit_events::resource_type
                 .eq(ResourceType::Intervention)
@@ -212,6 +215,7 @@ pub async fn intervention_history(
                     .and(audit_events::resource_id.like(format!("{id}/%")))),
         )
         .order(audit_events::id)
+        .limit(limit)
         .select(AuditRow::as_select())
         .load(connection)
         .await?)

@@ -171,10 +171,18 @@ pub async fn delete(
 pub async fn of_intervention(
     connection: &mut Connection,
     intervention_id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
 ) -> Result<Vec<LinkRow>, DbError> {
-    Ok(links::table
+    let mut query = links::table
         .filter(links::intervention_id.eq(intervention_id))
-        .order(links::created_at)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(links::recommendation_id.gt(after));
+    }
+    Ok(query
+        .order(links::recommendation_id)
+        .limit(limit)
         .select(LinkRow::as_select())
         .load(connection)
         .await?)

@@ -343,3 +343,48 @@ async fn a_patch_that_changes_nothing_records_no_audit_row() {
         .len();
     assert_eq!(after, events, "no audit row for writes that change nothing");
 }
+
+#[actix_web::test]
+async fn an_interventions_history_and_links_come_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let linked = app.linked().await;
+    let path = format!("/api/v1/interventions/{}", linked.intervention);
+    for reached in 1..=5 {
+        let body = serde_json::json!({"people_reached": reached * 10});
+        assert_eq!(
+            app.patch(&path, &body).await.status(),
+            reqwest::StatusCode::OK
+        );
+    }
+    for position in 2..=3 {
+        let recommendation = app
+            .create_recommendation("SLE", 2023, position, "prevention")
+            .await;
+        let response = app
+            .link(&linked.intervention, &recommendation, "partial")
+            .await;
+        assert_eq!(response.status(), reqwest::StatusCode::CREATED);
+    }
+    for list in ["history", "recommendations"] {
+        let whole = app.get_json(&format!("{path}/{list}?limit=200")).await["items"].clone();
+        let mut paged = Vec::new();
+        let mut next = format!("{path}/{list}?limit=2");
+        loop {
+            let page = app.get_json(&next).await;
+            let items = page["items"].as_array().unwrap();
+            assert!(items.len() <= 2);
+            paged.extend(items.iter().cloned());
+            match page["next_cursor"].as_str() {
+                Some(cursor) => next = format!("{path}/{list}?limit=2&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(serde_json::Value::Array(paged), whole, "{list}");
+    }
+    let history = app.get_json(&format!("{path}/history?limit=200")).await;
+    assert_eq!(
+        history["items"].as_array().unwrap().len(),
+        9,
+        "create, 3 links, 5 changes"
+    );
+}
