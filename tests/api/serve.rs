@@ -288,3 +288,66 @@ async fn a_request_id_leads_from_an_error_body_to_the_log_line() {
     );
     assert!(log.contains(&format!("request_id={assigned}")));
 }
+
+#[actix_web::test]
+async fn on_sigterm_every_accepted_request_is_answered_then_postgres_stops() {
+    let data_dir = scratch_dir("sigterm");
+    let mut served = serve(&[("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap())]);
+    let (address, key) = (served.address.clone(), served.key.clone());
+    let answered = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u16>::new()));
+    let failed = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let mut clients = Vec::new();
+    for _ in 0..4 {
+        let (address, key) = (address.clone(), key.clone());
+        let (answered, failed) = (answered.clone(), failed.clone());
+        clients.push(actix_web::rt::spawn(async move {
+            // One connection per request: a request either is refused (not accepted) or must be
+            // answered. Bounded: at most 500 requests or 20 s per client.
+            let client = reqwest::Client::builder()
+                .pool_max_idle_per_host(0)
+                .build()
+                .unwrap();
+            let started = std::time::Instant::now();
+            for _ in 0..500 {
+                if started.elapsed() > Duration::from_secs(20) {
+                    break;
+                }
+                let sent = client
+                    .get(format!("{address}/api/v1/coverage"))
+                    .bearer_auth(&key)
+                    .header("Connection", "close")
+                    .send()
+                    .await;
+                match sent {
+                    Ok(response) => answered.lock().unwrap().push(response.status().as_u16()),
+                    Err(error) if error.is_connect() => break,
+                    Err(error) => failed.lock().unwrap().push(error.to_string()),
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    kill(Pid::from_raw(served.child.id() as i32), Signal::SIGTERM).unwrap();
+    for client in clients {
+        client.await.unwrap();
+    }
+    let status = served.child.wait().unwrap();
+    assert!(
+        status.success(),
+        "gaptrack exits cleanly on SIGTERM: {status}"
+    );
+    let log = served.log.iter().collect::<Vec<_>>().join("\n");
+
+    let answered = answered.lock().unwrap().clone();
+    assert!(!answered.is_empty());
+    assert!(answered.iter().all(|s| *s == 200), "{answered:?}");
+    assert_eq!(
+        failed.lock().unwrap().clone(),
+        Vec::<String>::new(),
+        "accepted requests that failed"
+    );
+    assert!(log.contains("graceful shutdown"), "{log}");
+    assert!(log.contains("local PostgreSQL stopped"), "{log}");
+    assert!(!server_running_in(&data_dir), "no PostgreSQL left behind");
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
