@@ -26,9 +26,16 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(api::configure)
         .split_for_parts();
-    api::declare_security(&mut document);
-    api::operation_links::declare_links(&mut document);
+    complete(&mut document);
     document
+}
+
+/// What is added to the document collected from the routes, in one place so that the served,
+/// the printed and the committed documents cannot differ: the key every operation needs and the
+/// errors every operation shares, and the links between operations.
+fn complete(document: &mut utoipa::openapi::OpenApi) {
+    api::declare_security(document);
+    api::operation_links::declare_links(document);
 }
 
 /// The OpenAPI document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
@@ -91,8 +98,7 @@ pub fn run(
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .configure(api::configure)
             .split_for_parts();
-        api::declare_security(&mut document);
-        api::operation_links::declare_links(&mut document);
+        complete(&mut document);
         let methods = MethodTable::new(&document, &[(OPENAPI_PATH, &["GET"]), ("/docs", &["GET"])]);
         app.wrap(middleware::from_fn(api::request_id::assign))
             // Outside the id's middleware, so the access log line sees the id in the response.
