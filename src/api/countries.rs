@@ -141,10 +141,9 @@ pub async fn list_countries(
     let page = PageRequest::<String>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     if let Some(text) = &query.q {
-        // A search ranks at most every country; its pages are cut from that ranking, resuming
-        // after the country the cursor names.
-        let ranked =
-            countries::search(&mut connection, text, query.region, i64::from(u16::MAX)).await?;
+        // A search ranks at most every country (250); its pages are cut from that ranking,
+        // resuming after the country the cursor names.
+        let ranked = countries::search(&mut connection, text, query.region).await?;
         let start = match &page.after {
             Some(after) => ranked
                 .iter()

@@ -204,7 +204,6 @@ pub async fn search(
     connection: &mut Connection,
     query: &str,
     region: Option<Region>,
-    limit: i64,
 ) -> Result<Vec<CountryRow>, DbError> {
     if !is_askable(query) {
         return Ok(Vec::new());
@@ -223,12 +222,10 @@ pub async fn search(
                  GROUP BY n.country_code) m \
            JOIN countries c ON c.code = m.country_code \
           WHERE $2::text IS NULL OR c.region = $2 \
-          ORDER BY m.rank DESC, m.likeness DESC, c.code \
-          LIMIT $3",
+          ORDER BY m.rank DESC, m.likeness DESC, c.code",
     )
     .bind::<Text, _>(query)
     .bind::<Nullable<Text>, _>(region)
-    .bind::<BigInt, _>(limit)
     .load(connection)
     .await?)
 }
