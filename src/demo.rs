@@ -16,7 +16,9 @@ use crate::db::recommendations::NewRecommendation;
 use crate::db::reports::NewReport;
 use crate::db::tiers::NewTier;
 use crate::db::{self, Connection, DbError, links};
-use crate::domain::{Contribution, InterventionKind, InterventionStatus, Pillar, Tier};
+use crate::domain::{
+    Contribution, InterventionKind, InterventionStatus, Pillar, Precondition, Tier,
+};
 
 /// The dataset, compiled into the binary.
 pub const DEMO_JSON: &str = include_str!("../data/demo.json");
@@ -212,7 +214,7 @@ async fn load_dataset(
                 rationale: Some(&link.rationale),
                 evidence_url: None,
             };
-            match links::upsert(connection, actor, None, &new).await? {
+            match links::upsert(connection, actor, None, &Precondition::None, &new).await? {
                 links::Linking::Created(_) | links::Linking::Updated(_) => loaded.links += 1,
                 refused => {
                     return Err(DemoError::Malformed(format!(

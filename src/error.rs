@@ -102,6 +102,12 @@ pub enum ApiError {
         detail: String,
         errors: Vec<FieldError>,
     },
+    /// An `If-Match` precondition does not hold; `current` is the resource's tag, if it exists.
+    #[error("{detail}")]
+    PreconditionFailed {
+        detail: String,
+        current: Option<String>,
+    },
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -161,6 +167,10 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
             Self::Conflict(_) => ("conflict", "The request conflicts with existing data"),
             Self::Validation { .. } => ("validation_failed", "The request is not valid"),
+            Self::PreconditionFailed { .. } => (
+                "precondition_failed",
+                "The resource changed since it was read",
+            ),
             Self::PayloadTooLarge(_) => ("payload_too_large", "The body is too large"),
             Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
             Self::NotAcceptable(_) => ("not_acceptable", "No acceptable representation"),
@@ -208,6 +218,7 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
@@ -233,6 +244,12 @@ impl ResponseError for ApiError {
             }
             Self::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string()));
+            }
+            Self::PreconditionFailed {
+                current: Some(etag),
+                ..
+            } => {
+                response.insert_header((header::ETAG, etag.as_str()));
             }
             _ => {}
         }

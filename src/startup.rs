@@ -36,6 +36,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 fn complete(document: &mut utoipa::openapi::OpenApi) {
     api::declare_security(document);
     api::operation_links::declare_links(document);
+    api::preconditions::declare(document);
 }
 
 /// The OpenAPI document as committed in `openapi/openapi.json`: pretty JSON with a final newline.

@@ -11,6 +11,7 @@ use super::auth::Caller;
 use super::countries::{countries_from_list, country_from_filter};
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
+use super::preconditions::{IfMatch, stale, tagged};
 use super::validation::{Validator, double_option};
 use crate::db::interventions::{
     self, Deletion, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
@@ -265,16 +266,20 @@ pub async fn create_intervention(
     };
     let intervention =
         interventions::insert(&mut connection, &caller.actor(), new, countries).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            "Location",
-            format!(
-                "{}/interventions/{}",
-                super::API_PREFIX,
-                intervention.row.id
-            ),
-        ))
-        .json(InterventionDto::from(intervention)))
+    let mut response = HttpResponse::Created();
+    response.insert_header((
+        "Location",
+        format!(
+            "{}/interventions/{}",
+            super::API_PREFIX,
+            intervention.row.id
+        ),
+    ));
+    Ok(tagged(
+        response,
+        &intervention,
+        InterventionDto::from(intervention.clone()),
+    ))
 }
 
 /// One intervention.
@@ -293,7 +298,11 @@ pub async fn get_intervention(
     let intervention = interventions::find(&mut connection, id)
         .await?
         .ok_or_else(|| not_found(id))?;
-    Ok(HttpResponse::Ok().json(InterventionDto::from(intervention)))
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &intervention,
+        InterventionDto::from(intervention.clone()),
+    ))
 }
 
 /// Changes an intervention.
@@ -309,6 +318,7 @@ pub async fn update_intervention(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: JsonBody<UpdateIntervention>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
@@ -364,14 +374,18 @@ pub async fn update_intervention(
         &caller.actor(),
         id,
         only_of,
+        &if_match.0,
         changes,
         countries,
     )
     .await?
     {
-        Update::Updated(intervention) => {
-            Ok(HttpResponse::Ok().json(InterventionDto::from(intervention)))
-        }
+        Update::Updated(intervention) => Ok(tagged(
+            HttpResponse::Ok(),
+            &intervention,
+            InterventionDto::from(intervention.clone()),
+        )),
+        Update::Stale(current) => Err(stale(&format!("intervention {id}"), Some(current))),
         Update::NotFound => Err(not_found(id)),
         Update::OtherOrganisation => Err(caller.not_yours()),
         Update::EndsBeforeStart => Err(ApiError::invalid(
@@ -397,12 +411,14 @@ pub async fn delete_intervention(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let mut connection = state.connection().await?;
     let only_of = caller.editable_organisation()?;
-    match interventions::delete(&mut connection, &caller.actor(), id, only_of).await? {
+    match interventions::delete(&mut connection, &caller.actor(), id, only_of, &if_match.0).await? {
         Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
+        Deletion::Stale(current) => Err(stale(&format!("intervention {id}"), Some(current))),
         Deletion::NotFound => Err(not_found(id)),
         Deletion::OtherOrganisation => Err(caller.not_yours()),
     }

@@ -10,7 +10,9 @@ use super::AppState;
 use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
+use super::preconditions::{IfMatch, stale, tagged};
 use super::validation::Validator;
+use crate::db::Guarded;
 use crate::db::interventions::{self, InterventionRow};
 use crate::db::links::{self, LinkRow, Linking, NewLink};
 use crate::domain::{Contribution, InterventionKind, InterventionStatus};
@@ -141,6 +143,7 @@ pub async fn link_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
     body: JsonBody<PutLink>,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
@@ -159,9 +162,19 @@ pub async fn link_recommendation(
         evidence_url: evidence_url.as_deref(),
     };
     let mut connection = state.connection().await?;
-    match links::upsert(&mut connection, &caller.actor(), only_of, &new).await? {
-        Linking::Created(row) => Ok(HttpResponse::Created().json(LinkDto::from(row))),
-        Linking::Updated(row) => Ok(HttpResponse::Ok().json(LinkDto::from(row))),
+    match links::upsert(&mut connection, &caller.actor(), only_of, &if_match.0, &new).await? {
+        Linking::Created(row) => Ok(tagged(
+            HttpResponse::Created(),
+            &row,
+            LinkDto::from(row.clone()),
+        )),
+        Linking::Updated(row) => Ok(tagged(HttpResponse::Ok(), &row, LinkDto::from(row.clone()))),
+        Linking::Stale(current) => Err(stale(
+            &format!(
+                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
+            ),
+            current,
+        )),
         Linking::InterventionMissing => Err(ApiError::NotFound(format!(
             "there is no intervention {intervention_id}"
         ))),
@@ -193,6 +206,7 @@ pub async fn unlink_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
     let mut connection = state.connection().await?;
@@ -200,18 +214,49 @@ pub async fn unlink_recommendation(
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
     caller.require_editor_of(intervention.row.organisation_id)?;
-    if links::delete(
+    match links::delete(
         &mut connection,
         &caller.actor(),
         intervention_id,
         recommendation_id,
+        &if_match.0,
     )
     .await?
     {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(ApiError::NotFound(format!(
-            "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
-        )))
+        Guarded::Done(()) => Ok(HttpResponse::NoContent().finish()),
+        Guarded::NotFound => Err(no_link(intervention_id, recommendation_id)),
+        Guarded::Stale(current) => Err(stale(
+            &format!(
+                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
+            ),
+            Some(current),
+        )),
     }
+}
+
+fn no_link(intervention_id: Uuid, recommendation_id: Uuid) -> ApiError {
+    ApiError::NotFound(format!(
+        "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
+    ))
+}
+
+/// One link of an intervention to a recommendation, with its ETag.
+#[utoipa::path(tag = "links",
+    params(("id" = Uuid, Path, description = "The intervention"), ("recommendation_id" = Uuid, Path)),
+    responses(
+        (status = 200, body = LinkDto),
+        (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such link", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/interventions/{id}/recommendations/{recommendation_id}")]
+pub async fn get_link(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (intervention_id, recommendation_id) = path.into_inner();
+    let mut connection = state.connection().await?;
+    let row = links::find(&mut connection, intervention_id, recommendation_id)
+        .await?
+        .ok_or_else(|| no_link(intervention_id, recommendation_id))?;
+    Ok(tagged(HttpResponse::Ok(), &row, LinkDto::from(row.clone())))
 }

@@ -24,6 +24,7 @@ pub mod operation_links;
 pub mod organisations;
 pub mod pagination;
 pub mod path_year;
+pub mod preconditions;
 pub mod recommendations;
 pub mod reports;
 pub mod request_id;
@@ -91,6 +92,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(interventions::update_intervention)
                 .service(interventions::delete_intervention)
                 .service(links::list_intervention_recommendations)
+                .service(links::get_link)
                 .service(links::link_recommendation)
                 .service(links::unlink_recommendation)
                 .service(coverage::get_coverage)

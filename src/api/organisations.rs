@@ -10,9 +10,10 @@ use super::AppState;
 use super::auth::Caller;
 use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
+use super::preconditions::{IfMatch, stale, tagged};
 use super::validation::Validator;
-use crate::db::DbError;
 use crate::db::organisations::{self, OrganisationRow};
+use crate::db::{DbError, Guarded};
 use crate::error::{ApiError, Problem};
 
 /// An organisation.
@@ -103,12 +104,14 @@ pub async fn create_organisation(
     let name = valid_name(&body.0)?;
     let mut connection = state.connection().await?;
     match organisations::insert(&mut connection, &caller.actor(), &name).await {
-        Ok(row) => Ok(HttpResponse::Created()
-            .insert_header((
+        Ok(row) => {
+            let mut response = HttpResponse::Created();
+            response.insert_header((
                 "Location",
                 format!("{}/organisations/{}", super::API_PREFIX, row.id),
-            ))
-            .json(OrganisationDto::from(row))),
+            ));
+            Ok(tagged(response, &row, OrganisationDto::from(row.clone())))
+        }
         Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
         Err(other) => Err(other.into()),
     }
@@ -130,7 +133,11 @@ pub async fn get_organisation(
     let row = organisations::find(&mut connection, id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("there is no organisation {id}")))?;
-    Ok(HttpResponse::Ok().json(OrganisationDto::from(row)))
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &row,
+        OrganisationDto::from(row.clone()),
+    ))
 }
 
 /// Renames an organisation.
@@ -146,15 +153,21 @@ pub async fn update_organisation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: JsonBody<OrganisationBody>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let id = id.into_inner();
     let name = valid_name(&body.0)?;
     let mut connection = state.connection().await?;
-    match organisations::rename(&mut connection, &caller.actor(), id, &name).await {
-        Ok(Some(row)) => Ok(HttpResponse::Ok().json(OrganisationDto::from(row))),
-        Ok(None) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
+    match organisations::rename(&mut connection, &caller.actor(), id, &if_match.0, &name).await {
+        Ok(Guarded::Done(row)) => Ok(tagged(
+            HttpResponse::Ok(),
+            &row,
+            OrganisationDto::from(row.clone()),
+        )),
+        Ok(Guarded::NotFound) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
+        Ok(Guarded::Stale(current)) => Err(stale(&format!("organisation {id}"), Some(current))),
         Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
         Err(other) => Err(other.into()),
     }

@@ -12,13 +12,14 @@ use super::countries::{country_from_field, country_from_filter};
 use super::json::JsonBody;
 use super::links::LinkedInterventionDto;
 use super::pagination::{CursorKey, Page, PageRequest};
+use super::preconditions::{IfMatch, stale, tagged};
 use super::validation::{Validator, double_option};
 use crate::db::recommendations::{
     self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
     RecommendationKey, RecommendationRow,
 };
-use crate::db::{Connection, DbError, links};
-use crate::domain::Pillar;
+use crate::db::{Connection, DbError, Guarded, links};
+use crate::domain::{Etag, Pillar};
 use crate::error::{ApiError, Problem};
 
 /// A recommendation of one report to one country.
@@ -238,12 +239,14 @@ pub async fn create_recommendation(
         continues: body.continues,
     };
     match recommendations::insert(&mut connection, &caller.actor(), &new).await {
-        Ok(row) => Ok(HttpResponse::Created()
-            .insert_header((
+        Ok(row) => {
+            let mut response = HttpResponse::Created();
+            response.insert_header((
                 "Location",
                 format!("{}/recommendations/{}", super::API_PREFIX, row.id),
-            ))
-            .json(RecommendationDto::from(row))),
+            ));
+            Ok(tagged(response, &row, RecommendationDto::from(row.clone())))
+        }
         Err(DbError::UniqueViolation(_)) => Err(position_taken()),
         Err(DbError::ForeignKeyViolation(_)) => Err(ApiError::invalid(
             "year",
@@ -272,7 +275,11 @@ pub async fn get_recommendation(
     let row = recommendations::find(&mut connection, id)
         .await?
         .ok_or_else(|| not_found(id))?;
-    Ok(HttpResponse::Ok().json(RecommendationDto::from(row)))
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &row,
+        RecommendationDto::from(row.clone()),
+    ))
 }
 
 /// Changes a recommendation's position, text, pillar, priority or source.
@@ -288,6 +295,7 @@ pub async fn update_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: JsonBody<UpdateRecommendation>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
@@ -327,17 +335,30 @@ pub async fn update_recommendation(
         )
         .await?;
     }
-    let row = if changes_nothing(&changes) {
-        recommendations::find(&mut connection, id).await?
+    let outcome = if changes_nothing(&changes) {
+        match recommendations::find(&mut connection, id).await? {
+            Some(row) if !if_match.0.holds_for_resource(&row) => Guarded::Stale(Etag::of(&row)),
+            Some(row) => Guarded::Done(row),
+            None => Guarded::NotFound,
+        }
     } else {
-        match recommendations::update(&mut connection, &caller.actor(), id, &changes).await {
-            Ok(row) => row,
+        match recommendations::update(&mut connection, &caller.actor(), id, &if_match.0, &changes)
+            .await
+        {
+            Ok(outcome) => outcome,
             Err(DbError::UniqueViolation(_)) => return Err(position_taken()),
             Err(other) => return Err(other.into()),
         }
     };
-    let row = row.ok_or_else(|| not_found(id))?;
-    Ok(HttpResponse::Ok().json(RecommendationDto::from(row)))
+    match outcome {
+        Guarded::Done(row) => Ok(tagged(
+            HttpResponse::Ok(),
+            &row,
+            RecommendationDto::from(row.clone()),
+        )),
+        Guarded::NotFound => Err(not_found(id)),
+        Guarded::Stale(current) => Err(stale(&format!("recommendation {id}"), Some(current))),
+    }
 }
 
 fn changes_nothing(changes: &RecommendationChanges) -> bool {
@@ -430,12 +451,14 @@ pub async fn delete_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    match recommendations::delete(&mut connection, &caller.actor(), id).await? {
+    match recommendations::delete(&mut connection, &caller.actor(), id, &if_match.0).await? {
         Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
+        Deletion::Stale(current) => Err(stale(&format!("recommendation {id}"), Some(current))),
         Deletion::NotFound => Err(not_found(id)),
         Deletion::Linked => Err(ApiError::Conflict(format!(
             "recommendation {id} is linked to interventions; unlink them first \

@@ -11,7 +11,9 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::{intervention_countries, interventions, links, recommendations};
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, InterventionKind, InterventionStatus, ResourceType};
+use crate::domain::{
+    AuditAction, Etag, InterventionKind, InterventionStatus, Precondition, ResourceType,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = interventions, check_for_backend(diesel::pg::Pg))]
@@ -184,6 +186,8 @@ pub enum Update {
     OrphansLinks(Vec<String>),
     /// The new dates would end the intervention before it starts.
     EndsBeforeStart,
+    /// It changed since the client read it; carries its current tag.
+    Stale(Etag),
 }
 
 /// The intervention `id`, locked for the rest of the transaction, with its countries.
@@ -209,12 +213,14 @@ async fn find_for_update(
 }
 
 /// Applies `changes` and, when given, replaces the country list, and audits it; all in one
-/// transaction. With `only_of` set, only an intervention of that organisation may change.
+/// transaction. With `only_of` set, only an intervention of that organisation may change; it
+/// changes only if, locked, it still meets `precondition`.
 pub async fn update(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
     only_of: Option<Uuid>,
+    precondition: &Precondition,
     changes: InterventionChanges,
     countries: Option<Vec<String>>,
 ) -> Result<Update, DbError> {
@@ -225,6 +231,9 @@ pub async fn update(
             };
             if only_of.is_some_and(|organisation| organisation != before.row.organisation_id) {
                 return Ok(Update::OtherOrganisation);
+            }
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Update::Stale(Etag::of(&before)));
             }
             let started_on = changes.started_on.unwrap_or(before.row.started_on);
             let ended_on = changes.ended_on.unwrap_or(before.row.ended_on);
@@ -287,15 +296,18 @@ pub enum Deletion {
     NotFound,
     /// The intervention belongs to another organisation than the one the change is limited to.
     OtherOrganisation,
+    /// It changed since the client read it; carries its current tag.
+    Stale(Etag),
 }
 
 /// Deletes an intervention with its countries and links, and audits it. With `only_of` set, only
-/// an intervention of that organisation may go.
+/// an intervention of that organisation may go; it goes only if it still meets `precondition`.
 pub async fn delete(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
     only_of: Option<Uuid>,
+    precondition: &Precondition,
 ) -> Result<Deletion, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
@@ -304,6 +316,9 @@ pub async fn delete(
             };
             if only_of.is_some_and(|organisation| organisation != before.row.organisation_id) {
                 return Ok(Deletion::OtherOrganisation);
+            }
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Deletion::Stale(Etag::of(&before)));
             }
             diesel::delete(interventions::table.find(id))
                 .execute(connection)

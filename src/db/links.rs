@@ -10,8 +10,8 @@ use super::audit::{self, Actor, Change};
 use super::interventions::InterventionRow;
 use super::interventions::countries_of;
 use super::schema::{interventions, links, recommendations};
-use super::{Connection, DbError};
-use crate::domain::{AuditAction, Contribution, ResourceType};
+use super::{Connection, DbError, Guarded};
+use crate::domain::{AuditAction, Contribution, Etag, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = links, check_for_backend(diesel::pg::Pg))]
@@ -49,6 +49,8 @@ pub enum Linking {
         country: String,
         countries: Vec<String>,
     },
+    /// The link is not as the client read it: it changed, or (`None`) it does not exist.
+    Stale(Option<Etag>),
 }
 
 /// Creates or replaces a link and audits it, in one transaction that also checks, against rows
@@ -63,6 +65,7 @@ pub async fn upsert(
     connection: &mut Connection,
     actor: &Actor,
     only_of: Option<Uuid>,
+    precondition: &Precondition,
     link: &NewLink<'_>,
 ) -> Result<Linking, DbError> {
     connection
@@ -97,6 +100,18 @@ pub async fn upsert(
             }
 
             let id = link_id(link.intervention_id, link.recommendation_id);
+            if *precondition != Precondition::None {
+                // A guarded PUT only replaces the link the client read; lock it first.
+                let current =
+                    find_for_update(connection, link.intervention_id, link.recommendation_id)
+                        .await?;
+                if !current
+                    .as_ref()
+                    .is_some_and(|row| precondition.holds_for_resource(row))
+                {
+                    return Ok(Linking::Stale(current.map(|row| Etag::of(&row))));
+                }
+            }
             let inserted: Option<LinkRow> = diesel::insert_into(links::table)
                 .values(link)
                 .on_conflict_do_nothing()
@@ -110,12 +125,9 @@ pub async fn upsert(
                 return Ok(Linking::Created(row));
             }
             let key = (link.intervention_id, link.recommendation_id);
-            let before = links::table
-                .find(key)
-                .select(LinkRow::as_select())
-                .for_update()
-                .first(connection)
-                .await?;
+            let before = find_for_update(connection, key.0, key.1)
+                .await?
+                .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
             let row = diesel::update(links::table.find(key))
                 .set((
                     links::contribution.eq(link.contribution),
@@ -138,31 +150,63 @@ fn link_id(intervention_id: Uuid, recommendation_id: Uuid) -> String {
     format!("{intervention_id}/{recommendation_id}")
 }
 
-/// Removes a link and audits it; says whether it existed.
+/// The link, locked for the rest of the transaction.
+async fn find_for_update(
+    connection: &mut Connection,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+) -> Result<Option<LinkRow>, DbError> {
+    Ok(links::table
+        .find((intervention_id, recommendation_id))
+        .select(LinkRow::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// One link.
+pub async fn find(
+    connection: &mut Connection,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+) -> Result<Option<LinkRow>, DbError> {
+    Ok(links::table
+        .find((intervention_id, recommendation_id))
+        .select(LinkRow::as_select())
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// Removes a link and audits it, if it still meets `precondition`.
 pub async fn delete(
     connection: &mut Connection,
     actor: &Actor,
     intervention_id: Uuid,
     recommendation_id: Uuid,
-) -> Result<bool, DbError> {
+    precondition: &Precondition,
+) -> Result<Guarded<()>, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            let deleted: Option<LinkRow> =
-                diesel::delete(links::table.find((intervention_id, recommendation_id)))
-                    .returning(LinkRow::as_returning())
-                    .get_result(connection)
-                    .await
-                    .optional()?;
-            let Some(before) = deleted else {
-                return Ok(false);
+            let Some(before) =
+                find_for_update(connection, intervention_id, recommendation_id).await?
+            else {
+                return Ok(Guarded::NotFound);
             };
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Guarded::Stale(Etag::of(&before)));
+            }
+            diesel::delete(links::table.find((intervention_id, recommendation_id)))
+                .execute(connection)
+                .await?;
             let change = Change::deleted(
                 ResourceType::Link,
                 link_id(intervention_id, recommendation_id),
                 &before,
             );
             audit::record(connection, actor, AuditAction::Unlink, change).await?;
-            Ok(true)
+            Ok(Guarded::Done(()))
         })
         .await
 }

@@ -28,6 +28,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::config::Timeouts;
+use crate::domain::Etag;
 
 /// The migrations in `migrations/`, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -38,6 +39,15 @@ pub type DbPool = Pool<AsyncPgConnection>;
 pub type PooledConnection = Object<AsyncPgConnection>;
 /// The connection type every `db::` function takes.
 pub type Connection = AsyncPgConnection;
+
+/// The outcome of a change guarded by an `If-Match` [`Precondition`](crate::domain::Precondition).
+#[derive(Debug)]
+pub enum Guarded<T> {
+    Done(T),
+    NotFound,
+    /// The resource changed since the client read it; carries its current tag.
+    Stale(Etag),
+}
 
 /// What can go wrong talking to PostgreSQL.
 #[derive(Debug, thiserror::Error)]

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::organisations;
-use super::{Connection, DbError};
-use crate::domain::{AuditAction, ResourceType};
+use super::{Connection, DbError, Guarded};
+use crate::domain::{AuditAction, Etag, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
@@ -63,13 +63,14 @@ pub async fn exists(connection: &mut Connection, id: Uuid) -> Result<bool, DbErr
     )
 }
 
-/// Renames an organisation and audits it; `None` when there is no such organisation.
+/// Renames an organisation and audits it, if it still meets `precondition`.
 pub async fn rename(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
+    precondition: &Precondition,
     name: &str,
-) -> Result<Option<OrganisationRow>, DbError> {
+) -> Result<Guarded<OrganisationRow>, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
             let Some(before) = organisations::table
@@ -80,8 +81,11 @@ pub async fn rename(
                 .await
                 .optional()?
             else {
-                return Ok(None);
+                return Ok(Guarded::NotFound);
             };
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Guarded::Stale(Etag::of(&before)));
+            }
             let after = diesel::update(organisations::table.find(id))
                 .set(organisations::name.eq(name))
                 .returning(OrganisationRow::as_returning())
@@ -89,7 +93,7 @@ pub async fn rename(
                 .await?;
             let change = Change::updated(ResourceType::Organisation, id, &before, &after);
             audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(Some(after))
+            Ok(Guarded::Done(after))
         })
         .await
 }

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::{links, recommendations};
-use super::{Connection, DbError};
-use crate::domain::{AuditAction, Pillar, ResourceType};
+use super::{Connection, DbError, Guarded};
+use crate::domain::{AuditAction, Etag, Pillar, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Serialize)]
 #[diesel(table_name = recommendations, check_for_backend(diesel::pg::Pg))]
@@ -117,18 +117,22 @@ async fn find_for_update(
         .optional()?)
 }
 
-/// Applies `changes` and audits them; `None` when there is no such recommendation.
+/// Applies `changes` and audits them, if the recommendation still meets `precondition`.
 pub async fn update(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
+    precondition: &Precondition,
     changes: &RecommendationChanges,
-) -> Result<Option<RecommendationRow>, DbError> {
+) -> Result<Guarded<RecommendationRow>, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
             let Some(before) = find_for_update(connection, id).await? else {
-                return Ok(None);
+                return Ok(Guarded::NotFound);
             };
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Guarded::Stale(Etag::of(&before)));
+            }
             let after = diesel::update(recommendations::table.find(id))
                 .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
                 .returning(RecommendationRow::as_returning())
@@ -136,7 +140,7 @@ pub async fn update(
                 .await?;
             let change = Change::updated(ResourceType::Recommendation, id, &before, &after);
             audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(Some(after))
+            Ok(Guarded::Done(after))
         })
         .await
 }
@@ -150,19 +154,26 @@ pub enum Deletion {
     Linked,
     /// Later recommendations continue it (their ids): deleting it would cut their lines.
     Continued(Vec<Uuid>),
+    /// It changed since the client read it; carries its current tag.
+    Stale(Etag),
 }
 
-/// Deletes a recommendation that nothing is linked to, and audits it.
+/// Deletes a recommendation that nothing is linked to, and audits it, if it still meets
+/// `precondition`.
 pub async fn delete(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
+    precondition: &Precondition,
 ) -> Result<Deletion, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
             let Some(before) = find_for_update(connection, id).await? else {
                 return Ok(Deletion::NotFound);
             };
+            if !precondition.holds_for_resource(&before) {
+                return Ok(Deletion::Stale(Etag::of(&before)));
+            }
             // The row lock keeps links and continuations from being added until this transaction
             // ends.
             let linked: bool = diesel::select(diesel::dsl::exists(

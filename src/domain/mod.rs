@@ -5,6 +5,7 @@ mod api_key;
 mod country_name;
 mod coverage;
 mod enums;
+mod etag;
 mod movement;
 mod reporting_period;
 mod tier_label;
@@ -16,6 +17,7 @@ pub use enums::{
     AuditAction, Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus,
     Region, ResourceType, Role, Tier,
 };
+pub use etag::{Etag, Precondition};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
 pub use tier_label::parse_tier_label;

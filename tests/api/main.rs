@@ -20,6 +20,7 @@ mod links;
 mod migrations;
 mod openapi;
 mod organisations;
+mod preconditions;
 mod recommendations;
 mod reports;
 mod roles;
