@@ -124,8 +124,39 @@ pub fn build_pool(
     let mut config = ManagerConfig::default();
     config.recycling_method = RecyclingMethod::Fast;
     let statement_timeout = timeouts.request;
-    config.custom_setup =
-        Box::new(move |url| Box::pin(establish_for_requests(url, statement_timeout)));
+    let connect_timeout = timeouts.connect;
+    // A connection is driven by a task on the runtime that opened it. HTTP workers each run a
+    // runtime of their own and stop one by one at shutdown, so a connection opened by a worker
+    // would die with it while another worker still uses it: connections are opened on the
+    // runtime that builds the pool (the server's main one), which outlives every worker.
+    let home = tokio::runtime::Handle::try_current().ok();
+    config.custom_setup = Box::new(move |url| {
+        let url = url.to_owned();
+        let open = async move {
+            tokio::time::timeout(
+                connect_timeout,
+                establish_for_requests(&url, statement_timeout),
+            )
+            .await
+            .map_err(|_| {
+                diesel::ConnectionError::BadConnection(format!(
+                    "no connection within {} ms",
+                    connect_timeout.as_millis()
+                ))
+            })?
+        };
+        match &home {
+            Some(home) => {
+                let opening = home.spawn(open);
+                Box::pin(async move {
+                    opening.await.map_err(|error| {
+                        diesel::ConnectionError::BadConnection(error.to_string())
+                    })?
+                })
+            }
+            None => Box::pin(open),
+        }
+    });
     let manager =
         AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, config);
     Pool::builder(manager)
