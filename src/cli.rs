@@ -335,7 +335,7 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
         .map_err(|error| format!("cannot listen on {}: {error}", config.bind_address))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let server =
-        startup::run(listener, pool, config.workers, config.timeouts).map_err(|e| e.to_string())?;
+        startup::run(listener, pool, config.server_settings()).map_err(|e| e.to_string())?;
     log::info!("gaptrack listening on http://{address}");
     log::info!("API docs at http://{address}{}", startup::DOCS_PATH);
     log::info!("try http://{address}/api/v1/countries/SLE/gaps");

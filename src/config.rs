@@ -11,6 +11,9 @@
 //! | `DATABASE_CONNECT_TIMEOUT_MS` | `3000`                | Longest wait to open a database connection.        |
 //! | `DATABASE_POOL_TIMEOUT_MS` | `2000`                   | Longest wait for a free connection of the pool.    |
 //! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request may take (its statements too); then 503. |
+//! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
+//! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
+//! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 use std::env;
@@ -39,6 +42,48 @@ impl Default for Timeouts {
     }
 }
 
+/// How much traffic one client may send before it is answered 429.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Requests per second per API key, and the burst one key may send at once.
+    pub per_key_per_second: u32,
+    /// Requests per second per client address for requests that carry no credentials.
+    pub per_address_per_second: u32,
+    /// Failed authentications per minute per client address; past it, the address is shut out
+    /// (even with a valid key) until the quota refills, so keys cannot be guessed at speed.
+    pub failed_auth_per_minute: u32,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            per_key_per_second: 100,
+            per_address_per_second: 20,
+            failed_auth_per_minute: 10,
+        }
+    }
+}
+
+impl RateLimits {
+    /// Limits no test or benchmark reaches, for runs that measure something else.
+    pub fn generous() -> Self {
+        Self {
+            per_key_per_second: 1_000_000,
+            per_address_per_second: 1_000_000,
+            failed_auth_per_minute: 1_000_000,
+        }
+    }
+}
+
+/// What the HTTP server is built with, besides its listener and pool.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServerSettings {
+    /// HTTP worker threads; `None` for one per CPU core.
+    pub workers: Option<usize>,
+    pub timeouts: Timeouts,
+    pub rate_limits: RateLimits,
+}
+
 /// Everything gaptrack reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -48,9 +93,19 @@ pub struct Config {
     pub pool_size: usize,
     pub workers: Option<usize>,
     pub timeouts: Timeouts,
+    pub rate_limits: RateLimits,
 }
 
 impl Config {
+    /// The HTTP server's part of the settings.
+    pub fn server_settings(&self) -> ServerSettings {
+        ServerSettings {
+            workers: self.workers,
+            timeouts: self.timeouts,
+            rate_limits: self.rate_limits,
+        }
+    }
+
     /// Reads the settings; a malformed number is an error that names its variable.
     pub fn from_env() -> Result<Self, String> {
         Ok(Self {
@@ -68,6 +123,14 @@ impl Config {
                     .unwrap_or(Timeouts::default().pool_wait),
                 request: milliseconds("REQUEST_TIMEOUT_MS")?.unwrap_or(Timeouts::default().request),
             },
+            rate_limits: RateLimits {
+                per_key_per_second: per_unit("RATE_LIMIT_PER_KEY")?
+                    .unwrap_or(RateLimits::default().per_key_per_second),
+                per_address_per_second: per_unit("RATE_LIMIT_PER_ADDRESS")?
+                    .unwrap_or(RateLimits::default().per_address_per_second),
+                failed_auth_per_minute: per_unit("RATE_LIMIT_FAILED_AUTH_PER_MINUTE")?
+                    .unwrap_or(RateLimits::default().failed_auth_per_minute),
+            },
         })
     }
 }
@@ -84,6 +147,12 @@ fn number(name: &str) -> Result<Option<usize>, String> {
                 "{name} must be a positive whole number, not `{value}`"
             )),
         })
+        .transpose()
+}
+
+fn per_unit(name: &str) -> Result<Option<u32>, String> {
+    number(name)?
+        .map(|n| u32::try_from(n).map_err(|_| format!("{name} must be at most {}", u32::MAX)))
         .transpose()
 }
 

@@ -10,8 +10,9 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::api::method_table::MethodTable;
 use crate::api::openapi::OpenApiDocument;
+use crate::api::rate_limit::Limiters;
 use crate::api::{self, ApiDoc, AppState};
-use crate::config::Timeouts;
+use crate::config::ServerSettings;
 use crate::db::DbPool;
 use crate::error::{path_error_handler, query_error_handler};
 
@@ -37,6 +38,7 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
     api::declare_security(document);
     api::operation_links::declare_links(document);
     api::preconditions::declare(document);
+    api::idempotency::declare(document);
 }
 
 /// The OpenAPI document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
@@ -84,10 +86,14 @@ fn spell_links_as_openapi_does(document: &mut serde_json::Value) {
 pub fn run(
     listener: TcpListener,
     pool: DbPool,
-    workers: Option<usize>,
-    timeouts: Timeouts,
+    settings: ServerSettings,
 ) -> std::io::Result<Server> {
-    let state = web::Data::new(AppState { pool, timeouts });
+    let state = web::Data::new(AppState {
+        pool,
+        timeouts: settings.timeouts,
+    });
+    // One set of limits for all workers, so that a client cannot multiply its share by them.
+    let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
             .into_utoipa_app()
@@ -95,6 +101,7 @@ pub fn run(
             // Registered before the API scope, whose key check it must not go through.
             .route(OPENAPI_PATH, web::get().to(api::openapi::get_openapi))
             .app_data(state.clone())
+            .app_data(limiters.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .configure(api::configure)
@@ -122,7 +129,7 @@ pub fn run(
             .default_service(web::to(api::method_table::no_route))
     })
     .listen(listener)?;
-    if let Some(workers) = workers {
+    if let Some(workers) = settings.workers {
         server = server.workers(workers);
     }
     Ok(server.run())

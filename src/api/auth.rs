@@ -4,6 +4,8 @@
 //! Handlers that change data take a [`Caller`] and ask it for the right they need. Key material is
 //! never logged: the request log records the request line only.
 
+use std::net::IpAddr;
+
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::AUTHORIZATION;
@@ -13,6 +15,7 @@ use futures_util::future::{Ready, ready};
 use uuid::Uuid;
 
 use super::AppState;
+use super::rate_limit::Limiters;
 use crate::db::audit::Actor;
 use crate::db::keys;
 use crate::domain::{Role, parse_token, secret_matches};
@@ -106,9 +109,44 @@ pub async fn authenticate(
         .headers()
         .get(AUTHORIZATION)
         .map(|value| value.to_str().unwrap_or_default().to_string());
-    let caller = caller_for(&state, header.as_deref()).await?;
+    let limiters = request.app_data::<web::Data<Limiters>>().cloned();
+    let address = request.peer_addr().map(|peer| peer.ip());
+    let caller = match (&limiters, address) {
+        (Some(limiters), Some(address)) => {
+            limited_caller_for(&state, header.as_deref(), limiters, address).await?
+        }
+        _ => caller_for(&state, header.as_deref()).await?,
+    };
     request.extensions_mut().insert(caller);
     next.call(request).await
+}
+
+/// [`caller_for`], within the rate limits: requests without credentials count against their
+/// address, failed key checks (harder) too, and a key's requests against the key.
+async fn limited_caller_for(
+    state: &AppState,
+    header: Option<&str>,
+    limiters: &Limiters,
+    address: IpAddr,
+) -> Result<Caller, ApiError> {
+    if header.is_none() {
+        limiters.check_address(address)?;
+    } else {
+        limiters.check_not_shut_out(address)?;
+    }
+    match caller_for(state, header).await {
+        Ok(caller) => {
+            limiters.check_key(caller.key_id, &caller.name)?;
+            Ok(caller)
+        }
+        Err(error @ ApiError::Unauthorized(_)) => {
+            if header.is_some() {
+                limiters.record_failed_auth(address);
+            }
+            Err(error)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, ApiError> {

@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod gaps;
 pub mod gaps_export;
 pub mod health;
+pub mod idempotency;
 pub mod imports;
 pub mod interventions;
 pub mod json;
@@ -25,6 +26,7 @@ pub mod organisations;
 pub mod pagination;
 pub mod path_year;
 pub mod preconditions;
+pub mod rate_limit;
 pub mod recommendations;
 pub mod reports;
 pub mod request_id;
@@ -62,6 +64,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(health::readyz)
         .service(
             utoipa_actix_web::scope(API_PREFIX)
+                // Inside the key check, whose caller it scopes keys to.
+                .wrap(actix_web::middleware::from_fn(
+                    idempotency::replay_or_record,
+                ))
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 // Outermost, so the key check's database work is bounded too.
                 .wrap(actix_web::middleware::from_fn(deadline::enforce))
@@ -189,6 +195,14 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                 .build(),
         )
         .build();
+    let too_many = {
+        let mut response = unavailable.clone();
+        response.description =
+            "Over the rate limit (of the key, or of the address for failed key checks): try \
+             again after `Retry-After` seconds"
+                .into();
+        response
+    };
     for (path, item) in document.paths.paths.iter_mut() {
         if !path.starts_with(API_PREFIX) {
             continue;
@@ -226,6 +240,7 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                 }
             }
             responses.insert("503".into(), unavailable.clone().into());
+            responses.insert("429".into(), too_many.clone().into());
             responses.insert(
                 "401".into(),
                 problem("No valid API key: missing, malformed, unknown or revoked").into(),

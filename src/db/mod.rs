@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bulk;
 pub mod countries;
 pub mod gaps;
+pub mod idempotency;
 pub mod import;
 pub mod interventions;
 pub mod keys;

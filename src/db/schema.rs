@@ -154,3 +154,16 @@ diesel::joinable!(api_keys -> organisations (organisation_id));
 diesel::joinable!(audit_events -> api_keys (key_id));
 
 diesel::allow_tables_to_appear_in_same_query!(api_keys, audit_events, organisations);
+
+diesel::table! {
+    idempotency_keys (api_key_id, key) {
+        api_key_id -> Uuid,
+        key -> Text,
+        request_sha256 -> Bytea,
+        status -> Nullable<Int2>,
+        response_nonce -> Nullable<Bytea>,
+        response_sealed -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use actix_web::dev::ServerHandle;
-use gaptrack::config::Timeouts;
+use gaptrack::config::{RateLimits, ServerSettings, Timeouts};
 use gaptrack::domain::Role;
 use gaptrack::local_postgres::{Durability, LocalCluster};
 use nix::sys::signal::{Signal, kill};
@@ -43,7 +43,16 @@ impl FaultyService {
         let pool = gaptrack::db::build_pool(&url, 4, &TIMEOUTS).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
-        let server = gaptrack::startup::run(listener, pool, Some(2), TIMEOUTS).unwrap();
+        let server = gaptrack::startup::run(
+            listener,
+            pool,
+            ServerSettings {
+                workers: Some(2),
+                timeouts: TIMEOUTS,
+                rate_limits: RateLimits::generous(),
+            },
+        )
+        .unwrap();
         let handle = server.handle();
         actix_web::rt::spawn(server);
         let mut headers = reqwest::header::HeaderMap::new();

@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 
 use actix_web::dev::ServerHandle;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use gaptrack::config::Timeouts;
+use gaptrack::config::{RateLimits, ServerSettings, Timeouts};
 use gaptrack::db;
 use gaptrack::db::audit::Actor;
 use gaptrack::domain::{NewApiKey, Role};
@@ -183,6 +183,11 @@ pub struct TestApp {
 impl TestApp {
     /// Copies the template into a new database and starts the app on it.
     pub async fn spawn() -> Self {
+        Self::spawn_with_limits(RateLimits::generous()).await
+    }
+
+    /// [`TestApp::spawn`], with these rate limits.
+    pub async fn spawn_with_limits(rate_limits: RateLimits) -> Self {
         let server = server();
         let database = format!("gaptrack_test_{}", Uuid::now_v7().simple());
         let admin_url = database_url(&server.base_url, "postgres");
@@ -199,22 +204,30 @@ impl TestApp {
                 .await
                 .expect("copy the template");
         });
-        Self::start(database)
+        Self::start(
+            database,
+            ServerSettings {
+                rate_limits,
+                ..test_settings()
+            },
+        )
     }
 
     /// Starts the app on a database that does not exist, as if the database were down.
     pub fn spawn_without_database() -> Self {
-        Self::start(format!("gaptrack_missing_{}", Uuid::now_v7().simple()))
+        Self::start(
+            format!("gaptrack_missing_{}", Uuid::now_v7().simple()),
+            test_settings(),
+        )
     }
 
-    fn start(database: String) -> Self {
+    fn start(database: String, settings: ServerSettings) -> Self {
         let database_url = database_url(&server().base_url, &database);
         let admin_key = create_key(&database_url, Role::Admin, None);
         let pool = db::build_pool(&database_url, 4, &Timeouts::default()).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
         let address = format!("http://{}", listener.local_addr().unwrap());
-        let running = gaptrack::startup::run(listener, pool, Some(1), Timeouts::default())
-            .expect("the server starts");
+        let running = gaptrack::startup::run(listener, pool, settings).expect("the server starts");
         let handle = running.handle();
         actix_web::rt::spawn(running);
         Self {
@@ -253,6 +266,35 @@ impl TestApp {
             .await
             .expect("the demo loads");
         app
+    }
+
+    /// Another gaptrack instance on the same database, as behind one load balancer.
+    pub fn another_instance(&self) -> Instance {
+        let pool = db::build_pool(&self.database_url, 2, &Timeouts::default()).expect("a pool");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let running =
+            gaptrack::startup::run(listener, pool, test_settings()).expect("the server starts");
+        let handle = running.handle();
+        actix_web::rt::spawn(running);
+        Instance { address, handle }
+    }
+
+    /// The number `sql` (a query of one `bigint` column named `n`) counts in the app's database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut connection = AsyncPgConnection::establish(&self.database_url)
+            .await
+            .unwrap();
+        let count: Count = diesel::sql_query(sql)
+            .get_result(&mut connection)
+            .await
+            .unwrap_or_else(|error| panic!("{sql}: {error}"));
+        count.n
     }
 
     /// GETs `path` and returns its JSON body, asserting a 200.
@@ -393,6 +435,28 @@ fn client_with_key(key: Option<&str>) -> reqwest::Client {
         .unwrap()
 }
 
+/// What a test server runs with: one worker, the default timeouts, and limits no test reaches
+/// unless it means to (see [`TestApp::spawn_with_limits`]).
+pub fn test_settings() -> ServerSettings {
+    ServerSettings {
+        workers: Some(1),
+        timeouts: Timeouts::default(),
+        rate_limits: RateLimits::generous(),
+    }
+}
+
+/// A second server of a [`TestApp`]'s database; stopped when dropped.
+pub struct Instance {
+    pub address: String,
+    handle: ServerHandle,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
+    }
+}
+
 /// What [`TestApp::linked`] made.
 pub struct Linked {
     pub intervention: String,
@@ -462,6 +526,10 @@ pub fn gaptrack(envs: &[(&str, &str)]) -> std::process::Command {
         .env_remove("TEST_DATABASE_URL")
         .env("BIND_ADDRESS", "127.0.0.1:0")
         .env("RUST_LOG", "info")
+        // Tests that load the server measure something else than its rate limits.
+        .env("RATE_LIMIT_PER_KEY", "1000000")
+        .env("RATE_LIMIT_PER_ADDRESS", "1000000")
+        .env("RATE_LIMIT_FAILED_AUTH_PER_MINUTE", "1000000")
         .envs(envs.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null());
