@@ -9,6 +9,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::api::method_table::MethodTable;
+use crate::api::metrics::Metrics;
 use crate::api::openapi::OpenApiDocument;
 use crate::api::rate_limit::Limiters;
 use crate::api::{self, ApiDoc, AppState};
@@ -94,12 +95,15 @@ pub fn run(
     });
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
+    let metrics = web::Data::new(Metrics::new());
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
             .into_utoipa_app()
             .openapi(ApiDoc::openapi())
             // Registered before the API scope, whose key check it must not go through.
             .route(OPENAPI_PATH, web::get().to(api::openapi::get_openapi))
+            .route(api::metrics::PATH, web::get().to(api::metrics::get_metrics))
+            .app_data(metrics.clone())
             .app_data(state.clone())
             .app_data(limiters.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
@@ -107,8 +111,16 @@ pub fn run(
             .configure(api::configure)
             .split_for_parts();
         complete(&mut document);
-        let methods = MethodTable::new(&document, &[(OPENAPI_PATH, &["GET"]), ("/docs", &["GET"])]);
-        app.wrap(middleware::from_fn(api::request_id::assign))
+        let methods = MethodTable::new(
+            &document,
+            &[
+                (OPENAPI_PATH, &["GET"]),
+                (api::metrics::PATH, &["GET"]),
+                ("/docs", &["GET"]),
+            ],
+        );
+        app.wrap(middleware::from_fn(api::metrics::record))
+            .wrap(middleware::from_fn(api::request_id::assign))
             // Outside the id's middleware, so the access log line sees the id in the response.
             .wrap(middleware::Logger::new(
                 "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",

@@ -19,6 +19,7 @@ pub mod json;
 pub mod keys;
 pub mod links;
 pub mod method_table;
+pub mod metrics;
 pub mod negotiation;
 pub mod openapi;
 pub mod operation_links;

@@ -18,6 +18,7 @@ mod import;
 mod interventions;
 mod lineage;
 mod links;
+mod metrics;
 mod migrations;
 mod openapi;
 mod organisations;

@@ -1,0 +1,182 @@
+//! `GET /metrics`: what an operator's Prometheus scrapes. Requests by route and status, their
+//! latency, the database pool's size and waiters, and the errors that come from the database, in
+//! the Prometheus text format written by the `prometheus` crate.
+//!
+//! The endpoint is open, like `/healthz`: it tells route templates and counts, never data or
+//! keys. Expose it to the monitoring network only.
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpResponse, web};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+};
+
+use super::AppState;
+use crate::error::ApiError;
+
+/// Where the metrics are served.
+pub const PATH: &str = "/metrics";
+
+/// The metrics of one server, shared by its workers.
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    database_errors: IntCounterVec,
+    pool_max: IntGauge,
+    pool_size: IntGauge,
+    pool_available: IntGauge,
+    pool_waiting: IntGauge,
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let registry =
+            Registry::new_custom(Some("gaptrack".into()), None).expect("a valid metric prefix");
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "http_requests_total",
+                "HTTP requests answered, by route and status",
+            ),
+            &["method", "route", "status"],
+        )
+        .expect("a valid metric");
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "How long requests took to answer, by route",
+            ),
+            &["method", "route"],
+        )
+        .expect("a valid metric");
+        let database_errors = IntCounterVec::new(
+            Opts::new(
+                "database_errors_total",
+                "Requests that failed on the database: `unavailable` (unreachable, timed out, \
+                 connection lost: answered 503) or `internal` (answered 500)",
+            ),
+            &["kind"],
+        )
+        .expect("a valid metric");
+        let gauge = |name: &str, help: &str| IntGauge::new(name, help).expect("a valid metric");
+        let metrics = Self {
+            pool_max: gauge("db_pool_max_connections", "The pool's most connections"),
+            pool_size: gauge("db_pool_connections", "Connections the pool holds now"),
+            pool_available: gauge("db_pool_idle_connections", "Connections free to borrow"),
+            pool_waiting: gauge(
+                "db_pool_waiters",
+                "Requests waiting for a connection of the pool",
+            ),
+            registry,
+            requests,
+            latency,
+            database_errors,
+        };
+        let collectors: [Box<dyn prometheus::core::Collector>; 7] = [
+            Box::new(metrics.requests.clone()),
+            Box::new(metrics.latency.clone()),
+            Box::new(metrics.database_errors.clone()),
+            Box::new(metrics.pool_max.clone()),
+            Box::new(metrics.pool_size.clone()),
+            Box::new(metrics.pool_available.clone()),
+            Box::new(metrics.pool_waiting.clone()),
+        ];
+        for collector in collectors {
+            metrics
+                .registry
+                .register(collector)
+                .expect("each metric is registered once");
+        }
+        metrics
+    }
+
+    fn observe(&self, method: &str, route: &str, status: StatusCode, seconds: f64) {
+        self.requests
+            .with_label_values(&[method, route, status.as_str()])
+            .inc();
+        self.latency
+            .with_label_values(&[method, route])
+            .observe(seconds);
+    }
+
+    fn observe_error(&self, error: &Error) {
+        match error.as_error::<ApiError>() {
+            Some(ApiError::Unavailable(_)) => self
+                .database_errors
+                .with_label_values(&["unavailable"])
+                .inc(),
+            Some(ApiError::Internal(_)) => {
+                self.database_errors.with_label_values(&["internal"]).inc()
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Middleware: counts and times every request, by its route template (`/api/v1/interventions/{id}`,
+/// never the id itself, so the number of series stays bounded).
+pub async fn record(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let metrics = request.app_data::<web::Data<Metrics>>().cloned();
+    let Some(metrics) = metrics else {
+        return next.call(request).await;
+    };
+    let method = request.method().as_str().to_owned();
+    let route = request
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let started = Instant::now();
+    let outcome = next.call(request).await;
+    let seconds = started.elapsed().as_secs_f64();
+    match &outcome {
+        Ok(response) => {
+            metrics.observe(&method, &route, response.status(), seconds);
+            if let Some(error) = response.response().error() {
+                metrics.observe_error(error);
+            }
+        }
+        Err(error) => {
+            metrics.observe(
+                &method,
+                &route,
+                error.as_response_error().status_code(),
+                seconds,
+            );
+            metrics.observe_error(error);
+        }
+    }
+    outcome
+}
+
+/// `GET /metrics`.
+pub async fn get_metrics(
+    metrics: web::Data<Metrics>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let status = state.pool.status();
+    metrics.pool_max.set(status.max_size as i64);
+    metrics.pool_size.set(status.size as i64);
+    metrics.pool_available.set(status.available as i64);
+    metrics.pool_waiting.set(status.waiting as i64);
+    let encoder = TextEncoder::new();
+    let mut text = Vec::new();
+    encoder
+        .encode(&metrics.registry.gather(), &mut text)
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type(encoder.format_type())
+        .body(text))
+}
