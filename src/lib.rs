@@ -14,6 +14,7 @@
 //!   (see `migrations/*_recommendation_status`);
 //! - [`local_postgres`]: the PostgreSQL cluster gaptrack runs for itself when no `DATABASE_URL` is set;
 //! - [`demo`]: the demo dataset, from the 2023 TIP Report;
+//! - [`web`]: the web interface, server-rendered pages on the same rules as the API;
 //! - [`cli`]: the command line.
 
 pub mod api;
@@ -28,3 +29,4 @@ pub mod generate;
 pub mod import;
 pub mod local_postgres;
 pub mod startup;
+pub mod web;

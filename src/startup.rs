@@ -138,6 +138,7 @@ pub fn run(
                         .finish()
                 }),
             )
+            .configure(crate::web::configure)
             .default_service(web::to(api::method_table::no_route))
     })
     .listen(listener)?;

@@ -157,6 +157,11 @@ async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, Ap
         .strip_prefix("Bearer ")
         .map(str::trim)
         .ok_or_else(|| ApiError::Unauthorized("use `Authorization: Bearer <key>`".into()))?;
+    caller_for_token(state, token).await
+}
+
+/// The key `token` is the secret of, if it is known and not revoked; notes its use.
+pub async fn caller_for_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
     let rejected = || ApiError::Unauthorized("the API key is unknown or revoked".into());
     let (id, secret) = parse_token(token).ok_or_else(rejected)?;
     let mut connection = state.connection().await?;
@@ -167,11 +172,16 @@ async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, Ap
         return Err(rejected());
     }
     keys::touch(&mut connection, id).await?;
-    let key = stored.key;
-    Ok(Caller {
-        key_id: key.id,
-        name: key.name,
-        role: key.role,
-        organisation_id: key.organisation_id,
-    })
+    Ok(stored.key.into())
+}
+
+impl From<keys::ApiKeyRow> for Caller {
+    fn from(key: keys::ApiKeyRow) -> Self {
+        Self {
+            key_id: key.id,
+            name: key.name,
+            role: key.role,
+            organisation_id: key.organisation_id,
+        }
+    }
 }

@@ -10,7 +10,7 @@ use super::csv_cells::write_row;
 use super::gaps::check_organisation_filter;
 use super::negotiation::{Format, csv_response, negotiate};
 use crate::db::gaps::{self, CountryCoverage};
-use crate::db::reports;
+use crate::db::{Connection, reports};
 use crate::domain::{Movement, Region, StatusCounts, Tier, movement};
 use crate::error::{ApiError, Problem};
 
@@ -141,38 +141,63 @@ pub async fn get_coverage(
         &[Format::Json, Format::Csv],
     )?;
     let mut connection = state.connection().await?;
-    check_organisation_filter(&mut connection, query.organisation).await?;
-    let year = match query.year {
-        Some(year) if reports::exists(&mut connection, year).await? => Some(year),
+    let report = coverage_report(
+        &mut connection,
+        query.year,
+        query.organisation,
+        query.region,
+    )
+    .await?;
+    match format {
+        Format::Csv => {
+            let csv = to_csv(&report).map_err(ApiError::internal)?;
+            Ok(csv_response(&csv_filename(&report), csv))
+        }
+        _ => Ok(HttpResponse::Ok().json(report)),
+    }
+}
+
+/// The coverage of every country with recommendations in `year` (by default the latest), counting
+/// only `organisation`'s work and only `region`'s countries when given.
+pub async fn coverage_report(
+    connection: &mut Connection,
+    year: Option<i32>,
+    organisation: Option<Uuid>,
+    region: Option<Region>,
+) -> Result<CoverageReport, ApiError> {
+    check_organisation_filter(connection, organisation).await?;
+    let year = match year {
+        Some(year) if reports::exists(connection, year).await? => Some(year),
         Some(year) => return Err(ApiError::NotFound(format!("there is no report for {year}"))),
-        None => gaps::latest_year(&mut connection, None).await?,
+        None => gaps::latest_year(connection, None).await?,
     };
     let items: Vec<CoverageRow> = match year {
-        Some(year) => gaps::coverage(&mut connection, year, query.organisation, query.region)
+        Some(year) => gaps::coverage(connection, year, organisation, region)
             .await?
             .into_iter()
             .map(|row| CoverageRow::new(year, row))
             .collect(),
         None => Vec::new(),
     };
-    let report = CoverageReport {
+    Ok(CoverageReport {
         totals: StatusCounts::sum(items.iter().map(|row| row.counts)),
         year,
-        organisation: query.organisation,
-        region: query.region,
+        organisation,
+        region,
         items,
-    };
-    match format {
-        Format::Csv => {
-            let year = year.map_or_else(|| "none".to_string(), |y| y.to_string());
-            let csv = to_csv(&report).map_err(ApiError::internal)?;
-            Ok(csv_response(&format!("gaptrack-coverage-{year}.csv"), csv))
-        }
-        _ => Ok(HttpResponse::Ok().json(report)),
-    }
+    })
 }
 
-fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
+/// What a downloaded coverage CSV is called.
+pub fn csv_filename(report: &CoverageReport) -> String {
+    let year = report
+        .year
+        .map_or_else(|| "none".to_string(), |y| y.to_string());
+    format!("gaptrack-coverage-{year}.csv")
+}
+
+/// The report as CSV: a header row, then one row per country.
+pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_HEADER)?;
     let organisation = report

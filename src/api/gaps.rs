@@ -221,19 +221,41 @@ pub async fn get_gaps(
         ));
     }
     let mut connection = state.connection().await?;
-    let country = country_from_path(&mut connection, &code).await?;
-    check_organisation_filter(&mut connection, query.organisation).await?;
-    let year = report_year(&mut connection, &country.code, query.year).await?;
+    let report = gap_report(&mut connection, &code, &query, interventions_limit).await?;
+    Ok(match format {
+        Format::Json => HttpResponse::Ok().json(report),
+        Format::Csv => {
+            let csv = gaps_export::to_csv(&report).map_err(ApiError::internal)?;
+            let year = report
+                .year
+                .map_or_else(|| "none".to_string(), |y| y.to_string());
+            let name = format!("gaptrack-gaps-{}-{year}.csv", report.country.code);
+            csv_response(&name, csv)
+        }
+        Format::Html => html_response(gaps_export::to_html(&report)),
+    })
+}
+
+/// The gap report of the country named `code`, with the filters of `query`, listing at most
+/// `interventions_limit` interventions per recommendation.
+pub async fn gap_report(
+    connection: &mut Connection,
+    code: &str,
+    query: &GapQuery,
+    interventions_limit: u32,
+) -> Result<GapReport, ApiError> {
+    let country = country_from_path(connection, code).await?;
+    check_organisation_filter(connection, query.organisation).await?;
+    let year = report_year(connection, &country.code, query.year).await?;
     let (tier, recommendations, counting) = match year {
         Some(year) => {
-            let (tier, previous) =
-                tiers::with_previous(&mut connection, &country.code, year).await?;
+            let (tier, previous) = tiers::with_previous(connection, &country.code, year).await?;
             let recommendations =
-                gaps::recommendation_gaps(&mut connection, &country.code, year, query.organisation)
+                gaps::recommendation_gaps(connection, &country.code, year, query.organisation)
                     .await?;
             // One more than shown, to know whether there are more.
             let counting = gaps::strongest_interventions(
-                &mut connection,
+                connection,
                 &country.code,
                 year,
                 query.organisation,
@@ -249,26 +271,14 @@ pub async fn get_gaps(
         }
         None => (None, Vec::new(), Vec::new()),
     };
-    let report = GapReport {
+    Ok(GapReport {
         summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
         pillars: pillar_counts(&recommendations),
-        recommendations: with_interventions(recommendations, counting, &query, interventions_limit),
+        recommendations: with_interventions(recommendations, counting, query, interventions_limit),
         country: CountryDto::from(country),
         year,
         tier,
         organisation: query.organisation,
-    };
-    Ok(match format {
-        Format::Json => HttpResponse::Ok().json(report),
-        Format::Csv => {
-            let csv = gaps_export::to_csv(&report).map_err(ApiError::internal)?;
-            let year = report
-                .year
-                .map_or_else(|| "none".to_string(), |y| y.to_string());
-            let name = format!("gaptrack-gaps-{}-{year}.csv", report.country.code);
-            csv_response(&name, csv)
-        }
-        Format::Html => html_response(gaps_export::to_html(&report)),
     })
 }
 

@@ -17,7 +17,7 @@ use crate::db::interventions::{
     self, Deletion, Intervention, InterventionChanges, InterventionFilter, NewIntervention, Update,
 };
 use crate::db::{Connection, organisations};
-use crate::domain::{InterventionKind, InterventionStatus};
+use crate::domain::{InterventionKind, InterventionStatus, Precondition};
 use crate::error::{ApiError, Problem};
 
 /// An intervention. Reach is an aggregate count: gaptrack holds no personal data of survivors.
@@ -239,7 +239,44 @@ pub async fn create_intervention(
     state: web::Data<AppState>,
     body: JsonBody<CreateIntervention>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.0;
+    let intervention = create(&state, &caller, body.0).await?;
+    let mut response = HttpResponse::Created();
+    response.insert_header((
+        "Location",
+        format!(
+            "{}/interventions/{}",
+            super::API_PREFIX,
+            intervention.row.id
+        ),
+    ));
+    Ok(tagged(
+        response,
+        &intervention,
+        InterventionDto::from(intervention.clone()),
+    ))
+}
+
+/// What is wrong with a new intervention's fields, before any database check: for a form that
+/// shows every error at once.
+pub fn field_errors(body: &CreateIntervention) -> Vec<crate::error::FieldError> {
+    let mut check = Validator::default();
+    check.required_text("title", &body.title);
+    check.optional_text("description", body.description.as_deref());
+    check.optional_text("location", body.location.as_deref());
+    people_reached(&mut check, body.people_reached);
+    dates_in_order(&mut check, body.started_on, body.ended_on);
+    match check.finish() {
+        Err(ApiError::Validation { errors, .. }) => errors,
+        _ => Vec::new(),
+    }
+}
+
+/// Logs an intervention for `caller`, by the API's rules: the API's and the pages' one way in.
+pub async fn create(
+    state: &AppState,
+    caller: &Caller,
+    body: CreateIntervention,
+) -> Result<Intervention, ApiError> {
     caller.require_editor_of(body.organisation_id)?;
     let mut check = Validator::default();
     let title = check.required_text("title", &body.title);
@@ -264,22 +301,7 @@ pub async fn create_intervention(
         location,
         people_reached,
     };
-    let intervention =
-        interventions::insert(&mut connection, &caller.actor(), new, countries).await?;
-    let mut response = HttpResponse::Created();
-    response.insert_header((
-        "Location",
-        format!(
-            "{}/interventions/{}",
-            super::API_PREFIX,
-            intervention.row.id
-        ),
-    ));
-    Ok(tagged(
-        response,
-        &intervention,
-        InterventionDto::from(intervention.clone()),
-    ))
+    Ok(interventions::insert(&mut connection, &caller.actor(), new, countries).await?)
 }
 
 /// One intervention.
@@ -321,8 +343,22 @@ pub async fn update_intervention(
     if_match: IfMatch,
     body: JsonBody<UpdateIntervention>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let body = body.0;
+    let intervention = update(&state, &caller, id.into_inner(), &if_match.0, body.0).await?;
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &intervention,
+        InterventionDto::from(intervention.clone()),
+    ))
+}
+
+/// Changes intervention `id` for `caller`, by the API's rules, if it still meets `precondition`.
+pub async fn update(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    precondition: &Precondition,
+    body: UpdateIntervention,
+) -> Result<Intervention, ApiError> {
     let only_of = caller.editable_organisation()?;
     if let (Some(own), Some(new)) = (only_of, body.organisation_id)
         && own != new
@@ -374,17 +410,13 @@ pub async fn update_intervention(
         &caller.actor(),
         id,
         only_of,
-        &if_match.0,
+        precondition,
         changes,
         countries,
     )
     .await?
     {
-        Update::Updated(intervention) => Ok(tagged(
-            HttpResponse::Ok(),
-            &intervention,
-            InterventionDto::from(intervention.clone()),
-        )),
+        Update::Updated(intervention) => Ok(intervention),
         Update::Stale(current) => Err(stale(&format!("intervention {id}"), Some(current))),
         Update::NotFound => Err(not_found(id)),
         Update::OtherOrganisation => Err(caller.not_yours()),

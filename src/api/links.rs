@@ -15,7 +15,7 @@ use super::validation::Validator;
 use crate::db::Guarded;
 use crate::db::interventions::{self, InterventionRow};
 use crate::db::links::{self, LinkRow, Linking, NewLink};
-use crate::domain::{Contribution, InterventionKind, InterventionStatus};
+use crate::domain::{Contribution, InterventionKind, InterventionStatus, Precondition};
 use crate::error::{ApiError, Problem};
 
 /// A link from an intervention to a recommendation it answers.
@@ -147,7 +147,33 @@ pub async fn link_recommendation(
     body: JsonBody<PutLink>,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
-    let body = body.0;
+    let (row, created) = link(
+        &state,
+        &caller,
+        intervention_id,
+        recommendation_id,
+        &if_match.0,
+        body.0,
+    )
+    .await?;
+    let status = if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(tagged(status, &row, LinkDto::from(row.clone())))
+}
+
+/// Links intervention `intervention_id` to recommendation `recommendation_id` for `caller`, by
+/// the API's rules; says whether the link is new.
+pub async fn link(
+    state: &AppState,
+    caller: &Caller,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+    precondition: &Precondition,
+    body: PutLink,
+) -> Result<(LinkRow, bool), ApiError> {
     let mut check = Validator::default();
     let rationale = check.optional_text("rationale", body.rationale.as_deref());
     let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
@@ -162,13 +188,17 @@ pub async fn link_recommendation(
         evidence_url: evidence_url.as_deref(),
     };
     let mut connection = state.connection().await?;
-    match links::upsert(&mut connection, &caller.actor(), only_of, &if_match.0, &new).await? {
-        Linking::Created(row) => Ok(tagged(
-            HttpResponse::Created(),
-            &row,
-            LinkDto::from(row.clone()),
-        )),
-        Linking::Updated(row) => Ok(tagged(HttpResponse::Ok(), &row, LinkDto::from(row.clone()))),
+    match links::upsert(
+        &mut connection,
+        &caller.actor(),
+        only_of,
+        precondition,
+        &new,
+    )
+    .await?
+    {
+        Linking::Created(row) => Ok((row, true)),
+        Linking::Updated(row) => Ok((row, false)),
         Linking::Stale(current) => Err(stale(
             &format!(
                 "the link of intervention {intervention_id} to recommendation {recommendation_id}"

@@ -251,6 +251,16 @@ pub async fn list(
     Ok(query.load(connection).await?)
 }
 
+/// Every country the TIP Report ranks (those with a State Department region), by TIP name.
+pub async fn ranked(connection: &mut Connection) -> Result<Vec<CountryRow>, DbError> {
+    Ok(countries::table
+        .filter(countries::region.is_not_null())
+        .order(countries::tip_name)
+        .select(CountryRow::as_select())
+        .load(connection)
+        .await?)
+}
+
 /// The codes of every country with a State Department region: the countries the TIP Report ranks.
 pub async fn ranked_codes(connection: &mut Connection) -> Result<Vec<String>, DbError> {
     Ok(countries::table

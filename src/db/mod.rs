@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod recommendations;
 pub mod reports;
 pub mod schema;
+pub mod sessions;
 pub mod tiers;
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};

@@ -167,3 +167,16 @@ diesel::table! {
         expires_at -> Timestamptz,
     }
 }
+
+diesel::table! {
+    web_sessions (id_sha256) {
+        id_sha256 -> Bytea,
+        api_key_id -> Uuid,
+        csrf_token -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(web_sessions -> api_keys (api_key_id));
+diesel::allow_tables_to_appear_in_same_query!(api_keys, web_sessions);

@@ -4,6 +4,7 @@ mod helpers;
 
 mod access;
 mod audit;
+mod browser;
 mod countries;
 mod coverage;
 mod demo;
@@ -22,6 +23,7 @@ mod metrics;
 mod migrations;
 mod openapi;
 mod organisations;
+mod pages;
 mod preconditions;
 mod rate_limits;
 mod recommendations;

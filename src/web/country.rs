@@ -1,0 +1,204 @@
+//! A country's page: its tier history and the gap report by pillar, every recommendation with its
+//! status, its line and the interventions that answer it; and its printable version.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::filters::{self, query_string};
+use super::layout::{self, Section};
+use super::session::Visitor;
+use super::widgets;
+use crate::api::AppState;
+use crate::api::gaps::{self, GapQuery, GapReport};
+use crate::api::gaps_export;
+use crate::api::negotiation::html_response;
+use crate::db::{Connection, organisations, tiers};
+use crate::domain::{Pillar, RecommendationStatus, movement};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CountryQuery {
+    year: Option<String>,
+    organisation: Option<String>,
+    status: Option<String>,
+    persistent_only: Option<String>,
+}
+
+impl CountryQuery {
+    fn gap_query(&self) -> Result<GapQuery, WebError> {
+        Ok(GapQuery {
+            year: filters::optional("report year", self.year.as_deref())?,
+            organisation: filters::organisation(self.organisation.as_deref())?,
+            status: filters::optional("status", self.status.as_deref())?,
+            persistent_only: self.persistent_only.as_deref() == Some("true"),
+            interventions_limit: None,
+            format: None,
+        })
+    }
+
+    fn as_query_string(&self) -> String {
+        query_string(&[
+            ("year", self.year.clone()),
+            ("organisation", self.organisation.clone()),
+            ("status", self.status.clone()),
+            ("persistent_only", self.persistent_only.clone()),
+        ])
+    }
+}
+
+/// How many interventions the page lists per recommendation.
+const INTERVENTIONS_SHOWN: u32 = 20;
+
+async fn report(
+    connection: &mut Connection,
+    code: &str,
+    query: &CountryQuery,
+) -> Result<GapReport, WebError> {
+    Ok(gaps::gap_report(connection, code, &query.gap_query()?, INTERVENTIONS_SHOWN).await?)
+}
+
+/// `GET /countries/{code}`.
+pub async fn country_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<CountryQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let report = report(&mut connection, &code, &query).await?;
+    let history = tiers::history(&mut connection, &report.country.code).await?;
+    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let country = &report.country;
+    let title = match report.year {
+        Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
+        None => country.tip_name.clone(),
+    };
+    let content = html! {
+        h1 { (title) }
+        div.panel {
+            @if let Some(tier) = &report.tier {
+                p { "Placed on " strong { (widgets::tier_name(tier.tier)) } " (" (widgets::movement(Some(tier.movement))) ")"
+                    @if tier.waiver { ", with a waiver" } "." }
+            }
+            p {
+                strong { (report.summary.unaddressed) } " of " (report.summary.total) " recommendations unaddressed, "
+                (report.summary.addressed) " addressed (" (widgets::percent(report.summary.coverage_ratio)) "), "
+                (report.summary.partially_addressed) " partly, " (report.summary.planned) " planned."
+            }
+            p.actions.no-print {
+                a href={ "/countries/" (country.code) "/print?" (query.as_query_string()) } { "Printable summary" }
+                a href="/" { "Back to the overview" }
+            }
+        }
+        form.filters.panel method="get" aria-label="Filters" {
+            div {
+                label for="organisation" { "Count the work of" }
+                select #organisation name="organisation" {
+                    option value="" { "All organisations" }
+                    @for organisation in &organisations {
+                        option value=(organisation.id) selected[report.organisation == Some(organisation.id)] { (organisation.name) }
+                    }
+                }
+            }
+            div {
+                label for="status" { "Status" }
+                select #status name="status" {
+                    option value="" { "Any status" }
+                    @for status in RecommendationStatus::ALL {
+                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.as_str().replace('_', " ")) }
+                    }
+                }
+            }
+            div {
+                input #persistent_only type="checkbox" name="persistent_only" value="true" checked[query.persistent_only.as_deref() == Some("true")];
+                label for="persistent_only" { "Persistent gaps only" }
+            }
+            @if let Some(year) = report.year { input type="hidden" name="year" value=(year); }
+            button type="submit" { "Apply filters" }
+        }
+        section aria-labelledby="tiers" {
+            h2 #tiers { "Tier history" }
+            @if history.is_empty() {
+                p { "No tier placement is recorded." }
+            } @else {
+                div.table-wrap { table {
+                    thead { tr { th scope="col" { "Report" } th scope="col" { "Tier" } th scope="col" { "Movement" } } }
+                    tbody {
+                        @for (i, row) in history.iter().enumerate().rev() {
+                            @let previous = i.checked_sub(1).map(|p| &history[p]).filter(|p| p.year == row.year - 1).map(|p| p.tier);
+                            tr {
+                                th scope="row" { (row.year) }
+                                td { (widgets::tier_name(row.tier)) @if row.waiver { " (waiver)" } }
+                                td { (widgets::movement(Some(movement(previous, row.tier)))) }
+                            }
+                        }
+                    }
+                } }
+            }
+        }
+        @for pillar in Pillar::ALL {
+            @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
+            @if !recommendations.is_empty() {
+                section aria-labelledby={ "pillar-" (pillar) } {
+                    h2 #{ "pillar-" (pillar) } { (pillar_name(*pillar)) }
+                    ol.recommendations {
+                        @for recommendation in recommendations {
+                            li #{ "recommendation-" (recommendation.id) } data-status=(recommendation.status) {
+                                p { (widgets::status(recommendation.status)) " "
+                                    strong { (recommendation.position) ". " } (recommendation.text)
+                                    @if recommendation.prioritized { " " em { "(prioritized)" } } }
+                                p.muted {
+                                    @if recommendation.line.years_standing > 1 {
+                                        "Standing since " (recommendation.line.since) " (" (recommendation.line.years_standing) " reports)"
+                                        @if !recommendation.line.ever_addressed { ", never addressed" } "."
+                                    } @else { "New in this report." }
+                                }
+                                @if !recommendation.interventions.is_empty() {
+                                    p { "Answered by:" }
+                                    ul {
+                                        @for intervention in &recommendation.interventions {
+                                            li { a href={ "/interventions/" (intervention.id) } { (intervention.title) }
+                                                " — " (intervention.organisation_name) ", " (intervention.status) ", " (intervention.contribution) " contribution" }
+                                        }
+                                    }
+                                    @if recommendation.more_interventions { p.muted { "More interventions answer it than are listed here." } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if report.recommendations.is_empty() {
+            p { "No recommendation matches these filters." }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Countries,
+        content,
+    )))
+}
+
+/// `GET /countries/{code}/print`: the printable summary, for a grant proposal.
+pub async fn printable(
+    _visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<CountryQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let report = report(&mut connection, &code, &query).await?;
+    Ok(html_response(gaps_export::to_html(&report)))
+}
+
+fn pillar_name(pillar: Pillar) -> &'static str {
+    match pillar {
+        Pillar::Prosecution => "Prosecution",
+        Pillar::Protection => "Protection",
+        Pillar::Prevention => "Prevention",
+        Pillar::Partnership => "Partnership",
+    }
+}

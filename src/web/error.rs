@@ -1,0 +1,76 @@
+//! The web interface's error edge: the same errors the API answers as problem+json become an
+//! HTML page a person can read (with the request id, so a screenshot leads to the log line), or
+//! a trip to the sign-in page.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use maud::html;
+
+use super::layout;
+use crate::api::request_id;
+use crate::error::ApiError;
+
+/// Everything a page can answer instead of itself.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No live session: sign in first, then come back to `return_to`.
+    #[error("sign in first")]
+    SignInRequired { return_to: String },
+    /// A form that did not come from one of gaptrack's pages in this session.
+    #[error("{0}")]
+    ForgedForm(String),
+    /// Whatever the shared rules refused, or failed on.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+}
+
+impl From<crate::db::DbError> for WebError {
+    fn from(error: crate::db::DbError) -> Self {
+        Self::Api(error.into())
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            Self::ForgedForm(_) => StatusCode::FORBIDDEN,
+            Self::Api(error) => error.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (title, detail) = match self {
+            Self::SignInRequired { return_to } => {
+                let target = format!("/signin?return_to={}", encode(return_to));
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, target))
+                    .finish();
+            }
+            Self::ForgedForm(detail) => ("This form cannot be accepted", detail.clone()),
+            Self::Api(error) => {
+                // Logs internal and database errors once, as the API does.
+                let _ = error.error_response();
+                let problem = error.problem();
+                (problem.title, problem.detail)
+            }
+        };
+        let body = html! {
+            div.notice.bad role="alert" {
+                p { (detail) }
+                @if let Some(id) = request_id::current() {
+                    p.muted { "Request id: " code { (id) } " (quote it when reporting a problem)" }
+                }
+            }
+            p { a href="/" { "Back to the overview" } }
+        };
+        HttpResponse::build(self.status_code())
+            .content_type("text/html; charset=utf-8")
+            .body(layout::bare_page(title, body).into_string())
+    }
+}
+
+/// Percent-encodes a path for a query string.
+pub fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}

@@ -1,0 +1,42 @@
+//! The web interface: server-rendered pages for the people who use gaptrack, served by the same
+//! process as the API, on the same rules.
+//!
+//! Pages call the same `db::` functions and report builders as the API (no SQL here), act as the
+//! signed-in person's key (the same roles and organisation scoping), and render errors as pages
+//! ([`error::WebError`]). Every core flow works without JavaScript: forms post, filters are GET
+//! forms, charts are SVG drawn on the server.
+//!
+//! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`]; and the
+//! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`].
+
+pub mod assets;
+pub mod country;
+pub mod csrf;
+pub mod error;
+pub mod filters;
+pub mod form_data;
+pub mod interventions;
+pub mod layout;
+pub mod overview;
+pub mod session;
+pub mod signin;
+pub mod widgets;
+
+use actix_web::web;
+
+/// The pages' routes.
+pub fn configure(config: &mut web::ServiceConfig) {
+    config
+        .route(
+            assets::STYLESHEET_PATH.as_str(),
+            web::get().to(assets::stylesheet),
+        )
+        .route("/", web::get().to(overview::overview))
+        .route("/coverage.csv", web::get().to(overview::download_csv))
+        .route("/signin", web::get().to(signin::sign_in_page))
+        .route("/signin", web::post().to(signin::sign_in))
+        .route("/signout", web::post().to(signin::sign_out))
+        .route("/countries/{code}", web::get().to(country::country_page))
+        .route("/countries/{code}/print", web::get().to(country::printable))
+        .configure(interventions::configure);
+}

@@ -1,0 +1,280 @@
+//! The overview, for grant writers: coverage per country for a report year, filterable by region
+//! and organisation, sortable, with a chart of where the gaps are and a CSV download that
+//! honours the filters.
+
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::filters::{self, query_string};
+use super::layout::{self, Section};
+use super::session::Visitor;
+use super::widgets;
+use crate::api::AppState;
+use crate::api::coverage::{self, CoverageReport, CoverageRow};
+use crate::api::negotiation::csv_response;
+use crate::db::{Connection, organisations, reports};
+use crate::domain::Region;
+use crate::error::ApiError;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct OverviewQuery {
+    year: Option<String>,
+    region: Option<String>,
+    organisation: Option<String>,
+    sort: Option<String>,
+}
+
+/// The orders the table can be sorted in.
+const SORTS: [(&str, &str); 4] = [
+    ("country", "Country"),
+    ("tier", "Tier"),
+    ("unaddressed", "Unaddressed"),
+    ("coverage", "Coverage"),
+];
+
+/// `GET /`.
+pub async fn overview(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<OverviewQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let mut report = report_for(&mut connection, &query).await?;
+    let sort = query.sort.as_deref().unwrap_or("unaddressed");
+    sort_rows(&mut report.items, sort);
+    let years = reports::list(&mut connection, None, 200).await?;
+    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let filters = query_string(&[
+        ("year", query.year.clone()),
+        ("region", query.region.clone()),
+        ("organisation", query.organisation.clone()),
+    ]);
+    let title = match report.year {
+        Some(year) => format!("Coverage of the {year} TIP Report"),
+        None => "Coverage".to_owned(),
+    };
+    let content = html! {
+        h1 { (title) }
+        form.filters.panel method="get" action="/" aria-label="Filters" {
+            div {
+                label for="year" { "Report year" }
+                select #year name="year" {
+                    @for row in &years {
+                        option value=(row.year) selected[report.year == Some(row.year)] { (row.year) }
+                    }
+                }
+            }
+            div {
+                label for="region" { "Region" }
+                select #region name="region" {
+                    option value="" { "All regions" }
+                    @for region in Region::ALL {
+                        option value=(region) selected[report.region == Some(*region)] { (widgets::region_name(*region)) }
+                    }
+                }
+            }
+            div {
+                label for="organisation" { "Count the work of" }
+                select #organisation name="organisation" {
+                    option value="" { "All organisations" }
+                    @for organisation in &organisations {
+                        option value=(organisation.id) selected[report.organisation == Some(organisation.id)] { (organisation.name) }
+                    }
+                }
+            }
+            input type="hidden" name="sort" value=(sort);
+            button type="submit" { "Apply filters" }
+            a.button.secondary href={ "/coverage.csv?" (filters) } download { "Download CSV" }
+        }
+        (totals(&report))
+        (chart(&report))
+        h2 #countries { "Countries" }
+        @if report.items.is_empty() {
+            p { "No country has recommendations for these filters." }
+        } @else {
+            div.table-wrap {
+                table {
+                    caption.muted { (report.items.len()) " countries; select a country for its recommendations" }
+                    thead { tr {
+                        (sortable_header(SORTS[0], sort, &filters))
+                        th scope="col" { "Region" }
+                        (sortable_header(SORTS[1], sort, &filters))
+                        th scope="col" { "Movement" }
+                        th.number scope="col" { "Recommendations" }
+                        th.number scope="col" { "Addressed" }
+                        th.number scope="col" { "Partly" }
+                        th.number scope="col" { "Planned" }
+                        (sortable_header(SORTS[2], sort, &filters))
+                        (sortable_header(SORTS[3], sort, &filters))
+                    } }
+                    tbody {
+                        @for row in &report.items {
+                            tr {
+                                th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
+                                td { (row.region.map_or("–", widgets::region_name)) }
+                                td { (widgets::tier(row.tier)) }
+                                td { (widgets::movement(row.movement)) }
+                                td.number { (row.counts.total) }
+                                td.number { (row.counts.addressed) }
+                                td.number { (row.counts.partially_addressed) }
+                                td.number { (row.counts.planned) }
+                                td.number { (row.counts.unaddressed) }
+                                td.number { (widgets::percent(row.counts.coverage_ratio)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Overview,
+        content,
+    )))
+}
+
+/// `GET /coverage.csv`: the overview's rows, with its filters, for a spreadsheet.
+pub async fn download_csv(
+    _visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<OverviewQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let report = report_for(&mut connection, &query).await?;
+    let csv = coverage::to_csv(&report).map_err(ApiError::internal)?;
+    Ok(csv_response(&coverage::csv_filename(&report), csv))
+}
+
+async fn report_for(
+    connection: &mut Connection,
+    query: &OverviewQuery,
+) -> Result<CoverageReport, WebError> {
+    let year = filters::optional("report year", query.year.as_deref())?;
+    let region = filters::optional::<Region>("region", query.region.as_deref())?;
+    let organisation = filters::organisation(query.organisation.as_deref())?;
+    Ok(coverage::coverage_report(connection, year, organisation, region).await?)
+}
+
+fn sort_rows(rows: &mut [CoverageRow], sort: &str) {
+    match sort {
+        "country" => rows.sort_by(|a, b| a.tip_name.cmp(&b.tip_name)),
+        "tier" => rows.sort_by(|a, b| b.tier.cmp(&a.tier).then(a.tip_name.cmp(&b.tip_name))),
+        "coverage" => rows.sort_by(|a, b| {
+            a.counts
+                .coverage_ratio
+                .total_cmp(&b.counts.coverage_ratio)
+                .then(a.tip_name.cmp(&b.tip_name))
+        }),
+        _ => rows.sort_by(|a, b| {
+            b.counts
+                .unaddressed
+                .cmp(&a.counts.unaddressed)
+                .then(a.tip_name.cmp(&b.tip_name))
+        }),
+    }
+}
+
+fn sortable_header((key, label): (&str, &str), current: &str, filters: &str) -> Markup {
+    let sorted = key == current;
+    let numeric = matches!(key, "unaddressed" | "coverage");
+    html! {
+        th.number[numeric] scope="col" aria-sort=[sorted.then_some(if matches!(key, "country" | "coverage") { "ascending" } else { "descending" })] {
+            a href={ "/?" (filters) @if !filters.is_empty() { "&" } "sort=" (key) } {
+                (label) @if sorted { " ▾" }
+            }
+        }
+    }
+}
+
+fn totals(report: &CoverageReport) -> Markup {
+    let counts = &report.totals;
+    html! {
+        div.panel {
+            p {
+                strong { (counts.unaddressed) } " of " (counts.total) " recommendations remain unaddressed; "
+                strong { (counts.addressed) } " are addressed (" (widgets::percent(counts.coverage_ratio)) "), "
+                (counts.partially_addressed) " partly and " (counts.planned) " only planned."
+            }
+        }
+    }
+}
+
+/// A bar per country with the most unaddressed recommendations, split by status: where the gaps
+/// are, at a glance. Drawn on the server as SVG, with a text alternative.
+fn chart(report: &CoverageReport) -> Markup {
+    let mut rows: Vec<&CoverageRow> = report.items.iter().filter(|r| r.counts.total > 0).collect();
+    rows.sort_by(|a, b| {
+        b.counts
+            .unaddressed
+            .cmp(&a.counts.unaddressed)
+            .then(a.tip_name.cmp(&b.tip_name))
+    });
+    rows.truncate(15);
+    if rows.is_empty() {
+        return html! {};
+    }
+    let widest = rows
+        .iter()
+        .map(|r| r.counts.total)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let (label_width, bar_width, row_height) = (160.0, 440.0, 24.0);
+    let height = rows.len() as f64 * row_height + 10.0;
+    let description = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} of {} unaddressed",
+                r.tip_name, r.counts.unaddressed, r.counts.total
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        section.panel.chart aria-labelledby="chart-title" {
+            h2 #chart-title { "Where the gaps are" }
+            p.muted { "The " (rows.len()) " countries with the most unaddressed recommendations." }
+            svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 50.0) " " (height) } role="img" aria-label=(description) {
+                @for (i, row) in rows.iter().enumerate() {
+                    @let y = i as f64 * row_height + 5.0;
+                    @let segments = segments(row, label_width, bar_width / widest);
+                    text x=(label_width - 6.0) y=(y + 14.0) text-anchor="end" font-size="12" { (row.tip_name) }
+                    @for (status, count, x, width) in &segments {
+                        rect x=(x) y=(y) width=(width) height=(row_height - 6.0) fill=(widgets::status_colour(status)) {
+                            title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
+                        }
+                    }
+                    text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (row.counts.unaddressed) "/" (row.counts.total) }
+                }
+            }
+            p.legend {
+                span.unaddressed { "Unaddressed" } span.planned { "Planned" }
+                span.partially_addressed { "Partly addressed" } span.addressed { "Addressed" }
+            }
+        }
+    }
+}
+
+/// A country's bar: each status's count, from `start`, `scale` units wide per recommendation.
+fn segments(row: &CoverageRow, start: f64, scale: f64) -> Vec<(&'static str, i64, f64, f64)> {
+    let mut x = start;
+    [
+        ("unaddressed", row.counts.unaddressed),
+        ("planned", row.counts.planned),
+        ("partially_addressed", row.counts.partially_addressed),
+        ("addressed", row.counts.addressed),
+    ]
+    .into_iter()
+    .map(|(status, count)| {
+        let width = count as f64 * scale;
+        let segment = (status, count, x, width);
+        x += width;
+        segment
+    })
+    .collect()
+}

@@ -1,0 +1,75 @@
+//! Small pieces the pages share: how a tier, a movement, a status or a share is shown.
+
+use actix_web::HttpResponse;
+use maud::{Markup, html};
+
+use crate::domain::{Movement, RecommendationStatus, Region, Tier};
+
+/// Answers with a page.
+pub fn html_page(page: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
+/// A State Department region's name.
+pub fn region_name(region: Region) -> &'static str {
+    match region {
+        Region::Af => "Africa",
+        Region::Eap => "East Asia and Pacific",
+        Region::Eur => "Europe",
+        Region::Nea => "Near East",
+        Region::Sca => "South and Central Asia",
+        Region::Wha => "Western Hemisphere",
+    }
+}
+
+/// A tier as the report writes it.
+pub fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Tier1 => "Tier 1",
+        Tier::Tier2 => "Tier 2",
+        Tier::Tier2WatchList => "Tier 2 Watch List",
+        Tier::Tier3 => "Tier 3",
+        Tier::SpecialCase => "Special Case",
+    }
+}
+
+pub fn tier(tier: Option<Tier>) -> &'static str {
+    tier.map_or("not ranked", tier_name)
+}
+
+pub fn movement(movement: Option<Movement>) -> &'static str {
+    match movement {
+        Some(Movement::Upgraded) => "▲ upgraded",
+        Some(Movement::Downgraded) => "▼ downgraded",
+        Some(Movement::Unchanged) => "unchanged",
+        Some(Movement::New) => "first ranking",
+        None => "–",
+    }
+}
+
+pub fn percent(ratio: f64) -> String {
+    format!("{:.0} %", ratio * 100.0)
+}
+
+/// A recommendation's status, as a badge whose text says it (colour is only a help).
+pub fn status(status: RecommendationStatus) -> Markup {
+    let label = match status {
+        RecommendationStatus::Addressed => "Addressed",
+        RecommendationStatus::PartiallyAddressed => "Partly addressed",
+        RecommendationStatus::Planned => "Planned",
+        RecommendationStatus::Unaddressed => "Unaddressed",
+    };
+    html! { span.status.(status.as_str()) { (label) } }
+}
+
+/// The fill of a status in the charts (the stylesheet's colours).
+pub fn status_colour(status: &str) -> &'static str {
+    match status {
+        "addressed" => "#1e7b3c",
+        "partially_addressed" => "#b8860b",
+        "planned" => "#5b6fb3",
+        _ => "#b3261e",
+    }
+}

@@ -1,0 +1,583 @@
+//! The web interface in a real browser: Debian's chromium, driven through chromedriver over
+//! WebDriver, against the real server and PostgreSQL. Each test saves screenshots of the pages
+//! it visits under `target/screenshots/`, for a person to look at.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use gaptrack::domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, expect_json};
+
+/// A headless chromium, with the chromedriver that drives it; both stop when this is dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    base: String,
+}
+
+impl Browser {
+    pub async fn open(app: &TestApp) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(driver_path())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (Debian: apt-get install chromium chromium-driver)");
+        let profile =
+            crate::helpers::scratch_dir(&format!("chromium-{}", uuid::Uuid::now_v7().simple()));
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": browser_path(),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(capabilities.as_object().unwrap().clone());
+        let mut last_error = None;
+        for _ in 0..50 {
+            match builder.connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(client) => {
+                    return Self {
+                        client,
+                        driver,
+                        base: app.address.clone(),
+                    };
+                }
+                Err(error) => last_error = Some(error),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no WebDriver session: {last_error:?}");
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .unwrap();
+    }
+
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    pub async fn css(&self, selector: &str) -> fantoccini::elements::Element {
+        match self.client.find(Locator::Css(selector)).await {
+            Ok(element) => element,
+            Err(error) => {
+                let page = self.client.source().await.unwrap_or_default();
+                let main = page.split("<main").nth(1).unwrap_or(&page);
+                panic!("{selector} at {}: {error}\n{main}", self.path().await)
+            }
+        }
+    }
+
+    pub async fn count(&self, selector: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(selector))
+            .await
+            .unwrap()
+            .len()
+    }
+
+    pub async fn text(&self, selector: &str) -> String {
+        self.css(selector).await.text().await.unwrap()
+    }
+
+    pub async fn fill(&self, selector: &str, value: &str) {
+        let field = self.css(selector).await;
+        if let Err(error) = field.clear().await {
+            let page = self.client.source().await.unwrap_or_default();
+            panic!("{selector} at {}: {error}\n{page}", self.path().await);
+        }
+        field.send_keys(value).await.unwrap();
+    }
+
+    pub async fn value(&self, selector: &str) -> String {
+        self.css(selector)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Clicks `selector` and waits for the page it leads to.
+    pub async fn submit(&self, selector: &str) {
+        self.client
+            .execute("window.__leaving = true;", vec![])
+            .await
+            .unwrap();
+        self.css(selector).await.click().await.unwrap();
+        for _ in 0..100 {
+            let arrived = self
+                .client
+                .execute(
+                    "return window.__leaving === undefined && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(arrived, Ok(serde_json::Value::Bool(true))) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("clicking {selector} led to no new page");
+    }
+
+    pub async fn sign_in(&self, key: &str) {
+        self.goto("/signin").await;
+        self.fill("#key", key).await;
+        self.submit("form[action='/signin'] button").await;
+    }
+
+    /// Saves what the browser shows as `target/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        let folder = screenshots_dir();
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(format!("{name}.png")), png).unwrap();
+    }
+
+    pub async fn close(mut self) {
+        let client = self.client.clone();
+        let _ = client.close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn driver_path() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+}
+
+fn browser_path() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+pub fn screenshots_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+}
+
+/// A report, one recommendation to Sierra Leone, and an organisation with an editor key.
+struct Setting {
+    organisation: String,
+    editor_key: String,
+    recommendation: String,
+}
+
+async fn setting(app: &TestApp) -> Setting {
+    app.create_report(2023).await;
+    let recommendation = app
+        .create_recommendation("SLE", 2023, 1, "protection")
+        .await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let editor_key = app.key(Role::Editor, Some(&organisation));
+    Setting {
+        organisation,
+        editor_key,
+        recommendation,
+    }
+}
+
+#[actix_web::test]
+async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let browser = Browser::open(&app).await;
+
+    browser.goto("/").await;
+    assert!(
+        browser.path().await.starts_with("/signin"),
+        "pages need a session"
+    );
+    browser.screenshot("sign-in").await;
+    browser.sign_in(&setting.editor_key).await;
+    assert_eq!(browser.path().await, "/");
+    let sierra_leone = "table tbody tr:first-child";
+    assert!(browser.text(sierra_leone).await.contains("Sierra Leone"));
+    assert!(
+        browser
+            .text(&format!("{sierra_leone} td:last-child"))
+            .await
+            .contains("0 %")
+    );
+    browser.screenshot("overview-before").await;
+
+    browser.goto("/interventions/new").await;
+    browser
+        .fill("#title", "Training of police on the 2022 act")
+        .await;
+    browser
+        .css("#countries")
+        .await
+        .select_by_value("SLE")
+        .await
+        .unwrap();
+    browser
+        .css("#status")
+        .await
+        .select_by_value("active")
+        .await
+        .unwrap();
+    browser
+        .css("#kind")
+        .await
+        .select_by_value("training")
+        .await
+        .unwrap();
+    browser.fill("#people_reached", "120").await;
+    browser.screenshot("intervention-form").await;
+    browser.submit("form.panel button[type=submit]").await;
+    let path = browser.path().await;
+    assert!(
+        path.starts_with("/interventions/") && path.ends_with("?saved=1"),
+        "{path}"
+    );
+
+    let card = format!("#recommendation-{}", setting.recommendation);
+    assert_eq!(
+        browser
+            .css(&card)
+            .await
+            .attr("data-status")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("unaddressed")
+    );
+    browser
+        .css(&format!("{card} summary"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .fill(
+            &format!("{card} textarea[name=rationale]"),
+            "Police training answers it.",
+        )
+        .await;
+    browser
+        .fill(
+            &format!("{card} input[name=evidence_url]"),
+            "https://example.org/report",
+        )
+        .await;
+    browser.submit(&format!("{card} form button")).await;
+    assert!(browser.path().await.contains("linked=1"));
+    assert_eq!(
+        browser
+            .css(&card)
+            .await
+            .attr("data-status")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("addressed")
+    );
+    assert!(
+        browser
+            .text(&card)
+            .await
+            .contains("This intervention answers it (full)")
+    );
+    browser.screenshot("intervention").await;
+
+    browser.goto("/countries/SLE").await;
+    assert_eq!(
+        browser
+            .css(&card)
+            .await
+            .attr("data-status")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("addressed")
+    );
+    assert!(
+        browser
+            .text(&card)
+            .await
+            .contains("Training of police on the 2022 act")
+    );
+    browser.screenshot("country").await;
+
+    browser.goto("/").await;
+    assert!(
+        browser
+            .text(&format!("{sierra_leone} td:last-child"))
+            .await
+            .contains("100 %")
+    );
+    browser.screenshot("overview-after").await;
+
+    browser.submit("form[action='/signout'] button").await;
+    assert!(browser.path().await.starts_with("/signin"));
+    browser.goto("/").await;
+    assert!(browser.path().await.starts_with("/signin"), "signed out");
+    let _ = setting.organisation;
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn a_form_with_bad_input_keeps_every_value_and_says_what_is_wrong_beside_each_field() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+    browser.goto("/interventions/new").await;
+    browser.fill("#title", "   ").await;
+    browser
+        .css("#countries")
+        .await
+        .select_by_value("SLE")
+        .await
+        .unwrap();
+    browser
+        .fill("#description", "Three districts, with the bar association.")
+        .await;
+    browser.fill("#people_reached", "many").await;
+    browser.fill("#location", "Bo District").await;
+    browser.submit("form.panel button[type=submit]").await;
+
+    assert_eq!(browser.path().await, "/interventions", "the form came back");
+    assert_eq!(browser.text("#title-error").await, "must not be empty");
+    assert!(
+        browser
+            .text("#people_reached-error")
+            .await
+            .contains("whole number")
+    );
+    assert_eq!(browser.value("#people_reached").await, "many");
+    assert_eq!(
+        browser.value("#description").await,
+        "Three districts, with the bar association."
+    );
+    assert_eq!(browser.value("#location").await, "Bo District");
+    assert_eq!(
+        browser.value("#countries").await,
+        "SLE",
+        "the chosen country stays chosen"
+    );
+    assert_eq!(
+        browser
+            .css("#title")
+            .await
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    browser.screenshot("intervention-form-errors").await;
+    let count = app.count("SELECT count(*) AS n FROM interventions").await;
+    assert_eq!(count, 0);
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn an_editor_gets_no_controls_for_another_organisations_work_and_a_forged_post_is_refused() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let other = app.create_organisation("Another NGO").await;
+    let theirs = app.create_intervention(&other, &["SLE"], "active").await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+    browser.goto(&format!("/interventions/{theirs}")).await;
+    assert_eq!(
+        browser.count("a[href$='/edit']").await,
+        0,
+        "no edit control"
+    );
+    assert_eq!(
+        browser.count("form[action$='/links']").await,
+        0,
+        "no link forms"
+    );
+    browser.goto(&format!("/interventions/{theirs}/edit")).await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("may only change the interventions of its own organisation")
+    );
+
+    // A post crafted by hand, with the person's own session and token, is refused anyway.
+    let cookie = browser
+        .client
+        .get_named_cookie("gaptrack_session")
+        .await
+        .unwrap();
+    browser.goto("/").await;
+    let csrf = browser
+        .css("form[action='/signout'] input[name=csrf]")
+        .await
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let forged = reqwest::Client::new()
+        .post(app.url(&format!("/interventions/{theirs}/links")))
+        .header("Cookie", format!("gaptrack_session={}", cookie.value()))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("recommendation_id", &setting.recommendation),
+            ("contribution", "full"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("SELECT count(*) AS n FROM links").await, 0);
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn a_form_posted_from_another_site_is_refused() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+
+    // Another site (another origin: another port) whose page posts a form to gaptrack.
+    let target = app.url("/interventions");
+    let evil = actix_web::HttpServer::new(move || {
+        let target = target.clone();
+        actix_web::App::new().route(
+            "/",
+            actix_web::web::get().to(move || {
+                let target = target.clone();
+                async move {
+                    actix_web::HttpResponse::Ok().content_type("text/html").body(format!(
+                        "<!DOCTYPE html><html><body><form id=f method=post action='{target}'>\
+                         <input name=title value=Forged><input name=countries value=SLE>\
+                         <input name=kind value=training><input name=status value=active>\
+                         </form><script>document.getElementById('f').submit()</script></body></html>"
+                    ))
+                }
+            }),
+        )
+    })
+    .workers(1)
+    .bind("127.0.0.1:0")
+    .unwrap();
+    let evil_address = evil.addrs()[0];
+    let evil = evil.run();
+    let evil_handle = evil.handle();
+    actix_web::rt::spawn(evil);
+
+    browser
+        .client
+        .goto(&format!("http://{evil_address}/"))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM interventions").await,
+        0,
+        "nothing was created"
+    );
+    evil_handle.stop(false).await;
+
+    // The Origin check and the token each refuse on their own, cookie or not.
+    browser.goto("/").await;
+    let cookie = browser
+        .client
+        .get_named_cookie("gaptrack_session")
+        .await
+        .unwrap();
+    let csrf = browser
+        .css("form[action='/signout'] input[name=csrf]")
+        .await
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let body = [
+        ("csrf", csrf.as_str()),
+        ("organisation_id", setting.organisation.as_str()),
+        ("title", "Forged"),
+        ("countries", "SLE"),
+        ("kind", "training"),
+        ("status", "active"),
+    ];
+    let from_elsewhere = reqwest::Client::new()
+        .post(app.url("/interventions"))
+        .header("Cookie", format!("gaptrack_session={}", cookie.value()))
+        .header("Origin", "http://evil.example")
+        .form(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_elsewhere.status(), StatusCode::FORBIDDEN);
+    let without_token = reqwest::Client::new()
+        .post(app.url("/interventions"))
+        .header("Cookie", format!("gaptrack_session={}", cookie.value()))
+        .form(&body[1..])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(without_token.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM interventions").await,
+        0
+    );
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn revoking_a_key_ends_its_sessions_at_once() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+    assert_eq!(browser.path().await, "/");
+    let keys = app.get_json("/api/v1/keys").await;
+    let editor = keys["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["role"] == "editor")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    expect_json(
+        app.post(&format!("/api/v1/keys/{editor}/revoke"), &json!({}))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    browser.goto("/").await;
+    assert!(browser.path().await.starts_with("/signin"));
+    browser.close().await;
+}

@@ -1,0 +1,141 @@
+//! Every page is well-formed HTML with the accessibility basics: a language, a title, one main
+//! heading, a label for every field, a text alternative for every image and chart, unique ids.
+
+use std::collections::HashSet;
+
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+
+use crate::helpers::TestApp;
+
+/// A client signed in to the pages with the app's admin key.
+async fn signed_in(app: &TestApp, key: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = client
+        .post(app.url("/signin"))
+        .form(&[("key", key), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    client
+}
+
+fn select(selector: &str) -> Selector {
+    Selector::parse(selector).unwrap()
+}
+
+/// What is wrong with `page`, by the checks of this module.
+fn problems(page: &str) -> Vec<String> {
+    let document = Html::parse_document(page);
+    let mut problems: Vec<String> = document
+        .errors
+        .iter()
+        .map(|error| format!("not well-formed: {error}"))
+        .collect();
+    if document.select(&select("html[lang]")).next().is_none() {
+        problems.push("no html lang".into());
+    }
+    let title = document
+        .select(&select("head > title"))
+        .next()
+        .map(|t| t.text().collect::<String>());
+    if title.is_none_or(|t| t.trim().is_empty()) {
+        problems.push("no title".into());
+    }
+    let headings = document.select(&select("h1")).count();
+    if headings != 1 {
+        problems.push(format!("{headings} h1 headings"));
+    }
+    let labelled: HashSet<String> = document
+        .select(&select("label[for]"))
+        .filter_map(|label| label.value().attr("for").map(str::to_owned))
+        .collect();
+    let fields = "input:not([type=hidden]):not([type=submit]), select, textarea";
+    for field in document.select(&select(fields)) {
+        let id = field.value().attr("id");
+        let has_label = id.is_some_and(|id| labelled.contains(id))
+            || field.value().attr("aria-label").is_some();
+        if !has_label {
+            problems.push(format!("unlabelled field {}", field.html()));
+        }
+    }
+    for image in document.select(&select("img:not([alt])")) {
+        problems.push(format!("image without alt: {}", image.html()));
+    }
+    for chart in document.select(&select("svg")) {
+        if chart.value().attr("role") != Some("img") || chart.value().attr("aria-label").is_none() {
+            problems.push("a chart without a text alternative".into());
+        }
+    }
+    let mut ids = HashSet::new();
+    for element in document.select(&select("[id]")) {
+        let id = element.value().attr("id").unwrap();
+        if !ids.insert(id.to_owned()) {
+            problems.push(format!("duplicate id {id}"));
+        }
+    }
+    problems
+}
+
+#[actix_web::test]
+async fn every_page_is_well_formed_and_labelled() {
+    let app = TestApp::with_demo().await;
+    let key = app.key(gaptrack::domain::Role::Admin, None);
+    let client = signed_in(&app, &key).await;
+    let interventions = app.get_json("/api/v1/interventions?limit=1").await;
+    let intervention = interventions["items"][0]["id"].as_str().unwrap().to_owned();
+    let pages = [
+        "/".to_owned(),
+        "/?region=AF&sort=coverage".to_owned(),
+        "/countries/SLE".to_owned(),
+        "/countries/Malawi?status=unaddressed".to_owned(),
+        "/interventions".to_owned(),
+        "/interventions/new".to_owned(),
+        format!("/interventions/{intervention}"),
+        format!("/interventions/{intervention}/edit"),
+    ];
+    let mut found = Vec::new();
+    for path in &pages {
+        let response = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let page = response.text().await.unwrap();
+        found.extend(problems(&page).into_iter().map(|p| format!("{path}: {p}")));
+    }
+    let sign_in = reqwest::get(app.url("/signin"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    found.extend(
+        problems(&sign_in)
+            .into_iter()
+            .map(|p| format!("/signin: {p}")),
+    );
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn the_checks_find_what_they_look_for() {
+    let broken = "<!DOCTYPE html><html><head></head><body><h1>a</h1><h1>b</h1>\
+                  <input id=x><img src=a.png><p id=y></p><p id=y></p></body></html>";
+    let found = problems(broken);
+    for expected in [
+        "no html lang",
+        "no title",
+        "2 h1 headings",
+        "unlabelled field",
+        "image without alt",
+        "duplicate id y",
+    ] {
+        assert!(
+            found.iter().any(|p| p.contains(expected)),
+            "{expected}: {found:?}"
+        );
+    }
+}
