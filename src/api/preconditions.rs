@@ -16,7 +16,7 @@ use utoipa::openapi::{ContentBuilder, HttpMethod, ObjectBuilder, Ref, ResponseBu
 use crate::domain::{Etag, Precondition};
 use crate::error::{ApiError, PROBLEM_JSON};
 
-/// The request's `If-Match`, read into a [`Precondition`]; a malformed value is a 400.
+/// The request's `If-Match`, read into a [`Precondition`]; a malformed value is a 412.
 #[derive(Debug, Default)]
 pub struct IfMatch(pub Precondition);
 
@@ -29,12 +29,15 @@ impl FromRequest for IfMatch {
             return ready(Ok(Self::default()));
         };
         let precondition = value.to_str().ok().and_then(Precondition::parse_if_match);
+        // A value that is no entity tag matches no resource: the precondition fails (412),
+        // and the detail says what to send.
         ready(precondition.map(Self).ok_or_else(|| {
-            ApiError::BadRequest(
-                "If-Match must be `*` or a list of entity tags, such as `\"3f2a9c\"`, as sent \
-                 in the ETag header"
+            ApiError::PreconditionFailed {
+                detail: "If-Match must be `*` or a list of entity tags, such as `\"3f2a9c\"`, \
+                         as sent in the ETag header"
                     .into(),
-            )
+                current: None,
+            }
             .into()
         }))
     }

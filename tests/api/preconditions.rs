@@ -285,7 +285,7 @@ async fn organisations_and_recommendations_honour_if_match_too() {
 }
 
 #[actix_web::test]
-async fn a_malformed_if_match_is_a_400_that_says_what_to_send() {
+async fn a_malformed_if_match_matches_nothing_and_says_what_to_send() {
     let app = TestApp::spawn().await;
     let organisation = app.create_organisation("CenHTRO").await;
     let path = format!("/api/v1/organisations/{organisation}");
@@ -297,7 +297,12 @@ async fn a_malformed_if_match_is_a_400_that_says_what_to_send() {
         Some(json!({"name": "X"})),
     )
     .await;
-    let problem = expect_problem(response, StatusCode::BAD_REQUEST, "bad_request").await;
+    let problem = expect_problem(
+        response,
+        StatusCode::PRECONDITION_FAILED,
+        "precondition_failed",
+    )
+    .await;
     assert!(problem["detail"].as_str().unwrap().contains("entity tags"));
     assert_eq!(app.get_json(&path).await["name"], "CenHTRO");
 }
