@@ -2,6 +2,7 @@
 //! WebDriver, against the real server and PostgreSQL. Each test saves screenshots of the pages
 //! it visits under `target/screenshots/`, for a person to look at.
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -27,8 +28,11 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
+        // A process group of its own, so that chromium, which chromedriver starts, goes with it
+        // even when a test fails before closing its session.
         let driver = Command::new(driver_path())
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -160,17 +164,17 @@ impl Browser {
         std::fs::write(folder.join(format!("{name}.png")), png).unwrap();
     }
 
-    pub async fn close(mut self) {
+    /// Ends the session (chromium quits), then stops chromedriver.
+    pub async fn close(self) {
         let client = self.client.clone();
         let _ = client.close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let group = nix::unistd::Pid::from_raw(self.driver.id() as i32);
+        let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
         let _ = self.driver.wait();
     }
 }
