@@ -175,7 +175,7 @@ pub async fn run(command: Command) -> Result<(), String> {
                 let mut connection = connect(url).await?;
                 let plan = import::plan(&mut connection, year, rows)
                     .await
-                    .map_err(describe)?;
+                    .map_err(|error| describe(error.into()))?;
                 let options = RunOptions {
                     dry_run,
                     create_missing_reports: true,
@@ -219,7 +219,7 @@ fn read_import_file(path: &Path) -> Result<ImportRows, String> {
     let rows = if is_json {
         json::parse::<JsonImport>(&bytes).map(ImportRows::from)
     } else {
-        csv_file::read(&bytes)
+        csv_file::read(&bytes).map_err(ApiError::from)
     };
     rows.map_err(describe)
 }

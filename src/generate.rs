@@ -49,6 +49,12 @@ pub enum GenerateError {
     NotEmpty,
 }
 
+impl From<crate::import::ImportError> for GenerateError {
+    fn from(error: crate::import::ImportError) -> Self {
+        ApiError::from(error).into()
+    }
+}
+
 impl From<ApiError> for GenerateError {
     fn from(error: ApiError) -> Self {
         Self::Rejected(error.problem().detail)

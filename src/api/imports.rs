@@ -54,11 +54,13 @@ async fn read_rows(
     if is_json {
         Ok(json::parse::<JsonImport>(&body)?.into())
     } else {
-        csv_file::read(&body)
+        Ok(csv_file::read(&body)?)
     }
 }
 
-async fn check_and_run(
+/// Checks `rows` against the database and imports them for `caller` (an admin), or with
+/// `dry_run` counts what would change and writes nothing; shared by the API and the pages.
+pub async fn check_and_run(
     caller: &Caller,
     state: &AppState,
     year: Option<i32>,

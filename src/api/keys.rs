@@ -15,7 +15,7 @@ use crate::db::audit::Actor;
 use crate::db::keys::{self, ApiKeyRow, Revocation};
 use crate::db::{Connection, organisations};
 use crate::domain::{NewApiKey, Role};
-use crate::error::{ApiError, Problem};
+use crate::error::{ApiError, FieldError, Problem};
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]
@@ -84,8 +84,9 @@ pub struct KeyListQuery {
 /// Why a key could not be created.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("{0}")]
-    Invalid(ApiError),
+    /// The fields at fault, each with what is wrong.
+    #[error("{}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
     #[error(transparent)]
     Db(#[from] crate::db::DbError),
 }
@@ -104,14 +105,16 @@ pub async fn create_key(
             "an editor key must name the organisation whose work it may change",
         );
     }
-    check.finish().map_err(KeyError::Invalid)?;
+    if let Err(ApiError::Validation { errors, .. }) = check.finish() {
+        return Err(KeyError::Invalid(errors));
+    }
     if let Some(organisation) = request.organisation_id
         && !organisations::exists(connection, organisation).await?
     {
-        return Err(KeyError::Invalid(ApiError::invalid(
+        return Err(KeyError::Invalid(vec![FieldError::new(
             "organisation_id",
             format!("there is no organisation {organisation}"),
-        )));
+        )]));
     }
     let key = NewApiKey::generate();
     let row = keys::insert(
@@ -129,7 +132,7 @@ pub async fn create_key(
 impl From<KeyError> for ApiError {
     fn from(error: KeyError) -> Self {
         match error {
-            KeyError::Invalid(error) => error,
+            KeyError::Invalid(errors) => ApiError::validation(errors),
             KeyError::Db(error) => error.into(),
         }
     }

@@ -11,8 +11,9 @@
 //! Other columns are ignored and listed in the summary, so research data with extra columns (such
 //! as a Correlates of War code) imports as it is.
 
+use super::ImportError;
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
-use crate::error::ApiError;
+use crate::error::FieldError;
 
 const COUNTRY: &[&str] = &["country", "iso", "iso3", "country_code", "iso_code"];
 const COUNTRY_NAME: &[&str] = &["country_name", "countryname", "name"];
@@ -37,14 +38,14 @@ impl Columns {
 
 /// Reads a CSV import; 400 when the file is not readable CSV, 422 when its header names neither
 /// tiers nor recommendations.
-pub fn read(bytes: &[u8]) -> Result<ImportRows, ApiError> {
+pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
-    let header = reader
-        .headers()
-        .map_err(|error| ApiError::BadRequest(format!("the CSV header cannot be read: {error}")))?;
+    let header = reader.headers().map_err(|error| {
+        ImportError::Unreadable(format!("the CSV header cannot be read: {error}"))
+    })?;
     let columns = Columns {
         names: header
             .iter()
@@ -69,11 +70,14 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ApiError> {
         ],
         (false, true) => &["tier", "year", "waiver", "note"],
         _ => {
-            return Err(ApiError::invalid(
-                "header",
-                "the header must name either a `tier` column (a file of tiers) or a `text` column \
-                 (a file of recommendations)",
-            ));
+            return Err(ImportError::BadRows {
+                errors: vec![FieldError::new(
+                    "header",
+                    "the header must name either a `tier` column (a file of tiers) or a `text` \
+                     column (a file of recommendations)",
+                )],
+                total: 1,
+            });
         }
     };
     let ignored_columns = columns
@@ -92,7 +96,7 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ApiError> {
     };
     for (index, record) in reader.records().enumerate() {
         let record = record.map_err(|error| {
-            ApiError::BadRequest(format!("line {} cannot be read as CSV: {error}", index + 2))
+            ImportError::Unreadable(format!("line {} cannot be read as CSV: {error}", index + 2))
         })?;
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;

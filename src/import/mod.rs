@@ -67,6 +67,47 @@ impl RowCounts {
     }
 }
 
+/// Why a file cannot be imported. Each edge renders it its own way: the API as problem+json
+/// (400 or 422 listing the rows), the web interface as a list of lines to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file is not readable as CSV or JSON at all.
+    #[error("{0}")]
+    Unreadable(String),
+    /// Rows (or the header) at fault, each by line and column; `total` counts them all, of which
+    /// the first [`plan::MAX_LISTED_ERRORS`] are listed.
+    #[error("{total} problems in the file; nothing was imported")]
+    BadRows {
+        errors: Vec<crate::error::FieldError>,
+        total: usize,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<ImportError> for crate::error::ApiError {
+    fn from(error: ImportError) -> Self {
+        use crate::error::ApiError;
+        match error {
+            ImportError::Unreadable(detail) => ApiError::BadRequest(detail),
+            ImportError::BadRows { errors, total } => match ApiError::validation(errors) {
+                ApiError::Validation { errors, .. } if total > errors.len() => {
+                    ApiError::Validation {
+                        detail: format!(
+                            "{total} problems in the file (the first {} are listed); nothing \
+                             was imported",
+                            errors.len()
+                        ),
+                        errors,
+                    }
+                }
+                other => other,
+            },
+            ImportError::Db(error) => error.into(),
+        }
+    }
+}
+
 /// Why an import wrote nothing.
 enum Rollback {
     Db(DbError),

@@ -4,12 +4,13 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::ImportError;
 use super::rows::{ImportRows, Location};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
 use crate::db::{Connection, countries, recommendations};
 use crate::domain::{Pillar, parse_tier_label};
-use crate::error::{ApiError, FieldError};
+use crate::error::FieldError;
 
 /// At most this many problems are listed; a file with more is mostly wrong anyway.
 const MAX_LISTED_ERRORS: usize = 500;
@@ -47,7 +48,7 @@ pub async fn plan(
     connection: &mut Connection,
     year: Option<i32>,
     rows: ImportRows,
-) -> Result<Plan, ApiError> {
+) -> Result<Plan, ImportError> {
     let countries = CountryResolver::load(connection, &rows).await?;
     let earlier = earlier_recommendations(connection, &rows).await?;
     let mut errors = Vec::new();
@@ -230,18 +231,10 @@ pub async fn plan(
     }
 }
 
-fn too_many(mut errors: Vec<FieldError>) -> ApiError {
+fn too_many(mut errors: Vec<FieldError>) -> ImportError {
     let total = errors.len();
     errors.truncate(MAX_LISTED_ERRORS);
-    match ApiError::validation(errors) {
-        ApiError::Validation { errors, .. } if total > MAX_LISTED_ERRORS => ApiError::Validation {
-            detail: format!(
-                "{total} problems in the file (the first {MAX_LISTED_ERRORS} are listed); nothing was imported"
-            ),
-            errors,
-        },
-        other => other,
-    }
+    ImportError::BadRows { errors, total }
 }
 
 fn describe(location: Location) -> String {
@@ -313,7 +306,7 @@ struct CountryResolver {
 }
 
 impl CountryResolver {
-    async fn load(connection: &mut Connection, rows: &ImportRows) -> Result<Self, ApiError> {
+    async fn load(connection: &mut Connection, rows: &ImportRows) -> Result<Self, ImportError> {
         let cells: HashSet<String> = rows
             .tiers
             .iter()
@@ -361,7 +354,7 @@ impl CountryResolver {
 async fn earlier_recommendations(
     connection: &mut Connection,
     rows: &ImportRows,
-) -> Result<HashMap<Uuid, (String, i32)>, ApiError> {
+) -> Result<HashMap<Uuid, (String, i32)>, ImportError> {
     let ids: Vec<Uuid> = rows
         .recommendations
         .iter()

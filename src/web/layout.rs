@@ -5,6 +5,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::assets;
 use super::session::Visitor;
+use crate::domain::Role;
 
 /// Which part of the navigation a page belongs to, to mark it as the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +13,9 @@ pub enum Section {
     Overview,
     Countries,
     Interventions,
-    Admin,
+    Import,
+    Keys,
+    Audit,
     None,
 }
 
@@ -32,6 +35,11 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
                     ul {
                         (link("/", "Overview", Section::Overview))
                         (link("/interventions", "Interventions", Section::Interventions))
+                        @if visitor.caller.role == Role::Admin {
+                            (link("/admin/import", "Import", Section::Import))
+                            (link("/admin/keys", "Keys", Section::Keys))
+                            (link("/admin/audit", "Audit trail", Section::Audit))
+                        }
                     }
                 }
                 div.who {

@@ -6,9 +6,11 @@
 //! ([`error::WebError`]). Every core flow works without JavaScript: forms post, filters are GET
 //! forms, charts are SVG drawn on the server.
 //!
-//! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`]; and the
+//! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`],
+//! [`admin`] (imports, keys, the audit trail); and the
 //! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`].
 
+pub mod admin;
 pub mod assets;
 pub mod country;
 pub mod csrf;
@@ -38,5 +40,6 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
         .route("/countries/{code}/print", web::get().to(country::printable))
-        .configure(interventions::configure);
+        .configure(interventions::configure)
+        .configure(admin::configure);
 }

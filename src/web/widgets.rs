@@ -73,3 +73,15 @@ pub fn status_colour(status: &str) -> &'static str {
         _ => "#b3261e",
     }
 }
+
+/// A labelled form field with its error, if any, beside it (`<name>-error`, which the control
+/// should name in `aria-describedby`).
+pub fn field(name: &str, label: &str, error: Option<&str>, control: Markup) -> Markup {
+    html! {
+        div.field.invalid[error.is_some()] {
+            label for=(name) { (label) }
+            (control)
+            @if let Some(error) = error { p.field-error id={ (name) "-error" } { (error) } }
+        }
+    }
+}

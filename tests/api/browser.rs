@@ -585,3 +585,156 @@ async fn revoking_a_key_ends_its_sessions_at_once() {
     assert!(browser.path().await.starts_with("/signin"));
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn an_admin_checks_an_import_sees_bad_rows_by_line_then_confirms_it() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let admin_key = app.key(Role::Admin, None);
+    let folder = crate::helpers::scratch_dir(&format!("upload-{}", uuid::Uuid::now_v7().simple()));
+    let bad = folder.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "country,position,pillar,text\nSLE,1,protection,Train police.\nAtlantis,2,prevention,Raise awareness.\n",
+    )
+    .unwrap();
+    let good = folder.join("good.csv");
+    std::fs::write(
+        &good,
+        "country,position,pillar,text\nSLE,1,protection,Train police.\nSierra Leone,2,prevention,Raise awareness.\n",
+    )
+    .unwrap();
+    let recommendations = || app.count("SELECT count(*) AS n FROM recommendations");
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&admin_key).await;
+
+    browser.goto("/admin/import").await;
+    browser
+        .css("#year")
+        .await
+        .select_by_value("2023")
+        .await
+        .unwrap();
+    browser
+        .css("#file")
+        .await
+        .send_keys(bad.to_str().unwrap())
+        .await
+        .unwrap();
+    browser.submit("form.panel button[type=submit]").await;
+    let result = browser.text("main").await;
+    assert!(
+        result.contains("Line 3, country: `Atlantis` is not a known country"),
+        "{result}"
+    );
+    assert_eq!(recommendations().await, 0);
+    browser.screenshot("import-bad-rows").await;
+
+    browser
+        .css("#year")
+        .await
+        .select_by_value("2023")
+        .await
+        .unwrap();
+    browser
+        .css("#file")
+        .await
+        .send_keys(good.to_str().unwrap())
+        .await
+        .unwrap();
+    browser.submit("form.panel button[type=submit]").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("nothing is written until you confirm")
+    );
+    assert_eq!(
+        browser
+            .text("table tbody tr:nth-child(2) td:nth-child(3)")
+            .await,
+        "2",
+        "2 new recommendations"
+    );
+    assert_eq!(recommendations().await, 0, "a dry run writes nothing");
+    browser.screenshot("import-dry-run").await;
+    browser
+        .submit("form[action='/admin/import'] input[name=confirm] ~ button")
+        .await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Imported, in one transaction")
+    );
+    assert_eq!(recommendations().await, 2);
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn an_admin_creates_a_key_sees_its_secret_once_and_revokes_it() {
+    let app = TestApp::spawn().await;
+    let admin_key = app.key(Role::Admin, None);
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&admin_key).await;
+    browser.goto("/admin/keys").await;
+    browser.fill("#name", "Reporting service").await;
+    browser
+        .css("#role")
+        .await
+        .select_by_value("viewer")
+        .await
+        .unwrap();
+    browser.submit("form[action='/admin/keys'] button").await;
+    let secret = browser.text("#secret").await;
+    assert!(secret.starts_with("gt_"), "{secret}");
+    browser.screenshot("keys-created").await;
+    let reporting = app.as_key(Some(&secret));
+    assert_eq!(
+        reporting.get("/api/v1/countries/SLE").await.status(),
+        StatusCode::OK
+    );
+
+    browser.goto("/admin/keys").await;
+    assert_eq!(browser.count("#secret").await, 0, "shown only once");
+    assert!(!browser.client.source().await.unwrap().contains(&secret));
+    browser
+        .submit("button[aria-label='Revoke Reporting service']")
+        .await;
+    assert!(browser.text("main").await.contains("is revoked"));
+    assert_eq!(
+        reporting.get("/api/v1/countries/SLE").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    browser.goto("/admin/audit?resource_type=api_key").await;
+    let trail = browser.text("table").await;
+    assert!(
+        trail.contains("create") && trail.contains("revoke"),
+        "{trail}"
+    );
+    browser.screenshot("audit").await;
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn admin_pages_are_for_admins_only() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let editor_key = app.key(Role::Editor, Some(&organisation));
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&editor_key).await;
+    assert_eq!(
+        browser.count("a[href^='/admin']").await,
+        0,
+        "no admin links for an editor"
+    );
+    for page in ["/admin/import", "/admin/keys", "/admin/audit"] {
+        browser.goto(page).await;
+        assert!(
+            browser.text("main").await.contains("needs an admin key"),
+            "{page}"
+        );
+    }
+    browser.close().await;
+}

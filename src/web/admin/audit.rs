@@ -1,0 +1,129 @@
+//! The audit trail: who changed what, when, with the fields before and after; filtered by kind
+//! of resource, resource id, key and dates, a page at a time.
+
+use actix_web::{HttpResponse, web};
+use chrono::{NaiveDate, TimeZone, Utc};
+use maud::html;
+use serde::Deserialize;
+
+use crate::api::AppState;
+use crate::db::audit::{self, AuditFilter};
+use crate::db::keys;
+use crate::domain::ResourceType;
+use crate::web::error::WebError;
+use crate::web::filters::{self, query_string};
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
+use crate::web::widgets;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AuditQuery {
+    resource_type: Option<String>,
+    resource_id: Option<String>,
+    key: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    /// Show events older than this event id (the next page).
+    before: Option<String>,
+}
+
+/// Events per page.
+const PAGE: i64 = 50;
+
+/// `GET /admin/audit`.
+pub async fn audit_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let day = |field: &str, value: Option<&str>, end: bool| {
+        filters::optional::<NaiveDate>(field, value).map(|date| {
+            date.map(|d| {
+                let time = if end { d.succ_opt().unwrap_or(d) } else { d };
+                Utc.from_utc_datetime(&time.and_hms_opt(0, 0, 0).expect("midnight exists"))
+            })
+        })
+    };
+    let filter = AuditFilter {
+        resource_type: filters::optional::<ResourceType>(
+            "resource type",
+            query.resource_type.as_deref(),
+        )?,
+        resource_id: query
+            .resource_id
+            .clone()
+            .filter(|id| !id.trim().is_empty() && !id.contains('\0')),
+        key_id: filters::optional("key", query.key.as_deref())?,
+        from: day("from", query.from.as_deref(), false)?,
+        to: day("to", query.to.as_deref(), true)?,
+    };
+    let before = filters::optional::<i64>("page", query.before.as_deref())?;
+    let mut connection = state.connection().await?;
+    let events = audit::list(&mut connection, &filter, before, PAGE + 1).await?;
+    let more = events.len() as i64 > PAGE;
+    let events = &events[..events.len().min(PAGE as usize)];
+    let all_keys = keys::list(&mut connection, None, 1000).await?;
+    let next = query_string(&[
+        ("resource_type", query.resource_type.clone()),
+        ("resource_id", query.resource_id.clone()),
+        ("key", query.key.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
+        ("before", events.last().map(|e| e.id.to_string())),
+    ]);
+    let content = html! {
+        h1 { "Audit trail" }
+        form.filters.panel method="get" aria-label="Filters" {
+            (widgets::field("resource_type", "Kind", None, html! {
+                select #resource_type name="resource_type" {
+                    option value="" { "Any" }
+                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (kind.as_str().replace('_', " ")) } }
+                }
+            }))
+            (widgets::field("resource_id", "Resource id", None, html! {
+                input #resource_id type="text" name="resource_id" value=[query.resource_id.as_deref()];
+            }))
+            (widgets::field("key", "Key", None, html! {
+                select #key name="key" {
+                    option value="" { "Any" }
+                    @for key in &all_keys { option value=(key.id) selected[filter.key_id == Some(key.id)] { (key.name) } }
+                }
+            }))
+            (widgets::field("from", "From", None, html! { input #from type="date" name="from" value=[query.from.as_deref()]; }))
+            (widgets::field("to", "To", None, html! { input #to type="date" name="to" value=[query.to.as_deref()]; }))
+            button type="submit" { "Apply filters" }
+        }
+        @if events.is_empty() {
+            p { "No change matches these filters." }
+        } @else {
+            div.table-wrap { table {
+                thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "Did" } th scope="col" { "What" } th scope="col" { "Fields" } } }
+                tbody {
+                    @for event in events {
+                        tr {
+                            td { (event.occurred_at.format("%Y-%m-%d %H:%M:%S")) }
+                            td { (event.key_name) }
+                            td { (event.action) }
+                            th scope="row" { (event.resource_type.as_str().replace('_', " ")) " " code { (event.resource_id) } }
+                            td {
+                                details {
+                                    summary { "Before and after" }
+                                    p { "Before:" } pre { (event.before.as_ref().map_or("–".to_owned(), |v| serde_json::to_string_pretty(v).unwrap_or_default())) }
+                                    p { "After:" } pre { (event.after.as_ref().map_or("–".to_owned(), |v| serde_json::to_string_pretty(v).unwrap_or_default())) }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+            @if more { p { a href={ "/admin/audit?" (next) } { "Older changes" } } }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        "Audit trail",
+        &visitor,
+        Section::Audit,
+        content,
+    )))
+}

@@ -1,0 +1,265 @@
+//! Imports of report data: upload a CSV or JSON file, see the dry run's counts and every bad row
+//! by line, then confirm. The file is checked and written by the API's own import
+//! ([`crate::api::imports::check_and_run`]), all or nothing.
+
+use actix_multipart::Multipart;
+use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use maud::{Markup, html};
+
+use crate::api::AppState;
+use crate::api::imports::{MAX_IMPORT_BYTES, check_and_run};
+use crate::api::json;
+use crate::db::reports;
+use crate::error::{ApiError, FieldError};
+use crate::import::csv_file;
+use crate::import::json_file::JsonImport;
+use crate::import::{ImportRows, ImportSummary, RowCounts};
+use crate::web::csrf;
+use crate::web::error::WebError;
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
+use crate::web::widgets;
+
+/// What the import form sent.
+#[derive(Debug, Default)]
+struct Upload {
+    csrf: String,
+    /// `report` (one year's tiers and recommendations) or `tiers` (a tier history).
+    kind: String,
+    year: String,
+    file_name: String,
+    content: String,
+    confirm: bool,
+}
+
+/// `GET /admin/import`.
+pub async fn import_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let years = years(&state).await?;
+    Ok(page(
+        &visitor,
+        &years,
+        &Upload::default(),
+        html! {},
+        HttpResponse::Ok(),
+    ))
+}
+
+/// `POST /admin/import`: checks the file (a dry run), or imports it once confirmed.
+pub async fn check_or_import(
+    request: HttpRequest,
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    payload: Multipart,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let upload = read_upload(payload).await?;
+    csrf::check(&request, &visitor, &upload.csrf)?;
+    let years = years(&state).await?;
+    let year = match upload.kind.as_str() {
+        "tiers" => None,
+        _ => match upload.year.trim().parse::<i32>() {
+            Ok(year) => Some(year),
+            Err(_) => {
+                let result = problems(&[FieldError::new("year", "choose the report year")]);
+                return Ok(page(
+                    &visitor,
+                    &years,
+                    &upload,
+                    result,
+                    HttpResponse::UnprocessableEntity(),
+                ));
+            }
+        },
+    };
+    let outcome = match rows_of(&upload) {
+        Ok(rows) if year.is_none() && !rows.recommendations.is_empty() => Err(ApiError::invalid(
+            "recommendations",
+            "a tier history holds tiers only; import recommendations per report year",
+        )),
+        Ok(rows) => check_and_run(&visitor.caller, &state, year, rows, !upload.confirm).await,
+        Err(error) => Err(error),
+    };
+    let (result, status) = match outcome {
+        Ok(summary) => (
+            summary_view(&visitor, &upload, &summary),
+            HttpResponse::Ok(),
+        ),
+        Err(ApiError::Validation { errors, .. }) => {
+            (problems(&errors), HttpResponse::UnprocessableEntity())
+        }
+        Err(ApiError::BadRequest(detail) | ApiError::NotFound(detail)) => (
+            html! { div.notice.bad role="alert" { p { (detail) } } },
+            HttpResponse::UnprocessableEntity(),
+        ),
+        Err(other) => return Err(other.into()),
+    };
+    Ok(page(&visitor, &years, &upload, result, status))
+}
+
+async fn years(state: &AppState) -> Result<Vec<i32>, WebError> {
+    let mut connection = state.connection().await?;
+    Ok(reports::list(&mut connection, None, 200)
+        .await?
+        .into_iter()
+        .map(|report| report.year)
+        .collect())
+}
+
+async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
+    let mut upload = Upload::default();
+    while let Some(field) = payload.next().await {
+        let mut field =
+            field.map_err(|e| ApiError::BadRequest(format!("the form cannot be read: {e}")))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            upload.file_name = field
+                .content_disposition()
+                .and_then(|d| d.get_filename())
+                .unwrap_or_default()
+                .to_owned();
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk =
+                chunk.map_err(|e| ApiError::BadRequest(format!("the form cannot be read: {e}")))?;
+            if bytes.len() + chunk.len() > MAX_IMPORT_BYTES {
+                return Err(ApiError::PayloadTooLarge(format!(
+                    "an import may be at most {} MiB; split the file",
+                    MAX_IMPORT_BYTES / (1024 * 1024)
+                ))
+                .into());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| ApiError::BadRequest(format!("{name} is not UTF-8 text")))?;
+        match name.as_str() {
+            "csrf" => upload.csrf = text,
+            "kind" => upload.kind = text,
+            "year" => upload.year = text,
+            "file" if !text.is_empty() => upload.content = text,
+            "content" if upload.content.is_empty() => upload.content = text,
+            "file_name" if upload.file_name.is_empty() => upload.file_name = text,
+            "confirm" => upload.confirm = text == "true",
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+/// The file's rows: JSON when its name ends in `.json` or it starts with `{`, else CSV.
+fn rows_of(upload: &Upload) -> Result<ImportRows, ApiError> {
+    if upload.content.trim().is_empty() {
+        return Err(ApiError::invalid("file", "choose a CSV or JSON file"));
+    }
+    let is_json = upload.file_name.to_ascii_lowercase().ends_with(".json")
+        || upload.content.trim_start().starts_with('{');
+    if is_json {
+        Ok(json::parse::<JsonImport>(upload.content.as_bytes())?.into())
+    } else {
+        Ok(csv_file::read(upload.content.as_bytes())?)
+    }
+}
+
+fn problems(errors: &[FieldError]) -> Markup {
+    html! {
+        div.notice.bad role="alert" {
+            p {
+                "Nothing was imported. "
+                @if errors.len() > 1 { (errors.len()) " problems" } @else { "One problem" }
+                " to fix before uploading the file again:"
+            }
+            ul {
+                @for error in errors {
+                    li {
+                        @if let Some(row) = error.row { "Line " (row) ", " }
+                        (error.field) ": " (error.message)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn summary_view(visitor: &Visitor, upload: &Upload, summary: &ImportSummary) -> Markup {
+    let counts = |label: &str, counts: &RowCounts| {
+        html! {
+            tr {
+                th scope="row" { (label) }
+                td.number { (counts.received) } td.number { (counts.created) }
+                td.number { (counts.updated) } td.number { (counts.unchanged) } td.number { (counts.skipped) }
+            }
+        }
+    };
+    html! {
+        div.notice role="status" {
+            @if summary.dry_run {
+                p { "The file is valid. This is what importing it would do; nothing is written until you confirm." }
+            } @else {
+                p { "Imported, in one transaction." }
+            }
+        }
+        div.table-wrap { table {
+            caption { @if summary.dry_run { "Dry run" } @else { "Imported" } }
+            thead { tr { th scope="col" { "Rows" } th.number scope="col" { "In the file" } th.number scope="col" { "New" } th.number scope="col" { "Changed" } th.number scope="col" { "Unchanged" } th.number scope="col" { "Skipped" } } }
+            tbody { (counts("Tiers", &summary.tiers)) (counts("Recommendations", &summary.recommendations)) }
+        } }
+        @if !summary.reports_created.is_empty() {
+            p { "Report years created: " (summary.reports_created.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")) }
+        }
+        @if !summary.ignored_columns.is_empty() {
+            p { "Columns ignored: " (summary.ignored_columns.join(", ")) }
+        }
+        @if summary.dry_run {
+            form method="post" action="/admin/import" enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                input type="hidden" name="kind" value=(upload.kind);
+                input type="hidden" name="year" value=(upload.year);
+                input type="hidden" name="file_name" value=(upload.file_name);
+                input type="hidden" name="content" value=(upload.content);
+                input type="hidden" name="confirm" value="true";
+                button type="submit" { "Confirm the import" }
+            }
+        }
+    }
+}
+
+fn page(
+    visitor: &Visitor,
+    years: &[i32],
+    upload: &Upload,
+    result: Markup,
+    mut response: actix_web::HttpResponseBuilder,
+) -> HttpResponse {
+    let content = html! {
+        h1 { "Import report data" }
+        (result)
+        form.panel method="post" action="/admin/import" enctype="multipart/form-data" {
+            input type="hidden" name="csrf" value=(visitor.csrf);
+            (widgets::field("kind", "What the file holds", None, html! {
+                select #kind name="kind" {
+                    option value="report" selected[upload.kind != "tiers"] { "One report year: tiers and recommendations" }
+                    option value="tiers" selected[upload.kind == "tiers"] { "A tier history across years" }
+                }
+            }))
+            (widgets::field("year", "Report year (for one report year)", None, html! {
+                select #year name="year" {
+                    @for year in years { option value=(year) selected[upload.year == year.to_string()] { (year) } }
+                }
+            }))
+            (widgets::field("file", "CSV or JSON file", None, html! {
+                input #file type="file" name="file" accept=".csv,.json,text/csv,application/json" required;
+            }))
+            p.muted { "CSV: a header naming `country,tier` (tiers) or `country,position,pillar,text` (recommendations). The file is checked first; nothing is written until you confirm." }
+            button type="submit" { "Check the file" }
+        }
+    };
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page("Import report data", visitor, Section::Import, content).into_string())
+}
