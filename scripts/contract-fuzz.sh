@@ -57,4 +57,10 @@ echo "--- schemathesis against $address ($EXAMPLES examples per operation, seed 
     -H "Authorization: Bearer $key" \
     --checks all \
     --exclude-operation-id revoke_api_key \
-    --max-examples "$EXAMPLES" --seed "$SEED" --workers 2 --no-color
+    --max-examples "$EXAMPLES" --seed "$SEED" --workers 2 --no-color || {
+    status=$?
+    # The request ids in the failures lead to these lines.
+    echo "--- gaptrack's errors during the run"
+    grep -E "ERROR|WARN" "$work/stderr" | tail -40 || true
+    exit "$status"
+}

@@ -6,9 +6,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::csv_cells::write_row;
 use super::gaps::{CountingInterventionDto, GapReport, RecommendationGapDto};
-use crate::domain::{
-    InterventionKind, InterventionStatus, Movement, Pillar, RecommendationStatus, Tier,
-};
+use crate::domain::{InterventionKind, InterventionStatus, Movement, RecommendationStatus};
 
 /// The columns of the gaps CSV, in order.
 const CSV_HEADER: [&str; 16] = [
@@ -112,25 +110,6 @@ fn movement_text(movement: Movement) -> &'static str {
     }
 }
 
-fn tier_label(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Tier1 => "Tier 1",
-        Tier::Tier2 => "Tier 2",
-        Tier::Tier2WatchList => "Tier 2 Watch List",
-        Tier::Tier3 => "Tier 3",
-        Tier::SpecialCase => "Special Case",
-    }
-}
-
-fn pillar_label(pillar: Pillar) -> &'static str {
-    match pillar {
-        Pillar::Prosecution => "Prosecution",
-        Pillar::Protection => "Protection",
-        Pillar::Prevention => "Prevention",
-        Pillar::Partnership => "Partnership",
-    }
-}
-
 fn kind_label(kind: InterventionKind) -> String {
     let text = kind.as_str().replace('_', " ");
     let mut chars = text.chars();
@@ -191,7 +170,7 @@ pub fn to_html(report: &GapReport) -> String {
                     p.subtitle {
                         (year_text)
                         @if let Some(tier) = &report.tier {
-                            " · " strong { (tier_label(tier.tier)) }
+                            " · " strong { (tier.tier.label()) }
                             " (" (movement_text(tier.movement)) " since the previous report"
                             @if tier.waiver { ", with a waiver" }
                             ")"
@@ -220,7 +199,7 @@ pub fn to_html(report: &GapReport) -> String {
                             tbody {
                                 @for pillar in &report.pillars {
                                     tr {
-                                        td { (pillar_label(pillar.pillar)) }
+                                        td { (pillar.pillar.label()) }
                                         td.number { (pillar.counts.total) }
                                         td.number { (pillar.counts.addressed) }
                                         td.number { (pillar.counts.partially_addressed) }
@@ -243,7 +222,7 @@ pub fn to_html(report: &GapReport) -> String {
                                 li {
                                     (recommendation.text)
                                     div.meta {
-                                        (pillar_label(recommendation.pillar))
+                                        (recommendation.pillar.label())
                                         @if recommendation.prioritized { " · prioritized" }
                                         @if recommendation.line.years_standing > 1 {
                                             " · standing since " (recommendation.line.since)

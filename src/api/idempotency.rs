@@ -17,12 +17,12 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpResponse, web};
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
-use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::AppState;
 use super::auth::Caller;
+use super::body::read_bounded;
 use super::imports::MAX_IMPORT_BYTES;
 use crate::db::idempotency::{self, Claim, SealedResponse};
 use crate::error::ApiError;
@@ -149,20 +149,13 @@ fn valid_key(value: &HeaderValue) -> Result<String, ApiError> {
 }
 
 async fn read_body(request: &mut ServiceRequest) -> Result<web::Bytes, ApiError> {
-    let mut payload = request.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk
-            .map_err(|error| ApiError::BadRequest(format!("the body cannot be read: {error}")))?;
-        if body.len() + chunk.len() > MAX_IMPORT_BYTES {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "a body may be at most {} MiB",
-                MAX_IMPORT_BYTES / (1024 * 1024)
-            )));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
+    read_bounded(request.take_payload(), MAX_IMPORT_BYTES, || {
+        format!(
+            "a body may be at most {} MiB",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )
+    })
+    .await
 }
 
 /// What makes two requests the same: method, path with query, content type and body.
@@ -253,19 +246,9 @@ impl Seal {
 /// Declares the `Idempotency-Key` header, and the answers it can bring, on every POST of the API.
 pub fn declare(document: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
-    use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, Required, ResponseBuilder, Type};
+    use utoipa::openapi::{ObjectBuilder, Required, Type};
 
-    let problem = |description: &str| {
-        ResponseBuilder::new()
-            .description(description)
-            .content(
-                crate::error::PROBLEM_JSON,
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
-            )
-            .build()
-    };
+    let problem = super::problem_response;
     let posts = document
         .paths
         .paths

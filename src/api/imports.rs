@@ -1,12 +1,12 @@
 //! `POST /reports/{year}/import` and `POST /tiers/import`: bulk report data, for admins.
 
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
-use futures_util::StreamExt;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::AppState;
 use super::auth::Caller;
+use super::body::read_bounded;
 use super::json;
 use super::path_year::PathYear;
 use crate::db::reports;
@@ -27,10 +27,7 @@ pub struct ImportQuery {
 }
 
 /// Reads the request body (up to [`MAX_IMPORT_BYTES`]) as JSON or CSV, by its content type.
-async fn read_rows(
-    request: &HttpRequest,
-    mut payload: web::Payload,
-) -> Result<ImportRows, ApiError> {
+async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<ImportRows, ApiError> {
     let content_type = request.content_type().to_ascii_lowercase();
     let is_json = content_type == "application/json" || content_type.ends_with("+json");
     let is_csv = matches!(content_type.as_str(), "text/csv" | "application/csv");
@@ -39,18 +36,13 @@ async fn read_rows(
             "an import is JSON (application/json) or CSV (text/csv), not `{content_type}`"
         )));
     }
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk
-            .map_err(|error| ApiError::BadRequest(format!("the body cannot be read: {error}")))?;
-        if body.len() + chunk.len() > MAX_IMPORT_BYTES {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "an import may be at most {} MiB; split the file",
-                MAX_IMPORT_BYTES / (1024 * 1024)
-            )));
-        }
-        body.extend_from_slice(&chunk);
-    }
+    let body = read_bounded(payload, MAX_IMPORT_BYTES, || {
+        format!(
+            "an import may be at most {} MiB; split the file",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )
+    })
+    .await?;
     if is_json {
         Ok(json::parse::<JsonImport>(&body)?.into())
     } else {

@@ -340,8 +340,9 @@ pub async fn update_intervention(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    if_match: IfMatch,
     body: JsonBody<UpdateIntervention>,
+    // After the body, so that a missing or malformed body is answered first.
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let intervention = update(&state, &caller, id.into_inner(), &if_match.0, body.0).await?;
     Ok(tagged(
@@ -417,7 +418,11 @@ pub async fn update(
     .await?
     {
         Update::Updated(intervention) => Ok(intervention),
-        Update::Stale(current) => Err(stale(&format!("intervention {id}"), Some(current))),
+        Update::Stale(current) => Err(stale(
+            precondition,
+            &format!("intervention {id}"),
+            Some(current),
+        )),
         Update::NotFound => Err(not_found(id)),
         Update::OtherOrganisation => Err(caller.not_yours()),
         Update::EndsBeforeStart => Err(ApiError::invalid(
@@ -450,7 +455,11 @@ pub async fn delete_intervention(
     let only_of = caller.editable_organisation()?;
     match interventions::delete(&mut connection, &caller.actor(), id, only_of, &if_match.0).await? {
         Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
-        Deletion::Stale(current) => Err(stale(&format!("intervention {id}"), Some(current))),
+        Deletion::Stale(current) => Err(stale(
+            &if_match.0,
+            &format!("intervention {id}"),
+            Some(current),
+        )),
         Deletion::NotFound => Err(not_found(id)),
         Deletion::OtherOrganisation => Err(caller.not_yours()),
     }

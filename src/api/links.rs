@@ -143,8 +143,9 @@ pub async fn link_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
-    if_match: IfMatch,
     body: JsonBody<PutLink>,
+    // After the body, so that a missing or malformed body is answered first.
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
     let (row, created) = link(
@@ -200,6 +201,7 @@ pub async fn link(
         Linking::Created(row) => Ok((row, true)),
         Linking::Updated(row) => Ok((row, false)),
         Linking::Stale(current) => Err(stale(
+            precondition,
             &format!(
                 "the link of intervention {intervention_id} to recommendation {recommendation_id}"
             ),
@@ -256,6 +258,7 @@ pub async fn unlink_recommendation(
         Guarded::Done(()) => Ok(HttpResponse::NoContent().finish()),
         Guarded::NotFound => Err(no_link(intervention_id, recommendation_id)),
         Guarded::Stale(current) => Err(stale(
+            &if_match.0,
             &format!(
                 "the link of intervention {intervention_id} to recommendation {recommendation_id}"
             ),

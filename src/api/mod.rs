@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod body;
 pub mod countries;
 pub mod coverage;
 pub mod csv_cells;
@@ -144,6 +145,20 @@ always use alpha-3.",
 )]
 pub struct ApiDoc;
 
+/// A documented error answer: `description`, with a problem+json body.
+pub fn problem_response(description: &str) -> utoipa::openapi::Response {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            crate::error::PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
+
 /// The name of the bearer security scheme in the OpenAPI document.
 const BEARER: &str = "api_key";
 
@@ -163,17 +178,7 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
              /api/v1/keys or `gaptrack keys create`.",
         )).build()),
     );
-    let problem = |description: &str| {
-        ResponseBuilder::new()
-            .description(description)
-            .content(
-                crate::error::PROBLEM_JSON,
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
-            )
-            .build()
-    };
+    let problem = problem_response;
     let unavailable = ResponseBuilder::new()
         .description(
             "The database cannot be reached or did not answer in time: try again after \

@@ -153,8 +153,9 @@ pub async fn update_organisation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    if_match: IfMatch,
     body: JsonBody<OrganisationBody>,
+    // After the body, so that a missing or malformed body is answered first.
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let id = id.into_inner();
@@ -167,7 +168,11 @@ pub async fn update_organisation(
             OrganisationDto::from(row.clone()),
         )),
         Ok(Guarded::NotFound) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
-        Ok(Guarded::Stale(current)) => Err(stale(&format!("organisation {id}"), Some(current))),
+        Ok(Guarded::Stale(current)) => Err(stale(
+            &if_match.0,
+            &format!("organisation {id}"),
+            Some(current),
+        )),
         Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
         Err(other) => Err(other.into()),
     }

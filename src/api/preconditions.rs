@@ -11,12 +11,12 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder};
 use futures_util::future::{Ready, ready};
 use serde::Serialize;
 use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn};
-use utoipa::openapi::{ContentBuilder, HttpMethod, ObjectBuilder, Ref, ResponseBuilder};
+use utoipa::openapi::{HttpMethod, ObjectBuilder};
 
 use crate::domain::{Etag, Precondition};
-use crate::error::{ApiError, PROBLEM_JSON};
+use crate::error::ApiError;
 
-/// The request's `If-Match`, read into a [`Precondition`]; a malformed value is a 412.
+/// The request's `If-Match`, read into a [`Precondition`].
 #[derive(Debug, Default)]
 pub struct IfMatch(pub Precondition);
 
@@ -28,18 +28,14 @@ impl FromRequest for IfMatch {
         let Some(value) = request.headers().get(IF_MATCH) else {
             return ready(Ok(Self::default()));
         };
-        let precondition = value.to_str().ok().and_then(Precondition::parse_if_match);
-        // A value that is no entity tag matches no resource: the precondition fails (412),
-        // and the detail says what to send.
-        ready(precondition.map(Self).ok_or_else(|| {
-            ApiError::PreconditionFailed {
-                detail: "If-Match must be `*` or a list of entity tags, such as `\"3f2a9c\"`, \
-                         as sent in the ETag header"
-                    .into(),
-                current: None,
-            }
-            .into()
-        }))
+        // A value that is no entity tag matches no resource: the change is refused with 412
+        // once the request is otherwise valid, and the detail says what to send.
+        let precondition = value
+            .to_str()
+            .ok()
+            .and_then(Precondition::parse_if_match)
+            .unwrap_or(Precondition::Unreadable);
+        ready(Ok(Self(precondition)))
     }
 }
 
@@ -54,14 +50,18 @@ pub fn tagged(
         .json(body)
 }
 
-/// The 412 for a change to `what` that was read before its current state (`current`).
-pub fn stale(what: &str, current: Option<Etag>) -> ApiError {
-    let detail = match &current {
-        Some(_) => format!(
+/// The 412 for a change to `what` under `precondition`, which its current state (`current`, if
+/// it exists) does not meet.
+pub fn stale(precondition: &Precondition, what: &str, current: Option<Etag>) -> ApiError {
+    let detail = match (precondition, &current) {
+        (Precondition::Unreadable, _) => "If-Match must be `*` or a list of entity tags, such as \
+                                          `\"3f2a9c\"`, as sent in the ETag header"
+            .to_owned(),
+        (_, Some(_)) => format!(
             "{what} has changed since you read it; GET it again, reapply your change to what is \
              there now, and send its new ETag in If-Match"
         ),
-        None => format!("{what} does not exist, so it cannot match If-Match"),
+        (_, None) => format!("{what} does not exist, so it cannot match If-Match"),
     };
     ApiError::PreconditionFailed {
         detail,
@@ -86,9 +86,6 @@ const GUARDED: [(HttpMethod, &str); 7] = [
     ),
 ];
 
-/// The pattern of an `If-Match` value: `*` or a comma-separated list of entity tags.
-const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?"[^"]*"([ \t]*,[ \t]*(W/)?"[^"]*")*)$"#;
-
 /// Declares `If-Match` and its 412 on the guarded operations, and the `ETag` header on every
 /// success of an operation whose path is one of theirs (their GETs, PATCHes, PUTs and the POSTs
 /// that create them).
@@ -107,19 +104,11 @@ pub fn declare(document: &mut utoipa::openapi::OpenApi) {
             .push(if_match_parameter());
         operation.responses.responses.insert(
             "412".into(),
-            ResponseBuilder::new()
-                .description(
-                    "The resource changed since the ETag sent in If-Match was read (or it does \
-                     not exist): read it again and retry",
-                )
-                .content(
-                    PROBLEM_JSON,
-                    ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build(),
-                )
-                .build()
-                .into(),
+            super::problem_response(
+                "The resource changed since the ETag sent in If-Match was read (or it does not \
+                 exist): read it again and retry",
+            )
+            .into(),
         );
     }
     let tagged_paths = [
@@ -186,12 +175,12 @@ fn if_match_parameter() -> Parameter {
         .required(utoipa::openapi::Required::False)
         .description(Some(
             "Change the resource only if its ETag is still this one (or, with `*`, only if it \
-             exists); otherwise 412. Without it, the change applies to whatever is there.",
+             exists); otherwise 412. `*` or a comma-separated list of entity tags as the ETag \
+             header gives them (`\"3f2a9c\"`); a value that is neither matches nothing. \
+             Without it, the change applies to whatever is there.",
         ))
         .schema(Some(
-            ObjectBuilder::new()
-                .schema_type(utoipa::openapi::Type::String)
-                .pattern(Some(IF_MATCH_PATTERN)),
+            ObjectBuilder::new().schema_type(utoipa::openapi::Type::String),
         ))
         .build()
 }

@@ -295,8 +295,9 @@ pub async fn update_recommendation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    if_match: IfMatch,
     body: JsonBody<UpdateRecommendation>,
+    // After the body, so that a missing or malformed body is answered first.
+    if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let id = id.into_inner();
@@ -357,7 +358,11 @@ pub async fn update_recommendation(
             RecommendationDto::from(row.clone()),
         )),
         Guarded::NotFound => Err(not_found(id)),
-        Guarded::Stale(current) => Err(stale(&format!("recommendation {id}"), Some(current))),
+        Guarded::Stale(current) => Err(stale(
+            &if_match.0,
+            &format!("recommendation {id}"),
+            Some(current),
+        )),
     }
 }
 
@@ -458,7 +463,11 @@ pub async fn delete_recommendation(
     let mut connection = state.connection().await?;
     match recommendations::delete(&mut connection, &caller.actor(), id, &if_match.0).await? {
         Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
-        Deletion::Stale(current) => Err(stale(&format!("recommendation {id}"), Some(current))),
+        Deletion::Stale(current) => Err(stale(
+            &if_match.0,
+            &format!("recommendation {id}"),
+            Some(current),
+        )),
         Deletion::NotFound => Err(not_found(id)),
         Deletion::Linked => Err(ApiError::Conflict(format!(
             "recommendation {id} is linked to interventions; unlink them first \

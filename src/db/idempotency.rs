@@ -48,37 +48,50 @@ pub async fn claim(
     let abandoned_before = now - abandoned_after;
     connection
         .transaction::<_, DbError, _>(async |connection| {
+            type Stored = (Vec<u8>, Option<i16>, Option<Vec<u8>>, Option<Vec<u8>>, bool);
             diesel::delete(
                 idempotency_keys::table.filter(idempotency_keys::expires_at.lt(diesel::dsl::now)),
             )
             .execute(connection)
             .await?;
-            let inserted = diesel::insert_into(idempotency_keys::table)
-                .values((
-                    idempotency_keys::api_key_id.eq(api_key_id),
-                    idempotency_keys::key.eq(key),
-                    idempotency_keys::request_sha256.eq(request_sha256),
-                    idempotency_keys::expires_at.eq(expires_at),
-                ))
-                .on_conflict_do_nothing()
-                .execute(connection)
-                .await?;
-            if inserted == 1 {
-                return Ok(Claim::Serve);
+            // Two tries: a claim that another request releases (its request failed) between
+            // this insert and the read below is gone, and can be taken afresh.
+            let mut stored = None;
+            for _ in 0..2 {
+                let inserted = diesel::insert_into(idempotency_keys::table)
+                    .values((
+                        idempotency_keys::api_key_id.eq(api_key_id),
+                        idempotency_keys::key.eq(key),
+                        idempotency_keys::request_sha256.eq(request_sha256),
+                        idempotency_keys::expires_at.eq(expires_at),
+                    ))
+                    .on_conflict_do_nothing()
+                    .execute(connection)
+                    .await?;
+                if inserted == 1 {
+                    return Ok(Claim::Serve);
+                }
+                stored = idempotency_keys::table
+                    .find((api_key_id, key))
+                    .select((
+                        idempotency_keys::request_sha256,
+                        idempotency_keys::status,
+                        idempotency_keys::response_nonce,
+                        idempotency_keys::response_sealed,
+                        idempotency_keys::created_at.lt(abandoned_before),
+                    ))
+                    .for_update()
+                    .first::<Stored>(connection)
+                    .await
+                    .optional()?;
+                if stored.is_some() {
+                    break;
+                }
             }
-            type Stored = (Vec<u8>, Option<i16>, Option<Vec<u8>>, Option<Vec<u8>>, bool);
-            let (digest, status, nonce, sealed, abandoned): Stored = idempotency_keys::table
-                .find((api_key_id, key))
-                .select((
-                    idempotency_keys::request_sha256,
-                    idempotency_keys::status,
-                    idempotency_keys::response_nonce,
-                    idempotency_keys::response_sealed,
-                    idempotency_keys::created_at.lt(abandoned_before),
-                ))
-                .for_update()
-                .first(connection)
-                .await?;
+            let Some((digest, status, nonce, sealed, abandoned)) = stored else {
+                // Claimed and released twice meanwhile: someone else is busy with this key.
+                return Ok(Claim::InProgress);
+            };
             if digest != request_sha256 {
                 return Ok(Claim::Mismatch);
             }

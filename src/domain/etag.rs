@@ -44,6 +44,8 @@ pub enum Precondition {
     /// `If-Match: "a", "b"`: the resource's tag must be one of these (compared strongly, so weak
     /// tags never match).
     OneOf(Vec<String>),
+    /// An `If-Match` that is neither `*` nor entity tags: it matches nothing.
+    Unreadable,
 }
 
 impl Precondition {
@@ -82,6 +84,7 @@ impl Precondition {
             Self::None => true,
             Self::Exists => current.is_some(),
             Self::OneOf(tags) => current.is_some_and(|etag| tags.contains(&etag.0)),
+            Self::Unreadable => false,
         }
     }
 
@@ -123,6 +126,12 @@ mod tests {
         let tag = Etag::of(&1);
         let weak = Precondition::parse_if_match(&format!("W/{tag}")).unwrap();
         assert!(!weak.holds_for(Some(&tag)));
+    }
+
+    #[test]
+    fn an_unreadable_if_match_matches_nothing() {
+        assert!(!Precondition::Unreadable.holds_for(Some(&Etag::of(&1))));
+        assert!(!Precondition::Unreadable.holds_for_resource(&1));
     }
 
     #[test]

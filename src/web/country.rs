@@ -78,7 +78,7 @@ pub async fn country_page(
         h1 { (title) }
         div.panel {
             @if let Some(tier) = &report.tier {
-                p { "Placed on " strong { (widgets::tier_name(tier.tier)) } " (" (widgets::movement(Some(tier.movement))) ")"
+                p { "Placed on " strong { (tier.tier.label()) } " (" (widgets::movement(Some(tier.movement))) ")"
                     @if tier.waiver { ", with a waiver" } "." }
             }
             p {
@@ -92,15 +92,7 @@ pub async fn country_page(
             }
         }
         form.filters.panel method="get" aria-label="Filters" {
-            div {
-                label for="organisation" { "Count the work of" }
-                select #organisation name="organisation" {
-                    option value="" { "All organisations" }
-                    @for organisation in &organisations {
-                        option value=(organisation.id) selected[report.organisation == Some(organisation.id)] { (organisation.name) }
-                    }
-                }
-            }
+            (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
             div {
                 label for="status" { "Status" }
                 select #status name="status" {
@@ -129,7 +121,7 @@ pub async fn country_page(
                             @let previous = i.checked_sub(1).map(|p| &history[p]).filter(|p| p.year == row.year - 1).map(|p| p.tier);
                             tr {
                                 th scope="row" { (row.year) }
-                                td { (widgets::tier_name(row.tier)) @if row.waiver { " (waiver)" } }
+                                td { (row.tier.label()) @if row.waiver { " (waiver)" } }
                                 td { (widgets::movement(Some(movement(previous, row.tier)))) }
                             }
                         }
@@ -141,7 +133,7 @@ pub async fn country_page(
             @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
             @if !recommendations.is_empty() {
                 section aria-labelledby={ "pillar-" (pillar) } {
-                    h2 #{ "pillar-" (pillar) } { (pillar_name(*pillar)) }
+                    h2 #{ "pillar-" (pillar) } { (pillar.label()) }
                     ol.recommendations {
                         @for recommendation in recommendations {
                             li #{ "recommendation-" (recommendation.id) } data-status=(recommendation.status) {
@@ -192,13 +184,4 @@ pub async fn printable(
     let mut connection = state.connection().await?;
     let report = report(&mut connection, &code, &query).await?;
     Ok(html_response(gaps_export::to_html(&report)))
-}
-
-fn pillar_name(pillar: Pillar) -> &'static str {
-    match pillar {
-        Pillar::Prosecution => "Prosecution",
-        Pillar::Protection => "Protection",
-        Pillar::Prevention => "Prevention",
-        Pillar::Partnership => "Partnership",
-    }
 }

@@ -87,13 +87,7 @@ async fn list(
         h1 { "Interventions" }
         @if can_create { p { a.button href="/interventions/new" { "Log an intervention" } } }
         form.filters.panel method="get" aria-label="Filters" {
-            div {
-                label for="organisation" { "Organisation" }
-                select #organisation name="organisation" {
-                    option value="" { "All" }
-                    @for o in &organisations { option value=(o.id) selected[filter.organisation == Some(o.id)] { (o.name) } }
-                }
-            }
+            (widgets::organisation_filter("Organisation", &organisations, filter.organisation))
             div {
                 label for="country" { "Country" }
                 input #country type="text" name="country" value=[query.country.as_deref()] placeholder="e.g. Sierra Leone";
@@ -516,14 +510,7 @@ fn form_page(
         format!("/interventions/{id}")
     });
     let field = |name: &str, label: &str, control: Markup| {
-        let error = error_of(name);
-        html! {
-            div.field.invalid[error.is_some()] {
-                label for=(name) { (label) }
-                (control)
-                @if let Some(error) = error { p.field-error id={ (name) "-error" } { (error) } }
-            }
-        }
+        widgets::field(name, label, error_of(name).as_deref(), control)
     };
     let described = |name: &str| error_of(name).map(|_| format!("{name}-error"));
     let invalid = |name: &str| error_of(name).map(|_| "true");

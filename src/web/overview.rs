@@ -75,15 +75,7 @@ pub async fn overview(
                     }
                 }
             }
-            div {
-                label for="organisation" { "Count the work of" }
-                select #organisation name="organisation" {
-                    option value="" { "All organisations" }
-                    @for organisation in &organisations {
-                        option value=(organisation.id) selected[report.organisation == Some(organisation.id)] { (organisation.name) }
-                    }
-                }
-            }
+            (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
             input type="hidden" name="sort" value=(sort);
             button type="submit" { "Apply filters" }
             a.button.secondary href={ "/coverage.csv?" (filters) } download { "Download CSV" }

@@ -24,19 +24,8 @@ pub fn region_name(region: Region) -> &'static str {
     }
 }
 
-/// A tier as the report writes it.
-pub fn tier_name(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Tier1 => "Tier 1",
-        Tier::Tier2 => "Tier 2",
-        Tier::Tier2WatchList => "Tier 2 Watch List",
-        Tier::Tier3 => "Tier 3",
-        Tier::SpecialCase => "Special Case",
-    }
-}
-
 pub fn tier(tier: Option<Tier>) -> &'static str {
-    tier.map_or("not ranked", tier_name)
+    tier.map_or("not ranked", Tier::label)
 }
 
 pub fn movement(movement: Option<Movement>) -> &'static str {
@@ -82,6 +71,25 @@ pub fn field(name: &str, label: &str, error: Option<&str>, control: Markup) -> M
             label for=(name) { (label) }
             (control)
             @if let Some(error) = error { p.field-error id={ (name) "-error" } { (error) } }
+        }
+    }
+}
+
+/// The organisation filter of a page: "all", or one organisation whose work alone counts.
+pub fn organisation_filter(
+    label: &str,
+    organisations: &[crate::db::organisations::OrganisationRow],
+    selected: Option<uuid::Uuid>,
+) -> Markup {
+    html! {
+        div {
+            label for="organisation" { (label) }
+            select #organisation name="organisation" {
+                option value="" { "All organisations" }
+                @for organisation in organisations {
+                    option value=(organisation.id) selected[selected == Some(organisation.id)] { (organisation.name) }
+                }
+            }
         }
     }
 }

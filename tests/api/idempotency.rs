@@ -292,3 +292,25 @@ async fn a_malformed_key_is_a_400() {
         0
     );
 }
+
+#[actix_web::test]
+async fn concurrent_failing_requests_with_one_key_are_never_a_500() {
+    let app = TestApp::spawn().await;
+    let url = app.url("/api/v1/organisations");
+    // Each claims the key, fails validation and releases it, while the other claims it.
+    for round in 0..20 {
+        let key = format!("failing-{round}");
+        let bad = json!({"name": ["not", "a", "name"]});
+        let (a, b) = tokio::join!(
+            post_with_key(&app.client, &url, &key, &bad),
+            post_with_key(&app.client, &url, &key, &bad)
+        );
+        for response in [a, b] {
+            let status = response.status();
+            assert!(
+                status == StatusCode::UNPROCESSABLE_ENTITY || status == StatusCode::CONFLICT,
+                "round {round}: {status}"
+            );
+        }
+    }
+}

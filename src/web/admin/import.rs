@@ -8,6 +8,7 @@ use futures_util::StreamExt;
 use maud::{Markup, html};
 
 use crate::api::AppState;
+use crate::api::body::read_bounded;
 use crate::api::imports::{MAX_IMPORT_BYTES, check_and_run};
 use crate::api::json;
 use crate::db::reports;
@@ -123,20 +124,14 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
                 .unwrap_or_default()
                 .to_owned();
         }
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk =
-                chunk.map_err(|e| ApiError::BadRequest(format!("the form cannot be read: {e}")))?;
-            if bytes.len() + chunk.len() > MAX_IMPORT_BYTES {
-                return Err(ApiError::PayloadTooLarge(format!(
-                    "an import may be at most {} MiB; split the file",
-                    MAX_IMPORT_BYTES / (1024 * 1024)
-                ))
-                .into());
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        let text = String::from_utf8(bytes)
+        let bytes = read_bounded(&mut field, MAX_IMPORT_BYTES, || {
+            format!(
+                "an import may be at most {} MiB; split the file",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            )
+        })
+        .await?;
+        let text = String::from_utf8(bytes.to_vec())
             .map_err(|_| ApiError::BadRequest(format!("{name} is not UTF-8 text")))?;
         match name.as_str() {
             "csrf" => upload.csrf = text,

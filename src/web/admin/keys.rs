@@ -165,16 +165,16 @@ async fn render(
             h2 #new-key { "Create a key" }
             form method="post" action="/admin/keys" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (field("name", "Name (who or what uses it)", error_of("name"), html! {
+                (widgets::field("name", "Name (who or what uses it)", error_of("name").as_deref(), html! {
                     input #name type="text" name="name" value=(form.get("name")) required
                         aria-invalid=[error_of("name").map(|_| "true")] aria-describedby=[error_of("name").map(|_| "name-error")];
                 }))
-                (field("role", "Role", error_of("role"), html! {
+                (widgets::field("role", "Role", error_of("role").as_deref(), html! {
                     select #role name="role" {
                         @for role in Role::ALL { option value=(role) selected[form.get("role") == role.as_str()] { (role) } }
                     }
                 }))
-                (field("organisation_id", "Organisation (for an editor key)", error_of("organisation_id"), html! {
+                (widgets::field("organisation_id", "Organisation (for an editor key)", error_of("organisation_id").as_deref(), html! {
                     select #organisation_id name="organisation_id" aria-invalid=[error_of("organisation_id").map(|_| "true")] aria-describedby=[error_of("organisation_id").map(|_| "organisation_id-error")] {
                         option value="" { "None" }
                         @for o in &organisations { option value=(o.id) selected[form.get("organisation_id") == o.id.to_string()] { (o.name) } }
@@ -231,8 +231,4 @@ fn notice(outcome: &Outcome) -> Markup {
         }
         Outcome::Refused(why) => html! { div.notice.bad role="alert" { p { (why) } } },
     }
-}
-
-fn field(name: &str, label: &str, error: Option<String>, control: Markup) -> Markup {
-    widgets::field(name, label, error.as_deref(), control)
 }
