@@ -139,7 +139,7 @@ pub fn run(
                 }),
             )
             .configure(crate::web::configure)
-            .default_service(web::to(api::method_table::no_route))
+            .default_service(web::to(crate::web::fallback))
     })
     .listen(listener)?;
     if let Some(workers) = settings.workers {

@@ -142,3 +142,32 @@ fn the_checks_find_what_they_look_for() {
         );
     }
 }
+
+#[actix_web::test]
+async fn a_wrong_address_is_a_page_for_a_browser_and_a_problem_for_a_program() {
+    let app = TestApp::spawn().await;
+    let browser = reqwest::Client::new()
+        .get(app.url("/countries/SLE/nonsense"))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(browser.status(), StatusCode::NOT_FOUND);
+    assert!(crate::helpers::content_type(&browser).starts_with("text/html"));
+    let page = browser.text().await.unwrap();
+    assert!(page.contains("there is no page at /countries/SLE/nonsense"));
+    assert_eq!(problems(&page), Vec::<String>::new());
+
+    let program = app
+        .client
+        .get(app.url("/api/v1/nonsense"))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(program.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        crate::helpers::content_type(&program),
+        "application/problem+json"
+    );
+}
