@@ -3,12 +3,17 @@
 //! `SameSite=Strict` (a cross-site post arrives without it), the browser's `Origin` must be this
 //! server, and the form must carry the session's token, which another site cannot read.
 
-use actix_web::HttpRequest;
+use actix_web::dev::Payload;
 use actix_web::http::header::{ORIGIN, REFERER};
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
 use subtle::ConstantTimeEq;
 
 use super::error::WebError;
+use super::form_data::FormData;
 use super::session::Visitor;
+use crate::error::ApiError;
 
 /// Refuses a form that another site made the browser send.
 pub fn check_origin(request: &HttpRequest) -> Result<(), WebError> {
@@ -47,5 +52,32 @@ pub fn check(request: &HttpRequest, visitor: &Visitor, token: &str) -> Result<()
             "this form is out of date or did not come from gaptrack: reload the page and try again"
                 .into(),
         ))
+    }
+}
+
+/// A submitted form of a signed-in person that passed the forgery checks: handlers that take it
+/// cannot forget them.
+pub struct CheckedForm {
+    pub visitor: Visitor,
+    pub form: FormData,
+}
+
+impl FromRequest for CheckedForm {
+    type Error = WebError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let visitor = Visitor::from_request(&request, payload);
+        let body = Bytes::from_request(&request, payload);
+        Box::pin(async move {
+            let visitor = visitor.await?;
+            let body = body.await.map_err(|error| {
+                ApiError::BadRequest(format!("the form cannot be read: {error}"))
+            })?;
+            let form = FormData::parse(&body);
+            check(&request, &visitor, form.get("csrf"))?;
+            Ok(Self { visitor, form })
+        })
     }
 }

@@ -8,12 +8,12 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::csrf;
+use super::csrf::CheckedForm;
 use super::error::WebError;
 use super::filters;
 use super::form_data::FormData;
@@ -340,13 +340,13 @@ async fn new_form(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
 
 /// `POST /interventions`.
 async fn create(
-    request: HttpRequest,
-    visitor: Visitor,
     state: web::Data<AppState>,
-    body: web::Bytes,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let data = FormData::parse(&body);
-    csrf::check(&request, &visitor, data.get("csrf"))?;
+    let CheckedForm {
+        visitor,
+        form: data,
+    } = checked;
     let form = InterventionForm::read(&data);
     let (parsed, mut errors) = form.parsed();
     let outcome = if errors.is_empty() {
@@ -412,15 +412,15 @@ async fn edit_form(
 
 /// `POST /interventions/{id}`: saves the edit form.
 async fn update(
-    request: HttpRequest,
-    visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    body: web::Bytes,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let id = *id;
-    let data = FormData::parse(&body);
-    csrf::check(&request, &visitor, data.get("csrf"))?;
+    let CheckedForm {
+        visitor,
+        form: data,
+    } = checked;
     let form = InterventionForm::read(&data);
     let (parsed, mut errors) = form.parsed();
     let precondition = Precondition::parse_if_match(&form.etag).unwrap_or_default();
@@ -748,15 +748,15 @@ fn link_form(
 
 /// `POST /interventions/{id}/links`: links the intervention to a recommendation.
 async fn link(
-    request: HttpRequest,
-    visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    body: web::Bytes,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let id = *id;
-    let data = FormData::parse(&body);
-    csrf::check(&request, &visitor, data.get("csrf"))?;
+    let CheckedForm {
+        visitor,
+        form: data,
+    } = checked;
     let recommendation_id = Uuid::from_str(data.get("recommendation_id").trim())
         .map_err(|_| ApiError::BadRequest("the form names no recommendation".into()))?;
     let mut errors = Vec::new();

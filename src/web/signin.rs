@@ -5,10 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use serde::Deserialize;
 
-use super::csrf;
+use super::csrf::{self, CheckedForm};
 use super::error::WebError;
 use super::layout;
-use super::session::{self, Visitor};
+use super::session;
 use crate::api::AppState;
 use crate::api::auth::caller_for_token;
 use crate::api::rate_limit::Limiters;
@@ -71,20 +71,12 @@ pub async fn sign_in(
     }
 }
 
-#[derive(Debug, Deserialize)]
-pub struct SignOutForm {
-    csrf: String,
-}
-
 /// `POST /signout`.
 pub async fn sign_out(
-    request: HttpRequest,
     state: web::Data<AppState>,
-    visitor: Visitor,
-    form: web::Form<SignOutForm>,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    csrf::check(&request, &visitor, &form.csrf)?;
-    visitor.sign_out(&state).await?;
+    checked.visitor.sign_out(&state).await?;
     Ok(HttpResponse::SeeOther()
         .cookie(session::ended())
         .insert_header((LOCATION, "/signin"))

@@ -1,7 +1,7 @@
 //! API keys: the list, a form to create one (its secret shown once, on the page that answers the
 //! form, never again), and revocation.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
@@ -11,7 +11,7 @@ use crate::db::keys::{self, Revocation};
 use crate::db::organisations;
 use crate::domain::Role;
 use crate::error::{ApiError, FieldError};
-use crate::web::csrf;
+use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::layout::{self, Section};
@@ -49,14 +49,11 @@ pub async fn keys_page(
 
 /// `POST /admin/keys`: creates a key and shows its secret once.
 pub async fn create(
-    request: HttpRequest,
-    visitor: Visitor,
     state: web::Data<AppState>,
-    body: web::Bytes,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
     visitor.caller.require_admin()?;
-    let form = FormData::parse(&body);
-    csrf::check(&request, &visitor, form.get("csrf"))?;
     let mut errors = Vec::new();
     let role = form.get("role").parse::<Role>().ok();
     if role.is_none() {
@@ -115,15 +112,12 @@ pub async fn create(
 
 /// `POST /admin/keys/{id}/revoke`.
 pub async fn revoke(
-    request: HttpRequest,
-    visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    body: web::Bytes,
+    checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, .. } = checked;
     visitor.caller.require_admin()?;
-    let form = FormData::parse(&body);
-    csrf::check(&request, &visitor, form.get("csrf"))?;
     let mut connection = state.connection().await?;
     let revocation = keys::revoke(&mut connection, &visitor.caller.actor(), *id).await?;
     drop(connection);
