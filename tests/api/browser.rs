@@ -738,3 +738,44 @@ async fn admin_pages_are_for_admins_only() {
     }
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn an_edit_saved_over_someone_elses_change_is_refused_and_keeps_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let id = app
+        .create_intervention(&setting.organisation, &["SLE"], "active")
+        .await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+    browser.goto(&format!("/interventions/{id}/edit")).await;
+    browser.fill("#title", "Training of judges").await;
+
+    // Meanwhile, someone else changes it.
+    let path = format!("/api/v1/interventions/{id}");
+    expect_json(
+        app.patch(&path, &json!({"title": "Training of prosecutors"}))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+
+    browser.submit("form.panel button[type=submit]").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Someone changed this intervention")
+    );
+    assert_eq!(
+        browser.value("#title").await,
+        "Training of judges",
+        "what was typed is kept"
+    );
+    assert_eq!(
+        app.get_json(&path).await["title"],
+        "Training of prosecutors",
+        "not overwritten"
+    );
+    browser.close().await;
+}
