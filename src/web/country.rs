@@ -102,7 +102,7 @@ pub async fn country_page(
                     }
                 }
             }
-            div {
+            div.check {
                 input #persistent_only type="checkbox" name="persistent_only" value="true" checked[query.persistent_only.as_deref() == Some("true")];
                 label for="persistent_only" { "Persistent gaps only" }
             }

@@ -250,7 +250,11 @@ fn page(
             (widgets::field("file", "CSV or JSON file", None, html! {
                 input #file type="file" name="file" accept=".csv,.json,text/csv,application/json" required;
             }))
-            p.muted { "CSV: a header naming `country,tier` (tiers) or `country,position,pillar,text` (recommendations). The file is checked first; nothing is written until you confirm." }
+            p.muted {
+                "CSV: a header naming " code { "country,tier" } " (tiers) or "
+                code { "country,position,pillar,text" } " (recommendations). The file is checked \
+                 first; nothing is written until you confirm."
+            }
             button type="submit" { "Check the file" }
         }
     };
