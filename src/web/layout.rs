@@ -16,7 +16,6 @@ pub enum Section {
     Import,
     Keys,
     Audit,
-    None,
 }
 
 /// A page of a signed-in person.
