@@ -52,12 +52,17 @@ echo "--- schemathesis against $address ($EXAMPLES examples per operation, seed 
 # Excluded operation: revoke_api_key, because the fuzzer, following links, would revoke its own
 # key and be locked out of every later call. Where a 422 is expected for schema-valid data, and
 # why: scripts/schemathesis.toml.
+# One worker: schemathesis runs its workers as threads, and CPython 3.11's `ast` module keeps
+# its recursion counter in shared state (python/cpython#106905), so two threads describing
+# hypothesis strategies at once can abort the run with "AST constructor recursion depth
+# mismatch", a fault of the fuzzer, not of gaptrack. Concurrent requests against gaptrack are
+# tested in tests/api (idempotency, preconditions, faults).
 "$venv/bin/st" --config-file scripts/schemathesis.toml run "$address/api/v1/openapi.json" \
     --url "$address" \
     -H "Authorization: Bearer $key" \
     --checks all \
     --exclude-operation-id revoke_api_key \
-    --max-examples "$EXAMPLES" --seed "$SEED" --workers 2 --no-color || {
+    --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 --no-color || {
     status=$?
     # The request ids in the failures lead to these lines.
     echo "--- gaptrack's errors during the run"
