@@ -120,6 +120,10 @@ pub enum ApiError {
     /// A dependency (the database) cannot be reached right now. Its cause is logged, never sent.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The database connection broke while the request used it. Answered as [`Self::Unavailable`];
+    /// kept apart so that a read can be tried once more (see `api::read_retry`).
+    #[error("connection lost: {0}")]
+    ConnectionLost(String),
     /// A fault on our side. Its cause is logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -178,7 +182,9 @@ impl ApiError {
             Self::TooManyRequests { .. } => ("too_many_requests", "Too many requests"),
             Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
             Self::NotAcceptable(_) => ("not_acceptable", "No acceptable representation"),
-            Self::Unavailable(_) => ("unavailable", "The service is unavailable"),
+            Self::Unavailable(_) | Self::ConnectionLost(_) => {
+                ("unavailable", "The service is unavailable")
+            }
             Self::Internal(_) => ("internal_error", "Internal server error"),
         }
     }
@@ -191,7 +197,7 @@ impl ApiError {
                 "Something went wrong on our side. It has been logged; please try again later."
                     .to_string()
             }
-            Self::Unavailable(_) => {
+            Self::Unavailable(_) | Self::ConnectionLost(_) => {
                 "The database cannot be reached right now; please try again shortly.".to_string()
             }
             other => other.to_string(),
@@ -227,7 +233,7 @@ impl ResponseError for ApiError {
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::ConnectionLost(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -236,6 +242,9 @@ impl ResponseError for ApiError {
         match self {
             Self::Internal(cause) => log::error!("{}internal error: {cause}", log_prefix()),
             Self::Unavailable(cause) => log::warn!("{}database unavailable: {cause}", log_prefix()),
+            Self::ConnectionLost(cause) => {
+                log::warn!("{}database connection lost: {cause}", log_prefix())
+            }
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
@@ -247,7 +256,7 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed { allow, .. } => {
                 response.insert_header((header::ALLOW, allow.as_str()));
             }
-            Self::Unavailable(_) => {
+            Self::Unavailable(_) | Self::ConnectionLost(_) => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string()));
             }
             Self::TooManyRequests { retry_after, .. } => {
@@ -269,6 +278,7 @@ impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
         match error {
             DbError::Unavailable(cause) => Self::Unavailable(cause),
+            DbError::ConnectionLost(cause) => Self::ConnectionLost(cause),
             other => Self::internal(other),
         }
     }

@@ -161,7 +161,21 @@ async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, Ap
 }
 
 /// The key `token` is the secret of, if it is known and not revoked; notes its use.
+///
+/// Every request runs this lookup, which reads the key and stamps its last use (the same stamp
+/// twice is harmless), so it is tried once more on a fresh connection when its connection breaks
+/// under it, as reads are (`api::read_retry`).
 pub async fn caller_for_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
+    match look_up_caller(state, token).await {
+        Err(ApiError::ConnectionLost(cause)) => {
+            log::info!("the key check lost its database connection ({cause}); trying once more");
+            super::read_retry::as_retry(look_up_caller(state, token)).await
+        }
+        outcome => outcome,
+    }
+}
+
+async fn look_up_caller(state: &AppState, token: &str) -> Result<Caller, ApiError> {
     let rejected = || ApiError::Unauthorized("the API key is unknown or revoked".into());
     let (id, secret) = parse_token(token).ok_or_else(rejected)?;
     let mut connection = state.connection().await?;

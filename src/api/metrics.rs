@@ -13,7 +13,8 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    TextEncoder,
 };
 
 use super::AppState;
@@ -28,6 +29,7 @@ pub struct Metrics {
     requests: IntCounterVec,
     latency: HistogramVec,
     database_errors: IntCounterVec,
+    reads_retried: IntCounter,
     pool_max: IntGauge,
     pool_size: IntGauge,
     pool_available: IntGauge,
@@ -63,6 +65,11 @@ impl Metrics {
             &["kind"],
         )
         .expect("a valid metric");
+        let reads_retried = IntCounter::new(
+            "database_reads_retried_total",
+            "Reads tried once more on a fresh connection after theirs broke under them",
+        )
+        .expect("a valid metric");
         let gauge = |name: &str, help: &str| IntGauge::new(name, help).expect("a valid metric");
         let metrics = Self {
             pool_max: gauge("db_pool_max_connections", "The pool's most connections"),
@@ -76,11 +83,13 @@ impl Metrics {
             requests,
             latency,
             database_errors,
+            reads_retried,
         };
-        let collectors: [Box<dyn prometheus::core::Collector>; 7] = [
+        let collectors: [Box<dyn prometheus::core::Collector>; 8] = [
             Box::new(metrics.requests.clone()),
             Box::new(metrics.latency.clone()),
             Box::new(metrics.database_errors.clone()),
+            Box::new(metrics.reads_retried.clone()),
             Box::new(metrics.pool_max.clone()),
             Box::new(metrics.pool_size.clone()),
             Box::new(metrics.pool_available.clone()),
@@ -95,6 +104,11 @@ impl Metrics {
         metrics
     }
 
+    /// Counts a read that `api::read_retry` ran again.
+    pub fn observe_read_retry(&self) {
+        self.reads_retried.inc();
+    }
+
     fn observe(&self, method: &str, route: &str, status: StatusCode, seconds: f64) {
         self.requests
             .with_label_values(&[method, route, status.as_str()])
@@ -106,7 +120,7 @@ impl Metrics {
 
     fn observe_error(&self, error: &Error) {
         match error.as_error::<ApiError>() {
-            Some(ApiError::Unavailable(_)) => self
+            Some(ApiError::Unavailable(_) | ApiError::ConnectionLost(_)) => self
                 .database_errors
                 .with_label_values(&["unavailable"])
                 .inc(),

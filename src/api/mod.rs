@@ -29,6 +29,7 @@ pub mod pagination;
 pub mod path_year;
 pub mod preconditions;
 pub mod rate_limit;
+pub mod read_retry;
 pub mod recommendations;
 pub mod reports;
 pub mod request_id;
@@ -50,8 +51,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A connection from the pool; 503 when the database cannot be reached.
+    /// A connection from the pool; 503 when the database cannot be reached. While a request is
+    /// tried again after losing its connection, one checked to be alive.
     pub async fn connection(&self) -> Result<PooledConnection, ApiError> {
+        if read_retry::is_retrying() {
+            return Ok(db::live_connection(&self.pool).await?);
+        }
         Ok(db::connection(&self.pool).await?)
     }
 }
@@ -70,6 +75,9 @@ pub fn configure(config: &mut ServiceConfig) {
                 .wrap(actix_web::middleware::from_fn(
                     idempotency::replay_or_record,
                 ))
+                // Inside the key check, so that a retried read is not counted twice against
+                // the rate limits.
+                .wrap(actix_web::middleware::from_fn(read_retry::retry_lost_reads))
                 .wrap(actix_web::middleware::from_fn(auth::authenticate))
                 // Outermost, so the key check's database work is bounded too.
                 .wrap(actix_web::middleware::from_fn(deadline::enforce))

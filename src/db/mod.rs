@@ -57,6 +57,11 @@ pub enum DbError {
     /// No connection could be had: the server is down or unreachable.
     #[error("{0}")]
     Unavailable(String),
+    /// The connection broke while in use (PostgreSQL restarted, or ended this backend): the
+    /// statement may or may not have run. A read may be tried again on a fresh connection, which
+    /// the pool hands out, having discarded the broken one.
+    #[error("connection lost: {0}")]
+    ConnectionLost(String),
     /// A unique constraint refused the write; carries the constraint's name.
     #[error("unique constraint {0} violated")]
     UniqueViolation(String),
@@ -81,7 +86,12 @@ impl From<DieselError> for DbError {
             DieselError::DatabaseError(
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 info,
-            ) => Self::Unavailable(info.message().to_string()),
+            ) => Self::ConnectionLost(info.message().to_string()),
+            DieselError::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if is_connection_loss(info.message()) =>
+            {
+                Self::ConnectionLost(info.message().to_string())
+            }
             DieselError::DatabaseError(DatabaseErrorKind::Unknown, info)
                 if is_unavailability(info.message()) =>
             {
@@ -92,15 +102,18 @@ impl From<DieselError> for DbError {
     }
 }
 
-/// Whether PostgreSQL's message says it is going away, coming up, or gave up on a statement:
-/// SQLSTATE classes 57 (operator intervention) and 08 (connection), and 57014 (statement timeout).
-/// diesel passes on the message, not the SQLSTATE, so the messages are matched; the managed
+/// Whether PostgreSQL's message says it ended this connection (SQLSTATE 57P01 to 57P03, and class
+/// 08). diesel passes on the message, not the SQLSTATE, so the messages are matched; the managed
 /// cluster runs with the C locale, where they read as below.
+fn is_connection_loss(message: &str) -> bool {
+    message.starts_with("terminating connection") || message.starts_with("connection to server")
+}
+
+/// Whether PostgreSQL's message says it is coming up or going away, or gave up on a statement
+/// (57014, statement timeout): trying again at once would only wait as long again.
 fn is_unavailability(message: &str) -> bool {
-    message.starts_with("terminating connection")
-        || message.starts_with("the database system is")
+    message.starts_with("the database system is")
         || message.starts_with("canceling statement due to statement timeout")
-        || message.starts_with("connection to server")
 }
 
 impl From<PoolError> for DbError {
@@ -195,6 +208,24 @@ async fn establish_for_requests(
 /// Borrows a connection from the pool.
 pub async fn connection(pool: &DbPool) -> Result<PooledConnection, DbError> {
     Ok(pool.get().await?)
+}
+
+/// Borrows a connection that answers a query, discarding on the way those that broke while idle
+/// or under a request that has just failed, before the pool noticed: a retry after a lost
+/// connection must not be handed the same dead one. One round trip more than [`connection`].
+pub async fn live_connection(pool: &DbPool) -> Result<PooledConnection, DbError> {
+    use diesel_async::SimpleAsyncConnection;
+    // Every pooled connection may be dead; past them, the pool opens a new one.
+    for _ in 0..=pool.status().max_size {
+        let mut connection = pool.get().await?;
+        if connection.batch_execute("SELECT 1").await.is_ok() {
+            return Ok(connection);
+        }
+        drop(Object::take(connection));
+    }
+    Err(DbError::Unavailable(
+        "every connection opened broke at once".into(),
+    ))
 }
 
 /// Applies the embedded migrations that `database_url` has not seen yet.

@@ -19,6 +19,7 @@ mod import;
 mod interventions;
 mod lineage;
 mod links;
+mod lost_connections;
 mod metrics;
 mod migrations;
 mod openapi;

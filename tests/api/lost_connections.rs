@@ -1,0 +1,139 @@
+//! A connection that PostgreSQL ends while a request uses it: reads are answered from a fresh
+//! connection, writes are answered 503 and not run twice.
+//!
+//! The request is held inside PostgreSQL by a table lock the test takes, its backend is ended
+//! with `pg_terminate_backend` (what a restart or an administrator does to it), and the lock is
+//! released once the server has had the chance to try again.
+
+use std::time::{Duration, Instant};
+
+use diesel::sql_types::Integer;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, expect_json, expect_problem};
+
+#[derive(diesel::QueryableByName)]
+struct Backend {
+    #[diesel(sql_type = Integer)]
+    pid: i32,
+}
+
+/// The database's backends waiting for a lock, other than the watcher's own.
+async fn waiting_on_a_lock(watcher: &mut AsyncPgConnection) -> Vec<i32> {
+    diesel::sql_query(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+         AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+    )
+    .load::<Backend>(watcher)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|backend| backend.pid)
+    .collect()
+}
+
+/// Waits (at most `limit`) until a backend other than `ended` waits on a lock.
+async fn until_another_waits(
+    watcher: &mut AsyncPgConnection,
+    ended: Option<i32>,
+    limit: Duration,
+) -> Option<i32> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if let Some(pid) = waiting_on_a_lock(watcher)
+            .await
+            .into_iter()
+            .find(|pid| Some(*pid) != ended)
+        {
+            return Some(pid);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    None
+}
+
+/// Locks `table` until the request reaches it, ends the backend serving the request, then
+/// releases the lock: after waiting for a second backend (the retry) to queue, or for
+/// `retry_wait` if none comes. Says whether a second backend came.
+async fn end_the_backend_behind_the_request(
+    app: &TestApp,
+    locker: &mut AsyncPgConnection,
+    retry_wait: Duration,
+) -> bool {
+    let mut watcher = AsyncPgConnection::establish(&app.database_url)
+        .await
+        .unwrap();
+    let first = until_another_waits(&mut watcher, None, Duration::from_secs(10))
+        .await
+        .expect("the request reaches the locked table");
+    diesel::sql_query(format!("SELECT pg_terminate_backend({first})"))
+        .execute(&mut watcher)
+        .await
+        .unwrap();
+    let retried = until_another_waits(&mut watcher, Some(first), retry_wait)
+        .await
+        .is_some();
+    locker.batch_execute("ROLLBACK").await.unwrap();
+    retried
+}
+
+async fn lock(app: &TestApp, table: &str) -> AsyncPgConnection {
+    let mut locker = AsyncPgConnection::establish(&app.database_url)
+        .await
+        .unwrap();
+    locker
+        .batch_execute(&format!(
+            "BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"
+        ))
+        .await
+        .unwrap();
+    locker
+}
+
+#[actix_web::test]
+async fn a_read_whose_connection_is_ended_is_answered_from_a_fresh_one() {
+    let app = TestApp::spawn().await;
+    app.create_organisation("Read through a restart").await;
+    let mut locker = lock(&app, "organisations").await;
+
+    let (response, retried) = tokio::join!(
+        app.get("/api/v1/organisations"),
+        end_the_backend_behind_the_request(&app, &mut locker, Duration::from_secs(5)),
+    );
+
+    assert!(retried, "the server tried the read again");
+    let page = expect_json(response, StatusCode::OK).await;
+    assert_eq!(page["items"][0]["name"], "Read through a restart");
+    let metrics = app.as_key(None).get("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains("gaptrack_database_reads_retried_total 1"),
+        "{metrics}"
+    );
+}
+
+#[actix_web::test]
+async fn a_write_whose_connection_is_ended_is_answered_503_and_not_run_again() {
+    let app = TestApp::spawn().await;
+    let mut locker = lock(&app, "organisations").await;
+    let body = json!({"name": "Maybe written"});
+
+    let (response, retried) = tokio::join!(
+        app.post("/api/v1/organisations", &body),
+        end_the_backend_behind_the_request(&app, &mut locker, Duration::from_millis(500)),
+    );
+
+    assert!(!retried, "a write is not tried again by the server");
+    assert_eq!(response.headers()["retry-after"], "2");
+    expect_problem(response, StatusCode::SERVICE_UNAVAILABLE, "unavailable").await;
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM organisations").await,
+        0
+    );
+    // The pool let the broken connection go: the next write goes through.
+    let created = app
+        .post("/api/v1/organisations", &json!({"name": "Written"}))
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+}
