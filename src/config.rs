@@ -14,11 +14,14 @@
 //! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
+//! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits. |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 use std::env;
 use std::path::PathBuf;
 use std::time::Duration;
+
+use crate::api::client_address::TrustedProxies;
 
 /// How long gaptrack waits on its database before it answers 503, so that a frozen or unreachable
 /// PostgreSQL never leaves requests hanging.
@@ -76,12 +79,14 @@ impl RateLimits {
 }
 
 /// What the HTTP server is built with, besides its listener and pool.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ServerSettings {
     /// HTTP worker threads; `None` for one per CPU core.
     pub workers: Option<usize>,
     pub timeouts: Timeouts,
     pub rate_limits: RateLimits,
+    /// Whose `X-Forwarded-For` names the client the per-address limits count.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -94,6 +99,7 @@ pub struct Config {
     pub workers: Option<usize>,
     pub timeouts: Timeouts,
     pub rate_limits: RateLimits,
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Config {
@@ -103,6 +109,7 @@ impl Config {
             workers: self.workers,
             timeouts: self.timeouts,
             rate_limits: self.rate_limits,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 
@@ -131,6 +138,10 @@ impl Config {
                 failed_auth_per_minute: per_unit("RATE_LIMIT_FAILED_AUTH_PER_MINUTE")?
                     .unwrap_or(RateLimits::default().failed_auth_per_minute),
             },
+            trusted_proxies: TrustedProxies::parse(
+                &non_empty("TRUSTED_PROXIES").unwrap_or_default(),
+            )
+            .map_err(|error| format!("TRUSTED_PROXIES: {error}"))?,
         })
     }
 }

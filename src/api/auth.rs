@@ -15,6 +15,7 @@ use futures_util::future::{Ready, ready};
 use uuid::Uuid;
 
 use super::AppState;
+use super::client_address;
 use super::rate_limit::Limiters;
 use crate::db::audit::Actor;
 use crate::db::keys;
@@ -110,7 +111,7 @@ pub async fn authenticate(
         .get(AUTHORIZATION)
         .map(|value| value.to_str().unwrap_or_default().to_string());
     let limiters = request.app_data::<web::Data<Limiters>>().cloned();
-    let address = request.peer_addr().map(|peer| peer.ip());
+    let address = client_address::of(request.request());
     let caller = match (&limiters, address) {
         (Some(limiters), Some(address)) => {
             limited_caller_for(&state, header.as_deref(), limiters, address).await?

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod body;
+pub mod client_address;
 pub mod countries;
 pub mod coverage;
 pub mod csv_cells;

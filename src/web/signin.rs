@@ -43,7 +43,7 @@ pub async fn sign_in(
     form: web::Form<SignInForm>,
 ) -> Result<HttpResponse, WebError> {
     csrf::check_origin(&request)?;
-    let address = request.peer_addr().map(|peer| peer.ip());
+    let address = crate::api::client_address::of(&request);
     if let Some(address) = address {
         limiters.check_not_shut_out(address)?;
     }

@@ -50,6 +50,7 @@ impl FaultyService {
                 workers: Some(2),
                 timeouts: TIMEOUTS,
                 rate_limits: RateLimits::generous(),
+                trusted_proxies: Default::default(),
             },
         )
         .unwrap();

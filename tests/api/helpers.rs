@@ -188,6 +188,15 @@ impl TestApp {
 
     /// [`TestApp::spawn`], with these rate limits.
     pub async fn spawn_with_limits(rate_limits: RateLimits) -> Self {
+        Self::spawn_with_settings(ServerSettings {
+            rate_limits,
+            ..test_settings()
+        })
+        .await
+    }
+
+    /// [`TestApp::spawn`], with these settings.
+    pub async fn spawn_with_settings(settings: ServerSettings) -> Self {
         let server = server();
         let database = format!("gaptrack_test_{}", Uuid::now_v7().simple());
         let admin_url = database_url(&server.base_url, "postgres");
@@ -204,13 +213,7 @@ impl TestApp {
                 .await
                 .expect("copy the template");
         });
-        Self::start(
-            database,
-            ServerSettings {
-                rate_limits,
-                ..test_settings()
-            },
-        )
+        Self::start(database, settings)
     }
 
     /// Starts the app on a database that does not exist, as if the database were down.
@@ -442,6 +445,7 @@ pub fn test_settings() -> ServerSettings {
         workers: Some(1),
         timeouts: Timeouts::default(),
         rate_limits: RateLimits::generous(),
+        trusted_proxies: Default::default(),
     }
 }
 

@@ -3,11 +3,12 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use gaptrack::config::RateLimits;
+use gaptrack::api::client_address::TrustedProxies;
+use gaptrack::config::{RateLimits, ServerSettings};
 use gaptrack::domain::Role;
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, expect_json, expect_problem};
+use crate::helpers::{TestApp, expect_json, expect_problem, test_settings};
 
 fn client(key: Option<&str>, from: IpAddr) -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
@@ -102,9 +103,61 @@ async fn an_address_that_keeps_failing_authentication_is_shut_out_even_with_a_va
             .contains("unknown or revoked key")
     );
 
+    // Without trusted proxies, a client cannot name another address to get out.
+    let disguised = client(Some(&admin_key), HOME)
+        .get(&url)
+        .header("X-Forwarded-For", "198.51.100.1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disguised.status(), StatusCode::TOO_MANY_REQUESTS);
+
     // Another address is not affected.
     let neighbour = client(Some(&admin_key), NEIGHBOUR);
     expect_json(neighbour.get(&url).send().await.unwrap(), StatusCode::OK).await;
+}
+
+#[actix_web::test]
+async fn behind_a_trusted_proxy_the_client_it_names_is_shut_out_not_everyone_behind_it() {
+    let app = TestApp::spawn_with_settings(ServerSettings {
+        rate_limits: RateLimits {
+            failed_auth_per_minute: 3,
+            ..RateLimits::generous()
+        },
+        trusted_proxies: TrustedProxies::parse("127.0.0.1").unwrap(),
+        ..test_settings()
+    })
+    .await;
+    let url = app.url("/api/v1/countries/SLE");
+    // Every request comes from the proxy (HOME), which appends the address it saw.
+    let via_proxy = |key: &str, forwarded_for: &str| {
+        client(Some(key), HOME)
+            .get(&url)
+            .header("X-Forwarded-For", forwarded_for)
+            .send()
+    };
+    let guess = "gt_00000000000000000000000000000000_guess";
+    for _ in 0..4 {
+        let response = via_proxy(guess, "203.0.113.7").await.unwrap();
+        expect_problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    let admin_key = app.key(Role::Admin, None);
+    let shut_out = via_proxy(&admin_key, "203.0.113.7").await.unwrap();
+    let problem =
+        expect_problem(shut_out, StatusCode::TOO_MANY_REQUESTS, "too_many_requests").await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("203.0.113.7"),
+        "{problem}"
+    );
+    // What the guesser writes itself, left of the proxy's entry, is not believed.
+    let disguised = via_proxy(&admin_key, "198.51.100.1, 203.0.113.7")
+        .await
+        .unwrap();
+    assert_eq!(disguised.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Another person behind the same proxy goes on.
+    let colleague = via_proxy(&admin_key, "203.0.113.8").await.unwrap();
+    expect_json(colleague, StatusCode::OK).await;
 }
 
 #[actix_web::test]

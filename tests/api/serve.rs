@@ -177,21 +177,35 @@ async fn a_server_given_an_empty_database_url_migrates_it_prints_a_key_and_loads
     served.interrupt();
 }
 
+/// Runs `gaptrack serve` with `envs`, asserts that it refuses to start, and returns what it said.
+fn refused_start(envs: &[(&str, &str)]) -> String {
+    let output = gaptrack(envs)
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 #[test]
 fn without_postgresql_it_says_how_to_get_it() {
     let data_dir = scratch_dir("no-binaries");
-    let output = gaptrack(&[
+    let message = refused_start(&[
         ("GAPTRACK_PG_BINDIR", "/nonexistent"),
         ("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap()),
-    ])
-    .arg("serve")
-    .stderr(Stdio::piped())
-    .output()
-    .unwrap();
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
+    ]);
     assert!(message.contains("apt-get install postgresql"), "{message}");
     assert!(message.contains("DATABASE_URL"), "{message}");
+}
+
+#[test]
+fn a_setting_it_cannot_read_stops_it_with_the_variable_named() {
+    let message = refused_start(&[("TRUSTED_PROXIES", "10.0.0.0/8, lb.internal")]);
+    assert!(
+        message.contains("TRUSTED_PROXIES") && message.contains("`lb.internal`"),
+        "{message}"
+    );
 }
 
 #[actix_web::test]
