@@ -121,27 +121,31 @@ pub fn run(
                 ("/docs", &["GET"]),
             ],
         );
-        app.wrap(middleware::from_fn(api::metrics::record))
-            .wrap(middleware::from_fn(api::request_id::assign))
-            // Outside the id's middleware, so the access log line sees the id in the response.
-            .wrap(middleware::Logger::new(
-                "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
-            ))
-            .app_data(web::Data::new(methods))
-            .app_data(web::Data::new(OpenApiDocument(to_committed_form(
-                &document,
-            ))))
-            .service(SwaggerUi::new("/docs/{_:.*}").config(Config::new([OPENAPI_PATH])))
-            .route(
-                "/docs",
-                web::get().to(|| async {
-                    HttpResponse::PermanentRedirect()
-                        .insert_header(("Location", DOCS_PATH))
-                        .finish()
-                }),
-            )
-            .configure(crate::web::configure)
-            .default_service(web::to(crate::web::fallback))
+        // Innermost, so that the metrics and the access log see the retried page's answer.
+        app.wrap(middleware::from_fn(
+            crate::web::read_retry::retry_lost_page_reads,
+        ))
+        .wrap(middleware::from_fn(api::metrics::record))
+        .wrap(middleware::from_fn(api::request_id::assign))
+        // Outside the id's middleware, so the access log line sees the id in the response.
+        .wrap(middleware::Logger::new(
+            "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
+        ))
+        .app_data(web::Data::new(methods))
+        .app_data(web::Data::new(OpenApiDocument(to_committed_form(
+            &document,
+        ))))
+        .service(SwaggerUi::new("/docs/{_:.*}").config(Config::new([OPENAPI_PATH])))
+        .route(
+            "/docs",
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header(("Location", DOCS_PATH))
+                    .finish()
+            }),
+        )
+        .configure(crate::web::configure)
+        .default_service(web::to(crate::web::fallback))
     })
     .listen(listener)?;
     if let Some(workers) = settings.workers {

@@ -7,8 +7,9 @@
 //! been committed before the connection broke, and the client, told 503, decides (with an
 //! `Idempotency-Key`, safely).
 //!
-//! It sits inside the request deadline, so the retry never makes a client wait longer than
-//! `REQUEST_TIMEOUT_MS`, and inside the key check, which retries its own lookup.
+//! For the API it sits inside the request deadline, so the retry never makes a client wait longer
+//! than `REQUEST_TIMEOUT_MS`, and inside the key check, which retries its own lookup. The pages
+//! have one of their own (`web::read_retry`).
 //!
 //! The connection that broke goes back to the pool, which discards it only once its driver has
 //! seen the socket close, and that may come a moment after the request failed: while retrying,
@@ -40,18 +41,38 @@ pub async fn as_retry<F: Future>(attempt: F) -> F::Output {
     RETRYING.scope((), attempt).await
 }
 
-/// Runs a safe request again, once, when its answer is a lost database connection.
-pub async fn retry_lost_reads(
+/// Runs a safe API request again, once, when its answer is a lost database connection.
+pub async fn retry_lost_reads<B: MessageBody>(
     request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, Error> {
+    retry_read_once_if(request, next, |error| {
+        matches!(
+            error.as_error::<ApiError>(),
+            Some(ApiError::ConnectionLost(_))
+        )
+    })
+    .await
+}
+
+/// Runs a `GET` or `HEAD` again, once, when `lost_its_connection` says the error it was answered
+/// with is a lost connection; each edge knows its own error type.
+pub async fn retry_read_once_if<B: MessageBody>(
+    request: ServiceRequest,
+    next: Next<B>,
+    lost_its_connection: impl Fn(&Error) -> bool,
+) -> Result<ServiceResponse<B>, Error> {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.call(request).await;
     }
     // Routing below this point consumes the path as it matches; the retry starts from here again.
     let routing = request.match_info().clone();
     let response = next.call(request).await?;
-    if !lost_its_connection(&response) {
+    if !response
+        .response()
+        .error()
+        .is_some_and(&lost_its_connection)
+    {
         return Ok(response);
     }
     let (request, _) = response.into_parts();
@@ -66,12 +87,4 @@ pub async fn retry_lost_reads(
         metrics.observe_read_retry();
     }
     as_retry(next.call(request)).await
-}
-
-fn lost_its_connection<B>(response: &ServiceResponse<B>) -> bool {
-    response
-        .response()
-        .error()
-        .and_then(|error| error.as_error::<ApiError>())
-        .is_some_and(|error| matches!(error, ApiError::ConnectionLost(_)))
 }

@@ -8,7 +8,8 @@
 //!
 //! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`],
 //! [`admin`] (imports, keys, the audit trail); and the
-//! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`].
+//! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`], and
+//! [`read_retry`] (a page read once more when the database connection broke under it).
 
 pub mod admin;
 pub mod assets;
@@ -20,6 +21,7 @@ pub mod form_data;
 pub mod interventions;
 pub mod layout;
 pub mod overview;
+pub mod read_retry;
 pub mod session;
 pub mod signin;
 pub mod widgets;

@@ -540,6 +540,23 @@ pub fn gaptrack(envs: &[(&str, &str)]) -> std::process::Command {
     command
 }
 
+/// A client signed in to the pages with `key`, keeping the session cookie.
+pub async fn signed_in(app: &TestApp, key: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = client
+        .post(app.url("/signin"))
+        .form(&[("key", key), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    client
+}
+
 /// Asserts the status and a JSON content type, and returns the body.
 pub async fn expect_json(response: Response, status: StatusCode) -> Value {
     let actual = response.status();

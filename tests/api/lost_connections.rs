@@ -1,5 +1,5 @@
-//! A connection that PostgreSQL ends while a request uses it: reads are answered from a fresh
-//! connection, writes are answered 503 and not run twice.
+//! A connection that PostgreSQL ends while a request uses it: reads (API calls and pages) are
+//! answered from a fresh connection, writes are answered 503 and not run twice.
 //!
 //! The request is held inside PostgreSQL by a table lock the test takes, its backend is ended
 //! with `pg_terminate_backend` (what a restart or an administrator does to it), and the lock is
@@ -12,7 +12,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncC
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{TestApp, expect_json, expect_problem};
+use gaptrack::domain::Role;
+
+use crate::helpers::{TestApp, expect_json, expect_problem, signed_in};
 
 #[derive(diesel::QueryableByName)]
 struct Backend {
@@ -136,4 +138,23 @@ async fn a_write_whose_connection_is_ended_is_answered_503_and_not_run_again() {
         .post("/api/v1/organisations", &json!({"name": "Written"}))
         .await;
     assert_eq!(created.status(), StatusCode::CREATED);
+}
+
+#[actix_web::test]
+async fn a_page_whose_connection_is_ended_is_shown_from_a_fresh_one() {
+    let app = TestApp::spawn().await;
+    let browser = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    // Every page first looks up the person's session.
+    let mut locker = lock(&app, "web_sessions").await;
+
+    let (response, retried) = tokio::join!(
+        browser.get(app.url("/interventions")).send(),
+        end_the_backend_behind_the_request(&app, &mut locker, Duration::from_secs(5)),
+    );
+
+    assert!(retried, "the server tried the page again");
+    let response = response.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<h1>Interventions</h1>"), "{page}");
 }

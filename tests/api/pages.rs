@@ -6,24 +6,7 @@ use std::collections::HashSet;
 use reqwest::StatusCode;
 use scraper::{Html, Selector};
 
-use crate::helpers::TestApp;
-
-/// A client signed in to the pages with the app's admin key.
-async fn signed_in(app: &TestApp, key: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let response = client
-        .post(app.url("/signin"))
-        .form(&[("key", key), ("return_to", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    client
-}
+use crate::helpers::{TestApp, signed_in};
 
 fn select(selector: &str) -> Selector {
     Selector::parse(selector).unwrap()
