@@ -91,6 +91,11 @@ pub async fn replay_or_record(
     }
 }
 
+/// Serves the request, then keeps its answer (or releases the key after a failure).
+///
+/// Bookkeeping that fails afterwards never changes the answer: a write that was stored is
+/// answered as stored, since a client told 503 would send it again. Its key then stays claimed
+/// without an answer, so a retry meets 409 until the claim is abandoned.
 async fn serve_and_record(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -100,12 +105,13 @@ async fn serve_and_record(
     seal: &Seal,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let outcome = next.call(request).await;
-    let succeeded = matches!(&outcome, Ok(response) if response.status().is_success());
-    let mut connection = state.connection().await?;
-    if !succeeded {
-        idempotency::release(&mut connection, caller.key_id, key)
-            .await
-            .map_err(ApiError::from)?;
+    if !matches!(&outcome, Ok(response) if response.status().is_success()) {
+        if let Err(error) = release(state, caller, key).await {
+            log::warn!(
+                "{HEADER} `{key}` could not be released after its request failed ({error}); \
+                 a retry gets 409 until the claim is abandoned"
+            );
+        }
         return Ok(outcome?.map_into_boxed_body());
     }
     let (request, response) = outcome?.into_parts();
@@ -124,13 +130,31 @@ async fn serve_and_record(
             .collect(),
         body: body.to_vec(),
     };
-    idempotency::complete(&mut connection, caller.key_id, key, &seal.close(&answer)?)
-        .await
-        .map_err(ApiError::from)?;
+    if let Err(error) = keep(state, caller, key, &seal.close(&answer)?).await {
+        log::warn!(
+            "{HEADER} `{key}`: the request was served but its answer could not be kept \
+             ({error}); a retry gets 409 until the claim is abandoned"
+        );
+    }
     Ok(ServiceResponse::new(
         request,
         head.set_body(body).map_into_boxed_body(),
     ))
+}
+
+async fn release(state: &AppState, caller: &Caller, key: &str) -> Result<(), ApiError> {
+    let mut connection = state.connection().await?;
+    Ok(idempotency::release(&mut connection, caller.key_id, key).await?)
+}
+
+async fn keep(
+    state: &AppState,
+    caller: &Caller,
+    key: &str,
+    answer: &SealedResponse,
+) -> Result<(), ApiError> {
+    let mut connection = state.connection().await?;
+    Ok(idempotency::complete(&mut connection, caller.key_id, key, answer).await?)
 }
 
 /// A key is 1 to 255 visible ASCII characters (a UUID is a good one).

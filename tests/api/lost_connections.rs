@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use diesel::sql_types::Integer;
+use diesel::sql_types::{Integer, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -16,44 +16,44 @@ use gaptrack::domain::Role;
 
 use crate::helpers::{TestApp, expect_json, expect_problem, signed_in};
 
+/// A backend of the app's database waiting for a lock.
 #[derive(diesel::QueryableByName)]
-struct Backend {
+struct Waiting {
     #[diesel(sql_type = Integer)]
     pid: i32,
+    #[diesel(sql_type = Text)]
+    query: String,
 }
 
-/// The database's backends waiting for a lock, other than the watcher's own.
-async fn waiting_on_a_lock(watcher: &mut AsyncPgConnection) -> Vec<i32> {
-    diesel::sql_query(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
-         AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
-    )
-    .load::<Backend>(watcher)
-    .await
-    .unwrap()
-    .into_iter()
-    .map(|backend| backend.pid)
-    .collect()
-}
-
-/// Waits (at most `limit`) until a backend other than `ended` waits on a lock.
-async fn until_another_waits(
+/// Waits (at most `limit`) until a backend that `which` picks waits on a lock; its pid.
+async fn until_waiting(
     watcher: &mut AsyncPgConnection,
-    ended: Option<i32>,
+    which: impl Fn(&Waiting) -> bool,
     limit: Duration,
 ) -> Option<i32> {
     let started = Instant::now();
     while started.elapsed() < limit {
-        if let Some(pid) = waiting_on_a_lock(watcher)
-            .await
-            .into_iter()
-            .find(|pid| Some(*pid) != ended)
-        {
-            return Some(pid);
+        let waiting = diesel::sql_query(
+            "SELECT pid, coalesce(query, '') AS query FROM pg_stat_activity \
+             WHERE datname = current_database() AND wait_event_type = 'Lock' \
+             AND pid <> pg_backend_pid()",
+        )
+        .load::<Waiting>(watcher)
+        .await
+        .unwrap();
+        if let Some(backend) = waiting.iter().find(|backend| which(backend)) {
+            return Some(backend.pid);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     None
+}
+
+async fn terminate(watcher: &mut AsyncPgConnection, pid: i32) {
+    diesel::sql_query(format!("SELECT pg_terminate_backend({pid})"))
+        .execute(watcher)
+        .await
+        .unwrap();
 }
 
 /// Locks `table` until the request reaches it, ends the backend serving the request, then
@@ -67,14 +67,11 @@ async fn end_the_backend_behind_the_request(
     let mut watcher = AsyncPgConnection::establish(&app.database_url)
         .await
         .unwrap();
-    let first = until_another_waits(&mut watcher, None, Duration::from_secs(10))
+    let first = until_waiting(&mut watcher, |_| true, Duration::from_secs(10))
         .await
         .expect("the request reaches the locked table");
-    diesel::sql_query(format!("SELECT pg_terminate_backend({first})"))
-        .execute(&mut watcher)
-        .await
-        .unwrap();
-    let retried = until_another_waits(&mut watcher, Some(first), retry_wait)
+    terminate(&mut watcher, first).await;
+    let retried = until_waiting(&mut watcher, |backend| backend.pid != first, retry_wait)
         .await
         .is_some();
     locker.batch_execute("ROLLBACK").await.unwrap();
@@ -157,4 +154,51 @@ async fn a_page_whose_connection_is_ended_is_shown_from_a_fresh_one() {
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.unwrap();
     assert!(page.contains("<h1>Interventions</h1>"), "{page}");
+}
+
+#[actix_web::test]
+async fn a_write_stored_before_its_answer_could_be_kept_is_answered_as_stored() {
+    let app = TestApp::spawn().await;
+    let mut write_lock = lock(&app, "organisations").await;
+    let body = json!({"name": "Stored once"});
+    let post = || {
+        app.client
+            .post(app.url("/api/v1/organisations"))
+            .header("Idempotency-Key", "the-first-try")
+            .json(&body)
+            .send()
+    };
+
+    // The write waits on its table; meanwhile the table of kept answers is locked, the write let
+    // through, and the connection keeping its answer ended.
+    let end_the_bookkeeping = async {
+        let mut watcher = AsyncPgConnection::establish(&app.database_url)
+            .await
+            .unwrap();
+        until_waiting(&mut watcher, |_| true, Duration::from_secs(10))
+            .await
+            .expect("the write reaches its table");
+        let mut answers_lock = lock(&app, "idempotency_keys").await;
+        write_lock.batch_execute("ROLLBACK").await.unwrap();
+        let keeping = until_waiting(
+            &mut watcher,
+            |backend| backend.query.contains("UPDATE \"idempotency_keys\""),
+            Duration::from_secs(10),
+        )
+        .await
+        .expect("keeping the answer waits for its table");
+        terminate(&mut watcher, keeping).await;
+        answers_lock.batch_execute("ROLLBACK").await.unwrap();
+    };
+    let (response, ()) = tokio::join!(post(), end_the_bookkeeping);
+
+    let created = expect_json(response.unwrap(), StatusCode::CREATED).await;
+    assert_eq!(created["name"], "Stored once");
+    // A retry does not write it again: the claim has no answer to replay yet.
+    let retry = post().await.unwrap();
+    expect_problem(retry, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM organisations").await,
+        1
+    );
 }
