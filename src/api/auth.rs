@@ -37,6 +37,7 @@ impl Caller {
         Actor {
             key_id: Some(self.key_id),
             key_name: self.name.clone(),
+            idempotency_claim: super::idempotency::current_claim(),
         }
     }
 

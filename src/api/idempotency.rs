@@ -6,6 +6,11 @@
 //! instance behind the same load balancer gets it too. It is sealed with a key derived from the
 //! caller's API key and the Idempotency-Key, which are not stored: only the retry can open it.
 //! Only successes are kept; after a failure the key is released and a retry is served afresh.
+//!
+//! Each attempt holds a claim, whose id its writes carry into the audit trail (in the write's
+//! own transaction). So when an attempt ends without an answer kept (its instance died, or the
+//! database failed between its write and its bookkeeping), a retry can still tell whether it
+//! wrote: if so, it is told what was written (409) rather than served a second time.
 
 use std::time::Duration;
 
@@ -19,6 +24,7 @@ use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use uuid::Uuid;
 
 use super::AppState;
 use super::auth::Caller;
@@ -35,6 +41,17 @@ pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
 pub const KEY_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 /// The headers of an answer that are kept and replayed with its body.
 const KEPT_HEADERS: [&str; 3] = ["content-type", "location", "etag"];
+
+tokio::task_local! {
+    /// The claim of the `Idempotency-Key` request being served, which its writes carry into
+    /// the audit trail.
+    static CLAIM: Uuid;
+}
+
+/// The claim the request being served holds, if it came with an `Idempotency-Key`.
+pub fn current_claim() -> Option<Uuid> {
+    CLAIM.try_with(|claim| *claim).ok()
+}
 
 /// Middleware, inside the key check: serves a POST with an `Idempotency-Key` at most once per
 /// key, and replays its answer to retries.
@@ -87,7 +104,24 @@ pub async fn replay_or_record(
             ),
         )
         .into()),
-        Claim::Serve => serve_and_record(request, next, &state, &caller, &key, &seal).await,
+        Claim::AnswerLost {
+            resource_type,
+            resource_id,
+        } => Err(ApiError::Conflict(format!(
+            "the first request with {HEADER} `{key}` was stored ({resource_type} \
+             `{resource_id}`) but its answer was lost; read the {resource_type} instead of \
+             sending the request again"
+        ))
+        .into()),
+        Claim::Serve { claim_id } => {
+            let claim = Held {
+                api_key_id: caller.key_id,
+                key: &key,
+                claim_id,
+            };
+            let serving = serve_and_record(request, next, &state, &claim, &seal);
+            CLAIM.scope(claim_id, serving).await
+        }
     }
 }
 
@@ -95,21 +129,23 @@ pub async fn replay_or_record(
 ///
 /// Bookkeeping that fails afterwards never changes the answer: a write that was stored is
 /// answered as stored, since a client told 503 would send it again. Its key then stays claimed
-/// without an answer, so a retry meets 409 until the claim is abandoned.
+/// without an answer: a retry meets 409, "still being served" and, once the claim is abandoned,
+/// "stored, but its answer was lost".
 async fn serve_and_record(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
     state: &AppState,
-    caller: &Caller,
-    key: &str,
+    claim: &Held<'_>,
     seal: &Seal,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
+    let key = claim.key;
     let outcome = next.call(request).await;
     if !matches!(&outcome, Ok(response) if response.status().is_success()) {
-        if let Err(error) = release(state, caller, key).await {
+        if let Err(error) = release(state, claim).await {
             log::warn!(
                 "{HEADER} `{key}` could not be released after its request failed ({error}); \
-                 a retry gets 409 until the claim is abandoned"
+                 a retry gets 409 until the claim is abandoned, then is served afresh unless \
+                 the request wrote something"
             );
         }
         return Ok(outcome?.map_into_boxed_body());
@@ -130,10 +166,10 @@ async fn serve_and_record(
             .collect(),
         body: body.to_vec(),
     };
-    if let Err(error) = keep(state, caller, key, &seal.close(&answer)?).await {
+    if let Err(error) = keep(state, claim, &seal.close(&answer)?).await {
         log::warn!(
             "{HEADER} `{key}`: the request was served but its answer could not be kept \
-             ({error}); a retry gets 409 until the claim is abandoned"
+             ({error}); a retry gets 409"
         );
     }
     Ok(ServiceResponse::new(
@@ -142,19 +178,28 @@ async fn serve_and_record(
     ))
 }
 
-async fn release(state: &AppState, caller: &Caller, key: &str) -> Result<(), ApiError> {
-    let mut connection = state.connection().await?;
-    Ok(idempotency::release(&mut connection, caller.key_id, key).await?)
+/// The claim a request holds on its key while it is served.
+struct Held<'a> {
+    api_key_id: Uuid,
+    key: &'a str,
+    claim_id: Uuid,
 }
 
-async fn keep(
-    state: &AppState,
-    caller: &Caller,
-    key: &str,
-    answer: &SealedResponse,
-) -> Result<(), ApiError> {
+async fn release(state: &AppState, claim: &Held<'_>) -> Result<(), ApiError> {
     let mut connection = state.connection().await?;
-    Ok(idempotency::complete(&mut connection, caller.key_id, key, answer).await?)
+    Ok(idempotency::release(&mut connection, claim.api_key_id, claim.key, claim.claim_id).await?)
+}
+
+async fn keep(state: &AppState, claim: &Held<'_>, answer: &SealedResponse) -> Result<(), ApiError> {
+    let mut connection = state.connection().await?;
+    Ok(idempotency::complete(
+        &mut connection,
+        claim.api_key_id,
+        claim.key,
+        claim.claim_id,
+        answer,
+    )
+    .await?)
 }
 
 /// A key is 1 to 255 visible ASCII characters (a UUID is a good one).

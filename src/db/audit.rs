@@ -19,6 +19,10 @@ use crate::domain::{AuditAction, ResourceType};
 pub struct Actor {
     pub key_id: Option<Uuid>,
     pub key_name: String,
+    /// The claim of the `Idempotency-Key` request the change is made for, if any: kept with the
+    /// audit row so that a retry can tell a stored write from one that never happened (see
+    /// [`super::idempotency::claim`]).
+    pub idempotency_claim: Option<Uuid>,
 }
 
 impl Actor {
@@ -27,6 +31,7 @@ impl Actor {
         Self {
             key_id: None,
             key_name: format!("command line: {command}"),
+            idempotency_claim: None,
         }
     }
 }
@@ -133,6 +138,7 @@ pub async fn record(
             audit_events::resource_id.eq(&change.resource_id),
             audit_events::before.eq(change.before),
             audit_events::after.eq(change.after),
+            audit_events::idempotency_claim.eq(actor.idempotency_claim),
         ))
         .execute(connection)
         .await?;

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::schema::idempotency_keys;
+use super::schema::{audit_events, idempotency_keys};
 use super::{Connection, DbError};
 
 /// A stored answer, sealed (see the migration) so that only a retry can read it.
@@ -21,9 +21,16 @@ pub struct SealedResponse {
 /// What a request with an `Idempotency-Key` should do.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Claim {
-    /// The key is new (or its first request was abandoned): serve the request, then
-    /// [`complete`] or [`release`] the key.
-    Serve,
+    /// The key is new (or its first request was abandoned before it wrote anything): serve the
+    /// request, making its writes for this claim (`Actor::idempotency_claim`), then [`complete`]
+    /// or [`release`] the key.
+    Serve { claim_id: Uuid },
+    /// The first request stored its write but never its answer (its instance died in between):
+    /// serving it again would write twice. Names the first resource it wrote.
+    AnswerLost {
+        resource_type: String,
+        resource_id: String,
+    },
     /// The same request was answered already: send that answer again.
     Replay(SealedResponse),
     /// The same request is being served right now.
@@ -34,7 +41,8 @@ pub enum Claim {
 
 /// Claims `key` for the request whose digest is `request_sha256`, made with API key
 /// `api_key_id`. A claim whose request has not been answered after `abandoned_after` (its
-/// instance died, or could not record the answer) is taken over. Expired keys are removed first.
+/// instance died, or could not record the answer) is taken over, unless the audit trail shows
+/// that it wrote something. Expired keys are removed first.
 pub async fn claim(
     connection: &mut Connection,
     api_key_id: Uuid,
@@ -48,7 +56,15 @@ pub async fn claim(
     let abandoned_before = now - abandoned_after;
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            type Stored = (Vec<u8>, Option<i16>, Option<Vec<u8>>, Option<Vec<u8>>, bool);
+            type Stored = (
+                Vec<u8>,
+                Option<i16>,
+                Option<Vec<u8>>,
+                Option<Vec<u8>>,
+                bool,
+                Uuid,
+            );
+            let claim_id = Uuid::now_v7();
             diesel::delete(
                 idempotency_keys::table.filter(idempotency_keys::expires_at.lt(diesel::dsl::now)),
             )
@@ -64,12 +80,13 @@ pub async fn claim(
                         idempotency_keys::key.eq(key),
                         idempotency_keys::request_sha256.eq(request_sha256),
                         idempotency_keys::expires_at.eq(expires_at),
+                        idempotency_keys::claim_id.eq(claim_id),
                     ))
                     .on_conflict_do_nothing()
                     .execute(connection)
                     .await?;
                 if inserted == 1 {
-                    return Ok(Claim::Serve);
+                    return Ok(Claim::Serve { claim_id });
                 }
                 stored = idempotency_keys::table
                     .find((api_key_id, key))
@@ -79,6 +96,7 @@ pub async fn claim(
                         idempotency_keys::response_nonce,
                         idempotency_keys::response_sealed,
                         idempotency_keys::created_at.lt(abandoned_before),
+                        idempotency_keys::claim_id,
                     ))
                     .for_update()
                     .first::<Stored>(connection)
@@ -88,7 +106,7 @@ pub async fn claim(
                     break;
                 }
             }
-            let Some((digest, status, nonce, sealed, abandoned)) = stored else {
+            let Some((digest, status, nonce, sealed, abandoned, abandoned_claim)) = stored else {
                 // Claimed and released twice meanwhile: someone else is busy with this key.
                 return Ok(Claim::InProgress);
             };
@@ -102,11 +120,22 @@ pub async fn claim(
                     sealed,
                 })),
                 _ if abandoned => {
+                    if let Some((resource_type, resource_id)) =
+                        first_write_of(connection, abandoned_claim).await?
+                    {
+                        return Ok(Claim::AnswerLost {
+                            resource_type,
+                            resource_id,
+                        });
+                    }
                     diesel::update(idempotency_keys::table.find((api_key_id, key)))
-                        .set(idempotency_keys::created_at.eq(now))
+                        .set((
+                            idempotency_keys::created_at.eq(now),
+                            idempotency_keys::claim_id.eq(claim_id),
+                        ))
                         .execute(connection)
                         .await?;
-                    Ok(Claim::Serve)
+                    Ok(Claim::Serve { claim_id })
                 }
                 _ => Ok(Claim::InProgress),
             }
@@ -114,36 +143,64 @@ pub async fn claim(
         .await
 }
 
-/// Records the answer to the request that claimed `key`.
+/// The resource (type and id) of the first audit row written for `claim_id`, if any.
+async fn first_write_of(
+    connection: &mut Connection,
+    claim_id: Uuid,
+) -> Result<Option<(String, String)>, DbError> {
+    Ok(audit_events::table
+        .filter(audit_events::idempotency_claim.eq(claim_id))
+        .order(audit_events::id)
+        .select((audit_events::resource_type, audit_events::resource_id))
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// Records the answer to the request that holds claim `claim_id` on `key`. A claim taken over
+/// meanwhile (this request was abandoned) keeps its own.
 pub async fn complete(
     connection: &mut Connection,
     api_key_id: Uuid,
     key: &str,
+    claim_id: Uuid,
     response: &SealedResponse,
 ) -> Result<(), DbError> {
-    diesel::update(idempotency_keys::table.find((api_key_id, key)))
-        .set((
-            idempotency_keys::status.eq(response.status as i16),
-            idempotency_keys::response_nonce.eq(&response.nonce),
-            idempotency_keys::response_sealed.eq(&response.sealed),
-        ))
-        .execute(connection)
-        .await?;
+    diesel::update(
+        idempotency_keys::table
+            .find((api_key_id, key))
+            .filter(idempotency_keys::claim_id.eq(claim_id)),
+    )
+    .set((
+        idempotency_keys::status.eq(response.status as i16),
+        idempotency_keys::response_nonce.eq(&response.nonce),
+        idempotency_keys::response_sealed.eq(&response.sealed),
+    ))
+    .execute(connection)
+    .await?;
     Ok(())
 }
 
-/// Gives `key` up after its request failed, so that a retry is served afresh.
+/// Gives claim `claim_id` on `key` up after its request failed, so that a retry is served
+/// afresh; unless the request wrote something before it failed: then the claim is marked
+/// abandoned at once, and a retry learns what was written instead of writing it twice.
 pub async fn release(
     connection: &mut Connection,
     api_key_id: Uuid,
     key: &str,
+    claim_id: Uuid,
 ) -> Result<(), DbError> {
-    diesel::delete(
-        idempotency_keys::table
-            .find((api_key_id, key))
-            .filter(idempotency_keys::status.is_null()),
-    )
-    .execute(connection)
-    .await?;
+    let this_claim = idempotency_keys::table
+        .find((api_key_id, key))
+        .filter(idempotency_keys::claim_id.eq(claim_id))
+        .filter(idempotency_keys::status.is_null());
+    if first_write_of(connection, claim_id).await?.is_some() {
+        diesel::update(this_claim)
+            .set(idempotency_keys::created_at.eq(chrono::DateTime::UNIX_EPOCH))
+            .execute(connection)
+            .await?;
+    } else {
+        diesel::delete(this_claim).execute(connection).await?;
+    }
     Ok(())
 }

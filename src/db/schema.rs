@@ -147,6 +147,7 @@ diesel::table! {
         resource_id -> Text,
         before -> Nullable<Jsonb>,
         after -> Nullable<Jsonb>,
+        idempotency_claim -> Nullable<Uuid>,
     }
 }
 
@@ -165,6 +166,7 @@ diesel::table! {
         response_sealed -> Nullable<Bytea>,
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
+        claim_id -> Uuid,
     }
 }
 

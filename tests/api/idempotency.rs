@@ -267,6 +267,64 @@ async fn an_expired_key_is_forgotten() {
     assert_eq!(interventions(&app).await, 2);
 }
 
+/// Leaves the key's claim as an instance that died mid-request leaves it: no answer, and older
+/// than the time after which it counts as abandoned. `wrote` says whether that request had
+/// stored its write (its claim is the one in the audit trail) or died before.
+async fn as_if_its_instance_died(app: &TestApp, wrote: bool) {
+    let claim = if wrote {
+        "claim_id"
+    } else {
+        "gen_random_uuid()"
+    };
+    let died = app
+        .count(&format!(
+            "WITH died AS (UPDATE idempotency_keys SET status = NULL, response_nonce = NULL, \
+             response_sealed = NULL, created_at = now() - interval '1 hour', claim_id = {claim} \
+             RETURNING 1) SELECT count(*) AS n FROM died"
+        ))
+        .await;
+    assert_eq!(died, 1);
+}
+
+#[actix_web::test]
+async fn a_retry_after_its_first_request_died_between_write_and_answer_is_told_what_was_written() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let url = app.url("/api/v1/interventions");
+    let body = intervention(&organisation, "Police training");
+    let first = post_with_key(&app.client, &url, "died-after-writing", &body).await;
+    let first = expect_json(first, StatusCode::CREATED).await;
+    as_if_its_instance_died(&app, true).await;
+
+    let retry = post_with_key(&app.client, &url, "died-after-writing", &body).await;
+    let problem = expect_problem(retry, StatusCode::CONFLICT, "conflict").await;
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(first["id"].as_str().unwrap()) && detail.contains("answer was lost"),
+        "{detail}"
+    );
+    assert_eq!(interventions(&app).await, 1, "not written twice");
+}
+
+#[actix_web::test]
+async fn a_retry_after_its_first_request_died_before_writing_is_served() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let url = app.url("/api/v1/interventions");
+    let body = intervention(&organisation, "Police training");
+    let first = post_with_key(&app.client, &url, "died-before-writing", &body).await;
+    expect_json(first, StatusCode::CREATED).await;
+    // Only the claim is left: as far as the key knows, nothing was written for it.
+    as_if_its_instance_died(&app, false).await;
+
+    let retry = post_with_key(&app.client, &url, "died-before-writing", &body).await;
+    assert!(retry.headers().get("Idempotent-Replayed").is_none());
+    expect_json(retry, StatusCode::CREATED).await;
+    // And its answer is kept like any first answer.
+    let again = post_with_key(&app.client, &url, "died-before-writing", &body).await;
+    assert_eq!(again.headers()["Idempotent-Replayed"], "true");
+}
+
 #[actix_web::test]
 async fn a_malformed_key_is_a_400() {
     let app = TestApp::spawn().await;
