@@ -300,3 +300,37 @@ async fn a_database_restart_under_load_gives_503s_never_500s_and_loses_no_answer
         );
     }
 }
+
+#[actix_web::test]
+async fn after_a_restart_the_first_writes_succeed_on_fresh_connections() {
+    let mut service = FaultyService::start("faults-idle-restart").await;
+    // Fill the pool: four requests at once hold four connections, which then sit idle.
+    let warm_up = (0..4).map(|_| service.get("/api/v1/organisations"));
+    for response in futures_util::future::join_all(warm_up).await {
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let metrics = service.get("/metrics").await.text().await.unwrap();
+    let pooled: u32 = metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("gaptrack_db_pool_connections "))
+        .and_then(|count| count.parse().ok())
+        .expect("the pool's size is in the metrics");
+    assert!(pooled >= 2, "the pool holds idle connections: {pooled}");
+
+    // PostgreSQL is up again when this returns; gaptrack has not been asked anything meanwhile
+    // (not even `/readyz`, whose checks would use up the dead connections first).
+    service.restart_database(Duration::from_millis(200)).await;
+
+    // Every idle connection of the pool died with the old server: none may be handed to a write,
+    // which, unlike a read, is not tried twice.
+    let writes = (0..4).map(|n| {
+        service
+            .client
+            .post(format!("{}/api/v1/organisations", service.address))
+            .json(&json!({"name": format!("First write {n} after the restart")}))
+            .send()
+    });
+    for response in futures_util::future::join_all(writes).await {
+        assert_eq!(response.unwrap().status(), StatusCode::CREATED);
+    }
+}
