@@ -6,7 +6,11 @@
 //! - [`startup`]: the HTTP server and the OpenAPI document, built from one route table;
 //! - [`api`]: the route table and one module per resource (DTOs and short handlers);
 //! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
-//!   [`api::deadline`] bounds every API request (503 past `REQUEST_TIMEOUT_MS`);
+//! - holding through faults and abuse, at the edge: [`api::deadline`] bounds every API request
+//!   (503 past `REQUEST_TIMEOUT_MS`), [`api::read_retry`] runs a read once more when PostgreSQL
+//!   ends its connection, [`api::idempotency`] serves a POST once per `Idempotency-Key`,
+//!   [`api::rate_limit`] limits each key and each client ([`api::client_address`]: which client,
+//!   behind trusted proxies), [`api::preconditions`] turns `If-Match` into a guarded write;
 //! - [`domain`]: validated types and the pure rules of the TIP Report;
 //!   country names are matched in SQL (`country_name_key` and the `country_names` table, migration
 //!   `*_country_names`), read through [`db::countries::resolve`];

@@ -90,7 +90,8 @@ const FOLLOWS: &[Follows] = &[
     },
 ];
 
-/// Adds the links of [`FOLLOWS`] to the responses they start from.
+/// Adds the links of `FOLLOWS` (the operations each response leads to) to the responses they
+/// start from.
 ///
 /// # Panics
 /// When the table names an operation or a response the document does not have: a renamed

@@ -1,7 +1,7 @@
 //! Bulk import of report data: many countries' tiers and recommendations at once, from CSV or JSON.
 //!
 //! An import is read into [`rows`] (the same shape whatever the format), checked as a whole by
-//! [`plan`] (every bad row is reported, with its line and column), and written by [`run`] in one
+//! [`plan()`] (every bad row is reported, with its line and column), and written by [`run`] in one
 //! transaction with one audit row: all or nothing. Rows are keyed by country and year (and
 //! position, for recommendations), so importing the same file again changes nothing, and a file
 //! that rewords a recommendation updates it in place.

@@ -13,7 +13,7 @@ use crate::domain::{Pillar, parse_tier_label};
 use crate::error::FieldError;
 
 /// At most this many problems are listed; a file with more is mostly wrong anyway.
-const MAX_LISTED_ERRORS: usize = 500;
+pub const MAX_LISTED_ERRORS: usize = 500;
 
 /// A checked import, ready to write.
 #[derive(Debug, Default)]
