@@ -128,9 +128,14 @@ pub fn run(
         .wrap(middleware::from_fn(api::metrics::record))
         .wrap(middleware::from_fn(api::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.
-        .wrap(middleware::Logger::new(
-            "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
-        ))
+        // The client as the rate limits count it: the peer, or whom a trusted proxy names.
+        .wrap(
+            middleware::Logger::new("%{client}xi \"%r\" %s %b %Dms request_id=%{x-request-id}o")
+                .custom_request_replace("client", |request| {
+                    api::client_address::of(request.request())
+                        .map_or_else(|| "-".to_owned(), |address| address.to_string())
+                }),
+        )
         .app_data(web::Data::new(methods))
         .app_data(web::Data::new(OpenApiDocument(to_committed_form(
             &document,

@@ -260,14 +260,26 @@ async fn keys_for_a_team_are_made_on_the_command_line() {
 }
 
 #[actix_web::test]
-async fn a_request_id_leads_from_an_error_body_to_the_log_line() {
+async fn a_request_id_leads_from_an_error_body_to_the_log_line_which_names_the_client() {
     let database = EmptyDatabase::create();
-    let mut served = serve(&[("DATABASE_URL", database.url.as_str())]);
+    // As behind a proxy on this machine, which says whom it forwards for.
+    let mut served = serve(&[
+        ("DATABASE_URL", database.url.as_str()),
+        ("TRUSTED_PROXIES", "127.0.0.1"),
+    ]);
     let client = reqwest::Client::new();
+    let direct = client
+        .get(format!("{}/healthz", served.address))
+        .header("X-Request-Id", "direct-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.status(), 200);
     let response = client
         .get(format!("{}/api/v1/countries/Atlantis", served.address))
         .bearer_auth(&served.key)
         .header("X-Request-Id", "report-4711")
+        .header("X-Forwarded-For", "203.0.113.7")
         .send()
         .await
         .unwrap();
@@ -292,14 +304,23 @@ async fn a_request_id_leads_from_an_error_body_to_the_log_line() {
     assert_eq!(problem["request_id"], assigned.as_str());
 
     let log = served.interrupt();
-    let line = log
-        .lines()
-        .find(|line| line.contains("request_id=report-4711"))
-        .unwrap_or_else(|| panic!("the access log names the request: {log}"));
+    let access_line = |request_id: &str| {
+        log.lines()
+            .filter(|line| line.contains("middleware::logger"))
+            .find(|line| line.contains(&format!("request_id={request_id}")))
+            .unwrap_or_else(|| panic!("the access log names request {request_id}: {log}"))
+    };
+    let line = access_line("report-4711");
     assert!(
         line.contains("/api/v1/countries/Atlantis") && line.contains(" 404 "),
         "{line}"
     );
+    assert!(
+        line.contains("] 203.0.113.7 \""),
+        "the client the proxy named: {line}"
+    );
+    let line = access_line("direct-1");
+    assert!(line.contains("] 127.0.0.1 \""), "the peer itself: {line}");
     assert!(log.contains(&format!("request_id={assigned}")));
 }
 
