@@ -317,7 +317,6 @@ pub fn declare(document: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
     use utoipa::openapi::{ObjectBuilder, Required, Type};
 
-    let problem = super::problem_response;
     let posts = document
         .paths
         .paths
@@ -334,7 +333,9 @@ pub fn declare(document: &mut utoipa::openapi::OpenApi) {
                     "Makes a retry safe: a request repeated with the same key and body \
                          within 24 hours gets the first answer again (with \
                          `Idempotent-Replayed: true`) and changes nothing; the same key with a \
-                         different request is a 422. A UUID is a good key.",
+                         different request is a 422; while the first request is still being \
+                         served, or if it stored its write but its answer was lost, a 409. \
+                         A UUID is a good key.",
                 ))
                 .schema(Some(
                     ObjectBuilder::new()
@@ -346,11 +347,40 @@ pub fn declare(document: &mut utoipa::openapi::OpenApi) {
                 .build(),
         );
         let responses = &mut operation.responses.responses;
-        responses.entry("409".into()).or_insert_with(|| {
-            problem("A request with the same Idempotency-Key is still being served").into()
-        });
-        responses.entry("422".into()).or_insert_with(|| {
-            problem("The Idempotency-Key was first used for a different request").into()
-        });
+        declare_response(
+            responses,
+            "409",
+            "A request with the same Idempotency-Key is still being served, or stored its write \
+             but its answer was lost",
+        );
+        declare_response(
+            responses,
+            "422",
+            "The Idempotency-Key was first used for a different request",
+        );
+    }
+}
+
+/// Adds `meaning` to the answer `status` of an operation: as its description when the operation
+/// had no such answer, else after what it already said.
+fn declare_response(
+    responses: &mut std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::Response>,
+    >,
+    status: &str,
+    meaning: &str,
+) {
+    use utoipa::openapi::RefOr;
+    match responses.entry(status.into()) {
+        std::collections::btree_map::Entry::Vacant(vacant) => {
+            vacant.insert(super::problem_response(meaning).into());
+        }
+        std::collections::btree_map::Entry::Occupied(mut occupied) => {
+            if let RefOr::T(response) = occupied.get_mut() {
+                let lowered = meaning[..1].to_lowercase() + &meaning[1..];
+                response.description = format!("{}; or: {lowered}", response.description);
+            }
+        }
     }
 }
