@@ -10,7 +10,7 @@
 //! | `HTTP_WORKERS`       | the number of CPU cores        | HTTP worker threads.                               |
 //! | `DATABASE_CONNECT_TIMEOUT_MS` | `3000`                | Longest wait to open a database connection.        |
 //! | `DATABASE_POOL_TIMEOUT_MS` | `2000`                   | Longest wait for a free connection of the pool.    |
-//! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request may take (its statements too); then 503. |
+//! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request or a page may take (its statements too); then 503. |
 //! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |

@@ -125,6 +125,8 @@ pub fn run(
         app.wrap(middleware::from_fn(
             crate::web::read_retry::retry_lost_page_reads,
         ))
+        // Outside the retry, so that a retried page keeps to the same deadline.
+        .wrap(middleware::from_fn(crate::web::deadline::enforce_on_pages))
         .wrap(middleware::from_fn(api::metrics::record))
         .wrap(middleware::from_fn(api::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.

@@ -9,12 +9,14 @@
 //! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`],
 //! [`admin`] (imports, keys, the audit trail); and the
 //! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`], and
-//! [`read_retry`] (a page read once more when the database connection broke under it).
+//! [`read_retry`] (a page read once more when the database connection broke under it) inside
+//! [`deadline`] (a page never waits longer than `REQUEST_TIMEOUT_MS`).
 
 pub mod admin;
 pub mod assets;
 pub mod country;
 pub mod csrf;
+pub mod deadline;
 pub mod error;
 pub mod filters;
 pub mod form_data;

@@ -29,6 +29,8 @@ struct FaultyService {
     root: PathBuf,
     cluster: Option<LocalCluster>,
     address: String,
+    /// The admin key's secret, and a client that sends it.
+    key: String,
     client: reqwest::Client,
     handle: ServerHandle,
 }
@@ -67,6 +69,7 @@ impl FaultyService {
             root,
             cluster: Some(cluster),
             address,
+            key,
             client,
             handle,
         }
@@ -206,6 +209,52 @@ async fn a_frozen_database_gives_quick_503s_and_the_service_recovers_when_it_tha
         .await
         .unwrap();
     assert_eq!(created.status(), StatusCode::CREATED);
+}
+
+#[actix_web::test]
+async fn pages_answer_503_within_the_deadline_while_the_database_is_frozen() {
+    let service = FaultyService::start("faults-freeze-pages").await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        // A page that hangs fails the test instead of the test hanging with it.
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let signed_in = browser
+        .post(format!("{}/signin", service.address))
+        .form(&[("key", service.key.as_str()), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let page = |path: &str| browser.get(format!("{}{path}", service.address)).send();
+    assert_eq!(
+        page("/interventions").await.unwrap().status(),
+        StatusCode::OK
+    );
+
+    service.signal_all(Signal::SIGSTOP);
+    let started = Instant::now();
+    let frozen = page("/interventions").await.unwrap();
+    let waited = started.elapsed();
+    assert_eq!(frozen.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(waited < Duration::from_secs(4), "{waited:?}");
+    assert!(
+        frozen.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let text = frozen.text().await.unwrap();
+    assert!(text.contains("cannot be reached right now"), "{text}");
+
+    service.signal_all(Signal::SIGCONT);
+    service.until_ready().await;
+    assert_eq!(
+        page("/interventions").await.unwrap().status(),
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
