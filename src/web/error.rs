@@ -6,7 +6,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
 use maud::html;
 
-use super::layout;
+use super::{layout, widgets};
 use crate::api::request_id;
 use crate::error::ApiError;
 
@@ -57,7 +57,7 @@ impl ResponseError for WebError {
         };
         let body = html! {
             div.notice.bad role="alert" {
-                p { (detail) }
+                p { (widgets::message(&detail)) }
                 @if let Some(id) = request_id::current() {
                     p.muted { "Request id: " code { (id) } " (quote it when reporting a problem)" }
                 }

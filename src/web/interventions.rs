@@ -518,7 +518,7 @@ fn form_page(
         h1 { (title) }
         @if !errors.is_empty() || message.is_some() {
             div.notice.bad role="alert" {
-                @if let Some(message) = message { p { (message) } }
+                @if let Some(message) = message { p { (widgets::message(message)) } }
                 @if !errors.is_empty() { p { "Some fields need your attention; your values are kept." } }
             }
         }
@@ -733,11 +733,11 @@ fn link_form(
                     label for={ (prefix) "-evidence" } { "Evidence URL" }
                     input id={ (prefix) "-evidence" } type="url" name="evidence_url" value=(refused.map(|r| r.evidence_url.as_str()).unwrap_or(""))
                         aria-describedby=[url_error.as_ref().map(|_| format!("{prefix}-evidence-error"))] aria-invalid=[url_error.as_ref().map(|_| "true")];
-                    @if let Some(error) = url_error { p.field-error id={ (prefix) "-evidence-error" } { (error) } }
+                    @if let Some(error) = url_error { p.field-error id={ (prefix) "-evidence-error" } { (widgets::message(&error)) } }
                 }
                 @if let Some(refused) = refused {
                     @for error in refused.errors.iter().filter(|e| e.field != "evidence_url") {
-                        p.field-error { (error.message) }
+                        p.field-error { (widgets::message(&error.message)) }
                     }
                 }
                 button type="submit" { "Link" }

@@ -53,6 +53,22 @@ pub fn status(status: RecommendationStatus) -> Markup {
     html! { span.status.(status.as_str()) { (label) } }
 }
 
+/// A message from the shared rules, as people read it. The rules quote names and values in
+/// backticks, which reads well in the API's JSON `detail`; on a page the quoted parts become
+/// `<code>` instead of showing the backticks. A message with an unpaired backtick is shown as is.
+pub fn message(text: &str) -> Markup {
+    let paired = text.matches('`').count().is_multiple_of(2);
+    html! {
+        @if paired {
+            @for (index, part) in text.split('`').enumerate() {
+                @if index % 2 == 1 { code { (part) } } @else { (part) }
+            }
+        } @else {
+            (text)
+        }
+    }
+}
+
 /// The fill of a status in the charts (the stylesheet's colours).
 pub fn status_colour(status: &str) -> &'static str {
     match status {
@@ -70,7 +86,7 @@ pub fn field(name: &str, label: &str, error: Option<&str>, control: Markup) -> M
         div.field.invalid[error.is_some()] {
             label for=(name) { (label) }
             (control)
-            @if let Some(error) = error { p.field-error id={ (name) "-error" } { (error) } }
+            @if let Some(error) = error { p.field-error id={ (name) "-error" } { (message(error)) } }
         }
     }
 }
@@ -91,5 +107,31 @@ pub fn organisation_filter(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message;
+
+    #[test]
+    fn quoted_names_become_code() {
+        let shown = message("`Central African Rep` is not a known country").into_string();
+        assert_eq!(
+            shown,
+            "<code>Central African Rep</code> is not a known country"
+        );
+    }
+
+    #[test]
+    fn quoted_text_is_still_escaped() {
+        let shown = message("`<b>` & `x`").into_string();
+        assert_eq!(shown, "<code>&lt;b&gt;</code> &amp; <code>x</code>");
+    }
+
+    #[test]
+    fn an_unpaired_backtick_is_shown_as_typed() {
+        let shown = message("a title with one ` in it").into_string();
+        assert_eq!(shown, "a title with one ` in it");
     }
 }

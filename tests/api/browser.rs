@@ -624,9 +624,11 @@ async fn an_admin_checks_an_import_sees_bad_rows_by_line_then_confirms_it() {
     browser.submit("form.panel button[type=submit]").await;
     let result = browser.text("main").await;
     assert!(
-        result.contains("Line 3, country: `Atlantis` is not a known country"),
+        result.contains("Line 3, country: Atlantis is not a known country"),
         "{result}"
     );
+    // The name the person typed is set apart as code, not wrapped in backticks.
+    assert_eq!(browser.text("main [role=alert] li code").await, "Atlantis");
     assert_eq!(recommendations().await, 0);
     browser.screenshot("import-bad-rows").await;
 

@@ -94,7 +94,7 @@ pub async fn check_or_import(
             (problems(&errors), HttpResponse::UnprocessableEntity())
         }
         Err(ApiError::BadRequest(detail) | ApiError::NotFound(detail)) => (
-            html! { div.notice.bad role="alert" { p { (detail) } } },
+            html! { div.notice.bad role="alert" { p { (widgets::message(&detail)) } } },
             HttpResponse::UnprocessableEntity(),
         ),
         Err(other) => return Err(other.into()),
@@ -173,7 +173,7 @@ fn problems(errors: &[FieldError]) -> Markup {
                 @for error in errors {
                     li {
                         @if let Some(row) = error.row { "Line " (row) ", " }
-                        (error.field) ": " (error.message)
+                        (error.field) ": " (widgets::message(&error.message))
                     }
                 }
             }
