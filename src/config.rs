@@ -10,7 +10,8 @@
 //! | `HTTP_WORKERS`       | the number of CPU cores        | HTTP worker threads.                               |
 //! | `DATABASE_CONNECT_TIMEOUT_MS` | `3000`                | Longest wait to open a database connection.        |
 //! | `DATABASE_POOL_TIMEOUT_MS` | `2000`                   | Longest wait for a free connection of the pool.    |
-//! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request or a page may take (its statements too); then 503. |
+//! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request or a page may take, receiving its body aside (its statements too); then 503. |
+//! | `UPLOAD_TIMEOUT_MS`  | `120000`                       | Longest a request's body may take to arrive; then 408. |
 //! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
@@ -31,8 +32,11 @@ pub struct Timeouts {
     pub connect: Duration,
     /// Waiting for a connection of the pool when all are busy.
     pub pool_wait: Duration,
-    /// A whole API request; also PostgreSQL's `statement_timeout` on the pool's connections.
+    /// A whole API request or page, but for the time spent receiving its body; also
+    /// PostgreSQL's `statement_timeout` on the pool's connections.
     pub request: Duration,
+    /// Receiving a request's body (an import uploaded over a slow link, say).
+    pub upload: Duration,
 }
 
 impl Default for Timeouts {
@@ -41,6 +45,7 @@ impl Default for Timeouts {
             connect: Duration::from_secs(3),
             pool_wait: Duration::from_secs(2),
             request: Duration::from_secs(5),
+            upload: Duration::from_secs(120),
         }
     }
 }
@@ -129,6 +134,7 @@ impl Config {
                 pool_wait: milliseconds("DATABASE_POOL_TIMEOUT_MS")?
                     .unwrap_or(Timeouts::default().pool_wait),
                 request: milliseconds("REQUEST_TIMEOUT_MS")?.unwrap_or(Timeouts::default().request),
+                upload: milliseconds("UPLOAD_TIMEOUT_MS")?.unwrap_or(Timeouts::default().upload),
             },
             rate_limits: RateLimits {
                 per_key_per_second: per_unit("RATE_LIMIT_PER_KEY")?

@@ -110,6 +110,9 @@ pub enum ApiError {
     },
     #[error("{0}")]
     PayloadTooLarge(String),
+    /// The body arrived more slowly than `UPLOAD_TIMEOUT_MS` allows (see `api::upload`).
+    #[error("{0}")]
+    RequestTimeout(String),
     /// Over a rate limit; `retry_after` seconds until the next request can go through.
     #[error("{detail}")]
     TooManyRequests { detail: String, retry_after: u64 },
@@ -179,6 +182,7 @@ impl ApiError {
                 "The resource changed since it was read",
             ),
             Self::PayloadTooLarge(_) => ("payload_too_large", "The body is too large"),
+            Self::RequestTimeout(_) => ("request_timeout", "The body arrived too slowly"),
             Self::TooManyRequests { .. } => ("too_many_requests", "Too many requests"),
             Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
             Self::NotAcceptable(_) => ("not_acceptable", "No acceptable representation"),
@@ -230,6 +234,7 @@ impl ResponseError for ApiError {
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,

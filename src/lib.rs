@@ -7,7 +7,8 @@
 //! - [`api`]: the route table and one module per resource (DTOs and short handlers);
 //! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
 //! - holding through faults and abuse, at the edge: [`api::deadline`] bounds every API request
-//!   (503 past `REQUEST_TIMEOUT_MS`), [`api::read_retry`] runs a read once more when PostgreSQL
+//!   (503 past `REQUEST_TIMEOUT_MS`) but for the time its body takes to arrive, which
+//!   [`api::upload`] bounds on its own (408 past `UPLOAD_TIMEOUT_MS`), [`api::read_retry`] runs a read once more when PostgreSQL
 //!   ends its connection, [`api::idempotency`] serves a POST once per `Idempotency-Key`,
 //!   [`api::rate_limit`] limits each key and each client ([`api::client_address`]: which client,
 //!   behind trusted proxies), [`api::preconditions`] turns `If-Match` into a guarded write;

@@ -2,12 +2,16 @@
 //! waiting for (most often a database that stopped answering), instead of hanging for as long as
 //! the client waits.
 
+use std::time::Duration;
+
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{Error, web};
+use tokio::time::Instant;
 
 use super::AppState;
+use super::upload::UploadClock;
 use crate::error::ApiError;
 
 /// Runs the rest of the request within the configured deadline. The abandoned work is dropped: its
@@ -23,25 +27,49 @@ pub async fn enforce<B: MessageBody>(
 
 /// Runs the rest of `request` within the configured deadline; past it, the 503 it answers is
 /// rendered by `render`, so that each edge (the API, the pages) answers in its own form.
+///
+/// The time spent receiving the request's body is not counted (it is the client's, bounded by
+/// `UPLOAD_TIMEOUT_MS`, see [`super::upload`]): the deadline moves on by as much.
 pub async fn within_deadline<B: MessageBody>(
     request: ServiceRequest,
     next: Next<B>,
     render: impl FnOnce(ApiError) -> Error,
 ) -> Result<ServiceResponse<B>, Error> {
-    let deadline = request
+    let timeouts = request
         .app_data::<web::Data<AppState>>()
-        .map(|state| state.timeouts.request);
-    let Some(deadline) = deadline else {
+        .map(|state| state.timeouts);
+    let Some(timeouts) = timeouts else {
         return next.call(request).await;
     };
+    let deadline = timeouts.request;
     // The request itself cannot be kept aside (routing below needs it unshared): what the answer
     // says of it is copied.
     let asked = format!("{} {}", request.method(), request.path());
-    match tokio::time::timeout(deadline, next.call(request)).await {
-        Ok(response) => response,
-        Err(_) => Err(render(ApiError::Unavailable(format!(
-            "{asked} took longer than {} ms",
-            deadline.as_millis()
-        )))),
+    let started = Instant::now();
+    let clock = UploadClock::new(timeouts.upload);
+    let work = clock.clone().run(next.call(request));
+    tokio::pin!(work);
+    loop {
+        let until = started + deadline + clock.spent();
+        // While a body is being received the deadline stands still; look again a little later.
+        let wake = if clock.receiving() {
+            until.max(Instant::now() + RECEIVING_RECHECK)
+        } else {
+            until
+        };
+        tokio::select! {
+            response = &mut work => return response,
+            () = tokio::time::sleep_until(wake) => {
+                if !clock.receiving() && started + deadline + clock.spent() <= Instant::now() {
+                    return Err(render(ApiError::Unavailable(format!(
+                        "{asked} took longer than {} ms",
+                        deadline.as_millis()
+                    ))));
+                }
+            }
+        }
     }
 }
+
+/// How often a request receiving its body looks whether its deadline has moved.
+const RECEIVING_RECHECK: Duration = Duration::from_millis(100);

@@ -30,6 +30,7 @@ use super::AppState;
 use super::auth::Caller;
 use super::body::read_bounded;
 use super::imports::MAX_IMPORT_BYTES;
+use super::upload::receiving;
 use crate::db::idempotency::{self, Claim, SealedResponse};
 use crate::error::ApiError;
 
@@ -218,13 +219,17 @@ fn valid_key(value: &HeaderValue) -> Result<String, ApiError> {
 }
 
 async fn read_body(request: &mut ServiceRequest) -> Result<web::Bytes, ApiError> {
-    read_bounded(request.take_payload(), MAX_IMPORT_BYTES, || {
-        format!(
-            "a body may be at most {} MiB",
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )
-    })
-    .await
+    receiving(read_bounded(
+        request.take_payload(),
+        MAX_IMPORT_BYTES,
+        || {
+            format!(
+                "a body may be at most {} MiB",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            )
+        },
+    ))
+    .await?
 }
 
 /// What makes two requests the same: method, path with query, content type and body.

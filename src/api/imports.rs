@@ -9,6 +9,7 @@ use super::auth::Caller;
 use super::body::read_bounded;
 use super::json;
 use super::path_year::PathYear;
+use super::upload::receiving;
 use crate::db::reports;
 use crate::error::{ApiError, Problem};
 use crate::import::json_file::JsonImport;
@@ -36,13 +37,13 @@ async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<Impor
             "an import is JSON (application/json) or CSV (text/csv), not `{content_type}`"
         )));
     }
-    let body = read_bounded(payload, MAX_IMPORT_BYTES, || {
+    let body = receiving(read_bounded(payload, MAX_IMPORT_BYTES, || {
         format!(
             "an import may be at most {} MiB; split the file",
             MAX_IMPORT_BYTES / (1024 * 1024)
         )
-    })
-    .await?;
+    }))
+    .await??;
     if is_json {
         Ok(json::parse::<JsonImport>(&body)?.into())
     } else {

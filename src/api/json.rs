@@ -10,6 +10,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
+use super::upload::receiving;
 use crate::error::ApiError;
 
 /// A request body parsed from JSON into `T`.
@@ -30,7 +31,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 ))
                 .into());
             }
-            let body = body.await.map_err(|error| {
+            let body = receiving(body).await?.map_err(|error| {
                 ApiError::BadRequest(format!("the body cannot be read: {error}"))
             })?;
             Ok(JsonBody(parse(&body)?))

@@ -35,6 +35,7 @@ pub mod recommendations;
 pub mod reports;
 pub mod request_id;
 pub mod tiers;
+pub mod upload;
 pub mod validation;
 
 use utoipa::OpenApi;
@@ -244,6 +245,10 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                 for (status, description) in [
                     ("400", "The body cannot be read: malformed JSON or CSV"),
                     ("413", "The body is too large"),
+                    (
+                        "408",
+                        "The body took longer to arrive than `UPLOAD_TIMEOUT_MS` allows",
+                    ),
                     (
                         "415",
                         "The body's Content-Type is not one this operation reads",

@@ -13,6 +13,7 @@ use subtle::ConstantTimeEq;
 use super::error::WebError;
 use super::form_data::FormData;
 use super::session::Visitor;
+use crate::api::upload::receiving;
 use crate::error::ApiError;
 
 /// Refuses a form that another site made the browser send.
@@ -72,7 +73,7 @@ impl FromRequest for CheckedForm {
         let body = Bytes::from_request(&request, payload);
         Box::pin(async move {
             let visitor = visitor.await?;
-            let body = body.await.map_err(|error| {
+            let body = receiving(body).await?.map_err(|error| {
                 ApiError::BadRequest(format!("the form cannot be read: {error}"))
             })?;
             let form = FormData::parse(&body);

@@ -22,6 +22,7 @@ const TIMEOUTS: Timeouts = Timeouts {
     connect: Duration::from_secs(1),
     pool_wait: Duration::from_secs(1),
     request: Duration::from_secs(2),
+    upload: Duration::from_secs(10),
 };
 
 /// gaptrack serving a database on a PostgreSQL cluster that the test may freeze and restart.

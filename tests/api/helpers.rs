@@ -547,6 +547,23 @@ pub async fn signed_in(app: &TestApp, key: &str) -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
+    sign_in(&client, app, key).await;
+    client
+}
+
+/// Signs in with `key` and gives the session's cookie (`name=value`), for requests sent by hand.
+pub async fn session_cookie(app: &TestApp, key: &str) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = sign_in(&client, app, key).await;
+    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// Posts the sign-in form as a browser does; it must be accepted.
+async fn sign_in(client: &reqwest::Client, app: &TestApp, key: &str) -> Response {
     let response = client
         .post(app.url("/signin"))
         .form(&[("key", key), ("return_to", "/")])
@@ -554,7 +571,7 @@ pub async fn signed_in(app: &TestApp, key: &str) -> reqwest::Client {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    client
+    response
 }
 
 /// Asserts the status and a JSON content type, and returns the body.

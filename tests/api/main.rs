@@ -32,3 +32,4 @@ mod reports;
 mod roles;
 mod serve;
 mod tiers;
+mod uploads;

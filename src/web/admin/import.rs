@@ -11,6 +11,7 @@ use crate::api::AppState;
 use crate::api::body::read_bounded;
 use crate::api::imports::{MAX_IMPORT_BYTES, check_and_run};
 use crate::api::json;
+use crate::api::upload::receiving;
 use crate::db::reports;
 use crate::error::{ApiError, FieldError};
 use crate::import::csv_file;
@@ -58,7 +59,7 @@ pub async fn check_or_import(
     payload: Multipart,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
-    let upload = read_upload(payload).await?;
+    let upload = receiving(read_upload(payload)).await??;
     csrf::check(&request, &visitor, &upload.csrf)?;
     let years = years(&state).await?;
     let year = match upload.kind.as_str() {
