@@ -202,7 +202,9 @@ impl ApiError {
                     .to_string()
             }
             Self::Unavailable(_) | Self::ConnectionLost(_) => {
-                "The database cannot be reached right now; please try again shortly.".to_string()
+                "The database cannot be reached right now, or did not answer in time; \
+                 please try again shortly."
+                    .to_string()
             }
             other => other.to_string(),
         };

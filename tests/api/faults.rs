@@ -248,7 +248,7 @@ async fn pages_answer_503_within_the_deadline_while_the_database_is_frozen() {
             .starts_with("text/html")
     );
     let text = frozen.text().await.unwrap();
-    assert!(text.contains("cannot be reached right now"), "{text}");
+    assert!(text.contains("did not answer in time"), "{text}");
 
     service.signal_all(Signal::SIGCONT);
     service.until_ready().await;
