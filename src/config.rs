@@ -173,8 +173,16 @@ fn per_unit(name: &str) -> Result<Option<u32>, String> {
         .transpose()
 }
 
+/// A timeout, in milliseconds, of at most a day. Longer is a slip of the keyboard, and beyond
+/// about 24 days PostgreSQL refuses it as `statement_timeout`, so every connection would fail.
 fn milliseconds(name: &str) -> Result<Option<Duration>, String> {
-    Ok(number(name)?.map(|ms| Duration::from_millis(ms as u64)))
+    const A_DAY: usize = 24 * 60 * 60 * 1000;
+    match number(name)? {
+        Some(ms) if ms > A_DAY => Err(format!(
+            "{name} must be at most {A_DAY} (a day, in milliseconds), not `{ms}`"
+        )),
+        ms => Ok(ms.map(|ms| Duration::from_millis(ms as u64))),
+    }
 }
 
 /// Where the local cluster lives unless `GAPTRACK_DATA_DIR` says otherwise: `/var/lib/gaptrack`

@@ -206,6 +206,12 @@ fn a_setting_it_cannot_read_stops_it_with_the_variable_named() {
         message.contains("TRUSTED_PROXIES") && message.contains("`lb.internal`"),
         "{message}"
     );
+    // 58 days: PostgreSQL would refuse it as `statement_timeout`, and so every connection.
+    let message = refused_start(&[("REQUEST_TIMEOUT_MS", "5000000000")]);
+    assert!(
+        message.contains("REQUEST_TIMEOUT_MS must be at most 86400000"),
+        "{message}"
+    );
 }
 
 #[actix_web::test]
