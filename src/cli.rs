@@ -8,16 +8,16 @@ use clap::{Parser, Subcommand};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use crate::api::json;
-use crate::api::keys::{CreateApiKey, create_key};
 use crate::config::Config;
 use crate::database::Database;
 use crate::db::audit::Actor;
 use crate::db::{self, keys};
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::json;
 use crate::import::json_file::JsonImport;
 use crate::import::{self, ImportRows, RunOptions, csv_file};
+use crate::usecases::keys::{CreateApiKey, create_key};
 use crate::{demo, generate, startup};
 
 /// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
@@ -298,7 +298,7 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
                 }
                 keys::Revocation::Missing => return Err(format!("there is no key {id}")),
                 keys::Revocation::LastAdmin => {
-                    return Err(crate::api::keys::LAST_ADMIN.to_string());
+                    return Err(crate::usecases::keys::LAST_ADMIN.to_string());
                 }
             }
         }

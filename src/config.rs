@@ -22,7 +22,7 @@ use std::env;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::api::client_address::TrustedProxies;
+use crate::http::client_address::TrustedProxies;
 
 /// How long gaptrack waits on its database before it answers 503, so that a frozen or unreachable
 /// PostgreSQL never leaves requests hanging.

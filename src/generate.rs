@@ -18,8 +18,8 @@ use uuid::Uuid;
 use crate::db::audit::Actor;
 use crate::db::bulk::{self, GeneratedIntervention, GeneratedLink};
 use crate::db::{self, Connection, DbError, countries, recommendations};
+use crate::domain::Failure;
 use crate::domain::{Contribution, InterventionKind, InterventionStatus, Pillar};
-use crate::error::ApiError;
 use crate::import::{self, ImportRows, Location, RawRecommendation, RawTier, RunOptions};
 
 pub const FIRST_YEAR: i32 = 2001;
@@ -51,13 +51,17 @@ pub enum GenerateError {
 
 impl From<crate::import::ImportError> for GenerateError {
     fn from(error: crate::import::ImportError) -> Self {
-        ApiError::from(error).into()
+        Failure::from(error).into()
     }
 }
 
-impl From<ApiError> for GenerateError {
-    fn from(error: ApiError) -> Self {
-        Self::Rejected(error.problem().detail)
+impl From<Failure> for GenerateError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Unavailable(cause) => Self::Db(DbError::Unavailable(cause)),
+            Failure::ConnectionLost(cause) => Self::Db(DbError::ConnectionLost(cause)),
+            other => Self::Rejected(other.to_string()),
+        }
     }
 }
 

@@ -1,26 +1,28 @@
 //! gaptrack: which Trafficking in Persons (TIP) Report recommendations an organisation's work
 //! already answers, and which remain unaddressed, country by country.
 //!
-//! Where things live:
-//! - [`config`]: settings from environment variables;
-//! - [`startup`]: the HTTP server and the OpenAPI document, built from one route table;
-//! - [`api`]: the route table and one module per resource (DTOs and short handlers);
-//! - [`error`]: the one error type at the HTTP edge, rendered as problem+json;
-//! - holding through faults and abuse, at the edge: [`api::deadline`] bounds every API request
-//!   (503 past `REQUEST_TIMEOUT_MS`) but for the time its body takes to arrive, which
-//!   [`api::upload`] bounds on its own (408 past `UPLOAD_TIMEOUT_MS`), [`api::read_retry`] runs a read once more when PostgreSQL
-//!   ends its connection, [`api::idempotency`] serves a POST once per `Idempotency-Key`,
-//!   [`api::rate_limit`] limits each key and each client ([`api::client_address`]: which client,
-//!   behind trusted proxies), [`api::preconditions`] turns `If-Match` into a guarded write;
-//! - [`domain`]: validated types and the pure rules of the TIP Report;
-//!   country names are matched in SQL (`country_name_key` and the `country_names` table, migration
-//!   `*_country_names`), read through [`db::countries::resolve`];
+//! Where things live, from the core out (a test, `tests/api/architecture.rs`, keeps each layer
+//! from importing the ones outside it, and files from importing each other in a cycle):
+//! - [`domain`]: validated types and every rule, once: the TIP Report's tiers, pillars and
+//!   statuses; text, URL and year rules; roles and what each may do ([`domain::Caller`]); and
+//!   [`domain::Failure`], what a use case answers instead of its result;
 //! - [`db`]: every SQL statement, one module per table; the gap rule itself is an SQL function
-//!   (see `migrations/*_recommendation_status`);
-//! - [`local_postgres`]: the PostgreSQL cluster gaptrack runs for itself when no `DATABASE_URL` is set;
-//! - [`demo`]: the demo dataset, from the 2023 TIP Report;
-//! - [`web`]: the web interface, server-rendered pages on the same rules as the API;
-//! - [`cli`]: the command line.
+//!   (see `migrations/*_recommendation_status`); country names are matched in SQL
+//!   (`country_name_key` and the `country_names` table), read through [`db::countries::resolve`];
+//! - [`import`]: reading and checking report files, and writing them in one transaction;
+//! - [`usecases`]: what people do, one module each, checking the caller's rights themselves;
+//!   called alike by the API, the pages and the command line;
+//! - [`export`]: renderings of reports as files (CSV, printable HTML);
+//! - [`config`]: settings from environment variables;
+//! - [`http`]: the machinery both HTTP edges share: request ids, client addresses, rate limits,
+//!   metrics, [`http::deadline`] (503 past `REQUEST_TIMEOUT_MS`, but for the time a body takes to
+//!   arrive, which [`http::upload`] bounds on its own), [`http::read_retry`], body reading, and
+//!   [`http::error`], a failure or a fault rendered as problem+json;
+//! - the edges: [`api`] (the JSON API: one module per resource, with [`api::idempotency`] and
+//!   [`api::preconditions`]), [`web`] (server-rendered pages, with their own error page) and
+//!   [`cli`] (the command line); [`startup`] builds the server from both HTTP edges;
+//! - [`local_postgres`]: the PostgreSQL cluster gaptrack runs for itself when no `DATABASE_URL`
+//!   is set; [`demo`]: the demo dataset, from the 2023 TIP Report; [`generate`]: load-test data.
 
 pub mod api;
 pub mod cli;
@@ -29,9 +31,11 @@ pub mod database;
 pub mod db;
 pub mod demo;
 pub mod domain;
-pub mod error;
+pub mod export;
 pub mod generate;
+pub mod http;
 pub mod import;
 pub mod local_postgres;
 pub mod startup;
+pub mod usecases;
 pub mod web;

@@ -8,18 +8,18 @@ use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
-use crate::api::method_table::MethodTable;
-use crate::api::metrics::Metrics;
 use crate::api::openapi::OpenApiDocument;
-use crate::api::rate_limit::Limiters;
-use crate::api::{self, ApiDoc, AppState};
+use crate::api::{self, ApiDoc};
 use crate::config::ServerSettings;
 use crate::db::DbPool;
-use crate::error::{path_error_handler, query_error_handler};
+use crate::http::AppState;
+use crate::http::error::{path_error_handler, query_error_handler};
+use crate::http::method_table::MethodTable;
+use crate::http::metrics::Metrics;
+use crate::http::rate_limit::Limiters;
 
 /// Where the OpenAPI document and the interactive docs are served.
-pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
-pub const DOCS_PATH: &str = "/docs/";
+pub use crate::http::{DOCS_PATH, OPENAPI_PATH};
 
 /// The OpenAPI document, generated from the route table.
 pub fn openapi() -> utoipa::openapi::OpenApi {
@@ -103,7 +103,10 @@ pub fn run(
             .openapi(ApiDoc::openapi())
             // Registered before the API scope, whose key check it must not go through.
             .route(OPENAPI_PATH, web::get().to(api::openapi::get_openapi))
-            .route(api::metrics::PATH, web::get().to(api::metrics::get_metrics))
+            .route(
+                crate::http::metrics::PATH,
+                web::get().to(crate::http::metrics::get_metrics),
+            )
             .app_data(metrics.clone())
             .app_data(state.clone())
             .app_data(limiters.clone())
@@ -117,7 +120,7 @@ pub fn run(
             &document,
             &[
                 (OPENAPI_PATH, &["GET"]),
-                (api::metrics::PATH, &["GET"]),
+                (crate::http::metrics::PATH, &["GET"]),
                 ("/docs", &["GET"]),
             ],
         );
@@ -127,14 +130,14 @@ pub fn run(
         ))
         // Outside the retry, so that a retried page keeps to the same deadline.
         .wrap(middleware::from_fn(crate::web::deadline::enforce_on_pages))
-        .wrap(middleware::from_fn(api::metrics::record))
-        .wrap(middleware::from_fn(api::request_id::assign))
+        .wrap(middleware::from_fn(crate::http::metrics::record))
+        .wrap(middleware::from_fn(crate::http::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.
         // The client as the rate limits count it: the peer, or whom a trusted proxy names.
         .wrap(
             middleware::Logger::new("%{client}xi \"%r\" %s %b %Dms request_id=%{x-request-id}o")
                 .custom_request_replace("client", |request| {
-                    api::client_address::of(request.request())
+                    crate::http::client_address::of(request.request())
                         .map_or_else(|| "-".to_owned(), |address| address.to_string())
                 }),
         )
@@ -152,11 +155,37 @@ pub fn run(
             }),
         )
         .configure(crate::web::configure)
-        .default_service(web::to(crate::web::fallback))
+        .default_service(web::to(fallback))
     })
     .listen(listener)?;
     if let Some(workers) = settings.workers {
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// What a request no route took gets: for a person's browser outside the API, a page that says
+/// so; for the API (and anything that does not ask for HTML), its problem+json 404 or 405.
+pub async fn fallback(
+    request: actix_web::HttpRequest,
+    table: web::Data<MethodTable>,
+) -> actix_web::HttpResponse {
+    use actix_web::ResponseError;
+    let wants_html = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let is_api = request.path().starts_with(crate::http::API_PREFIX);
+    if wants_html && !is_api && table.allowed(request.path()).is_none() {
+        let error = crate::http::error::ApiError::NotFound(format!(
+            "there is no page at {}",
+            request.path()
+        ));
+        return crate::web::error::WebError::from(error).error_response();
+    }
+    match crate::http::method_table::no_route(request, table).await {
+        Ok(response) => response,
+        Err(error) => error.error_response(),
+    }
 }

@@ -7,13 +7,13 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AppState;
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use crate::db::audit::{self, AuditFilter, AuditRow};
 use crate::db::interventions;
 use crate::domain::{AuditAction, ResourceType};
-use crate::error::{ApiError, Problem};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
 
 /// One recorded change.
 #[derive(Debug, Serialize, ToSchema)]

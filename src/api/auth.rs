@@ -12,75 +12,14 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::{Ready, ready};
-use uuid::Uuid;
 
-use super::AppState;
-use super::client_address;
-use super::rate_limit::Limiters;
-use crate::db::audit::Actor;
-use crate::db::keys;
-use crate::domain::{Role, parse_token, secret_matches};
-use crate::error::ApiError;
+use crate::http::AppState;
+use crate::http::client_address;
+use crate::http::error::ApiError;
+use crate::http::rate_limit::Limiters;
+use crate::usecases;
 
-/// The key a request was made with.
-#[derive(Debug, Clone)]
-pub struct Caller {
-    pub key_id: Uuid,
-    pub name: String,
-    pub role: Role,
-    pub organisation_id: Option<Uuid>,
-}
-
-impl Caller {
-    /// Who the audit trail says made a change.
-    pub fn actor(&self) -> Actor {
-        Actor {
-            key_id: Some(self.key_id),
-            key_name: self.name.clone(),
-            idempotency_claim: super::idempotency::current_claim(),
-        }
-    }
-
-    /// Only admin keys may go on.
-    pub fn require_admin(&self) -> Result<(), ApiError> {
-        match self.role {
-            Role::Admin => Ok(()),
-            _ => Err(ApiError::Forbidden(format!(
-                "this needs an admin key; key `{}` is an {} key",
-                self.name, self.role
-            ))),
-        }
-    }
-
-    /// Which organisation's interventions this key may change: `None` for all (admin), the editor's
-    /// own, or 403 for a viewer.
-    pub fn editable_organisation(&self) -> Result<Option<Uuid>, ApiError> {
-        match self.role {
-            Role::Admin => Ok(None),
-            Role::Editor => Ok(self.organisation_id),
-            Role::Viewer => Err(ApiError::Forbidden(format!(
-                "key `{}` is a viewer key: it can read but not write",
-                self.name
-            ))),
-        }
-    }
-
-    /// Only a key that may change `organisation`'s interventions may go on.
-    pub fn require_editor_of(&self, organisation: Uuid) -> Result<(), ApiError> {
-        match self.editable_organisation()? {
-            Some(own) if own != organisation => Err(self.not_yours()),
-            _ => Ok(()),
-        }
-    }
-
-    /// The 403 for an editor touching another organisation's work.
-    pub fn not_yours(&self) -> ApiError {
-        ApiError::Forbidden(format!(
-            "key `{}` may only change the interventions of its own organisation",
-            self.name
-        ))
-    }
-}
+pub use crate::domain::Caller;
 
 impl FromRequest for Caller {
     type Error = actix_web::Error;
@@ -92,6 +31,11 @@ impl FromRequest for Caller {
                 .extensions()
                 .get::<Caller>()
                 .cloned()
+                .map(|caller| Caller {
+                    // The request's claim, so that the audit rows of its writes carry it.
+                    idempotency_claim: super::idempotency::current_claim(),
+                    ..caller
+                })
                 .ok_or_else(|| ApiError::Unauthorized("an API key is required".into()).into()),
         )
     }
@@ -162,42 +106,8 @@ async fn caller_for(state: &AppState, header: Option<&str>) -> Result<Caller, Ap
     caller_for_token(state, token).await
 }
 
-/// The key `token` is the secret of, if it is known and not revoked; notes its use.
-///
-/// Every request runs this lookup, which reads the key and stamps its last use (the same stamp
-/// twice is harmless), so it is tried once more on a fresh connection when its connection breaks
-/// under it, as reads are (`api::read_retry`).
+/// The caller `token` makes, by [`usecases::keys::caller_for_token`], which tries once more on
+/// a live connection when the first breaks under it.
 pub async fn caller_for_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
-    match look_up_caller(state, token).await {
-        Err(ApiError::ConnectionLost(cause)) => {
-            log::info!("the key check lost its database connection ({cause}); trying once more");
-            super::read_retry::as_retry(look_up_caller(state, token)).await
-        }
-        outcome => outcome,
-    }
-}
-
-async fn look_up_caller(state: &AppState, token: &str) -> Result<Caller, ApiError> {
-    let rejected = || ApiError::Unauthorized("the API key is unknown or revoked".into());
-    let (id, secret) = parse_token(token).ok_or_else(rejected)?;
-    let mut connection = state.connection().await?;
-    let stored = keys::find_stored(&mut connection, id)
-        .await?
-        .ok_or_else(rejected)?;
-    if !secret_matches(&stored.secret_sha256, secret) || stored.key.revoked_at.is_some() {
-        return Err(rejected());
-    }
-    keys::touch(&mut connection, id).await?;
-    Ok(stored.key.into())
-}
-
-impl From<keys::ApiKeyRow> for Caller {
-    fn from(key: keys::ApiKeyRow) -> Self {
-        Self {
-            key_id: key.id,
-            name: key.name,
-            role: key.role,
-            organisation_id: key.organisation_id,
-        }
-    }
+    Ok(usecases::keys::caller_for_token(state, token).await?)
 }

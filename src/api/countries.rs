@@ -1,114 +1,18 @@
-//! `GET /countries`, `GET /countries/{code}`, and how other handlers read a country.
-//!
-//! Wherever a request names a country (path, query, body), it may use an ISO code, the TIP
-//! Report's name, or any name of the `country_names` table, in any case and spelling that
-//! `country_name_key` ignores; every handler reads it through the helpers below.
+//! `GET /countries` and `GET /countries/{code}`. Every handler reads a country a request names
+//! through [`crate::usecases::countries`].
 
 use actix_web::{HttpResponse, get, web};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
-use super::AppState;
 use super::pagination::{Page, PageRequest};
-use crate::db::Connection;
 use crate::db::countries::{self, CountryRow};
 use crate::domain::Region;
-use crate::error::{ApiError, FieldError, Problem};
-
-/// A country.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CountryDto {
-    /// ISO 3166-1 alpha-3 code.
-    #[schema(example = "SLE")]
-    pub code: String,
-    /// ISO 3166-1 alpha-2 code.
-    #[schema(example = "SL")]
-    pub alpha2: String,
-    /// The ISO 3166-1 name.
-    #[schema(example = "Korea, Republic of")]
-    pub name: String,
-    /// The name the TIP Report uses, which people read in its reports.
-    #[schema(example = "Korea, South")]
-    pub tip_name: String,
-    /// The State Department region; `null` for territories the TIP Report does not rank.
-    pub region: Option<Region>,
-}
-
-impl From<CountryRow> for CountryDto {
-    fn from(row: CountryRow) -> Self {
-        Self {
-            code: row.code,
-            alpha2: row.alpha2,
-            name: row.name,
-            tip_name: row.tip_name,
-            region: row.region,
-        }
-    }
-}
-
-/// The country named in a path: 404, with the closest names or the candidates, when it names
-/// no country or several.
-pub async fn country_from_path(
-    connection: &mut Connection,
-    given: &str,
-) -> Result<CountryRow, ApiError> {
-    countries::resolve_one(connection, given)
-        .await?
-        .map_err(|unresolved| ApiError::NotFound(unresolved.to_string()))
-}
-
-/// The alpha-3 code of the country a query filter names: 404 when it names no country or several,
-/// as for a path (a list filtered by a country that does not exist does not exist either).
-pub async fn country_from_filter(
-    connection: &mut Connection,
-    field: &str,
-    given: &str,
-) -> Result<String, ApiError> {
-    countries::resolve_one(connection, given)
-        .await?
-        .map(|country| country.code)
-        .map_err(|unresolved| ApiError::NotFound(format!("{unresolved} (the `{field}` filter)")))
-}
-
-/// The alpha-3 code of the country named in a body `field`: 422 when it names no country or
-/// several.
-pub async fn country_from_field(
-    connection: &mut Connection,
-    field: &str,
-    given: &str,
-) -> Result<String, ApiError> {
-    countries::resolve_one(connection, given)
-        .await?
-        .map(|country| country.code)
-        .map_err(|unresolved| ApiError::invalid(field, unresolved.to_string()))
-}
-
-/// The alpha-3 codes of a list of countries in a body `field`, sorted and without repeats; one
-/// 422 names every entry at fault (`countries[2]`).
-pub async fn countries_from_list(
-    connection: &mut Connection,
-    field: &str,
-    given: &[String],
-) -> Result<Vec<String>, ApiError> {
-    let matches = countries::resolve(connection, given).await?;
-    let mut errors = Vec::new();
-    let mut codes = Vec::new();
-    for (index, text) in given.iter().enumerate() {
-        match matches.country(text) {
-            Ok(country) => codes.push(country.code),
-            Err(unresolved) => errors.push(FieldError::new(
-                format!("{field}[{index}]"),
-                unresolved.to_string(),
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    codes.sort();
-    codes.dedup();
-    Ok(codes)
-}
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+pub use crate::usecases::countries::{
+    CountryDto, countries_from_list, country_from_field, country_from_filter, country_from_path,
+};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

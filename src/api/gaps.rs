@@ -1,117 +1,19 @@
 //! `GET /countries/{code}/gaps`: which of a country's recommendations remain unaddressed.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::AppState;
-use super::countries::{CountryDto, country_from_path};
-use super::gaps_export;
-use super::negotiation::{Format, csv_response, html_response, negotiate};
-use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
-use crate::db::{Connection, organisations, reports, tiers};
-use crate::domain::{
-    Contribution, InterventionKind, InterventionStatus, Movement, Pillar, RecommendationStatus,
-    StatusCounts, Tier, movement,
+use crate::domain::RecommendationStatus;
+use crate::export::gap_report as gaps_export;
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::negotiation::{Format, csv_response, html_response, negotiate};
+pub use crate::usecases::gap_report::{
+    CountingInterventionDto, GapFilters, GapReport, LineDto, PillarCounts, RecommendationGapDto,
+    TierSummary, gap_report,
 };
-use crate::error::{ApiError, Problem};
-
-/// The gap report of one country and report year.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct GapReport {
-    pub country: CountryDto,
-    /// The report year; `null` when the country has no recommendations in any report.
-    pub year: Option<i32>,
-    /// The country's placement that year, if recorded.
-    pub tier: Option<TierSummary>,
-    /// The organisation whose interventions alone were counted, if one was given.
-    pub organisation: Option<Uuid>,
-    /// Counts over all the country's recommendations of the year (whatever the `status` filter).
-    pub summary: StatusCounts,
-    /// The same counts per pillar, in pillar order; pillars without recommendations are omitted.
-    pub pillars: Vec<PillarCounts>,
-    /// The recommendations, in report order, with their status.
-    pub recommendations: Vec<RecommendationGapDto>,
-}
-
-/// A tier placement with its movement since the year before.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TierSummary {
-    pub tier: Tier,
-    pub movement: Movement,
-    pub waiver: bool,
-}
-
-/// Status counts of one pillar.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PillarCounts {
-    pub pillar: Pillar,
-    #[serde(flatten)]
-    pub counts: StatusCounts,
-}
-
-/// A recommendation with its status and the interventions that count for it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RecommendationGapDto {
-    pub id: Uuid,
-    pub position: i32,
-    pub text: String,
-    pub pillar: Pillar,
-    pub prioritized: bool,
-    pub source_url: Option<String>,
-    pub status: RecommendationStatus,
-    /// How long this recommendation's line (through `continues`) has stood.
-    pub line: LineDto,
-    /// Interventions that count towards it (linked, not cancelled, and of the organisation if one
-    /// was given), strongest first: those that address it, then partially, then planned. At most
-    /// `interventions_limit` of them; `more_interventions` says whether more count.
-    pub interventions: Vec<CountingInterventionDto>,
-    /// True when more interventions count than are listed: see
-    /// `GET /recommendations/{id}/interventions` for them all.
-    pub more_interventions: bool,
-}
-
-/// A recommendation's line through the reports: the earlier recommendations it continues.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LineDto {
-    /// How many consecutive reports it has stood in, this one included (1 for a new one).
-    pub years_standing: i32,
-    /// The report year that run began.
-    pub since: i32,
-    /// Whether it was addressed in any year along the line.
-    pub ever_addressed: bool,
-}
-
-/// An intervention that counts towards a recommendation.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct CountingInterventionDto {
-    pub id: Uuid,
-    pub title: String,
-    pub kind: InterventionKind,
-    pub status: InterventionStatus,
-    pub contribution: Contribution,
-    pub people_reached: Option<i32>,
-    pub organisation_id: Uuid,
-    pub organisation_name: String,
-}
-
-impl From<CountingIntervention> for CountingInterventionDto {
-    fn from(row: CountingIntervention) -> Self {
-        Self {
-            id: row.id,
-            title: row.title,
-            kind: row.kind,
-            status: row.status,
-            contribution: row.contribution,
-            people_reached: row.people_reached,
-            organisation_id: row.organisation_id,
-            organisation_name: row.organisation_name,
-        }
-    }
-}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -134,37 +36,22 @@ pub struct GapQuery {
     pub format: Option<Format>,
 }
 
+impl GapQuery {
+    /// The filters of the report this query asks for.
+    pub fn filters(&self) -> GapFilters {
+        GapFilters {
+            year: self.year,
+            organisation: self.organisation,
+            status: self.status,
+            persistent_only: self.persistent_only,
+        }
+    }
+}
+
 /// The default of `interventions_limit`: enough to show what makes each status, few enough that a
 /// recommendation many organisations work on keeps the report readable and quick.
 const DEFAULT_INTERVENTIONS_LIMIT: u32 = 10;
 const MAX_INTERVENTIONS_LIMIT: u32 = 100;
-
-/// The year to report on: the one asked for (404 if no such report), else the country's latest.
-async fn report_year(
-    connection: &mut Connection,
-    country: &str,
-    asked: Option<i32>,
-) -> Result<Option<i32>, ApiError> {
-    match asked {
-        Some(year) if reports::exists(connection, year).await? => Ok(Some(year)),
-        Some(year) => Err(ApiError::NotFound(format!("there is no report for {year}"))),
-        None => Ok(gaps::latest_year(connection, Some(country)).await?),
-    }
-}
-
-/// Checks an organisation filter: 404 when there is no such organisation, since the report asked
-/// for (this organisation's view) does not exist; an empty report would read as "no work done".
-pub async fn check_organisation_filter(
-    connection: &mut Connection,
-    organisation: Option<Uuid>,
-) -> Result<(), ApiError> {
-    match organisation {
-        Some(id) if !organisations::exists(connection, id).await? => Err(ApiError::NotFound(
-            format!("there is no organisation {id} (the `organisation` filter)"),
-        )),
-        _ => Ok(()),
-    }
-}
 
 /// Which of a country's recommendations remain unaddressed.
 ///
@@ -221,7 +108,13 @@ pub async fn get_gaps(
         ));
     }
     let mut connection = state.connection().await?;
-    let report = gap_report(&mut connection, &code, &query, interventions_limit).await?;
+    let report = gap_report(
+        &mut connection,
+        &code,
+        &query.filters(),
+        interventions_limit,
+    )
+    .await?;
     Ok(match format {
         Format::Json => HttpResponse::Ok().json(report),
         Format::Csv => {
@@ -234,117 +127,4 @@ pub async fn get_gaps(
         }
         Format::Html => html_response(gaps_export::to_html(&report)),
     })
-}
-
-/// The gap report of the country named `code`, with the filters of `query`, listing at most
-/// `interventions_limit` interventions per recommendation.
-pub async fn gap_report(
-    connection: &mut Connection,
-    code: &str,
-    query: &GapQuery,
-    interventions_limit: u32,
-) -> Result<GapReport, ApiError> {
-    let country = country_from_path(connection, code).await?;
-    check_organisation_filter(connection, query.organisation).await?;
-    let year = report_year(connection, &country.code, query.year).await?;
-    let (tier, recommendations, counting) = match year {
-        Some(year) => {
-            let (tier, previous) = tiers::with_previous(connection, &country.code, year).await?;
-            let recommendations =
-                gaps::recommendation_gaps(connection, &country.code, year, query.organisation)
-                    .await?;
-            // One more than shown, to know whether there are more.
-            let counting = gaps::strongest_interventions(
-                connection,
-                &country.code,
-                year,
-                query.organisation,
-                i64::from(interventions_limit) + 1,
-            )
-            .await?;
-            let tier = tier.map(|row| TierSummary {
-                tier: row.tier,
-                movement: movement(previous, row.tier),
-                waiver: row.waiver,
-            });
-            (tier, recommendations, counting)
-        }
-        None => (None, Vec::new(), Vec::new()),
-    };
-    Ok(GapReport {
-        summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
-        pillars: pillar_counts(&recommendations),
-        recommendations: with_interventions(recommendations, counting, query, interventions_limit),
-        country: CountryDto::from(country),
-        year,
-        tier,
-        organisation: query.organisation,
-    })
-}
-
-fn pillar_counts(recommendations: &[RecommendationGap]) -> Vec<PillarCounts> {
-    Pillar::ALL
-        .iter()
-        .filter_map(|&pillar| {
-            let counts = StatusCounts::of(
-                recommendations
-                    .iter()
-                    .filter(|r| r.pillar == pillar)
-                    .map(|r| r.status),
-            );
-            (counts.total > 0).then_some(PillarCounts { pillar, counts })
-        })
-        .collect()
-}
-
-fn with_interventions(
-    recommendations: Vec<RecommendationGap>,
-    counting: Vec<CountingIntervention>,
-    query: &GapQuery,
-    limit: u32,
-) -> Vec<RecommendationGapDto> {
-    let mut by_recommendation: HashMap<Uuid, Vec<CountingInterventionDto>> = HashMap::new();
-    for row in counting {
-        by_recommendation
-            .entry(row.recommendation_id)
-            .or_default()
-            .push(row.into());
-    }
-    recommendations
-        .into_iter()
-        .filter(|r| query.status.is_none_or(|wanted| r.status == wanted))
-        .filter(|r| !query.persistent_only || is_persistent(r))
-        .map(|r| {
-            let mut interventions = by_recommendation.remove(&r.id).unwrap_or_default();
-            let more_interventions = interventions.len() > limit as usize;
-            interventions.truncate(limit as usize);
-            (r, interventions, more_interventions)
-        })
-        .map(
-            |(r, interventions, more_interventions)| RecommendationGapDto {
-                interventions,
-                more_interventions,
-                id: r.id,
-                position: r.position,
-                text: r.text,
-                pillar: r.pillar,
-                prioritized: r.prioritized,
-                source_url: r.source_url,
-                status: r.status,
-                line: LineDto {
-                    years_standing: r.years_standing,
-                    since: r.since_year,
-                    ever_addressed: r.ever_addressed,
-                },
-            },
-        )
-        .collect()
-}
-
-/// A gap that has outlasted reports: unaddressed now, never addressed along its line, and standing
-/// for two or more consecutive reports.
-fn is_persistent(recommendation: &RecommendationGap) -> bool {
-    recommendation.status == RecommendationStatus::Unaddressed
-        && !recommendation.ever_addressed
-        && recommendation.years_standing >= 2
 }

@@ -6,9 +6,9 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::AppState;
 use crate::db;
-use crate::error::{ApiError, Problem};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
 
 /// A load balancer must learn within 2 s that this instance cannot serve: the probe gives the
 /// database a little less than that.

@@ -26,13 +26,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::AppState;
-use super::auth::Caller;
-use super::body::read_bounded;
-use super::imports::MAX_IMPORT_BYTES;
-use super::upload::receiving;
 use crate::db::idempotency::{self, Claim, SealedResponse};
-use crate::error::ApiError;
+use crate::domain::Caller;
+use crate::http::AppState;
+use crate::http::body::read_bounded;
+use crate::http::error::ApiError;
+use crate::http::upload::receiving;
+use crate::usecases::imports::MAX_IMPORT_BYTES;
 
 /// The request header.
 pub const HEADER: &str = "Idempotency-Key";

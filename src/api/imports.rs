@@ -4,19 +4,16 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::AppState;
 use super::auth::Caller;
-use super::body::read_bounded;
-use super::json;
 use super::path_year::PathYear;
-use super::upload::receiving;
-use crate::db::reports;
-use crate::error::{ApiError, Problem};
+use crate::http::AppState;
+use crate::http::body::read_bounded;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json;
+use crate::http::upload::receiving;
 use crate::import::json_file::JsonImport;
-use crate::import::{self, ImportRows, ImportSummary, RunOptions, csv_file};
-
-/// The largest file an import takes: far above a whole report's data (about 2,000 recommendations).
-pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+use crate::import::{ImportRows, ImportSummary, csv_file};
+pub use crate::usecases::imports::{MAX_IMPORT_BYTES, check_and_run};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -49,31 +46,6 @@ async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<Impor
     } else {
         Ok(csv_file::read(&body)?)
     }
-}
-
-/// Checks `rows` against the database and imports them for `caller` (an admin), or with
-/// `dry_run` counts what would change and writes nothing; shared by the API and the pages.
-pub async fn check_and_run(
-    caller: &Caller,
-    state: &AppState,
-    year: Option<i32>,
-    rows: ImportRows,
-    dry_run: bool,
-) -> Result<ImportSummary, ApiError> {
-    let mut connection = state.connection().await?;
-    if let Some(year) = year
-        && !reports::exists(&mut connection, year).await?
-    {
-        return Err(ApiError::NotFound(format!(
-            "there is no report for {year}; create it first with POST /api/v1/reports"
-        )));
-    }
-    let plan = import::plan(&mut connection, year, rows).await?;
-    let options = RunOptions {
-        dry_run,
-        create_missing_reports: false,
-    };
-    Ok(import::run(&mut connection, &caller.actor(), &plan, options).await?)
 }
 
 /// Imports one report year's tiers and recommendations, all or nothing.
@@ -113,7 +85,7 @@ pub async fn import_report(
     let rows = read_rows(&request, payload).await?;
     let summary = check_and_run(
         &caller,
-        &state,
+        state.get_ref(),
         Some(year.into_inner().0),
         rows,
         query.dry_run,
@@ -150,12 +122,6 @@ pub async fn import_tier_history(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let rows = read_rows(&request, payload).await?;
-    if !rows.recommendations.is_empty() {
-        return Err(ApiError::invalid(
-            "recommendations",
-            "a tier history holds tiers only; import recommendations per report year",
-        ));
-    }
-    let summary = check_and_run(&caller, &state, None, rows, query.dry_run).await?;
+    let summary = check_and_run(&caller, state.get_ref(), None, rows, query.dry_run).await?;
     Ok(HttpResponse::Ok().json(summary))
 }

@@ -6,16 +6,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AppState;
 use super::auth::Caller;
-use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
-use super::validation::Validator;
-use crate::db::audit::Actor;
 use crate::db::keys::{self, ApiKeyRow, Revocation};
-use crate::db::{Connection, organisations};
-use crate::domain::{NewApiKey, Role};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::http::AppState;
+use crate::http::json::JsonBody;
+
+use crate::domain::Role;
+use crate::http::error::{ApiError, Problem};
+pub use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key, create_key_for};
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]
@@ -55,18 +54,6 @@ pub struct CreatedApiKey {
     pub secret: String,
 }
 
-/// A key to create.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"name": "Programme team", "role": "editor", "organisation_id": "0192f5c8-6c1e-7a3b-9d2f-4e5a6b7c8d9e"}))]
-pub struct CreateApiKey {
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
-    pub name: String,
-    pub role: Role,
-    /// Required for editor keys: the organisation whose work they may change.
-    pub organisation_id: Option<Uuid>,
-}
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -79,63 +66,6 @@ pub struct KeyListQuery {
         pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
     )]
     pub cursor: Option<String>,
-}
-
-/// Why a key could not be created.
-#[derive(Debug, thiserror::Error)]
-pub enum KeyError {
-    /// The fields at fault, each with what is wrong.
-    #[error("{}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
-    Invalid(Vec<FieldError>),
-    #[error(transparent)]
-    Db(#[from] crate::db::DbError),
-}
-
-/// Creates a key for `actor` after checking its fields; shared by the API and the command line.
-pub async fn create_key(
-    connection: &mut Connection,
-    actor: &Actor,
-    request: &CreateApiKey,
-) -> Result<(ApiKeyRow, String), KeyError> {
-    let mut check = Validator::default();
-    let name = check.required_text("name", &request.name);
-    if request.role == Role::Editor && request.organisation_id.is_none() {
-        check.error(
-            "organisation_id",
-            "an editor key must name the organisation whose work it may change",
-        );
-    }
-    if let Err(ApiError::Validation { errors, .. }) = check.finish() {
-        return Err(KeyError::Invalid(errors));
-    }
-    if let Some(organisation) = request.organisation_id
-        && !organisations::exists(connection, organisation).await?
-    {
-        return Err(KeyError::Invalid(vec![FieldError::new(
-            "organisation_id",
-            format!("there is no organisation {organisation}"),
-        )]));
-    }
-    let key = NewApiKey::generate();
-    let row = keys::insert(
-        connection,
-        actor,
-        &key,
-        &name,
-        request.role,
-        request.organisation_id,
-    )
-    .await?;
-    Ok((row, key.token))
-}
-
-impl From<KeyError> for ApiError {
-    fn from(error: KeyError) -> Self {
-        match error {
-            KeyError::Invalid(errors) => ApiError::validation(errors),
-            KeyError::Db(error) => error.into(),
-        }
-    }
 }
 
 /// Lists keys, oldest first, without their secrets.
@@ -171,16 +101,12 @@ pub async fn create_api_key(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let mut connection = state.connection().await?;
-    let (row, secret) = create_key(&mut connection, &caller.actor(), &body.0).await?;
+    let (row, secret) = create_key_for(&mut connection, &caller, &body.0).await?;
     Ok(HttpResponse::Created().json(CreatedApiKey {
         key: row.into(),
         secret,
     }))
 }
-
-/// Why the last admin key stays: without it no one could manage keys or report data.
-pub const LAST_ADMIN: &str = "this is the last active admin key: create another admin key \
-     first, or no one could manage keys and report data any more";
 
 /// Revokes a key: it is refused from now on. Revoking a revoked key changes nothing; the last
 /// active admin key cannot be revoked (409).

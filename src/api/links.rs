@@ -6,17 +6,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AppState;
 use super::auth::Caller;
-use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, stale, tagged};
-use super::validation::Validator;
 use crate::db::Guarded;
 use crate::db::interventions::{self, InterventionRow};
-use crate::db::links::{self, LinkRow, Linking, NewLink};
-use crate::domain::{Contribution, InterventionKind, InterventionStatus, Precondition};
-use crate::error::{ApiError, Problem};
+use crate::db::links::{self, LinkRow};
+use crate::domain::{Contribution, InterventionKind, InterventionStatus};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json::JsonBody;
+pub use crate::usecases::links::{PutLink, link};
 
 /// A link from an intervention to a recommendation it answers.
 #[derive(Debug, Serialize, ToSchema)]
@@ -74,20 +74,6 @@ impl From<(LinkRow, InterventionRow)> for LinkedInterventionDto {
             linked_at: link.created_at,
         }
     }
-}
-
-/// How an intervention answers a recommendation.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"contribution": "full", "rationale": "Trained every district prosecutor named in the recommendation.", "evidence_url": "https://example.org/reports/training-2023.pdf"}))]
-pub struct PutLink {
-    pub contribution: Contribution,
-    #[schema(pattern = "^[^\\u0000]*$")]
-    pub rationale: Option<String>,
-    #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
-    )]
-    pub evidence_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -149,7 +135,7 @@ pub async fn link_recommendation(
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
     let (row, created) = link(
-        &state,
+        state.get_ref(),
         &caller,
         intervention_id,
         recommendation_id,
@@ -163,66 +149,6 @@ pub async fn link_recommendation(
         HttpResponse::Ok()
     };
     Ok(tagged(status, &row, LinkDto::from(row.clone())))
-}
-
-/// Links intervention `intervention_id` to recommendation `recommendation_id` for `caller`, by
-/// the API's rules; says whether the link is new.
-pub async fn link(
-    state: &AppState,
-    caller: &Caller,
-    intervention_id: Uuid,
-    recommendation_id: Uuid,
-    precondition: &Precondition,
-    body: PutLink,
-) -> Result<(LinkRow, bool), ApiError> {
-    let mut check = Validator::default();
-    let rationale = check.optional_text("rationale", body.rationale.as_deref());
-    let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
-    check.finish()?;
-
-    let only_of = caller.editable_organisation()?;
-    let new = NewLink {
-        intervention_id,
-        recommendation_id,
-        contribution: body.contribution,
-        rationale: rationale.as_deref(),
-        evidence_url: evidence_url.as_deref(),
-    };
-    let mut connection = state.connection().await?;
-    match links::upsert(
-        &mut connection,
-        &caller.actor(),
-        only_of,
-        precondition,
-        &new,
-    )
-    .await?
-    {
-        Linking::Created(row) => Ok((row, true)),
-        Linking::Updated(row) => Ok((row, false)),
-        Linking::Stale(current) => Err(stale(
-            precondition,
-            &format!(
-                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
-            ),
-            current,
-        )),
-        Linking::InterventionMissing => Err(ApiError::NotFound(format!(
-            "there is no intervention {intervention_id}"
-        ))),
-        Linking::RecommendationMissing => Err(ApiError::NotFound(format!(
-            "there is no recommendation {recommendation_id}"
-        ))),
-        Linking::OtherOrganisation => Err(caller.not_yours()),
-        Linking::OutsideCountries { country, countries } => Err(ApiError::invalid(
-            "recommendation_id",
-            format!(
-                "the recommendation is to {country}, where this intervention does not work ({}); \
-                 add the country to the intervention first",
-                countries.join(", ")
-            ),
-        )),
-    }
 }
 
 /// Removes a link.

@@ -5,66 +5,30 @@
 
 pub mod audit;
 pub mod auth;
-pub mod body;
-pub mod client_address;
 pub mod countries;
 pub mod coverage;
-pub mod csv_cells;
-pub mod deadline;
 pub mod gaps;
-pub mod gaps_export;
 pub mod health;
 pub mod idempotency;
 pub mod imports;
 pub mod interventions;
-pub mod json;
 pub mod keys;
 pub mod links;
-pub mod method_table;
-pub mod metrics;
-pub mod negotiation;
 pub mod openapi;
 pub mod operation_links;
 pub mod organisations;
 pub mod pagination;
 pub mod path_year;
 pub mod preconditions;
-pub mod rate_limit;
-pub mod read_retry;
 pub mod recommendations;
 pub mod reports;
-pub mod request_id;
 pub mod tiers;
-pub mod upload;
-pub mod validation;
 
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::config::Timeouts;
-use crate::db::{self, DbPool, PooledConnection};
-use crate::error::ApiError;
-
-/// What every handler shares.
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: DbPool,
-    pub timeouts: Timeouts,
-}
-
-impl AppState {
-    /// A connection from the pool; 503 when the database cannot be reached. While a request is
-    /// tried again after losing its connection, one checked to be alive.
-    pub async fn connection(&self) -> Result<PooledConnection, ApiError> {
-        if read_retry::is_retrying() {
-            return Ok(db::live_connection(&self.pool).await?);
-        }
-        Ok(db::connection(&self.pool).await?)
-    }
-}
-
-/// The prefix of the JSON API.
-pub const API_PREFIX: &str = "/api/v1";
+pub use crate::http::API_PREFIX;
+use crate::http::{deadline, negotiation, read_retry};
 
 /// The route table: health probes at the root, everything else under [`API_PREFIX`].
 pub fn configure(config: &mut ServiceConfig) {
@@ -161,7 +125,7 @@ pub fn problem_response(description: &str) -> utoipa::openapi::Response {
     ResponseBuilder::new()
         .description(description)
         .content(
-            crate::error::PROBLEM_JSON,
+            crate::http::error::PROBLEM_JSON,
             ContentBuilder::new()
                 .schema(Some(Ref::from_schema_name("Problem")))
                 .build(),
@@ -205,7 +169,7 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
                 .build(),
         )
         .content(
-            crate::error::PROBLEM_JSON,
+            crate::http::error::PROBLEM_JSON,
             ContentBuilder::new()
                 .schema(Some(Ref::from_schema_name("Problem")))
                 .build(),

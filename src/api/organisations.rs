@@ -6,15 +6,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AppState;
 use super::auth::Caller;
-use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, stale, tagged};
-use super::validation::Validator;
 use crate::db::organisations::{self, OrganisationRow};
 use crate::db::{DbError, Guarded};
-use crate::error::{ApiError, Problem};
+use crate::domain::Validator;
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json::JsonBody;
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]

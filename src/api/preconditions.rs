@@ -14,7 +14,7 @@ use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn}
 use utoipa::openapi::{HttpMethod, ObjectBuilder};
 
 use crate::domain::{Etag, Precondition};
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// The request's `If-Match`, read into a [`Precondition`].
 #[derive(Debug, Default)]
@@ -53,20 +53,7 @@ pub fn tagged(
 /// The 412 for a change to `what` under `precondition`, which its current state (`current`, if
 /// it exists) does not meet.
 pub fn stale(precondition: &Precondition, what: &str, current: Option<Etag>) -> ApiError {
-    let detail = match (precondition, &current) {
-        (Precondition::Unreadable, _) => "If-Match must be `*` or a list of entity tags, such as \
-                                          `\"3f2a9c\"`, as sent in the ETag header"
-            .to_owned(),
-        (_, Some(_)) => format!(
-            "{what} has changed since you read it; GET it again, reapply your change to what is \
-             there now, and send its new ETag in If-Match"
-        ),
-        (_, None) => format!("{what} does not exist, so it cannot match If-Match"),
-    };
-    ApiError::PreconditionFailed {
-        detail,
-        current: current.map(|etag| etag.as_header().to_owned()),
-    }
+    precondition.refusal(what, current).into()
 }
 
 /// The operations that honour `If-Match`, by method and path.

@@ -6,21 +6,21 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::AppState;
 use super::auth::Caller;
 use super::countries::{country_from_field, country_from_filter};
-use super::json::JsonBody;
 use super::links::LinkedInterventionDto;
 use super::pagination::{CursorKey, Page, PageRequest};
 use super::preconditions::{IfMatch, stale, tagged};
-use super::validation::{Validator, double_option};
 use crate::db::recommendations::{
     self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
     RecommendationKey, RecommendationRow,
 };
 use crate::db::{Connection, DbError, Guarded, links};
 use crate::domain::{Etag, Pillar};
-use crate::error::{ApiError, Problem};
+use crate::domain::{Validator, double_option};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json::JsonBody;
 
 /// A recommendation of one report to one country.
 #[derive(Debug, Serialize, ToSchema)]

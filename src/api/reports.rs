@@ -5,16 +5,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::AppState;
 use super::auth::Caller;
-use super::json::JsonBody;
 use super::pagination::{Page, PageRequest};
 use super::path_year::PathYear;
-use super::validation::Validator;
 use crate::db::DbError;
 use crate::db::reports::{self, NewReport, ReportRow};
+use crate::domain::Validator;
 use crate::domain::{ReportingPeriod, reporting_period};
-use crate::error::{ApiError, Problem};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json::JsonBody;
 
 /// A TIP Report.
 #[derive(Debug, Serialize, ToSchema)]

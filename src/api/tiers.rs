@@ -4,17 +4,17 @@ use actix_web::{HttpResponse, get, put, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::AppState;
 use super::auth::Caller;
 use super::countries::country_from_path;
-use super::json::JsonBody;
 use super::pagination::Page;
 use super::path_year::PathYear;
-use super::validation::Validator;
 use crate::db::DbError;
 use crate::db::tiers::{self, NewTier, TierRow};
+use crate::domain::Validator;
 use crate::domain::{Movement, Tier, movement};
-use crate::error::{ApiError, Problem};
+use crate::http::AppState;
+use crate::http::error::{ApiError, Problem};
+use crate::http::json::JsonBody;
 
 /// A country's placement in one report year.
 #[derive(Debug, Serialize, ToSchema)]

@@ -14,27 +14,7 @@ use super::schema::audit_events;
 use super::{Connection, DbError};
 use crate::domain::{AuditAction, ResourceType};
 
-/// Who makes a change: an API key, or the command line.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub key_id: Option<Uuid>,
-    pub key_name: String,
-    /// The claim of the `Idempotency-Key` request the change is made for, if any: kept with the
-    /// audit row so that a retry can tell a stored write from one that never happened (see
-    /// [`super::idempotency::claim`]).
-    pub idempotency_claim: Option<Uuid>,
-}
-
-impl Actor {
-    /// A change made from the command line (no key), named after the command.
-    pub fn command_line(command: &str) -> Self {
-        Self {
-            key_id: None,
-            key_name: format!("command line: {command}"),
-            idempotency_claim: None,
-        }
-    }
-}
+pub use crate::domain::Actor;
 
 /// What a write changed in one resource: only the fields that differ, before and after.
 #[derive(Debug, Clone)]

@@ -24,6 +24,19 @@ pub struct ApiKeyRow {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+impl ApiKeyRow {
+    /// The caller this key makes of a request.
+    pub fn caller(self) -> crate::domain::Caller {
+        crate::domain::Caller {
+            key_id: self.id,
+            name: self.name,
+            role: self.role,
+            organisation_id: self.organisation_id,
+            idempotency_claim: None,
+        }
+    }
+}
+
 /// A key and the hash of its secret, for checking a presented key.
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = api_keys, check_for_backend(diesel::pg::Pg))]

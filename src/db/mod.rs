@@ -116,6 +116,16 @@ fn is_unavailability(message: &str) -> bool {
         || message.starts_with("canceling statement due to statement timeout")
 }
 
+impl From<DbError> for crate::domain::Failure {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::Unavailable(cause) => Self::Unavailable(cause),
+            DbError::ConnectionLost(cause) => Self::ConnectionLost(cause),
+            other => Self::internal(other),
+        }
+    }
+}
+
 impl From<PoolError> for DbError {
     fn from(error: PoolError) -> Self {
         Self::Unavailable(error.to_string())
@@ -208,6 +218,26 @@ async fn establish_for_requests(
 /// Borrows a connection from the pool.
 pub async fn connection(pool: &DbPool) -> Result<PooledConnection, DbError> {
     Ok(pool.get().await?)
+}
+
+/// Where a use case takes its connection from: the pool itself (the command line), or an edge
+/// that knows more about the request (a retried read is handed only live connections).
+pub trait Connections {
+    /// A connection, or why none can be had.
+    fn connect(&self) -> impl std::future::Future<Output = Result<PooledConnection, DbError>>;
+
+    /// A connection checked to answer, for work tried again after its connection broke.
+    fn connect_live(&self) -> impl std::future::Future<Output = Result<PooledConnection, DbError>>;
+}
+
+impl Connections for DbPool {
+    async fn connect(&self) -> Result<PooledConnection, DbError> {
+        connection(self).await
+    }
+
+    async fn connect_live(&self) -> Result<PooledConnection, DbError> {
+        live_connection(self).await
+    }
 }
 
 /// Borrows a connection that answers a query, discarding on the way those that broke while idle

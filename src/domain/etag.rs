@@ -94,6 +94,27 @@ impl Precondition {
     }
 }
 
+impl Precondition {
+    /// The refusal of a change to `what` under this precondition, which its current state
+    /// (`current`, if it exists) does not meet.
+    pub fn refusal(&self, what: &str, current: Option<Etag>) -> super::Failure {
+        let detail = match (self, &current) {
+            (Precondition::Unreadable, _) => "If-Match must be `*` or a list of entity tags, \
+                                              such as `\"3f2a9c\"`, as sent in the ETag header"
+                .to_owned(),
+            (_, Some(_)) => format!(
+                "{what} has changed since you read it; GET it again, reapply your change to what \
+                 is there now, and send its new ETag in If-Match"
+            ),
+            (_, None) => format!("{what} does not exist, so it cannot match If-Match"),
+        };
+        super::Failure::Stale {
+            detail,
+            current: current.map(|etag| etag.as_header().to_owned()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,15 +2,19 @@
 //! be, what to say of a country name that matches none or several, and how a tier placement moves from one year to the next.
 
 mod api_key;
+mod caller;
 mod country_name;
 mod coverage;
 mod enums;
 mod etag;
+mod failure;
 mod movement;
 mod reporting_period;
 mod tier_label;
+mod validation;
 
 pub use api_key::{NewApiKey, parse_token, secret_matches};
+pub use caller::{Actor, Caller};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{
@@ -18,6 +22,10 @@ pub use enums::{
     Region, ResourceType, Role, Tier,
 };
 pub use etag::{Etag, Precondition};
+pub use failure::{Failure, FieldError, invalid_summary};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
 pub use tier_label::parse_tier_label;
+pub use validation::{
+    NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, double_option, report_year, web_url,
+};

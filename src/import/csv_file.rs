@@ -13,7 +13,7 @@
 
 use super::ImportError;
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
-use crate::error::FieldError;
+use crate::domain::FieldError;
 
 const COUNTRY: &[&str] = &["country", "iso", "iso3", "country_code", "iso_code"];
 const COUNTRY_NAME: &[&str] = &["country_name", "countryname", "name"];

@@ -78,31 +78,18 @@ pub enum ImportError {
     /// the first [`plan::MAX_LISTED_ERRORS`] are listed.
     #[error("{total} problems in the file; nothing was imported")]
     BadRows {
-        errors: Vec<crate::error::FieldError>,
+        errors: Vec<crate::domain::FieldError>,
         total: usize,
     },
     #[error(transparent)]
     Db(#[from] DbError),
 }
 
-impl From<ImportError> for crate::error::ApiError {
+impl From<ImportError> for crate::domain::Failure {
     fn from(error: ImportError) -> Self {
-        use crate::error::ApiError;
         match error {
-            ImportError::Unreadable(detail) => ApiError::BadRequest(detail),
-            ImportError::BadRows { errors, total } => match ApiError::validation(errors) {
-                ApiError::Validation { errors, .. } if total > errors.len() => {
-                    ApiError::Validation {
-                        detail: format!(
-                            "{total} problems in the file (the first {} are listed); nothing \
-                             was imported",
-                            errors.len()
-                        ),
-                        errors,
-                    }
-                }
-                other => other,
-            },
+            ImportError::Unreadable(detail) => Self::Unreadable(detail),
+            ImportError::BadRows { errors, total } => Self::BadRows { errors, total },
             ImportError::Db(error) => error.into(),
         }
     }

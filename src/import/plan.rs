@@ -9,8 +9,8 @@ use super::rows::{ImportRows, Location};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
 use crate::db::{Connection, countries, recommendations};
+use crate::domain::FieldError;
 use crate::domain::{Pillar, parse_tier_label};
-use crate::error::FieldError;
 
 /// At most this many problems are listed; a file with more is mostly wrong anyway.
 pub const MAX_LISTED_ERRORS: usize = 500;
@@ -141,7 +141,7 @@ pub async fn plan(
         let text = match row.text.as_deref().map(str::trim) {
             Some(text) if !text.is_empty() && !text.contains('\0') => Some(text.to_string()),
             Some(text) if text.contains('\0') => {
-                errors.push(at.error("text", "must not contain the NUL character"));
+                errors.push(at.error("text", crate::domain::NUL_MESSAGE));
                 None
             }
             _ => {
@@ -150,12 +150,13 @@ pub async fn plan(
             }
         };
         let prioritized = boolean(at, "prioritized", row.prioritized.as_deref(), &mut errors);
-        let source_url = match row.source_url.as_deref() {
-            Some(url) if !is_web_url(url) => {
-                errors.push(at.error("source_url", "must be an absolute http or https URL"));
+        let source_url = match row.source_url.as_deref().map(crate::domain::web_url) {
+            Some(Err(message)) => {
+                errors.push(at.error("source_url", message));
                 None
             }
-            url => Some(url.map(str::to_string)),
+            Some(Ok(url)) => Some(Some(url)),
+            None => Some(None),
         };
         let continues = match row.continues.as_deref().map(Uuid::parse_str) {
             None => Some(None),
@@ -244,10 +245,6 @@ fn describe(location: Location) -> String {
     }
 }
 
-fn is_web_url(text: &str) -> bool {
-    url::Url::parse(text).is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
-}
-
 /// The year of a row: the import's own, or the row's (which must then be given and valid).
 fn row_year(
     at: Location,
@@ -257,9 +254,15 @@ fn row_year(
 ) -> Option<i32> {
     let given = match given.map(str::parse::<i32>) {
         None => None,
-        Some(Ok(year)) if (2000..=2100).contains(&year) => Some(year),
-        Some(_) => {
-            errors.push(at.error("year", "must be a report year between 2000 and 2100"));
+        Some(Ok(year)) => match crate::domain::report_year(year) {
+            Ok(year) => Some(year),
+            Err(message) => {
+                errors.push(at.error("year", message));
+                return None;
+            }
+        },
+        Some(Err(_)) => {
+            errors.push(at.error("year", crate::domain::YEAR_MESSAGE));
             return None;
         }
     };

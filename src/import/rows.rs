@@ -1,6 +1,6 @@
 //! Import rows as read from a file, before any checking: every field is text, as in a CSV cell.
 
-use crate::error::FieldError;
+use crate::domain::FieldError;
 
 /// Where a row came from, to say where a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,12 +10,12 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
-use crate::api::AppState;
-use crate::api::gaps::{self, GapQuery, GapReport};
-use crate::api::gaps_export;
-use crate::api::negotiation::html_response;
 use crate::db::{Connection, organisations, tiers};
 use crate::domain::{Pillar, RecommendationStatus, movement};
+use crate::export::gap_report as gaps_export;
+use crate::http::AppState;
+use crate::http::negotiation::html_response;
+use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CountryQuery {
@@ -26,14 +26,12 @@ pub struct CountryQuery {
 }
 
 impl CountryQuery {
-    fn gap_query(&self) -> Result<GapQuery, WebError> {
-        Ok(GapQuery {
+    fn gap_filters(&self) -> Result<GapFilters, WebError> {
+        Ok(GapFilters {
             year: filters::optional("report year", self.year.as_deref())?,
             organisation: filters::organisation(self.organisation.as_deref())?,
             status: filters::optional("status", self.status.as_deref())?,
             persistent_only: self.persistent_only.as_deref() == Some("true"),
-            interventions_limit: None,
-            format: None,
         })
     }
 
@@ -55,7 +53,7 @@ async fn report(
     code: &str,
     query: &CountryQuery,
 ) -> Result<GapReport, WebError> {
-    Ok(gaps::gap_report(connection, code, &query.gap_query()?, INTERVENTIONS_SHOWN).await?)
+    Ok(gaps::gap_report(connection, code, &query.gap_filters()?, INTERVENTIONS_SHOWN).await?)
 }
 
 /// `GET /countries/{code}`.

@@ -13,8 +13,8 @@ use subtle::ConstantTimeEq;
 use super::error::WebError;
 use super::form_data::FormData;
 use super::session::Visitor;
-use crate::api::upload::receiving;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::upload::receiving;
 
 /// Refuses a form that another site made the browser send.
 pub fn check_origin(request: &HttpRequest) -> Result<(), WebError> {

@@ -6,9 +6,9 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
 use maud::html;
 
-use super::{layout, widgets};
-use crate::api::request_id;
-use crate::error::ApiError;
+use super::{shell, widgets};
+use crate::http::error::ApiError;
+use crate::http::request_id;
 
 /// Everything a page can answer instead of itself.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +22,12 @@ pub enum WebError {
     /// Whatever the shared rules refused, or failed on.
     #[error(transparent)]
     Api(#[from] ApiError),
+}
+
+impl From<crate::domain::Failure> for WebError {
+    fn from(failure: crate::domain::Failure) -> Self {
+        Self::Api(failure.into())
+    }
 }
 
 impl From<crate::db::DbError> for WebError {
@@ -64,9 +70,13 @@ impl ResponseError for WebError {
             }
             p { a href="/" { "Back to the overview" } }
         };
-        HttpResponse::build(self.status_code())
+        let mut response = HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
-            .body(layout::bare_page(title, body).into_string())
+            .body(shell::bare_page(title, body).into_string());
+        if let Self::Api(error) = self {
+            crate::http::error::DatabaseFault::mark(&mut response, error);
+        }
+        response
     }
 }
 

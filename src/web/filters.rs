@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use uuid::Uuid;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// Reads an optional filter: empty is `None`, anything else must parse.
 pub fn optional<T: FromStr>(field: &str, value: Option<&str>) -> Result<Option<T>, ApiError> {

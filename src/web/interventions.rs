@@ -1,7 +1,7 @@
 //! Interventions: the list, the form to log and edit one, and its page, where it is linked to
-//! the recommendations it answers. Writes go through the API's own functions
-//! ([`api::interventions::create`], [`api::interventions::update`], [`api::links::link`]), so the
-//! pages keep the same rules; a refused form comes back with what was typed and a message next
+//! the recommendations it answers. Writes go through the use cases the API calls too
+//! ([`usecases::interventions::create`], [`usecases::interventions::update`],
+//! [`usecases::links::link`]), so the pages keep the same rules; a refused form comes back with what was typed and a message next
 //! to each field at fault.
 
 use std::collections::HashMap;
@@ -17,12 +17,10 @@ use super::csrf::CheckedForm;
 use super::error::WebError;
 use super::filters;
 use super::form_data::FormData;
+use super::form_outcome::{FormOutcome, outcome as outcome_of};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
-use crate::api::interventions::{CreateIntervention, UpdateIntervention};
-use crate::api::links::PutLink;
-use crate::api::{self, AppState};
 use crate::db::countries::CountryRow;
 use crate::db::interventions::{Intervention, InterventionFilter};
 use crate::db::organisations::OrganisationRow;
@@ -30,7 +28,11 @@ use crate::db::{Connection, countries, gaps, interventions, links, organisations
 use crate::domain::{
     Contribution, Etag, InterventionKind, InterventionStatus, Pillar, Precondition, Role,
 };
-use crate::error::{ApiError, FieldError};
+use crate::http::AppState;
+use crate::http::error::{ApiError, FieldError};
+use crate::usecases;
+use crate::usecases::interventions::{CreateIntervention, UpdateIntervention};
+use crate::usecases::links::PutLink;
 
 /// The routes of these pages.
 pub fn configure(config: &mut web::ServiceConfig) {
@@ -66,7 +68,7 @@ async fn list(
     let mut connection = state.connection().await?;
     let country = match query.country.as_deref().filter(|c| !c.is_empty()) {
         Some(name) => {
-            Some(api::countries::country_from_filter(&mut connection, "country", name).await?)
+            Some(usecases::countries::country_from_filter(&mut connection, "country", name).await?)
         }
         None => None,
     };
@@ -338,6 +340,11 @@ async fn new_form(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
     ))
 }
 
+/// What an edit form says when someone else saved the intervention since it was opened.
+const STALE_FORM: &str = "Someone changed this intervention since you opened the form. Your values \
+                          are kept below; open the intervention again to see the changes, then \
+                          save yours.";
+
 /// `POST /interventions`.
 async fn create(
     state: web::Data<AppState>,
@@ -351,27 +358,29 @@ async fn create(
     let (parsed, mut errors) = form.parsed();
     let outcome = if errors.is_empty() {
         let body = form.as_new(&parsed);
-        Some(api::interventions::create(&state, &visitor.caller, body).await)
+        Some(usecases::interventions::create(state.get_ref(), &visitor.caller, body).await)
     } else {
         // The rules the typed fields break too, so that every error shows at once.
-        errors.extend(api::interventions::field_errors(&form.as_new(&parsed)));
+        errors.extend(usecases::interventions::field_errors(&form.as_new(&parsed)));
         None
     };
-    let message = match outcome {
-        Some(Ok(created)) => {
+    let message = match outcome
+        .map(|answer| outcome_of(answer, STALE_FORM))
+        .transpose()?
+    {
+        Some(FormOutcome::Done(created)) => {
             return Ok(see_other(&format!(
                 "/interventions/{}?saved=1",
                 created.row.id
             )));
         }
-        Some(Err(ApiError::Validation {
-            errors: refused, ..
-        })) => {
+        Some(FormOutcome::Refused {
+            errors: refused,
+            message,
+        }) => {
             errors.extend(refused);
-            None
+            message
         }
-        Some(Err(ApiError::Conflict(detail))) => Some(detail),
-        Some(Err(other)) => return Err(other.into()),
         None => None,
     };
     let mut connection = state.connection().await?;
@@ -437,25 +446,33 @@ async fn update(
             location: Some(optional_text(&form.location)),
             people_reached: Some(parsed.people_reached),
         };
-        Some(api::interventions::update(&state, &visitor.caller, id, &precondition, body).await)
+        Some(
+            usecases::interventions::update(
+                state.get_ref(),
+                &visitor.caller,
+                id,
+                &precondition,
+                body,
+            )
+            .await,
+        )
     } else {
         None
     };
-    let message = match outcome {
-        Some(Ok(_)) => return Ok(see_other(&format!("/interventions/{id}?saved=1"))),
-        Some(Err(ApiError::Validation {
-            errors: refused, ..
-        })) => {
-            errors.extend(refused);
-            None
+    let message = match outcome
+        .map(|answer| outcome_of(answer, STALE_FORM))
+        .transpose()?
+    {
+        Some(FormOutcome::Done(_)) => {
+            return Ok(see_other(&format!("/interventions/{id}?saved=1")));
         }
-        Some(Err(ApiError::Conflict(detail))) => Some(detail),
-        Some(Err(ApiError::PreconditionFailed { .. })) => Some(
-            "Someone changed this intervention since you opened the form. Your values are kept \
-             below; open the intervention again to see the changes, then save yours."
-                .to_owned(),
-        ),
-        Some(Err(other)) => return Err(other.into()),
+        Some(FormOutcome::Refused {
+            errors: refused,
+            message,
+        }) => {
+            errors.extend(refused);
+            message
+        }
         None => None,
     };
     let mut connection = state.connection().await?;
@@ -770,8 +787,8 @@ async fn link(
                 evidence_url: data.optional("evidence_url"),
             };
             Some(
-                api::links::link(
-                    &state,
+                usecases::links::link(
+                    state.get_ref(),
                     &visitor.caller,
                     id,
                     recommendation_id,
@@ -783,16 +800,18 @@ async fn link(
         }
         None => None,
     };
-    match outcome {
-        Some(Ok(_)) => {
+    match outcome
+        .map(|answer| outcome_of(answer, STALE_FORM))
+        .transpose()?
+    {
+        Some(FormOutcome::Done(_)) => {
             return Ok(see_other(&format!(
                 "/interventions/{id}?linked=1#recommendation-{recommendation_id}"
             )));
         }
-        Some(Err(ApiError::Validation {
+        Some(FormOutcome::Refused {
             errors: refused, ..
-        })) => errors.extend(refused),
-        Some(Err(other)) => return Err(other.into()),
+        }) => errors.extend(refused),
         None => {}
     }
     let refused = RefusedLink {

@@ -1,10 +1,10 @@
 //! The page shell every page shares: the head, a skip link, the navigation for the person's role,
 //! who is signed in (with the sign-out form), and the main landmark.
 
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 
-use super::assets;
 use super::session::Visitor;
+use super::shell::shell;
 use crate::domain::Role;
 
 /// Which part of the navigation a page belongs to, to mark it as the current one.
@@ -52,32 +52,4 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
         },
         content,
     )
-}
-
-/// A page for someone not signed in (the sign-in page, an error page).
-pub fn bare_page(title: &str, content: Markup) -> Markup {
-    shell(
-        title,
-        html! { header.site { a.brand href="/" { "gaptrack" } } },
-        html! { h1 { (title) } (content) },
-    )
-}
-
-fn shell(title: &str, header: Markup, content: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · gaptrack" }
-                link rel="stylesheet" href=(assets::STYLESHEET_PATH.as_str());
-            }
-            body {
-                a.skip href="#main" { "Skip to the content" }
-                (header)
-                main id="main" { (content) }
-            }
-        }
-    }
 }

@@ -20,11 +20,13 @@ pub mod deadline;
 pub mod error;
 pub mod filters;
 pub mod form_data;
+pub mod form_outcome;
 pub mod interventions;
 pub mod layout;
 pub mod overview;
 pub mod read_retry;
 pub mod session;
+pub mod shell;
 pub mod signin;
 pub mod widgets;
 
@@ -46,28 +48,4 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/countries/{code}/print", web::get().to(country::printable))
         .configure(interventions::configure)
         .configure(admin::configure);
-}
-
-/// What a request no route took gets: for a person's browser outside the API, a page that says
-/// so; for the API (and anything that does not ask for HTML), its problem+json 404 or 405.
-pub async fn fallback(
-    request: actix_web::HttpRequest,
-    table: web::Data<crate::api::method_table::MethodTable>,
-) -> actix_web::HttpResponse {
-    use actix_web::ResponseError;
-    let wants_html = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    let is_api = request.path().starts_with(crate::api::API_PREFIX);
-    if wants_html && !is_api && table.allowed(request.path()).is_none() {
-        let error =
-            crate::error::ApiError::NotFound(format!("there is no page at {}", request.path()));
-        return error::WebError::from(error).error_response();
-    }
-    match crate::api::method_table::no_route(request, table).await {
-        Ok(response) => response,
-        Err(error) => error.error_response(),
-    }
 }

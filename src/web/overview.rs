@@ -11,12 +11,13 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
-use crate::api::AppState;
-use crate::api::coverage::{self, CoverageReport, CoverageRow};
-use crate::api::negotiation::csv_response;
 use crate::db::{Connection, organisations, reports};
 use crate::domain::Region;
-use crate::error::ApiError;
+use crate::export::coverage_csv;
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::http::negotiation::csv_response;
+use crate::usecases::coverage::{self, CoverageReport, CoverageRow};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct OverviewQuery {
@@ -137,8 +138,8 @@ pub async fn download_csv(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let report = report_for(&mut connection, &query).await?;
-    let csv = coverage::to_csv(&report).map_err(ApiError::internal)?;
-    Ok(csv_response(&coverage::csv_filename(&report), csv))
+    let csv = coverage_csv::to_csv(&report).map_err(ApiError::internal)?;
+    Ok(csv_response(&coverage_csv::csv_filename(&report), csv))
 }
 
 async fn report_for(

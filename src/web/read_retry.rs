@@ -1,4 +1,4 @@
-//! The pages' share of [`api::read_retry`](crate::api::read_retry): a page a person opens is
+//! The pages' share of [`http::read_retry`](crate::http::read_retry): a page a person opens is
 //! read once more when PostgreSQL ends the connection under it, instead of showing them a
 //! "database unavailable" page they would have to reload. Forms that change something are never
 //! posted twice.
@@ -9,8 +9,8 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 
 use super::error::WebError;
-use crate::api::{API_PREFIX, read_retry};
-use crate::error::ApiError;
+use crate::http::error::ApiError;
+use crate::http::{API_PREFIX, read_retry};
 
 /// Wraps the whole app; the API's requests pass through, since the API retries its own within
 /// its deadline.

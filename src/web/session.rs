@@ -14,10 +14,10 @@ use futures_util::future::LocalBoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::error::WebError;
-use crate::api::AppState;
-use crate::api::auth::Caller;
 use crate::db::sessions;
-use crate::error::ApiError;
+use crate::domain::Caller;
+use crate::http::AppState;
+use crate::http::error::ApiError;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "gaptrack_session";
@@ -55,7 +55,7 @@ impl FromRequest for Visitor {
             let mut connection = state.connection().await?;
             match sessions::find_live(&mut connection, &session_sha256).await? {
                 Some(session) => Ok(Self {
-                    caller: session.key.into(),
+                    caller: session.key.caller(),
                     csrf: session.csrf_token,
                     session_sha256,
                 }),

@@ -7,12 +7,12 @@ use serde::Deserialize;
 
 use super::csrf::{self, CheckedForm};
 use super::error::WebError;
-use super::layout;
 use super::session;
-use crate::api::AppState;
-use crate::api::auth::caller_for_token;
-use crate::api::rate_limit::Limiters;
-use crate::error::ApiError;
+use super::shell;
+use crate::domain::Failure;
+use crate::http::AppState;
+use crate::http::rate_limit::Limiters;
+use crate::usecases::keys::caller_for_token;
 
 #[derive(Debug, Deserialize)]
 pub struct SignInQuery {
@@ -43,12 +43,12 @@ pub async fn sign_in(
     form: web::Form<SignInForm>,
 ) -> Result<HttpResponse, WebError> {
     csrf::check_origin(&request)?;
-    let address = crate::api::client_address::of(&request);
+    let address = crate::http::client_address::of(&request);
     if let Some(address) = address {
         limiters.check_not_shut_out(address)?;
     }
     let return_to = safe_return_to(&form.return_to);
-    match caller_for_token(&state, form.key.trim()).await {
+    match caller_for_token(state.get_ref(), form.key.trim()).await {
         Ok(caller) => {
             let over_tls = request.connection_info().scheme() == "https";
             let cookie = session::start(&state, &caller, over_tls).await?;
@@ -57,7 +57,7 @@ pub async fn sign_in(
                 .insert_header((LOCATION, return_to))
                 .finish())
         }
-        Err(ApiError::Unauthorized(_)) => {
+        Err(Failure::Unauthenticated(_)) => {
             if let Some(address) = address {
                 limiters.record_failed_auth(address);
             }
@@ -117,7 +117,7 @@ fn render(
     };
     response
         .content_type("text/html; charset=utf-8")
-        .body(layout::bare_page("Sign in", body).into_string())
+        .body(shell::bare_page("Sign in", body).into_string())
 }
 
 #[cfg(test)]

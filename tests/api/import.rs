@@ -436,3 +436,48 @@ async fn imports_are_refused_clearly() {
         .unwrap();
     expect_problem(viewer, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+#[actix_web::test]
+async fn an_import_refuses_the_urls_the_api_refuses() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    for url in [
+        "https://user@example.org/report",
+        "https://example.org:12345/",
+    ] {
+        let created = app
+            .post(
+                "/api/v1/recommendations",
+                &json!({"country": "SEN", "year": 2023, "position": 1, "pillar": "prosecution",
+                        "text": "Investigate and prosecute trafficking crimes.", "source_url": url}),
+            )
+            .await;
+        let problem = expect_problem(
+            created,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(problem["errors"][0]["field"], "source_url", "{problem}");
+
+        let file = format!(
+            "country,position,pillar,text,source_url\nSEN,1,prosecution,Investigate and prosecute trafficking crimes.,{url}\n"
+        );
+        let imported = upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await;
+        let problem = expect_problem(
+            imported,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(
+            problem["errors"],
+            json!([{"field": "source_url", "message": "must be an absolute http or https URL", "row": 2}]),
+            "{url}"
+        );
+    }
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM recommendations").await,
+        0
+    );
+}

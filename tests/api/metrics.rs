@@ -114,3 +114,33 @@ async fn database_failures_are_counted() {
         "{metrics}"
     );
 }
+
+#[actix_web::test]
+async fn database_failures_of_pages_are_counted_like_the_apis() {
+    let app = TestApp::spawn_without_database();
+    let response = app
+        .client
+        .get(app.url("/interventions"))
+        .header("Accept", "text/html")
+        .header(
+            "Cookie",
+            format!("{}=not-a-live-session", gaptrack::web::session::COOKIE),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        content_type(&response).starts_with("text/html"),
+        "a person is shown a page"
+    );
+    let metrics = scrape(&app).await;
+    assert_eq!(
+        value(
+            &metrics,
+            r#"gaptrack_database_errors_total{kind="unavailable"}"#
+        ),
+        Some(1.0),
+        "{metrics}"
+    );
+}

@@ -6,10 +6,10 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use maud::html;
 use serde::Deserialize;
 
-use crate::api::AppState;
 use crate::db::audit::{self, AuditFilter};
 use crate::db::keys;
 use crate::domain::ResourceType;
+use crate::http::AppState;
 use crate::web::error::WebError;
 use crate::web::filters::{self, query_string};
 use crate::web::layout::{self, Section};

@@ -1,22 +1,22 @@
 //! Imports of report data: upload a CSV or JSON file, see the dry run's counts and every bad row
 //! by line, then confirm. The file is checked and written by the API's own import
-//! ([`crate::api::imports::check_and_run`]), all or nothing.
+//! ([`crate::usecases::imports::check_and_run`]), all or nothing.
 
 use actix_multipart::Multipart;
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 
-use crate::api::AppState;
-use crate::api::body::read_bounded;
-use crate::api::imports::{MAX_IMPORT_BYTES, check_and_run};
-use crate::api::json;
-use crate::api::upload::receiving;
 use crate::db::reports;
-use crate::error::{ApiError, FieldError};
+use crate::http::AppState;
+use crate::http::body::read_bounded;
+use crate::http::error::{ApiError, FieldError};
+use crate::http::json;
+use crate::http::upload::receiving;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, RowCounts};
+use crate::usecases::imports::{MAX_IMPORT_BYTES, check_and_run};
 use crate::web::csrf;
 use crate::web::error::WebError;
 use crate::web::layout::{self, Section};
@@ -79,11 +79,15 @@ pub async fn check_or_import(
         },
     };
     let outcome = match rows_of(&upload) {
-        Ok(rows) if year.is_none() && !rows.recommendations.is_empty() => Err(ApiError::invalid(
-            "recommendations",
-            "a tier history holds tiers only; import recommendations per report year",
-        )),
-        Ok(rows) => check_and_run(&visitor.caller, &state, year, rows, !upload.confirm).await,
+        Ok(rows) => check_and_run(
+            &visitor.caller,
+            state.get_ref(),
+            year,
+            rows,
+            !upload.confirm,
+        )
+        .await
+        .map_err(ApiError::from),
         Err(error) => Err(error),
     };
     let (result, status) = match outcome {

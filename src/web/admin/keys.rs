@@ -5,12 +5,13 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use crate::api::AppState;
-use crate::api::keys::{CreateApiKey, KeyError, LAST_ADMIN, create_key};
 use crate::db::keys::{self, Revocation};
 use crate::db::organisations;
+use crate::domain::Failure;
 use crate::domain::Role;
-use crate::error::{ApiError, FieldError};
+use crate::http::AppState;
+use crate::http::error::{ApiError, FieldError};
+use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
@@ -76,7 +77,7 @@ pub async fn create(
             organisation_id,
         };
         let mut connection = state.connection().await?;
-        match create_key(&mut connection, &visitor.caller.actor(), &request).await {
+        match create_key_for(&mut connection, &visitor.caller, &request).await {
             Ok((row, secret)) => {
                 let outcome = Outcome::Created {
                     name: &row.name,
@@ -95,8 +96,8 @@ pub async fn create(
                 )
                 .await;
             }
-            Err(KeyError::Invalid(refused)) => errors.extend(refused),
-            Err(KeyError::Db(error)) => return Err(ApiError::from(error).into()),
+            Err(Failure::Invalid(refused)) => errors.extend(refused),
+            Err(other) => return Err(other.into()),
         }
     }
     render(

@@ -1,4 +1,5 @@
-//! The one error type at the HTTP edge, rendered as RFC 9457 `application/problem+json`.
+//! The one error type at the HTTP edges, rendered as RFC 9457 `application/problem+json` (the
+//! pages wrap it in an error page of their own). A use case's [`Failure`] becomes one through `From`.
 //!
 //! Every 4xx and 5xx answer of the API goes through [`ApiError`], including the ones actix produces
 //! itself for malformed paths and query strings (see [`query_error_handler`] and
@@ -10,8 +11,9 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::api::request_id;
+use super::request_id;
 use crate::db::DbError;
+use crate::domain::{Failure, invalid_summary};
 
 /// `request_id=... ` for a log line written while serving a request.
 fn log_prefix() -> String {
@@ -25,33 +27,7 @@ const RETRY_AFTER_SECONDS: u32 = 2;
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-    /// For a file upload (CSV import), the line of the file at fault; the header is line 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub row: Option<usize>,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-            row: None,
-        }
-    }
-
-    /// An error in column `field` of line `row` of an uploaded file.
-    pub fn at_row(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            row: Some(row),
-            ..Self::new(field, message)
-        }
-    }
-}
+pub use crate::domain::FieldError;
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
@@ -110,7 +86,7 @@ pub enum ApiError {
     },
     #[error("{0}")]
     PayloadTooLarge(String),
-    /// The body arrived more slowly than `UPLOAD_TIMEOUT_MS` allows (see `api::upload`).
+    /// The body arrived more slowly than `UPLOAD_TIMEOUT_MS` allows (see `http::upload`).
     #[error("{0}")]
     RequestTimeout(String),
     /// Over a rate limit; `retry_after` seconds until the next request can go through.
@@ -124,7 +100,7 @@ pub enum ApiError {
     #[error("unavailable: {0}")]
     Unavailable(String),
     /// The database connection broke while the request used it. Answered as [`Self::Unavailable`];
-    /// kept apart so that a read can be tried once more (see `api::read_retry`).
+    /// kept apart so that a read can be tried once more (see `http::read_retry`).
     #[error("connection lost: {0}")]
     ConnectionLost(String),
     /// A fault on our side. Its cause is logged, never sent.
@@ -140,32 +116,15 @@ impl ApiError {
 
     /// A 422 listing every invalid field.
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let detail = match errors.as_slice() {
-            [only] => match only.row {
-                Some(row) => format!("line {row}, {}: {}", only.field, only.message),
-                None => format!("{}: {}", only.field, only.message),
-            },
-            _ if errors.iter().any(|error| error.row.is_some()) => {
-                format!(
-                    "{} problems in the file; nothing was imported",
-                    errors.len()
-                )
-            }
-            _ => format!("{} fields are invalid", errors.len()),
-        };
-        Self::Validation { detail, errors }
+        Self::Validation {
+            detail: invalid_summary(&errors),
+            errors,
+        }
     }
 
     /// An internal error from anything that displays, logged with its cause chain when rendered.
     pub fn internal(error: impl std::error::Error) -> Self {
-        let mut text = error.to_string();
-        let mut source = error.source();
-        while let Some(cause) = source {
-            text.push_str(": ");
-            text.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        Self::Internal(text)
+        Failure::internal(error).into()
     }
 
     fn kind(&self) -> (&'static str, &'static str) {
@@ -277,7 +236,9 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
-        response.json(self.problem())
+        let mut response = response.json(self.problem());
+        DatabaseFault::mark(&mut response, self);
+        response
     }
 }
 
@@ -287,6 +248,37 @@ impl From<DbError> for ApiError {
             DbError::Unavailable(cause) => Self::Unavailable(cause),
             DbError::ConnectionLost(cause) => Self::ConnectionLost(cause),
             other => Self::internal(other),
+        }
+    }
+}
+
+impl From<crate::import::ImportError> for ApiError {
+    fn from(error: crate::import::ImportError) -> Self {
+        Failure::from(error).into()
+    }
+}
+
+impl From<Failure> for ApiError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Invalid(errors) => Self::validation(errors),
+            Failure::BadRows { errors, total } if total > errors.len() => Self::Validation {
+                detail: format!(
+                    "{total} problems in the file (the first {} are listed); nothing was imported",
+                    errors.len()
+                ),
+                errors,
+            },
+            Failure::BadRows { errors, .. } => Self::validation(errors),
+            Failure::Unreadable(detail) => Self::BadRequest(detail),
+            Failure::Unauthenticated(detail) => Self::Unauthorized(detail),
+            Failure::Forbidden(detail) => Self::Forbidden(detail),
+            Failure::NotFound(detail) => Self::NotFound(detail),
+            Failure::Conflict(detail) => Self::Conflict(detail),
+            Failure::Stale { detail, current } => Self::PreconditionFailed { detail, current },
+            Failure::Unavailable(cause) => Self::Unavailable(cause),
+            Failure::ConnectionLost(cause) => Self::ConnectionLost(cause),
+            Failure::Internal(cause) => Self::Internal(cause),
         }
     }
 }
@@ -305,6 +297,30 @@ pub fn path_error_handler(
     _request: &HttpRequest,
 ) -> actix_web::Error {
     ApiError::BadRequest(format!("invalid path: {error}")).into()
+}
+
+/// The kind of fault an error answer stands for (`unavailable`, `internal`), kept in the answer
+/// by the edge that rendered it (a problem+json or an error page), so that both are counted
+/// alike whatever error type they rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatabaseFault(pub &'static str);
+
+impl DatabaseFault {
+    /// The fault `error` stands for, if it is one.
+    pub fn of(error: &ApiError) -> Option<Self> {
+        match error {
+            ApiError::Unavailable(_) | ApiError::ConnectionLost(_) => Some(Self("unavailable")),
+            ApiError::Internal(_) => Some(Self("internal")),
+            _ => None,
+        }
+    }
+
+    /// Marks `response` as the answer of `error`'s fault, if it is one.
+    pub fn mark(response: &mut HttpResponse, error: &ApiError) {
+        if let Some(fault) = Self::of(error) {
+            response.extensions_mut().insert(fault);
+        }
+    }
 }
 
 #[cfg(test)]

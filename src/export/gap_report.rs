@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::csv_cells::write_row;
-use super::gaps::{CountingInterventionDto, GapReport, RecommendationGapDto};
 use crate::domain::{InterventionKind, InterventionStatus, Movement, RecommendationStatus};
+use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// The columns of the gaps CSV, in order.
 const CSV_HEADER: [&str; 16] = [

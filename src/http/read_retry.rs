@@ -13,7 +13,7 @@
 //!
 //! The connection that broke goes back to the pool, which discards it only once its driver has
 //! seen the socket close, and that may come a moment after the request failed: while retrying,
-//! [`AppState::connection`](super::AppState::connection) hands out only connections that answer.
+//! [`AppState::connection`](crate::http::AppState::connection) hands out only connections that answer.
 
 use std::future::Future;
 
@@ -24,7 +24,7 @@ use actix_web::middleware::Next;
 use actix_web::{Error, web};
 
 use super::metrics::Metrics;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 tokio::task_local! {
     /// Set while a request is tried once more.

@@ -17,8 +17,8 @@ use prometheus::{
     TextEncoder,
 };
 
-use super::AppState;
-use crate::error::ApiError;
+use super::error::{ApiError, DatabaseFault};
+use crate::http::AppState;
 
 /// Where the metrics are served.
 pub const PATH: &str = "/metrics";
@@ -104,7 +104,7 @@ impl Metrics {
         metrics
     }
 
-    /// Counts a read that `api::read_retry` ran again.
+    /// Counts a read that `http::read_retry` ran again.
     pub fn observe_read_retry(&self) {
         self.reads_retried.inc();
     }
@@ -119,16 +119,13 @@ impl Metrics {
     }
 
     fn observe_error(&self, error: &Error) {
-        match error.as_error::<ApiError>() {
-            Some(ApiError::Unavailable(_) | ApiError::ConnectionLost(_)) => self
-                .database_errors
-                .with_label_values(&["unavailable"])
-                .inc(),
-            Some(ApiError::Internal(_)) => {
-                self.database_errors.with_label_values(&["internal"]).inc()
-            }
-            _ => {}
+        if let Some(fault) = error.as_error::<ApiError>().and_then(DatabaseFault::of) {
+            self.observe_fault(fault);
         }
+    }
+
+    fn observe_fault(&self, fault: DatabaseFault) {
+        self.database_errors.with_label_values(&[fault.0]).inc();
     }
 }
 
@@ -158,8 +155,13 @@ pub async fn record(
     match &outcome {
         Ok(response) => {
             metrics.observe(&method, &route, response.status(), seconds);
-            if let Some(error) = response.response().error() {
-                metrics.observe_error(error);
+            let fault = response
+                .response()
+                .extensions()
+                .get::<DatabaseFault>()
+                .copied();
+            if let Some(fault) = fault {
+                metrics.observe_fault(fault);
             }
         }
         Err(error) => {

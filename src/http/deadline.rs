@@ -10,9 +10,9 @@ use actix_web::middleware::Next;
 use actix_web::{Error, web};
 use tokio::time::Instant;
 
-use super::AppState;
 use super::upload::UploadClock;
-use crate::error::ApiError;
+use crate::http::AppState;
+use crate::http::error::ApiError;
 
 /// Runs the rest of the request within the configured deadline. The abandoned work is dropped: its
 /// connection goes back to the pool, which discards it if it broke, and PostgreSQL cancels the

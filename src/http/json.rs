@@ -11,7 +11,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::upload::receiving;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// A request body parsed from JSON into `T`.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 use actix_web::web::{Bytes, BytesMut};
 use futures_util::{Stream, StreamExt};
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// Reads `stream` whole: 400 when it breaks off, 413 (saying `too_large`) past `limit` bytes.
 pub async fn read_bounded<E: std::fmt::Display>(

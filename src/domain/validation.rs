@@ -1,9 +1,13 @@
-//! Checks of request content that serde cannot express, collected so that one answer lists every
-//! invalid field at once.
+//! The rules every text, URL and year that people type must meet, whichever way it comes in (the
+//! API, a page's form, an import file), collected so that one answer lists every invalid field at
+//! once.
 
-use crate::error::{ApiError, FieldError};
+use super::failure::{Failure, FieldError};
 
-/// Collects field errors; [`Validator::finish`] turns them into one 422.
+/// The report years gaptrack accepts.
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Collects field errors; [`Validator::finish`] turns them into one [`Failure::Invalid`].
 #[derive(Debug, Default)]
 pub struct Validator {
     errors: Vec<FieldError>,
@@ -35,30 +39,27 @@ impl Validator {
     fn storable(&mut self, field: &str, text: &str) -> bool {
         let storable = !text.contains('\0');
         if !storable {
-            self.error(field, "must not contain the NUL character");
+            self.error(field, NUL_MESSAGE);
         }
         storable
     }
 
-    /// Checks that an optional URL is an absolute http(s) URL.
+    /// Checks that an optional URL is an absolute http(s) URL (see [`web_url`]).
     pub fn optional_url(&mut self, field: &str, url: Option<&str>) -> Option<String> {
         let url = url.map(str::trim).filter(|u| !u.is_empty())?;
-        if !self.storable(field, url) {
-            return None;
-        }
-        match url::Url::parse(url) {
-            Ok(_) if is_plain_web_url(url) => Some(url.to_string()),
-            _ => {
-                self.error(field, "must be an absolute http or https URL");
+        match web_url(url) {
+            Ok(url) => Some(url),
+            Err(message) => {
+                self.error(field, message);
                 None
             }
         }
     }
 
-    /// Checks a report year.
+    /// Checks a report year (see [`report_year`]).
     pub fn year(&mut self, field: &str, year: i32) {
-        if !(2000..=2100).contains(&year) {
-            self.error(field, "must be a report year between 2000 and 2100");
+        if let Err(message) = report_year(year) {
+            self.error(field, message);
         }
     }
 
@@ -66,15 +67,48 @@ impl Validator {
         self.errors.is_empty()
     }
 
-    /// `Ok` when nothing was recorded, else a 422 listing every error.
-    pub fn finish(self) -> Result<(), ApiError> {
+    /// `Ok` when nothing was recorded, else a refusal listing every error.
+    pub fn finish(self) -> Result<(), Failure> {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(ApiError::validation(self.errors))
+            Err(Failure::Invalid(self.errors))
         }
     }
+
+    /// What was recorded, for an edge that lists them beside other errors of its own.
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
+    }
 }
+
+/// The rule of every URL people store (evidence, a recommendation's source): a plain clickable
+/// http(s) address, whichever way it comes in. Answers the trimmed URL, or what is wrong with it.
+pub fn web_url(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.contains('\0') {
+        return Err(NUL_MESSAGE);
+    }
+    match url::Url::parse(text) {
+        Ok(_) if is_plain_web_url(text) => Ok(text.to_owned()),
+        _ => Err("must be an absolute http or https URL"),
+    }
+}
+
+/// The rule of report years: [`REPORT_YEARS`].
+pub fn report_year(year: i32) -> Result<i32, &'static str> {
+    if REPORT_YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(YEAR_MESSAGE)
+    }
+}
+
+/// What is said of a year outside [`REPORT_YEARS`], or of one that is no number.
+pub const YEAR_MESSAGE: &str = "must be a report year between 2000 and 2100";
+
+/// What is said of text holding the NUL character, which PostgreSQL cannot store.
+pub const NUL_MESSAGE: &str = "must not contain the NUL character";
 
 /// An http(s) URL as the `pattern` of URL fields in the OpenAPI document describes it:
 /// a host of letters, digits, dots and hyphens, an optional port, and no white space or control

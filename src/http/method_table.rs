@@ -7,7 +7,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use utoipa::openapi::OpenApi;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// One segment of a path template: fixed text, or a `{parameter}` that matches any one segment.
 #[derive(Debug, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub async fn no_route(
             "there is no {} {} here; the API is described at {}",
             request.method(),
             request.path(),
-            crate::startup::OPENAPI_PATH
+            super::OPENAPI_PATH
         )),
     })
 }

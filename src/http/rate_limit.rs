@@ -16,7 +16,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use uuid::Uuid;
 
 use crate::config::RateLimits;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// Past this many tracked clients, forgotten ones are swept out.
 const SWEEP_ABOVE: usize = 10_000;

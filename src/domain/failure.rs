@@ -1,0 +1,116 @@
+//! What a use case answers instead of its result: a rule it refuses to break, or a fault that
+//! stopped it. It knows nothing of HTTP: the API renders it as problem+json, the pages as a form
+//! message or an error page, the command line as a line on standard error.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+    /// For a file upload (CSV import), the line of the file at fault; the header is line 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+            row: None,
+        }
+    }
+
+    /// An error in column `field` of line `row` of an uploaded file.
+    pub fn at_row(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            ..Self::new(field, message)
+        }
+    }
+}
+
+/// Why a use case did not do what it was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The input breaks the rules: every field at fault, with what is wrong with it.
+    #[error("{}", invalid_summary(.0))]
+    Invalid(Vec<FieldError>),
+    /// Rows of an uploaded file at fault, each by line and column: `total` counts them all, of
+    /// which `errors` lists the first.
+    #[error("{total} problems in the file; nothing was imported")]
+    BadRows {
+        errors: Vec<FieldError>,
+        total: usize,
+    },
+    /// An uploaded file that cannot be read as CSV or JSON at all.
+    #[error("{0}")]
+    Unreadable(String),
+    /// No key, or one that is unknown or revoked.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The caller may not do this (a viewer writing, an editor touching another's work).
+    #[error("{0}")]
+    Forbidden(String),
+    /// What the input names does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request clashes with the current state (a duplicate, or a change that would orphan
+    /// data).
+    #[error("{0}")]
+    Conflict(String),
+    /// The thing changed since the caller read it; `current` is its tag, if it still exists.
+    #[error("{detail}")]
+    Stale {
+        detail: String,
+        current: Option<String>,
+    },
+    /// The database cannot be reached right now. Its cause is logged, never shown.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    /// The database connection broke while the use case used it; a read may be tried again.
+    #[error("connection lost: {0}")]
+    ConnectionLost(String),
+    /// A fault on our side. Its cause is logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Failure {
+    /// A refusal for a single invalid field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// A fault from anything that displays, with its whole cause chain (logged, never shown).
+    pub fn internal(error: impl std::error::Error) -> Self {
+        let mut text = error.to_string();
+        let mut source = error.source();
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        Self::Internal(text)
+    }
+}
+
+/// One sentence for a list of field errors: the field itself when there is one, else how many.
+pub fn invalid_summary(errors: &[FieldError]) -> String {
+    match errors {
+        [only] => match only.row {
+            Some(row) => format!("line {row}, {}: {}", only.field, only.message),
+            None => format!("{}: {}", only.field, only.message),
+        },
+        _ if errors.iter().any(|error| error.row.is_some()) => {
+            format!(
+                "{} problems in the file; nothing was imported",
+                errors.len()
+            )
+        }
+        _ => format!("{} fields are invalid", errors.len()),
+    }
+}

@@ -1,0 +1,69 @@
+//! The HTTP machinery both edges share, the JSON API and the pages alike: who the client is,
+//! how long a request may take, how its body is read, what it may cost, and how it is counted.
+//!
+//! - [`request_id`]: every request's id, in its answer, its problem body and its log lines;
+//! - [`client_address`]: which client a request is from, behind trusted proxies;
+//! - [`rate_limit`]: the limits per key, per client and on failed key checks;
+//! - [`metrics`]: Prometheus counters of requests, latency, the pool and database errors;
+//! - [`deadline`]: `REQUEST_TIMEOUT_MS` around every request, but for the time its body takes to
+//!   arrive, which [`upload`] bounds on its own (`UPLOAD_TIMEOUT_MS`);
+//! - [`read_retry`]: a read run once more when PostgreSQL ends its connection under it;
+//! - [`body`] and [`json`]: bounded body reading and JSON that names the field at fault;
+//! - [`negotiation`]: which representation a client asked for, and the CSV and HTML answers;
+//! - [`method_table`]: the 404 or 405 of a request no route took.
+//!
+//! Nothing here knows a resource or a page: the edges ([`crate::api`], [`crate::web`]) build on it.
+
+pub mod body;
+pub mod client_address;
+pub mod deadline;
+pub mod error;
+pub mod json;
+pub mod method_table;
+pub mod metrics;
+pub mod negotiation;
+pub mod rate_limit;
+pub mod read_retry;
+pub mod request_id;
+pub mod upload;
+
+use crate::config::Timeouts;
+use crate::db::{self, DbPool, PooledConnection};
+use crate::http::error::ApiError;
+
+/// The prefix of the JSON API.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// Where the OpenAPI document is served.
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
+
+/// Where the interactive API documentation is served.
+pub const DOCS_PATH: &str = "/docs/";
+
+/// What every handler shares, of the API and of the pages.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub timeouts: Timeouts,
+}
+
+impl AppState {
+    /// A connection from the pool; 503 when the database cannot be reached. While a request is
+    /// tried again after losing its connection, one checked to be alive.
+    pub async fn connection(&self) -> Result<PooledConnection, ApiError> {
+        Ok(db::Connections::connect(self).await?)
+    }
+}
+
+impl db::Connections for AppState {
+    async fn connect(&self) -> Result<PooledConnection, db::DbError> {
+        if read_retry::is_retrying() {
+            return db::live_connection(&self.pool).await;
+        }
+        db::connection(&self.pool).await
+    }
+
+    async fn connect_live(&self) -> Result<PooledConnection, db::DbError> {
+        db::live_connection(&self.pool).await
+    }
+}

@@ -1,0 +1,106 @@
+//! API keys: creating them, and knowing who presents one.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::db::keys::{self, ApiKeyRow};
+use crate::db::{Connection, Connections, organisations};
+use crate::domain::{
+    Actor, Caller, Failure, NewApiKey, Role, Validator, parse_token, secret_matches,
+};
+
+/// A key to create.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Programme team", "role": "editor", "organisation_id": "0192f5c8-6c1e-7a3b-9d2f-4e5a6b7c8d9e"}))]
+pub struct CreateApiKey {
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    pub name: String,
+    pub role: Role,
+    /// Required for editor keys: the organisation whose work they may change.
+    pub organisation_id: Option<Uuid>,
+}
+
+/// Why the last admin key stays: without it no one could manage keys or report data.
+pub const LAST_ADMIN: &str = "this is the last active admin key: create another admin key \
+     first, or no one could manage keys and report data any more";
+
+/// Creates a key for `actor` after checking its fields: for the command line, which is run by
+/// whoever holds the database, and through [`create_key_for`] for a caller.
+pub async fn create_key(
+    connection: &mut Connection,
+    actor: &Actor,
+    request: &CreateApiKey,
+) -> Result<(ApiKeyRow, String), Failure> {
+    let mut check = Validator::default();
+    let name = check.required_text("name", &request.name);
+    if request.role == Role::Editor && request.organisation_id.is_none() {
+        check.error(
+            "organisation_id",
+            "an editor key must name the organisation whose work it may change",
+        );
+    }
+    check.finish()?;
+    if let Some(organisation) = request.organisation_id
+        && !organisations::exists(connection, organisation).await?
+    {
+        return Err(Failure::invalid(
+            "organisation_id",
+            format!("there is no organisation {organisation}"),
+        ));
+    }
+    let key = NewApiKey::generate();
+    let row = keys::insert(
+        connection,
+        actor,
+        &key,
+        &name,
+        request.role,
+        request.organisation_id,
+    )
+    .await?;
+    Ok((row, key.token))
+}
+
+/// Creates a key for `caller`, who must be an admin.
+pub async fn create_key_for(
+    connection: &mut Connection,
+    caller: &Caller,
+    request: &CreateApiKey,
+) -> Result<(ApiKeyRow, String), Failure> {
+    caller.require_admin()?;
+    create_key(connection, &caller.actor(), request).await
+}
+
+/// The caller that `token` (a key's secret) makes, if the key is known and not revoked; notes its
+/// use.
+///
+/// Every request runs this lookup, which reads the key and stamps its last use (the same stamp
+/// twice is harmless), so it is tried once more, on a connection checked to be alive, when its
+/// connection breaks under it, as reads are.
+pub async fn caller_for_token(db: &impl Connections, token: &str) -> Result<Caller, Failure> {
+    let mut connection = db.connect().await?;
+    match look_up_caller(&mut connection, token).await {
+        Err(Failure::ConnectionLost(cause)) => {
+            log::info!("the key check lost its database connection ({cause}); trying once more");
+            drop(connection);
+            let mut connection = db.connect_live().await?;
+            look_up_caller(&mut connection, token).await
+        }
+        outcome => outcome,
+    }
+}
+
+async fn look_up_caller(connection: &mut Connection, token: &str) -> Result<Caller, Failure> {
+    let rejected = || Failure::Unauthenticated("the API key is unknown or revoked".into());
+    let (id, secret) = parse_token(token).ok_or_else(rejected)?;
+    let stored = keys::find_stored(connection, id)
+        .await?
+        .ok_or_else(rejected)?;
+    if !secret_matches(&stored.secret_sha256, secret) || stored.key.revoked_at.is_some() {
+        return Err(rejected());
+    }
+    keys::touch(connection, id).await?;
+    Ok(stored.key.caller())
+}

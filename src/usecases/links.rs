@@ -1,0 +1,82 @@
+//! Linking an intervention to the recommendations it answers, fully or partially, with evidence.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::db::Connections;
+use crate::db::links::{self, LinkRow, Linking, NewLink};
+use crate::domain::{Caller, Contribution, Failure, Precondition, Validator};
+
+/// How an intervention answers a recommendation.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"contribution": "full", "rationale": "Trained every district prosecutor named in the recommendation.", "evidence_url": "https://example.org/reports/training-2023.pdf"}))]
+pub struct PutLink {
+    pub contribution: Contribution,
+    #[schema(pattern = "^[^\\u0000]*$")]
+    pub rationale: Option<String>,
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
+    )]
+    pub evidence_url: Option<String>,
+}
+
+/// Links intervention `intervention_id` to recommendation `recommendation_id` for `caller`, by
+/// the one way in for every edge; says whether the link is new.
+pub async fn link(
+    db: &impl Connections,
+    caller: &Caller,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+    precondition: &Precondition,
+    body: PutLink,
+) -> Result<(LinkRow, bool), Failure> {
+    let mut check = Validator::default();
+    let rationale = check.optional_text("rationale", body.rationale.as_deref());
+    let evidence_url = check.optional_url("evidence_url", body.evidence_url.as_deref());
+    check.finish()?;
+
+    let only_of = caller.editable_organisation()?;
+    let new = NewLink {
+        intervention_id,
+        recommendation_id,
+        contribution: body.contribution,
+        rationale: rationale.as_deref(),
+        evidence_url: evidence_url.as_deref(),
+    };
+    let mut connection = db.connect().await?;
+    match links::upsert(
+        &mut connection,
+        &caller.actor(),
+        only_of,
+        precondition,
+        &new,
+    )
+    .await?
+    {
+        Linking::Created(row) => Ok((row, true)),
+        Linking::Updated(row) => Ok((row, false)),
+        Linking::Stale(current) => Err(precondition.refusal(
+            &format!(
+                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
+            ),
+            current,
+        )),
+        Linking::InterventionMissing => Err(Failure::NotFound(format!(
+            "there is no intervention {intervention_id}"
+        ))),
+        Linking::RecommendationMissing => Err(Failure::NotFound(format!(
+            "there is no recommendation {recommendation_id}"
+        ))),
+        Linking::OtherOrganisation => Err(caller.not_yours()),
+        Linking::OutsideCountries { country, countries } => Err(Failure::invalid(
+            "recommendation_id",
+            format!(
+                "the recommendation is to {country}, where this intervention does not work ({}); \
+                 add the country to the intervention first",
+                countries.join(", ")
+            ),
+        )),
+    }
+}

@@ -1,0 +1,35 @@
+//! The frame of every page: the document, its head and the skip link; and the page of someone
+//! not signed in (the sign-in page, an error page), which needs nothing of a session.
+
+use maud::{DOCTYPE, Markup, html};
+
+use super::assets;
+
+/// A page for someone not signed in (the sign-in page, an error page).
+pub fn bare_page(title: &str, content: Markup) -> Markup {
+    shell(
+        title,
+        html! { header.site { a.brand href="/" { "gaptrack" } } },
+        html! { h1 { (title) } (content) },
+    )
+}
+
+/// The document around `header` and `content`.
+pub fn shell(title: &str, header: Markup, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · gaptrack" }
+                link rel="stylesheet" href=(assets::STYLESHEET_PATH.as_str());
+            }
+            body {
+                a.skip href="#main" { "Skip to the content" }
+                (header)
+                main id="main" { (content) }
+            }
+        }
+    }
+}
