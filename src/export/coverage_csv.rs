@@ -1,6 +1,6 @@
 //! Coverage as a CSV file: a header row, then one row per country.
 
-use super::csv_cells::write_row;
+use super::csv_cells::{into_text, write_row};
 use crate::domain::{Movement, Region, Tier};
 use crate::usecases::coverage::CoverageReport;
 
@@ -57,10 +57,7 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
             ],
         )?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| csv::Error::from(error.into_error()))?;
-    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+    into_text(writer)
 }
 
 fn movement_text(movement: Movement) -> &'static str {

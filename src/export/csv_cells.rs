@@ -28,6 +28,14 @@ pub fn write_row<W: std::io::Write>(
     writer.write_record(cells)
 }
 
+/// The text of a finished CSV file.
+pub fn into_text(writer: csv::Writer<Vec<u8>>) -> csv::Result<String> {
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::csv_cells::write_row;
+use super::csv_cells::{into_text, write_row};
 use crate::domain::{InterventionKind, InterventionStatus, Movement, RecommendationStatus};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
@@ -86,10 +86,7 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
             ],
         )?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|error| csv::Error::from(error.into_error()))?;
-    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+    into_text(writer)
 }
 
 /// The people reached by these interventions, where any say.

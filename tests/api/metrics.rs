@@ -104,15 +104,7 @@ async fn database_failures_are_counted() {
         .get("/api/v1/countries/SLE")
         .await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let metrics = scrape(&app).await;
-    assert_eq!(
-        value(
-            &metrics,
-            r#"gaptrack_database_errors_total{kind="unavailable"}"#
-        ),
-        Some(1.0),
-        "{metrics}"
-    );
+    assert_one_unavailable_database_error_counted(&app).await;
 }
 
 #[actix_web::test]
@@ -134,7 +126,12 @@ async fn database_failures_of_pages_are_counted_like_the_apis() {
         content_type(&response).starts_with("text/html"),
         "a person is shown a page"
     );
-    let metrics = scrape(&app).await;
+    assert_one_unavailable_database_error_counted(&app).await;
+}
+
+/// The metrics count exactly one "database unavailable" error.
+async fn assert_one_unavailable_database_error_counted(app: &TestApp) {
+    let metrics = scrape(app).await;
     assert_eq!(
         value(
             &metrics,
