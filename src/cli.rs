@@ -13,7 +13,7 @@ use crate::database::Database;
 use crate::db::audit::Actor;
 use crate::db::{self, keys};
 use crate::domain::Role;
-use crate::http::error::ApiError;
+use crate::domain::{Failure, bad_rows_summary, invalid_summary};
 use crate::http::json;
 use crate::import::json_file::JsonImport;
 use crate::import::{self, ImportRows, RunOptions, csv_file};
@@ -219,16 +219,24 @@ fn read_import_file(path: &Path) -> Result<ImportRows, String> {
     let rows = if is_json {
         json::parse::<JsonImport>(&bytes).map(ImportRows::from)
     } else {
-        csv_file::read(&bytes).map_err(ApiError::from)
+        csv_file::read(&bytes).map_err(Failure::from)
     };
     rows.map_err(describe)
 }
 
-/// An API error as a person at a terminal should read it: every bad row on a line of its own.
-fn describe(error: ApiError) -> String {
-    let problem = error.problem();
-    let mut text = problem.detail;
-    for field in problem.errors {
+/// A use case's failure as a person at a terminal should read it: every bad row on a line of its
+/// own.
+fn describe(failure: Failure) -> String {
+    let (mut text, errors) = match failure {
+        Failure::Invalid(errors) => (invalid_summary(&errors), errors),
+        Failure::BadRows { errors, total } => (bad_rows_summary(&errors, total), errors),
+        Failure::Unavailable(_) | Failure::ConnectionLost(_) => (
+            "the database cannot be reached right now, or did not answer in time".to_owned(),
+            Vec::new(),
+        ),
+        other => (other.to_string(), Vec::new()),
+    };
+    for field in errors {
         let place = match field.row {
             Some(row) => format!("line {row}, {}", field.field),
             None => field.field,

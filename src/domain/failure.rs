@@ -114,3 +114,15 @@ pub fn invalid_summary(errors: &[FieldError]) -> String {
         _ => format!("{} fields are invalid", errors.len()),
     }
 }
+
+/// One sentence for the bad rows of a file, of which `errors` lists the first out of `total`.
+pub fn bad_rows_summary(errors: &[FieldError], total: usize) -> String {
+    if total > errors.len() {
+        format!(
+            "{total} problems in the file (the first {} are listed); nothing was imported",
+            errors.len()
+        )
+    } else {
+        invalid_summary(errors)
+    }
+}

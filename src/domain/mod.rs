@@ -22,7 +22,7 @@ pub use enums::{
     Region, ResourceType, Role, Tier,
 };
 pub use etag::{Etag, Precondition};
-pub use failure::{Failure, FieldError, invalid_summary};
+pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
 pub use tier_label::parse_tier_label;

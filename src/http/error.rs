@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use super::request_id;
 use crate::db::DbError;
-use crate::domain::{Failure, invalid_summary};
+use crate::domain::{Failure, bad_rows_summary, invalid_summary};
 
 /// `request_id=... ` for a log line written while serving a request.
 fn log_prefix() -> String {
@@ -262,14 +262,10 @@ impl From<Failure> for ApiError {
     fn from(failure: Failure) -> Self {
         match failure {
             Failure::Invalid(errors) => Self::validation(errors),
-            Failure::BadRows { errors, total } if total > errors.len() => Self::Validation {
-                detail: format!(
-                    "{total} problems in the file (the first {} are listed); nothing was imported",
-                    errors.len()
-                ),
+            Failure::BadRows { errors, total } => Self::Validation {
+                detail: bad_rows_summary(&errors, total),
                 errors,
             },
-            Failure::BadRows { errors, .. } => Self::validation(errors),
             Failure::Unreadable(detail) => Self::BadRequest(detail),
             Failure::Unauthenticated(detail) => Self::Unauthorized(detail),
             Failure::Forbidden(detail) => Self::Forbidden(detail),

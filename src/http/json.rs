@@ -11,6 +11,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::upload::receiving;
+use crate::domain::Failure;
 use crate::http::error::ApiError;
 
 /// A request body parsed from JSON into `T`.
@@ -34,18 +35,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             let body = receiving(body).await?.map_err(|error| {
                 ApiError::BadRequest(format!("the body cannot be read: {error}"))
             })?;
-            Ok(JsonBody(parse(&body)?))
+            Ok(JsonBody(parse(&body).map_err(ApiError::from)?))
         })
     }
 }
 
-/// Parses a JSON document, naming the field at fault when it does not fit `T`.
+/// Parses a JSON document, naming the field at fault when it does not fit `T`: for a request
+/// body, and for a file a person uploads or the command line reads.
 ///
 /// A number written with a fraction of zero (`2023.0`, `1e3`) is an integer, as JSON Schema says
 /// and as some clients and generators write them.
-pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Failure> {
     let mut value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|error| ApiError::BadRequest(format!("the body is not valid JSON: {error}")))?;
+        .map_err(|error| Failure::Unreadable(format!("the body is not valid JSON: {error}")))?;
     integral_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
@@ -55,7 +57,7 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         } else {
             path
         };
-        ApiError::invalid(field, without_position(&inner))
+        Failure::invalid(field, without_position(&inner))
     })
 }
 
@@ -109,7 +111,7 @@ mod tests {
     #[test]
     fn an_unknown_field_is_a_validation_error() {
         let error = parse::<Sample>(br#"{"name": "a", "count": 1, "cuont": 2}"#).unwrap_err();
-        let problem = error.problem();
+        let problem = ApiError::from(error).problem();
         assert_eq!(problem.status, 422);
         assert!(problem.errors[0].message.contains("unknown field `cuont`"));
     }
@@ -117,7 +119,7 @@ mod tests {
     #[test]
     fn a_wrong_type_names_its_field() {
         let error = parse::<Sample>(br#"{"name": "a", "count": "many"}"#).unwrap_err();
-        assert_eq!(error.problem().errors[0].field, "count");
+        assert_eq!(ApiError::from(error).problem().errors[0].field, "count");
     }
 
     #[test]
@@ -125,12 +127,12 @@ mod tests {
         let sample = parse::<Sample>(br#"{"name": "a", "count": 2023.0}"#).unwrap();
         assert_eq!((sample.name.as_str(), sample.count), ("a", 2023));
         let error = parse::<Sample>(br#"{"name": "a", "count": 2023.5}"#).unwrap_err();
-        assert_eq!(error.problem().status, 422);
+        assert_eq!(ApiError::from(error).problem().status, 422);
     }
 
     #[test]
     fn broken_json_is_a_bad_request() {
         let error = parse::<Sample>(br#"{"name": "a", "#).unwrap_err();
-        assert_eq!(error.problem().status, 400);
+        assert_eq!(ApiError::from(error).problem().status, 400);
     }
 }

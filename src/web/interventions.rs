@@ -497,7 +497,7 @@ fn see_other(location: &str) -> HttpResponse {
 async fn find(connection: &mut Connection, id: Uuid) -> Result<Intervention, WebError> {
     interventions::find(connection, id)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {id}")).into())
+        .ok_or_else(|| usecases::interventions::not_found(id).into())
 }
 
 /// The form to log (`id` is `None`) or edit an intervention, with each field's errors beside it.

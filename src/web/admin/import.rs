@@ -8,9 +8,10 @@ use futures_util::StreamExt;
 use maud::{Markup, html};
 
 use crate::db::reports;
+use crate::domain::{Failure, FieldError};
 use crate::http::AppState;
 use crate::http::body::read_bounded;
-use crate::http::error::{ApiError, FieldError};
+use crate::http::error::ApiError;
 use crate::http::json;
 use crate::http::upload::receiving;
 use crate::import::csv_file;
@@ -79,15 +80,16 @@ pub async fn check_or_import(
         },
     };
     let outcome = match rows_of(&upload) {
-        Ok(rows) => check_and_run(
-            &visitor.caller,
-            state.get_ref(),
-            year,
-            rows,
-            !upload.confirm,
-        )
-        .await
-        .map_err(ApiError::from),
+        Ok(rows) => {
+            check_and_run(
+                &visitor.caller,
+                state.get_ref(),
+                year,
+                rows,
+                !upload.confirm,
+            )
+            .await
+        }
         Err(error) => Err(error),
     };
     let (result, status) = match outcome {
@@ -95,10 +97,10 @@ pub async fn check_or_import(
             summary_view(&visitor, &upload, &summary),
             HttpResponse::Ok(),
         ),
-        Err(ApiError::Validation { errors, .. }) => {
+        Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => {
             (problems(&errors), HttpResponse::UnprocessableEntity())
         }
-        Err(ApiError::BadRequest(detail) | ApiError::NotFound(detail)) => (
+        Err(Failure::Unreadable(detail) | Failure::NotFound(detail)) => (
             html! { div.notice.bad role="alert" { p { (widgets::message(&detail)) } } },
             HttpResponse::UnprocessableEntity(),
         ),
@@ -153,9 +155,9 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
 }
 
 /// The file's rows: JSON when its name ends in `.json` or it starts with `{`, else CSV.
-fn rows_of(upload: &Upload) -> Result<ImportRows, ApiError> {
+fn rows_of(upload: &Upload) -> Result<ImportRows, Failure> {
     if upload.content.trim().is_empty() {
-        return Err(ApiError::invalid("file", "choose a CSV or JSON file"));
+        return Err(Failure::invalid("file", "choose a CSV or JSON file"));
     }
     let is_json = upload.file_name.to_ascii_lowercase().ends_with(".json")
         || upload.content.trim_start().starts_with('{');
