@@ -284,7 +284,7 @@ pub async fn generate_with(
                 organisation_id: *random.pick(&organisations),
                 title: format!(
                     "{} in {} (no. {})",
-                    kind.as_str().replace('_', " "),
+                    kind.in_words(),
                     countries[0],
                     number + 1
                 ),

@@ -25,6 +25,11 @@ macro_rules! text_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
             }
+
+            /// The value in words, for a person to read: `legal_aid` is `legal aid`.
+            pub fn in_words(self) -> String {
+                self.as_str().replace('_', " ")
+            }
         }
 
         // The schema is written from the same strings as serde's, not derived: utoipa's derive

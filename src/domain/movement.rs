@@ -17,6 +17,18 @@ pub enum Movement {
     New,
 }
 
+impl Movement {
+    /// The movement as written in JSON and CSV, and read by people: `upgraded`, `new`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Upgraded => "upgraded",
+            Self::Downgraded => "downgraded",
+            Self::Unchanged => "unchanged",
+            Self::New => "new",
+        }
+    }
+}
+
 /// Compares a placement with the previous year's, if there was one.
 pub fn movement(previous: Option<Tier>, current: Tier) -> Movement {
     let Some(previous) = previous else {

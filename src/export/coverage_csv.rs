@@ -46,7 +46,7 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
                 row.region.map_or("", Region::as_str),
                 &row.year.to_string(),
                 row.tier.map_or("", Tier::as_str),
-                row.movement.map_or("", movement_text),
+                row.movement.map_or("", Movement::as_str),
                 &row.counts.total.to_string(),
                 &row.counts.addressed.to_string(),
                 &row.counts.partially_addressed.to_string(),
@@ -58,13 +58,4 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
         )?;
     }
     into_text(writer)
-}
-
-fn movement_text(movement: Movement) -> &'static str {
-    match movement {
-        Movement::Upgraded => "upgraded",
-        Movement::Downgraded => "downgraded",
-        Movement::Unchanged => "unchanged",
-        Movement::New => "new",
-    }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::csv_cells::{into_text, write_row};
-use crate::domain::{InterventionKind, InterventionStatus, Movement, RecommendationStatus};
+use crate::domain::{InterventionKind, Movement, RecommendationStatus};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// The columns of the gaps CSV, in order.
@@ -37,7 +37,7 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
     let movement = report
         .tier
         .as_ref()
-        .map_or("", |t| movement_text(t.movement));
+        .map_or("", |t| Movement::as_str(t.movement));
     let organisation = report
         .organisation
         .map(|id| id.to_string())
@@ -98,31 +98,13 @@ fn reach(interventions: &[CountingInterventionDto]) -> Option<i64> {
         .reduce(|a, b| a + b)
 }
 
-fn movement_text(movement: Movement) -> &'static str {
-    match movement {
-        Movement::Upgraded => "upgraded",
-        Movement::Downgraded => "downgraded",
-        Movement::Unchanged => "unchanged",
-        Movement::New => "new",
-    }
-}
-
 fn kind_label(kind: InterventionKind) -> String {
-    let text = kind.as_str().replace('_', " ");
+    let text = kind.in_words();
     let mut chars = text.chars();
     chars
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-fn status_label(status: InterventionStatus) -> &'static str {
-    match status {
-        InterventionStatus::Planned => "planned",
-        InterventionStatus::Active => "active",
-        InterventionStatus::Completed => "completed",
-        InterventionStatus::Cancelled => "cancelled",
-    }
 }
 
 fn percent(ratio: f64) -> String {
@@ -168,7 +150,7 @@ pub fn to_html(report: &GapReport) -> String {
                         (year_text)
                         @if let Some(tier) = &report.tier {
                             " · " strong { (tier.tier.label()) }
-                            " (" (movement_text(tier.movement)) " since the previous report"
+                            " (" (Movement::as_str(tier.movement)) " since the previous report"
                             @if tier.waiver { ", with a waiver" }
                             ")"
                         }
@@ -272,7 +254,7 @@ fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
                         tr {
                             td { (intervention.title) }
                             td { (kind_label(intervention.kind)) }
-                            td { (status_label(intervention.status)) }
+                            td { (intervention.status.as_str()) }
                             td { (intervention.organisation_name) }
                             td.number {
                                 @match intervention.people_reached {

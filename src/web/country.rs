@@ -96,7 +96,7 @@ pub async fn country_page(
                 select #status name="status" {
                     option value="" { "Any status" }
                     @for status in RecommendationStatus::ALL {
-                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.as_str().replace('_', " ")) }
+                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.in_words()) }
                     }
                 }
             }

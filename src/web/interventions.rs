@@ -105,7 +105,7 @@ async fn list(
                 label for="kind" { "Kind" }
                 select #kind name="kind" {
                     option value="" { "Any" }
-                    @for k in InterventionKind::ALL { option value=(k) selected[filter.kind == Some(*k)] { (k.as_str().replace('_', " ")) } }
+                    @for k in InterventionKind::ALL { option value=(k) selected[filter.kind == Some(*k)] { (k.in_words()) } }
                 }
             }
             button type="submit" { "Apply filters" }
@@ -121,7 +121,7 @@ async fn list(
                             th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
                             td { (names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
                             td { (i.countries.join(", ")) }
-                            td { (i.row.kind.as_str().replace('_', " ")) }
+                            td { (i.row.kind.in_words()) }
                             td { (i.row.status) }
                         }
                     }
@@ -558,7 +558,7 @@ fn form_page(
             }))
             (field("kind", "Kind", html! {
                 select #kind name="kind" aria-describedby=[described("kind")] {
-                    @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.as_str().replace('_', " ")) } }
+                    @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.in_words()) } }
                 }
             }))
             (field("status", "Status", html! {
@@ -662,7 +662,7 @@ async fn render_show(
             dl {
                 dt { "Organisation" } dd { (organisation.map(|o| o.name).unwrap_or_default()) }
                 dt { "Countries" } dd { (intervention.countries.join(", ")) }
-                dt { "Kind" } dd { (row.kind.as_str().replace('_', " ")) }
+                dt { "Kind" } dd { (row.kind.in_words()) }
                 dt { "Status" } dd { (row.status) }
                 @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
                 @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }

@@ -78,7 +78,7 @@ pub async fn audit_page(
             (widgets::field("resource_type", "Kind", None, html! {
                 select #resource_type name="resource_type" {
                     option value="" { "Any" }
-                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (kind.as_str().replace('_', " ")) } }
+                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (kind.in_words()) } }
                 }
             }))
             (widgets::field("resource_id", "Resource id", None, html! {
@@ -105,7 +105,7 @@ pub async fn audit_page(
                             td { (event.occurred_at.format("%Y-%m-%d %H:%M:%S")) }
                             td { (event.key_name) }
                             td { (event.action) }
-                            th scope="row" { (event.resource_type.as_str().replace('_', " ")) " " code { (event.resource_id) } }
+                            th scope="row" { (event.resource_type.in_words()) " " code { (event.resource_id) } }
                             td {
                                 details {
                                     summary { "Before and after" }
