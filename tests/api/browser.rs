@@ -504,7 +504,23 @@ async fn a_form_posted_from_another_site_is_refused() {
         .goto(&format!("http://{evil_address}/"))
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // The page posts its form as it loads; once gaptrack has answered, the browser shows
+    // gaptrack's refusal. Waiting for that page, rather than for a fixed time, makes sure the
+    // post was made and judged before the count below.
+    let started = std::time::Instant::now();
+    loop {
+        let url = browser.client.current_url().await.unwrap();
+        let source = browser.client.source().await.unwrap_or_default();
+        if url.as_str().starts_with(&app.address) && source.contains("This form cannot be accepted")
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the forged form was never answered by gaptrack's refusal; the browser is at {url}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(
         app.count("SELECT count(*) AS n FROM interventions").await,
         0,
