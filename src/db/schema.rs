@@ -1,4 +1,5 @@
-//! The tables, as `diesel print-schema` writes them.
+//! The tables, as `diesel print-schema` writes them (kept equal to the migrated database by
+//! `tests/api/migrations.rs`).
 
 diesel::table! {
     countries (code) {
