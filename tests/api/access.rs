@@ -76,108 +76,6 @@ async fn a_revoked_key_is_refused_from_then_on() {
     .await;
 }
 
-/// One request of each kind of write, as the key `as_key` would send them.
-async fn every_write(
-    app: &TestApp,
-    key: &str,
-    intervention: &str,
-    recommendation: &str,
-    organisation: &str,
-) -> Vec<(String, StatusCode)> {
-    let client = app.as_key(Some(key));
-    let requests: Vec<(&str, &str, String, Value)> = vec![
-        (
-            "POST",
-            "report",
-            "/api/v1/reports".into(),
-            json!({"year": 2024, "title": "2024 report"}),
-        ),
-        (
-            "PUT",
-            "tier",
-            "/api/v1/countries/SLE/tiers/2023".into(),
-            json!({"tier": "tier_1"}),
-        ),
-        (
-            "POST",
-            "recommendation",
-            "/api/v1/recommendations".into(),
-            json!({"country": "SLE", "year": 2023, "position": 9, "pillar": "prevention", "text": "x"}),
-        ),
-        (
-            "PATCH",
-            "recommendation",
-            format!("/api/v1/recommendations/{recommendation}"),
-            json!({"text": "changed"}),
-        ),
-        (
-            "POST",
-            "organisation",
-            "/api/v1/organisations".into(),
-            json!({"name": "New NGO"}),
-        ),
-        (
-            "PATCH",
-            "organisation",
-            format!("/api/v1/organisations/{organisation}"),
-            json!({"name": "Renamed"}),
-        ),
-        (
-            "POST",
-            "intervention",
-            "/api/v1/interventions".into(),
-            json!({"organisation_id": organisation, "countries": ["SLE"], "kind": "training", "title": "x"}),
-        ),
-        (
-            "PATCH",
-            "intervention",
-            format!("/api/v1/interventions/{intervention}"),
-            json!({"title": "changed"}),
-        ),
-        (
-            "PUT",
-            "link",
-            format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}"),
-            json!({"contribution": "full"}),
-        ),
-        (
-            "DELETE",
-            "link",
-            format!("/api/v1/interventions/{intervention}/recommendations/{recommendation}"),
-            Value::Null,
-        ),
-        (
-            "DELETE",
-            "intervention",
-            format!("/api/v1/interventions/{intervention}"),
-            Value::Null,
-        ),
-        (
-            "DELETE",
-            "recommendation",
-            format!("/api/v1/recommendations/{recommendation}"),
-            Value::Null,
-        ),
-        (
-            "POST",
-            "key",
-            "/api/v1/keys".into(),
-            json!({"name": "k", "role": "viewer"}),
-        ),
-    ];
-    let mut outcomes = Vec::new();
-    for (method, what, path, body) in requests {
-        let response = match method {
-            "POST" => client.post(&path, &body).await,
-            "PUT" => client.put(&path, &body).await,
-            "PATCH" => client.patch(&path, &body).await,
-            _ => client.delete(&path).await,
-        };
-        outcomes.push((format!("{method} {what}"), response.status()));
-    }
-    outcomes
-}
-
 async fn world(app: &TestApp) -> (String, String, String) {
     app.create_report(2023).await;
     let recommendation = app
@@ -193,7 +91,7 @@ async fn world(app: &TestApp) -> (String, String, String) {
 #[actix_web::test]
 async fn a_viewer_reads_everything_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    let (organisation, intervention, recommendation) = world(&app).await;
+    let (_, intervention, _) = world(&app).await;
     let viewer = app.key(Role::Viewer, None);
     let client = app.as_key(Some(&viewer));
     for path in [
@@ -209,38 +107,7 @@ async fn a_viewer_reads_everything_and_changes_nothing() {
     for path in ["/api/v1/keys", "/api/v1/audit"] {
         expect_problem(client.get(path).await, StatusCode::FORBIDDEN, "forbidden").await;
     }
-    for (write, status) in
-        every_write(&app, &viewer, &intervention, &recommendation, &organisation).await
-    {
-        assert_eq!(status, StatusCode::FORBIDDEN, "{write}");
-    }
-    let unchanged = app
-        .get_json(&format!("/api/v1/interventions/{intervention}"))
-        .await;
-    assert_eq!(unchanged["title"], "Training of police");
-}
-
-#[actix_web::test]
-async fn an_editor_may_not_touch_report_data_or_another_organisations_work() {
-    let app = TestApp::spawn().await;
-    let (organisation, intervention, recommendation) = world(&app).await;
-    let other = app.create_organisation("Other NGO").await;
-    let editor = app.key(Role::Editor, Some(&other));
-    for (write, status) in
-        every_write(&app, &editor, &intervention, &recommendation, &organisation).await
-    {
-        assert_eq!(status, StatusCode::FORBIDDEN, "{write}");
-    }
-    let unchanged = app
-        .get_json(&format!("/api/v1/interventions/{intervention}"))
-        .await;
-    assert_eq!(unchanged["title"], "Training of police", "nothing changed");
-    let links = app
-        .get_json(&format!(
-            "/api/v1/interventions/{intervention}/recommendations"
-        ))
-        .await;
-    assert_eq!(links["items"], json!([]));
+    // Every write it may not make is tried, from the contract, in `roles.rs`.
 }
 
 #[actix_web::test]

@@ -20,19 +20,29 @@ struct Targets {
 }
 
 impl Targets {
+    /// A link of the demo data: its intervention, recommendation and organisation, so that a
+    /// path naming both answers as for a real link.
     async fn of(app: &TestApp) -> Self {
         let first_id = |page: Value| page["items"][0]["id"].as_str().unwrap().to_string();
-        let intervention = app.get_json("/api/v1/interventions?limit=1").await;
-        let organisation = intervention["items"][0]["organisation_id"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        Self {
-            organisation,
-            intervention: first_id(intervention),
-            recommendation: first_id(app.get_json("/api/v1/recommendations?limit=1").await),
-            key: first_id(app.get_json("/api/v1/keys?limit=1").await),
+        let recommendations = app.get_json("/api/v1/recommendations?limit=200").await;
+        for recommendation in recommendations["items"].as_array().unwrap() {
+            let id = recommendation["id"].as_str().unwrap();
+            let linked = app
+                .get_json(&format!(
+                    "/api/v1/recommendations/{id}/interventions?limit=1"
+                ))
+                .await;
+            let Some(link) = linked["items"].as_array().unwrap().first() else {
+                continue;
+            };
+            return Self {
+                organisation: link["organisation_id"].as_str().unwrap().to_string(),
+                intervention: link["intervention_id"].as_str().unwrap().to_string(),
+                recommendation: id.to_string(),
+                key: first_id(app.get_json("/api/v1/keys?limit=1").await),
+            };
         }
+        panic!("the demo data links no intervention to a recommendation");
     }
 
     /// `path` with each `{parameter}` replaced by a real value.
@@ -123,4 +133,78 @@ async fn every_write_is_refused_to_viewers_and_to_editors_of_other_organisations
     assert!(tried >= 30, "every write, twice: {tried}");
     let after = newest_event(app.get_json("/api/v1/audit?limit=1").await);
     assert_eq!(before, after, "nothing was written");
+}
+
+/// The API's reads, from the contract, with whether each says a key's role may be refused.
+fn reads(document: &Value) -> Vec<(String, bool)> {
+    document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(path, _)| path.starts_with("/api/v1/") && !path.ends_with("openapi.json"))
+        .filter_map(|(path, item)| {
+            let get = item.get("get")?;
+            Some((path.clone(), get["responses"].get("403").is_some()))
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_reads_the_contract_marks_admin_only_are_refused_to_viewers_and_no_others() {
+    let app = TestApp::with_demo().await;
+    let document: Value = serde_json::from_str(DOCUMENT).unwrap();
+    let targets = Targets::of(&app).await;
+    let viewer = app.as_key(Some(&app.key(Role::Viewer, None)));
+    let reads = reads(&document);
+    assert!(
+        reads.iter().filter(|(_, admin)| *admin).count() >= 2,
+        "{reads:?}"
+    );
+    for (path, admin_only) in reads {
+        let status = viewer.get(&targets.path(&path)).await.status();
+        if admin_only {
+            assert_eq!(status, StatusCode::FORBIDDEN, "GET {path}");
+        } else {
+            assert_eq!(status, StatusCode::OK, "GET {path}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn the_writes_the_contract_says_honour_if_match_refuse_a_stale_tag() {
+    let app = TestApp::with_demo().await;
+    let document: Value = serde_json::from_str(DOCUMENT).unwrap();
+    let targets = Targets::of(&app).await;
+    let stale = "\"0000000000000000\"";
+    let mut guarded = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let method = match method.as_str() {
+                "put" => Method::PUT,
+                "patch" => Method::PATCH,
+                "delete" => Method::DELETE,
+                // Creations have nothing to be stale against.
+                _ => continue,
+            };
+            let honours = operation["parameters"]
+                .as_array()
+                .is_some_and(|parameters| parameters.iter().any(|p| p["name"] == "If-Match"));
+            let mut request = app
+                .client
+                .request(method.clone(), app.url(&targets.path(path)))
+                .header("If-Match", stale);
+            if operation.get("requestBody").is_some() {
+                let (content_type, body) = example_body(&document, operation, &targets);
+                request = request.header("Content-Type", content_type).body(body);
+            }
+            let status = request.send().await.unwrap().status();
+            if honours {
+                assert_eq!(status, StatusCode::PRECONDITION_FAILED, "{method} {path}");
+                guarded += 1;
+            } else {
+                assert_ne!(status, StatusCode::PRECONDITION_FAILED, "{method} {path}");
+            }
+        }
+    }
+    assert!(guarded >= 7, "{guarded}");
 }
