@@ -32,5 +32,6 @@ mod recommendations;
 mod reports;
 mod roles;
 mod serve;
+mod snapshots;
 mod tiers;
 mod uploads;
