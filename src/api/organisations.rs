@@ -8,13 +8,12 @@ use uuid::Uuid;
 
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
-use super::preconditions::{IfMatch, stale, tagged};
+use super::preconditions::{IfMatch, tagged};
 use crate::db::organisations::{self, OrganisationRow};
-use crate::db::{DbError, Guarded};
-use crate::domain::Validator;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -59,17 +58,6 @@ pub struct OrganisationListQuery {
     pub cursor: Option<String>,
 }
 
-fn name_taken(name: &str) -> ApiError {
-    ApiError::Conflict(format!("an organisation named `{name}` already exists"))
-}
-
-fn valid_name(body: &OrganisationBody) -> Result<String, ApiError> {
-    let mut check = Validator::default();
-    let name = check.required_text("name", &body.name);
-    check.finish()?;
-    Ok(name)
-}
-
 /// Lists organisations, oldest first.
 #[utoipa::path(tag = "organisations", params(OrganisationListQuery), responses(
     (status = 200, body = Page<OrganisationDto>),
@@ -100,21 +88,13 @@ pub async fn create_organisation(
     state: web::Data<AppState>,
     body: JsonBody<OrganisationBody>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let name = valid_name(&body.0)?;
-    let mut connection = state.connection().await?;
-    match organisations::insert(&mut connection, &caller.actor(), &name).await {
-        Ok(row) => {
-            let mut response = HttpResponse::Created();
-            response.insert_header((
-                "Location",
-                format!("{}/organisations/{}", super::API_PREFIX, row.id),
-            ));
-            Ok(tagged(response, &row, OrganisationDto::from(row.clone())))
-        }
-        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
-        Err(other) => Err(other.into()),
-    }
+    let row = usecases::organisations::create(state.get_ref(), &caller, &body.0.name).await?;
+    let mut response = HttpResponse::Created();
+    response.insert_header((
+        "Location",
+        format!("{}/organisations/{}", super::API_PREFIX, row.id),
+    ));
+    Ok(tagged(response, &row, OrganisationDto::from(row.clone())))
 }
 
 /// One organisation.
@@ -132,7 +112,7 @@ pub async fn get_organisation(
     let mut connection = state.connection().await?;
     let row = organisations::find(&mut connection, id)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no organisation {id}")))?;
+        .ok_or_else(|| usecases::organisations::not_found(id))?;
     Ok(tagged(
         HttpResponse::Ok(),
         &row,
@@ -157,23 +137,17 @@ pub async fn update_organisation(
     // After the body, so that a missing or malformed body is answered first.
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let id = id.into_inner();
-    let name = valid_name(&body.0)?;
-    let mut connection = state.connection().await?;
-    match organisations::rename(&mut connection, &caller.actor(), id, &if_match.0, &name).await {
-        Ok(Guarded::Done(row)) => Ok(tagged(
-            HttpResponse::Ok(),
-            &row,
-            OrganisationDto::from(row.clone()),
-        )),
-        Ok(Guarded::NotFound) => Err(ApiError::NotFound(format!("there is no organisation {id}"))),
-        Ok(Guarded::Stale(current)) => Err(stale(
-            &if_match.0,
-            &format!("organisation {id}"),
-            Some(current),
-        )),
-        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
-        Err(other) => Err(other.into()),
-    }
+    let row = usecases::organisations::rename(
+        state.get_ref(),
+        &caller,
+        id.into_inner(),
+        &if_match.0,
+        &body.0.name,
+    )
+    .await?;
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &row,
+        OrganisationDto::from(row.clone()),
+    ))
 }

@@ -13,3 +13,4 @@ pub mod imports;
 pub mod interventions;
 pub mod keys;
 pub mod links;
+pub mod organisations;

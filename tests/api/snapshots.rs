@@ -9,11 +9,7 @@ use crate::helpers::{TestApp, expect_json};
 #[actix_web::test]
 async fn the_gap_report_of_sierra_leone_in_the_demo_data() {
     let app = TestApp::with_demo().await;
-    let report = expect_json(
-        app.get("/api/v1/countries/SLE/gaps").await,
-        StatusCode::OK,
-    )
-    .await;
+    let report = expect_json(app.get("/api/v1/countries/SLE/gaps").await, StatusCode::OK).await;
     insta::assert_json_snapshot!("gap_report_sierra_leone", report, {
         ".recommendations[].id" => "[id]",
         ".recommendations[].interventions[].id" => "[id]",
