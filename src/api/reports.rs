@@ -8,13 +8,13 @@ use utoipa::{IntoParams, ToSchema};
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use super::path_year::PathYear;
-use crate::db::DbError;
-use crate::db::reports::{self, NewReport, ReportRow};
-use crate::domain::Validator;
+use crate::db::reports::{self, ReportRow};
 use crate::domain::{ReportingPeriod, reporting_period};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
+pub use crate::usecases::reports::CreateReport;
 
 /// A TIP Report.
 #[derive(Debug, Serialize, ToSchema)]
@@ -41,24 +41,6 @@ impl From<ReportRow> for ReportDto {
             created_at: row.created_at,
         }
     }
-}
-
-/// A new report.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"year": 2023, "title": "2023 Trafficking in Persons Report", "published_on": "2023-06-15"}))]
-pub struct CreateReport {
-    #[schema(example = 2023)]
-    #[schema(minimum = 2000, maximum = 2100)]
-    pub year: i32,
-    #[schema(example = "2023 Trafficking in Persons Report")]
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
-    pub title: String,
-    pub published_on: Option<NaiveDate>,
-    #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
-    )]
-    pub source_url: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -103,34 +85,13 @@ pub async fn create_report(
     state: web::Data<AppState>,
     body: JsonBody<CreateReport>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let body = body.0;
-    let mut check = Validator::default();
-    check.year("year", body.year);
-    let title = check.required_text("title", &body.title);
-    let source_url = check.optional_url("source_url", body.source_url.as_deref());
-    check.finish()?;
-
-    let mut connection = state.connection().await?;
-    let new = NewReport {
-        year: body.year,
-        title: &title,
-        published_on: body.published_on,
-        source_url: source_url.as_deref(),
-    };
-    match reports::insert(&mut connection, &caller.actor(), &new).await {
-        Ok(row) => Ok(HttpResponse::Created()
-            .insert_header((
-                "Location",
-                format!("{}/reports/{}", super::API_PREFIX, row.year),
-            ))
-            .json(ReportDto::from(row))),
-        Err(DbError::UniqueViolation(_)) => Err(ApiError::Conflict(format!(
-            "a report for {} already exists",
-            body.year
-        ))),
-        Err(other) => Err(other.into()),
-    }
+    let row = usecases::reports::create(state.get_ref(), &caller, &body.0).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            "Location",
+            format!("{}/reports/{}", super::API_PREFIX, row.year),
+        ))
+        .json(ReportDto::from(row)))
 }
 
 /// One report.
@@ -148,6 +109,6 @@ pub async fn get_report(
     let mut connection = state.connection().await?;
     let row = reports::find(&mut connection, year)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no report for {year}")))?;
+        .ok_or_else(|| usecases::reports::not_found(year))?;
     Ok(HttpResponse::Ok().json(ReportDto::from(row)))
 }

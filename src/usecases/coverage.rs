@@ -72,7 +72,7 @@ pub async fn coverage_report(
     check_organisation_filter(connection, organisation).await?;
     let year = match year {
         Some(year) if reports::exists(connection, year).await? => Some(year),
-        Some(year) => return Err(Failure::NotFound(format!("there is no report for {year}"))),
+        Some(year) => return Err(super::reports::not_found(year)),
         None => gaps::latest_year(connection, None).await?,
     };
     let items: Vec<CoverageRow> = match year {

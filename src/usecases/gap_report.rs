@@ -130,7 +130,7 @@ async fn report_year(
 ) -> Result<Option<i32>, Failure> {
     match asked {
         Some(year) if reports::exists(connection, year).await? => Ok(Some(year)),
-        Some(year) => Err(Failure::NotFound(format!("there is no report for {year}"))),
+        Some(year) => Err(super::reports::not_found(year)),
         None => Ok(gaps::latest_year(connection, Some(country)).await?),
     }
 }

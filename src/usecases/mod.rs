@@ -14,3 +14,4 @@ pub mod interventions;
 pub mod keys;
 pub mod links;
 pub mod organisations;
+pub mod reports;

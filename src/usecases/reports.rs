@@ -1,0 +1,62 @@
+//! Recording a TIP Report year (admins only), which its tiers and recommendations then join.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::db::reports::{self, NewReport, ReportRow};
+use crate::db::{Connections, DbError};
+use crate::domain::{Caller, Failure, Validator};
+
+/// A new report.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"year": 2023, "title": "2023 Trafficking in Persons Report", "published_on": "2023-06-15"}))]
+pub struct CreateReport {
+    #[schema(example = 2023)]
+    #[schema(minimum = 2000, maximum = 2100)]
+    pub year: i32,
+    #[schema(example = "2023 Trafficking in Persons Report")]
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    pub title: String,
+    pub published_on: Option<NaiveDate>,
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
+    )]
+    pub source_url: Option<String>,
+}
+
+/// The refusal for a year without a report.
+pub fn not_found(year: i32) -> Failure {
+    Failure::NotFound(format!("there is no report for {year}"))
+}
+
+/// Records the report `new` describes for `caller`, who must be an admin.
+pub async fn create(
+    db: &impl Connections,
+    caller: &Caller,
+    new: &CreateReport,
+) -> Result<ReportRow, Failure> {
+    caller.require_admin()?;
+    let mut check = Validator::default();
+    check.year("year", new.year);
+    let title = check.required_text("title", &new.title);
+    let source_url = check.optional_url("source_url", new.source_url.as_deref());
+    check.finish()?;
+
+    let mut connection = db.connect().await?;
+    let row = NewReport {
+        year: new.year,
+        title: &title,
+        published_on: new.published_on,
+        source_url: source_url.as_deref(),
+    };
+    match reports::insert(&mut connection, &caller.actor(), &row).await {
+        Ok(row) => Ok(row),
+        Err(DbError::UniqueViolation(_)) => Err(Failure::Conflict(format!(
+            "a report for {} already exists",
+            new.year
+        ))),
+        Err(other) => Err(other.into()),
+    }
+}
