@@ -1,20 +1,20 @@
 //! `GET /countries/{code}/tiers`, `PUT /countries/{code}/tiers/{year}`.
 
 use actix_web::{HttpResponse, get, put, web};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::auth::Caller;
 use super::countries::country_from_path;
 use super::pagination::Page;
 use super::path_year::PathYear;
-use crate::db::DbError;
-use crate::db::tiers::{self, NewTier, TierRow};
-use crate::domain::Validator;
+use crate::db::tiers::{self, TierRow};
 use crate::domain::{Movement, Tier, movement};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
+pub use crate::usecases::tiers::{Placed, PutTier};
 
 /// A country's placement in one report year.
 #[derive(Debug, Serialize, ToSchema)]
@@ -39,18 +39,6 @@ impl TierDto {
             note: row.note,
         }
     }
-}
-
-/// A placement to record.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"tier": "tier_2", "waiver": false}))]
-pub struct PutTier {
-    pub tier: Tier,
-    #[serde(default)]
-    pub waiver: bool,
-    #[schema(pattern = "^[^\\u0000]*$")]
-    pub note: Option<String>,
 }
 
 /// A country's tier history, oldest first, with each year's movement.
@@ -100,33 +88,12 @@ pub async fn put_tier(
     path: web::Path<(String, PathYear)>,
     body: JsonBody<PutTier>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
     let (code, PathYear(year)) = path.into_inner();
-    let body = body.0;
-    let mut check = Validator::default();
-    check.year("year", year);
-    let note = check.optional_text("note", body.note.as_deref());
-    check.finish()?;
-
-    let mut connection = state.connection().await?;
-    let country = country_from_path(&mut connection, &code).await?;
-    let new = NewTier {
-        country_code: &country.code,
-        year,
-        tier: body.tier,
-        waiver: body.waiver,
-        note: note.as_deref(),
-    };
-    let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
-        Ok(result) => result,
-        Err(DbError::ForeignKeyViolation(_)) => {
-            return Err(ApiError::NotFound(format!(
-                "there is no report for {year}; create it first with POST /api/v1/reports"
-            )));
-        }
-        Err(other) => return Err(other.into()),
-    };
-    let (_, previous) = tiers::with_previous(&mut connection, &country.code, year).await?;
+    let Placed {
+        row,
+        previous,
+        created,
+    } = usecases::tiers::place(state.get_ref(), &caller, &code, year, &body.0).await?;
     let dto = TierDto::new(row, previous);
     Ok(if created {
         HttpResponse::Created().json(dto)

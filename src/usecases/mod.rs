@@ -15,3 +15,4 @@ pub mod keys;
 pub mod links;
 pub mod organisations;
 pub mod reports;
+pub mod tiers;

@@ -1,0 +1,69 @@
+//! Recording a country's tier placement in a report year (admins only).
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::countries::country_from_path;
+use crate::db::tiers::{self, NewTier, TierRow};
+use crate::db::{Connections, DbError};
+use crate::domain::{Caller, Failure, Tier, Validator};
+
+/// A placement to record.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"tier": "tier_2", "waiver": false}))]
+pub struct PutTier {
+    pub tier: Tier,
+    #[serde(default)]
+    pub waiver: bool,
+    #[schema(pattern = "^[^\\u0000]*$")]
+    pub note: Option<String>,
+}
+
+/// A placement as recorded, with the placement of the year before and whether it is new.
+pub struct Placed {
+    pub row: TierRow,
+    pub previous: Option<Tier>,
+    pub created: bool,
+}
+
+/// Records or replaces the placement of the country named `code` in `year`, for `caller`, who
+/// must be an admin. The report year must exist.
+pub async fn place(
+    db: &impl Connections,
+    caller: &Caller,
+    code: &str,
+    year: i32,
+    placement: &PutTier,
+) -> Result<Placed, Failure> {
+    caller.require_admin()?;
+    let mut check = Validator::default();
+    check.year("year", year);
+    let note = check.optional_text("note", placement.note.as_deref());
+    check.finish()?;
+
+    let mut connection = db.connect().await?;
+    let country = country_from_path(&mut connection, code).await?;
+    let new = NewTier {
+        country_code: &country.code,
+        year,
+        tier: placement.tier,
+        waiver: placement.waiver,
+        note: note.as_deref(),
+    };
+    let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
+        Ok(result) => result,
+        Err(DbError::ForeignKeyViolation(_)) => {
+            return Err(Failure::NotFound(format!(
+                "there is no report for {year}; create it first with POST /api/v1/reports"
+            )));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let (_, previous) = tiers::with_previous(&mut connection, &country.code, year).await?;
+    Ok(Placed {
+        row,
+        previous,
+        created,
+    })
+}
