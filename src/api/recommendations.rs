@@ -7,20 +7,20 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::auth::Caller;
-use super::countries::{country_from_field, country_from_filter};
+use super::countries::country_from_filter;
 use super::links::LinkedInterventionDto;
 use super::pagination::{CursorKey, Page, PageRequest};
-use super::preconditions::{IfMatch, stale, tagged};
+use super::preconditions::{IfMatch, tagged};
+use crate::db::links;
 use crate::db::recommendations::{
-    self, Deletion, NewRecommendation, RecommendationChanges, RecommendationFilter,
-    RecommendationKey, RecommendationRow,
+    self, RecommendationFilter, RecommendationKey, RecommendationRow,
 };
-use crate::db::{Connection, DbError, Guarded, links};
-use crate::domain::{Etag, Pillar};
-use crate::domain::{Validator, double_option};
+use crate::domain::Pillar;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
+pub use crate::usecases::recommendations::{CreateRecommendation, UpdateRecommendation};
 
 /// A recommendation of one report to one country.
 #[derive(Debug, Serialize, ToSchema)]
@@ -62,57 +62,6 @@ impl From<RecommendationRow> for RecommendationDto {
     }
 }
 
-/// A new recommendation.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"country": "SLE", "year": 2023, "position": 1, "pillar": "prosecution", "prioritized": true, "text": "Increase efforts to investigate, prosecute, and convict traffickers, including complicit officials."}))]
-pub struct CreateRecommendation {
-    /// An ISO 3166-1 code (alpha-3 or alpha-2) or a country name (`Burma`, `Korea, South`).
-    #[schema(example = "SLE")]
-    pub country: String,
-    /// The report year, which must exist.
-    #[schema(example = 2023)]
-    #[schema(minimum = 2000, maximum = 2100)]
-    pub year: i32,
-    #[schema(minimum = 1)]
-    pub position: i32,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
-    pub text: String,
-    pub pillar: Pillar,
-    #[serde(default)]
-    pub prioritized: bool,
-    #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
-    )]
-    pub source_url: Option<String>,
-    /// The earlier recommendation (same country, an earlier year) that this one continues.
-    pub continues: Option<Uuid>,
-}
-
-/// Changes to a recommendation. Its country and year cannot change: links depend on them.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"prioritized": false}))]
-pub struct UpdateRecommendation {
-    #[schema(minimum = 1)]
-    pub position: Option<i32>,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
-    pub text: Option<String>,
-    pub pillar: Option<Pillar>,
-    pub prioritized: Option<bool>,
-    /// `null` removes it.
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
-    #[schema(
-        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
-    )]
-    pub source_url: Option<Option<String>>,
-    /// The earlier recommendation this one continues; `null` removes the link.
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<Uuid>)]
-    pub continues: Option<Option<Uuid>>,
-}
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -129,22 +78,6 @@ pub struct RecommendationListQuery {
     /// `year.country.position`: the `next_cursor` of the previous page.
     #[param(pattern = "^-?[0-9]{1,9}\\.[A-Z]{3}\\.-?[0-9]{1,9}$")]
     pub cursor: Option<String>,
-}
-
-fn not_found(id: Uuid) -> ApiError {
-    ApiError::NotFound(format!("there is no recommendation {id}"))
-}
-
-fn position_taken() -> ApiError {
-    ApiError::Conflict(
-        "another recommendation of this country and year already has this position".into(),
-    )
-}
-
-fn check_position(check: &mut Validator, position: i32) {
-    if position < 1 {
-        check.error("position", "must be 1 or more");
-    }
 }
 
 /// `2023.SLE.3`: year, country, position.
@@ -213,50 +146,13 @@ pub async fn create_recommendation(
     state: web::Data<AppState>,
     body: JsonBody<CreateRecommendation>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let body = body.0;
-    let mut check = Validator::default();
-    check.year("year", body.year);
-    check_position(&mut check, body.position);
-    let text = check.required_text("text", &body.text);
-    let source_url = check.optional_url("source_url", body.source_url.as_deref());
-    check.finish()?;
-
-    let mut connection = state.connection().await?;
-    let country = country_from_field(&mut connection, "country", &body.country).await?;
-    if let Some(earlier) = body.continues {
-        check_continues(&mut connection, earlier, &country, body.year).await?;
-    }
-    let new = NewRecommendation {
-        id: Uuid::now_v7(),
-        country_code: &country,
-        year: body.year,
-        position: body.position,
-        text: &text,
-        pillar: body.pillar,
-        prioritized: body.prioritized,
-        source_url: source_url.as_deref(),
-        continues: body.continues,
-    };
-    match recommendations::insert(&mut connection, &caller.actor(), &new).await {
-        Ok(row) => {
-            let mut response = HttpResponse::Created();
-            response.insert_header((
-                "Location",
-                format!("{}/recommendations/{}", super::API_PREFIX, row.id),
-            ));
-            Ok(tagged(response, &row, RecommendationDto::from(row.clone())))
-        }
-        Err(DbError::UniqueViolation(_)) => Err(position_taken()),
-        Err(DbError::ForeignKeyViolation(_)) => Err(ApiError::invalid(
-            "year",
-            format!(
-                "there is no report for {}; create it first with POST /api/v1/reports",
-                body.year
-            ),
-        )),
-        Err(other) => Err(other.into()),
-    }
+    let row = usecases::recommendations::create(state.get_ref(), &caller, &body.0).await?;
+    let mut response = HttpResponse::Created();
+    response.insert_header((
+        "Location",
+        format!("{}/recommendations/{}", super::API_PREFIX, row.id),
+    ));
+    Ok(tagged(response, &row, RecommendationDto::from(row.clone())))
 }
 
 /// One recommendation.
@@ -274,7 +170,7 @@ pub async fn get_recommendation(
     let mut connection = state.connection().await?;
     let row = recommendations::find(&mut connection, id)
         .await?
-        .ok_or_else(|| not_found(id))?;
+        .ok_or_else(|| usecases::recommendations::not_found(id))?;
     Ok(tagged(
         HttpResponse::Ok(),
         &row,
@@ -299,97 +195,19 @@ pub async fn update_recommendation(
     // After the body, so that a missing or malformed body is answered first.
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let id = id.into_inner();
-    let body = body.0;
-    let mut check = Validator::default();
-    if let Some(position) = body.position {
-        check_position(&mut check, position);
-    }
-    let text = body
-        .text
-        .as_deref()
-        .map(|text| check.required_text("text", text));
-    let source_url = body
-        .source_url
-        .map(|url| check.optional_url("source_url", url.as_deref()));
-    check.finish()?;
-
-    let changes = RecommendationChanges {
-        position: body.position,
-        text,
-        pillar: body.pillar,
-        prioritized: body.prioritized,
-        source_url,
-        continues: body.continues,
-    };
-    let mut connection = state.connection().await?;
-    if let Some(Some(earlier)) = body.continues {
-        let current = recommendations::find(&mut connection, id)
-            .await?
-            .ok_or_else(|| not_found(id))?;
-        check_continues(
-            &mut connection,
-            earlier,
-            &current.country_code,
-            current.year,
-        )
-        .await?;
-    }
-    let outcome = if changes_nothing(&changes) {
-        match recommendations::find(&mut connection, id).await? {
-            Some(row) if !if_match.0.holds_for_resource(&row) => Guarded::Stale(Etag::of(&row)),
-            Some(row) => Guarded::Done(row),
-            None => Guarded::NotFound,
-        }
-    } else {
-        match recommendations::update(&mut connection, &caller.actor(), id, &if_match.0, &changes)
-            .await
-        {
-            Ok(outcome) => outcome,
-            Err(DbError::UniqueViolation(_)) => return Err(position_taken()),
-            Err(other) => return Err(other.into()),
-        }
-    };
-    match outcome {
-        Guarded::Done(row) => Ok(tagged(
-            HttpResponse::Ok(),
-            &row,
-            RecommendationDto::from(row.clone()),
-        )),
-        Guarded::NotFound => Err(not_found(id)),
-        Guarded::Stale(current) => Err(stale(
-            &if_match.0,
-            &format!("recommendation {id}"),
-            Some(current),
-        )),
-    }
-}
-
-fn changes_nothing(changes: &RecommendationChanges) -> bool {
-    changes.position.is_none()
-        && changes.text.is_none()
-        && changes.pillar.is_none()
-        && changes.prioritized.is_none()
-        && changes.source_url.is_none()
-        && changes.continues.is_none()
-}
-
-/// A recommendation may only continue an earlier one of the same country.
-async fn check_continues(
-    connection: &mut Connection,
-    earlier: Uuid,
-    country: &str,
-    year: i32,
-) -> Result<(), ApiError> {
-    if recommendations::earlier_of_same_country(connection, earlier, country, year).await? {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(
-            "continues",
-            format!("{earlier} is not a recommendation to {country} from before {year}"),
-        ))
-    }
+    let row = usecases::recommendations::update(
+        state.get_ref(),
+        &caller,
+        id.into_inner(),
+        &if_match.0,
+        body.0,
+    )
+    .await?;
+    Ok(tagged(
+        HttpResponse::Ok(),
+        &row,
+        RecommendationDto::from(row.clone()),
+    ))
 }
 
 /// An earlier recommendation that a recommendation probably continues.
@@ -431,7 +249,7 @@ pub async fn list_lineage_candidates(
     let mut connection = state.connection().await?;
     let of = recommendations::find(&mut connection, id)
         .await?
-        .ok_or_else(|| not_found(id))?;
+        .ok_or_else(|| usecases::recommendations::not_found(id))?;
     let candidates =
         recommendations::lineage_candidates(&mut connection, &of, i64::from(limit)).await?;
     let items = candidates
@@ -458,30 +276,9 @@ pub async fn delete_recommendation(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    match recommendations::delete(&mut connection, &caller.actor(), id, &if_match.0).await? {
-        Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
-        Deletion::Stale(current) => Err(stale(
-            &if_match.0,
-            &format!("recommendation {id}"),
-            Some(current),
-        )),
-        Deletion::NotFound => Err(not_found(id)),
-        Deletion::Linked => Err(ApiError::Conflict(format!(
-            "recommendation {id} is linked to interventions; unlink them first \
-             (GET /api/v1/recommendations/{id}/interventions lists them)"
-        ))),
-        Deletion::Continued(later) => Err(ApiError::Conflict(format!(
-            "recommendation {id} is continued by {}; remove their `continues` first",
-            later
-                .iter()
-                .map(Uuid::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
+    usecases::recommendations::delete(state.get_ref(), &caller, id.into_inner(), &if_match.0)
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -516,7 +313,7 @@ pub async fn list_recommendation_interventions(
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
     let mut connection = state.connection().await?;
     if recommendations::find(&mut connection, id).await?.is_none() {
-        return Err(not_found(id));
+        return Err(usecases::recommendations::not_found(id).into());
     }
     let rows = links::of_recommendation(&mut connection, id, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(

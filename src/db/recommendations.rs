@@ -244,23 +244,6 @@ pub async fn list(
     Ok(query.load(connection).await?)
 }
 
-/// An earlier recommendation of the same country that `continues` may point to.
-pub async fn earlier_of_same_country(
-    connection: &mut Connection,
-    id: Uuid,
-    country: &str,
-    year: i32,
-) -> Result<bool, DbError> {
-    Ok(diesel::select(diesel::dsl::exists(
-        recommendations::table
-            .filter(recommendations::id.eq(id))
-            .filter(recommendations::country_code.eq(country))
-            .filter(recommendations::year.lt(year)),
-    ))
-    .get_result(connection)
-    .await?)
-}
-
 /// A possible earlier form of a recommendation, with how alike the texts are (0 to 1).
 #[derive(Debug, Clone, diesel::QueryableByName)]
 pub struct LineageCandidate {

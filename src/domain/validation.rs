@@ -107,6 +107,26 @@ pub fn report_year(year: i32) -> Result<i32, &'static str> {
 /// What is said of a year outside [`REPORT_YEARS`], or of one that is no number.
 pub const YEAR_MESSAGE: &str = "must be a report year between 2000 and 2100";
 
+/// The rule of `continues`: a recommendation continues an earlier one (`earlier`, found at
+/// `earlier_place`: its country and year, if it exists) to the same country, from before `year`.
+pub fn continues(
+    earlier: uuid::Uuid,
+    earlier_place: Option<(&str, i32)>,
+    country: &str,
+    year: i32,
+) -> Result<(), String> {
+    match earlier_place {
+        Some((earlier_country, earlier_year))
+            if earlier_country == country && earlier_year < year =>
+        {
+            Ok(())
+        }
+        _ => Err(format!(
+            "{earlier} is not a recommendation to {country} from before {year}"
+        )),
+    }
+}
+
 /// What is said of text holding the NUL character, which PostgreSQL cannot store.
 pub const NUL_MESSAGE: &str = "must not contain the NUL character";
 
@@ -170,5 +190,44 @@ mod tests {
         ] {
             assert!(!is_plain_web_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_recommendation_continues_only_an_earlier_one_of_its_country() {
+        let earlier = uuid::Uuid::nil();
+        assert!(continues(earlier, Some(("SEN", 2022)), "SEN", 2023).is_ok());
+        for wrong in [
+            Some(("SLE", 2022)),
+            Some(("SEN", 2023)),
+            Some(("SEN", 2024)),
+            None,
+        ] {
+            assert_eq!(
+                continues(earlier, wrong, "SEN", 2023).unwrap_err(),
+                format!("{earlier} is not a recommendation to SEN from before 2023"),
+                "{wrong:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn report_years_run_from_2000_to_2100() {
+        assert_eq!(report_year(2000), Ok(2000));
+        assert_eq!(report_year(2100), Ok(2100));
+        assert_eq!(report_year(1999), Err(YEAR_MESSAGE));
+        assert_eq!(report_year(2101), Err(YEAR_MESSAGE));
+    }
+
+    #[test]
+    fn a_stored_url_is_trimmed_and_never_holds_nul() {
+        assert_eq!(
+            web_url("  https://example.org/a  ").as_deref(),
+            Ok("https://example.org/a")
+        );
+        assert_eq!(web_url("https://example.org/\0"), Err(NUL_MESSAGE));
+        assert_eq!(
+            web_url("https://user@example.org"),
+            Err("must be an absolute http or https URL")
+        );
     }
 }

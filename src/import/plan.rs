@@ -192,14 +192,14 @@ pub async fn plan(
             continue;
         };
         if let Some(earlier_id) = continues
-            && !earlier
-                .get(&earlier_id)
-                .is_some_and(|(c, y)| *c == country && *y < row_year)
+            && let Err(message) = crate::domain::continues(
+                earlier_id,
+                earlier.get(&earlier_id).map(|(c, y)| (c.as_str(), *y)),
+                &country,
+                row_year,
+            )
         {
-            errors.push(at.error(
-                "continues",
-                format!("{earlier_id} is not a recommendation to {country} from before {row_year}"),
-            ));
+            errors.push(at.error("continues", message));
             continue;
         }
         if let Some(first) = seen_positions.insert((country.clone(), row_year, position), at) {

@@ -29,9 +29,7 @@ pub async fn check_and_run(
     if let Some(year) = year
         && !reports::exists(&mut connection, year).await?
     {
-        return Err(Failure::NotFound(format!(
-            "there is no report for {year}; create it first with POST /api/v1/reports"
-        )));
+        return Err(Failure::NotFound(super::reports::missing(year)));
     }
     let plan = import::plan(&mut connection, year, rows).await?;
     let options = RunOptions {

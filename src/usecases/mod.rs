@@ -14,5 +14,6 @@ pub mod interventions;
 pub mod keys;
 pub mod links;
 pub mod organisations;
+pub mod recommendations;
 pub mod reports;
 pub mod tiers;

@@ -31,6 +31,11 @@ pub fn not_found(year: i32) -> Failure {
     Failure::NotFound(format!("there is no report for {year}"))
 }
 
+/// What is said of a year whose report has not been recorded, where data for it is given.
+pub fn missing(year: i32) -> String {
+    format!("there is no report for {year}; record the report year first (POST /api/v1/reports)")
+}
+
 /// Records the report `new` describes for `caller`, who must be an admin.
 pub async fn create(
     db: &impl Connections,

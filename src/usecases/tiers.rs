@@ -54,9 +54,7 @@ pub async fn place(
     let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
         Ok(result) => result,
         Err(DbError::ForeignKeyViolation(_)) => {
-            return Err(Failure::NotFound(format!(
-                "there is no report for {year}; create it first with POST /api/v1/reports"
-            )));
+            return Err(Failure::NotFound(super::reports::missing(year)));
         }
         Err(other) => return Err(other.into()),
     };
