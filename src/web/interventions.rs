@@ -26,7 +26,7 @@ use crate::db::interventions::{Intervention, InterventionFilter};
 use crate::db::organisations::OrganisationRow;
 use crate::db::{Connection, countries, gaps, interventions, links, organisations};
 use crate::domain::{
-    Contribution, Etag, InterventionKind, InterventionStatus, Pillar, Precondition, Role,
+    Contribution, Etag, InterventionKind, InterventionStatus, Pillar, Precondition,
 };
 use crate::http::AppState;
 use crate::http::error::{ApiError, FieldError};
@@ -44,11 +44,6 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/interventions/{id}", web::post().to(update))
         .route("/interventions/{id}/edit", web::get().to(edit_form))
         .route("/interventions/{id}/links", web::post().to(link));
-}
-
-/// Whether `visitor` may change interventions of `organisation` (the server checks again).
-fn may_edit(visitor: &Visitor, organisation: Uuid) -> bool {
-    visitor.caller.require_editor_of(organisation).is_ok()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -84,7 +79,7 @@ async fn list(
         .iter()
         .map(|o| (o.id, o.name.as_str()))
         .collect();
-    let can_create = visitor.caller.role != Role::Viewer;
+    let can_create = visitor.caller.may_edit(None);
     let content = html! {
         h1 { "Interventions" }
         @if can_create { p { a.button href="/interventions/new" { "Log an intervention" } } }
@@ -305,9 +300,7 @@ struct Choices {
 async fn choices(connection: &mut Connection, visitor: &Visitor) -> Result<Choices, WebError> {
     let mut organisations = organisations::list(connection, None, 1000).await?;
     // An editor logs work for their own organisation only.
-    if let (Role::Editor, Some(own)) = (visitor.caller.role, visitor.caller.organisation_id) {
-        organisations.retain(|o| o.id == own);
-    }
+    organisations.retain(|o| visitor.caller.may_edit(Some(o.id)));
     let countries = countries::ranked(connection).await?;
     Ok(Choices {
         organisations,
@@ -631,7 +624,7 @@ async fn render_show(
     let intervention = find(&mut connection, id).await?;
     let row = &intervention.row;
     let organisation = organisations::find(&mut connection, row.organisation_id).await?;
-    let editable = may_edit(visitor, row.organisation_id);
+    let editable = visitor.caller.may_edit(Some(row.organisation_id));
     let linked: HashMap<Uuid, Contribution> =
         links::of_intervention(&mut connection, id, None, 1000)
             .await?

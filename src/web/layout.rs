@@ -5,7 +5,6 @@ use maud::{Markup, html};
 
 use super::session::Visitor;
 use super::shell::shell;
-use crate::domain::Role;
 
 /// Which part of the navigation a page belongs to, to mark it as the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +33,7 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
                     ul {
                         (link("/", "Overview", Section::Overview))
                         (link("/interventions", "Interventions", Section::Interventions))
-                        @if visitor.caller.role == Role::Admin {
+                        @if visitor.caller.is_admin() {
                             (link("/admin/import", "Import", Section::Import))
                             (link("/admin/keys", "Keys", Section::Keys))
                             (link("/admin/audit", "Audit trail", Section::Audit))
