@@ -1,0 +1,191 @@
+//! `GET /interventions/{id}`: an intervention, and the recommendations of its countries it may
+//! answer, each with the form to link it.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::find;
+use crate::db::{gaps, links, organisations};
+use crate::domain::{Contribution, Pillar};
+use crate::http::AppState;
+use crate::http::error::FieldError;
+use crate::web::error::WebError;
+use crate::web::filters;
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
+use crate::web::widgets;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ShowQuery {
+    year: Option<String>,
+    pillar: Option<String>,
+    saved: Option<String>,
+    linked: Option<String>,
+}
+
+/// What a link form held when it was refused.
+pub(super) struct RefusedLink {
+    pub(super) recommendation_id: Uuid,
+    pub(super) contribution: String,
+    pub(super) rationale: String,
+    pub(super) evidence_url: String,
+    pub(super) errors: Vec<FieldError>,
+}
+
+/// `GET /interventions/{id}`.
+pub(super) async fn show(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<ShowQuery>,
+) -> Result<HttpResponse, WebError> {
+    render_show(&visitor, &state, *id, &query, None, HttpResponse::Ok()).await
+}
+
+pub(super) async fn render_show(
+    visitor: &Visitor,
+    state: &AppState,
+    id: Uuid,
+    query: &ShowQuery,
+    refused: Option<RefusedLink>,
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let intervention = find(&mut connection, id).await?;
+    let row = &intervention.row;
+    let organisation = organisations::find(&mut connection, row.organisation_id).await?;
+    let editable = visitor.caller.may_edit(Some(row.organisation_id));
+    let linked: HashMap<Uuid, Contribution> =
+        links::of_intervention(&mut connection, id, None, 1000)
+            .await?
+            .into_iter()
+            .map(|link| (link.recommendation_id, link.contribution))
+            .collect();
+    let year = match filters::optional::<i32>("report year", query.year.as_deref())? {
+        Some(year) => Some(year),
+        None => gaps::latest_year(&mut connection, None).await?,
+    };
+    let pillar = filters::optional::<Pillar>("pillar", query.pillar.as_deref())?;
+    let mut candidates = Vec::new();
+    if let Some(year) = year {
+        for country in &intervention.countries {
+            for gap in gaps::recommendation_gaps(&mut connection, country, year, None).await? {
+                if pillar.is_none_or(|p| p == gap.pillar) {
+                    candidates.push((country.clone(), gap));
+                }
+            }
+        }
+    }
+    let title = row.title.clone();
+    let content = html! {
+        h1 { (title) }
+        @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
+        @if query.linked.is_some() { div.notice role="status" { p { "Linked. The recommendation's status below is recomputed." } } }
+        div.panel {
+            dl {
+                dt { "Organisation" } dd { (organisation.map(|o| o.name).unwrap_or_default()) }
+                dt { "Countries" } dd { (intervention.countries.join(", ")) }
+                dt { "Kind" } dd { (row.kind.in_words()) }
+                dt { "Status" } dd { (row.status) }
+                @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
+                @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }
+                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (d) } }
+                @if let Some(l) = &row.location { dt { "Location" } dd { (l) } }
+                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (n) } }
+            }
+            @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
+        }
+        section aria-labelledby="recommendations" {
+            h2 #recommendations { "Recommendations of its countries" }
+            form.filters.panel method="get" aria-label="Which recommendations" {
+                div {
+                    label for="year" { "Report year" }
+                    input #year type="text" inputmode="numeric" name="year" value=[year];
+                }
+                div {
+                    label for="pillar" { "Pillar" }
+                    select #pillar name="pillar" {
+                        option value="" { "All pillars" }
+                        @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p) } }
+                    }
+                }
+                button type="submit" { "Show" }
+            }
+            @if candidates.is_empty() { p { "No recommendation for these countries and filters." } }
+            ol.recommendations {
+                @for (country, gap) in &candidates {
+                    li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
+                        p { (widgets::status(gap.status)) " " strong { (country) " " (gap.position) ". " } (gap.text) }
+                        @if let Some(contribution) = linked.get(&gap.id) {
+                            p { "This intervention answers it (" (contribution) ")." }
+                        }
+                        @if editable {
+                            (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id).copied()))
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page(&title, visitor, Section::Interventions, content).into_string()))
+}
+
+fn link_form(
+    visitor: &Visitor,
+    intervention: Uuid,
+    recommendation: Uuid,
+    refused: Option<&RefusedLink>,
+    current: Option<Contribution>,
+) -> Markup {
+    let error_of = |field: &str| {
+        refused.and_then(|r| {
+            r.errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    };
+    let contribution = refused
+        .map(|r| r.contribution.clone())
+        .or(current.map(|c| c.to_string()))
+        .unwrap_or_else(|| "full".into());
+    let prefix = format!("link-{recommendation}");
+    html! {
+        details open[refused.is_some()] {
+            summary { @if current.is_some() { "Change the link" } @else { "Link this intervention" } }
+            form method="post" action={ "/interventions/" (intervention) "/links" } {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                input type="hidden" name="recommendation_id" value=(recommendation);
+                div.field {
+                    label for={ (prefix) "-contribution" } { "Contribution" }
+                    select id={ (prefix) "-contribution" } name="contribution" {
+                        @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c) } }
+                    }
+                }
+                div.field {
+                    label for={ (prefix) "-rationale" } { "Rationale" }
+                    textarea id={ (prefix) "-rationale" } name="rationale" { (refused.map(|r| r.rationale.as_str()).unwrap_or("")) }
+                }
+                @let url_error = error_of("evidence_url");
+                div.field.invalid[url_error.is_some()] {
+                    label for={ (prefix) "-evidence" } { "Evidence URL" }
+                    input id={ (prefix) "-evidence" } type="url" name="evidence_url" value=(refused.map(|r| r.evidence_url.as_str()).unwrap_or(""))
+                        aria-describedby=[url_error.as_ref().map(|_| format!("{prefix}-evidence-error"))] aria-invalid=[url_error.as_ref().map(|_| "true")];
+                    @if let Some(error) = url_error { p.field-error id={ (prefix) "-evidence-error" } { (widgets::message(&error)) } }
+                }
+                @if let Some(refused) = refused {
+                    @for error in refused.errors.iter().filter(|e| e.field != "evidence_url") {
+                        p.field-error { (widgets::message(&error.message)) }
+                    }
+                }
+                button type="submit" { "Link" }
+            }
+        }
+    }
+}
