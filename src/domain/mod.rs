@@ -27,6 +27,6 @@ pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
 pub use tier_label::parse_tier_label;
 pub use validation::{
-    NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues, double_option, report_year,
-    web_url,
+    NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues, double_option, optional_text,
+    report_year, required_text, web_url,
 };

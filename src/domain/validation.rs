@@ -18,30 +18,24 @@ impl Validator {
         self.errors.push(FieldError::new(field, message));
     }
 
-    /// Returns the text trimmed, or records an error when it is blank.
+    /// Returns the text trimmed, or records what is wrong with it (see [`required_text`]).
     pub fn required_text(&mut self, field: &str, text: &str) -> String {
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            self.error(field, "must not be empty");
+        if let Err(message) = required_text(text) {
+            self.error(field, message);
         }
-        self.storable(field, trimmed);
-        trimmed.to_string()
+        text.trim().to_string()
     }
 
-    /// Returns optional free text trimmed, with blank text taken as absent.
+    /// Returns optional free text trimmed, with blank text taken as absent (see
+    /// [`optional_text`]).
     pub fn optional_text(&mut self, field: &str, text: Option<&str>) -> Option<String> {
-        let text = text.map(str::trim).filter(|t| !t.is_empty())?;
-        self.storable(field, text);
-        Some(text.to_string())
-    }
-
-    /// PostgreSQL cannot store the NUL character in text: refuse it here rather than fail there.
-    fn storable(&mut self, field: &str, text: &str) -> bool {
-        let storable = !text.contains('\0');
-        if !storable {
-            self.error(field, NUL_MESSAGE);
+        match optional_text(text?) {
+            Ok(text) => text,
+            Err(message) => {
+                self.error(field, message);
+                text.map(|t| t.trim().to_string())
+            }
         }
-        storable
     }
 
     /// Checks that an optional URL is an absolute http(s) URL (see [`web_url`]).
@@ -79,6 +73,29 @@ impl Validator {
     /// What was recorded, for an edge that lists them beside other errors of its own.
     pub fn into_errors(self) -> Vec<FieldError> {
         self.errors
+    }
+}
+
+/// The rule of text that must be given (a title, a recommendation's text): trimmed, not blank,
+/// and storable (PostgreSQL cannot store the NUL character in text).
+pub fn required_text(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.contains('\0') {
+        Err(NUL_MESSAGE)
+    } else if text.is_empty() {
+        Err("must not be empty")
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// The rule of optional free text: trimmed, blank taken as absent, and storable.
+pub fn optional_text(text: &str) -> Result<Option<String>, &'static str> {
+    let text = text.trim();
+    if text.contains('\0') {
+        Err(NUL_MESSAGE)
+    } else {
+        Ok((!text.is_empty()).then(|| text.to_owned()))
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 use super::ImportError;
-use super::rows::{ImportRows, Location};
+use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
 use crate::db::{Connection, countries, recommendations};
@@ -43,14 +43,17 @@ impl Plan {
 }
 
 /// Checks every row of `rows`; `year` is the report year of a single-year import, `None` for a
-/// tier history (where each row names its year). Returns one 422 listing every problem.
+/// tier history (where each row names its year). Returns one refusal listing every problem.
 pub async fn plan(
     connection: &mut Connection,
     year: Option<i32>,
     rows: ImportRows,
 ) -> Result<Plan, ImportError> {
-    let countries = CountryResolver::load(connection, &rows).await?;
-    let earlier = earlier_recommendations(connection, &rows).await?;
+    let file = File {
+        year,
+        countries: CountryResolver::load(connection, &rows).await?,
+        earlier: earlier_recommendations(connection, &rows).await?,
+    };
     let mut errors = Vec::new();
     let mut plan = Plan {
         year,
@@ -61,91 +64,122 @@ pub async fn plan(
 
     let mut seen_tiers: HashMap<(String, i32), Location> = HashMap::new();
     for row in rows.tiers {
-        let at = row.at;
-        let tier = match parse_tier_label(row.tier.as_deref().unwrap_or_default()) {
-            Ok(Some(tier)) => tier,
-            Ok(None) => {
-                plan.skipped_tiers += 1;
-                continue;
+        match file.tier(row) {
+            Ok(None) => plan.skipped_tiers += 1,
+            Ok(Some((at, tier))) => {
+                match seen_tiers.insert((tier.country_code.clone(), tier.year), at) {
+                    Some(first) => errors.push(at.error(
+                        "country",
+                        format!(
+                            "{} already has a tier for {} in this file ({})",
+                            tier.country_code,
+                            tier.year,
+                            describe(first)
+                        ),
+                    )),
+                    None => plan.tiers.push(tier),
+                }
             }
-            Err(message) => {
-                errors.push(at.error("tier", message));
-                continue;
-            }
-        };
-        let country = countries.resolve(
-            at,
-            row.country.as_deref(),
-            row.country_name.as_deref(),
-            &mut errors,
-        );
-        let row_year = row_year(at, year, row.year.as_deref(), &mut errors);
-        let waiver = boolean(at, "waiver", row.waiver.as_deref(), &mut errors);
-        let note = row.note.filter(|note| !note.contains('\0'));
-        let (Some(country), Some(row_year), Some(waiver)) = (country, row_year, waiver) else {
-            continue;
-        };
-        if let Some(first) = seen_tiers.insert((country.clone(), row_year), at) {
-            errors.push(at.error(
-                "country",
-                format!(
-                    "{country} already has a tier for {row_year} in this file ({})",
-                    describe(first)
-                ),
-            ));
-            continue;
+            Err(mut row_errors) => errors.append(&mut row_errors),
         }
-        plan.tiers.push(TierImport {
-            country_code: country,
-            year: row_year,
-            tier,
-            waiver,
-            note,
-        });
     }
 
     let mut seen_positions: HashMap<(String, i32, i32), Location> = HashMap::new();
     for row in rows.recommendations {
+        match file.recommendation(row) {
+            Ok((at, recommendation)) => {
+                let RecommendationImport {
+                    country_code: country,
+                    year,
+                    position,
+                    ..
+                } = &recommendation;
+                let key = (country.clone(), *year, *position);
+                match seen_positions.insert(key, at) {
+                    Some(first) => errors.push(at.error(
+                        "position",
+                        format!(
+                            "{country} already has a recommendation at position {position} for \
+                             {year} in this file ({})",
+                            describe(first)
+                        ),
+                    )),
+                    None => plan.recommendations.push(recommendation),
+                }
+            }
+            Err(mut row_errors) => errors.append(&mut row_errors),
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(too_many(errors))
+    }
+}
+
+/// What every row of a file is checked against: the import's year, the countries the file
+/// names, and the earlier recommendations it says rows continue.
+struct File {
+    year: Option<i32>,
+    countries: CountryResolver,
+    earlier: HashMap<Uuid, (String, i32)>,
+}
+
+impl File {
+    /// A tier row, checked: `None` when it has no tier (the country was not ranked that year).
+    fn tier(&self, row: RawTier) -> Result<Option<(Location, TierImport)>, Vec<FieldError>> {
         let at = row.at;
-        let country = countries.resolve(
+        let mut errors = Vec::new();
+        let tier = match parse_tier_label(row.tier.as_deref().unwrap_or_default()) {
+            Ok(Some(tier)) => tier,
+            Ok(None) => return Ok(None),
+            Err(message) => return Err(vec![at.error("tier", message)]),
+        };
+        let country = self.countries.resolve(
             at,
             row.country.as_deref(),
             row.country_name.as_deref(),
             &mut errors,
         );
-        let row_year = row_year(at, year, row.year.as_deref(), &mut errors);
-        let position = match row.position.as_deref().map(str::parse::<i32>) {
-            Some(Ok(position)) if position >= 1 => Some(position),
-            Some(_) => {
-                errors.push(at.error("position", "must be a whole number, 1 or more"));
-                None
-            }
-            None => {
-                errors.push(at.error("position", "is missing"));
-                None
-            }
-        };
-        let pillar = match row.pillar.as_deref().map(|p| p.trim().to_ascii_lowercase()) {
-            Some(pillar) => match pillar.parse::<Pillar>() {
-                Ok(pillar) => Some(pillar),
-                Err(message) => {
-                    errors.push(at.error("pillar", message));
-                    None
-                }
-            },
-            None => {
-                errors.push(at.error("pillar", "is missing"));
-                None
-            }
-        };
-        let text = match row.text.as_deref().map(str::trim) {
-            Some(text) if !text.is_empty() && !text.contains('\0') => Some(text.to_string()),
-            Some(text) if text.contains('\0') => {
-                errors.push(at.error("text", crate::domain::NUL_MESSAGE));
-                None
-            }
-            _ => {
-                errors.push(at.error("text", "must not be empty"));
+        let year = row_year(at, self.year, row.year.as_deref(), &mut errors);
+        let waiver = boolean(at, "waiver", row.waiver.as_deref(), &mut errors);
+        let note = optional_text(at, "note", row.note.as_deref(), &mut errors);
+        match (country, year, waiver, note) {
+            (Some(country_code), Some(year), Some(waiver), Some(note)) => Ok(Some((
+                at,
+                TierImport {
+                    country_code,
+                    year,
+                    tier,
+                    waiver,
+                    note,
+                },
+            ))),
+            _ => Err(errors),
+        }
+    }
+
+    /// A recommendation row, checked.
+    fn recommendation(
+        &self,
+        row: RawRecommendation,
+    ) -> Result<(Location, RecommendationImport), Vec<FieldError>> {
+        let at = row.at;
+        let mut errors = Vec::new();
+        let country = self.countries.resolve(
+            at,
+            row.country.as_deref(),
+            row.country_name.as_deref(),
+            &mut errors,
+        );
+        let year = row_year(at, self.year, row.year.as_deref(), &mut errors);
+        let position = position(at, row.position.as_deref(), &mut errors);
+        let pillar = pillar(at, row.pillar.as_deref(), &mut errors);
+        let text = match crate::domain::required_text(row.text.as_deref().unwrap_or_default()) {
+            Ok(text) => Some(text),
+            Err(message) => {
+                errors.push(at.error("text", message));
                 None
             }
         };
@@ -158,77 +192,118 @@ pub async fn plan(
             Some(Ok(url)) => Some(Some(url)),
             None => Some(None),
         };
-        let continues = match row.continues.as_deref().map(Uuid::parse_str) {
-            None => Some(None),
-            Some(Ok(id)) => Some(Some(id)),
-            Some(Err(_)) => {
-                errors.push(at.error(
-                    "continues",
-                    "must be the id (a UUID) of an earlier recommendation",
-                ));
-                None
-            }
-        };
-        let (
-            Some(country),
-            Some(row_year),
-            Some(position),
-            Some(pillar),
-            Some(text),
-            Some(prioritized),
-            Some(source_url),
-            Some(continues),
-        ) = (
-            country,
-            row_year,
-            position,
-            pillar,
-            text,
-            prioritized,
-            source_url,
-            continues,
-        )
-        else {
-            continue;
-        };
-        if let Some(earlier_id) = continues
-            && let Err(message) = crate::domain::continues(
-                earlier_id,
-                earlier.get(&earlier_id).map(|(c, y)| (c.as_str(), *y)),
-                &country,
-                row_year,
-            )
-        {
-            errors.push(at.error("continues", message));
-            continue;
-        }
-        if let Some(first) = seen_positions.insert((country.clone(), row_year, position), at) {
-            errors.push(at.error(
-                "position",
-                format!(
-                    "{country} already has a recommendation at position {position} for {row_year} in \
-                     this file ({})",
-                    describe(first)
-                ),
-            ));
-            continue;
-        }
-        plan.recommendations.push(RecommendationImport {
-            country_code: country,
-            year: row_year,
-            position,
-            pillar,
-            text,
-            prioritized,
-            source_url,
-            continues,
+        let continues = self.continues(at, row.continues.as_deref(), country.as_deref(), year);
+        let continues = continues.unwrap_or_else(|error| {
+            errors.push(error);
+            None
         });
+        match (
+            country,
+            year,
+            position,
+            pillar,
+            text,
+            prioritized,
+            source_url,
+            continues,
+        ) {
+            (
+                Some(country_code),
+                Some(year),
+                Some(position),
+                Some(pillar),
+                Some(text),
+                Some(prioritized),
+                Some(source_url),
+                Some(continues),
+            ) => Ok((
+                at,
+                RecommendationImport {
+                    country_code,
+                    year,
+                    position,
+                    pillar,
+                    text,
+                    prioritized,
+                    source_url,
+                    continues,
+                },
+            )),
+            _ => Err(errors),
+        }
     }
 
-    if errors.is_empty() {
-        Ok(plan)
-    } else {
-        Err(too_many(errors))
+    /// A row's `continues` cell: `Some(None)` when blank, `Some(Some(id))` when it names an
+    /// earlier recommendation of the row's country. `None` (with no error) when the row's
+    /// country or year is itself at fault, so that the rule cannot be judged.
+    fn continues(
+        &self,
+        at: Location,
+        cell: Option<&str>,
+        country: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<Option<Option<Uuid>>, FieldError> {
+        let Some(cell) = cell else {
+            return Ok(Some(None));
+        };
+        let Ok(earlier) = Uuid::parse_str(cell) else {
+            return Err(at.error(
+                "continues",
+                "must be the id (a UUID) of an earlier recommendation",
+            ));
+        };
+        let (Some(country), Some(year)) = (country, year) else {
+            return Ok(None);
+        };
+        let place = self.earlier.get(&earlier).map(|(c, y)| (c.as_str(), *y));
+        crate::domain::continues(earlier, place, country, year)
+            .map(|()| Some(Some(earlier)))
+            .map_err(|message| at.error("continues", message))
+    }
+}
+
+fn position(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> Option<i32> {
+    match cell.map(str::parse::<i32>) {
+        Some(Ok(position)) if position >= 1 => Some(position),
+        Some(_) => {
+            errors.push(at.error("position", "must be a whole number, 1 or more"));
+            None
+        }
+        None => {
+            errors.push(at.error("position", "is missing"));
+            None
+        }
+    }
+}
+
+fn pillar(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Pillar> {
+    let Some(cell) = cell else {
+        errors.push(at.error("pillar", "is missing"));
+        return None;
+    };
+    match cell.trim().to_ascii_lowercase().parse::<Pillar>() {
+        Ok(pillar) => Some(pillar),
+        Err(message) => {
+            errors.push(at.error("pillar", message));
+            None
+        }
+    }
+}
+
+/// Optional free text: `Some(None)` when blank, `None` (with an error) when it cannot be stored.
+fn optional_text(
+    at: Location,
+    field: &str,
+    cell: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<Option<String>> {
+    match cell.map(crate::domain::optional_text) {
+        None => Some(None),
+        Some(Ok(text)) => Some(text),
+        Some(Err(message)) => {
+            errors.push(at.error(field, message));
+            None
+        }
     }
 }
 

@@ -481,3 +481,25 @@ async fn an_import_refuses_the_urls_the_api_refuses() {
         0
     );
 }
+
+#[actix_web::test]
+async fn an_import_refuses_a_note_the_api_could_not_store_instead_of_dropping_it() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let file = "country,tier,note\nSEN,Tier 2,before\0after\n";
+    let imported = upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await;
+    let problem = expect_problem(
+        imported,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(
+        problem["errors"],
+        json!([{"field": "note", "message": "must not contain the NUL character", "row": 2}])
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM tier_placements").await,
+        0
+    );
+}
