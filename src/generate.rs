@@ -144,80 +144,8 @@ pub async fn generate_with(
     };
 
     progress("tiers and recommendations, one report year at a time, through the import");
-    let mut tier_of: HashMap<&str, usize> = codes
-        .iter()
-        .map(|c| (c.as_str(), random.below(4)))
-        .collect();
-    let mut previous: HashMap<(String, i32), Uuid> = HashMap::new();
-    let mut recommendations_by_country: HashMap<String, Vec<(i32, Uuid)>> = HashMap::new();
-    for year in FIRST_YEAR..=LAST_YEAR {
-        let mut rows = ImportRows::default();
-        for (index, code) in codes.iter().enumerate() {
-            let tier = tier_of
-                .get_mut(code.as_str())
-                .expect("every country has a tier");
-            match random.below(10) {
-                0 if *tier > 0 => *tier -= 1,
-                1 if *tier < 3 => *tier += 1,
-                _ => {}
-            }
-            rows.tiers.push(RawTier {
-                at: Location::Item {
-                    list: "tiers",
-                    index,
-                },
-                country: Some(code.clone()),
-                country_name: None,
-                year: None,
-                tier: Some(TIERS[*tier].to_string()),
-                waiver: None,
-                note: None,
-            });
-            for position in 1..=(8 + random.below(5)) as i32 {
-                let pillar = *random.pick(Pillar::ALL);
-                let text = format!(
-                    "{} {} in {code}, with adequate resources ({year}, no. {position}).",
-                    random.pick(&ACTIONS),
-                    random.pick(&SUBJECTS)
-                );
-                let continues = previous
-                    .get(&(code.clone(), position))
-                    .filter(|_| random.chance(70))
-                    .map(Uuid::to_string);
-                rows.recommendations.push(RawRecommendation {
-                    at: Location::Item {
-                        list: "recommendations",
-                        index: rows.recommendations.len(),
-                    },
-                    country: Some(code.clone()),
-                    country_name: None,
-                    year: None,
-                    position: Some(position.to_string()),
-                    pillar: Some(pillar.as_str().to_string()),
-                    text: Some(text),
-                    prioritized: Some(random.chance(60).to_string()),
-                    source_url: None,
-                    continues,
-                });
-            }
-        }
-        let plan = import::plan(connection, Some(year), rows).await?;
-        let options = RunOptions {
-            dry_run: false,
-            create_missing_reports: true,
-        };
-        let summary = import::run(connection, &actor, &plan, options).await?;
-        generated.tiers += summary.tiers.created;
-        generated.recommendations += summary.recommendations.created;
-        previous.clear();
-        for (id, country, position) in recommendations::keys_of_year(connection, year).await? {
-            recommendations_by_country
-                .entry(country.clone())
-                .or_default()
-                .push((year, id));
-            previous.insert((country, position), id);
-        }
-    }
+    let recommendations_by_country =
+        import_report_years(connection, &actor, &codes, &mut random, &mut generated).await?;
 
     progress("organisations");
     let mut organisations = Vec::with_capacity(ORGANISATIONS);
@@ -231,71 +159,18 @@ pub async fn generate_with(
     }
 
     progress(&format!("{total} interventions and their links"));
-    let statuses = [
-        (InterventionStatus::Planned, 15),
-        (InterventionStatus::Active, 45),
-        (InterventionStatus::Completed, 30),
-        (InterventionStatus::Cancelled, 10),
-    ];
+    let world = World {
+        codes: &codes,
+        organisations: &organisations,
+        recommendations_by_country: &recommendations_by_country,
+    };
     let mut done = 0;
     while done < total {
         let size = BATCH.min(total - done);
         let mut interventions = Vec::with_capacity(size);
         let mut links = Vec::with_capacity(size * 3);
         for number in done..done + size {
-            let first = random.below(codes.len());
-            let mut countries = vec![codes[first].clone()];
-            if random.chance(15) {
-                countries.push(codes[(first + 1) % codes.len()].clone());
-            }
-            let mut roll = random.below(100);
-            let status = statuses
-                .iter()
-                .find(|(_, share)| {
-                    let hit = roll < *share;
-                    roll = roll.saturating_sub(*share);
-                    hit
-                })
-                .map_or(InterventionStatus::Active, |(status, _)| *status);
-            let kind = *random.pick(InterventionKind::ALL);
-            let started = NaiveDate::from_ymd_opt(
-                2001 + random.below(25) as i32,
-                1 + random.below(12) as u32,
-                1,
-            );
-            let id = random.uuid();
-            let own = &recommendations_by_country[&countries[0]];
-            for _ in 0..1 + random.below(4) {
-                // Most work answers recent reports.
-                let pick =
-                    own.len() - 1 - (random.below(own.len()) * random.below(own.len())) / own.len();
-                links.push(GeneratedLink {
-                    intervention_id: id,
-                    recommendation_id: own[pick].1,
-                    contribution: if random.chance(40) {
-                        Contribution::Full
-                    } else {
-                        Contribution::Partial
-                    },
-                });
-            }
-            interventions.push(GeneratedIntervention {
-                id,
-                organisation_id: *random.pick(&organisations),
-                title: format!(
-                    "{} in {} (no. {})",
-                    kind.in_words(),
-                    countries[0],
-                    number + 1
-                ),
-                countries,
-                kind,
-                status,
-                started_on: started,
-                ended_on: None,
-                location: None,
-                people_reached: random.chance(70).then(|| random.below(5_000) as i32),
-            });
+            interventions.push(world.intervention(&mut random, number, &mut links));
         }
         bulk::insert_interventions(connection, &interventions).await?;
         bulk::insert_links(connection, &links).await?;
@@ -306,4 +181,183 @@ pub async fn generate_with(
     progress("vacuuming and refreshing the planner's statistics");
     bulk::vacuum_analyze(connection).await?;
     Ok(generated)
+}
+
+/// Imports every report year's tiers and recommendations, as an admin would, each year's
+/// recommendations continuing most of the year before's; answers each country's
+/// recommendations, by year.
+async fn import_report_years(
+    connection: &mut Connection,
+    actor: &Actor,
+    codes: &[String],
+    random: &mut Random,
+    generated: &mut Generated,
+) -> Result<HashMap<String, Vec<(i32, Uuid)>>, GenerateError> {
+    let mut tier_of: HashMap<&str, usize> = codes
+        .iter()
+        .map(|c| (c.as_str(), random.below(4)))
+        .collect();
+    let mut previous: HashMap<(String, i32), Uuid> = HashMap::new();
+    let mut recommendations_by_country: HashMap<String, Vec<(i32, Uuid)>> = HashMap::new();
+    for year in FIRST_YEAR..=LAST_YEAR {
+        let rows = year_rows(random, codes, &mut tier_of, &previous, year);
+        let plan = import::plan(connection, Some(year), rows).await?;
+        let options = RunOptions {
+            dry_run: false,
+            create_missing_reports: true,
+        };
+        let summary = import::run(connection, actor, &plan, options).await?;
+        generated.tiers += summary.tiers.created;
+        generated.recommendations += summary.recommendations.created;
+        previous.clear();
+        for (id, country, position) in recommendations::keys_of_year(connection, year).await? {
+            recommendations_by_country
+                .entry(country.clone())
+                .or_default()
+                .push((year, id));
+            previous.insert((country, position), id);
+        }
+    }
+    Ok(recommendations_by_country)
+}
+
+/// One report year's rows: each country's tier (moving a step now and then) and 8 to 12
+/// recommendations, most continuing the one at the same position the year before.
+fn year_rows(
+    random: &mut Random,
+    codes: &[String],
+    tier_of: &mut HashMap<&str, usize>,
+    previous: &HashMap<(String, i32), Uuid>,
+    year: i32,
+) -> ImportRows {
+    let mut rows = ImportRows::default();
+    for (index, code) in codes.iter().enumerate() {
+        let tier = tier_of
+            .get_mut(code.as_str())
+            .expect("every country has a tier");
+        match random.below(10) {
+            0 if *tier > 0 => *tier -= 1,
+            1 if *tier < 3 => *tier += 1,
+            _ => {}
+        }
+        rows.tiers.push(RawTier {
+            at: Location::Item {
+                list: "tiers",
+                index,
+            },
+            country: Some(code.clone()),
+            country_name: None,
+            year: None,
+            tier: Some(TIERS[*tier].to_string()),
+            waiver: None,
+            note: None,
+        });
+        for position in 1..=(8 + random.below(5)) as i32 {
+            let pillar = *random.pick(Pillar::ALL);
+            let text = format!(
+                "{} {} in {code}, with adequate resources ({year}, no. {position}).",
+                random.pick(&ACTIONS),
+                random.pick(&SUBJECTS)
+            );
+            let continues = previous
+                .get(&(code.clone(), position))
+                .filter(|_| random.chance(70))
+                .map(Uuid::to_string);
+            rows.recommendations.push(RawRecommendation {
+                at: Location::Item {
+                    list: "recommendations",
+                    index: rows.recommendations.len(),
+                },
+                country: Some(code.clone()),
+                country_name: None,
+                year: None,
+                position: Some(position.to_string()),
+                pillar: Some(pillar.as_str().to_string()),
+                text: Some(text),
+                prioritized: Some(random.chance(60).to_string()),
+                source_url: None,
+                continues,
+            });
+        }
+    }
+    rows
+}
+
+/// What generated interventions are drawn from.
+struct World<'a> {
+    codes: &'a [String],
+    organisations: &'a [Uuid],
+    recommendations_by_country: &'a HashMap<String, Vec<(i32, Uuid)>>,
+}
+
+impl World<'_> {
+    /// Intervention number `number`, in one country (sometimes two), with 1 to 4 links to its
+    /// first country's recommendations (pushed onto `links`), mostly of recent reports.
+    fn intervention(
+        &self,
+        random: &mut Random,
+        number: usize,
+        links: &mut Vec<GeneratedLink>,
+    ) -> GeneratedIntervention {
+        let statuses = [
+            (InterventionStatus::Planned, 15),
+            (InterventionStatus::Active, 45),
+            (InterventionStatus::Completed, 30),
+            (InterventionStatus::Cancelled, 10),
+        ];
+        let codes = self.codes;
+        let first = random.below(codes.len());
+        let mut countries = vec![codes[first].clone()];
+        if random.chance(15) {
+            countries.push(codes[(first + 1) % codes.len()].clone());
+        }
+        let mut roll = random.below(100);
+        let status = statuses
+            .iter()
+            .find(|(_, share)| {
+                let hit = roll < *share;
+                roll = roll.saturating_sub(*share);
+                hit
+            })
+            .map_or(InterventionStatus::Active, |(status, _)| *status);
+        let kind = *random.pick(InterventionKind::ALL);
+        let started = NaiveDate::from_ymd_opt(
+            2001 + random.below(25) as i32,
+            1 + random.below(12) as u32,
+            1,
+        );
+        let id = random.uuid();
+        let own = &self.recommendations_by_country[&countries[0]];
+        for _ in 0..1 + random.below(4) {
+            // Most work answers recent reports.
+            let pick =
+                own.len() - 1 - (random.below(own.len()) * random.below(own.len())) / own.len();
+            links.push(GeneratedLink {
+                intervention_id: id,
+                recommendation_id: own[pick].1,
+                contribution: if random.chance(40) {
+                    Contribution::Full
+                } else {
+                    Contribution::Partial
+                },
+            });
+        }
+        GeneratedIntervention {
+            id,
+            organisation_id: *random.pick(self.organisations),
+            title: format!(
+                "{} in {} (no. {})",
+                kind.in_words(),
+                countries[0],
+                number + 1
+            ),
+            countries,
+            kind,
+            status,
+            started_on: started,
+            ended_on: None,
+            location: None,
+            people_reached: random.chance(70).then(|| random.below(5_000) as i32),
+        }
+    }
 }
