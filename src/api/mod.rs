@@ -138,55 +138,25 @@ const BEARER: &str = "api_key";
 
 /// Declares the API-key scheme and, on every operation under [`API_PREFIX`], that it needs a key:
 /// a 401 without one, and a 403 where the key's role may not be enough (every write, and the
-/// admin-only reads); on every operation with a body, the extractors' 400, 413 and 415. Applied
-/// to the collected document, so no operation can be missed.
+/// admin-only reads); on every operation with a body, the extractors' 400, 408, 413 and 415.
+/// Applied to the collected document, so no operation can be missed.
 pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    use utoipa::openapi::security::SecurityRequirement;
 
-    let components = document.components.get_or_insert_with(Default::default);
-    components.add_security_scheme(
-        BEARER,
-        SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("gaptrack API key").description(Some(
-            "An API key, sent as `Authorization: Bearer <key>`. Admins create keys with POST \
-             /api/v1/keys or `gaptrack keys create`.",
-        )).build()),
+    declare_bearer_scheme(document);
+    let unavailable = retry_later(
+        "The database cannot be reached or did not answer in time: try again after \
+         `Retry-After` seconds",
     );
-    let problem = problem_response;
-    let unavailable = ResponseBuilder::new()
-        .description(
-            "The database cannot be reached or did not answer in time: try again after \
-             `Retry-After` seconds",
-        )
-        .header(
-            "Retry-After",
-            utoipa::openapi::header::HeaderBuilder::new()
-                .schema(
-                    utoipa::openapi::ObjectBuilder::new()
-                        .schema_type(utoipa::openapi::schema::Type::Integer),
-                )
-                .description(Some("Seconds to wait before trying again"))
-                .build(),
-        )
-        .content(
-            crate::http::error::PROBLEM_JSON,
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
-                .build(),
-        )
-        .build();
-    let too_many = {
-        let mut response = unavailable.clone();
-        response.description =
-            "Over the rate limit (of the key, or of the address for failed key checks): try \
-             again after `Retry-After` seconds"
-                .into();
-        response
-    };
+    let too_many = retry_later(
+        "Over the rate limit (of the key, or of the address for failed key checks): try again \
+         after `Retry-After` seconds",
+    );
     for (path, item) in document.paths.paths.iter_mut() {
         if !path.starts_with(API_PREFIX) {
             continue;
         }
+        // Held to what the handlers do by `tests/api/roles.rs`.
         let admin_only_reads =
             path.starts_with("/api/v1/keys") || path.starts_with("/api/v1/audit");
         let operations = [
@@ -204,37 +174,84 @@ pub fn declare_security(document: &mut utoipa::openapi::OpenApi) {
             let takes_body = operation.request_body.is_some();
             let responses = &mut operation.responses.responses;
             if takes_body {
-                // Every body is read by the same extractors, which answer these before the
-                // handler runs.
-                for (status, description) in [
-                    ("400", "The body cannot be read: malformed JSON or CSV"),
-                    ("413", "The body is too large"),
-                    (
-                        "408",
-                        "The body took longer to arrive than `UPLOAD_TIMEOUT_MS` allows",
-                    ),
-                    (
-                        "415",
-                        "The body's Content-Type is not one this operation reads",
-                    ),
-                ] {
-                    responses
-                        .entry(status.into())
-                        .or_insert_with(|| problem(description).into());
-                }
+                declare_body_errors(responses);
             }
             responses.insert("503".into(), unavailable.clone().into());
             responses.insert("429".into(), too_many.clone().into());
             responses.insert(
                 "401".into(),
-                problem("No valid API key: missing, malformed, unknown or revoked").into(),
+                problem_response("No valid API key: missing, malformed, unknown or revoked").into(),
             );
             if may_be_forbidden {
                 responses.insert(
                     "403".into(),
-                    problem("The key's role may not do this").into(),
+                    problem_response("The key's role may not do this").into(),
                 );
             }
         }
+    }
+}
+
+/// The bearer scheme every operation under [`API_PREFIX`] names.
+fn declare_bearer_scheme(document: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+
+    let components = document.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        BEARER,
+        SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("gaptrack API key").description(Some(
+            "An API key, sent as `Authorization: Bearer <key>`. Admins create keys with POST \
+             /api/v1/keys or `gaptrack keys create`.",
+        )).build()),
+    );
+}
+
+/// A problem answer that says when to try again, in `Retry-After`.
+fn retry_later(description: &str) -> utoipa::openapi::Response {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .header(
+            "Retry-After",
+            utoipa::openapi::header::HeaderBuilder::new()
+                .schema(
+                    utoipa::openapi::ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::Type::Integer),
+                )
+                .description(Some("Seconds to wait before trying again"))
+                .build(),
+        )
+        .content(
+            crate::http::error::PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}
+
+/// The answers of the extractors every body is read by, before the handler runs; an operation's
+/// own description of one of these statuses is kept.
+fn declare_body_errors(
+    responses: &mut std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::Response>,
+    >,
+) {
+    for (status, description) in [
+        ("400", "The body cannot be read: malformed JSON or CSV"),
+        ("413", "The body is too large"),
+        (
+            "408",
+            "The body took longer to arrive than `UPLOAD_TIMEOUT_MS` allows",
+        ),
+        (
+            "415",
+            "The body's Content-Type is not one this operation reads",
+        ),
+    ] {
+        responses
+            .entry(status.into())
+            .or_insert_with(|| problem_response(description).into());
     }
 }
