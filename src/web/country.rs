@@ -2,7 +2,7 @@
 //! status, its line and the interventions that answer it; and its printable version.
 
 use actix_web::{HttpResponse, web};
-use maud::html;
+use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::error::WebError;
@@ -10,6 +10,8 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
+use crate::db::organisations::OrganisationRow;
+use crate::db::tiers::TierRow;
 use crate::db::{Connection, organisations, tiers};
 use crate::domain::{Pillar, RecommendationStatus, movement};
 use crate::export::gap_report as gaps_export;
@@ -74,6 +76,27 @@ pub async fn country_page(
     };
     let content = html! {
         h1 { (title) }
+        (summary_panel(&report, &query))
+        (filter_form(&report, &query, &organisations))
+        (tier_history(&history))
+        (recommendations_by_pillar(&report))
+        @if report.recommendations.is_empty() {
+            p { "No recommendation matches these filters." }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Countries,
+        content,
+    )))
+}
+
+/// The country's tier and how many of its recommendations stand where, with the way to the
+/// printable summary.
+fn summary_panel(report: &GapReport, query: &CountryQuery) -> Markup {
+    let country = &report.country;
+    html! {
         div.panel {
             @if let Some(tier) = &report.tier {
                 p { "Placed on " strong { (tier.tier.label()) } " (" (widgets::movement(Some(tier.movement))) ")"
@@ -88,7 +111,17 @@ pub async fn country_page(
                 a href={ "/countries/" (country.code) "/print?" (query.as_query_string()) } { "Printable summary" }
                 a href="/" { "Back to the overview" }
             }
-        }
+    }
+    }
+}
+
+/// The filters of the page: whose work counts, which statuses, persistent gaps only.
+fn filter_form(
+    report: &GapReport,
+    query: &CountryQuery,
+    organisations: &[OrganisationRow],
+) -> Markup {
+    html! {
         form.filters.panel method="get" aria-label="Filters" {
             (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
             div {
@@ -106,7 +139,13 @@ pub async fn country_page(
             }
             @if let Some(year) = report.year { input type="hidden" name="year" value=(year); }
             button type="submit" { "Apply filters" }
-        }
+    }
+    }
+}
+
+/// Every placement of the country, newest first, with its movement.
+fn tier_history(history: &[TierRow]) -> Markup {
+    html! {
         section aria-labelledby="tiers" {
             h2 #tiers { "Tier history" }
             @if history.is_empty() {
@@ -126,7 +165,14 @@ pub async fn country_page(
                     }
                 } }
             }
-        }
+    }
+    }
+}
+
+/// The recommendations, one section per pillar, each with its status, its line and the work that
+/// answers it.
+fn recommendations_by_pillar(report: &GapReport) -> Markup {
+    html! {
         @for pillar in Pillar::ALL {
             @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
             @if !recommendations.is_empty() {
@@ -159,17 +205,8 @@ pub async fn country_page(
                     }
                 }
             }
-        }
-        @if report.recommendations.is_empty() {
-            p { "No recommendation matches these filters." }
-        }
-    };
-    Ok(widgets::html_page(layout::page(
-        &title,
-        &visitor,
-        Section::Countries,
-        content,
-    )))
+    }
+    }
 }
 
 /// `GET /countries/{code}/print`: the printable summary, for a grant proposal.
