@@ -130,11 +130,6 @@ pub fn to_html(report: &GapReport) -> String {
     let year_text = report
         .year
         .map_or_else(|| "No report".to_string(), |y| format!("{y} TIP Report"));
-    let unaddressed: Vec<&RecommendationGapDto> = report
-        .recommendations
-        .iter()
-        .filter(|r| r.status == RecommendationStatus::Unaddressed)
-        .collect();
     let page: Markup = html! {
         (DOCTYPE)
         html lang="en" {
@@ -146,73 +141,10 @@ pub fn to_html(report: &GapReport) -> String {
             body {
                 header {
                     h1 { (country) }
-                    p.subtitle {
-                        (year_text)
-                        @if let Some(tier) = &report.tier {
-                            " · " strong { (tier.tier.label()) }
-                            " (" (Movement::as_str(tier.movement)) " since the previous report"
-                            @if tier.waiver { ", with a waiver" }
-                            ")"
-                        }
-                        @if report.organisation.is_some() {
-                            " · counting one organisation's work only"
-                        }
-                    }
+                    p.subtitle { (year_text) (tier_and_scope(report)) }
                 }
-                section {
-                    h2 { "Coverage" }
-                    p {
-                        strong { (report.summary.addressed) " of " (report.summary.total) }
-                        " recommendations addressed (" (percent(report.summary.coverage_ratio)) "); "
-                        (report.summary.partially_addressed) " partially addressed, "
-                        (report.summary.planned) " planned, "
-                        (report.summary.unaddressed) " unaddressed."
-                    }
-                    @if !report.pillars.is_empty() {
-                        table {
-                            thead { tr {
-                                th { "Pillar" } th.number { "Total" } th.number { "Addressed" }
-                                th.number { "Partially" } th.number { "Planned" } th.number { "Unaddressed" }
-                                th.number { "Coverage" }
-                            } }
-                            tbody {
-                                @for pillar in &report.pillars {
-                                    tr {
-                                        td { (pillar.pillar.label()) }
-                                        td.number { (pillar.counts.total) }
-                                        td.number { (pillar.counts.addressed) }
-                                        td.number { (pillar.counts.partially_addressed) }
-                                        td.number { (pillar.counts.planned) }
-                                        td.number { (pillar.counts.unaddressed) }
-                                        td.number { (percent(pillar.counts.coverage_ratio)) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                section {
-                    h2 { "Unaddressed recommendations" }
-                    @if unaddressed.is_empty() {
-                        p { "None: every recommendation listed has work against it." }
-                    } @else {
-                        ol {
-                            @for recommendation in &unaddressed {
-                                li {
-                                    (recommendation.text)
-                                    div.meta {
-                                        (recommendation.pillar.label())
-                                        @if recommendation.prioritized { " · prioritized" }
-                                        @if recommendation.line.years_standing > 1 {
-                                            " · standing since " (recommendation.line.since)
-                                            " (" (recommendation.line.years_standing) " reports)"
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                (coverage_section(report))
+                (unaddressed_section(report))
                 section {
                     h2 { "Interventions" }
                     (interventions_table(&report.recommendations))
@@ -226,6 +158,92 @@ pub fn to_html(report: &GapReport) -> String {
         }
     };
     page.into_string()
+}
+
+/// The tier and its movement, and whose work was counted, after the report year.
+fn tier_and_scope(report: &GapReport) -> Markup {
+    html! {
+        @if let Some(tier) = &report.tier {
+            " · " strong { (tier.tier.label()) }
+            " (" (Movement::as_str(tier.movement)) " since the previous report"
+            @if tier.waiver { ", with a waiver" }
+            ")"
+        }
+        @if report.organisation.is_some() {
+            " · counting one organisation's work only"
+        }
+    }
+}
+
+/// How many recommendations stand where, overall and per pillar.
+fn coverage_section(report: &GapReport) -> Markup {
+    html! {
+        section {
+            h2 { "Coverage" }
+            p {
+                strong { (report.summary.addressed) " of " (report.summary.total) }
+                " recommendations addressed (" (percent(report.summary.coverage_ratio)) "); "
+                (report.summary.partially_addressed) " partially addressed, "
+                (report.summary.planned) " planned, "
+                (report.summary.unaddressed) " unaddressed."
+            }
+            @if !report.pillars.is_empty() {
+                table {
+                    thead { tr {
+                        th { "Pillar" } th.number { "Total" } th.number { "Addressed" }
+                        th.number { "Partially" } th.number { "Planned" } th.number { "Unaddressed" }
+                        th.number { "Coverage" }
+                    } }
+                    tbody {
+                        @for pillar in &report.pillars {
+                            tr {
+                                td { (pillar.pillar.label()) }
+                                td.number { (pillar.counts.total) }
+                                td.number { (pillar.counts.addressed) }
+                                td.number { (pillar.counts.partially_addressed) }
+                                td.number { (pillar.counts.planned) }
+                                td.number { (pillar.counts.unaddressed) }
+                                td.number { (percent(pillar.counts.coverage_ratio)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The recommendations nothing answers yet, with their pillar and how long they have stood.
+fn unaddressed_section(report: &GapReport) -> Markup {
+    let unaddressed: Vec<&RecommendationGapDto> = report
+        .recommendations
+        .iter()
+        .filter(|r| r.status == RecommendationStatus::Unaddressed)
+        .collect();
+    html! {
+        section {
+            h2 { "Unaddressed recommendations" }
+            @if unaddressed.is_empty() {
+                p { "None: every recommendation listed has work against it." }
+            } @else {
+                ol {
+                    @for recommendation in &unaddressed {
+                        li {
+                            (recommendation.text)
+                            div.meta {
+                                (recommendation.pillar.label())
+                                @if recommendation.prioritized { " · prioritized" }
+                                @if recommendation.line.years_standing > 1 {
+                                    " · standing since " (recommendation.line.since)
+                                    " (" (recommendation.line.years_standing) " reports)"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Each counting intervention once, with the recommendations (by position) it answers.
