@@ -52,95 +52,143 @@ pub async fn claim(
     abandoned_after: Duration,
 ) -> Result<Claim, DbError> {
     let now = Utc::now();
-    let expires_at = now + lifetime;
-    let abandoned_before = now - abandoned_after;
+    let attempt = Attempt {
+        api_key_id,
+        key,
+        request_sha256,
+        claim_id: Uuid::now_v7(),
+        now,
+        expires_at: now + lifetime,
+        abandoned_before: now - abandoned_after,
+    };
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            type Stored = (
-                Vec<u8>,
-                Option<i16>,
-                Option<Vec<u8>>,
-                Option<Vec<u8>>,
-                bool,
-                Uuid,
-            );
-            let claim_id = Uuid::now_v7();
             diesel::delete(
                 idempotency_keys::table.filter(idempotency_keys::expires_at.lt(diesel::dsl::now)),
             )
             .execute(connection)
             .await?;
-            // Two tries: a claim that another request releases (its request failed) between
-            // this insert and the read below is gone, and can be taken afresh.
-            let mut stored = None;
-            for _ in 0..2 {
-                let inserted = diesel::insert_into(idempotency_keys::table)
-                    .values((
-                        idempotency_keys::api_key_id.eq(api_key_id),
-                        idempotency_keys::key.eq(key),
-                        idempotency_keys::request_sha256.eq(request_sha256),
-                        idempotency_keys::expires_at.eq(expires_at),
-                        idempotency_keys::claim_id.eq(claim_id),
-                    ))
-                    .on_conflict_do_nothing()
-                    .execute(connection)
-                    .await?;
-                if inserted == 1 {
-                    return Ok(Claim::Serve { claim_id });
-                }
-                stored = idempotency_keys::table
-                    .find((api_key_id, key))
-                    .select((
-                        idempotency_keys::request_sha256,
-                        idempotency_keys::status,
-                        idempotency_keys::response_nonce,
-                        idempotency_keys::response_sealed,
-                        idempotency_keys::created_at.lt(abandoned_before),
-                        idempotency_keys::claim_id,
-                    ))
-                    .for_update()
-                    .first::<Stored>(connection)
-                    .await
-                    .optional()?;
-                if stored.is_some() {
-                    break;
-                }
-            }
-            let Some((digest, status, nonce, sealed, abandoned, abandoned_claim)) = stored else {
+            match attempt.insert_or_read(connection).await? {
+                Taken::New => Ok(Claim::Serve {
+                    claim_id: attempt.claim_id,
+                }),
                 // Claimed and released twice meanwhile: someone else is busy with this key.
-                return Ok(Claim::InProgress);
-            };
-            if digest != request_sha256 {
-                return Ok(Claim::Mismatch);
-            }
-            match (status, nonce, sealed) {
-                (Some(status), Some(nonce), Some(sealed)) => Ok(Claim::Replay(SealedResponse {
-                    status: status as u16,
-                    nonce,
-                    sealed,
-                })),
-                _ if abandoned => {
-                    if let Some((resource_type, resource_id)) =
-                        first_write_of(connection, abandoned_claim).await?
-                    {
-                        return Ok(Claim::AnswerLost {
-                            resource_type,
-                            resource_id,
-                        });
-                    }
-                    diesel::update(idempotency_keys::table.find((api_key_id, key)))
-                        .set((
-                            idempotency_keys::created_at.eq(now),
-                            idempotency_keys::claim_id.eq(claim_id),
-                        ))
-                        .execute(connection)
-                        .await?;
-                    Ok(Claim::Serve { claim_id })
-                }
-                _ => Ok(Claim::InProgress),
+                Taken::Neither => Ok(Claim::InProgress),
+                Taken::Stored(stored) => attempt.judge(connection, stored).await,
             }
         })
         .await
+}
+
+/// One request's attempt at a key: who, which key, the request it is for, and when.
+struct Attempt<'a> {
+    api_key_id: Uuid,
+    key: &'a str,
+    request_sha256: &'a [u8],
+    claim_id: Uuid,
+    now: chrono::DateTime<Utc>,
+    expires_at: chrono::DateTime<Utc>,
+    abandoned_before: chrono::DateTime<Utc>,
+}
+
+/// A key's row as an attempt finds it: the request digest, the kept answer (status, nonce and
+/// sealed body, once complete), whether its claim is old enough to be abandoned, and its claim.
+type Stored = (
+    Vec<u8>,
+    Option<i16>,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+    bool,
+    Uuid,
+);
+
+/// What inserting a claim found.
+enum Taken {
+    /// The key was free: this attempt holds it now.
+    New,
+    /// Another request holds or held it, as stored (locked until the transaction ends).
+    Stored(Stored),
+    /// It was held, then released, twice while this attempt looked.
+    Neither,
+}
+
+impl Attempt<'_> {
+    /// Inserts this attempt's claim, or reads (and locks) the one already there. Two tries: a
+    /// claim that another request releases (its request failed) between this insert and the
+    /// read is gone, and can be taken afresh.
+    async fn insert_or_read(&self, connection: &mut Connection) -> Result<Taken, DbError> {
+        for _ in 0..2 {
+            let inserted = diesel::insert_into(idempotency_keys::table)
+                .values((
+                    idempotency_keys::api_key_id.eq(self.api_key_id),
+                    idempotency_keys::key.eq(self.key),
+                    idempotency_keys::request_sha256.eq(self.request_sha256),
+                    idempotency_keys::expires_at.eq(self.expires_at),
+                    idempotency_keys::claim_id.eq(self.claim_id),
+                ))
+                .on_conflict_do_nothing()
+                .execute(connection)
+                .await?;
+            if inserted == 1 {
+                return Ok(Taken::New);
+            }
+            let stored = idempotency_keys::table
+                .find((self.api_key_id, self.key))
+                .select((
+                    idempotency_keys::request_sha256,
+                    idempotency_keys::status,
+                    idempotency_keys::response_nonce,
+                    idempotency_keys::response_sealed,
+                    idempotency_keys::created_at.lt(self.abandoned_before),
+                    idempotency_keys::claim_id,
+                ))
+                .for_update()
+                .first::<Stored>(connection)
+                .await
+                .optional()?;
+            if let Some(stored) = stored {
+                return Ok(Taken::Stored(stored));
+            }
+        }
+        Ok(Taken::Neither)
+    }
+
+    /// What a key another request claimed means for this one: a replay of its answer, a
+    /// mismatch, still in progress, or (abandoned) either what it wrote or the key to take over.
+    async fn judge(&self, connection: &mut Connection, stored: Stored) -> Result<Claim, DbError> {
+        let (digest, status, nonce, sealed, abandoned, abandoned_claim) = stored;
+        if digest != self.request_sha256 {
+            return Ok(Claim::Mismatch);
+        }
+        match (status, nonce, sealed) {
+            (Some(status), Some(nonce), Some(sealed)) => Ok(Claim::Replay(SealedResponse {
+                status: status as u16,
+                nonce,
+                sealed,
+            })),
+            _ if abandoned => {
+                if let Some((resource_type, resource_id)) =
+                    first_write_of(connection, abandoned_claim).await?
+                {
+                    return Ok(Claim::AnswerLost {
+                        resource_type,
+                        resource_id,
+                    });
+                }
+                diesel::update(idempotency_keys::table.find((self.api_key_id, self.key)))
+                    .set((
+                        idempotency_keys::created_at.eq(self.now),
+                        idempotency_keys::claim_id.eq(self.claim_id),
+                    ))
+                    .execute(connection)
+                    .await?;
+                Ok(Claim::Serve {
+                    claim_id: self.claim_id,
+                })
+            }
+            _ => Ok(Claim::InProgress),
+        }
+    }
 }
 
 /// The resource (type and id) of the first audit row written for `claim_id`, if any.
