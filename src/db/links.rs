@@ -70,36 +70,9 @@ pub async fn upsert(
 ) -> Result<Linking, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            let Some(organisation) = interventions::table
-                .find(link.intervention_id)
-                .select(interventions::organisation_id)
-                .for_share()
-                .first::<Uuid>(connection)
-                .await
-                .optional()?
-            else {
-                return Ok(Linking::InterventionMissing);
-            };
-            if only_of.is_some_and(|allowed| allowed != organisation) {
-                return Ok(Linking::OtherOrganisation);
+            if let Some(refusal) = refusal_of(connection, only_of, link).await? {
+                return Ok(refusal);
             }
-            let Some(country) = recommendations::table
-                .find(link.recommendation_id)
-                .select(recommendations::country_code)
-                .for_share()
-                .first::<String>(connection)
-                .await
-                .optional()?
-            else {
-                return Ok(Linking::RecommendationMissing);
-            };
-            let mut countries = countries_of(connection, &[link.intervention_id]).await?;
-            let countries = countries.remove(&link.intervention_id).unwrap_or_default();
-            if !countries.contains(&country) {
-                return Ok(Linking::OutsideCountries { country, countries });
-            }
-
-            let id = link_id(link.intervention_id, link.recommendation_id);
             if *precondition != Precondition::None {
                 // A guarded PUT only replaces the link the client read; lock it first.
                 let current =
@@ -112,37 +85,87 @@ pub async fn upsert(
                     return Ok(Linking::Stale(current.map(|row| Etag::of(&row))));
                 }
             }
-            let inserted: Option<LinkRow> = diesel::insert_into(links::table)
-                .values(link)
-                .on_conflict_do_nothing()
-                .returning(LinkRow::as_returning())
-                .get_result(connection)
-                .await
-                .optional()?;
-            if let Some(row) = inserted {
-                let change = Change::created(ResourceType::Link, id, &row);
-                audit::record(connection, actor, AuditAction::Link, change).await?;
-                return Ok(Linking::Created(row));
-            }
-            let key = (link.intervention_id, link.recommendation_id);
-            let before = find_for_update(connection, key.0, key.1)
-                .await?
-                .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-            let row = diesel::update(links::table.find(key))
-                .set((
-                    links::contribution.eq(link.contribution),
-                    links::rationale.eq(link.rationale),
-                    links::evidence_url.eq(link.evidence_url),
-                    links::updated_at.eq(diesel::dsl::now),
-                ))
-                .returning(LinkRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::updated(ResourceType::Link, id, &before, &row);
-            audit::record(connection, actor, AuditAction::Link, change).await?;
-            Ok(Linking::Updated(row))
+            write(connection, actor, link).await
         })
         .await
+}
+
+/// Why `link` cannot stand, read from the rows it stands on, which it locks FOR SHARE: its
+/// intervention or recommendation is missing, the intervention is not `only_of`'s, or it does
+/// not work in the recommendation's country. `None` when it can.
+async fn refusal_of(
+    connection: &mut Connection,
+    only_of: Option<Uuid>,
+    link: &NewLink<'_>,
+) -> Result<Option<Linking>, DbError> {
+    let Some(organisation) = interventions::table
+        .find(link.intervention_id)
+        .select(interventions::organisation_id)
+        .for_share()
+        .first::<Uuid>(connection)
+        .await
+        .optional()?
+    else {
+        return Ok(Some(Linking::InterventionMissing));
+    };
+    if only_of.is_some_and(|allowed| allowed != organisation) {
+        return Ok(Some(Linking::OtherOrganisation));
+    }
+    let Some(country) = recommendations::table
+        .find(link.recommendation_id)
+        .select(recommendations::country_code)
+        .for_share()
+        .first::<String>(connection)
+        .await
+        .optional()?
+    else {
+        return Ok(Some(Linking::RecommendationMissing));
+    };
+    let mut countries = countries_of(connection, &[link.intervention_id]).await?;
+    let countries = countries.remove(&link.intervention_id).unwrap_or_default();
+    if !countries.contains(&country) {
+        return Ok(Some(Linking::OutsideCountries { country, countries }));
+    }
+    Ok(None)
+}
+
+/// Creates the link, or (when it exists) replaces its contribution and evidence, and audits
+/// either. Created or updated is told by the insert itself.
+async fn write(
+    connection: &mut Connection,
+    actor: &Actor,
+    link: &NewLink<'_>,
+) -> Result<Linking, DbError> {
+    let id = link_id(link.intervention_id, link.recommendation_id);
+    let inserted: Option<LinkRow> = diesel::insert_into(links::table)
+        .values(link)
+        .on_conflict_do_nothing()
+        .returning(LinkRow::as_returning())
+        .get_result(connection)
+        .await
+        .optional()?;
+    if let Some(row) = inserted {
+        let change = Change::created(ResourceType::Link, id, &row);
+        audit::record(connection, actor, AuditAction::Link, change).await?;
+        return Ok(Linking::Created(row));
+    }
+    let key = (link.intervention_id, link.recommendation_id);
+    let before = find_for_update(connection, key.0, key.1)
+        .await?
+        .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+    let row = diesel::update(links::table.find(key))
+        .set((
+            links::contribution.eq(link.contribution),
+            links::rationale.eq(link.rationale),
+            links::evidence_url.eq(link.evidence_url),
+            links::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(LinkRow::as_returning())
+        .get_result(connection)
+        .await?;
+    let change = Change::updated(ResourceType::Link, id, &before, &row);
+    audit::record(connection, actor, AuditAction::Link, change).await?;
+    Ok(Linking::Updated(row))
 }
 
 /// How the audit trail names a link: `<intervention id>/<recommendation id>`.
