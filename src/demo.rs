@@ -135,7 +135,9 @@ async fn load_dataset(
             published_on: report.published_on,
             source_url: report.source_url.as_deref(),
         };
-        db::reports::insert(connection, actor, &new).await?;
+        db::reports::insert(connection, actor, &new)
+            .await?
+            .or_fault()?;
     }
     for placement in &dataset.tiers {
         let new = NewTier {
@@ -145,7 +147,9 @@ async fn load_dataset(
             waiver: false,
             note: None,
         };
-        db::tiers::upsert(connection, actor, &new).await?;
+        db::tiers::upsert(connection, actor, &new)
+            .await?
+            .or_fault()?;
     }
     let mut recommendation_ids: HashMap<&str, Uuid> = HashMap::new();
     for recommendation in &dataset.recommendations {
@@ -164,12 +168,16 @@ async fn load_dataset(
             source_url: Some(&source_url),
             continues: None,
         };
-        let row = db::recommendations::insert(connection, actor, &new).await?;
+        let row = db::recommendations::insert(connection, actor, &new)
+            .await?
+            .or_fault()?;
         recommendation_ids.insert(&recommendation.key, row.id);
     }
     let mut organisation_ids: HashMap<&str, Uuid> = HashMap::new();
     for organisation in &dataset.organisations {
-        let row = db::organisations::insert(connection, actor, &organisation.name).await?;
+        let row = db::organisations::insert(connection, actor, &organisation.name)
+            .await?
+            .or_fault()?;
         organisation_ids.insert(&organisation.name, row.id);
     }
     let mut loaded = Loaded {

@@ -154,6 +154,7 @@ pub async fn generate_with(
         organisations.push(
             db::organisations::insert(connection, &actor, &name)
                 .await?
+                .or_fault()?
                 .id,
         );
     }

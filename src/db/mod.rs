@@ -51,6 +51,41 @@ pub enum Guarded<T> {
     Stale(Etag),
 }
 
+/// A write a constraint may refuse, told apart from a fault: what the caller asked for may
+/// clash with what is stored (a duplicate) or name what is not (a missing reference).
+#[derive(Debug)]
+pub enum Constrained<T> {
+    Done(T),
+    /// A unique constraint refused it; carries the constraint's name.
+    Duplicate(String),
+    /// A foreign key refused it; carries the constraint's name.
+    MissingReference(String),
+}
+
+impl<T> Constrained<T> {
+    /// The write's result, with a refusal taken as the fault it is where none was expected
+    /// (loading demo or generated data into an empty database).
+    pub fn or_fault(self) -> Result<T, DbError> {
+        match self {
+            Self::Done(done) => Ok(done),
+            Self::Duplicate(constraint) => Err(DbError::UniqueViolation(constraint)),
+            Self::MissingReference(constraint) => Err(DbError::ForeignKeyViolation(constraint)),
+        }
+    }
+}
+
+/// Sorts a write's result into done, refused by a constraint, or a fault.
+pub fn constrained<T>(result: Result<T, DbError>) -> Result<Constrained<T>, DbError> {
+    match result {
+        Ok(done) => Ok(Constrained::Done(done)),
+        Err(DbError::UniqueViolation(constraint)) => Ok(Constrained::Duplicate(constraint)),
+        Err(DbError::ForeignKeyViolation(constraint)) => {
+            Ok(Constrained::MissingReference(constraint))
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// What can go wrong talking to PostgreSQL.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {

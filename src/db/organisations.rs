@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::organisations;
-use super::{Connection, DbError, Guarded};
+use super::{Connection, Constrained, DbError, Guarded, constrained};
 use crate::domain::{AuditAction, Etag, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -20,27 +20,29 @@ pub struct OrganisationRow {
 }
 
 /// Inserts an organisation and audits it; a name taken (ignoring case) is
-/// `UniqueViolation("organisations_name_key")`.
+/// `Constrained::Duplicate("organisations_name_key")`.
 pub async fn insert(
     connection: &mut Connection,
     actor: &Actor,
     name: &str,
-) -> Result<OrganisationRow, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let row = diesel::insert_into(organisations::table)
-                .values((
-                    organisations::id.eq(Uuid::now_v7()),
-                    organisations::name.eq(name),
-                ))
-                .returning(OrganisationRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::created(ResourceType::Organisation, row.id, &row);
-            audit::record(connection, actor, AuditAction::Create, change).await?;
-            Ok(row)
-        })
-        .await
+) -> Result<Constrained<OrganisationRow>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let row = diesel::insert_into(organisations::table)
+                    .values((
+                        organisations::id.eq(Uuid::now_v7()),
+                        organisations::name.eq(name),
+                    ))
+                    .returning(OrganisationRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::created(ResourceType::Organisation, row.id, &row);
+                audit::record(connection, actor, AuditAction::Create, change).await?;
+                Ok(row)
+            })
+            .await,
+    )
 }
 
 pub async fn find(
@@ -70,32 +72,34 @@ pub async fn rename(
     id: Uuid,
     precondition: &Precondition,
     name: &str,
-) -> Result<Guarded<OrganisationRow>, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let Some(before) = organisations::table
-                .find(id)
-                .select(OrganisationRow::as_select())
-                .for_update()
-                .first(connection)
-                .await
-                .optional()?
-            else {
-                return Ok(Guarded::NotFound);
-            };
-            if !precondition.holds_for_resource(&before) {
-                return Ok(Guarded::Stale(Etag::of(&before)));
-            }
-            let after = diesel::update(organisations::table.find(id))
-                .set(organisations::name.eq(name))
-                .returning(OrganisationRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::updated(ResourceType::Organisation, id, &before, &after);
-            audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(Guarded::Done(after))
-        })
-        .await
+) -> Result<Constrained<Guarded<OrganisationRow>>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let Some(before) = organisations::table
+                    .find(id)
+                    .select(OrganisationRow::as_select())
+                    .for_update()
+                    .first(connection)
+                    .await
+                    .optional()?
+                else {
+                    return Ok(Guarded::NotFound);
+                };
+                if !precondition.holds_for_resource(&before) {
+                    return Ok(Guarded::Stale(Etag::of(&before)));
+                }
+                let after = diesel::update(organisations::table.find(id))
+                    .set(organisations::name.eq(name))
+                    .returning(OrganisationRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::updated(ResourceType::Organisation, id, &before, &after);
+                audit::record(connection, actor, AuditAction::Update, change).await?;
+                Ok(Guarded::Done(after))
+            })
+            .await,
+    )
 }
 
 /// One page of organisations in creation order (ids are time-ordered), after `after`.

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::{links, recommendations};
-use super::{Connection, DbError, Guarded};
+use super::{Connection, Constrained, DbError, Guarded, constrained};
 use crate::domain::{AuditAction, Etag, Pillar, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Serialize)]
@@ -71,25 +71,27 @@ pub struct RecommendationKey {
 }
 
 /// Inserts a recommendation and audits it. A taken position is
-/// `UniqueViolation("recommendations_position_key")`, an unknown year
-/// `ForeignKeyViolation("recommendations_year_fkey")`.
+/// `Constrained::Duplicate("recommendations_position_key")`, an unknown year
+/// `Constrained::MissingReference("recommendations_year_fkey")`.
 pub async fn insert(
     connection: &mut Connection,
     actor: &Actor,
     recommendation: &NewRecommendation<'_>,
-) -> Result<RecommendationRow, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let row = diesel::insert_into(recommendations::table)
-                .values(recommendation)
-                .returning(RecommendationRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::created(ResourceType::Recommendation, row.id, &row);
-            audit::record(connection, actor, AuditAction::Create, change).await?;
-            Ok(row)
-        })
-        .await
+) -> Result<Constrained<RecommendationRow>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let row = diesel::insert_into(recommendations::table)
+                    .values(recommendation)
+                    .returning(RecommendationRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::created(ResourceType::Recommendation, row.id, &row);
+                audit::record(connection, actor, AuditAction::Create, change).await?;
+                Ok(row)
+            })
+            .await,
+    )
 }
 
 pub async fn find(
@@ -124,25 +126,27 @@ pub async fn update(
     id: Uuid,
     precondition: &Precondition,
     changes: &RecommendationChanges,
-) -> Result<Guarded<RecommendationRow>, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let Some(before) = find_for_update(connection, id).await? else {
-                return Ok(Guarded::NotFound);
-            };
-            if !precondition.holds_for_resource(&before) {
-                return Ok(Guarded::Stale(Etag::of(&before)));
-            }
-            let after = diesel::update(recommendations::table.find(id))
-                .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
-                .returning(RecommendationRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::updated(ResourceType::Recommendation, id, &before, &after);
-            audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(Guarded::Done(after))
-        })
-        .await
+) -> Result<Constrained<Guarded<RecommendationRow>>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let Some(before) = find_for_update(connection, id).await? else {
+                    return Ok(Guarded::NotFound);
+                };
+                if !precondition.holds_for_resource(&before) {
+                    return Ok(Guarded::Stale(Etag::of(&before)));
+                }
+                let after = diesel::update(recommendations::table.find(id))
+                    .set((changes, recommendations::updated_at.eq(diesel::dsl::now)))
+                    .returning(RecommendationRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::updated(ResourceType::Recommendation, id, &before, &after);
+                audit::record(connection, actor, AuditAction::Update, change).await?;
+                Ok(Guarded::Done(after))
+            })
+            .await,
+    )
 }
 
 /// The outcome of deleting a recommendation.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::{self, Actor, Change};
 use super::schema::reports;
-use super::{Connection, DbError};
+use super::{Connection, Constrained, DbError, constrained};
 use crate::domain::{AuditAction, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -30,24 +30,26 @@ pub struct NewReport<'a> {
 }
 
 /// Inserts a report and audits it; a second report for the same year is a
-/// `UniqueViolation("reports_pkey")`.
+/// `Constrained::Duplicate("reports_pkey")`.
 pub async fn insert(
     connection: &mut Connection,
     actor: &Actor,
     report: &NewReport<'_>,
-) -> Result<ReportRow, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let row = diesel::insert_into(reports::table)
-                .values(report)
-                .returning(ReportRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::created(ResourceType::Report, row.year, &row);
-            audit::record(connection, actor, AuditAction::Create, change).await?;
-            Ok(row)
-        })
-        .await
+) -> Result<Constrained<ReportRow>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let row = diesel::insert_into(reports::table)
+                    .values(report)
+                    .returning(ReportRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::created(ResourceType::Report, row.year, &row);
+                audit::record(connection, actor, AuditAction::Create, change).await?;
+                Ok(row)
+            })
+            .await,
+    )
 }
 
 pub async fn find(connection: &mut Connection, year: i32) -> Result<Option<ReportRow>, DbError> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::{self, Actor, Change};
 use super::schema::tier_placements;
-use super::{Connection, DbError};
+use super::{Connection, Constrained, DbError, constrained};
 use crate::domain::{AuditAction, ResourceType, Tier};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -31,49 +31,51 @@ pub struct NewTier<'a> {
 }
 
 /// Creates or replaces a placement and audits it; says whether it was created. The report year
-/// must exist (`ForeignKeyViolation("tier_placements_year_fkey")` otherwise).
+/// must exist (`Constrained::MissingReference("tier_placements_year_fkey")` otherwise).
 pub async fn upsert(
     connection: &mut Connection,
     actor: &Actor,
     tier: &NewTier<'_>,
-) -> Result<(TierRow, bool), DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let before = tier_placements::table
-                .find((tier.country_code, tier.year))
-                .select(TierRow::as_select())
-                .for_update()
-                .first(connection)
-                .await
-                .optional()?;
-            let row = diesel::insert_into(tier_placements::table)
-                .values(tier)
-                .on_conflict((tier_placements::country_code, tier_placements::year))
-                .do_update()
-                .set((
-                    tier_placements::tier.eq(excluded(tier_placements::tier)),
-                    tier_placements::waiver.eq(excluded(tier_placements::waiver)),
-                    tier_placements::note.eq(excluded(tier_placements::note)),
-                    tier_placements::updated_at.eq(diesel::dsl::now),
-                ))
-                .returning(TierRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let id = format!("{}/{}", row.country_code, row.year);
-            let (action, change) = match &before {
-                None => (
-                    AuditAction::Create,
-                    Change::created(ResourceType::Tier, id, &row),
-                ),
-                Some(before) => (
-                    AuditAction::Update,
-                    Change::updated(ResourceType::Tier, id, before, &row),
-                ),
-            };
-            audit::record(connection, actor, action, change).await?;
-            Ok((row, before.is_none()))
-        })
-        .await
+) -> Result<Constrained<(TierRow, bool)>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let before = tier_placements::table
+                    .find((tier.country_code, tier.year))
+                    .select(TierRow::as_select())
+                    .for_update()
+                    .first(connection)
+                    .await
+                    .optional()?;
+                let row = diesel::insert_into(tier_placements::table)
+                    .values(tier)
+                    .on_conflict((tier_placements::country_code, tier_placements::year))
+                    .do_update()
+                    .set((
+                        tier_placements::tier.eq(excluded(tier_placements::tier)),
+                        tier_placements::waiver.eq(excluded(tier_placements::waiver)),
+                        tier_placements::note.eq(excluded(tier_placements::note)),
+                        tier_placements::updated_at.eq(diesel::dsl::now),
+                    ))
+                    .returning(TierRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let id = format!("{}/{}", row.country_code, row.year);
+                let (action, change) = match &before {
+                    None => (
+                        AuditAction::Create,
+                        Change::created(ResourceType::Tier, id, &row),
+                    ),
+                    Some(before) => (
+                        AuditAction::Update,
+                        Change::updated(ResourceType::Tier, id, before, &row),
+                    ),
+                };
+                audit::record(connection, actor, action, change).await?;
+                Ok((row, before.is_none()))
+            })
+            .await,
+    )
 }
 
 /// Every placement of a country, oldest first.

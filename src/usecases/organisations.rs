@@ -3,7 +3,7 @@
 use uuid::Uuid;
 
 use crate::db::organisations::{self, OrganisationRow};
-use crate::db::{Connections, DbError, Guarded};
+use crate::db::{Connections, Constrained, Guarded};
 use crate::domain::{Caller, Failure, Precondition, Validator};
 
 /// The refusal of a name another organisation has (names are unique, ignoring case).
@@ -32,10 +32,9 @@ pub async fn create(
     caller.require_admin()?;
     let name = valid_name(name)?;
     let mut connection = db.connect().await?;
-    match organisations::insert(&mut connection, &caller.actor(), &name).await {
-        Ok(row) => Ok(row),
-        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
-        Err(other) => Err(other.into()),
+    match organisations::insert(&mut connection, &caller.actor(), &name).await? {
+        Constrained::Done(row) => Ok(row),
+        Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(name_taken(&name)),
     }
 }
 
@@ -51,13 +50,12 @@ pub async fn rename(
     caller.require_admin()?;
     let name = valid_name(name)?;
     let mut connection = db.connect().await?;
-    match organisations::rename(&mut connection, &caller.actor(), id, precondition, &name).await {
-        Ok(Guarded::Done(row)) => Ok(row),
-        Ok(Guarded::NotFound) => Err(not_found(id)),
-        Ok(Guarded::Stale(current)) => {
+    match organisations::rename(&mut connection, &caller.actor(), id, precondition, &name).await? {
+        Constrained::Done(Guarded::Done(row)) => Ok(row),
+        Constrained::Done(Guarded::NotFound) => Err(not_found(id)),
+        Constrained::Done(Guarded::Stale(current)) => {
             Err(precondition.refusal(&format!("organisation {id}"), Some(current)))
         }
-        Err(DbError::UniqueViolation(_)) => Err(name_taken(&name)),
-        Err(other) => Err(other.into()),
+        Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(name_taken(&name)),
     }
 }

@@ -9,7 +9,7 @@ use super::countries::country_from_field;
 use crate::db::recommendations::{
     self, Deletion, NewRecommendation, RecommendationChanges, RecommendationRow,
 };
-use crate::db::{Connection, Connections, DbError, Guarded};
+use crate::db::{Connection, Connections, Constrained, Guarded};
 use crate::domain::{
     Caller, Etag, Failure, Pillar, Precondition, Validator, continues, double_option,
 };
@@ -112,13 +112,13 @@ pub async fn create(
         source_url: source_url.as_deref(),
         continues: new.continues,
     };
-    match recommendations::insert(&mut connection, &caller.actor(), &row).await {
-        Ok(row) => Ok(row),
-        Err(DbError::UniqueViolation(_)) => Err(position_taken()),
-        Err(DbError::ForeignKeyViolation(_)) => {
+    match recommendations::insert(&mut connection, &caller.actor(), &row).await? {
+        Constrained::Done(row) => Ok(row),
+        Constrained::Duplicate(_) => Err(position_taken()),
+        // `continues` was checked above; the reference left is the report year.
+        Constrained::MissingReference(_) => {
             Err(Failure::invalid("year", super::reports::missing(new.year)))
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -174,11 +174,11 @@ pub async fn update(
         }
     } else {
         match recommendations::update(&mut connection, &caller.actor(), id, precondition, &changes)
-            .await
+            .await?
         {
-            Ok(outcome) => outcome,
-            Err(DbError::UniqueViolation(_)) => return Err(position_taken()),
-            Err(other) => return Err(other.into()),
+            Constrained::Duplicate(_) => return Err(position_taken()),
+            // `continues` was checked above, and nothing else it changes refers elsewhere.
+            other => other.or_fault()?,
         }
     };
     match outcome {

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::db::reports::{self, NewReport, ReportRow};
-use crate::db::{Connections, DbError};
+use crate::db::{Connections, Constrained};
 use crate::domain::{Caller, Failure, Validator};
 
 /// A new report.
@@ -56,12 +56,10 @@ pub async fn create(
         published_on: new.published_on,
         source_url: source_url.as_deref(),
     };
-    match reports::insert(&mut connection, &caller.actor(), &row).await {
-        Ok(row) => Ok(row),
-        Err(DbError::UniqueViolation(_)) => Err(Failure::Conflict(format!(
-            "a report for {} already exists",
-            new.year
-        ))),
-        Err(other) => Err(other.into()),
+    match reports::insert(&mut connection, &caller.actor(), &row).await? {
+        Constrained::Done(row) => Ok(row),
+        Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(Failure::Conflict(
+            format!("a report for {} already exists", new.year),
+        )),
     }
 }

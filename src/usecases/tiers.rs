@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::countries::country_from_path;
 use crate::db::tiers::{self, NewTier, TierRow};
-use crate::db::{Connections, DbError};
+use crate::db::{Connections, Constrained};
 use crate::domain::{Caller, Failure, Tier, Validator};
 
 /// A placement to record.
@@ -51,12 +51,12 @@ pub async fn place(
         waiver: placement.waiver,
         note: note.as_deref(),
     };
-    let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await {
-        Ok(result) => result,
-        Err(DbError::ForeignKeyViolation(_)) => {
+    let (row, created) = match tiers::upsert(&mut connection, &caller.actor(), &new).await? {
+        Constrained::Done(result) => result,
+        // The only reference a placement makes that a person chooses is its report year.
+        Constrained::MissingReference(_) | Constrained::Duplicate(_) => {
             return Err(Failure::NotFound(super::reports::missing(year)));
         }
-        Err(other) => return Err(other.into()),
     };
     let (_, previous) = tiers::with_previous(&mut connection, &country.code, year).await?;
     Ok(Placed {
