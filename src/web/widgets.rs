@@ -91,6 +91,39 @@ pub fn field(name: &str, label: &str, error: Option<&str>, control: Markup) -> M
     }
 }
 
+/// The errors of a refused form, by field: what each control shows beside it and names for
+/// screen readers. A list field (`countries`) also gathers its entries' errors (`countries[2]`).
+pub struct FieldErrors<'a>(pub &'a [crate::domain::FieldError]);
+
+impl FieldErrors<'_> {
+    /// Every message about `field`, joined, if there is any.
+    pub fn of(&self, field: &str) -> Option<String> {
+        let entry = format!("{field}[");
+        let messages: Vec<&str> = self
+            .0
+            .iter()
+            .filter(|e| e.field == field || e.field.starts_with(&entry))
+            .map(|e| e.message.as_str())
+            .collect();
+        (!messages.is_empty()).then(|| messages.join("; "))
+    }
+
+    /// The id of `field`'s error, for its control's `aria-describedby`, when it has one.
+    pub fn described(&self, field: &str) -> Option<String> {
+        self.of(field).map(|_| format!("{field}-error"))
+    }
+
+    /// `"true"`, for its control's `aria-invalid`, when `field` has an error.
+    pub fn invalid(&self, field: &str) -> Option<&'static str> {
+        self.of(field).map(|_| "true")
+    }
+
+    /// The labelled field `field`, with its error beside it.
+    pub fn field(&self, name: &str, label: &str, control: Markup) -> Markup {
+        field(name, label, self.of(name).as_deref(), control)
+    }
+}
+
 /// The organisation filter of a page: "all", or one organisation whose work alone counts.
 pub fn organisation_filter(
     label: &str,

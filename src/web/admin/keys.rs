@@ -147,12 +147,7 @@ async fn render(
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())
     };
-    let error_of = |field: &str| {
-        errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.clone())
-    };
+    let errors = widgets::FieldErrors(errors);
     let content = html! {
         h1 { "API keys" }
         (notice(&outcome))
@@ -160,17 +155,17 @@ async fn render(
             h2 #new-key { "Create a key" }
             form method="post" action="/admin/keys" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (widgets::field("name", "Name (who or what uses it)", error_of("name").as_deref(), html! {
+                (errors.field("name", "Name (who or what uses it)", html! {
                     input #name type="text" name="name" value=(form.get("name")) required
-                        aria-invalid=[error_of("name").map(|_| "true")] aria-describedby=[error_of("name").map(|_| "name-error")];
+                        aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
-                (widgets::field("role", "Role", error_of("role").as_deref(), html! {
+                (errors.field("role", "Role", html! {
                     select #role name="role" {
                         @for role in Role::ALL { option value=(role) selected[form.get("role") == role.as_str()] { (role) } }
                     }
                 }))
-                (widgets::field("organisation_id", "Organisation (for an editor key)", error_of("organisation_id").as_deref(), html! {
-                    select #organisation_id name="organisation_id" aria-invalid=[error_of("organisation_id").map(|_| "true")] aria-describedby=[error_of("organisation_id").map(|_| "organisation_id-error")] {
+                (errors.field("organisation_id", "Organisation (for an editor key)", html! {
+                    select #organisation_id name="organisation_id" aria-invalid=[errors.invalid("organisation_id")] aria-describedby=[errors.described("organisation_id")] {
                         option value="" { "None" }
                         @for o in &organisations { option value=(o.id) selected[form.get("organisation_id") == o.id.to_string()] { (o.name) } }
                     }

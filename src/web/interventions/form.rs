@@ -23,7 +23,7 @@ use crate::web::form_data::FormData;
 use crate::web::form_outcome::{FormOutcome, outcome as outcome_of};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
-use crate::web::widgets;
+use crate::web::widgets::{self, FieldErrors};
 
 /// What the intervention form holds: what was typed, as typed.
 #[derive(Debug, Default, Clone)]
@@ -391,14 +391,6 @@ fn form_page(
     message: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
-    let error_of = |field: &str| -> Option<String> {
-        let messages: Vec<&str> = errors
-            .iter()
-            .filter(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
-            .map(|e| e.message.as_str())
-            .collect();
-        (!messages.is_empty()).then(|| messages.join("; "))
-    };
     let title = if id.is_some() {
         "Edit the intervention"
     } else {
@@ -407,11 +399,6 @@ fn form_page(
     let action = id.map_or("/interventions".to_owned(), |id| {
         format!("/interventions/{id}")
     });
-    let field = |name: &str, label: &str, control: Markup| {
-        widgets::field(name, label, error_of(name).as_deref(), control)
-    };
-    let described = |name: &str| error_of(name).map(|_| format!("{name}-error"));
-    let invalid = |name: &str| error_of(name).map(|_| "true");
     let content = html! {
         h1 { (title) }
         @if !errors.is_empty() || message.is_some() {
@@ -423,52 +410,60 @@ fn form_page(
         form.panel method="post" action=(action) novalidate {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
-            (field("organisation_id", "Organisation", html! {
-                select #organisation_id name="organisation_id" required aria-describedby=[described("organisation_id")] aria-invalid=[invalid("organisation_id")] {
-                    @if choices.organisations.len() != 1 { option value="" { "Choose…" } }
-                    @for o in &choices.organisations { option value=(o.id) selected[form.organisation_id == o.id.to_string()] { (o.name) } }
-                }
-            }))
-            (field("title", "Title", html! {
-                input #title type="text" name="title" value=(form.title) required aria-describedby=[described("title")] aria-invalid=[invalid("title")];
-            }))
-            (field("countries", "Countries (hold Ctrl or ⌘ to choose several)", html! {
-                select #countries name="countries" multiple size="8" required aria-describedby=[described("countries")] aria-invalid=[invalid("countries")] {
-                    @for c in &choices.countries { option value=(c.code) selected[form.countries.contains(&c.code)] { (c.tip_name) " (" (c.code) ")" } }
-                }
-            }))
-            (field("kind", "Kind", html! {
-                select #kind name="kind" aria-describedby=[described("kind")] {
-                    @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.in_words()) } }
-                }
-            }))
-            (field("status", "Status", html! {
-                select #status name="status" aria-describedby=[described("status")] {
-                    @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s) } }
-                }
-            }))
-            (field("description", "Description", html! {
-                textarea #description name="description" aria-describedby=[described("description")] { (form.description) }
-            }))
-            (field("started_on", "Started on", html! {
-                input #started_on type="date" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
-            }))
-            (field("ended_on", "Ended on", html! {
-                input #ended_on type="date" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
-            }))
-            (field("location", "Location (district or region)", html! {
-                input #location type="text" name="location" value=(form.location) aria-describedby=[described("location")];
-            }))
-            (field("people_reached", "People reached (a total, no personal data)", html! {
-                input #people_reached type="text" inputmode="numeric" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
-            }))
+            (fields(form, choices, &FieldErrors(errors)))
             div.actions {
                 button type="submit" { "Save" }
-                a href=(id.map_or("/interventions".to_owned(), |id| format!("/interventions/{id}"))) { "Cancel" }
+                a href=(action) { "Cancel" }
             }
         }
     };
     response
         .content_type("text/html; charset=utf-8")
         .body(layout::page(title, visitor, Section::Interventions, content).into_string())
+}
+
+/// Every field of the intervention form, as typed, with the choices it offers.
+fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> Markup {
+    let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
+    html! {
+        (errors.field("organisation_id", "Organisation", html! {
+            select #organisation_id name="organisation_id" required aria-describedby=[described("organisation_id")] aria-invalid=[invalid("organisation_id")] {
+                @if choices.organisations.len() != 1 { option value="" { "Choose…" } }
+                @for o in &choices.organisations { option value=(o.id) selected[form.organisation_id == o.id.to_string()] { (o.name) } }
+            }
+        }))
+        (errors.field("title", "Title", html! {
+            input #title type="text" name="title" value=(form.title) required aria-describedby=[described("title")] aria-invalid=[invalid("title")];
+        }))
+        (errors.field("countries", "Countries (hold Ctrl or ⌘ to choose several)", html! {
+            select #countries name="countries" multiple size="8" required aria-describedby=[described("countries")] aria-invalid=[invalid("countries")] {
+                @for c in &choices.countries { option value=(c.code) selected[form.countries.contains(&c.code)] { (c.tip_name) " (" (c.code) ")" } }
+            }
+        }))
+        (errors.field("kind", "Kind", html! {
+            select #kind name="kind" aria-describedby=[described("kind")] {
+                @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.in_words()) } }
+            }
+        }))
+        (errors.field("status", "Status", html! {
+            select #status name="status" aria-describedby=[described("status")] {
+                @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s) } }
+            }
+        }))
+        (errors.field("description", "Description", html! {
+            textarea #description name="description" aria-describedby=[described("description")] { (form.description) }
+        }))
+        (errors.field("started_on", "Started on", html! {
+            input #started_on type="date" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
+        }))
+        (errors.field("ended_on", "Ended on", html! {
+            input #ended_on type="date" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
+        }))
+        (errors.field("location", "Location (district or region)", html! {
+            input #location type="text" name="location" value=(form.location) aria-describedby=[described("location")];
+        }))
+        (errors.field("people_reached", "People reached (a total, no personal data)", html! {
+            input #people_reached type="text" inputmode="numeric" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
+        }))
+    }
 }
