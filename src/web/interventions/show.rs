@@ -9,6 +9,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::find;
+use crate::db::interventions::Intervention;
 use crate::db::{gaps, links, organisations};
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
@@ -85,36 +86,10 @@ pub(super) async fn render_show(
         h1 { (title) }
         @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
         @if query.linked.is_some() { div.notice role="status" { p { "Linked. The recommendation's status below is recomputed." } } }
-        div.panel {
-            dl {
-                dt { "Organisation" } dd { (organisation.map(|o| o.name).unwrap_or_default()) }
-                dt { "Countries" } dd { (intervention.countries.join(", ")) }
-                dt { "Kind" } dd { (row.kind.in_words()) }
-                dt { "Status" } dd { (row.status) }
-                @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
-                @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }
-                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (d) } }
-                @if let Some(l) = &row.location { dt { "Location" } dd { (l) } }
-                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (n) } }
-            }
-            @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
-        }
+        (details(&intervention, organisation.map(|o| o.name), editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { "Recommendations of its countries" }
-            form.filters.panel method="get" aria-label="Which recommendations" {
-                div {
-                    label for="year" { "Report year" }
-                    input #year type="text" inputmode="numeric" name="year" value=[year];
-                }
-                div {
-                    label for="pillar" { "Pillar" }
-                    select #pillar name="pillar" {
-                        option value="" { "All pillars" }
-                        @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p) } }
-                    }
-                }
-                button type="submit" { "Show" }
-            }
+            (recommendation_filters(year, pillar))
             @if candidates.is_empty() { p { "No recommendation for these countries and filters." } }
             ol.recommendations {
                 @for (country, gap) in &candidates {
@@ -134,6 +109,49 @@ pub(super) async fn render_show(
     Ok(response
         .content_type("text/html; charset=utf-8")
         .body(layout::page(&title, visitor, Section::Interventions, content).into_string()))
+}
+
+/// What the intervention is: who runs it, where, what kind, since when, and how many it reached;
+/// with the way to edit it, for those who may.
+fn details(intervention: &Intervention, organisation: Option<String>, editable: bool) -> Markup {
+    let row = &intervention.row;
+    let id = row.id;
+    html! {
+        div.panel {
+            dl {
+                dt { "Organisation" } dd { (organisation.unwrap_or_default()) }
+                dt { "Countries" } dd { (intervention.countries.join(", ")) }
+                dt { "Kind" } dd { (row.kind.in_words()) }
+                dt { "Status" } dd { (row.status) }
+                @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
+                @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }
+                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (d) } }
+                @if let Some(l) = &row.location { dt { "Location" } dd { (l) } }
+                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (n) } }
+            }
+            @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
+        }
+    }
+}
+
+/// Which recommendations of its countries the page lists: a report year and a pillar.
+fn recommendation_filters(year: Option<i32>, pillar: Option<Pillar>) -> Markup {
+    html! {
+        form.filters.panel method="get" aria-label="Which recommendations" {
+            div {
+                label for="year" { "Report year" }
+                input #year type="text" inputmode="numeric" name="year" value=[year];
+            }
+            div {
+                label for="pillar" { "Pillar" }
+                select #pillar name="pillar" {
+                    option value="" { "All pillars" }
+                    @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p) } }
+                }
+            }
+            button type="submit" { "Show" }
+        }
+    }
 }
 
 fn link_form(
