@@ -123,7 +123,7 @@ fn filter_form(
 ) -> Markup {
     html! {
         form.filters.panel method="get" aria-label="Filters" {
-            (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
+            (widgets::organisation_filter("Count the work of", organisations, report.organisation))
             div {
                 label for="status" { "Status" }
                 select #status name="status" {

@@ -1,5 +1,5 @@
-//! Interventions: the list ([`list`]), the form to log and edit one ([`form`]), and its page
-//! ([`show`]), where it is linked to the recommendations it answers ([`linking`]). Writes go
+//! Interventions: the list (`list`), the form to log and edit one (`form`), and its page
+//! (`show`), where it is linked to the recommendations it answers (`linking`). Writes go
 //! through the use cases the API calls too ([`usecases::interventions::create`],
 //! [`usecases::interventions::update`], [`usecases::links::link`]), so the pages keep the same
 //! rules; a refused form comes back with what was typed and a message next to each field at
