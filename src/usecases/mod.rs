@@ -4,7 +4,12 @@
 //! A use case takes input already read from its edge, and a [`Caller`](crate::domain::Caller)
 //! whose rights it checks itself (none relies on its edge to have checked). It calls `db::` and
 //! answers a result or a [`Failure`](crate::domain::Failure), which knows nothing of HTTP: each
-//! edge renders it its own way.
+//! edge renders it its own way. It takes its connection from a [`Connections`](crate::db::Connections)
+//! (the pool for the command line, the app state for the HTTP edges), so that what needs no
+//! database (the caller's rights, the input's rules) is answered before one is asked for.
+//!
+//! Reads that are only a query (a list, one row) stay in their edge's handler, which calls `db::`
+//! directly; what has a rule in it comes here.
 
 pub mod countries;
 pub mod coverage;
