@@ -123,7 +123,7 @@ async fn refusal_of(
     };
     let mut countries = countries_of(connection, &[link.intervention_id]).await?;
     let countries = countries.remove(&link.intervention_id).unwrap_or_default();
-    if !countries.contains(&country) {
+    if !crate::domain::answers_in(&countries, &country) {
         return Ok(Some(Linking::OutsideCountries { country, countries }));
     }
     Ok(None)

@@ -218,6 +218,14 @@ text_enum! {
     }
 }
 
+impl Role {
+    /// Whether a key of this role must name its organisation: an editor changes only its own
+    /// organisation's work.
+    pub fn needs_organisation(self) -> bool {
+        self == Self::Editor
+    }
+}
+
 text_enum! {
     /// What a write did, as the audit trail records it.
     AuditAction {

@@ -8,6 +8,7 @@ mod coverage;
 mod enums;
 mod etag;
 mod failure;
+mod gaps;
 mod movement;
 mod reporting_period;
 mod tier_label;
@@ -23,6 +24,7 @@ pub use enums::{
 };
 pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
+pub use gaps::{answers_in, is_persistent};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, reporting_period};
 pub use tier_label::parse_tier_label;

@@ -12,7 +12,7 @@ use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
 use crate::db::{Connection, organisations, reports, tiers};
 use crate::domain::{
     Contribution, Failure, InterventionKind, InterventionStatus, Movement, Pillar,
-    RecommendationStatus, StatusCounts, Tier, movement,
+    RecommendationStatus, StatusCounts, Tier, is_persistent, movement,
 };
 
 /// The gap report of one country and report year.
@@ -231,7 +231,9 @@ fn with_interventions(
     recommendations
         .into_iter()
         .filter(|r| filters.status.is_none_or(|wanted| r.status == wanted))
-        .filter(|r| !filters.persistent_only || is_persistent(r))
+        .filter(|r| {
+            !filters.persistent_only || is_persistent(r.status, r.ever_addressed, r.years_standing)
+        })
         .map(|r| {
             let mut interventions = by_recommendation.remove(&r.id).unwrap_or_default();
             let more_interventions = interventions.len() > limit as usize;
@@ -257,12 +259,4 @@ fn with_interventions(
             },
         )
         .collect()
-}
-
-/// A gap that has outlasted reports: unaddressed now, never addressed along its line, and standing
-/// for two or more consecutive reports.
-fn is_persistent(recommendation: &RecommendationGap) -> bool {
-    recommendation.status == RecommendationStatus::Unaddressed
-        && !recommendation.ever_addressed
-        && recommendation.years_standing >= 2
 }

@@ -35,7 +35,7 @@ pub async fn create_key(
 ) -> Result<(ApiKeyRow, String), Failure> {
     let mut check = Validator::default();
     let name = check.required_text("name", &request.name);
-    if request.role == Role::Editor && request.organisation_id.is_none() {
+    if request.role.needs_organisation() && request.organisation_id.is_none() {
         check.error(
             "organisation_id",
             "an editor key must name the organisation whose work it may change",
