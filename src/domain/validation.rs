@@ -247,4 +247,17 @@ mod tests {
             Err("must be an absolute http or https URL")
         );
     }
+
+    #[test]
+    fn text_is_trimmed_and_must_be_storable() {
+        assert_eq!(
+            required_text("  Train prosecutors "),
+            Ok("Train prosecutors".into())
+        );
+        assert_eq!(required_text("   "), Err("must not be empty"));
+        assert_eq!(required_text("a\0b"), Err(NUL_MESSAGE));
+        assert_eq!(optional_text("  "), Ok(None));
+        assert_eq!(optional_text(" note "), Ok(Some("note".into())));
+        assert_eq!(optional_text("a\0"), Err(NUL_MESSAGE));
+    }
 }
