@@ -4,36 +4,33 @@
 use super::error::WebError;
 use crate::domain::{Failure, FieldError};
 
-/// A form's use case, answered.
-pub enum FormOutcome<T> {
+/// A form, settled.
+pub enum Settled<T> {
     /// Done: the page goes on to what was written.
     Done(T),
     /// Refused: the form comes back with what was typed, each field error beside its field and
-    /// `message` (a refusal of the whole form) at the top.
-    Refused {
-        errors: Vec<FieldError>,
-        message: Option<String>,
-    },
+    /// this message (a refusal of the whole form), if any, at the top.
+    Again(Option<String>),
 }
 
-/// Sorts a use case's answer into what the form shows again and what becomes an error page
-/// (a missing thing, a refusal of the caller's rights, the database down). `stale` is what to
-/// say when someone else changed the thing since the form was opened.
-pub fn outcome<T>(answer: Result<T, Failure>, stale: &str) -> Result<FormOutcome<T>, WebError> {
+/// Settles a form: `answer` is its use case's, or `None` when the form's own reading of what was
+/// typed already found `errors`. A refusal's field errors join `errors`; what a form cannot show
+/// (a missing thing, a refusal of the caller's rights, the database down) becomes an error page.
+/// `stale` is what to say when someone else changed the thing since the form was opened.
+pub fn settle<T>(
+    answer: Option<Result<T, Failure>>,
+    stale: &str,
+    errors: &mut Vec<FieldError>,
+) -> Result<Settled<T>, WebError> {
     match answer {
-        Ok(done) => Ok(FormOutcome::Done(done)),
-        Err(Failure::Invalid(errors)) => Ok(FormOutcome::Refused {
-            errors,
-            message: None,
-        }),
-        Err(Failure::Conflict(detail)) => Ok(FormOutcome::Refused {
-            errors: Vec::new(),
-            message: Some(detail),
-        }),
-        Err(Failure::Stale { .. }) => Ok(FormOutcome::Refused {
-            errors: Vec::new(),
-            message: Some(stale.to_owned()),
-        }),
-        Err(other) => Err(other.into()),
+        None => Ok(Settled::Again(None)),
+        Some(Ok(done)) => Ok(Settled::Done(done)),
+        Some(Err(Failure::Invalid(refused))) => {
+            errors.extend(refused);
+            Ok(Settled::Again(None))
+        }
+        Some(Err(Failure::Conflict(detail))) => Ok(Settled::Again(Some(detail))),
+        Some(Err(Failure::Stale { .. })) => Ok(Settled::Again(Some(stale.to_owned()))),
+        Some(Err(other)) => Err(other.into()),
     }
 }

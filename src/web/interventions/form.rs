@@ -20,7 +20,7 @@ use crate::usecases::interventions::{CreateIntervention, UpdateIntervention};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
-use crate::web::form_outcome::{FormOutcome, outcome as outcome_of};
+use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets::{self, FieldErrors};
@@ -257,24 +257,14 @@ pub(super) async fn create(
         errors.extend(usecases::interventions::field_errors(&form.as_new(&parsed)));
         None
     };
-    let message = match outcome
-        .map(|answer| outcome_of(answer, STALE_FORM))
-        .transpose()?
-    {
-        Some(FormOutcome::Done(created)) => {
+    let message = match settle(outcome, STALE_FORM, &mut errors)? {
+        Settled::Done(created) => {
             return Ok(see_other(&format!(
                 "/interventions/{}?saved=1",
                 created.row.id
             )));
         }
-        Some(FormOutcome::Refused {
-            errors: refused,
-            message,
-        }) => {
-            errors.extend(refused);
-            message
-        }
-        None => None,
+        Settled::Again(message) => message,
     };
     let mut connection = state.connection().await?;
     let choices = choices(&mut connection, &visitor).await?;
@@ -352,21 +342,9 @@ pub(super) async fn update(
     } else {
         None
     };
-    let message = match outcome
-        .map(|answer| outcome_of(answer, STALE_FORM))
-        .transpose()?
-    {
-        Some(FormOutcome::Done(_)) => {
-            return Ok(see_other(&format!("/interventions/{id}?saved=1")));
-        }
-        Some(FormOutcome::Refused {
-            errors: refused,
-            message,
-        }) => {
-            errors.extend(refused);
-            message
-        }
-        None => None,
+    let message = match settle(outcome, STALE_FORM, &mut errors)? {
+        Settled::Done(_) => return Ok(see_other(&format!("/interventions/{id}?saved=1"))),
+        Settled::Again(message) => message,
     };
     let mut connection = state.connection().await?;
     let choices = choices(&mut connection, &visitor).await?;

@@ -15,7 +15,7 @@ use crate::usecases;
 use crate::usecases::links::PutLink;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
-use crate::web::form_outcome::{FormOutcome, outcome as outcome_of};
+use crate::web::form_outcome::{Settled, settle};
 
 /// `POST /interventions/{id}/links`: links the intervention to a recommendation.
 pub(super) async fn link(
@@ -54,19 +54,10 @@ pub(super) async fn link(
         }
         None => None,
     };
-    match outcome
-        .map(|answer| outcome_of(answer, STALE_FORM))
-        .transpose()?
-    {
-        Some(FormOutcome::Done(_)) => {
-            return Ok(see_other(&format!(
-                "/interventions/{id}?linked=1#recommendation-{recommendation_id}"
-            )));
-        }
-        Some(FormOutcome::Refused {
-            errors: refused, ..
-        }) => errors.extend(refused),
-        None => {}
+    if let Settled::Done(_) = settle(outcome, STALE_FORM, &mut errors)? {
+        return Ok(see_other(&format!(
+            "/interventions/{id}?linked=1#recommendation-{recommendation_id}"
+        )));
     }
     let refused = RefusedLink {
         recommendation_id,
