@@ -15,7 +15,7 @@
 //! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
-//! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits. |
+//! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits, and whose `X-Forwarded-Host`/`-Proto` give the public origin. |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 use std::env;

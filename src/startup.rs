@@ -13,7 +13,7 @@ use crate::api::{self, ApiDoc};
 use crate::config::ServerSettings;
 use crate::db::DbPool;
 use crate::http::AppState;
-use crate::http::error::{path_error_handler, query_error_handler};
+use crate::http::error::{form_error_handler, path_error_handler, query_error_handler};
 use crate::http::method_table::MethodTable;
 use crate::http::metrics::Metrics;
 use crate::http::rate_limit::Limiters;
@@ -113,6 +113,7 @@ pub fn run(
             .app_data(trusted_proxies.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
+            .app_data(web::FormConfig::default().error_handler(form_error_handler))
             .configure(api::configure)
             .split_for_parts();
         complete(&mut document);
@@ -130,6 +131,7 @@ pub fn run(
         ))
         // Outside the retry, so that a retried page keeps to the same deadline.
         .wrap(middleware::from_fn(crate::web::deadline::enforce_on_pages))
+        .wrap(middleware::from_fn(crate::http::security_headers::add))
         .wrap(middleware::from_fn(crate::http::metrics::record))
         .wrap(middleware::from_fn(crate::http::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.

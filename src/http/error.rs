@@ -238,6 +238,7 @@ impl ResponseError for ApiError {
         }
         let mut response = response.json(self.problem());
         DatabaseFault::mark(&mut response, self);
+        super::security_headers::apply(response.headers_mut(), false, false);
         response
     }
 }
@@ -285,6 +286,22 @@ pub fn query_error_handler(
     _request: &HttpRequest,
 ) -> actix_web::Error {
     ApiError::BadRequest(format!("invalid query string: {error}")).into()
+}
+
+/// Answers a form body that cannot be read: 413 when it is over the limit, else 400, both as
+/// problem+json.
+pub fn form_error_handler(
+    error: actix_web::error::UrlencodedError,
+    _request: &HttpRequest,
+) -> actix_web::Error {
+    use actix_web::error::UrlencodedError;
+    match error {
+        UrlencodedError::Overflow { size, limit } => ApiError::PayloadTooLarge(format!(
+            "the form is {size} bytes; it may be at most {limit}"
+        )),
+        other => ApiError::BadRequest(format!("the form cannot be read: {other}")),
+    }
+    .into()
 }
 
 /// Answers a malformed path segment (a bad UUID or year) with a 400 problem.

@@ -22,23 +22,19 @@ pub mod json;
 pub mod method_table;
 pub mod metrics;
 pub mod negotiation;
+pub mod origin;
+pub mod paths;
 pub mod rate_limit;
 pub mod read_retry;
 pub mod request_id;
+pub mod security_headers;
 pub mod upload;
 
 use crate::config::Timeouts;
 use crate::db::{self, DbPool, PooledConnection};
 use crate::http::error::ApiError;
 
-/// The prefix of the JSON API.
-pub const API_PREFIX: &str = "/api/v1";
-
-/// Where the OpenAPI document is served.
-pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
-
-/// Where the interactive API documentation is served.
-pub const DOCS_PATH: &str = "/docs/";
+pub use paths::{API_PREFIX, DOCS_PATH, OPENAPI_PATH};
 
 /// What every handler shares, of the API and of the pages.
 #[derive(Clone)]

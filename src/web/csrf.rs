@@ -14,32 +14,32 @@ use super::error::WebError;
 use super::form_data::FormData;
 use super::session::Visitor;
 use crate::http::error::ApiError;
+use crate::http::origin;
 use crate::http::upload::receiving;
 
-/// Refuses a form that another site made the browser send.
+/// Refuses a form that another site made the browser send: an `Origin` (or, without one, a
+/// `Referer`) that is present must be gaptrack's own origin, scheme, host and port. `null` (a
+/// sandboxed frame, a redirect across sites) is refused like any other origin.
 pub fn check_origin(request: &HttpRequest) -> Result<(), WebError> {
     let claimed = request
         .headers()
         .get(ORIGIN)
         .or_else(|| request.headers().get(REFERER))
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| url::Url::parse(value).ok());
+        .map(|value| value.to_str().unwrap_or_default());
     let Some(claimed) = claimed else {
-        // No browser sends a cross-site form without Origin; the token check still applies.
+        // No browser sends a cross-site form without either; the token check still applies.
         return Ok(());
     };
-    let host = request.connection_info().host().to_owned();
-    let claimed_host = match claimed.port() {
-        Some(port) => format!("{}:{port}", claimed.host_str().unwrap_or_default()),
-        None => claimed.host_str().unwrap_or_default().to_owned(),
-    };
-    if claimed_host.eq_ignore_ascii_case(&host) {
-        Ok(())
-    } else {
-        Err(WebError::ForgedForm(format!(
-            "this form was sent from {}, not from gaptrack's own pages",
-            claimed.origin().ascii_serialization()
-        )))
+    match origin::normalise(claimed) {
+        Some(claimed) if claimed == origin::own(request) => Ok(()),
+        Some(claimed) => Err(WebError::ForgedForm(format!(
+            "this form was sent from {claimed}, not from gaptrack's own pages"
+        ))),
+        None => Err(WebError::ForgedForm(
+            "this form was sent from a page whose origin the browser would not name, not from \
+             gaptrack's own pages"
+                .into(),
+        )),
     }
 }
 

@@ -46,6 +46,7 @@ impl ResponseError for WebError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        let mut retry_after = None;
         let (title, detail) = match self {
             Self::SignInRequired { return_to } => {
                 let target = format!("/signin?return_to={}", encode(return_to));
@@ -55,8 +56,10 @@ impl ResponseError for WebError {
             }
             Self::ForgedForm(detail) => ("This form cannot be accepted", detail.clone()),
             Self::Api(error) => {
-                // Logs internal and database errors once, as the API does.
-                let _ = error.error_response();
+                // Logs internal and database errors once, as the API does, and says when to try
+                // again as the API does.
+                let api = error.error_response();
+                retry_after = api.headers().get(header::RETRY_AFTER).cloned();
                 let problem = error.problem();
                 (problem.title, problem.detail)
             }
@@ -75,6 +78,10 @@ impl ResponseError for WebError {
             .body(shell::bare_page(title, body).into_string());
         if let Self::Api(error) = self {
             crate::http::error::DatabaseFault::mark(&mut response, error);
+        }
+        crate::http::security_headers::apply(response.headers_mut(), true, false);
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, seconds);
         }
         response
     }

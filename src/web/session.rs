@@ -120,7 +120,7 @@ fn digest(session_id: &str) -> Vec<u8> {
 }
 
 /// 256 random bits, URL-safe.
-fn random_token() -> Result<String, ApiError> {
+pub fn random_token() -> Result<String, ApiError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|error| ApiError::Internal(error.to_string()))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))

@@ -797,3 +797,22 @@ async fn an_edit_saved_over_someone_elses_change_is_refused_and_keeps_what_was_t
     );
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn a_return_address_with_a_tab_or_a_newline_keeps_the_browser_on_gaptrack() {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let browser = Browser::open(&app).await;
+    for sneaky in ["/%09/evil.example/page", "/%0A/evil.example/page"] {
+        browser.goto(&format!("/signin?return_to={sneaky}")).await;
+        browser.fill("#key", &setting.editor_key).await;
+        browser.submit("form[action='/signin'] button").await;
+        let url = browser.client.current_url().await.unwrap();
+        assert_eq!(
+            url.as_str(),
+            format!("{}/", app.address),
+            "{sneaky}: the browser stays on gaptrack's overview"
+        );
+    }
+    browser.close().await;
+}

@@ -211,12 +211,8 @@ async fn pages_answer_503_within_the_deadline_while_the_database_is_frozen() {
         .timeout(Duration::from_secs(30))
         .build()
         .unwrap();
-    let signed_in = browser
-        .post(format!("{}/signin", service.address))
-        .form(&[("key", service.key.as_str()), ("return_to", "/")])
-        .send()
-        .await
-        .unwrap();
+    let signed_in =
+        crate::helpers::post_sign_in(&browser, &service.address, &service.key, "/").await;
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
     let page = |path: &str| browser.get(format!("{}{path}", service.address)).send();
     assert_eq!(

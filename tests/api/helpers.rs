@@ -564,14 +564,51 @@ pub async fn session_cookie(app: &TestApp, key: &str) -> String {
 
 /// Posts the sign-in form as a browser does; it must be accepted.
 async fn sign_in(client: &reqwest::Client, app: &TestApp, key: &str) -> Response {
-    let response = client
-        .post(app.url("/signin"))
-        .form(&[("key", key), ("return_to", "/")])
-        .send()
-        .await
-        .unwrap();
+    let response = post_sign_in(client, &app.address, key, "/").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     response
+}
+
+/// The sign-in page's form token and the cookie (`name=value`) that goes with it, as a browser
+/// gets them by opening the page of the server at `base`.
+pub async fn sign_in_token(base: &str) -> (String, String) {
+    let page = reqwest::get(format!("{base}/signin")).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let body = page.text().await.unwrap();
+    let (_, after) = body
+        .split_once(r#"name="signin_token" value=""#)
+        .expect("the sign-in form carries a token");
+    let token = after.split('"').next().unwrap().to_owned();
+    (token, cookie)
+}
+
+/// Opens the sign-in page of the server at `base`, then posts its form with `key`, as a browser
+/// does; returns the answer to the post.
+pub async fn post_sign_in(
+    client: &reqwest::Client,
+    base: &str,
+    key: &str,
+    return_to: &str,
+) -> Response {
+    let (token, cookie) = sign_in_token(base).await;
+    client
+        .post(format!("{base}/signin"))
+        .header("Cookie", cookie)
+        .form(&[
+            ("key", key),
+            ("return_to", return_to),
+            ("signin_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
 }
 
 /// Asserts the status and a JSON content type, and returns the body.

@@ -32,6 +32,7 @@ mod recommendations;
 mod reports;
 mod roles;
 mod serve;
+mod sign_in_security;
 mod snapshots;
 mod tiers;
 mod uploads;
