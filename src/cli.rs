@@ -67,6 +67,14 @@ pub enum DevCommand {
         #[arg(long, default_value_t = 1)]
         scale: usize,
     },
+    /// Compare the stored statuses (the read model coverage and the gap report answer from) with
+    /// the live rule, for every recommendation, year and organisation, and list any difference;
+    /// exits 1 when there is one. With --rebuild, build the read model again from the live tables
+    /// first (writes to links and interventions wait while it runs).
+    CheckReadModel {
+        #[arg(long)]
+        rebuild: bool,
+    },
 }
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
@@ -156,6 +164,9 @@ pub async fn run(command: Command) -> Result<(), String> {
                 Ok(())
             })
             .await
+        }
+        Command::Dev(DevCommand::CheckReadModel { rebuild }) => {
+            with_database(async |url| check_read_model(url, rebuild).await).await
         }
         Command::Import(command) => {
             let (file, year, dry_run) = match command {
@@ -250,6 +261,43 @@ async fn connect(url: &str) -> Result<AsyncPgConnection, String> {
     AsyncPgConnection::establish(url)
         .await
         .map_err(|error| format!("cannot connect to the database: {error}"))
+}
+
+/// `gaptrack dev check-read-model`: lists where the stored statuses differ from the live rule.
+async fn check_read_model(url: &str, rebuild: bool) -> Result<(), String> {
+    let mut connection = connect(url).await?;
+    let started = std::time::Instant::now();
+    if rebuild {
+        db::read_model::rebuild(&mut connection)
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!("read model rebuilt in {:.1?}", started.elapsed());
+    }
+    let differences = db::read_model::differences(&mut connection)
+        .await
+        .map_err(|e| e.to_string())?;
+    for difference in &differences {
+        let scope = difference
+            .organisation_id
+            .map_or_else(|| "overall".to_string(), |id| format!("organisation {id}"));
+        println!(
+            "recommendation {} ({scope}): stored {}, live {}",
+            difference.recommendation_id, difference.stored, difference.live
+        );
+    }
+    if differences.is_empty() {
+        println!(
+            "the read model equals the live rule ({:.1?})",
+            started.elapsed()
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "{} difference(s) between the read model and the live rule; \
+             `gaptrack dev check-read-model --rebuild` builds it again",
+            differences.len()
+        ))
+    }
 }
 
 async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {

@@ -3,8 +3,13 @@
 //! The rule that decides a recommendation's status lives in SQL functions, each written once
 //! (migrations `faster_gap_rule` and `short_circuit_gap_status`): `link_counts` (which links
 //! count), `link_status` (what one link makes of its recommendation), `recommendation_statuses`
-//! and `recommendation_lines` (how a recommendation's links combine). These queries only read
-//! from them.
+//! and `recommendation_lines` (how a recommendation's links combine).
+//!
+//! These queries read the rule's answers from its read model instead (migration
+//! `status_read_model`): each counting link's strength, and each recommendation's strongest,
+//! overall and per organisation, kept up to date by triggers in the transaction of every write
+//! that can change them. So coverage costs one row per addressed recommendation, whatever the
+//! number of links; [`super::read_model`] compares the two.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Int4, Nullable, Text, Uuid as SqlUuid};
@@ -75,12 +80,12 @@ struct RecommendationGapsSql;
 
 impl GapSql for RecommendationGapsSql {
     const SQL: &'static str = "\
-        SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, s.status, \
+        SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, \
+               strength_status(stored_strength(r.id, p.organisation)) AS status, \
                l.years_standing, l.since_year, l.ever_addressed \
           FROM p \
-         CROSS JOIN LATERAL recommendation_statuses(p.year, p.country, p.organisation) s \
-          JOIN recommendations r ON r.id = s.recommendation_id \
-          JOIN LATERAL recommendation_lines(p.year, p.country, p.organisation) l \
+          JOIN recommendations r ON r.year = p.year AND r.country_code = p.country \
+          JOIN LATERAL stored_recommendation_lines(p.year, p.country, p.organisation) l \
                ON l.recommendation_id = r.id \
          ORDER BY r.position";
 }
@@ -173,11 +178,10 @@ pub struct CountingIntervention {
 /// count towards it, strongest first (those that address it, then partially, then planned; each
 /// kind in id order).
 ///
-/// Each kind is a probe of the recommendation's own links in index order that stops once it has
-/// enough, and the probes are read strongest first until there are enough in all (PostgreSQL reads
-/// the branches of a UNION ALL in order, and the LIMIT stops reading; the tests check the
-/// order): a recommendation with thousands of interventions costs no more than one with ten.
-/// Ask for one more than you show to know whether there are more.
+/// Each is read from the recommendation's stored link strengths in index order (overall, or
+/// those of the organisation), stopping once it has enough: a recommendation with thousands of
+/// interventions costs no more than one with ten. Ask for one more than you show to know whether
+/// there are more.
 pub async fn strongest_interventions(
     connection: &mut Connection,
     country: &str,
@@ -199,35 +203,20 @@ struct StrongestInterventionsSql;
 
 impl GapSql for StrongestInterventionsSql {
     const SQL: &'static str = "\
-        SELECT r.id AS recommendation_id, c.contribution, i.id, i.title, i.kind, i.status, \
+        SELECT r.id AS recommendation_id, l.contribution, i.id, i.title, i.kind, i.status, \
                i.people_reached, i.organisation_id, o.name AS organisation_name \
           FROM p \
           JOIN recommendations r ON r.year = p.year AND r.country_code = p.country \
          CROSS JOIN LATERAL ( \
-               SELECT * FROM ( \
-                   (SELECT l.intervention_id, l.contribution, 1 AS strength \
-                      FROM links l JOIN interventions i ON i.id = l.intervention_id \
-                     WHERE l.recommendation_id = r.id \
-                       AND link_counts(i.status, i.organisation_id, p.organisation) \
-                       AND link_status(i.status, l.contribution) = 'addressed' \
-                     ORDER BY l.intervention_id LIMIT p.per_recommendation) \
-                   UNION ALL \
-                   (SELECT l.intervention_id, l.contribution, 2 AS strength \
-                      FROM links l JOIN interventions i ON i.id = l.intervention_id \
-                     WHERE l.recommendation_id = r.id \
-                       AND link_counts(i.status, i.organisation_id, p.organisation) \
-                       AND link_status(i.status, l.contribution) = 'partially_addressed' \
-                     ORDER BY l.intervention_id LIMIT p.per_recommendation) \
-                   UNION ALL \
-                   (SELECT l.intervention_id, l.contribution, 3 AS strength \
-                      FROM links l JOIN interventions i ON i.id = l.intervention_id \
-                     WHERE l.recommendation_id = r.id \
-                       AND link_counts(i.status, i.organisation_id, p.organisation) \
-                       AND link_status(i.status, l.contribution) = 'planned' \
-                     ORDER BY l.intervention_id LIMIT p.per_recommendation) \
-               ) probes \
-               LIMIT p.per_recommendation \
+               (SELECT s.intervention_id, s.strength FROM link_strengths s \
+                 WHERE p.organisation IS NULL AND s.recommendation_id = r.id \
+                 ORDER BY s.strength, s.intervention_id LIMIT p.per_recommendation) \
+               UNION ALL \
+               (SELECT s.intervention_id, s.strength FROM link_strengths s \
+                 WHERE s.recommendation_id = r.id AND s.organisation_id = p.organisation \
+                 ORDER BY s.strength, s.intervention_id LIMIT p.per_recommendation) \
          ) c \
+          JOIN links l ON l.intervention_id = c.intervention_id AND l.recommendation_id = r.id \
           JOIN interventions i ON i.id = c.intervention_id \
           JOIN organisations o ON o.id = i.organisation_id \
          ORDER BY r.position, c.strength, c.intervention_id";
@@ -261,30 +250,79 @@ pub struct CountryCoverage {
 }
 
 /// Status counts per country with recommendations in `year`, optionally of one region.
+///
+/// Each country's counts come from its stored strengths (one index range each), and the total
+/// from its recommendations; the unaddressed are the rest.
 pub async fn coverage(
     connection: &mut Connection,
     year: i32,
     organisation: Option<Uuid>,
     region: Option<Region>,
 ) -> Result<Vec<CountryCoverage>, DbError> {
-    Ok(diesel::sql_query(
-        "SELECT co.code, co.name, co.tip_name, co.region, t.tier, p.tier AS previous_tier, \
-                count(*) AS total, \
-                count(*) FILTER (WHERE s.status = 'addressed') AS addressed, \
-                count(*) FILTER (WHERE s.status = 'partially_addressed') AS partially_addressed, \
-                count(*) FILTER (WHERE s.status = 'planned') AS planned, \
-                count(*) FILTER (WHERE s.status = 'unaddressed') AS unaddressed \
-           FROM recommendation_statuses($1, NULL, $2) s \
-           JOIN countries co ON co.code = s.country_code \
-           LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = $1 \
-           LEFT JOIN tier_placements p ON p.country_code = co.code AND p.year = $1 - 1 \
-          WHERE $3::text IS NULL OR co.region = $3 \
-          GROUP BY co.code, co.name, co.tip_name, co.region, t.tier, p.tier \
-          ORDER BY co.code",
-    )
-    .bind::<Int4, _>(year)
-    .bind::<Nullable<SqlUuid>, _>(organisation)
-    .bind::<Nullable<Text>, _>(region)
-    .load(connection)
-    .await?)
+    let statement = CoverageStatement {
+        year,
+        organisation,
+        region: region.map(|region| region.as_str()),
+    };
+    Ok(statement.load(connection).await?)
+}
+
+/// The coverage query, as a statement diesel prepares once per connection and reuses (see
+/// [`GapStatement`] for why `sql_query` would not).
+struct CoverageStatement {
+    year: i32,
+    organisation: Option<Uuid>,
+    region: Option<&'static str>,
+}
+
+impl diesel::query_builder::QueryId for CoverageStatement {
+    type QueryId = Self;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for CoverageStatement {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for CoverageStatement {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> diesel::QueryResult<()> {
+        out.push_sql("WITH p AS NOT MATERIALIZED (SELECT ");
+        out.push_bind_param::<Int4, _>(&self.year)?;
+        out.push_sql("::int4 AS year, ");
+        out.push_bind_param::<Nullable<SqlUuid>, _>(&self.organisation)?;
+        out.push_sql("::uuid AS organisation, ");
+        out.push_bind_param::<Nullable<Text>, _>(&self.region)?;
+        out.push_sql(
+            "::text AS region) \
+             SELECT co.code, co.name, co.tip_name, co.region, t.tier, pt.tier AS previous_tier, \
+                    r.total, s.addressed, s.partially_addressed, s.planned, \
+                    r.total - s.addressed - s.partially_addressed - s.planned AS unaddressed \
+               FROM p \
+              CROSS JOIN LATERAL ( \
+                    SELECT country_code, count(*) AS total FROM recommendations \
+                     WHERE year = p.year GROUP BY country_code \
+              ) r \
+               JOIN countries co ON co.code = r.country_code \
+              CROSS JOIN LATERAL ( \
+                    SELECT count(*) FILTER (WHERE a.strength = 1) AS addressed, \
+                           count(*) FILTER (WHERE a.strength = 2) AS partially_addressed, \
+                           count(*) FILTER (WHERE a.strength = 3) AS planned \
+                      FROM ((SELECT strength FROM recommendation_strengths \
+                              WHERE p.organisation IS NULL \
+                                AND year = p.year AND country_code = r.country_code) \
+                            UNION ALL \
+                            (SELECT strength FROM organisation_recommendation_strengths \
+                              WHERE organisation_id = p.organisation \
+                                AND year = p.year AND country_code = r.country_code)) a \
+              ) s \
+               LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = p.year \
+               LEFT JOIN tier_placements pt ON pt.country_code = co.code AND pt.year = p.year - 1 \
+              WHERE p.region IS NULL OR co.region = p.region \
+              ORDER BY co.code",
+        );
+        Ok(())
+    }
 }

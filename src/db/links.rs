@@ -59,6 +59,12 @@ pub enum Linking {
 /// organisation or countries (which locks it FOR UPDATE) waits for this link, or this link for
 /// it, and the check always reads what the write will stand on.
 ///
+/// Every write of a link locks, in this order, its intervention, its recommendation (FOR NO KEY
+/// UPDATE) and only then the link: the read model's trigger locks the recommendation the same way
+/// (migration `status_read_model`), and a writer that held the link while waiting for the
+/// recommendation would deadlock with one that held the recommendation while waiting for the
+/// link.
+///
 /// Created or updated is told by the insert itself (ON CONFLICT DO NOTHING, then an update of
 /// the row it found): of two first PUTs racing, one creates and the other updates.
 pub async fn upsert(
@@ -90,7 +96,7 @@ pub async fn upsert(
         .await
 }
 
-/// Why `link` cannot stand, read from the rows it stands on, which it locks FOR SHARE: its
+/// Why `link` cannot stand, read from the rows it stands on, which it locks (see [`upsert`]): its
 /// intervention or recommendation is missing, the intervention is not `only_of`'s, or it does
 /// not work in the recommendation's country. `None` when it can.
 async fn refusal_of(
@@ -114,7 +120,7 @@ async fn refusal_of(
     let Some(country) = recommendations::table
         .find(link.recommendation_id)
         .select(recommendations::country_code)
-        .for_share()
+        .for_no_key_update()
         .first::<String>(connection)
         .await
         .optional()?
@@ -212,6 +218,7 @@ pub async fn delete(
 ) -> Result<Guarded<()>, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
+            lock_ends(connection, intervention_id, recommendation_id).await?;
             let Some(before) =
                 find_for_update(connection, intervention_id, recommendation_id).await?
             else {
@@ -232,6 +239,28 @@ pub async fn delete(
             Ok(Guarded::Done(()))
         })
         .await
+}
+
+/// Locks a link's intervention and recommendation, in the order every link write takes them (see
+/// [`upsert`]).
+async fn lock_ends(
+    connection: &mut Connection,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+) -> Result<(), DbError> {
+    interventions::table
+        .find(intervention_id)
+        .select(interventions::id)
+        .for_share()
+        .load::<Uuid>(connection)
+        .await?;
+    recommendations::table
+        .find(recommendation_id)
+        .select(recommendations::id)
+        .for_no_key_update()
+        .load::<Uuid>(connection)
+        .await?;
+    Ok(())
 }
 
 /// The links of one intervention, in recommendation order.

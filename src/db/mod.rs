@@ -14,6 +14,7 @@ pub mod interventions;
 pub mod keys;
 pub mod links;
 pub mod organisations;
+pub mod read_model;
 pub mod recommendations;
 pub mod reports;
 pub mod schema;

@@ -183,3 +183,33 @@ diesel::table! {
 
 diesel::joinable!(web_sessions -> api_keys (api_key_id));
 diesel::allow_tables_to_appear_in_same_query!(api_keys, web_sessions);
+
+// The status read model (migration `status_read_model`), kept by triggers and read by `db::gaps`.
+
+diesel::table! {
+    link_strengths (intervention_id, recommendation_id) {
+        intervention_id -> Uuid,
+        recommendation_id -> Uuid,
+        organisation_id -> Uuid,
+        strength -> Int2,
+    }
+}
+
+diesel::table! {
+    recommendation_strengths (recommendation_id) {
+        recommendation_id -> Uuid,
+        year -> Int4,
+        country_code -> Text,
+        strength -> Int2,
+    }
+}
+
+diesel::table! {
+    organisation_recommendation_strengths (recommendation_id, organisation_id) {
+        organisation_id -> Uuid,
+        recommendation_id -> Uuid,
+        year -> Int4,
+        country_code -> Text,
+        strength -> Int2,
+    }
+}

@@ -28,6 +28,7 @@ mod organisations;
 mod pages;
 mod preconditions;
 mod rate_limits;
+mod read_model;
 mod recommendations;
 mod reports;
 mod roles;
