@@ -6,6 +6,17 @@
 //! organisations; 100,000 interventions over countries, kinds and statuses; about 250,000 links.
 //! Scale N multiplies interventions and links by N. The same seed gives the same data.
 //!
+//! Its shape is the one users have, not the one that is easiest to make:
+//! - **A fresh report is about half unaddressed.** Work answers only some recommendations: each
+//!   one is answerable with a chance that grows with its age, from 50% for the latest report to
+//!   80% for the oldest (`ANSWERED_LATEST`, `ANSWERED_OLDEST`), and interventions link only to
+//!   answerable ones. The rest stay unaddressed however large the scale, so scale 10 measures the
+//!   same mix with ten times the links.
+//! - **A few organisations do most of the work**: an intervention's organisation is drawn with
+//!   weight 1/rank (Zipf), so the first 5 of 40 run about half of all interventions.
+//! - **Some countries have no work at all**: about one country in ten (`WITHOUT_WORK_PERCENT`)
+//!   has no intervention, in any year.
+//!
 //! Report data goes through the import path the API uses (checks, upserts, audit). Interventions
 //! and links are written in bulk: one at a time through the API, with an audit row each, a million
 //! would take hours.
@@ -27,6 +38,12 @@ pub const LAST_YEAR: i32 = 2025;
 const ORGANISATIONS: usize = 40;
 const INTERVENTIONS_PER_SCALE: usize = 100_000;
 const BATCH: usize = 20_000;
+/// The share of the latest report's recommendations that work can answer, in percent.
+const ANSWERED_LATEST: u64 = 50;
+/// The same for the oldest report; the years between are in proportion.
+const ANSWERED_OLDEST: u64 = 80;
+/// The share of countries that no intervention works in, in percent.
+const WITHOUT_WORK_PERCENT: u64 = 10;
 
 /// What was generated.
 #[derive(Debug, Default)]
@@ -160,11 +177,12 @@ pub async fn generate_with(
     }
 
     progress(&format!("{total} interventions and their links"));
-    let world = World {
-        codes: &codes,
-        organisations: &organisations,
-        recommendations_by_country: &recommendations_by_country,
-    };
+    let world = World::new(
+        &mut random,
+        &codes,
+        &organisations,
+        &recommendations_by_country,
+    );
     let mut done = 0;
     while done < total {
         let size = BATCH.min(total - done);
@@ -286,14 +304,79 @@ fn year_rows(
 
 /// What generated interventions are drawn from.
 struct World<'a> {
-    codes: &'a [String],
+    /// The countries where work happens.
+    working: Vec<&'a str>,
     organisations: &'a [Uuid],
-    recommendations_by_country: &'a HashMap<String, Vec<(i32, Uuid)>>,
+    /// The running total of the organisations' weights (1/rank), to draw one by.
+    organisation_weights: Vec<f64>,
+    /// Each working country's answerable recommendations, by year, oldest first.
+    answerable: HashMap<&'a str, Vec<(i32, Uuid)>>,
+}
+
+impl<'a> World<'a> {
+    fn new(
+        random: &mut Random,
+        codes: &'a [String],
+        organisations: &'a [Uuid],
+        recommendations_by_country: &'a HashMap<String, Vec<(i32, Uuid)>>,
+    ) -> Self {
+        let working: Vec<&str> = codes
+            .iter()
+            .map(String::as_str)
+            .filter(|_| !random.chance(WITHOUT_WORK_PERCENT))
+            .collect();
+        let mut answerable = HashMap::new();
+        for &code in &working {
+            let chosen: Vec<(i32, Uuid)> = recommendations_by_country[code]
+                .iter()
+                .copied()
+                .filter(|(year, _)| random.chance(answered_percent(*year)))
+                .collect();
+            if !chosen.is_empty() {
+                answerable.insert(code, chosen);
+            }
+        }
+        let working = working
+            .into_iter()
+            .filter(|code| answerable.contains_key(code))
+            .collect();
+        let organisation_weights = (1..=organisations.len())
+            .scan(0.0, |total, rank| {
+                *total += 1.0 / rank as f64;
+                Some(*total)
+            })
+            .collect();
+        Self {
+            working,
+            organisations,
+            organisation_weights,
+            answerable,
+        }
+    }
+
+    /// An organisation, drawn with weight 1/rank.
+    fn organisation(&self, random: &mut Random) -> Uuid {
+        let total = self.organisation_weights.last().copied().unwrap_or(1.0);
+        let point = random.next() as f64 / u64::MAX as f64 * total;
+        let index = self
+            .organisation_weights
+            .partition_point(|&weight| weight < point)
+            .min(self.organisations.len() - 1);
+        self.organisations[index]
+    }
+}
+
+/// The share of year `year`'s recommendations that work can answer, in percent.
+fn answered_percent(year: i32) -> u64 {
+    let age = u64::try_from(LAST_YEAR - year).unwrap_or(0);
+    let span = u64::try_from(LAST_YEAR - FIRST_YEAR).unwrap_or(1).max(1);
+    ANSWERED_LATEST + (ANSWERED_OLDEST - ANSWERED_LATEST) * age / span
 }
 
 impl World<'_> {
-    /// Intervention number `number`, in one country (sometimes two), with 1 to 4 links to its
-    /// first country's recommendations (pushed onto `links`), mostly of recent reports.
+    /// Intervention number `number`, in one working country (sometimes two), with 1 to 4 links
+    /// to its first country's answerable recommendations (pushed onto `links`), mostly of recent
+    /// reports.
     fn intervention(
         &self,
         random: &mut Random,
@@ -306,11 +389,11 @@ impl World<'_> {
             (InterventionStatus::Completed, 30),
             (InterventionStatus::Cancelled, 10),
         ];
-        let codes = self.codes;
-        let first = random.below(codes.len());
-        let mut countries = vec![codes[first].clone()];
-        if random.chance(15) {
-            countries.push(codes[(first + 1) % codes.len()].clone());
+        let working = &self.working;
+        let first = random.below(working.len());
+        let mut countries = vec![working[first].to_string()];
+        if random.chance(15) && working.len() > 1 {
+            countries.push(working[(first + 1) % working.len()].to_string());
         }
         let mut roll = random.below(100);
         let status = statuses
@@ -328,7 +411,7 @@ impl World<'_> {
             1,
         );
         let id = random.uuid();
-        let own = &self.recommendations_by_country[&countries[0]];
+        let own = &self.answerable[working[first]];
         for _ in 0..1 + random.below(4) {
             // Most work answers recent reports.
             let pick =
@@ -345,7 +428,7 @@ impl World<'_> {
         }
         GeneratedIntervention {
             id,
-            organisation_id: *random.pick(self.organisations),
+            organisation_id: self.organisation(random),
             title: format!(
                 "{} in {} (no. {})",
                 kind.in_words(),

@@ -74,6 +74,53 @@ async fn the_generated_data_set_is_realistic_and_the_same_every_time() {
 }
 
 #[actix_web::test]
+async fn the_generated_data_set_has_the_shape_users_have() {
+    // Enough work for every answerable recommendation of recent reports to be answered, as at
+    // scale 1 and above.
+    let app = generated(40_000).await;
+    assert_the_shape_users_have(&app).await;
+}
+
+/// About half the latest report unaddressed and older ones more addressed, a few organisations
+/// doing most of the work, some countries with none.
+async fn assert_the_shape_users_have(app: &TestApp) {
+    let unaddressed_percent = |year: i32| {
+        format!(
+            "SELECT (100 * count(*) FILTER (WHERE status = 'unaddressed') / count(*))::bigint AS n \
+               FROM recommendation_statuses({year}, NULL, NULL)"
+        )
+    };
+    let latest = app.count(&unaddressed_percent(2025)).await;
+    let older = app.count(&unaddressed_percent(2015)).await;
+    assert!((40..=65).contains(&latest), "{latest}% of 2025 unaddressed");
+    assert!(
+        older < latest,
+        "{older}% of 2015 unaddressed, {latest}% of 2025"
+    );
+    let without_work = app
+        .count(
+            "SELECT count(*) AS n FROM countries c WHERE c.region IS NOT NULL \
+                AND NOT EXISTS (SELECT 1 FROM intervention_countries i WHERE i.country_code = c.code)",
+        )
+        .await;
+    assert!(
+        (8..=40).contains(&without_work),
+        "{without_work} countries without work"
+    );
+    let top_five_percent = app
+        .count(
+            "SELECT (100 * sum(n) / (SELECT count(*) FROM interventions))::bigint AS n FROM ( \
+                 SELECT count(*) AS n FROM interventions GROUP BY organisation_id \
+                  ORDER BY count(*) DESC LIMIT 5) top",
+        )
+        .await;
+    assert!(
+        top_five_percent >= 40,
+        "the 5 busiest of 40 organisations run {top_five_percent}% of the work"
+    );
+}
+
+#[actix_web::test]
 async fn generating_into_a_database_with_report_data_is_refused() {
     let app = TestApp::with_demo().await;
     let mut connection = AsyncPgConnection::establish(&app.database_url)
