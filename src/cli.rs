@@ -190,6 +190,7 @@ pub async fn run(command: Command) -> Result<(), String> {
                 let options = RunOptions {
                     dry_run,
                     create_missing_reports: true,
+                    statement_time: None,
                 };
                 let summary = import::run(
                     &mut connection,

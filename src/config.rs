@@ -11,6 +11,7 @@
 //! | `DATABASE_CONNECT_TIMEOUT_MS` | `3000`                | Longest wait to open a database connection.        |
 //! | `DATABASE_POOL_TIMEOUT_MS` | `2000`                   | Longest wait for a free connection of the pool.    |
 //! | `REQUEST_TIMEOUT_MS` | `5000`                         | Longest an API request or a page may take, receiving its body aside (its statements too); then 503. |
+//! | `IMPORT_TIMEOUT_MS`  | `60000`                        | The same for an import (a report's rows, checked and written), statements included; then 503. |
 //! | `UPLOAD_TIMEOUT_MS`  | `120000`                       | Longest a request's body may take to arrive; then 408. |
 //! | `RATE_LIMIT_PER_KEY` | `100`                          | Requests per second one API key may make (bursts of as many). |
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
@@ -35,6 +36,9 @@ pub struct Timeouts {
     /// A whole API request or page, but for the time spent receiving its body; also
     /// PostgreSQL's `statement_timeout` on the pool's connections.
     pub request: Duration,
+    /// The same for an import, which checks and writes a whole report's rows in one transaction
+    /// (50,000 rows take several seconds); its statements get as long.
+    pub import: Duration,
     /// Receiving a request's body (an import uploaded over a slow link, say).
     pub upload: Duration,
 }
@@ -45,6 +49,7 @@ impl Default for Timeouts {
             connect: Duration::from_secs(3),
             pool_wait: Duration::from_secs(2),
             request: Duration::from_secs(5),
+            import: Duration::from_secs(60),
             upload: Duration::from_secs(120),
         }
     }
@@ -134,6 +139,7 @@ impl Config {
                 pool_wait: milliseconds("DATABASE_POOL_TIMEOUT_MS")?
                     .unwrap_or(Timeouts::default().pool_wait),
                 request: milliseconds("REQUEST_TIMEOUT_MS")?.unwrap_or(Timeouts::default().request),
+                import: milliseconds("IMPORT_TIMEOUT_MS")?.unwrap_or(Timeouts::default().import),
                 upload: milliseconds("UPLOAD_TIMEOUT_MS")?.unwrap_or(Timeouts::default().upload),
             },
             rate_limits: RateLimits {

@@ -224,6 +224,7 @@ async fn import_report_years(
         let options = RunOptions {
             dry_run: false,
             create_missing_reports: true,
+            statement_time: None,
         };
         let summary = import::run(connection, actor, &plan, options).await?;
         generated.tiers += summary.tiers.created;

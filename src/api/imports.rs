@@ -89,6 +89,7 @@ pub async fn import_report(
         Some(year.into_inner().0),
         rows,
         query.dry_run,
+        state.timeouts.import,
     )
     .await?;
     Ok(HttpResponse::Ok().json(summary))
@@ -122,6 +123,14 @@ pub async fn import_tier_history(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let rows = read_rows(&request, payload).await?;
-    let summary = check_and_run(&caller, state.get_ref(), None, rows, query.dry_run).await?;
+    let summary = check_and_run(
+        &caller,
+        state.get_ref(),
+        None,
+        rows,
+        query.dry_run,
+        state.timeouts.import,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(summary))
 }

@@ -57,6 +57,21 @@ fn count(written: &[Written]) -> Counts {
     }
 }
 
+/// Lets each statement of the current transaction run for up to `allowed` (`SET LOCAL
+/// statement_timeout`), however short the connection's own timeout; it ends with the transaction.
+pub async fn allow_statement_time(
+    connection: &mut Connection,
+    allowed: std::time::Duration,
+) -> Result<(), DbError> {
+    diesel::sql_query(format!(
+        "SET LOCAL statement_timeout = {}",
+        allowed.as_millis()
+    ))
+    .execute(connection)
+    .await?;
+    Ok(())
+}
+
 /// Creates the report years that do not exist yet, with the report's usual title; returns them.
 pub async fn create_missing_reports(
     connection: &mut Connection,

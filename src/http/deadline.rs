@@ -1,6 +1,7 @@
 //! A deadline for every API request: past `REQUEST_TIMEOUT_MS` it answers 503, whatever it was
 //! waiting for (most often a database that stopped answering), instead of hanging for as long as
-//! the client waits.
+//! the client waits. Imports, which check and write a whole report's rows, have a deadline of
+//! their own (`IMPORT_TIMEOUT_MS`): 50,000 rows take several seconds.
 
 use std::time::Duration;
 
@@ -41,7 +42,11 @@ pub async fn within_deadline<B: MessageBody>(
     let Some(timeouts) = timeouts else {
         return next.call(request).await;
     };
-    let deadline = timeouts.request;
+    let (deadline, setting) = if is_import(request.path()) {
+        (timeouts.import, "IMPORT_TIMEOUT_MS")
+    } else {
+        (timeouts.request, "REQUEST_TIMEOUT_MS")
+    };
     // The request itself cannot be kept aside (routing below needs it unshared): what the answer
     // says of it is copied.
     let asked = format!("{} {}", request.method(), request.path());
@@ -61,14 +66,21 @@ pub async fn within_deadline<B: MessageBody>(
             response = &mut work => return response,
             () = tokio::time::sleep_until(wake) => {
                 if !clock.receiving() && started + deadline + clock.spent() <= Instant::now() {
-                    return Err(render(ApiError::Unavailable(format!(
-                        "{asked} took longer than {} ms",
+                    return Err(render(ApiError::TookTooLong(format!(
+                        "{asked} took longer than the {} ms it is allowed ({setting}), so it was \
+                         stopped and nothing it did was kept; please try again shortly",
                         deadline.as_millis()
                     ))));
                 }
             }
         }
     }
+}
+
+/// Whether `path` is an import (`POST /api/v1/reports/{year}/import`, `/api/v1/tiers/import`,
+/// the page `/admin/import`), which gets `IMPORT_TIMEOUT_MS` instead of `REQUEST_TIMEOUT_MS`.
+fn is_import(path: &str) -> bool {
+    path.ends_with("/import")
 }
 
 /// How often a request receiving its body looks whether its deadline has moved.

@@ -99,6 +99,10 @@ pub enum ApiError {
     /// A dependency (the database) cannot be reached right now. Its cause is logged, never sent.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The request's work ran past the deadline it is given (`REQUEST_TIMEOUT_MS`, or
+    /// `IMPORT_TIMEOUT_MS` for an import) and was stopped; says which, and how long that is.
+    #[error("{0}")]
+    TookTooLong(String),
     /// The database connection broke while the request used it. Answered as [`Self::Unavailable`];
     /// kept apart so that a read can be tried once more (see `http::read_retry`).
     #[error("connection lost: {0}")]
@@ -148,6 +152,7 @@ impl ApiError {
             Self::Unavailable(_) | Self::ConnectionLost(_) => {
                 ("unavailable", "The service is unavailable")
             }
+            Self::TookTooLong(_) => ("took_too_long", "The request took too long"),
             Self::Internal(_) => ("internal_error", "Internal server error"),
         }
     }
@@ -199,7 +204,9 @@ impl ResponseError for ApiError {
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
-            Self::Unavailable(_) | Self::ConnectionLost(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::ConnectionLost(_) | Self::TookTooLong(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -222,7 +229,7 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed { allow, .. } => {
                 response.insert_header((header::ALLOW, allow.as_str()));
             }
-            Self::Unavailable(_) | Self::ConnectionLost(_) => {
+            Self::Unavailable(_) | Self::ConnectionLost(_) | Self::TookTooLong(_) => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string()));
             }
             Self::TooManyRequests { retry_after, .. } => {
@@ -322,7 +329,9 @@ impl DatabaseFault {
     /// The fault `error` stands for, if it is one.
     pub fn of(error: &ApiError) -> Option<Self> {
         match error {
-            ApiError::Unavailable(_) | ApiError::ConnectionLost(_) => Some(Self("unavailable")),
+            ApiError::Unavailable(_) | ApiError::ConnectionLost(_) | ApiError::TookTooLong(_) => {
+                Some(Self("unavailable"))
+            }
             ApiError::Internal(_) => Some(Self("internal")),
             _ => None,
         }

@@ -122,6 +122,9 @@ pub struct RunOptions {
     /// Create the report years the import writes to that do not exist yet (always so for a tier
     /// history).
     pub create_missing_reports: bool,
+    /// How long each of the import's statements may take, when the connection's own
+    /// `statement_timeout` (the request deadline) is too short for a whole report's rows.
+    pub statement_time: Option<std::time::Duration>,
 }
 
 /// Writes a checked import in one transaction, with one audit row; a dry run does the same work
@@ -135,6 +138,9 @@ pub async fn run(
     let dry_run = options.dry_run;
     let outcome = connection
         .transaction::<_, Rollback, _>(async |connection| {
+            if let Some(allowed) = options.statement_time {
+                db_import::allow_statement_time(connection, allowed).await?;
+            }
             let reports_created = if options.create_missing_reports || plan.year.is_none() {
                 db_import::create_missing_reports(connection, &plan.years()).await?
             } else {

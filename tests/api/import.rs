@@ -503,3 +503,75 @@ async fn an_import_refuses_a_note_the_api_could_not_store_instead_of_dropping_it
         0
     );
 }
+
+/// `rows` recommendations for 2023, spread over the countries gaptrack knows, as a CSV file.
+fn many_recommendations(rows: usize) -> String {
+    let codes = [
+        "SEN", "SLE", "MWI", "ZMB", "GHA", "NGA", "KEN", "UGA", "MLI", "NER",
+    ];
+    let mut file = String::from("country,position,pillar,text\n");
+    for row in 0..rows {
+        let code = codes[row % codes.len()];
+        let position = row / codes.len() + 1;
+        file.push_str(&format!(
+            "{code},{position},protection,Expand victim services in {code}, measure {position}.\n"
+        ));
+    }
+    file
+}
+
+async fn spawn_with_deadlines(request_ms: u64, import_ms: u64) -> TestApp {
+    let mut settings = crate::helpers::test_settings();
+    settings.timeouts.request = std::time::Duration::from_millis(request_ms);
+    settings.timeouts.import = std::time::Duration::from_millis(import_ms);
+    let app = TestApp::spawn_with_settings(settings).await;
+    app.create_report(2023).await;
+    app
+}
+
+#[actix_web::test]
+async fn an_import_has_a_deadline_of_its_own_longer_than_a_requests() {
+    // 20,000 rows take far longer than 150 ms to check and write, well inside 60 s.
+    let app = spawn_with_deadlines(150, 60_000).await;
+    let file = many_recommendations(20_000);
+    for dry_run in [true, false] {
+        let path = format!("/api/v1/reports/2023/import?dry_run={dry_run}");
+        let summary = expect_json(
+            upload(&app, &path, "text/csv", file.clone()).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            summary["recommendations"]["created"], 20_000,
+            "dry run {dry_run}"
+        );
+    }
+    let written = app
+        .count("SELECT count(*) AS n FROM recommendations WHERE year = 2023")
+        .await;
+    assert_eq!(written, 20_000);
+}
+
+#[actix_web::test]
+async fn an_import_past_its_deadline_says_so_and_keeps_nothing() {
+    let app = spawn_with_deadlines(5_000, 100).await;
+    let file = many_recommendations(20_000);
+    let problem = expect_problem(
+        upload(&app, "/api/v1/reports/2023/import", "text/csv", file).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "took_too_long",
+    )
+    .await;
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("took longer than the 100 ms it is allowed (IMPORT_TIMEOUT_MS)"),
+        "{detail}"
+    );
+    assert!(!detail.contains("cannot be reached"), "{detail}");
+    // The abandoned transaction is rolled back.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let written = app
+        .count("SELECT count(*) AS n FROM recommendations WHERE year = 2023")
+        .await;
+    assert_eq!(written, 0);
+}

@@ -87,6 +87,7 @@ pub async fn check_or_import(
                 year,
                 rows,
                 !upload.confirm,
+                state.timeouts.import,
             )
             .await
         }
