@@ -88,7 +88,11 @@ pub async fn find_stored(
         .optional()?)
 }
 
-/// Notes that a key was used, at most once a minute per key so reads stay reads.
+/// How often a key's `last_used_at` is written at most.
+pub const USE_STAMP_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
+/// Notes that a key was used, at most once a minute per key (`USE_STAMP_EVERY`; the filter keeps
+/// two racing requests from both writing) so reads stay reads.
 pub async fn touch(connection: &mut Connection, id: Uuid) -> Result<(), DbError> {
     diesel::update(
         api_keys::table
