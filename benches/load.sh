@@ -6,12 +6,15 @@
 #
 # Builds in release mode, generates a fresh database per scale (`gaptrack dev generate`), starts
 # the server on it, and for 20 s at 32 connections measures with wrk:
-#   1. GET /countries/{code}/gaps, random countries, latest year;
+#   1. GET /countries/{code}/gaps, random countries, latest year (and with one client);
 #   2. the same with organisation= set;
-#   3. GET /coverage, latest year, all countries;
-#   4. PUT /interventions/{id}/recommendations/{rid}, over many interventions.
-# For 1 and 3 it also runs the endpoint's own SQL statements through pgbench (same clients,
-# random countries): the ceiling of what PostgreSQL itself does here; the ratio is API ÷ pgbench.
+#   3. GET /coverage, latest year, all countries (and with one client);
+#   4. the country page and the overview page, which show 1 and 3, signed in as a browser is;
+#   5. PUT /interventions/{id}/recommendations/{rid}, over many interventions.
+# For 1 and 3 it also runs, through pgbench (same clients, random countries), the reference: the
+# statements that compute the same answer live from the links, with the SQL functions that define
+# the gap rule, as gaptrack did before its read model. The ratio is API ÷ that reference.
+# At the end: the server's peak RSS per scale, and the p50 of scale 10 against scale 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,10 +71,10 @@ wrk_figures() {
         END { printf "%.1f %.2f %.2f %d\n", rps, p50, p99, errors }'
 }
 
-run_wrk() { # name script [env...]
+run_wrk() { # name script [env...]; CLIENTS=n run_wrk ... for another number of connections
     local name=$1 script=$2
     shift 2
-    env "$@" "${pin_load[@]}" wrk -t 1 -c "$CONNECTIONS" -d "${DURATION}s" --latency --timeout 10s \
+    env "$@" "${pin_load[@]}" wrk -t 1 -c "${CLIENTS:-$CONNECTIONS}" -d "${DURATION}s" --latency --timeout 10s \
         -s "benches/load/$script" "http://127.0.0.1:$PORT" >"$work/$name.wrk"
     wrk_figures <"$work/$name.wrk"
 }
@@ -118,15 +121,30 @@ for scale in $SCALES; do
     read -r rps p50 p99 errors < <(run_wrk "gaps-$scale" gaps.lua "${common[@]}")
     ceiling=$(run_pgbench "gaps-$scale" gaps.sql)
     echo "$scale gaps $rps $p50 $p99 $errors $ceiling" >>"$results"
+    read -r rps p50 p99 errors < <(CLIENTS=1 run_wrk "gaps-one-$scale" gaps.lua "${common[@]}")
+    echo "$scale gaps-1-client $rps $p50 $p99 $errors -" >>"$results"
+    echo "--- scale $scale: 3. coverage"
+    read -r rps p50 p99 errors < <(run_wrk "coverage-$scale" coverage.lua "${common[@]}")
+    ceiling=$(run_pgbench "coverage-$scale" coverage.sql)
+    echo "$scale coverage $rps $p50 $p99 $errors $ceiling" >>"$results"
+    read -r rps p50 p99 errors < <(CLIENTS=1 run_wrk "coverage-one-$scale" coverage.lua "${common[@]}")
+    echo "$scale coverage-1-client $rps $p50 $p99 $errors -" >>"$results"
     if [ "$scale" = "$(echo "$SCALES" | awk '{print $1}')" ]; then
         echo "--- scale $scale: 2. gaps for one organisation"
         read -r rps p50 p99 errors < <(run_wrk "gaps-org-$scale" gaps.lua "${common[@]}" GAPTRACK_ORGANISATIONS="$work/organisations")
         echo "$scale gaps-organisation $rps $p50 $p99 $errors -" >>"$results"
-        echo "--- scale $scale: 3. coverage"
-        read -r rps p50 p99 errors < <(run_wrk "coverage-$scale" coverage.lua "${common[@]}")
-        ceiling=$(run_pgbench "coverage-$scale" coverage.sql)
-        echo "$scale coverage $rps $p50 $p99 $errors $ceiling" >>"$results"
-        echo "--- scale $scale: 4. link writes"
+        echo "--- scale $scale: 4. pages"
+        base="http://127.0.0.1:$PORT"
+        curl -sf -c "$work/jar" -b "$work/jar" "$base/signin" >"$work/signin.html"
+        token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | sed 's/.*value="//; s/"$//')
+        curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
+            --data-urlencode "key=$key" -d return_to=/ -d "signin_token=$token" "$base/signin"
+        session=$(awk '$6 == "gaptrack_session" { print $7 }' "$work/jar")
+        read -r rps p50 p99 errors < <(run_wrk "country-page-$scale" gaps.lua "${common[@]}" GAPTRACK_SESSION="$session")
+        echo "$scale country-page $rps $p50 $p99 $errors -" >>"$results"
+        read -r rps p50 p99 errors < <(run_wrk "overview-page-$scale" coverage.lua "${common[@]}" GAPTRACK_SESSION="$session")
+        echo "$scale overview-page $rps $p50 $p99 $errors -" >>"$results"
+        echo "--- scale $scale: 5. link writes"
         read -r rps p50 p99 errors < <(run_wrk "links-$scale" links.lua "${common[@]}" GAPTRACK_PAIRS="$work/pairs")
         echo "$scale link-writes $rps $p50 $p99 $errors -" >>"$results"
     fi
@@ -144,8 +162,21 @@ while read -r scale name rps p50 p99 errors ceiling; do
     printf '%-6s %-18s %10s %9s %9s %7s %12s %8s\n' "$scale" "$name" "$rps" "$p50" "$p99" "$errors" "$ceiling" "$ratio"
 done <"$results"
 while read -r scale _ rss; do echo "scale $scale: server peak RSS ${rss} MB"; done <"$work/rss"
-p50_1=$(awk '$1 == 1 && $2 == "gaps" { print $4 }' "$results")
-p50_10=$(awk '$1 == 10 && $2 == "gaps" { print $4 }' "$results")
-if [ -n "$p50_1" ] && [ -n "$p50_10" ]; then
-    awk -v a="$p50_10" -v b="$p50_1" 'BEGIN { printf "gaps p50 at scale 10 ÷ scale 1: %.2f\n", a / b }'
-fi
+figure() { awk -v s="$1" -v c="$2" -v f="$3" '$1 == s && $2 == c { print $f }' "$results"; }
+for case in gaps gaps-1-client coverage coverage-1-client; do
+    p50_1=$(figure 1 "$case" 4)
+    p50_10=$(figure 10 "$case" 4)
+    if [ -n "$p50_1" ] && [ -n "$p50_10" ]; then
+        awk -v c="$case" -v a="$p50_10" -v b="$p50_1" 'BEGIN { printf "%s p50 at scale 10 ÷ scale 1: %.2f\n", c, a / b }'
+    fi
+done
+first=$(echo "$SCALES" | awk '{print $1}')
+for pair in "country-page gaps" "overview-page coverage"; do
+    set -- $pair
+    page=$(figure "$first" "$1" 3)
+    json=$(figure "$first" "$2" 3)
+    if [ -n "$page" ] && [ -n "$json" ]; then
+        awk -v p="$1" -v j="$2" -v a="$page" -v b="$json" -v s="$first" \
+            'BEGIN { printf "%s ÷ %s (JSON), throughput at scale %s: %.2f\n", p, j, s, a / b }'
+    fi
+done

@@ -1,7 +1,10 @@
 -- wrk: GET /api/v1/countries/{code}/gaps for random countries, latest year.
 -- GAPTRACK_CODES names a file of country codes; with GAPTRACK_ORGANISATIONS (a file of
--- organisation ids) each request also counts one random organisation's work only.
+-- organisation ids) each request also counts one random organisation's work only. With
+-- GAPTRACK_SESSION set (a page session's cookie value), it asks for the country page
+-- (/countries/{code}) instead, as a signed-in browser does.
 local key = os.getenv("GAPTRACK_KEY")
+local session = os.getenv("GAPTRACK_SESSION") or ""
 local codes, organisations = {}, {}
 
 local function lines(path, into)
@@ -17,7 +20,11 @@ function init(args)
 end
 
 function request()
-  local path = "/api/v1/countries/" .. codes[math.random(#codes)] .. "/gaps"
+  local code = codes[math.random(#codes)]
+  if session ~= "" then
+    return wrk.format("GET", "/countries/" .. code, { ["Cookie"] = "gaptrack_session=" .. session })
+  end
+  local path = "/api/v1/countries/" .. code .. "/gaps"
   if #organisations > 0 then
     path = path .. "?organisation=" .. organisations[math.random(#organisations)]
   end
