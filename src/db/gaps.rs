@@ -79,24 +79,19 @@ pub async fn recommendation_gaps(
 struct RecommendationGapsSql;
 
 impl GapSql for RecommendationGapsSql {
-    const SQL: &'static str = "\
-        SELECT r.id, r.position, r.text, r.pillar, r.prioritized, r.source_url, \
-               strength_status(stored_strength(r.id, p.organisation)) AS status, \
-               l.years_standing, l.since_year, l.ever_addressed \
-          FROM p \
-          JOIN recommendations r ON r.year = p.year AND r.country_code = p.country \
-          JOIN LATERAL stored_recommendation_lines(p.year, p.country, p.organisation) l \
-               ON l.recommendation_id = r.id \
-         ORDER BY r.position";
+    const SQL: &'static str =
+        "SELECT g.* FROM p, gap_recommendations(p.year, p.country, p.organisation) g";
 }
 
 /// A statement of the gap report: fixed SQL over one country, year and organisation (and a count
 /// per recommendation), prepared once per connection and reused.
 ///
-/// diesel never caches `sql_query` statements, and planning the gap rule's inlined functions takes
-/// longer than running them (about 5 ms against 2), so these statements are typed: each kind is a
-/// type of its own, which is what diesel's prepared-statement cache keys on. The parameters come
-/// first, once each, as the row `p` the SQL reads them from.
+/// diesel never caches `sql_query` statements, so these statements are typed: each kind is a type
+/// of its own, which is what diesel's prepared-statement cache keys on. The parameters come first,
+/// once each, as the row `p` the SQL reads them from. Their SQL is in functions of the database
+/// (`gap_recommendations`, `gap_strongest_interventions`, migration
+/// `gap_statements_planned_once`), which plan their statements once per connection: planning them
+/// on every request cost as much as running them.
 struct GapStatement<S> {
     year: i32,
     country: String,
@@ -202,24 +197,8 @@ pub async fn strongest_interventions(
 struct StrongestInterventionsSql;
 
 impl GapSql for StrongestInterventionsSql {
-    const SQL: &'static str = "\
-        SELECT r.id AS recommendation_id, l.contribution, i.id, i.title, i.kind, i.status, \
-               i.people_reached, i.organisation_id, o.name AS organisation_name \
-          FROM p \
-          JOIN recommendations r ON r.year = p.year AND r.country_code = p.country \
-         CROSS JOIN LATERAL ( \
-               (SELECT s.intervention_id, s.strength FROM link_strengths s \
-                 WHERE p.organisation IS NULL AND s.recommendation_id = r.id \
-                 ORDER BY s.strength, s.intervention_id LIMIT p.per_recommendation) \
-               UNION ALL \
-               (SELECT s.intervention_id, s.strength FROM link_strengths s \
-                 WHERE s.recommendation_id = r.id AND s.organisation_id = p.organisation \
-                 ORDER BY s.strength, s.intervention_id LIMIT p.per_recommendation) \
-         ) c \
-          JOIN links l ON l.intervention_id = c.intervention_id AND l.recommendation_id = r.id \
-          JOIN interventions i ON i.id = c.intervention_id \
-          JOIN organisations o ON o.id = i.organisation_id \
-         ORDER BY r.position, c.strength, c.intervention_id";
+    const SQL: &'static str = "SELECT g.* FROM p, \
+        gap_strongest_interventions(p.year, p.country, p.organisation, p.per_recommendation) g";
 }
 
 /// One country's line of the coverage report.

@@ -339,7 +339,9 @@ async fn live_statuses(
     let rows: Vec<LiveStatus> = diesel::sql_query(
         "SELECT s.recommendation_id, s.status, l.ever_addressed \
            FROM recommendation_statuses($1, NULL, $2) s \
-           JOIN recommendation_lines($1, NULL, $2) l USING (recommendation_id)",
+           JOIN (SELECT l.* FROM countries c \
+                  CROSS JOIN LATERAL recommendation_lines($1, c.code, $2) l) l \
+                USING (recommendation_id)",
     )
     .bind::<Int4, _>(year)
     .bind::<Nullable<SqlUuid>, _>(organisation)
@@ -441,10 +443,15 @@ async fn check_read_model_reports_a_difference_and_rebuild_repairs_it() {
     let mut connection = AsyncPgConnection::establish(&app.database_url)
         .await
         .unwrap();
-    diesel::sql_query("DELETE FROM recommendation_strengths")
-        .execute(&mut connection)
-        .await
-        .unwrap();
+    for table in [
+        "recommendation_strengths",
+        "organisation_recommendation_strengths",
+    ] {
+        diesel::sql_query(format!("DELETE FROM {table}"))
+            .execute(&mut connection)
+            .await
+            .unwrap();
+    }
     let gaps = app.get_json("/api/v1/countries/SLE/gaps?year=2023").await;
     assert_eq!(gaps["recommendations"][0]["status"], "unaddressed");
 
