@@ -8,15 +8,14 @@ use uuid::Uuid;
 
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
-use super::preconditions::{IfMatch, stale, tagged};
-use crate::db::Guarded;
+use super::preconditions::{IfMatch, tagged};
 use crate::db::interventions::{self, InterventionRow};
 use crate::db::links::{self, LinkRow};
 use crate::domain::{Contribution, InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
-pub use crate::usecases::links::{PutLink, link};
+pub use crate::usecases::links::{PutLink, link, unlink};
 
 /// A link from an intervention to a recommendation it answers.
 #[derive(Debug, Serialize, ToSchema)]
@@ -167,30 +166,15 @@ pub async fn unlink_recommendation(
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
-    let mut connection = state.connection().await?;
-    let intervention = interventions::find(&mut connection, intervention_id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no intervention {intervention_id}")))?;
-    caller.require_editor_of(intervention.row.organisation_id)?;
-    match links::delete(
-        &mut connection,
-        &caller.actor(),
+    unlink(
+        state.get_ref(),
+        &caller,
         intervention_id,
         recommendation_id,
         &if_match.0,
     )
-    .await?
-    {
-        Guarded::Done(()) => Ok(HttpResponse::NoContent().finish()),
-        Guarded::NotFound => Err(no_link(intervention_id, recommendation_id)),
-        Guarded::Stale(current) => Err(stale(
-            &if_match.0,
-            &format!(
-                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
-            ),
-            Some(current),
-        )),
-    }
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 fn no_link(intervention_id: Uuid, recommendation_id: Uuid) -> ApiError {

@@ -4,8 +4,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::db::Connections;
 use crate::db::links::{self, LinkRow, Linking, NewLink};
+use crate::db::{Connections, Guarded, interventions};
 use crate::domain::{Caller, Contribution, Failure, Precondition, Validator};
 
 /// How an intervention answers a recommendation.
@@ -77,6 +77,42 @@ pub async fn link(
                  add the country to the intervention first",
                 countries.join(", ")
             ),
+        )),
+    }
+}
+
+/// Removes the link of intervention `intervention_id` to recommendation `recommendation_id` for
+/// `caller`, an editor of the intervention's organisation; audited, like every write.
+pub async fn unlink(
+    db: &impl Connections,
+    caller: &Caller,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+    precondition: &Precondition,
+) -> Result<(), Failure> {
+    let mut connection = db.connect().await?;
+    let intervention = interventions::find(&mut connection, intervention_id)
+        .await?
+        .ok_or_else(|| super::interventions::not_found(intervention_id))?;
+    caller.require_editor_of(intervention.row.organisation_id)?;
+    match links::delete(
+        &mut connection,
+        &caller.actor(),
+        intervention_id,
+        recommendation_id,
+        precondition,
+    )
+    .await?
+    {
+        Guarded::Done(()) => Ok(()),
+        Guarded::NotFound => Err(Failure::NotFound(format!(
+            "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
+        ))),
+        Guarded::Stale(current) => Err(precondition.refusal(
+            &format!(
+                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
+            ),
+            Some(current),
         )),
     }
 }

@@ -105,6 +105,16 @@ impl Browser {
             .len()
     }
 
+    /// An attribute of the element `selector` finds.
+    pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.css(selector).await.attr(name).await.unwrap()
+    }
+
+    /// Clicks `selector`, on the same page (for a click that leads to another, see [`Self::submit`]).
+    pub async fn click(&self, selector: &str) {
+        self.css(selector).await.click().await.unwrap();
+    }
+
     pub async fn text(&self, selector: &str) -> String {
         self.css(selector).await.text().await.unwrap()
     }
@@ -269,21 +279,10 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
 
     let card = format!("#recommendation-{}", setting.recommendation);
     assert_eq!(
-        browser
-            .css(&card)
-            .await
-            .attr("data-status")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.attr(&card, "data-status").await.as_deref(),
         Some("unaddressed")
     );
-    browser
-        .css(&format!("{card} summary"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(&format!("{card} summary")).await;
     browser
         .fill(
             &format!("{card} textarea[name=rationale]"),
@@ -297,34 +296,34 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
         )
         .await;
     browser.submit(&format!("{card} form button")).await;
-    assert!(browser.path().await.contains("linked=1"));
-    assert_eq!(
+    assert!(
         browser
-            .css(&card)
+            .path()
             .await
-            .attr("data-status")
-            .await
-            .unwrap()
-            .as_deref(),
+            .contains(&format!("linked={}", setting.recommendation))
+    );
+    assert_eq!(
+        browser.attr(&card, "data-status").await.as_deref(),
         Some("addressed")
     );
     assert!(
         browser
             .text(&card)
             .await
-            .contains("This intervention answers it (full)")
+            .contains("This intervention answers it in full.")
+    );
+    assert!(
+        browser
+            .text(&format!("{card} .link-evidence"))
+            .await
+            .contains("Police training answers it."),
+        "the rationale is shown with the link"
     );
     browser.screenshot("intervention").await;
 
     browser.goto("/countries/SLE").await;
     assert_eq!(
-        browser
-            .css(&card)
-            .await
-            .attr("data-status")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.attr(&card, "data-status").await.as_deref(),
         Some("addressed")
     );
     assert!(
@@ -349,6 +348,114 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
     browser.goto("/").await;
     assert!(browser.path().await.starts_with("/signin"), "signed out");
     let _ = setting.organisation;
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_and_is_removed_after_asking()
+ {
+    let app = TestApp::spawn().await;
+    let setting = setting(&app).await;
+    let intervention = app
+        .create_intervention(&setting.organisation, &["SLE"], "active")
+        .await;
+    let link_path = format!(
+        "/api/v1/interventions/{intervention}/recommendations/{}",
+        setting.recommendation
+    );
+    let rationale = "Trained every district prosecutor named in the recommendation.";
+    let evidence = "https://example.org/reports/training-2023.pdf";
+    let created = app
+        .put(
+            &link_path,
+            &json!({"contribution": "full", "rationale": rationale, "evidence_url": evidence}),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&setting.editor_key).await;
+
+    browser
+        .goto(&format!("/interventions/{intervention}"))
+        .await;
+    let card = format!("#recommendation-{}", setting.recommendation);
+    let shown = browser.text(&format!("{card} .link-evidence")).await;
+    assert!(shown.contains("answers it in full"), "{shown}");
+    assert!(shown.contains(rationale), "{shown}");
+    assert_eq!(
+        browser
+            .attr(&format!("{card} .link-evidence a"), "href")
+            .await
+            .as_deref(),
+        Some(evidence),
+        "the evidence is a link"
+    );
+
+    browser.click(&format!("{card} summary")).await;
+    assert_eq!(
+        browser
+            .value(&format!("{card} textarea[name=rationale]"))
+            .await,
+        rationale,
+        "the form opens with the stored rationale"
+    );
+    assert_eq!(
+        browser
+            .value(&format!("{card} input[name=evidence_url]"))
+            .await,
+        evidence
+    );
+    browser
+        .css(&format!("{card} select[name=contribution]"))
+        .await
+        .select_by_value("partial")
+        .await
+        .unwrap();
+    browser
+        .submit(&format!("{card} form button[type=submit]"))
+        .await;
+    assert_eq!(
+        browser.attr(&card, "data-status").await.as_deref(),
+        Some("partially_addressed")
+    );
+    let shown = browser.text(&card).await;
+    assert!(
+        shown.contains("Linked. The recommendation's status is recomputed."),
+        "the message is beside the recommendation: {shown}"
+    );
+    assert!(shown.contains("answers it in part"), "{shown}");
+    assert!(
+        shown.contains(rationale),
+        "changing the contribution kept the rationale: {shown}"
+    );
+    let stored = app.get_json(&link_path).await;
+    assert_eq!(stored["rationale"], rationale);
+    assert_eq!(stored["evidence_url"], evidence);
+    browser.screenshot("intervention-link-evidence").await;
+
+    browser.click(&format!("{card} summary")).await;
+    browser.submit(&format!("{card} a[href$='/remove']")).await;
+    assert!(browser.path().await.ends_with("/remove"));
+    let asked = browser.text("main").await;
+    assert!(
+        asked.contains(rationale),
+        "the question shows what is lost: {asked}"
+    );
+    assert_eq!(
+        app.get(&link_path).await.status(),
+        StatusCode::OK,
+        "asking removes nothing"
+    );
+    browser.screenshot("link-remove-confirm").await;
+    browser.submit("form.actions button[type=submit]").await;
+    assert!(browser.path().await.contains("unlinked="));
+    assert_eq!(
+        browser.attr(&card, "data-status").await.as_deref(),
+        Some("unaddressed")
+    );
+    assert!(browser.text(&card).await.contains("The link is removed"));
+    assert_eq!(browser.count(&format!("{card} .link-evidence")).await, 0);
+    assert_eq!(app.get(&link_path).await.status(), StatusCode::NOT_FOUND);
     browser.close().await;
 }
 
@@ -393,13 +500,7 @@ async fn a_form_with_bad_input_keeps_every_value_and_says_what_is_wrong_beside_e
         "the chosen country stays chosen"
     );
     assert_eq!(
-        browser
-            .css("#title")
-            .await
-            .attr("aria-invalid")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.attr("#title", "aria-invalid").await.as_deref(),
         Some("true")
     );
     browser.screenshot("intervention-form-errors").await;
@@ -443,11 +544,8 @@ async fn an_editor_gets_no_controls_for_another_organisations_work_and_a_forged_
         .unwrap();
     browser.goto("/").await;
     let csrf = browser
-        .css("form[action='/signout'] input[name=csrf]")
+        .attr("form[action='/signout'] input[name=csrf]", "value")
         .await
-        .attr("value")
-        .await
-        .unwrap()
         .unwrap();
     let forged = reqwest::Client::new()
         .post(app.url(&format!("/interventions/{theirs}/links")))
@@ -536,11 +634,8 @@ async fn a_form_posted_from_another_site_is_refused() {
         .await
         .unwrap();
     let csrf = browser
-        .css("form[action='/signout'] input[name=csrf]")
+        .attr("form[action='/signout'] input[name=csrf]", "value")
         .await
-        .attr("value")
-        .await
-        .unwrap()
         .unwrap();
     let body = [
         ("csrf", csrf.as_str()),

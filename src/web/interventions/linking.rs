@@ -1,14 +1,17 @@
-//! `POST /interventions/{id}/links`: linking an intervention to a recommendation.
+//! Linking an intervention to a recommendation (`POST /interventions/{id}/links`), and removing
+//! a link, once its editor has confirmed (`/interventions/{id}/links/{recommendation}/remove`).
 
 use std::str::FromStr;
 
 use actix_web::{HttpResponse, web};
+use maud::html;
 use uuid::Uuid;
 
 use super::form::{STALE_FORM, read_enum};
-use super::see_other;
-use super::show::{RefusedLink, ShowQuery, render_show};
-use crate::domain::{Contribution, Precondition};
+use super::show::{RefusedLink, ShowQuery, contribution_in_words, render_show};
+use super::{find, see_other};
+use crate::db::{links, recommendations};
+use crate::domain::{Contribution, Failure, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::usecases;
@@ -16,6 +19,8 @@ use crate::usecases::links::PutLink;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_outcome::{Settled, settle};
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
 
 /// `POST /interventions/{id}/links`: links the intervention to a recommendation.
 pub(super) async fn link(
@@ -56,7 +61,7 @@ pub(super) async fn link(
     };
     if let Settled::Done(_) = settle(outcome, STALE_FORM, &mut errors)? {
         return Ok(see_other(&format!(
-            "/interventions/{id}?linked=1#recommendation-{recommendation_id}"
+            "/interventions/{id}?linked={recommendation_id}#recommendation-{recommendation_id}"
         )));
     }
     let refused = RefusedLink {
@@ -75,4 +80,74 @@ pub(super) async fn link(
         HttpResponse::UnprocessableEntity(),
     )
     .await
+}
+
+/// `GET /interventions/{id}/links/{recommendation}/remove`: asks the editor to confirm, showing
+/// what removing the link loses.
+pub(super) async fn confirm_unlink(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, WebError> {
+    let (id, recommendation_id) = path.into_inner();
+    let mut connection = state.connection().await?;
+    let intervention = find(&mut connection, id).await?;
+    visitor
+        .caller
+        .require_editor_of(intervention.row.organisation_id)?;
+    let no_link = || {
+        Failure::NotFound(format!(
+            "this intervention is not linked to recommendation {recommendation_id}"
+        ))
+    };
+    let link = links::find(&mut connection, id, recommendation_id)
+        .await?
+        .ok_or_else(no_link)?;
+    let recommendation = recommendations::find(&mut connection, recommendation_id)
+        .await?
+        .ok_or_else(no_link)?;
+    let back = format!("/interventions/{id}#recommendation-{recommendation_id}");
+    let title = "Remove the link?";
+    let content = html! {
+        h1 { (title) }
+        div.panel {
+            p { "Intervention: " strong { (intervention.row.title) } }
+            p {
+                "Recommendation: " strong { (recommendation.country_code) " " (recommendation.year) ", no. " (recommendation.position) ". " }
+                (recommendation.text)
+            }
+            p { (contribution_in_words(link.contribution)) }
+            @if let Some(rationale) = &link.rationale { p { "Rationale: " (rationale) } }
+            @if let Some(url) = &link.evidence_url { p { "Evidence: " (url) } }
+            p { "Its rationale and evidence are removed with it, and the recommendation's status is recomputed. The audit trail keeps what it was." }
+            form.actions method="post" action={ "/interventions/" (id) "/links/" (recommendation_id) "/remove" } {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                button type="submit" { "Remove the link" }
+                a.button.secondary href=(back) { "Keep it" }
+            }
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page(title, &visitor, Section::Interventions, content).into_string()))
+}
+
+/// `POST /interventions/{id}/links/{recommendation}/remove`: removes the link, confirmed.
+pub(super) async fn unlink(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let (id, recommendation_id) = path.into_inner();
+    usecases::links::unlink(
+        state.get_ref(),
+        &checked.visitor.caller,
+        id,
+        recommendation_id,
+        &Precondition::None,
+    )
+    .await?;
+    Ok(see_other(&format!(
+        "/interventions/{id}?unlinked={recommendation_id}#recommendation-{recommendation_id}"
+    )))
 }

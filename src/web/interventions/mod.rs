@@ -1,7 +1,7 @@
 //! Interventions: the list (`list`), the form to log and edit one (`form`), and its page
 //! (`show`), where it is linked to the recommendations it answers (`linking`). Writes go
 //! through the use cases the API calls too ([`usecases::interventions::create`],
-//! [`usecases::interventions::update`], [`usecases::links::link`]), so the pages keep the same
+//! [`usecases::interventions::update`], [`usecases::links::link`], [`usecases::links::unlink`]), so the pages keep the same
 //! rules; a refused form comes back with what was typed and a message next to each field at
 //! fault.
 
@@ -28,7 +28,15 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/interventions/{id}", web::get().to(show::show))
         .route("/interventions/{id}", web::post().to(form::update))
         .route("/interventions/{id}/edit", web::get().to(form::edit_form))
-        .route("/interventions/{id}/links", web::post().to(linking::link));
+        .route("/interventions/{id}/links", web::post().to(linking::link))
+        .route(
+            "/interventions/{id}/links/{recommendation}/remove",
+            web::get().to(linking::confirm_unlink),
+        )
+        .route(
+            "/interventions/{id}/links/{recommendation}/remove",
+            web::post().to(linking::unlink),
+        );
 }
 
 pub(super) fn see_other(location: &str) -> HttpResponse {

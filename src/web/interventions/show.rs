@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::find;
 use crate::db::interventions::Intervention;
+use crate::db::links::LinkRow;
 use crate::db::{gaps, links, organisations};
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
@@ -25,7 +26,10 @@ pub struct ShowQuery {
     year: Option<String>,
     pillar: Option<String>,
     saved: Option<String>,
-    linked: Option<String>,
+    /// The recommendation just linked (or whose link just changed), to say so beside it.
+    linked: Option<Uuid>,
+    /// The recommendation whose link was just removed.
+    unlinked: Option<Uuid>,
 }
 
 /// What a link form held when it was refused.
@@ -60,12 +64,11 @@ pub(super) async fn render_show(
     let row = &intervention.row;
     let organisation = organisations::find(&mut connection, row.organisation_id).await?;
     let editable = visitor.caller.may_edit(Some(row.organisation_id));
-    let linked: HashMap<Uuid, Contribution> =
-        links::of_intervention(&mut connection, id, None, 1000)
-            .await?
-            .into_iter()
-            .map(|link| (link.recommendation_id, link.contribution))
-            .collect();
+    let linked: HashMap<Uuid, LinkRow> = links::of_intervention(&mut connection, id, None, 1000)
+        .await?
+        .into_iter()
+        .map(|link| (link.recommendation_id, link))
+        .collect();
     let year = match filters::optional::<i32>("report year", query.year.as_deref())? {
         Some(year) => Some(year),
         None => gaps::latest_year(&mut connection, None).await?,
@@ -85,7 +88,6 @@ pub(super) async fn render_show(
     let content = html! {
         h1 { (title) }
         @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
-        @if query.linked.is_some() { div.notice role="status" { p { "Linked. The recommendation's status below is recomputed." } } }
         (details(&intervention, organisation.map(|o| o.name), editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { "Recommendations of its countries" }
@@ -95,11 +97,15 @@ pub(super) async fn render_show(
                 @for (country, gap) in &candidates {
                     li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
                         p { (widgets::status(gap.status)) " " strong { (country) " " (gap.position) ". " } (gap.text) }
-                        @if let Some(contribution) = linked.get(&gap.id) {
-                            p { "This intervention answers it (" (contribution) ")." }
+                        @if query.linked == Some(gap.id) {
+                            div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
                         }
+                        @if query.unlinked == Some(gap.id) {
+                            div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
+                        }
+                        @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
                         @if editable {
-                            (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id).copied()))
+                            (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id)))
                         }
                     }
                 }
@@ -159,7 +165,7 @@ fn link_form(
     intervention: Uuid,
     recommendation: Uuid,
     refused: Option<&RefusedLink>,
-    current: Option<Contribution>,
+    current: Option<&LinkRow>,
 ) -> Markup {
     let error_of = |field: &str| {
         refused.and_then(|r| {
@@ -169,10 +175,22 @@ fn link_form(
                 .map(|e| e.message.clone())
         })
     };
+    // What the form opens with: what was typed when it was refused, else what is stored, so that
+    // changing one field keeps the others.
     let contribution = refused
         .map(|r| r.contribution.clone())
-        .or(current.map(|c| c.to_string()))
+        .or(current.map(|c| c.contribution.to_string()))
         .unwrap_or_else(|| "full".into());
+    let rationale = match (refused, current) {
+        (Some(r), _) => r.rationale.clone(),
+        (None, Some(c)) => c.rationale.clone().unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let evidence_url = match (refused, current) {
+        (Some(r), _) => r.evidence_url.clone(),
+        (None, Some(c)) => c.evidence_url.clone().unwrap_or_default(),
+        (None, None) => String::new(),
+    };
     let prefix = format!("link-{recommendation}");
     html! {
         details open[refused.is_some()] {
@@ -188,12 +206,12 @@ fn link_form(
                 }
                 div.field {
                     label for={ (prefix) "-rationale" } { "Rationale" }
-                    textarea id={ (prefix) "-rationale" } name="rationale" { (refused.map(|r| r.rationale.as_str()).unwrap_or("")) }
+                    textarea id={ (prefix) "-rationale" } name="rationale" { (rationale) }
                 }
                 @let url_error = error_of("evidence_url");
                 div.field.invalid[url_error.is_some()] {
                     label for={ (prefix) "-evidence" } { "Evidence URL" }
-                    input id={ (prefix) "-evidence" } type="url" name="evidence_url" value=(refused.map(|r| r.evidence_url.as_str()).unwrap_or(""))
+                    input id={ (prefix) "-evidence" } type="url" name="evidence_url" value=(evidence_url)
                         aria-describedby=[url_error.as_ref().map(|_| format!("{prefix}-evidence-error"))] aria-invalid=[url_error.as_ref().map(|_| "true")];
                     @if let Some(error) = url_error { p.field-error id={ (prefix) "-evidence-error" } { (widgets::message(&error)) } }
                 }
@@ -202,8 +220,43 @@ fn link_form(
                         p.field-error { (widgets::message(&error.message)) }
                     }
                 }
-                button type="submit" { "Link" }
+                div.actions {
+                    button type="submit" { @if current.is_some() { "Save the link" } @else { "Link" } }
+                    @if current.is_some() {
+                        a.button.secondary href={ "/interventions/" (intervention) "/links/" (recommendation) "/remove" } { "Remove the link…" }
+                    }
+                }
             }
         }
+    }
+}
+
+/// How the intervention answers a linked recommendation, and on what evidence: what a grant writer
+/// cites and a colleague checks.
+fn link_evidence(link: &LinkRow) -> Markup {
+    html! {
+        div.link-evidence {
+            p { strong { (contribution_in_words(link.contribution)) } }
+            @if let Some(rationale) = &link.rationale { p.rationale { (rationale) } }
+            @match &link.evidence_url {
+                Some(url) => p { "Evidence: " a href=(url) rel="noopener noreferrer" { (url) } },
+                None => p.muted { "No evidence given yet." },
+            }
+            p.muted {
+                "Linked on " (link.created_at.format("%-d %B %Y"))
+                @if link.updated_at.date_naive() != link.created_at.date_naive() {
+                    ", changed on " (link.updated_at.format("%-d %B %Y"))
+                }
+                "."
+            }
+        }
+    }
+}
+
+/// A link's contribution, said of the intervention.
+pub(super) fn contribution_in_words(contribution: Contribution) -> &'static str {
+    match contribution {
+        Contribution::Full => "This intervention answers it in full.",
+        Contribution::Partial => "This intervention answers it in part.",
     }
 }
