@@ -94,21 +94,23 @@ END
 $$;
 
 -- For each recommendation of one country and year, up to p_per_recommendation interventions that
--- count towards it (overall, or of one organisation), strongest first, each kind in id order: read
+-- count towards it (overall, or of one organisation), strongest first, each kind in id order, with
+-- each link's rationale and evidence: read
 -- from the stored link strengths in index order, so a recommendation with thousands of
 -- interventions costs no more than one with ten.
 CREATE FUNCTION gap_strongest_interventions(p_year INTEGER, p_country TEXT, p_organisation UUID,
                                             p_per_recommendation BIGINT)
-RETURNS TABLE (recommendation_id UUID, contribution TEXT, id UUID, title TEXT, kind TEXT,
-               status TEXT, people_reached INTEGER, organisation_id UUID, organisation_name TEXT)
+RETURNS TABLE (recommendation_id UUID, contribution TEXT, rationale TEXT, evidence_url TEXT,
+               id UUID, title TEXT, kind TEXT, status TEXT, people_reached INTEGER,
+               organisation_id UUID, organisation_name TEXT)
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
 AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
-    SELECT r.id, l.contribution, i.id, i.title, i.kind, i.status, i.people_reached,
-           i.organisation_id, o.name
+    SELECT r.id, l.contribution, l.rationale, l.evidence_url, i.id, i.title, i.kind, i.status,
+           i.people_reached, i.organisation_id, o.name
       FROM recommendations r
      CROSS JOIN LATERAL (
            (SELECT s.intervention_id, s.strength FROM link_strengths s

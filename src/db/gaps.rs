@@ -153,6 +153,10 @@ pub struct CountingIntervention {
     pub recommendation_id: Uuid,
     #[diesel(sql_type = Text)]
     pub contribution: Contribution,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub rationale: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub evidence_url: Option<String>,
     #[diesel(sql_type = SqlUuid)]
     pub id: Uuid,
     #[diesel(sql_type = Text)]

@@ -246,16 +246,21 @@ fn unaddressed_section(report: &GapReport) -> Markup {
     }
 }
 
-/// Each counting intervention once, with the recommendations (by position) it answers.
+/// Each counting intervention once, with the recommendations (by position) it answers and the
+/// evidence of each of those links, which is what a reader of a proposal checks.
 fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
-    let mut answered: BTreeMap<uuid::Uuid, (&CountingInterventionDto, Vec<i32>)> = BTreeMap::new();
+    type Answers<'a> = Vec<(i32, Option<&'a str>)>;
+    let mut answered: BTreeMap<uuid::Uuid, (&CountingInterventionDto, Answers)> = BTreeMap::new();
     for recommendation in recommendations {
         for intervention in &recommendation.interventions {
             answered
                 .entry(intervention.id)
                 .or_insert_with(|| (intervention, Vec::new()))
                 .1
-                .push(recommendation.position);
+                .push((
+                    recommendation.position,
+                    intervention.evidence_url.as_deref(),
+                ));
         }
     }
     html! {
@@ -280,7 +285,13 @@ fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
                                     None => "–",
                                 }
                             }
-                            td { "No. " (positions.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")) }
+                            td {
+                                @for (n, (position, evidence)) in positions.iter().enumerate() {
+                                    @if n > 0 { ", " }
+                                    "No. " (position)
+                                    @if let Some(url) = evidence { " (evidence: " a href=(url) { (url) } ")" }
+                                }
+                            }
                         }
                     }
                 }

@@ -89,6 +89,10 @@ pub struct CountingInterventionDto {
     pub kind: InterventionKind,
     pub status: InterventionStatus,
     pub contribution: Contribution,
+    /// Why the link's author judged that it answers the recommendation.
+    pub rationale: Option<String>,
+    /// Where the evidence is.
+    pub evidence_url: Option<String>,
     pub people_reached: Option<i32>,
     pub organisation_id: Uuid,
     pub organisation_name: String,
@@ -102,6 +106,8 @@ impl From<CountingIntervention> for CountingInterventionDto {
             kind: row.kind,
             status: row.status,
             contribution: row.contribution,
+            rationale: row.rationale,
+            evidence_url: row.evidence_url,
             people_reached: row.people_reached,
             organisation_id: row.organisation_id,
             organisation_name: row.organisation_name,

@@ -194,8 +194,14 @@ fn recommendations_by_pillar(report: &GapReport) -> Markup {
                                     p { "Answered by:" }
                                     ul {
                                         @for intervention in &recommendation.interventions {
-                                            li { a href={ "/interventions/" (intervention.id) } { (intervention.title) }
-                                                " — " (intervention.organisation_name) ", " (intervention.status) ", " (intervention.contribution) " contribution" }
+                                            li {
+                                                a href={ "/interventions/" (intervention.id) } { (intervention.title) }
+                                                " — " (intervention.organisation_name) ", " (intervention.status) ", " (intervention.contribution) " contribution"
+                                                @if let Some(rationale) = &intervention.rationale { br; span.rationale { (rationale) } }
+                                                @if let Some(url) = &intervention.evidence_url {
+                                                    br; "Evidence: " a.evidence href=(url) rel="noopener noreferrer" { (url) }
+                                                }
+                                            }
                                         }
                                     }
                                     @if recommendation.more_interventions { p.muted { "More interventions answer it than are listed here." } }

@@ -433,6 +433,24 @@ async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_a
     assert_eq!(stored["evidence_url"], evidence);
     browser.screenshot("intervention-link-evidence").await;
 
+    for page in ["/countries/SLE", "/countries/SLE/print"] {
+        browser.goto(page).await;
+        let evidence = format!("a[href='{evidence}']");
+        assert_eq!(
+            browser.count(&evidence).await,
+            1,
+            "{page} links the evidence"
+        );
+    }
+    browser.goto("/countries/SLE").await;
+    assert!(
+        browser.text(&card).await.contains(rationale),
+        "the country page gives the rationale"
+    );
+    browser
+        .goto(&format!("/interventions/{intervention}"))
+        .await;
+
     browser.click(&format!("{card} summary")).await;
     browser.submit(&format!("{card} a[href$='/remove']")).await;
     assert!(browser.path().await.ends_with("/remove"));
