@@ -89,7 +89,7 @@ pub async fn overview(
         } @else {
             div.table-wrap {
                 table {
-                    caption.muted { (report.items.len()) " countries; select a country for its recommendations" }
+                    caption.muted { (countries(report.items.len())) "; select a country for its recommendations" }
                     thead { tr {
                         (sortable_header(SORTS[0], sort, &filters))
                         th scope="col" { "Region" }
@@ -231,7 +231,7 @@ fn chart(report: &CoverageReport) -> Markup {
     html! {
         section.panel.chart aria-labelledby="chart-title" {
             h2 #chart-title { "Where the gaps are" }
-            p.muted { "The " (rows.len()) " countries with the most unaddressed recommendations." }
+            p.muted { @if rows.len() == 1 { "The country" } @else { "The " (rows.len()) " countries" } " with the most unaddressed recommendations." }
             svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 50.0) " " (height) } role="img" aria-label=(description) {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * row_height + 5.0;
@@ -270,4 +270,12 @@ fn segments(row: &CoverageRow, start: f64, scale: f64) -> Vec<(&'static str, i64
         segment
     })
     .collect()
+}
+
+/// "1 country", "12 countries".
+fn countries(count: usize) -> String {
+    match count {
+        1 => "1 country".to_owned(),
+        _ => format!("{count} countries"),
+    }
 }

@@ -190,7 +190,7 @@ fn render(
                 input type="hidden" name="signin_token" value=(token);
                 div.field.invalid[error.is_some()] {
                     label for="key" { "API key" }
-                    input #key type="password" name="key" required autocomplete="off"
+                    input #key type="password" name="key" required autofocus autocomplete="off"
                         aria-describedby=[error.map(|_| "key-error")] aria-invalid=[error.map(|_| "true")];
                     @if let Some(error) = error {
                         p #key-error .field-error { (error) }

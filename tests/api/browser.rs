@@ -234,8 +234,18 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
         "pages need a session"
     );
     browser.screenshot("sign-in").await;
+    let focused = browser.client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("key"),
+        "the key box has the focus"
+    );
     browser.sign_in(&setting.editor_key).await;
     assert_eq!(browser.path().await, "/");
+    assert!(
+        browser.text("caption").await.starts_with("1 country;"),
+        "one country is one country"
+    );
     let sierra_leone = "table tbody tr:first-child";
     assert!(browser.text(sierra_leone).await.contains("Sierra Leone"));
     assert!(
