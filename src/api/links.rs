@@ -15,7 +15,7 @@ use crate::domain::{Contribution, InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
-pub use crate::usecases::links::{PutLink, link, unlink};
+pub use crate::usecases::links::{PutLink, link, not_linked, unlink};
 
 /// A link from an intervention to a recommendation it answers.
 #[derive(Debug, Serialize, ToSchema)]
@@ -177,12 +177,6 @@ pub async fn unlink_recommendation(
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn no_link(intervention_id: Uuid, recommendation_id: Uuid) -> ApiError {
-    ApiError::NotFound(format!(
-        "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
-    ))
-}
-
 /// One link of an intervention to a recommendation, with its ETag.
 #[utoipa::path(tag = "links",
     params(("id" = Uuid, Path, description = "The intervention"), ("recommendation_id" = Uuid, Path)),
@@ -200,6 +194,6 @@ pub async fn get_link(
     let mut connection = state.connection().await?;
     let row = links::find(&mut connection, intervention_id, recommendation_id)
         .await?
-        .ok_or_else(|| no_link(intervention_id, recommendation_id))?;
+        .ok_or_else(|| not_linked(intervention_id, recommendation_id))?;
     Ok(tagged(HttpResponse::Ok(), &row, LinkDto::from(row.clone())))
 }

@@ -57,12 +57,9 @@ pub async fn link(
     {
         Linking::Created(row) => Ok((row, true)),
         Linking::Updated(row) => Ok((row, false)),
-        Linking::Stale(current) => Err(precondition.refusal(
-            &format!(
-                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
-            ),
-            current,
-        )),
+        Linking::Stale(current) => {
+            Err(precondition.refusal(&the_link(intervention_id, recommendation_id), current))
+        }
         Linking::InterventionMissing => Err(Failure::NotFound(format!(
             "there is no intervention {intervention_id}"
         ))),
@@ -105,14 +102,21 @@ pub async fn unlink(
     .await?
     {
         Guarded::Done(()) => Ok(()),
-        Guarded::NotFound => Err(Failure::NotFound(format!(
-            "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
-        ))),
-        Guarded::Stale(current) => Err(precondition.refusal(
-            &format!(
-                "the link of intervention {intervention_id} to recommendation {recommendation_id}"
-            ),
-            Some(current),
-        )),
+        Guarded::NotFound => Err(not_linked(intervention_id, recommendation_id)),
+        Guarded::Stale(current) => {
+            Err(precondition.refusal(&the_link(intervention_id, recommendation_id), Some(current)))
+        }
     }
+}
+
+/// There is no link of intervention `intervention_id` to recommendation `recommendation_id`.
+pub fn not_linked(intervention_id: Uuid, recommendation_id: Uuid) -> Failure {
+    Failure::NotFound(format!(
+        "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
+    ))
+}
+
+/// How a refusal names a link.
+fn the_link(intervention_id: Uuid, recommendation_id: Uuid) -> String {
+    format!("the link of intervention {intervention_id} to recommendation {recommendation_id}")
 }

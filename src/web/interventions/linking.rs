@@ -11,7 +11,7 @@ use super::form::{STALE_FORM, read_enum};
 use super::show::{RefusedLink, ShowQuery, contribution_in_words, render_show};
 use super::{find, see_other};
 use crate::db::{links, recommendations};
-use crate::domain::{Contribution, Failure, Precondition};
+use crate::domain::{Contribution, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::usecases;
@@ -95,11 +95,7 @@ pub(super) async fn confirm_unlink(
     visitor
         .caller
         .require_editor_of(intervention.row.organisation_id)?;
-    let no_link = || {
-        Failure::NotFound(format!(
-            "this intervention is not linked to recommendation {recommendation_id}"
-        ))
-    };
+    let no_link = || usecases::links::not_linked(id, recommendation_id);
     let link = links::find(&mut connection, id, recommendation_id)
         .await?
         .ok_or_else(no_link)?;
