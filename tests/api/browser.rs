@@ -374,7 +374,9 @@ async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_a
         setting.recommendation
     );
     let rationale = "Trained every district prosecutor named in the recommendation.";
-    let evidence = "https://example.org/reports/training-2023.pdf";
+    // Long, as real report addresses are: on a phone it must wrap.
+    let evidence = "https://example.org/reports/2023/sierra-leone/\
+                    training-of-district-prosecutors-under-the-2022-anti-trafficking-act.pdf";
     let created = app
         .put(
             &link_path,
@@ -457,6 +459,34 @@ async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_a
         browser.text(&card).await.contains(rationale),
         "the country page gives the rationale"
     );
+    // On a phone, a long evidence address wraps instead of running past the screen.
+    browser.client.set_window_size(390, 844).await.unwrap();
+    for (page, name) in [
+        ("/countries/SLE".to_owned(), "country-link-evidence-phone"),
+        (
+            format!("/interventions/{intervention}"),
+            "intervention-link-evidence-phone",
+        ),
+    ] {
+        browser.goto(&page).await;
+        let fits = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('a[href^=\"https://example.org\"]')]\
+                   .every(a => a.getBoundingClientRect().right <= document.documentElement.clientWidth);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(fits, json!(true), "the evidence fits the screen on {page}");
+        browser.screenshot(name).await;
+    }
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    // A notice parameter that names no recommendation (an old bookmark) still shows the page.
+    browser
+        .goto(&format!("/interventions/{intervention}?linked=1"))
+        .await;
+    assert!(browser.text("h1").await.contains("Training of police"));
     browser
         .goto(&format!("/interventions/{intervention}"))
         .await;

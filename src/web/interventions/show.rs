@@ -26,10 +26,16 @@ pub struct ShowQuery {
     year: Option<String>,
     pillar: Option<String>,
     saved: Option<String>,
-    /// The recommendation just linked (or whose link just changed), to say so beside it.
-    linked: Option<Uuid>,
+    /// The recommendation just linked (or whose link just changed), to say so beside it. Text,
+    /// read leniently: a notice that cannot be placed is left out, never an error page.
+    linked: Option<String>,
     /// The recommendation whose link was just removed.
-    unlinked: Option<Uuid>,
+    unlinked: Option<String>,
+}
+
+/// The recommendation a notice parameter names, if it names one.
+fn notice_for(parameter: Option<&str>) -> Option<Uuid> {
+    parameter.and_then(|text| text.parse().ok())
 }
 
 /// What a link form held when it was refused.
@@ -84,6 +90,8 @@ pub(super) async fn render_show(
             }
         }
     }
+    let linked_now = notice_for(query.linked.as_deref());
+    let unlinked_now = notice_for(query.unlinked.as_deref());
     let title = row.title.clone();
     let content = html! {
         h1 { (title) }
@@ -97,10 +105,10 @@ pub(super) async fn render_show(
                 @for (country, gap) in &candidates {
                     li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
                         p { (widgets::status(gap.status)) " " strong { (country) " " (gap.position) ". " } (gap.text) }
-                        @if query.linked == Some(gap.id) {
+                        @if linked_now == Some(gap.id) {
                             div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
                         }
-                        @if query.unlinked == Some(gap.id) {
+                        @if unlinked_now == Some(gap.id) {
                             div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
                         }
                         @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
