@@ -6,7 +6,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::domain::Region;
-use crate::export::coverage_csv::{csv_filename, to_csv};
+use crate::export::coverage_csv::to_csv;
+use crate::export::file_name;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{Format, csv_response, negotiate};
@@ -80,7 +81,7 @@ pub async fn get_coverage(
     match format {
         Format::Csv => {
             let csv = to_csv(&report).map_err(ApiError::internal)?;
-            Ok(csv_response(&csv_filename(&report), csv))
+            Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
         }
         _ => Ok(HttpResponse::Ok().json(report)),
     }

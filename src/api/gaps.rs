@@ -5,8 +5,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
+use crate::api::auth::Caller;
 use crate::domain::RecommendationStatus;
-use crate::export::gap_report as gaps_export;
+use crate::export::provenance::Provenance;
+use crate::export::{file_name, gaps_csv, gaps_summary};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{Format, csv_response, html_response, negotiate};
@@ -89,6 +91,7 @@ const MAX_INTERVENTIONS_LIMIT: u32 = 100;
 #[get("/countries/{code}/gaps")]
 pub async fn get_gaps(
     request: HttpRequest,
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<GapQuery>,
@@ -118,13 +121,14 @@ pub async fn get_gaps(
     Ok(match format {
         Format::Json => HttpResponse::Ok().json(report),
         Format::Csv => {
-            let csv = gaps_export::to_csv(&report).map_err(ApiError::internal)?;
-            let year = report
-                .year
-                .map_or_else(|| "none".to_string(), |y| y.to_string());
-            let name = format!("gaptrack-gaps-{}-{year}.csv", report.country.code);
+            let csv = gaps_csv::to_csv(&report).map_err(ApiError::internal)?;
+            let name = file_name::gaps(&report, query.status, query.persistent_only, "csv");
             csv_response(&name, csv)
         }
-        Format::Html => html_response(gaps_export::to_html(&report)),
+        Format::Html => html_response(gaps_summary::to_html(
+            &report,
+            &Provenance::now(&caller.name),
+            None,
+        )),
     })
 }

@@ -9,6 +9,7 @@ mod enums;
 mod etag;
 mod failure;
 mod gaps;
+mod labels;
 mod movement;
 mod reporting_period;
 mod tier_label;

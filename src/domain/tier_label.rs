@@ -1,6 +1,6 @@
 //! Tiers as the report, research data and people write them.
 
-use super::{Pillar, Tier};
+use super::Tier;
 
 /// Reads a tier written as the API does (`tier_2_watch_list`), as the report does
 /// (`Tier 2 Watch List`, `Tier 2 Watchlist`, `Special Case`), or in the numeric coding of research
@@ -29,31 +29,6 @@ pub fn parse_tier_label(text: &str) -> Result<Option<Tier>, String> {
         }
     };
     Ok(Some(tier))
-}
-
-impl Tier {
-    /// The tier as the report writes it: `Tier 2 Watch List`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Tier1 => "Tier 1",
-            Self::Tier2 => "Tier 2",
-            Self::Tier2WatchList => "Tier 2 Watch List",
-            Self::Tier3 => "Tier 3",
-            Self::SpecialCase => "Special Case",
-        }
-    }
-}
-
-impl Pillar {
-    /// The pillar as a heading: `Prosecution`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Pillar::Prosecution => "Prosecution",
-            Pillar::Protection => "Protection",
-            Pillar::Prevention => "Prevention",
-            Pillar::Partnership => "Partnership",
-        }
-    }
 }
 
 #[cfg(test)]

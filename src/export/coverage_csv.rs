@@ -1,11 +1,12 @@
-//! Coverage as a CSV file: a header row, then one row per country.
+//! Coverage as CSV, one row per country: with codes for programs (the API's), or with labels for
+//! people opening it in a spreadsheet (the pages').
 
-use super::csv_cells::{into_text, write_row};
+use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
 use crate::domain::{Movement, Region, Tier};
 use crate::usecases::coverage::CoverageReport;
 
-/// The columns of the CSV, in order.
-const CSV_HEADER: [&str; 13] = [
+/// The columns of the API's CSV, in order: codes, then names where a code alone is an id.
+const CSV_HEADER: [&str; 14] = [
     "country_code",
     "country_name",
     "region",
@@ -19,17 +20,26 @@ const CSV_HEADER: [&str; 13] = [
     "unaddressed",
     "coverage_ratio",
     "organisation",
+    "organisation_name",
 ];
 
-/// What a downloaded coverage CSV is called.
-pub fn csv_filename(report: &CoverageReport) -> String {
-    let year = report
-        .year
-        .map_or_else(|| "none".to_string(), |y| y.to_string());
-    format!("gaptrack-coverage-{year}.csv")
-}
+/// The columns of the CSV for people, in order.
+const PEOPLE_HEADER: [&str; 12] = [
+    "Country",
+    "Region",
+    "Report year",
+    "Tier",
+    "Movement",
+    "Recommendations",
+    "Addressed",
+    "Partly addressed",
+    "Planned",
+    "Unaddressed",
+    "Coverage (%)",
+    "Counting the work of",
+];
 
-/// The report as CSV: a header row, then one row per country.
+/// The report as the API's CSV: a header row, then one row per country.
 pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_HEADER)?;
@@ -37,6 +47,7 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
         .organisation
         .map(|id| id.to_string())
         .unwrap_or_default();
+    let organisation_name = report.organisation_name.as_deref().unwrap_or_default();
     for row in &report.items {
         write_row(
             &mut writer,
@@ -54,8 +65,46 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
                 &row.counts.unaddressed.to_string(),
                 &format!("{:.4}", row.counts.coverage_ratio),
                 &organisation,
+                organisation_name,
             ],
         )?;
     }
     into_text(writer)
+}
+
+/// The report for a spreadsheet: labels and names instead of codes, coverage as a whole
+/// percentage, and a byte-order mark so that Excel reads the names' accents right.
+pub fn to_people_csv(report: &CoverageReport) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(PEOPLE_HEADER)?;
+    let whose = report
+        .organisation_name
+        .as_deref()
+        .unwrap_or("All organisations");
+    for row in &report.items {
+        write_row(
+            &mut writer,
+            [
+                row.tip_name.as_str(),
+                row.region.map_or("", Region::label),
+                &row.year.to_string(),
+                row.tier.map_or("Not ranked", Tier::label),
+                row.movement.map_or("", Movement::label),
+                &row.counts.total.to_string(),
+                &row.counts.addressed.to_string(),
+                &row.counts.partially_addressed.to_string(),
+                &row.counts.planned.to_string(),
+                &row.counts.unaddressed.to_string(),
+                &whole_percent(row.counts.coverage_ratio),
+                whose,
+            ],
+        )?;
+    }
+    into_text_for_spreadsheets(writer)
+}
+
+/// A ratio as a whole percentage without a sign (`27`), which every spreadsheet reads as a number
+/// whatever its locale's decimal mark.
+pub fn whole_percent(ratio: f64) -> String {
+    format!("{:.0}", ratio * 100.0)
 }

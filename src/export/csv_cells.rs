@@ -36,6 +36,13 @@ pub fn into_text(writer: csv::Writer<Vec<u8>>) -> csv::Result<String> {
     Ok(String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
 }
 
+/// The text of a finished CSV file meant for a spreadsheet: with a UTF-8 byte-order mark, without
+/// which Excel reads the file in the machine's old code page and garbles every accent
+/// (`RÃ©seau` for `Réseau`).
+pub fn into_text_for_spreadsheets(writer: csv::Writer<Vec<u8>>) -> csv::Result<String> {
+    Ok(format!("\u{feff}{}", into_text(writer)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

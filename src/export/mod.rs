@@ -1,6 +1,9 @@
-//! Renderings of reports as documents people open: CSV for spreadsheets, printable HTML. Each
-//! renders a use case's result; the edges choose which one a request gets.
+//! Renderings of reports as documents people open: CSV for spreadsheets and programs, printable
+//! HTML. Each renders a use case's result; the edges choose which one a request gets.
 
 pub mod coverage_csv;
 pub mod csv_cells;
-pub mod gap_report;
+pub mod file_name;
+pub mod gaps_csv;
+pub mod gaps_summary;
+pub mod provenance;

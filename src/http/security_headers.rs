@@ -12,10 +12,11 @@ use actix_web::middleware::Next;
 use super::origin;
 use super::paths::DOCS_PATH;
 
-/// What a page may load: its own stylesheet and images, no script at all, forms posted only to
-/// gaptrack. Inline styles are allowed for the printable summary, which carries its own.
+/// What a page may load: its own stylesheet, images and script file (no inline script, so an
+/// injected `<script>` never runs), forms posted only to gaptrack. Inline styles are allowed for
+/// the printable summary, which carries its own.
 const PAGE_POLICY: &str = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-                           form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                           script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// What the interactive API docs (Swagger UI, which runs its own scripts) may load.
 const DOCS_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \

@@ -4,7 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::gap_report::check_organisation_filter;
+use super::gap_report::organisation_filter_name;
 use crate::db::gaps::{self, CountryCoverage};
 use crate::db::{Connection, reports};
 use crate::domain::{Failure, Movement, Region, StatusCounts, Tier, movement};
@@ -14,7 +14,10 @@ use crate::domain::{Failure, Movement, Region, StatusCounts, Tier, movement};
 pub struct CoverageReport {
     /// The report year; `null` when no report has recommendations yet.
     pub year: Option<i32>,
+    /// The organisation whose interventions alone were counted, if one was given.
     pub organisation: Option<Uuid>,
+    /// That organisation's name.
+    pub organisation_name: Option<String>,
     pub region: Option<Region>,
     /// One row per country, by code.
     pub items: Vec<CoverageRow>,
@@ -69,7 +72,7 @@ pub async fn coverage_report(
     organisation: Option<Uuid>,
     region: Option<Region>,
 ) -> Result<CoverageReport, Failure> {
-    check_organisation_filter(connection, organisation).await?;
+    let organisation_name = organisation_filter_name(connection, organisation).await?;
     let year = match year {
         Some(year) if reports::exists(connection, year).await? => Some(year),
         Some(year) => return Err(super::reports::not_found(year)),
@@ -87,6 +90,7 @@ pub async fn coverage_report(
         totals: StatusCounts::sum(items.iter().map(|row| row.counts)),
         year,
         organisation,
+        organisation_name,
         region,
         items,
     })

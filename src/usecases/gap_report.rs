@@ -25,6 +25,8 @@ pub struct GapReport {
     pub tier: Option<TierSummary>,
     /// The organisation whose interventions alone were counted, if one was given.
     pub organisation: Option<Uuid>,
+    /// That organisation's name.
+    pub organisation_name: Option<String>,
     /// Counts over all the country's recommendations of the year (whatever the `status` filter).
     pub summary: StatusCounts,
     /// The same counts per pillar, in pillar order; pillars without recommendations are omitted.
@@ -141,17 +143,21 @@ async fn report_year(
     }
 }
 
-/// Checks an organisation filter: not found when there is no such organisation, since the report asked
-/// for (this organisation's view) does not exist; an empty report would read as "no work done".
-pub async fn check_organisation_filter(
+/// The name of the organisation a filter names, which the documents print: not found when there is
+/// no such organisation, since the report asked for (this organisation's view) does not exist; an
+/// empty report would read as "no work done".
+pub async fn organisation_filter_name(
     connection: &mut Connection,
     organisation: Option<Uuid>,
-) -> Result<(), Failure> {
-    match organisation {
-        Some(id) if !organisations::exists(connection, id).await? => Err(Failure::NotFound(
-            format!("there is no organisation {id} (the `organisation` filter)"),
-        )),
-        _ => Ok(()),
+) -> Result<Option<String>, Failure> {
+    let Some(id) = organisation else {
+        return Ok(None);
+    };
+    match organisations::find(connection, id).await? {
+        Some(row) => Ok(Some(row.name)),
+        None => Err(Failure::NotFound(format!(
+            "there is no organisation {id} (the `organisation` filter)"
+        ))),
     }
 }
 
@@ -164,7 +170,7 @@ pub async fn gap_report(
     interventions_limit: u32,
 ) -> Result<GapReport, Failure> {
     let country = country_from_path(connection, code).await?;
-    check_organisation_filter(connection, filters.organisation).await?;
+    let organisation_name = organisation_filter_name(connection, filters.organisation).await?;
     let year = report_year(connection, &country.code, filters.year).await?;
     let (tier, recommendations, counting) = match year {
         Some(year) => {
@@ -203,6 +209,7 @@ pub async fn gap_report(
         year,
         tier,
         organisation: filters.organisation,
+        organisation_name,
     })
 }
 

@@ -14,9 +14,12 @@ use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
 use crate::db::{Connection, organisations, tiers};
 use crate::domain::{Pillar, RecommendationStatus, movement};
-use crate::export::gap_report as gaps_export;
+use crate::export::gaps_summary::{self, OnScreen};
+use crate::export::provenance::Provenance;
+use crate::export::{file_name, gaps_csv};
 use crate::http::AppState;
-use crate::http::negotiation::html_response;
+use crate::http::error::ApiError;
+use crate::http::negotiation::{csv_response, html_response};
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 
 #[derive(Debug, Default, Deserialize)]
@@ -44,6 +47,15 @@ impl CountryQuery {
             ("status", self.status.clone()),
             ("persistent_only", self.persistent_only.clone()),
         ])
+    }
+}
+
+/// `path`, with `query` when there is one.
+fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
     }
 }
 
@@ -108,7 +120,9 @@ fn summary_panel(report: &GapReport, query: &CountryQuery) -> Markup {
                 (report.summary.partially_addressed) " partly, " (report.summary.planned) " planned."
             }
             p.actions.no-print {
-                a href={ "/countries/" (country.code) "/print?" (query.as_query_string()) } { "Printable summary" }
+                @let filters = query.as_query_string();
+                a href=(with_query(&format!("/countries/{}/print", country.code), &filters)) { "Printable summary" }
+                a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { "Download CSV" }
                 a href="/" { "Back to the overview" }
             }
     }
@@ -129,7 +143,7 @@ fn filter_form(
                 select #status name="status" {
                     option value="" { "Any status" }
                     @for status in RecommendationStatus::ALL {
-                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.in_words()) }
+                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.label()) }
                     }
                 }
             }
@@ -217,6 +231,32 @@ fn recommendations_by_pillar(report: &GapReport) -> Markup {
 
 /// `GET /countries/{code}/print`: the printable summary, for a grant proposal.
 pub async fn printable(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<CountryQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let report = report(&mut connection, &code, &query).await?;
+    let on_screen = OnScreen {
+        back_to: with_query(
+            &format!("/countries/{}", report.country.code),
+            &query.as_query_string(),
+        ),
+        back_label: format!("Back to {}", report.country.tip_name),
+        script: super::assets::SCRIPT_PATH.clone(),
+    };
+    let provenance = Provenance::now(&visitor.caller.name);
+    Ok(html_response(gaps_summary::to_html(
+        &report,
+        &provenance,
+        Some(&on_screen),
+    )))
+}
+
+/// `GET /countries/{code}/gaps.csv`: the page's recommendations, with its filters, for a
+/// spreadsheet.
+pub async fn download_csv(
     _visitor: Visitor,
     state: web::Data<AppState>,
     code: web::Path<String>,
@@ -224,5 +264,8 @@ pub async fn printable(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let report = report(&mut connection, &code, &query).await?;
-    Ok(html_response(gaps_export::to_html(&report)))
+    let csv = gaps_csv::to_people_csv(&report).map_err(ApiError::internal)?;
+    let filters = query.gap_filters()?;
+    let name = file_name::gaps(&report, filters.status, filters.persistent_only, "csv");
+    Ok(csv_response(&name, csv))
 }

@@ -39,6 +39,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
             assets::STYLESHEET_PATH.as_str(),
             web::get().to(assets::stylesheet),
         )
+        .route(assets::SCRIPT_PATH.as_str(), web::get().to(assets::script))
         .route("/", web::get().to(overview::overview))
         .route("/coverage.csv", web::get().to(overview::download_csv))
         .route("/signin", web::get().to(signin::sign_in_page))
@@ -46,6 +47,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
         .route("/countries/{code}/print", web::get().to(country::printable))
+        .route(
+            "/countries/{code}/gaps.csv",
+            web::get().to(country::download_csv),
+        )
         .configure(interventions::configure)
         .configure(admin::configure);
 }

@@ -13,7 +13,7 @@ use super::session::Visitor;
 use super::widgets;
 use crate::db::{Connection, organisations, reports};
 use crate::domain::Region;
-use crate::export::coverage_csv;
+use crate::export::{coverage_csv, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::csv_response;
@@ -72,7 +72,7 @@ pub async fn overview(
                 select #region name="region" {
                     option value="" { "All regions" }
                     @for region in Region::ALL {
-                        option value=(region) selected[report.region == Some(*region)] { (widgets::region_name(*region)) }
+                        option value=(region) selected[report.region == Some(*region)] { (region.label()) }
                     }
                 }
             }
@@ -106,7 +106,7 @@ pub async fn overview(
                         @for row in &report.items {
                             tr {
                                 th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
-                                td { (row.region.map_or("–", widgets::region_name)) }
+                                td { (row.region.map_or("–", Region::label)) }
                                 td { (widgets::tier(row.tier)) }
                                 td { (widgets::movement(row.movement)) }
                                 td.number { (row.counts.total) }
@@ -138,8 +138,8 @@ pub async fn download_csv(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let report = report_for(&mut connection, &query).await?;
-    let csv = coverage_csv::to_csv(&report).map_err(ApiError::internal)?;
-    Ok(csv_response(&coverage_csv::csv_filename(&report), csv))
+    let csv = coverage_csv::to_people_csv(&report).map_err(ApiError::internal)?;
+    Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
 }
 
 async fn report_for(

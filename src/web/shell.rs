@@ -24,6 +24,7 @@ pub fn shell(title: &str, header: Markup, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · gaptrack" }
                 link rel="stylesheet" href=(assets::STYLESHEET_PATH.as_str());
+                script src=(assets::SCRIPT_PATH.as_str()) defer {}
             }
             body {
                 a.skip href="#main" { "Skip to the content" }

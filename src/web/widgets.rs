@@ -3,25 +3,13 @@
 use actix_web::HttpResponse;
 use maud::{Markup, html};
 
-use crate::domain::{Movement, RecommendationStatus, Region, Tier};
+use crate::domain::{Movement, RecommendationStatus, Tier};
 
 /// Answers with a page.
 pub fn html_page(page: Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(page.into_string())
-}
-
-/// A State Department region's name.
-pub fn region_name(region: Region) -> &'static str {
-    match region {
-        Region::Af => "Africa",
-        Region::Eap => "East Asia and Pacific",
-        Region::Eur => "Europe",
-        Region::Nea => "Near East",
-        Region::Sca => "South and Central Asia",
-        Region::Wha => "Western Hemisphere",
-    }
 }
 
 pub fn tier(tier: Option<Tier>) -> &'static str {
@@ -32,8 +20,7 @@ pub fn movement(movement: Option<Movement>) -> &'static str {
     match movement {
         Some(Movement::Upgraded) => "▲ upgraded",
         Some(Movement::Downgraded) => "▼ downgraded",
-        Some(Movement::Unchanged) => "unchanged",
-        Some(Movement::New) => "first ranking",
+        Some(other) => other.label(),
         None => "–",
     }
 }
@@ -44,13 +31,7 @@ pub fn percent(ratio: f64) -> String {
 
 /// A recommendation's status, as a badge whose text says it (colour is only a help).
 pub fn status(status: RecommendationStatus) -> Markup {
-    let label = match status {
-        RecommendationStatus::Addressed => "Addressed",
-        RecommendationStatus::PartiallyAddressed => "Partly addressed",
-        RecommendationStatus::Planned => "Planned",
-        RecommendationStatus::Unaddressed => "Unaddressed",
-    };
-    html! { span.status.(status.as_str()) { (label) } }
+    html! { span.status.(status.as_str()) { (status.label()) } }
 }
 
 /// A message from the shared rules, as people read it. The rules quote names and values in

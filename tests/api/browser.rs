@@ -454,6 +454,20 @@ async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_a
             "{page} links the evidence"
         );
     }
+    // The summary's Print button is shown by gaptrack's script (the page's policy lets no
+    // other script run), and the way back leads to the country page.
+    let print = browser
+        .client
+        .find(Locator::Css("button[data-print]"))
+        .await
+        .unwrap();
+    assert!(
+        print.is_displayed().await.unwrap(),
+        "the Print button shows"
+    );
+    browser.screenshot("summary-printable").await;
+    browser.click("nav.screen a").await;
+    assert_eq!(browser.path().await, "/countries/SLE");
     browser.goto("/countries/SLE").await;
     assert!(
         browser.text(&card).await.contains(rationale),

@@ -85,9 +85,9 @@ async fn coverage_is_served_as_csv_on_request() {
     assert_eq!(
         lines,
         [
-            "country_code,country_name,region,year,tier,movement,total,addressed,partially_addressed,planned,unaddressed,coverage_ratio,organisation",
-            "IND,India,SCA,2023,,,1,0,0,0,1,0.0000,",
-            "SLE,Sierra Leone,AF,2023,tier_2,new,2,1,0,0,1,0.5000,",
+            "country_code,country_name,region,year,tier,movement,total,addressed,partially_addressed,planned,unaddressed,coverage_ratio,organisation,organisation_name",
+            "IND,India,SCA,2023,,,1,0,0,0,1,0.0000,,",
+            "SLE,Sierra Leone,AF,2023,tier_2,new,2,1,0,0,1,0.5000,,",
         ]
     );
 }

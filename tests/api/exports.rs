@@ -26,7 +26,7 @@ async fn the_gaps_csv_has_a_row_per_recommendation_and_honours_the_filters() {
     let lines: Vec<&str> = all.lines().collect();
     assert_eq!(
         lines[0],
-        "country_code,country_name,year,tier,movement,position,pillar,prioritized,status,years_standing,standing_since,ever_addressed,text,interventions,people_reached,organisation"
+        "country_code,country_name,year,tier,movement,position,pillar,prioritized,status,years_standing,standing_since,ever_addressed,text,interventions,people_reached,organisation,organisation_name"
     );
     assert_eq!(lines.len(), 6, "a header and five recommendations");
     assert!(
@@ -65,7 +65,13 @@ async fn the_gaps_csv_has_a_row_per_recommendation_and_honours_the_filters() {
         statuses, ["unaddressed"; 5],
         "another organisation's filter counts none of CenHTRO's work"
     );
-    assert!(theirs.lines().nth(1).unwrap().ends_with(&other));
+    assert!(
+        theirs
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(&format!("{other},Other NGO"))
+    );
 }
 
 #[actix_web::test]
@@ -96,6 +102,7 @@ async fn the_printable_summary_shows_tier_coverage_gaps_and_interventions() {
         "<h1>Senegal</h1>",
         "<strong>Tier 2</strong> (upgraded since the previous report)",
         "<strong>2 of 5</strong> recommendations addressed (40%)",
+        "Reporting period",
         "Strengthen the anti-trafficking task force",
         "Training of law enforcement and judiciary in Senegal",
     ] {

@@ -9,6 +9,7 @@ mod browser;
 mod countries;
 mod coverage;
 mod demo;
+mod documents;
 mod errors;
 mod exports;
 mod faults;

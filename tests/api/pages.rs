@@ -77,6 +77,7 @@ async fn every_page_is_well_formed_and_labelled() {
         "/?region=AF&sort=coverage".to_owned(),
         "/countries/SLE".to_owned(),
         "/countries/Malawi?status=unaddressed".to_owned(),
+        "/countries/SEN/print".to_owned(),
         "/interventions".to_owned(),
         "/interventions/new".to_owned(),
         format!("/interventions/{intervention}"),

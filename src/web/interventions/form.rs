@@ -420,7 +420,7 @@ fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> M
         }))
         (errors.field("kind", "Kind", html! {
             select #kind name="kind" aria-describedby=[described("kind")] {
-                @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.in_words()) } }
+                @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label()) } }
             }
         }))
         (errors.field("status", "Status", html! {

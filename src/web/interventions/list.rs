@@ -72,7 +72,7 @@ pub(super) async fn list(
                 label for="kind" { "Kind" }
                 select #kind name="kind" {
                     option value="" { "Any" }
-                    @for k in InterventionKind::ALL { option value=(k) selected[filter.kind == Some(*k)] { (k.in_words()) } }
+                    @for k in InterventionKind::ALL { option value=(k) selected[filter.kind == Some(*k)] { (k.label()) } }
                 }
             }
             button type="submit" { "Apply filters" }
@@ -88,7 +88,7 @@ pub(super) async fn list(
                             th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
                             td { (names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
                             td { (i.countries.join(", ")) }
-                            td { (i.row.kind.in_words()) }
+                            td { (i.row.kind.label()) }
                             td { (i.row.status) }
                         }
                     }

@@ -135,7 +135,7 @@ fn details(intervention: &Intervention, organisation: Option<String>, editable: 
             dl {
                 dt { "Organisation" } dd { (organisation.unwrap_or_default()) }
                 dt { "Countries" } dd { (intervention.countries.join(", ")) }
-                dt { "Kind" } dd { (row.kind.in_words()) }
+                dt { "Kind" } dd { (row.kind.label()) }
                 dt { "Status" } dd { (row.status) }
                 @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
                 @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }

@@ -1,0 +1,185 @@
+//! A country's gap report as CSV, one row per listed recommendation: with codes for programs (the
+//! API's), or with labels for people opening it in a spreadsheet (the pages').
+
+use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
+use crate::domain::Movement;
+use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
+
+/// The columns of the API's CSV, in order: codes, then names where a code alone is an id.
+const CSV_HEADER: [&str; 17] = [
+    "country_code",
+    "country_name",
+    "year",
+    "tier",
+    "movement",
+    "position",
+    "pillar",
+    "prioritized",
+    "status",
+    "years_standing",
+    "standing_since",
+    "ever_addressed",
+    "text",
+    "interventions",
+    "people_reached",
+    "organisation",
+    "organisation_name",
+];
+
+/// The columns of the CSV for people, in order.
+const PEOPLE_HEADER: [&str; 14] = [
+    "Country",
+    "Report year",
+    "Tier",
+    "No.",
+    "Pillar",
+    "Prioritized",
+    "Status",
+    "Reports standing",
+    "Standing since",
+    "Recommendation",
+    "Answered by",
+    "People reached",
+    "Evidence",
+    "Counting the work of",
+];
+
+/// One row per listed recommendation, with the report's filters already applied.
+pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+    let tier = report.tier.as_ref().map_or("", |t| t.tier.as_str());
+    let movement = report
+        .tier
+        .as_ref()
+        .map_or("", |t| Movement::as_str(t.movement));
+    let organisation = report
+        .organisation
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let organisation_name = report.organisation_name.as_deref().unwrap_or_default();
+    for recommendation in &report.recommendations {
+        let interventions = recommendation
+            .interventions
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} ({}, {}, {})",
+                    i.title, i.status, i.contribution, i.organisation_name
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" | ");
+        write_row(
+            &mut writer,
+            [
+                report.country.code.as_str(),
+                report.country.tip_name.as_str(),
+                &year,
+                tier,
+                movement,
+                &recommendation.position.to_string(),
+                recommendation.pillar.as_str(),
+                yes_no(recommendation.prioritized, "true", "false"),
+                recommendation.status.as_str(),
+                &recommendation.line.years_standing.to_string(),
+                &recommendation.line.since.to_string(),
+                yes_no(recommendation.line.ever_addressed, "true", "false"),
+                recommendation.text.as_str(),
+                &interventions,
+                &optional(reach(&recommendation.interventions)),
+                &organisation,
+                organisation_name,
+            ],
+        )?;
+    }
+    into_text(writer)
+}
+
+/// The same rows for a spreadsheet: labels and names instead of codes, each answering
+/// intervention in words with its organisation, and a byte-order mark for Excel.
+pub fn to_people_csv(report: &GapReport) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(PEOPLE_HEADER)?;
+    let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+    let tier = report
+        .tier
+        .as_ref()
+        .map_or("Not ranked", |t| t.tier.label());
+    let whose = report
+        .organisation_name
+        .as_deref()
+        .unwrap_or("All organisations");
+    for recommendation in &report.recommendations {
+        write_row(
+            &mut writer,
+            [
+                report.country.tip_name.as_str(),
+                &year,
+                tier,
+                &recommendation.position.to_string(),
+                recommendation.pillar.label(),
+                yes_no(recommendation.prioritized, "Yes", "No"),
+                recommendation.status.label(),
+                &recommendation.line.years_standing.to_string(),
+                &recommendation.line.since.to_string(),
+                recommendation.text.as_str(),
+                &answered_by(recommendation),
+                &optional(reach(&recommendation.interventions)),
+                &evidence(recommendation),
+                whose,
+            ],
+        )?;
+    }
+    into_text_for_spreadsheets(writer)
+}
+
+/// The interventions that count for a recommendation, in words, one per line:
+/// `Training of police (Réseau Sahel, active, answers it fully)`.
+pub fn answered_by(recommendation: &RecommendationGapDto) -> String {
+    let mut lines: Vec<String> = recommendation
+        .interventions
+        .iter()
+        .map(|i| {
+            format!(
+                "{} ({}, {}, answers it {})",
+                i.title,
+                i.organisation_name,
+                i.status.label().to_lowercase(),
+                i.contribution.label().to_lowercase()
+            )
+        })
+        .collect();
+    if recommendation.more_interventions {
+        lines.push("and more".to_owned());
+    }
+    lines.join("\n")
+}
+
+/// The evidence addresses of the links that count for a recommendation, one per line.
+pub fn evidence(recommendation: &RecommendationGapDto) -> String {
+    recommendation
+        .interventions
+        .iter()
+        .filter_map(|i| i.evidence_url.as_deref())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The people reached by these interventions, where any say.
+pub fn reach(interventions: &[CountingInterventionDto]) -> Option<i64> {
+    interventions
+        .iter()
+        .filter_map(|i| i.people_reached)
+        .map(i64::from)
+        .reduce(|a, b| a + b)
+}
+
+fn optional(number: Option<i64>) -> String {
+    number.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn yes_no(value: bool, yes: &'static str, no: &'static str) -> &'static str {
+    if value { yes } else { no }
+}

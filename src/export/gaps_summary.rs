@@ -1,0 +1,306 @@
+//! The gap report as a printable summary a reader can take on its own: which report and period,
+//! whose work and who made it, the coverage, every recommendation by the report's own number with
+//! its text, and each answering intervention with its organisation, rationale and evidence.
+
+use std::collections::BTreeMap;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::provenance::{Provenance, period_in_words};
+use crate::domain::{Movement, RecommendationStatus, reporting_period};
+use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
+
+/// What the summary shows on screen only: a way back to the page it came from, and the script
+/// that makes its Print button work. Neither is printed; the API's summary has neither.
+#[derive(Debug, Clone)]
+pub struct OnScreen {
+    pub back_to: String,
+    pub back_label: String,
+    pub script: String,
+}
+
+const STYLE: &str = "
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.45; }
+h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid #999; padding-bottom: .2rem; margin-top: 2rem; }
+.subtitle { color: #444; margin-top: .3rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 1rem 0; }
+dl.facts dt { color: #444; } dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+td.number, th.number { text-align: right; }
+ol.numbered { list-style: none; padding-left: 0; }
+ol.numbered > li { margin-bottom: .9rem; }
+.number-label { font-weight: bold; }
+.meta { color: #555; font-size: .9rem; }
+ul.answers { margin: .3rem 0 0; }
+ul.answers li { margin-bottom: .3rem; }
+a { overflow-wrap: anywhere; }
+nav.screen { display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; }
+nav.screen button { font: inherit; padding: .4rem 1rem; }
+footer { margin-top: 3rem; color: #666; font-size: .8rem; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } .screen { display: none !important; } }
+";
+
+/// The printable summary of `report`, made for `provenance`; `on_screen` adds the controls a
+/// browser shows. Every value is escaped by the template.
+pub fn to_html(
+    report: &GapReport,
+    provenance: &Provenance,
+    on_screen: Option<&OnScreen>,
+) -> String {
+    let country = &report.country.tip_name;
+    let year_text = report
+        .year
+        .map_or_else(|| "No report".to_string(), |y| format!("{y} TIP Report"));
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (country) " · " (year_text) " · gaps" }
+                style { (PreEscaped(STYLE)) }
+                @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
+            }
+            body {
+                @if let Some(screen) = on_screen {
+                    nav.screen aria-label="Summary" {
+                        a href=(screen.back_to) { "← " (screen.back_label) }
+                        button type="button" data-print hidden { "Print" }
+                    }
+                }
+                header {
+                    h1 { (country) }
+                    p.subtitle { (year_text) (tier_in_words(report)) }
+                    (facts(report, provenance))
+                }
+                (coverage_section(report))
+                (unaddressed_section(report))
+                (answered_section(report))
+                section {
+                    h2 { "Interventions" }
+                    (interventions_table(&report.recommendations))
+                }
+                footer {
+                    "A recommendation counts as addressed when an active or completed intervention "
+                    "answers it fully; partly addressed when such interventions answer it only in part; "
+                    "planned when only planned ones do. Cancelled interventions never count. "
+                    "Numbers are the recommendations' numbers in the report."
+                }
+            }
+        }
+    };
+    page.into_string()
+}
+
+/// The tier and its movement, after the report year.
+fn tier_in_words(report: &GapReport) -> Markup {
+    html! {
+        @if let Some(tier) = &report.tier {
+            " · " strong { (tier.tier.label()) }
+            @match tier.movement {
+                Movement::New => { " (first ranking" }
+                movement => { " (" (movement.label()) " since the previous report" }
+            }
+            @if tier.waiver { ", with a waiver" }
+            ")"
+        }
+    }
+}
+
+/// The reporting period, whose work counts, and who made the summary when.
+fn facts(report: &GapReport, provenance: &Provenance) -> Markup {
+    html! {
+        dl.facts {
+            @if let Some(year) = report.year {
+                dt { "Reporting period" } dd { (period_in_words(reporting_period(year))) }
+            }
+            dt { "Counting the work of" }
+            dd { (report.organisation_name.as_deref().unwrap_or("All organisations")) }
+            dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
+        }
+    }
+}
+
+fn percent(ratio: f64) -> String {
+    format!("{:.0}%", ratio * 100.0)
+}
+
+/// How many recommendations stand where, overall and per pillar.
+fn coverage_section(report: &GapReport) -> Markup {
+    html! {
+        section {
+            h2 { "Coverage" }
+            p {
+                strong { (report.summary.addressed) " of " (report.summary.total) }
+                " recommendations addressed (" (percent(report.summary.coverage_ratio)) "); "
+                (report.summary.partially_addressed) " partly addressed, "
+                (report.summary.planned) " planned, "
+                (report.summary.unaddressed) " unaddressed."
+            }
+            @if !report.pillars.is_empty() {
+                table {
+                    thead { tr {
+                        th { "Pillar" } th.number { "Total" } th.number { "Addressed" }
+                        th.number { "Partly" } th.number { "Planned" } th.number { "Unaddressed" }
+                        th.number { "Coverage" }
+                    } }
+                    tbody {
+                        @for pillar in &report.pillars {
+                            tr {
+                                td { (pillar.pillar.label()) }
+                                td.number { (pillar.counts.total) }
+                                td.number { (pillar.counts.addressed) }
+                                td.number { (pillar.counts.partially_addressed) }
+                                td.number { (pillar.counts.planned) }
+                                td.number { (pillar.counts.unaddressed) }
+                                td.number { (percent(pillar.counts.coverage_ratio)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A recommendation under its report number, with its pillar and how long it has stood.
+fn numbered(recommendation: &RecommendationGapDto, below: Markup) -> Markup {
+    html! {
+        li #{ "no-" (recommendation.position) } {
+            span.number-label { "No. " (recommendation.position) ". " }
+            (recommendation.text)
+            div.meta {
+                (recommendation.pillar.label())
+                @if recommendation.prioritized { " · prioritized" }
+                @if recommendation.line.years_standing > 1 {
+                    " · standing since " (recommendation.line.since)
+                    " (" (recommendation.line.years_standing) " reports)"
+                }
+            }
+            (below)
+        }
+    }
+}
+
+/// The recommendations nothing answers yet, by their number in the report.
+fn unaddressed_section(report: &GapReport) -> Markup {
+    let unaddressed: Vec<&RecommendationGapDto> = report
+        .recommendations
+        .iter()
+        .filter(|r| r.status == RecommendationStatus::Unaddressed)
+        .collect();
+    html! {
+        section {
+            h2 { "Unaddressed recommendations" }
+            @if unaddressed.is_empty() {
+                p { "None: every recommendation listed has work against it." }
+            } @else {
+                ol.numbered {
+                    @for recommendation in &unaddressed { (numbered(recommendation, html! {})) }
+                }
+            }
+        }
+    }
+}
+
+/// The recommendations with work against them, each with the interventions that answer it, their
+/// organisation, and the rationale and evidence of each link.
+fn answered_section(report: &GapReport) -> Markup {
+    let answered: Vec<&RecommendationGapDto> = report
+        .recommendations
+        .iter()
+        .filter(|r| r.status != RecommendationStatus::Unaddressed)
+        .collect();
+    html! {
+        @if !answered.is_empty() {
+            section {
+                h2 { "Recommendations with work against them" }
+                ol.numbered {
+                    @for recommendation in &answered {
+                        (numbered(recommendation, html! {
+                            div.meta { strong { (recommendation.status.label()) } }
+                            ul.answers {
+                                @for intervention in &recommendation.interventions {
+                                    li { (answer(intervention)) }
+                                }
+                                @if recommendation.more_interventions { li { "… and more interventions." } }
+                            }
+                        }))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One intervention's answer to a recommendation.
+fn answer(intervention: &CountingInterventionDto) -> Markup {
+    html! {
+        strong { (intervention.title) } ", " (intervention.organisation_name)
+        " (" (intervention.status.label().to_lowercase()) ", answers it "
+        (intervention.contribution.label().to_lowercase()) ")"
+        @if let Some(rationale) = &intervention.rationale { ". " (rationale) }
+        @if let Some(url) = &intervention.evidence_url { br; "Evidence: " a href=(url) { (url) } }
+    }
+}
+
+/// Each counting intervention once, with its reach and the numbers of the recommendations it
+/// answers, which are printed above.
+fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
+    let mut answered: BTreeMap<uuid::Uuid, (&CountingInterventionDto, Vec<i32>)> = BTreeMap::new();
+    for recommendation in recommendations {
+        for intervention in &recommendation.interventions {
+            answered
+                .entry(intervention.id)
+                .or_insert_with(|| (intervention, Vec::new()))
+                .1
+                .push(recommendation.position);
+        }
+    }
+    let total_reach = answered
+        .values()
+        .filter_map(|(intervention, _)| intervention.people_reached)
+        .map(i64::from)
+        .reduce(|a, b| a + b);
+    html! {
+        @if answered.is_empty() {
+            p { "No intervention counts towards these recommendations yet." }
+        } @else {
+            table {
+                thead { tr {
+                    th { "Intervention" } th { "Kind" } th { "Status" } th { "Organisation" }
+                    th.number { "People reached" } th { "Answers" }
+                } }
+                tbody {
+                    @for (intervention, positions) in answered.values() {
+                        tr {
+                            td { (intervention.title) }
+                            td { (intervention.kind.label()) }
+                            td { (intervention.status.label()) }
+                            td { (intervention.organisation_name) }
+                            td.number {
+                                @match intervention.people_reached {
+                                    Some(count) => (count),
+                                    None => "–",
+                                }
+                            }
+                            td {
+                                @for (n, position) in positions.iter().enumerate() {
+                                    @if n > 0 { ", " }
+                                    a href={ "#no-" (position) } { "No. " (position) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if let Some(total) = total_reach {
+                    tfoot { tr {
+                        th colspan="4" { "People reached, as the interventions record it" }
+                        td.number { (total) } td {}
+                    } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Who made a document and when: printed on the summaries and in the spreadsheets' "About"
+//! sheet, since a figure pasted into a proposal must say where and when it came from.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::ReportingPeriod;
+
+/// Who asked for a document, and when it was made.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    /// The person's or the key's name.
+    pub made_by: String,
+    pub made_at: DateTime<Utc>,
+}
+
+impl Provenance {
+    /// A document made now for `made_by`.
+    pub fn now(made_by: &str) -> Self {
+        Self {
+            made_by: made_by.to_owned(),
+            made_at: Utc::now(),
+        }
+    }
+
+    /// When it was made, as people write it: `2 December 2026, 14:05 UTC`.
+    pub fn made_at_in_words(&self) -> String {
+        self.made_at.format("%-d %B %Y, %H:%M UTC").to_string()
+    }
+}
+
+/// A date as the documents write it: `1 April 2022`.
+pub fn date_in_words(date: chrono::NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// A reporting period as the documents write it: `1 April 2022 to 31 March 2023`.
+pub fn period_in_words(period: ReportingPeriod) -> String {
+    format!(
+        "{} to {}",
+        date_in_words(period.starts_on),
+        date_in_words(period.ends_on)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reporting_period;
+
+    #[test]
+    fn the_2023_period_reads_as_the_report_writes_it() {
+        assert_eq!(
+            period_in_words(reporting_period(2023)),
+            "1 April 2022 to 31 March 2023"
+        );
+    }
+}

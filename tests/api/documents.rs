@@ -1,0 +1,217 @@
+//! The documents people send, downloaded from the pages as a grant writer does: CSV files a
+//! spreadsheet reads right, and a printable summary that stands on its own.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, expect_json, signed_in};
+use gaptrack::domain::Role;
+
+/// A download's file name, from its `Content-Disposition`.
+fn file_name(response: &reqwest::Response) -> String {
+    let disposition = response.headers()["content-disposition"].to_str().unwrap();
+    disposition
+        .split("filename=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no file name in {disposition}"))
+        .to_owned()
+}
+
+async fn download(client: &reqwest::Client, app: &TestApp, path: &str) -> (String, Vec<u8>) {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let name = file_name(&response);
+    (name, response.bytes().await.unwrap().to_vec())
+}
+
+/// A page's HTML, which must be there.
+async fn page_of(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+/// The rows of a CSV file made for a spreadsheet, after checking its byte-order mark.
+fn spreadsheet_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a CSV for a spreadsheet starts with a byte-order mark, or Excel garbles accents");
+    csv::Reader::from_reader(text.as_bytes())
+        .into_records()
+        .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_country_csv_of_the_pages_speaks_words_and_says_what_it_holds() {
+    let app = TestApp::with_demo().await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let (name, bytes) = download(&client, &app, "/countries/SEN/gaps.csv?status=unaddressed").await;
+    assert_eq!(name, "gaptrack-SEN-2023-unaddressed.csv");
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        text.lines().next().unwrap().ends_with("Country,Report year,Tier,No.,Pillar,Prioritized,Status,Reports standing,Standing since,Recommendation,Answered by,People reached,Evidence,Counting the work of"),
+        "{text}"
+    );
+    let rows = spreadsheet_rows(&bytes);
+    assert_eq!(rows.len(), 1, "only the unaddressed one: {rows:?}");
+    assert_eq!(
+        rows[0][..7],
+        [
+            "Senegal",
+            "2023",
+            "Tier 2",
+            "2",
+            "Prevention",
+            "Yes",
+            "Unaddressed"
+        ]
+    );
+    assert!(rows[0][9].starts_with("Strengthen the anti-trafficking task force"));
+    assert_eq!(rows[0][13], "All organisations");
+
+    let (_, all) = download(&client, &app, "/countries/SEN/gaps.csv").await;
+    let rows = spreadsheet_rows(&all);
+    assert_eq!(rows.len(), 5);
+    let first = &rows[0];
+    assert_eq!(first[6], "Addressed");
+    assert_eq!(
+        first[10],
+        "Training of law enforcement and judiciary in Senegal (CenHTRO, active, answers it fully)"
+    );
+
+    // The country page offers it, with the page's filters.
+    let page = page_of(&client, &app, "/countries/SEN?status=unaddressed").await;
+    assert!(
+        page.contains(r#"href="/countries/SEN/gaps.csv?status=unaddressed""#),
+        "{page}"
+    );
+}
+
+#[actix_web::test]
+async fn the_coverage_csv_of_the_pages_keeps_accents_and_names_the_organisation() {
+    let app = TestApp::with_demo().await;
+    let organisation = app
+        .create_organisation("Réseau Sahel contre la traite")
+        .await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let (name, bytes) = download(
+        &client,
+        &app,
+        &format!("/coverage.csv?year=2023&region=AF&organisation={organisation}"),
+    )
+    .await;
+    assert_eq!(
+        name,
+        "gaptrack-coverage-2023-AF-reseau-sahel-contre-la-traite.csv"
+    );
+    let rows = spreadsheet_rows(&bytes);
+    assert_eq!(rows.len(), 4, "the four African countries: {rows:?}");
+    let senegal = rows.iter().find(|row| row[0] == "Senegal").unwrap();
+    assert_eq!(
+        senegal[1..],
+        [
+            "Africa",
+            "2023",
+            "Tier 2",
+            "upgraded",
+            "5",
+            "0",
+            "0",
+            "0",
+            "5",
+            "0",
+            "Réseau Sahel contre la traite"
+        ],
+        "the new organisation has done nothing yet"
+    );
+
+    let (_, everyone) = download(&client, &app, "/coverage.csv?year=2023").await;
+    let rows = spreadsheet_rows(&everyone);
+    let senegal = rows.iter().find(|row| row[0] == "Senegal").unwrap();
+    assert_eq!(senegal[10], "40", "coverage as a whole percentage: 2 of 5");
+}
+
+#[actix_web::test]
+async fn the_printable_summary_stands_alone() {
+    let app = TestApp::with_demo().await;
+    let gaps = app.get_json("/api/v1/countries/SEN/gaps").await;
+    let answered = gaps["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "addressed")
+        .unwrap();
+    let intervention = answered["interventions"][0]["id"].as_str().unwrap();
+    let evidence = "https://example.org/reports/training-2023.pdf";
+    expect_json(
+        app.put(
+            &format!(
+                "/api/v1/interventions/{intervention}/recommendations/{}",
+                answered["id"].as_str().unwrap()
+            ),
+            &json!({"contribution": "full", "rationale": "Trains 120 officers.", "evidence_url": evidence}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let page = page_of(&client, &app, "/countries/SEN/print?year=2023").await;
+    let document = scraper::Html::parse_document(&page);
+    let text_of = |selector: &str| -> Vec<String> {
+        document
+            .select(&scraper::Selector::parse(selector).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    // Every recommendation under its own number in the report, with its text: the unaddressed
+    // no. 2 is not renumbered 1.
+    let printed = text_of("ol.numbered > li");
+    for recommendation in gaps["recommendations"].as_array().unwrap() {
+        let expected = format!(
+            "No. {}. {}",
+            recommendation["position"],
+            recommendation["text"].as_str().unwrap()
+        );
+        assert!(
+            printed.iter().any(|item| item.starts_with(&expected)),
+            "{expected:?} is not printed: {printed:?}"
+        );
+    }
+    let unaddressed = text_of("section:nth-of-type(2) ol.numbered > li");
+    assert_eq!(unaddressed.len(), 1);
+    assert!(unaddressed[0].starts_with("No. 2. "), "{unaddressed:?}");
+    // The answer, with its organisation, rationale and evidence.
+    let answer = printed
+        .iter()
+        .find(|item| item.contains("Trains 120 officers."))
+        .expect("the link's rationale is printed");
+    assert!(answer.contains("CenHTRO"), "{answer}");
+    assert!(page.contains(&format!(r#"<a href="{evidence}">{evidence}</a>"#)));
+    // The period, whose work, and who made it.
+    let facts = text_of("dl.facts").join(" ");
+    for expected in [
+        "1 April 2022 to 31 March 2023",
+        "All organisations",
+        "by test viewer",
+    ] {
+        assert!(facts.contains(expected), "{expected:?} missing in {facts}");
+    }
+    // On screen, a way back and a Print button, neither printed.
+    let back = text_of("nav.screen a");
+    assert_eq!(back, ["← Back to Senegal"]);
+    assert!(
+        page.contains(r#"<a href="/countries/SEN?year=2023">"#),
+        "{page}"
+    );
+    assert_eq!(text_of("nav.screen button[data-print]"), ["Print"]);
+    assert!(page.contains(".screen { display: none !important; }"));
+
+    // The API's summary is the same document, without the page's controls.
+    let from_api = page_of(&app.client, &app, "/api/v1/countries/SEN/gaps?format=html").await;
+    assert!(!from_api.contains("<nav"), "{from_api}");
+    assert!(from_api.contains("No. 2. "));
+}
