@@ -5,12 +5,14 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::auth::Caller;
 use crate::domain::Region;
 use crate::export::coverage_csv::to_csv;
-use crate::export::file_name;
+use crate::export::provenance::Provenance;
+use crate::export::{coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
-use crate::http::negotiation::{Format, csv_response, negotiate};
+use crate::http::negotiation::{Format, csv_response, negotiate, xlsx_response};
 pub use crate::usecases::coverage::{CoverageReport, CoverageRow, coverage_report};
 
 /// The formats coverage answers in: a table has no printable page.
@@ -19,6 +21,7 @@ pub use crate::usecases::coverage::{CoverageReport, CoverageRow, coverage_report
 pub enum CoverageFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 impl From<CoverageFormat> for Format {
@@ -26,6 +29,7 @@ impl From<CoverageFormat> for Format {
         match format {
             CoverageFormat::Json => Self::Json,
             CoverageFormat::Csv => Self::Csv,
+            CoverageFormat::Xlsx => Self::Xlsx,
         }
     }
 }
@@ -40,7 +44,7 @@ pub struct CoverageQuery {
     pub organisation: Option<Uuid>,
     /// Only countries of this region.
     pub region: Option<Region>,
-    /// `json` or `csv`; overrides the `Accept` header.
+    /// `json`, `csv` or `xlsx` (a workbook); overrides the `Accept` header.
     pub format: Option<CoverageFormat>,
 }
 
@@ -49,26 +53,31 @@ pub struct CoverageQuery {
 /// Statuses follow the rule of the gap report (see `get_gaps`): only interventions that are not
 /// cancelled count; `addressed` needs an active or completed intervention contributing `full`.
 /// Send `Accept: text/csv` (or `?format=csv`) for the same rows as CSV, with a header row and the
-/// columns always in the same order.
+/// columns always in the same order;
+/// `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (or
+/// `?format=xlsx`) for a workbook: the rows with labels and names, the totals below, and a sheet
+/// that says what the file is, with which filters, when it was made and by whom.
 #[utoipa::path(tag = "gaps", params(CoverageQuery), responses(
-    (status = 200, description = "Coverage per country, as JSON or as CSV rows", content(
+    (status = 200, description = "Coverage per country, as JSON, as CSV rows or as a workbook", content(
         (CoverageReport = "application/json"),
         (String = "text/csv"),
+        (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     )),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No report for the year, or no such organisation", body = Problem, content_type = "application/problem+json"),
-    (status = 406, description = "Neither JSON nor CSV is acceptable", body = Problem, content_type = "application/problem+json"),
+    (status = 406, description = "Neither JSON, CSV nor a workbook is acceptable", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/coverage")]
 pub async fn get_coverage(
     request: HttpRequest,
+    caller: Caller,
     state: web::Data<AppState>,
     query: web::Query<CoverageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format = negotiate(
         &request,
         query.format.map(Format::from),
-        &[Format::Json, Format::Csv],
+        &[Format::Json, Format::Csv, Format::Xlsx],
     )?;
     let mut connection = state.connection().await?;
     let report = coverage_report(
@@ -82,6 +91,14 @@ pub async fn get_coverage(
         Format::Csv => {
             let csv = to_csv(&report).map_err(ApiError::internal)?;
             Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
+        }
+        Format::Xlsx => {
+            let workbook = coverage_xlsx::to_xlsx(&report, &Provenance::now(&caller.name))
+                .map_err(ApiError::internal)?;
+            Ok(xlsx_response(
+                &file_name::coverage(&report, "xlsx"),
+                workbook,
+            ))
         }
         _ => Ok(HttpResponse::Ok().json(report)),
     }

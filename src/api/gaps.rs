@@ -8,10 +8,10 @@ use uuid::Uuid;
 use crate::api::auth::Caller;
 use crate::domain::RecommendationStatus;
 use crate::export::provenance::Provenance;
-use crate::export::{file_name, gaps_csv, gaps_summary};
+use crate::export::{file_name, gaps_csv, gaps_summary, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
-use crate::http::negotiation::{Format, csv_response, html_response, negotiate};
+use crate::http::negotiation::{Format, csv_response, html_response, negotiate, xlsx_response};
 pub use crate::usecases::gap_report::{
     CountingInterventionDto, GapFilters, GapReport, LineDto, PillarCounts, RecommendationGapDto,
     TierSummary, gap_report,
@@ -34,7 +34,8 @@ pub struct GapQuery {
     /// How many interventions to list per recommendation, 0 to 100 (default 10), strongest first.
     #[param(minimum = 0, maximum = 100)]
     pub interventions_limit: Option<u32>,
-    /// `json`, `csv` or `html` (a printable summary); overrides the `Accept` header.
+    /// `json`, `csv`, `xlsx` (a workbook) or `html` (a printable summary); overrides the `Accept`
+    /// header.
     pub format: Option<Format>,
 }
 
@@ -74,18 +75,23 @@ const MAX_INTERVENTIONS_LIMIT: u32 = 100;
 /// `persistent_only=true` keeps the gaps that have outlasted reports.
 ///
 /// `Accept: text/csv` (or `?format=csv`) gives one row per recommendation, with the same filters;
-/// `Accept: text/html` (or `?format=html`) a printable summary for a grant proposal.
+/// `Accept: text/html` (or `?format=html`) a printable summary for a grant proposal;
+/// `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (or
+/// `?format=xlsx`) a workbook with the same filters: a sheet of recommendations, one of answers
+/// (each counting intervention with its rationale and evidence), one per pillar, and one that says
+/// what the file is, with which filters, when it was made and by whom.
 #[utoipa::path(tag = "gaps",
     params(("code" = String, Path, description = "ISO 3166-1 alpha-3 or alpha-2 code, or a country name", example = "SLE"), GapQuery),
     responses(
-        (status = 200, description = "The gap report as JSON, as CSV (one row per recommendation) or as a printable HTML summary", content(
+        (status = 200, description = "The gap report as JSON, as CSV (one row per recommendation), as a printable HTML summary or as a workbook", content(
             (GapReport = "application/json"),
             (String = "text/csv"),
             (String = "text/html"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 400, description = "Malformed code or query", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such country or organisation, or no report for the year", body = Problem, content_type = "application/problem+json"),
-        (status = 406, description = "Neither JSON, CSV nor HTML is acceptable", body = Problem, content_type = "application/problem+json"),
+        (status = 406, description = "Neither JSON, CSV, HTML nor a workbook is acceptable", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "interventions_limit out of range", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/countries/{code}/gaps")]
@@ -99,7 +105,7 @@ pub async fn get_gaps(
     let format = negotiate(
         &request,
         query.format,
-        &[Format::Json, Format::Csv, Format::Html],
+        &[Format::Json, Format::Csv, Format::Html, Format::Xlsx],
     )?;
     let interventions_limit = query
         .interventions_limit
@@ -130,5 +136,12 @@ pub async fn get_gaps(
             &Provenance::now(&caller.name),
             None,
         )),
+        Format::Xlsx => {
+            let filters = query.filters();
+            let workbook = gaps_xlsx::to_xlsx(&report, &filters, &Provenance::now(&caller.name))
+                .map_err(ApiError::internal)?;
+            let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
+            xlsx_response(&name, workbook)
+        }
     })
 }

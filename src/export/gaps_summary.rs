@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::provenance::{Provenance, period_in_words};
+use super::provenance::{Provenance, STATUS_RULE, period_in_words};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
@@ -82,10 +82,7 @@ pub fn to_html(
                     (interventions_table(&report.recommendations))
                 }
                 footer {
-                    "A recommendation counts as addressed when an active or completed intervention "
-                    "answers it fully; partly addressed when such interventions answer it only in part; "
-                    "planned when only planned ones do. Cancelled interventions never count. "
-                    "Numbers are the recommendations' numbers in the report."
+                    (STATUS_RULE) " Numbers are the recommendations' numbers in the report."
                 }
             }
         }

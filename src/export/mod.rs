@@ -1,9 +1,12 @@
-//! Renderings of reports as documents people open: CSV for spreadsheets and programs, printable
-//! HTML. Each renders a use case's result; the edges choose which one a request gets.
+//! Renderings of reports as documents people open: CSV for spreadsheets and programs, workbooks,
+//! printable HTML. Each renders a use case's result; the edges choose which one a request gets.
 
 pub mod coverage_csv;
+pub mod coverage_xlsx;
 pub mod csv_cells;
 pub mod file_name;
 pub mod gaps_csv;
 pub mod gaps_summary;
+pub mod gaps_xlsx;
 pub mod provenance;
+pub mod workbook;

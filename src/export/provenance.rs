@@ -5,6 +5,11 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::ReportingPeriod;
 
+/// The rule of the statuses, as every document states it for its reader.
+pub const STATUS_RULE: &str = "A recommendation counts as addressed when an active or completed \
+    intervention answers it fully; partly addressed when such interventions answer it only in \
+    part; planned when only planned ones answer it. Cancelled interventions never count.";
+
 /// Who asked for a document, and when it was made.
 #[derive(Debug, Clone)]
 pub struct Provenance {

@@ -14,7 +14,13 @@ pub enum Format {
     Json,
     Csv,
     Html,
+    /// A spreadsheet workbook (Office Open XML).
+    Xlsx,
 }
+
+/// The media type of an `.xlsx` workbook.
+pub const XLSX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 impl Format {
     fn media_type(self) -> &'static str {
@@ -22,6 +28,7 @@ impl Format {
             Self::Json => "application/json",
             Self::Csv => "text/csv",
             Self::Html => "text/html",
+            Self::Xlsx => XLSX_MEDIA_TYPE,
         }
     }
 }
@@ -77,8 +84,23 @@ fn not_acceptable(offered: &[Format]) -> ApiError {
 
 /// A CSV download named `filename`.
 pub fn csv_response(filename: &str, body: String) -> HttpResponse {
+    attachment("text/csv; charset=utf-8", filename, body)
+}
+
+/// An `.xlsx` download named `filename`.
+pub fn xlsx_response(filename: &str, body: Vec<u8>) -> HttpResponse {
+    attachment(XLSX_MEDIA_TYPE, filename, body)
+}
+
+/// A file to download: `filename` is one of gaptrack's own names (`export::file_name`), made of
+/// letters, digits and hyphens, so it needs no quoting beyond the quotes.
+fn attachment(
+    content_type: &'static str,
+    filename: &str,
+    body: impl actix_web::body::MessageBody + 'static,
+) -> HttpResponse {
     HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{filename}\""),

@@ -16,10 +16,10 @@ use crate::db::{Connection, organisations, tiers};
 use crate::domain::{Pillar, RecommendationStatus, movement};
 use crate::export::gaps_summary::{self, OnScreen};
 use crate::export::provenance::Provenance;
-use crate::export::{file_name, gaps_csv};
+use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::http::negotiation::{csv_response, html_response};
+use crate::http::negotiation::{csv_response, html_response, xlsx_response};
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 
 #[derive(Debug, Default, Deserialize)]
@@ -122,6 +122,7 @@ fn summary_panel(report: &GapReport, query: &CountryQuery) -> Markup {
             p.actions.no-print {
                 @let filters = query.as_query_string();
                 a href=(with_query(&format!("/countries/{}/print", country.code), &filters)) { "Printable summary" }
+                a href=(with_query(&format!("/countries/{}/gaps.xlsx", country.code), &filters)) download { "Download spreadsheet (.xlsx)" }
                 a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { "Download CSV" }
                 a href="/" { "Back to the overview" }
             }
@@ -262,10 +263,34 @@ pub async fn download_csv(
     code: web::Path<String>,
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let report = report(&mut connection, &code, &query).await?;
+    let (report, filters) = filtered_report(&state, &code, &query).await?;
     let csv = gaps_csv::to_people_csv(&report).map_err(ApiError::internal)?;
-    let filters = query.gap_filters()?;
     let name = file_name::gaps(&report, filters.status, filters.persistent_only, "csv");
     Ok(csv_response(&name, csv))
+}
+
+/// `GET /countries/{code}/gaps.xlsx`: the page's recommendations and their answers, with its
+/// filters, as a workbook.
+pub async fn download_xlsx(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<CountryQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (report, filters) = filtered_report(&state, &code, &query).await?;
+    let workbook = gaps_xlsx::to_xlsx(&report, &filters, &Provenance::now(&visitor.caller.name))
+        .map_err(ApiError::internal)?;
+    let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
+    Ok(xlsx_response(&name, workbook))
+}
+
+/// The report a download of the page holds, and the filters its name says.
+async fn filtered_report(
+    state: &AppState,
+    code: &str,
+    query: &CountryQuery,
+) -> Result<(GapReport, GapFilters), WebError> {
+    let mut connection = state.connection().await?;
+    let report = report(&mut connection, code, query).await?;
+    Ok((report, query.gap_filters()?))
 }

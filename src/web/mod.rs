@@ -42,6 +42,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route(assets::SCRIPT_PATH.as_str(), web::get().to(assets::script))
         .route("/", web::get().to(overview::overview))
         .route("/coverage.csv", web::get().to(overview::download_csv))
+        .route("/coverage.xlsx", web::get().to(overview::download_xlsx))
         .route("/signin", web::get().to(signin::sign_in_page))
         .route("/signin", web::post().to(signin::sign_in))
         .route("/signout", web::post().to(signin::sign_out))
@@ -50,6 +51,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route(
             "/countries/{code}/gaps.csv",
             web::get().to(country::download_csv),
+        )
+        .route(
+            "/countries/{code}/gaps.xlsx",
+            web::get().to(country::download_xlsx),
         )
         .configure(interventions::configure)
         .configure(admin::configure);

@@ -13,10 +13,11 @@ use super::session::Visitor;
 use super::widgets;
 use crate::db::{Connection, organisations, reports};
 use crate::domain::Region;
-use crate::export::{coverage_csv, file_name};
+use crate::export::provenance::Provenance;
+use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::http::negotiation::csv_response;
+use crate::http::negotiation::{csv_response, xlsx_response};
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow};
 
 #[derive(Debug, Default, Deserialize)]
@@ -79,6 +80,7 @@ pub async fn overview(
             (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
             input type="hidden" name="sort" value=(sort);
             button type="submit" { "Apply filters" }
+            a.button.secondary href={ "/coverage.xlsx?" (filters) } download { "Download spreadsheet (.xlsx)" }
             a.button.secondary href={ "/coverage.csv?" (filters) } download { "Download CSV" }
         }
         (totals(&report))
@@ -140,6 +142,22 @@ pub async fn download_csv(
     let report = report_for(&mut connection, &query).await?;
     let csv = coverage_csv::to_people_csv(&report).map_err(ApiError::internal)?;
     Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
+}
+
+/// `GET /coverage.xlsx`: the overview's rows, with its filters, as a workbook.
+pub async fn download_xlsx(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<OverviewQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let report = report_for(&mut connection, &query).await?;
+    let workbook = coverage_xlsx::to_xlsx(&report, &Provenance::now(&visitor.caller.name))
+        .map_err(ApiError::internal)?;
+    Ok(xlsx_response(
+        &file_name::coverage(&report, "xlsx"),
+        workbook,
+    ))
 }
 
 async fn report_for(

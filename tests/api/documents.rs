@@ -1,6 +1,8 @@
 //! The documents people send, downloaded from the pages as a grant writer does: CSV files a
-//! spreadsheet reads right, and a printable summary that stands on its own.
+//! spreadsheet reads right, workbooks read back by a spreadsheet reader, and a printable summary
+//! that stands on its own.
 
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -22,7 +24,12 @@ async fn download(client: &reqwest::Client, app: &TestApp, path: &str) -> (Strin
     let response = client.get(app.url(path)).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     let name = file_name(&response);
-    (name, response.bytes().await.unwrap().to_vec())
+    let bytes = response.bytes().await.unwrap().to_vec();
+    // Kept for a person to open in a real spreadsheet or word processor after the run.
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/documents");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join(&name), &bytes).unwrap();
+    (name, bytes)
 }
 
 /// A page's HTML, which must be there.
@@ -214,4 +221,178 @@ async fn the_printable_summary_stands_alone() {
     let from_api = page_of(&app.client, &app, "/api/v1/countries/SEN/gaps?format=html").await;
     assert!(!from_api.contains("<nav"), "{from_api}");
     assert!(from_api.contains("No. 2. "));
+}
+
+/// A workbook's sheet, row by row, read back by a spreadsheet reader.
+fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .expect("the download is an .xlsx workbook");
+    workbook
+        .worksheet_range(name)
+        .unwrap_or_else(|error| panic!("no sheet {name}: {error}"))
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect()
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(text) => text.clone(),
+        Data::Empty => String::new(),
+        other => panic!("{other:?} is not text"),
+    }
+}
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(number) => *number,
+        Data::Int(number) => *number as f64,
+        other => panic!("{other:?} is not a number"),
+    }
+}
+
+/// The value of a fact of the "About" sheet.
+fn fact(about: &[Vec<Data>], name: &str) -> String {
+    about
+        .iter()
+        .find(|row| text(&row[0]) == name)
+        .map(|row| text(&row[1]))
+        .unwrap_or_else(|| panic!("no {name:?} in {about:?}"))
+}
+
+#[actix_web::test]
+async fn the_coverage_workbook_holds_what_the_json_says_in_words_and_numbers() {
+    let app = TestApp::with_demo().await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let overview = page_of(&client, &app, "/?region=AF").await;
+    assert!(
+        overview.contains(r#"href="/coverage.xlsx?region=AF""#),
+        "the overview offers the workbook beside the CSV: {overview}"
+    );
+    let (name, bytes) = download(&client, &app, "/coverage.xlsx?region=AF").await;
+    assert_eq!(name, "gaptrack-coverage-2023-AF.xlsx");
+    let json = app.get_json("/api/v1/coverage?region=AF").await;
+    let rows = sheet(&bytes, "Coverage");
+    let heading: Vec<String> = rows[0].iter().map(text).collect();
+    assert_eq!(
+        heading,
+        [
+            "Country",
+            "Code",
+            "Region",
+            "Tier",
+            "Movement",
+            "Recommendations",
+            "Addressed",
+            "Partly addressed",
+            "Planned",
+            "Unaddressed",
+            "Coverage"
+        ]
+    );
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        items.len() + 2,
+        "a heading, the countries, the totals"
+    );
+    for (row, item) in rows[1..].iter().zip(items) {
+        assert_eq!(text(&row[0]), item["tip_name"].as_str().unwrap());
+        assert_eq!(text(&row[1]), item["code"].as_str().unwrap());
+        assert_eq!(text(&row[2]), "Africa");
+        assert!(text(&row[3]).starts_with("Tier "), "a label, not a code");
+        for (column, field) in [(5, "total"), (6, "addressed"), (9, "unaddressed")] {
+            assert_eq!(
+                number(&row[column]),
+                item[field].as_f64().unwrap(),
+                "{field}"
+            );
+        }
+        assert_eq!(number(&row[10]), item["coverage_ratio"].as_f64().unwrap());
+    }
+    let totals = rows.last().unwrap();
+    assert_eq!(text(&totals[0]), "All countries");
+    assert_eq!(
+        number(&totals[5]),
+        json["totals"]["total"].as_f64().unwrap()
+    );
+
+    let about = sheet(&bytes, "About");
+    assert_eq!(fact(&about, "Report year"), "2023");
+    assert_eq!(fact(&about, "Region"), "Africa");
+    assert_eq!(fact(&about, "Counting the work of"), "All organisations");
+    assert_eq!(fact(&about, "Made by"), "test viewer");
+
+    // The API gives the same workbook by `Accept` and by `?format=xlsx`.
+    for request in [
+        app.client
+            .get(app.url("/api/v1/coverage?region=AF"))
+            .header("Accept", XLSX),
+        app.client
+            .get(app.url("/api/v1/coverage?region=AF&format=xlsx")),
+    ] {
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], XLSX);
+        let bytes = response.bytes().await.unwrap();
+        assert_eq!(sheet(&bytes, "Coverage"), rows);
+        assert_eq!(fact(&sheet(&bytes, "About"), "Made by"), "test admin");
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[actix_web::test]
+async fn the_gap_workbook_honours_the_filters_and_lists_every_answer_with_its_evidence() {
+    let app = TestApp::with_demo().await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let (name, bytes) = download(&client, &app, "/countries/SEN/gaps.xlsx?status=addressed").await;
+    assert_eq!(name, "gaptrack-SEN-2023-addressed.xlsx");
+    let json = app
+        .get_json("/api/v1/countries/SEN/gaps?status=addressed")
+        .await;
+    let listed = json["recommendations"].as_array().unwrap();
+    let rows = sheet(&bytes, "Recommendations");
+    assert_eq!(rows.len(), listed.len() + 1);
+    for (row, recommendation) in rows[1..].iter().zip(listed) {
+        assert_eq!(
+            number(&row[0]),
+            recommendation["position"].as_f64().unwrap()
+        );
+        assert_eq!(text(&row[3]), "Addressed");
+        assert_eq!(text(&row[4]), recommendation["text"].as_str().unwrap());
+    }
+    let answers = sheet(&bytes, "Answers");
+    let expected: Vec<(f64, String, String)> = listed
+        .iter()
+        .flat_map(|r| {
+            r["interventions"].as_array().unwrap().iter().map(|i| {
+                (
+                    r["position"].as_f64().unwrap(),
+                    i["title"].as_str().unwrap().to_owned(),
+                    i["organisation_name"].as_str().unwrap().to_owned(),
+                )
+            })
+        })
+        .collect();
+    let found: Vec<(f64, String, String)> = answers[1..]
+        .iter()
+        .map(|row| (number(&row[0]), text(&row[1]), text(&row[4])))
+        .collect();
+    assert_eq!(found, expected);
+    assert_eq!(text(&answers[1][5]), "Fully");
+    let about = sheet(&bytes, "About");
+    assert_eq!(fact(&about, "Recommendations listed"), "Addressed");
+    assert_eq!(
+        fact(&about, "Reporting period"),
+        "1 April 2022 to 31 March 2023"
+    );
+    assert_eq!(fact(&about, "Coverage"), "2 of 5 recommendations addressed");
+    let pillars = sheet(&bytes, "Pillars");
+    assert_eq!(text(&pillars.last().unwrap()[0]), "All pillars");
+    assert_eq!(
+        number(&pillars.last().unwrap()[1]),
+        5.0,
+        "the summary counts all"
+    );
 }
