@@ -12,7 +12,10 @@ use crate::export::provenance::Provenance;
 use crate::export::{coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
-use crate::http::negotiation::{Format, csv_response, negotiate, xlsx_response};
+use crate::http::negotiation::{
+    CSV_MEDIA_TYPE, Formats, JSON_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_response, negotiate,
+    xlsx_response,
+};
 pub use crate::usecases::coverage::{CoverageReport, CoverageRow, coverage_report};
 
 /// The formats coverage answers in: a table has no printable page.
@@ -24,12 +27,14 @@ pub enum CoverageFormat {
     Xlsx,
 }
 
-impl From<CoverageFormat> for Format {
-    fn from(format: CoverageFormat) -> Self {
-        match format {
-            CoverageFormat::Json => Self::Json,
-            CoverageFormat::Csv => Self::Csv,
-            CoverageFormat::Xlsx => Self::Xlsx,
+impl Formats for CoverageFormat {
+    const OFFERED: &'static [Self] = &[Self::Json, Self::Csv, Self::Xlsx];
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Self::Json => JSON_MEDIA_TYPE,
+            Self::Csv => CSV_MEDIA_TYPE,
+            Self::Xlsx => XLSX_MEDIA_TYPE,
         }
     }
 }
@@ -74,11 +79,7 @@ pub async fn get_coverage(
     state: web::Data<AppState>,
     query: web::Query<CoverageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let format = negotiate(
-        &request,
-        query.format.map(Format::from),
-        &[Format::Json, Format::Csv, Format::Xlsx],
-    )?;
+    let format = negotiate(&request, query.format)?;
     let mut connection = state.connection().await?;
     let report = coverage_report(
         &mut connection,
@@ -88,11 +89,11 @@ pub async fn get_coverage(
     )
     .await?;
     match format {
-        Format::Csv => {
+        CoverageFormat::Csv => {
             let csv = to_csv(&report).map_err(ApiError::internal)?;
             Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
         }
-        Format::Xlsx => {
+        CoverageFormat::Xlsx => {
             let workbook = coverage_xlsx::to_xlsx(&report, &Provenance::now(&caller.name))
                 .map_err(ApiError::internal)?;
             Ok(xlsx_response(
@@ -100,6 +101,6 @@ pub async fn get_coverage(
                 workbook,
             ))
         }
-        _ => Ok(HttpResponse::Ok().json(report)),
+        CoverageFormat::Json => Ok(HttpResponse::Ok().json(report)),
     }
 }

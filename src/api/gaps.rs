@@ -2,7 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::auth::Caller;
@@ -11,7 +11,10 @@ use crate::export::provenance::Provenance;
 use crate::export::{file_name, gaps_csv, gaps_summary, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
-use crate::http::negotiation::{Format, csv_response, html_response, negotiate, xlsx_response};
+use crate::http::negotiation::{
+    CSV_MEDIA_TYPE, Formats, HTML_MEDIA_TYPE, JSON_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_response,
+    html_response, negotiate, xlsx_response,
+};
 pub use crate::usecases::gap_report::{
     CountingInterventionDto, GapFilters, GapReport, LineDto, PillarCounts, RecommendationGapDto,
     TierSummary, gap_report,
@@ -36,7 +39,32 @@ pub struct GapQuery {
     pub interventions_limit: Option<u32>,
     /// `json`, `csv`, `xlsx` (a workbook) or `html` (a printable summary); overrides the `Accept`
     /// header.
-    pub format: Option<Format>,
+    pub format: Option<GapFormat>,
+}
+
+/// The formats the gap report answers in (published as `Format`, its name before the other
+/// reports had formats of their own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = Format)]
+pub enum GapFormat {
+    Json,
+    Csv,
+    Html,
+    Xlsx,
+}
+
+impl Formats for GapFormat {
+    const OFFERED: &'static [Self] = &[Self::Json, Self::Csv, Self::Html, Self::Xlsx];
+
+    fn media_type(self) -> &'static str {
+        match self {
+            Self::Json => JSON_MEDIA_TYPE,
+            Self::Csv => CSV_MEDIA_TYPE,
+            Self::Html => HTML_MEDIA_TYPE,
+            Self::Xlsx => XLSX_MEDIA_TYPE,
+        }
+    }
 }
 
 impl GapQuery {
@@ -102,11 +130,7 @@ pub async fn get_gaps(
     code: web::Path<String>,
     query: web::Query<GapQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let format = negotiate(
-        &request,
-        query.format,
-        &[Format::Json, Format::Csv, Format::Html, Format::Xlsx],
-    )?;
+    let format = negotiate(&request, query.format)?;
     let interventions_limit = query
         .interventions_limit
         .unwrap_or(DEFAULT_INTERVENTIONS_LIMIT);
@@ -125,18 +149,18 @@ pub async fn get_gaps(
     )
     .await?;
     Ok(match format {
-        Format::Json => HttpResponse::Ok().json(report),
-        Format::Csv => {
+        GapFormat::Json => HttpResponse::Ok().json(report),
+        GapFormat::Csv => {
             let csv = gaps_csv::to_csv(&report).map_err(ApiError::internal)?;
             let name = file_name::gaps(&report, query.status, query.persistent_only, "csv");
             csv_response(&name, csv)
         }
-        Format::Html => html_response(gaps_summary::to_html(
+        GapFormat::Html => html_response(gaps_summary::to_html(
             &report,
             &Provenance::now(&caller.name),
             None,
         )),
-        Format::Xlsx => {
+        GapFormat::Xlsx => {
             let filters = query.filters();
             let workbook = gaps_xlsx::to_xlsx(&report, &filters, &Provenance::now(&caller.name))
                 .map_err(ApiError::internal)?;

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod call_for_information;
 pub mod countries;
 pub mod coverage;
 pub mod gaps;
@@ -28,7 +29,7 @@ use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use crate::http::API_PREFIX;
-use crate::http::{deadline, negotiation, read_retry};
+use crate::http::{deadline, read_retry};
 
 /// The route table: health probes at the root, everything else under [`API_PREFIX`].
 pub fn configure(config: &mut ServiceConfig) {
@@ -52,6 +53,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(tiers::list_tiers)
                 .service(tiers::put_tier)
                 .service(gaps::get_gaps)
+                .service(call_for_information::get_call_for_information)
                 .service(reports::list_reports)
                 .service(reports::create_report)
                 .service(reports::get_report)
@@ -101,7 +103,12 @@ always use alpha-3.",
         license(name = "MIT"),
     ),
     // Query parameters' schemas are not collected from the routes.
-    components(schemas(negotiation::Format, coverage::CoverageFormat, crate::domain::ResourceType)),
+    components(schemas(
+        gaps::GapFormat,
+        coverage::CoverageFormat,
+        call_for_information::PackFormat,
+        crate::domain::ResourceType
+    )),
     tags(
         (name = "health", description = "Liveness and readiness probes"),
         (name = "countries", description = "ISO 3166-1 countries, the names people write for them, and their State Department region"),

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod bulk;
+pub mod call_for_information;
 pub mod countries;
 pub mod gaps;
 pub mod idempotency;

@@ -27,7 +27,7 @@ pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
 pub use gaps::{answers_in, is_persistent};
 pub use movement::{Movement, movement};
-pub use reporting_period::{ReportingPeriod, reporting_period};
+pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
 pub use tier_label::parse_tier_label;
 pub use validation::{
     NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues, double_option, optional_text,

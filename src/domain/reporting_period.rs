@@ -17,9 +17,38 @@ pub fn reporting_period(year: i32) -> ReportingPeriod {
     }
 }
 
+impl ReportingPeriod {
+    /// Whether `date` falls in the period.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.starts_on <= date && date <= self.ends_on
+    }
+}
+
+/// The report that will assess what is done on `today`: the one whose period holds it. From 1
+/// April of Y, that is the report of Y+1; before, the report of Y (22 U.S.C. 7107(b)).
+pub fn next_report_year(today: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    if today.month() >= 4 {
+        today.year() + 1
+    } else {
+        today.year()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_done_in_december_2026_goes_to_the_2027_report() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(next_report_year(day(2026, 12, 2)), 2027);
+        assert_eq!(next_report_year(day(2027, 3, 31)), 2027);
+        assert_eq!(next_report_year(day(2027, 4, 1)), 2028);
+        for today in [day(2026, 12, 2), day(2027, 3, 31), day(2027, 4, 1)] {
+            assert!(reporting_period(next_report_year(today)).contains(today));
+        }
+    }
 
     #[test]
     fn the_2023_report_covers_april_2022_to_march_2023() {

@@ -2,6 +2,7 @@
 //! download with other filters does not overwrite the first (`gaptrack-SEN-2023-unaddressed.csv`).
 
 use crate::domain::RecommendationStatus;
+use crate::usecases::call_for_information::CallForInformation;
 use crate::usecases::coverage::CoverageReport;
 use crate::usecases::gap_report::GapReport;
 
@@ -34,6 +35,18 @@ pub fn gaps(
         parts.push("persistent".to_owned());
     }
     parts.extend(report.organisation_name.as_deref().map(slug));
+    format!("{}.{extension}", parts.join("-"))
+}
+
+/// The file name of a call-for-information pack: `gaptrack-SEN-2027-call-for-information.docx`.
+pub fn call_for_information(pack: &CallForInformation, extension: &str) -> String {
+    let mut parts = vec![
+        "gaptrack".to_owned(),
+        pack.country.code.clone(),
+        pack.report_year.to_string(),
+        "call-for-information".to_owned(),
+    ];
+    parts.extend(pack.organisation_name.as_deref().map(slug));
     format!("{}.{extension}", parts.join("-"))
 }
 

@@ -19,7 +19,20 @@ pub struct OnScreen {
     pub script: String,
 }
 
-const STYLE: &str = "
+impl OnScreen {
+    /// The way back and the Print button, which printing hides.
+    pub fn controls(&self) -> Markup {
+        html! {
+            nav.screen aria-label="Document" {
+                a href=(self.back_to) { "← " (self.back_label) }
+                button type="button" data-print hidden { "Print" }
+            }
+        }
+    }
+}
+
+/// The printable documents' stylesheet (the summary's and the call-for-information pack's).
+pub const STYLE: &str = "
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.45; }
 h1 { margin-bottom: 0; } h2 { border-bottom: 1px solid #999; padding-bottom: .2rem; margin-top: 2rem; }
 .subtitle { color: #444; margin-top: .3rem; }
@@ -34,6 +47,7 @@ ol.numbered > li { margin-bottom: .9rem; }
 .meta { color: #555; font-size: .9rem; }
 ul.answers { margin: .3rem 0 0; }
 ul.answers li { margin-bottom: .3rem; }
+article.action { margin: 1rem 0 1.5rem; } article.action h3 { margin-bottom: .2rem; }
 a { overflow-wrap: anywhere; }
 nav.screen { display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; }
 nav.screen button { font: inherit; padding: .4rem 1rem; }
@@ -63,12 +77,7 @@ pub fn to_html(
                 @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
             }
             body {
-                @if let Some(screen) = on_screen {
-                    nav.screen aria-label="Summary" {
-                        a href=(screen.back_to) { "← " (screen.back_label) }
-                        button type="button" data-print hidden { "Print" }
-                    }
-                }
+                @if let Some(screen) = on_screen { (screen.controls()) }
                 header {
                     h1 { (country) }
                     p.subtitle { (year_text) (tier_in_words(report)) }

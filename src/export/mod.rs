@@ -1,6 +1,8 @@
 //! Renderings of reports as documents people open: CSV for spreadsheets and programs, workbooks,
 //! printable HTML. Each renders a use case's result; the edges choose which one a request gets.
 
+pub mod call_for_information;
+pub mod call_for_information_docx;
 pub mod coverage_csv;
 pub mod coverage_xlsx;
 pub mod csv_cells;

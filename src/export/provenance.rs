@@ -47,6 +47,20 @@ pub fn period_in_words(period: ReportingPeriod) -> String {
     )
 }
 
+/// When an intervention ran, as the documents write it: `1 May 2026 to 30 June 2026`, `since
+/// 1 May 2026`, `until 30 June 2026`, or that its dates are not recorded.
+pub fn dates_in_words(
+    started_on: Option<chrono::NaiveDate>,
+    ended_on: Option<chrono::NaiveDate>,
+) -> String {
+    match (started_on, ended_on) {
+        (Some(start), Some(end)) => format!("{} to {}", date_in_words(start), date_in_words(end)),
+        (Some(start), None) => format!("since {}", date_in_words(start)),
+        (None, Some(end)) => format!("until {}", date_in_words(end)),
+        (None, None) => "dates not recorded".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

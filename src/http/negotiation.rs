@@ -2,51 +2,38 @@
 
 use actix_web::http::header::{self, Header};
 use actix_web::{HttpRequest, HttpResponse};
-use serde::Deserialize;
-use utoipa::ToSchema;
 
 use crate::http::error::ApiError;
 
-/// The formats a report endpoint can answer in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Json,
-    Csv,
-    Html,
-    /// A spreadsheet workbook (Office Open XML).
-    Xlsx,
+/// The formats one endpoint answers in: an enum of its own (its `format` parameter), so that its
+/// contract lists no format it refuses, and a handler's `match` names every format it offers.
+pub trait Formats: Copy + PartialEq + 'static {
+    /// Every format offered, the default first.
+    const OFFERED: &'static [Self];
+
+    /// The media type of a format, as `Accept` names it.
+    fn media_type(self) -> &'static str;
 }
+
+pub const JSON_MEDIA_TYPE: &str = "application/json";
+pub const CSV_MEDIA_TYPE: &str = "text/csv";
+pub const HTML_MEDIA_TYPE: &str = "text/html";
 
 /// The media type of an `.xlsx` workbook.
 pub const XLSX_MEDIA_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-impl Format {
-    fn media_type(self) -> &'static str {
-        match self {
-            Self::Json => "application/json",
-            Self::Csv => "text/csv",
-            Self::Html => "text/html",
-            Self::Xlsx => XLSX_MEDIA_TYPE,
-        }
-    }
-}
+/// The media type of a `.docx` document.
+pub const DOCX_MEDIA_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The format to answer in: `asked` (the `format` query parameter) if given, else the best of
-/// `offered` for the `Accept` header, the first offered when it accepts anything. 406 when none of
-/// `offered` is acceptable.
-pub fn negotiate(
-    request: &HttpRequest,
-    asked: Option<Format>,
-    offered: &[Format],
-) -> Result<Format, ApiError> {
+/// the offered formats for the `Accept` header, the first offered when it accepts anything. 406
+/// when none is acceptable.
+pub fn negotiate<F: Formats>(request: &HttpRequest, asked: Option<F>) -> Result<F, ApiError> {
+    let offered = F::OFFERED;
     if let Some(format) = asked {
-        return if offered.contains(&format) {
-            Ok(format)
-        } else {
-            Err(not_acceptable(offered))
-        };
+        return Ok(format);
     }
     let Ok(accept) = header::Accept::parse(request) else {
         return Ok(offered[0]);
@@ -71,7 +58,7 @@ pub fn negotiate(
     Err(not_acceptable(offered))
 }
 
-fn not_acceptable(offered: &[Format]) -> ApiError {
+fn not_acceptable<F: Formats>(offered: &[F]) -> ApiError {
     ApiError::NotAcceptable(format!(
         "this endpoint answers in {}",
         offered
@@ -106,6 +93,11 @@ fn attachment(
             format!("attachment; filename=\"{filename}\""),
         ))
         .body(body)
+}
+
+/// A `.docx` download named `filename`.
+pub fn docx_response(filename: &str, body: Vec<u8>) -> HttpResponse {
+    attachment(DOCX_MEDIA_TYPE, filename, body)
 }
 
 /// A printable HTML page.

@@ -1,9 +1,12 @@
 //! A country's page: its tier history and the gap report by pillar, every recommendation with its
 //! status, its line and the interventions that answer it; and its printable version.
 
+use std::collections::HashSet;
+
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::error::WebError;
 use super::filters::{self, query_string};
@@ -13,13 +16,14 @@ use super::widgets;
 use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
 use crate::db::{Connection, organisations, tiers};
-use crate::domain::{Pillar, RecommendationStatus, movement};
+use crate::domain::{Pillar, RecommendationStatus, movement, next_report_year, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
-use crate::export::provenance::Provenance;
+use crate::export::provenance::{Provenance, period_in_words};
 use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, html_response, xlsx_response};
+use crate::usecases::call_for_information::answered_in_period;
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,6 +84,24 @@ pub async fn country_page(
     let mut connection = state.connection().await?;
     let report = report(&mut connection, &code, &query).await?;
     let history = tiers::history(&mut connection, &report.country.code).await?;
+    let window = match report.year {
+        Some(year) if query.year.is_none() => {
+            let next = next_report_year(chrono::Utc::now().date_naive());
+            let answered = answered_in_period(
+                &mut connection,
+                &report.country.code,
+                year,
+                next,
+                report.organisation,
+            )
+            .await?;
+            Some(Window {
+                next_year: next,
+                answered,
+            })
+        }
+        _ => None,
+    };
     let organisations = organisations::list(&mut connection, None, 1000).await?;
     let country = &report.country;
     let title = match report.year {
@@ -88,10 +110,10 @@ pub async fn country_page(
     };
     let content = html! {
         h1 { (title) }
-        (summary_panel(&report, &query))
+        (summary_panel(&report, &query, window.as_ref()))
         (filter_form(&report, &query, &organisations))
         (tier_history(&history))
-        (recommendations_by_pillar(&report))
+        (recommendations_by_pillar(&report, window.as_ref()))
         @if report.recommendations.is_empty() {
             p { "No recommendation matches these filters." }
         }
@@ -104,9 +126,26 @@ pub async fn country_page(
     )))
 }
 
-/// The country's tier and how many of its recommendations stand where, with the way to the
-/// printable summary.
-fn summary_panel(report: &GapReport, query: &CountryQuery) -> Markup {
+/// What is answered in the period the next report will assess, shown beside the latest
+/// report's recommendations.
+struct Window {
+    next_year: i32,
+    /// The recommendations some intervention active in that period answers.
+    answered: HashSet<Uuid>,
+}
+
+impl Window {
+    fn note(&self) -> String {
+        format!(
+            "Nothing yet in the period the next report will assess ({})",
+            period_in_words(reporting_period(self.next_year))
+        )
+    }
+}
+
+/// The country's tier and how many of its recommendations stand where, with the ways to the
+/// printable summary, the downloads and the call-for-information pack.
+fn summary_panel(report: &GapReport, query: &CountryQuery, window: Option<&Window>) -> Markup {
     let country = &report.country;
     html! {
         div.panel {
@@ -119,11 +158,20 @@ fn summary_panel(report: &GapReport, query: &CountryQuery) -> Markup {
                 (report.summary.addressed) " addressed (" (widgets::percent(report.summary.coverage_ratio)) "), "
                 (report.summary.partially_addressed) " partly, " (report.summary.planned) " planned."
             }
+            @if let Some(window) = window {
+                @let waiting = report.recommendations.iter().filter(|r| !window.answered.contains(&r.id)).count();
+                p {
+                    (waiting) " of " (report.recommendations.len()) " have nothing yet in the period the "
+                    (window.next_year) " report will assess ("
+                    (period_in_words(reporting_period(window.next_year))) ")."
+                }
+            }
             p.actions.no-print {
                 @let filters = query.as_query_string();
                 a href=(with_query(&format!("/countries/{}/print", country.code), &filters)) { "Printable summary" }
                 a href=(with_query(&format!("/countries/{}/gaps.xlsx", country.code), &filters)) download { "Download spreadsheet (.xlsx)" }
                 a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { "Download CSV" }
+                a href={ "/countries/" (country.code) "/call-for-information" } { "Call-for-information pack" }
                 a href="/" { "Back to the overview" }
             }
     }
@@ -186,7 +234,7 @@ fn tier_history(history: &[TierRow]) -> Markup {
 
 /// The recommendations, one section per pillar, each with its status, its line and the work that
 /// answers it.
-fn recommendations_by_pillar(report: &GapReport) -> Markup {
+fn recommendations_by_pillar(report: &GapReport, window: Option<&Window>) -> Markup {
     html! {
         @for pillar in Pillar::ALL {
             @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
@@ -204,6 +252,9 @@ fn recommendations_by_pillar(report: &GapReport) -> Markup {
                                         "Standing since " (recommendation.line.since) " (" (recommendation.line.years_standing) " reports)"
                                         @if !recommendation.line.ever_addressed { ", never addressed" } "."
                                     } @else { "New in this report." }
+                                }
+                                @if let Some(window) = window.filter(|w| !w.answered.contains(&recommendation.id)) {
+                                    p.window-note { (window.note()) }
                                 }
                                 @if !recommendation.interventions.is_empty() {
                                     p { "Answered by:" }

@@ -6,7 +6,8 @@
 //! ([`error::WebError`]). Every core flow works without JavaScript: forms post, filters are GET
 //! forms, charts are SVG drawn on the server.
 //!
-//! One file per group of pages: [`signin`], [`overview`], [`country`], [`interventions`],
+//! One file per group of pages: [`signin`], [`overview`], [`country`],
+//! [`call_for_information`], [`interventions`],
 //! [`admin`] (imports, keys, the audit trail); and the
 //! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`], and
 //! [`read_retry`] (a page read once more when the database connection broke under it) inside
@@ -14,6 +15,7 @@
 
 pub mod admin;
 pub mod assets;
+pub mod call_for_information;
 pub mod country;
 pub mod csrf;
 pub mod deadline;
@@ -55,6 +57,18 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route(
             "/countries/{code}/gaps.xlsx",
             web::get().to(country::download_xlsx),
+        )
+        .route(
+            "/countries/{code}/call-for-information",
+            web::get().to(call_for_information::pack_page),
+        )
+        .route(
+            "/countries/{code}/call-for-information/print",
+            web::get().to(call_for_information::printable),
+        )
+        .route(
+            "/countries/{code}/call-for-information.docx",
+            web::get().to(call_for_information::download_docx),
         )
         .configure(interventions::configure)
         .configure(admin::configure);

@@ -19,6 +19,8 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     base: String,
+    /// Where the browser saves what it downloads.
+    downloads: PathBuf,
 }
 
 impl Browser {
@@ -39,9 +41,15 @@ impl Browser {
             .expect("chromedriver runs (Debian: apt-get install chromium chromium-driver)");
         let profile =
             crate::helpers::scratch_dir(&format!("chromium-{}", uuid::Uuid::now_v7().simple()));
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).unwrap();
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": browser_path(),
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking",
@@ -62,6 +70,7 @@ impl Browser {
                         client,
                         driver,
                         base: app.address.clone(),
+                        downloads,
                     };
                 }
                 Err(error) => last_error = Some(error),
@@ -164,6 +173,28 @@ impl Browser {
         self.goto("/signin").await;
         self.fill("#key", key).await;
         self.submit("form[action='/signin'] button").await;
+    }
+
+    /// Clicks the download link `selector` and gives the file the browser saved: its name and
+    /// its bytes. The folder is emptied first, so the file is this click's.
+    pub async fn download(&self, selector: &str) -> (String, Vec<u8>) {
+        for entry in std::fs::read_dir(&self.downloads).unwrap() {
+            std::fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+        self.click(selector).await;
+        for _ in 0..100 {
+            let finished: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
+                .unwrap()
+                .map(|entry| entry.unwrap().path())
+                .filter(|path| path.extension().is_none_or(|e| e != "crdownload"))
+                .collect();
+            if let [file] = finished.as_slice() {
+                let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                return (name, std::fs::read(file).unwrap());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("clicking {selector} downloaded nothing");
     }
 
     /// Saves what the browser shows as `target/screenshots/<name>.png`.
@@ -981,5 +1012,75 @@ async fn a_return_address_with_a_tab_or_a_newline_keeps_the_browser_on_gaptrack(
             "{sneaky}: the browser stays on gaptrack's overview"
         );
     }
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn a_grant_writer_downloads_each_document_from_the_pages_and_it_reads_back() {
+    let app = TestApp::with_demo().await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&app.key(Role::Viewer, None)).await;
+
+    browser.goto("/?region=AF").await;
+    let (name, workbook) = browser.download("a[href^='/coverage.xlsx']").await;
+    assert_eq!(name, "gaptrack-coverage-2023-AF.xlsx");
+    let rows = crate::documents::sheet(&workbook, "Coverage");
+    assert_eq!(rows.len(), 6, "a heading, four countries, the totals");
+    let (name, csv) = browser.download("a[href^='/coverage.csv']").await;
+    assert_eq!(name, "gaptrack-coverage-2023-AF.csv");
+    assert_eq!(crate::documents::spreadsheet_rows(&csv).len(), 4);
+
+    browser.goto("/countries/SEN").await;
+    let (name, workbook) = browser
+        .download("a[href^='/countries/SEN/gaps.xlsx']")
+        .await;
+    assert_eq!(name, "gaptrack-SEN-2023.xlsx");
+    assert_eq!(
+        crate::documents::sheet(&workbook, "Recommendations").len(),
+        6
+    );
+    let (name, csv) = browser.download("a[href^='/countries/SEN/gaps.csv']").await;
+    assert_eq!(name, "gaptrack-SEN-2023.csv");
+    assert_eq!(crate::documents::spreadsheet_rows(&csv).len(), 5);
+
+    browser
+        .click("a[href='/countries/SEN/call-for-information']")
+        .await;
+    assert_eq!(browser.path().await, "/countries/SEN/call-for-information");
+    browser.screenshot("call-for-information").await;
+    let (name, document) = browser
+        .download("a[href^='/countries/SEN/call-for-information.docx']")
+        .await;
+    let year = gaptrack::domain::next_report_year(chrono::Utc::now().date_naive());
+    assert_eq!(
+        name,
+        format!("gaptrack-SEN-{year}-call-for-information.docx")
+    );
+    let paragraphs = crate::readers::read_docx(&document);
+    assert_eq!(
+        paragraphs[0].text,
+        format!("Senegal: actions for the {year} TIP Report")
+    );
+    // The demo's interventions record no dates: they read as running through the period.
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.text == "Training of law enforcement and judiciary in Senegal"),
+        "{paragraphs:?}"
+    );
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto("/countries/SEN/call-for-information").await;
+    let overflow: bool = browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(!overflow, "the pack fits a phone's width");
+    browser.screenshot("call-for-information-phone").await;
     browser.close().await;
 }

@@ -33,14 +33,14 @@ async fn download(client: &reqwest::Client, app: &TestApp, path: &str) -> (Strin
 }
 
 /// A page's HTML, which must be there.
-async fn page_of(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
+pub async fn page_of(client: &reqwest::Client, app: &TestApp, path: &str) -> String {
     let response = client.get(app.url(path)).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     response.text().await.unwrap()
 }
 
 /// The rows of a CSV file made for a spreadsheet, after checking its byte-order mark.
-fn spreadsheet_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+pub fn spreadsheet_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).unwrap();
     let text = text
         .strip_prefix('\u{feff}')
@@ -224,7 +224,7 @@ async fn the_printable_summary_stands_alone() {
 }
 
 /// A workbook's sheet, row by row, read back by a spreadsheet reader.
-fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {
+pub fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<Data>> {
     let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec()))
         .expect("the download is an .xlsx workbook");
     workbook

@@ -78,6 +78,8 @@ async fn every_page_is_well_formed_and_labelled() {
         "/countries/SLE".to_owned(),
         "/countries/Malawi?status=unaddressed".to_owned(),
         "/countries/SEN/print".to_owned(),
+        "/countries/SEN/call-for-information".to_owned(),
+        "/countries/SEN/call-for-information/print?year=2024".to_owned(),
         "/interventions".to_owned(),
         "/interventions/new".to_owned(),
         format!("/interventions/{intervention}"),

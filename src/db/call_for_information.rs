@@ -1,0 +1,178 @@
+//! The queries behind the call-for-information pack: a country's interventions that were active
+//! during a reporting period, what each answers, and the last report's recommendations.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use uuid::Uuid;
+
+use super::interventions::InterventionRow;
+use super::recommendations::RecommendationRow;
+use super::schema::{intervention_countries, interventions, links, organisations, recommendations};
+use super::{Connection, DbError};
+use crate::domain::{Contribution, InterventionStatus, Pillar};
+
+/// An intervention active during the period, with its organisation's name.
+#[derive(Debug, Clone)]
+pub struct PeriodIntervention {
+    pub row: InterventionRow,
+    pub organisation_name: String,
+}
+
+/// The statuses of work that was done: planned work is not an action yet, and cancelled work
+/// never happened.
+const DONE: [InterventionStatus; 2] = [InterventionStatus::Active, InterventionStatus::Completed];
+
+/// Whether an intervention is active or completed and its dates meet the period from
+/// `starts_on` to `ends_on`: a missing start reads as "before the period", a missing end as
+/// "still running".
+#[diesel::dsl::auto_type]
+fn done_in_period(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
+    let done: [InterventionStatus; 2] = DONE;
+    interventions::status
+        .eq_any(done)
+        .and(
+            interventions::started_on
+                .is_null()
+                .or(interventions::started_on.le(ends_on)),
+        )
+        .and(
+            interventions::ended_on
+                .is_null()
+                .or(interventions::ended_on.ge(starts_on)),
+        )
+}
+
+/// The interventions in `country` that are active or completed and whose dates meet the period
+/// from `starts_on` to `ends_on` (a missing start reads as "before the period", a missing end as
+/// "still running"), of `organisation` only when given, earliest first.
+pub async fn interventions_in_period(
+    connection: &mut Connection,
+    country: &str,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    organisation: Option<Uuid>,
+) -> Result<Vec<PeriodIntervention>, DbError> {
+    let mut query = interventions::table
+        .inner_join(intervention_countries::table)
+        .inner_join(organisations::table)
+        .filter(intervention_countries::country_code.eq(country.to_owned()))
+        .filter(done_in_period(starts_on, ends_on))
+        .select((InterventionRow::as_select(), organisations::name))
+        .order((
+            interventions::started_on.asc().nulls_first(),
+            interventions::title.asc(),
+            interventions::id.asc(),
+        ))
+        .into_boxed();
+    if let Some(organisation) = organisation {
+        query = query.filter(interventions::organisation_id.eq(organisation));
+    }
+    let rows: Vec<(InterventionRow, String)> = query.load(connection).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, organisation_name)| PeriodIntervention {
+            row,
+            organisation_name,
+        })
+        .collect())
+}
+
+/// A link of one of those interventions to a recommendation of the country.
+#[derive(Debug, Clone, Queryable)]
+pub struct PeriodAnswer {
+    pub intervention_id: Uuid,
+    pub recommendation_id: Uuid,
+    pub year: i32,
+    pub position: i32,
+    pub pillar: Pillar,
+    pub text: String,
+    pub contribution: Contribution,
+    pub rationale: Option<String>,
+    pub evidence_url: Option<String>,
+}
+
+/// What `interventions` answer among `country`'s recommendations, newest report first, then by
+/// number.
+pub async fn answers_of(
+    connection: &mut Connection,
+    country: &str,
+    interventions: &[Uuid],
+) -> Result<Vec<PeriodAnswer>, DbError> {
+    Ok(links::table
+        .inner_join(recommendations::table)
+        .filter(links::intervention_id.eq_any(interventions))
+        .filter(recommendations::country_code.eq(country.to_owned()))
+        .select((
+            links::intervention_id,
+            recommendations::id,
+            recommendations::year,
+            recommendations::position,
+            recommendations::pillar,
+            recommendations::text,
+            links::contribution,
+            links::rationale,
+            links::evidence_url,
+        ))
+        .order((
+            recommendations::year.desc(),
+            recommendations::position.asc(),
+            links::intervention_id.asc(),
+        ))
+        .load(connection)
+        .await?)
+}
+
+/// Which of `country`'s recommendations of `year` some intervention answers that is active or
+/// completed and whose dates meet the period from `starts_on` to `ends_on` (read as
+/// [`interventions_in_period`] reads them), of `organisation` only when given.
+pub async fn answered_in_period(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+    (starts_on, ends_on): (NaiveDate, NaiveDate),
+    organisation: Option<Uuid>,
+) -> Result<Vec<Uuid>, DbError> {
+    let mut query = links::table
+        .inner_join(recommendations::table)
+        .inner_join(interventions::table)
+        .filter(recommendations::country_code.eq(country.to_owned()))
+        .filter(recommendations::year.eq(year))
+        .filter(done_in_period(starts_on, ends_on))
+        .select(links::recommendation_id)
+        .distinct()
+        .into_boxed();
+    if let Some(organisation) = organisation {
+        query = query.filter(interventions::organisation_id.eq(organisation));
+    }
+    Ok(query.load(connection).await?)
+}
+
+/// The newest report year before `year` with recommendations for `country`.
+pub async fn last_report_before(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+) -> Result<Option<i32>, DbError> {
+    Ok(recommendations::table
+        .filter(recommendations::country_code.eq(country.to_owned()))
+        .filter(recommendations::year.lt(year))
+        .select(diesel::dsl::max(recommendations::year))
+        .get_result(connection)
+        .await?)
+}
+
+/// `country`'s recommendations of `year`, by number.
+pub async fn recommendations_of(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+) -> Result<Vec<RecommendationRow>, DbError> {
+    Ok(recommendations::table
+        .filter(recommendations::country_code.eq(country.to_owned()))
+        .filter(recommendations::year.eq(year))
+        .select(RecommendationRow::as_select())
+        .order(recommendations::position.asc())
+        .load(connection)
+        .await?)
+}

@@ -1,0 +1,163 @@
+//! The call-for-information pack as HTML: the body the pack's page shows, and the printable
+//! version around it. The Word version (`call_for_information_docx`) says the same things in the
+//! same order.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::gaps_summary::{OnScreen, STYLE};
+use super::provenance::{Provenance, dates_in_words, period_in_words};
+use crate::usecases::call_for_information::{CallForInformation, PeriodAction, PeriodAnswerDto};
+
+/// The pack's title: `Senegal: actions for the 2027 TIP Report`.
+pub fn title(pack: &CallForInformation) -> String {
+    format!(
+        "{}: actions for the {} TIP Report",
+        pack.country.tip_name, pack.report_year
+    )
+}
+
+/// What the pack is, in a sentence, as it opens.
+pub fn introduction(pack: &CallForInformation) -> String {
+    format!(
+        "Concrete actions taken in {} during the period the {} Trafficking in Persons Report \
+         assesses ({}), for the State Department's annual call for information, with the \
+         recommendations each answers and its supporting documents.",
+        pack.country.tip_name,
+        pack.report_year,
+        period_in_words(pack.reporting_period)
+    )
+}
+
+/// How an answer cites its recommendation: `2023 report, No. 4 (Prosecution)`.
+pub fn citation(answer: &PeriodAnswerDto) -> String {
+    format!(
+        "{} report, No. {} ({})",
+        answer.year,
+        answer.position,
+        answer.pillar.label()
+    )
+}
+
+/// The heading of the last part, the recommendations nothing in the period answers.
+pub fn unanswered_heading(pack: &CallForInformation) -> String {
+    match pack.last_report_year {
+        Some(year) => format!("Recommendations of the {year} report with nothing in the period"),
+        None => "Recommendations with nothing in the period".to_owned(),
+    }
+}
+
+/// An action's facts after its title: `CenHTRO · Training · Active`.
+pub fn action_facts(action: &PeriodAction) -> String {
+    format!(
+        "{} · {} · {}",
+        action.organisation_name,
+        action.kind.label(),
+        action.status.label()
+    )
+}
+
+/// The pack's content: the facts, the actions by pillar, and what nothing answers.
+pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
+    html! {
+        p.introduction { (introduction(pack)) }
+        dl.facts {
+            dt { "Reporting period" } dd { (period_in_words(pack.reporting_period)) }
+            @if let Some(year) = pack.last_report_year {
+                dt { "Recommendations of" } dd { "the " (year) " TIP Report" }
+            }
+            dt { "Work of" } dd { (pack.organisation_name.as_deref().unwrap_or("All organisations")) }
+            dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
+        }
+        @if pack.pillars.is_empty() && pack.other_actions.is_empty() {
+            p { "No intervention recorded in gaptrack was active or completed in this period." }
+        }
+        @for pillar in &pack.pillars {
+            section.pillar {
+                h2 { (pillar.pillar.label()) }
+                @for action in &pillar.actions { (action_block(action)) }
+            }
+        }
+        @if !pack.other_actions.is_empty() {
+            section.pillar {
+                h2 { "Other actions in the period" }
+                @for action in &pack.other_actions { (action_block(action)) }
+            }
+        }
+        section {
+            h2 { (unanswered_heading(pack)) }
+            @if pack.unanswered.is_empty() {
+                p { "None: every recommendation has an action in the period." }
+            } @else {
+                ol.numbered {
+                    @for recommendation in &pack.unanswered {
+                        li {
+                            span.number-label { "No. " (recommendation.position) ". " }
+                            (recommendation.text)
+                            div.meta {
+                                (recommendation.pillar.label())
+                                @if recommendation.prioritized { " · prioritized" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn action_block(action: &PeriodAction) -> Markup {
+    html! {
+        article.action {
+            h3 { (action.title) }
+            p.meta { (action_facts(action)) }
+            dl.facts {
+                dt { "Dates" } dd { (dates_in_words(action.started_on, action.ended_on)) }
+                @if let Some(reached) = action.people_reached { dt { "People reached" } dd { (reached) } }
+                @if let Some(location) = &action.location { dt { "Where" } dd { (location) } }
+            }
+            @if let Some(description) = &action.description { p { (description) } }
+            @if !action.answers.is_empty() {
+                p { "Answers:" }
+                ul.answers {
+                    @for answer in &action.answers {
+                        li {
+                            strong { (citation(answer)) } ": " (answer.text)
+                            " " em { "(answers it " (answer.contribution.label().to_lowercase()) ")" }
+                            @if let Some(rationale) = &answer.rationale { br; (rationale) }
+                            @if let Some(url) = &answer.evidence_url {
+                                br; "Evidence: " a href=(url) rel="noopener noreferrer" { (url) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The printable pack, made for `provenance`; `on_screen` adds the controls a browser shows.
+pub fn to_html(
+    pack: &CallForInformation,
+    provenance: &Provenance,
+    on_screen: Option<&OnScreen>,
+) -> String {
+    let title = title(pack);
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STYLE)) }
+                @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
+            }
+            body {
+                @if let Some(screen) = on_screen { (screen.controls()) }
+                h1 { (title) }
+                (body(pack, provenance))
+            }
+        }
+    };
+    page.into_string()
+}

@@ -1,0 +1,130 @@
+//! The call-for-information pack of a country in the pages: the pack itself with its filters, its
+//! printable version and its Word document.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::filters::{self, query_string};
+use super::layout::{self, Section};
+use super::session::Visitor;
+use super::{assets, widgets};
+use crate::db::{Connection, organisations};
+use crate::export::call_for_information::{body, title, to_html};
+use crate::export::call_for_information_docx::to_docx;
+use crate::export::file_name;
+use crate::export::gaps_summary::OnScreen;
+use crate::export::provenance::Provenance;
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::http::negotiation::{docx_response, html_response};
+use crate::usecases::call_for_information::{CallForInformation, call_for_information, pack_year};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PackQuery {
+    year: Option<String>,
+    organisation: Option<String>,
+}
+
+impl PackQuery {
+    fn as_query_string(&self) -> String {
+        query_string(&[
+            ("year", self.year.clone()),
+            ("organisation", self.organisation.clone()),
+        ])
+    }
+
+    /// `path` with this query, when it has one.
+    fn on(&self, path: &str) -> String {
+        match self.as_query_string() {
+            query if query.is_empty() => path.to_owned(),
+            query => format!("{path}?{query}"),
+        }
+    }
+}
+
+async fn pack(
+    connection: &mut Connection,
+    code: &str,
+    query: &PackQuery,
+) -> Result<CallForInformation, WebError> {
+    let asked = filters::optional("report year", query.year.as_deref())?;
+    let year = pack_year(asked, chrono::Utc::now().date_naive())?;
+    let organisation = filters::organisation(query.organisation.as_deref())?;
+    Ok(call_for_information(connection, code, year, organisation).await?)
+}
+
+/// `GET /countries/{code}/call-for-information`.
+pub async fn pack_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<PackQuery>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let pack = pack(&mut connection, &code, &query).await?;
+    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let base = format!("/countries/{}/call-for-information", pack.country.code);
+    let title = title(&pack);
+    let provenance = Provenance::now(&visitor.caller.name);
+    let content = html! {
+        h1 { (title) }
+        form.filters.panel method="get" aria-label="Filters" {
+            div {
+                label for="year" { "Report" }
+                input #year type="number" name="year" min="2000" max="2100" inputmode="numeric" value=(pack.report_year);
+            }
+            (widgets::organisation_filter("Work of", &organisations, pack.organisation))
+            button type="submit" { "Apply filters" }
+        }
+        p.actions {
+            a.button href=(query.on(&format!("{base}/print"))) { "Printable version" }
+            a.button.secondary href=(query.on(&format!("{base}.docx"))) download { "Download Word document (.docx)" }
+            a href={ "/countries/" (pack.country.code) } { "Back to " (pack.country.tip_name) }
+        }
+        div.pack { (body(&pack, &provenance)) }
+    };
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Countries,
+        content,
+    )))
+}
+
+/// `GET /countries/{code}/call-for-information/print`.
+pub async fn printable(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<PackQuery>,
+) -> Result<HttpResponse, WebError> {
+    let pack = pack(&mut *state.connection().await?, &code, &query).await?;
+    let on_screen = OnScreen {
+        back_to: query.on(&format!(
+            "/countries/{}/call-for-information",
+            pack.country.code
+        )),
+        back_label: "Back to the pack".to_owned(),
+        script: assets::SCRIPT_PATH.clone(),
+    };
+    let provenance = Provenance::now(&visitor.caller.name);
+    Ok(html_response(to_html(&pack, &provenance, Some(&on_screen))))
+}
+
+/// `GET /countries/{code}/call-for-information.docx`.
+pub async fn download_docx(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<PackQuery>,
+) -> Result<HttpResponse, WebError> {
+    let pack = pack(&mut *state.connection().await?, &code, &query).await?;
+    let document =
+        to_docx(&pack, &Provenance::now(&visitor.caller.name)).map_err(ApiError::Internal)?;
+    Ok(docx_response(
+        &file_name::call_for_information(&pack, "docx"),
+        document,
+    ))
+}

@@ -1,0 +1,112 @@
+//! Real readers for the documents gaptrack writes, as the people receiving them would open them:
+//! python-docx for Word documents, and libxml2 (through lxml) with the official IATI 2.03
+//! schema for donor XML. They are installed once, under `target/document-readers`, from PyPI.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+
+/// The pinned readers. pyIATI is installed without its dependencies (old versions that no longer
+/// build): only the official schema files it ships are used.
+const PACKAGES: &[&str] = &["python-docx==1.2.0", "lxml==6.1.3"];
+const SCHEMAS: &str = "pyIATI==0.4.1";
+
+static INSTALL: Mutex<()> = Mutex::new(());
+
+fn folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/document-readers")
+}
+
+/// The Python that has the readers, installing them on first use.
+pub fn python() -> PathBuf {
+    let _once = INSTALL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let folder = folder();
+    let python = folder.join("bin/python");
+    let ready = folder.join(".ready-1");
+    if ready.exists() {
+        return python;
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+    run(Command::new("python3").arg("-m").arg("venv").arg(&folder));
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(PACKAGES));
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+        ])
+        .arg(SCHEMAS));
+    std::fs::write(&ready, "").unwrap();
+    python
+}
+
+fn run(command: &mut Command) {
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|error| {
+            panic!("the document readers need python3 with venv and pip: {error}")
+        });
+    assert!(
+        output.status.success(),
+        "installing the document readers failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Runs `script` with the readers' Python on `input` (its standard input) and gives what it
+/// printed.
+fn read_with(script: &str, input: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the reader refused the document: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A paragraph of a Word document, as python-docx reads it.
+#[derive(Debug, serde::Deserialize)]
+pub struct DocxParagraph {
+    pub style: String,
+    pub text: String,
+    pub links: Vec<String>,
+}
+
+/// A Word document's paragraphs and its title property, read by python-docx.
+pub fn read_docx(bytes: &[u8]) -> Vec<DocxParagraph> {
+    const SCRIPT: &str = r#"
+import io, json, sys
+import docx
+document = docx.Document(io.BytesIO(sys.stdin.buffer.read()))
+print(json.dumps([
+    {"style": p.style.name, "text": p.text, "links": [h.address for h in p.hyperlinks]}
+    for p in document.paragraphs
+]))
+"#;
+    serde_json::from_str(&read_with(SCRIPT, bytes)).unwrap()
+}
