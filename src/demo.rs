@@ -175,9 +175,10 @@ async fn load_dataset(
     }
     let mut organisation_ids: HashMap<&str, Uuid> = HashMap::new();
     for organisation in &dataset.organisations {
-        let row = db::organisations::insert(connection, actor, &organisation.name)
-            .await?
-            .or_fault()?;
+        let row =
+            db::organisations::insert(connection, actor, &organisation.name, &Default::default())
+                .await?
+                .or_fault()?;
         organisation_ids.insert(&organisation.name, row.id);
     }
     let mut loaded = Loaded {

@@ -169,7 +169,7 @@ pub async fn generate_with(
     for number in 1..=ORGANISATIONS {
         let name = format!("Organisation {number:02}");
         organisations.push(
-            db::organisations::insert(connection, &actor, &name)
+            db::organisations::insert(connection, &actor, &name, &Default::default())
                 .await?
                 .or_fault()?
                 .id,

@@ -10,6 +10,7 @@ pub mod countries;
 pub mod coverage;
 pub mod gaps;
 pub mod health;
+pub mod iati;
 pub mod idempotency;
 pub mod imports;
 pub mod interventions;
@@ -70,6 +71,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(organisations::create_organisation)
                 .service(organisations::get_organisation)
                 .service(organisations::update_organisation)
+                .service(iati::get_iati_activities)
                 .service(interventions::list_interventions)
                 .service(interventions::create_intervention)
                 .service(interventions::get_intervention)

@@ -10,6 +10,7 @@ use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
 use crate::db::organisations::{self, OrganisationRow};
+use crate::domain::IatiOrganisationType;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
@@ -22,6 +23,12 @@ pub struct OrganisationDto {
     #[schema(example = "CenHTRO")]
     pub name: String,
     pub created_at: DateTime<Utc>,
+    /// Its IATI organisation identifier, which its IATI activity files report under.
+    #[schema(example = "GB-COH-01234567")]
+    pub iati_identifier: Option<String>,
+    /// Its IATI organisation type (IATI's OrganisationType code: `22` national NGO, `80`
+    /// academic, training and research, ...).
+    pub iati_organisation_type: Option<IatiOrganisationType>,
 }
 
 impl From<OrganisationRow> for OrganisationDto {
@@ -30,11 +37,13 @@ impl From<OrganisationRow> for OrganisationDto {
             id: row.id,
             name: row.name,
             created_at: row.created_at,
+            iati_identifier: row.iati_identifier,
+            iati_organisation_type: row.iati_organisation_type,
         }
     }
 }
 
-/// An organisation's name, to create or rename it. Names are unique, ignoring case.
+/// An organisation to create. Names are unique, ignoring case, and so are IATI identifiers.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Centre on Human Trafficking Research & Outreach"}))]
@@ -42,6 +51,29 @@ pub struct OrganisationBody {
     #[schema(example = "CenHTRO")]
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub name: String,
+    /// Its IATI organisation identifier (a registration agency's prefix and its number there).
+    #[schema(
+        example = "GB-COH-01234567",
+        pattern = "^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*$"
+    )]
+    pub iati_identifier: Option<String>,
+    /// Its IATI organisation type.
+    pub iati_organisation_type: Option<IatiOrganisationType>,
+}
+
+/// What to change of an organisation: any of its name, its IATI identifier and its IATI type
+/// (`null` clears either of these).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"iati_identifier": "GB-COH-01234567"}))]
+pub struct OrganisationChangesBody {
+    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "crate::domain::double_option")]
+    #[schema(pattern = "^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*$")]
+    pub iati_identifier: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::domain::double_option")]
+    pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -79,7 +111,7 @@ pub async fn list_organisations(
 #[utoipa::path(tag = "organisations", request_body = OrganisationBody, responses(
     (status = 201, body = OrganisationDto),
     (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "The name is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The name or the IATI identifier is taken", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/organisations")]
@@ -88,7 +120,15 @@ pub async fn create_organisation(
     state: web::Data<AppState>,
     body: JsonBody<OrganisationBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = usecases::organisations::create(state.get_ref(), &caller, &body.0.name).await?;
+    let body = body.0;
+    let row = usecases::organisations::create(
+        state.get_ref(),
+        &caller,
+        &body.name,
+        body.iati_identifier.as_deref(),
+        body.iati_organisation_type,
+    )
+    .await?;
     let mut response = HttpResponse::Created();
     response.insert_header((
         "Location",
@@ -120,29 +160,32 @@ pub async fn get_organisation(
     ))
 }
 
-/// Renames an organisation.
-#[utoipa::path(tag = "organisations", params(("id" = Uuid, Path)), request_body = OrganisationBody, responses(
+/// Changes an organisation: its name, its IATI identifier or its IATI type.
+#[utoipa::path(tag = "organisations", params(("id" = Uuid, Path)), request_body = OrganisationChangesBody, responses(
     (status = 200, body = OrganisationDto),
     (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "The name is taken", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The name or the IATI identifier is taken", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, or none given", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/organisations/{id}")]
 pub async fn update_organisation(
     caller: Caller,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    body: JsonBody<OrganisationBody>,
+    body: JsonBody<OrganisationChangesBody>,
     // After the body, so that a missing or malformed body is answered first.
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let row = usecases::organisations::rename(
+    let body = body.0;
+    let row = usecases::organisations::update(
         state.get_ref(),
         &caller,
         id.into_inner(),
         &if_match.0,
-        &body.0.name,
+        body.name.as_deref(),
+        body.iati_identifier.as_ref().map(Option::as_deref),
+        body.iati_organisation_type,
     )
     .await?;
     Ok(tagged(

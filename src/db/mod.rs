@@ -4,6 +4,7 @@
 //! connection, return plain row structs or `Option` for an absent row, and leave it to the handler to
 //! decide what absence means. A write that spans several statements opens its own transaction.
 
+pub mod activities;
 pub mod audit;
 pub mod bulk;
 pub mod call_for_information;

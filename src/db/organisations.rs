@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::audit::{self, Actor, Change};
 use super::schema::organisations;
 use super::{Connection, Constrained, DbError, Guarded, constrained};
-use crate::domain::{AuditAction, Etag, Precondition, ResourceType};
+use crate::domain::{AuditAction, Etag, IatiOrganisationType, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
@@ -17,14 +17,36 @@ pub struct OrganisationRow {
     pub id: Uuid,
     pub name: String,
     pub created_at: DateTime<Utc>,
+    /// Its IATI organisation identifier, for the activity files donors read.
+    pub iati_identifier: Option<String>,
+    /// Its IATI organisation type.
+    pub iati_organisation_type: Option<IatiOrganisationType>,
+}
+
+/// What an update changes: each field given is set (`iati_identifier: Some(None)` clears it).
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = organisations)]
+pub struct OrganisationChanges {
+    pub name: Option<String>,
+    pub iati_identifier: Option<Option<String>>,
+    pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
+}
+
+/// The IATI facts of a new organisation.
+#[derive(Debug, Default, Clone)]
+pub struct IatiFacts {
+    pub identifier: Option<String>,
+    pub organisation_type: Option<IatiOrganisationType>,
 }
 
 /// Inserts an organisation and audits it; a name taken (ignoring case) is
-/// `Constrained::Duplicate("organisations_name_key")`.
+/// `Constrained::Duplicate("organisations_name_key")`, an IATI identifier taken
+/// `Constrained::Duplicate("organisations_iati_identifier_key")`.
 pub async fn insert(
     connection: &mut Connection,
     actor: &Actor,
     name: &str,
+    iati: &IatiFacts,
 ) -> Result<Constrained<OrganisationRow>, DbError> {
     constrained(
         connection
@@ -33,6 +55,8 @@ pub async fn insert(
                     .values((
                         organisations::id.eq(Uuid::now_v7()),
                         organisations::name.eq(name),
+                        organisations::iati_identifier.eq(&iati.identifier),
+                        organisations::iati_organisation_type.eq(iati.organisation_type),
                     ))
                     .returning(OrganisationRow::as_returning())
                     .get_result(connection)
@@ -65,13 +89,14 @@ pub async fn exists(connection: &mut Connection, id: Uuid) -> Result<bool, DbErr
     )
 }
 
-/// Renames an organisation and audits it, if it still meets `precondition`.
-pub async fn rename(
+/// Changes an organisation and audits it, if it still meets `precondition`; a name or IATI
+/// identifier taken is refused as [`insert`] refuses it.
+pub async fn update(
     connection: &mut Connection,
     actor: &Actor,
     id: Uuid,
     precondition: &Precondition,
-    name: &str,
+    changes: &OrganisationChanges,
 ) -> Result<Constrained<Guarded<OrganisationRow>>, DbError> {
     constrained(
         connection
@@ -90,7 +115,7 @@ pub async fn rename(
                     return Ok(Guarded::Stale(Etag::of(&before)));
                 }
                 let after = diesel::update(organisations::table.find(id))
-                    .set(organisations::name.eq(name))
+                    .set(changes)
                     .returning(OrganisationRow::as_returning())
                     .get_result(connection)
                     .await?;

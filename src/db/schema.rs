@@ -61,6 +61,8 @@ diesel::table! {
         id -> Uuid,
         name -> Text,
         created_at -> Timestamptz,
+        iati_identifier -> Nullable<Text>,
+        iati_organisation_type -> Nullable<Text>,
     }
 }
 

@@ -239,6 +239,45 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// What kind of organisation it is, by IATI's OrganisationType codes, which its IATI
+    /// activity files report it as.
+    IatiOrganisationType {
+        /// Government.
+        Government => "10",
+        /// Local government.
+        LocalGovernment => "11",
+        /// Other public sector.
+        OtherPublicSector => "15",
+        /// International NGO.
+        InternationalNgo => "21",
+        /// National NGO.
+        NationalNgo => "22",
+        /// Regional NGO.
+        RegionalNgo => "23",
+        /// Partner-country-based NGO.
+        PartnerCountryNgo => "24",
+        /// Public-private partnership.
+        PublicPrivatePartnership => "30",
+        /// Multilateral.
+        Multilateral => "40",
+        /// Foundation.
+        Foundation => "60",
+        /// Private sector.
+        PrivateSector => "70",
+        /// Private sector in the provider country.
+        PrivateSectorProviderCountry => "71",
+        /// Private sector in the aid-recipient country.
+        PrivateSectorRecipientCountry => "72",
+        /// Private sector in a third country.
+        PrivateSectorThirdCountry => "73",
+        /// Academic, training and research.
+        Academic => "80",
+        /// Other.
+        Other => "90",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

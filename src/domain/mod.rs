@@ -20,8 +20,8 @@ pub use caller::{Actor, Caller};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{
-    AuditAction, Contribution, InterventionKind, InterventionStatus, Pillar, RecommendationStatus,
-    Region, ResourceType, Role, Tier,
+    AuditAction, Contribution, IatiOrganisationType, InterventionKind, InterventionStatus, Pillar,
+    RecommendationStatus, Region, ResourceType, Role, Tier,
 };
 pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
@@ -30,6 +30,6 @@ pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
 pub use tier_label::parse_tier_label;
 pub use validation::{
-    NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues, double_option, optional_text,
-    report_year, required_text, web_url,
+    IATI_IDENTIFIER_MESSAGE, NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues,
+    double_option, iati_identifier, optional_text, report_year, required_text, web_url,
 };

@@ -89,6 +89,27 @@ pub fn required_text(text: &str) -> Result<String, &'static str> {
     }
 }
 
+/// The rule of an IATI organisation identifier: a registration agency's prefix and the
+/// organisation's number there (`GB-COH-01234567`, `XM-DAC-41114`), 3 to 100 letters, digits,
+/// `-`, `.`, `_` or `:`, starting with a letter or digit; IATI forbids spaces, `/`, `&`, `|` and
+/// `?` in identifiers, which build on it.
+pub fn iati_identifier(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ':');
+    if (3..=100).contains(&text.len())
+        && text.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && text.chars().all(allowed)
+    {
+        Ok(text.to_owned())
+    } else {
+        Err(IATI_IDENTIFIER_MESSAGE)
+    }
+}
+
+/// What is said of an IATI organisation identifier that breaks [`iati_identifier`]'s rule.
+pub const IATI_IDENTIFIER_MESSAGE: &str = "must be an IATI organisation identifier such as \
+    `GB-COH-01234567`: 3 to 100 letters, digits, `-`, `.`, `_` or `:`";
+
 /// The rule of optional free text: trimmed, blank taken as absent, and storable.
 pub fn optional_text(text: &str) -> Result<Option<String>, &'static str> {
     let text = text.trim();
@@ -184,6 +205,16 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_iati_identifier_is_an_agency_prefix_and_a_number() {
+        for good in ["GB-COH-01234567", "XM-DAC-41114", " US-EIN-12.3_4:5 "] {
+            assert_eq!(iati_identifier(good), Ok(good.trim().to_owned()), "{good}");
+        }
+        for bad in ["", "GB", "GB COH 1", "GB/COH", "-GB-1", "a&b-1", "ab?c"] {
+            assert!(iati_identifier(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn a_url_is_a_plain_clickable_web_address() {

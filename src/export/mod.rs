@@ -10,5 +10,6 @@ pub mod file_name;
 pub mod gaps_csv;
 pub mod gaps_summary;
 pub mod gaps_xlsx;
+pub mod iati;
 pub mod provenance;
 pub mod workbook;

@@ -81,7 +81,7 @@ pub fn xlsx_response(filename: &str, body: Vec<u8>) -> HttpResponse {
 
 /// A file to download: `filename` is one of gaptrack's own names (`export::file_name`), made of
 /// letters, digits and hyphens, so it needs no quoting beyond the quotes.
-fn attachment(
+pub fn attachment(
     content_type: &'static str,
     filename: &str,
     body: impl actix_web::body::MessageBody + 'static,

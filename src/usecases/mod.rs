@@ -15,6 +15,7 @@ pub mod call_for_information;
 pub mod countries;
 pub mod coverage;
 pub mod gap_report;
+pub mod iati;
 pub mod imports;
 pub mod interventions;
 pub mod keys;

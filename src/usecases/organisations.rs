@@ -1,14 +1,26 @@
-//! Registering and renaming the organisations that run interventions (admins only).
+//! Registering and changing the organisations that run interventions (admins only): their name
+//! and their IATI organisation identifier.
 
 use uuid::Uuid;
 
-use crate::db::organisations::{self, OrganisationRow};
+use crate::db::organisations::{self, IatiFacts, OrganisationChanges, OrganisationRow};
 use crate::db::{Connections, Constrained, Guarded};
-use crate::domain::{Caller, Failure, Precondition, Validator};
+use crate::domain::{
+    Caller, Failure, IatiOrganisationType, Precondition, Validator, iati_identifier,
+};
 
-/// The refusal of a name another organisation has (names are unique, ignoring case).
-fn name_taken(name: &str) -> Failure {
-    Failure::Conflict(format!("an organisation named `{name}` already exists"))
+/// The refusal of a name or IATI identifier another organisation has (names are unique ignoring
+/// case, identifiers ignoring case too), told by the constraint that refused it.
+fn taken(constraint: &str, name: Option<&str>, iati_identifier: Option<&str>) -> Failure {
+    match (constraint, iati_identifier) {
+        ("organisations_iati_identifier_key", Some(identifier)) => Failure::Conflict(format!(
+            "another organisation has the IATI identifier `{identifier}`"
+        )),
+        _ => Failure::Conflict(format!(
+            "an organisation named `{}` already exists",
+            name.unwrap_or_default()
+        )),
+    }
 }
 
 /// The refusal for an organisation that does not exist.
@@ -16,46 +28,89 @@ pub fn not_found(id: Uuid) -> Failure {
     Failure::NotFound(format!("there is no organisation {id}"))
 }
 
-fn valid_name(name: &str) -> Result<String, Failure> {
-    let mut check = Validator::default();
-    let name = check.required_text("name", name);
-    check.finish()?;
-    Ok(name)
+/// An IATI identifier as given: blank is none.
+fn valid_iati_identifier(check: &mut Validator, given: Option<&str>) -> Option<String> {
+    let given = given.map(str::trim).filter(|text| !text.is_empty())?;
+    match iati_identifier(given) {
+        Ok(identifier) => Some(identifier),
+        Err(message) => {
+            check.error("iati_identifier", message);
+            None
+        }
+    }
 }
 
-/// Registers an organisation named `name` for `caller`, who must be an admin.
+/// Registers an organisation named `name`, with its IATI identifier and type if given, for
+/// `caller`, who must be an admin.
 pub async fn create(
     db: &impl Connections,
     caller: &Caller,
     name: &str,
+    iati_identifier: Option<&str>,
+    iati_organisation_type: Option<IatiOrganisationType>,
 ) -> Result<OrganisationRow, Failure> {
     caller.require_admin()?;
-    let name = valid_name(name)?;
+    let mut check = Validator::default();
+    let name = check.required_text("name", name);
+    let iati = IatiFacts {
+        identifier: valid_iati_identifier(&mut check, iati_identifier),
+        organisation_type: iati_organisation_type,
+    };
+    check.finish()?;
     let mut connection = db.connect().await?;
-    match organisations::insert(&mut connection, &caller.actor(), &name).await? {
+    let actor = caller.actor();
+    match organisations::insert(&mut connection, &actor, &name, &iati).await? {
         Constrained::Done(row) => Ok(row),
-        Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(name_taken(&name)),
+        Constrained::Duplicate(constraint) | Constrained::MissingReference(constraint) => {
+            Err(taken(&constraint, Some(&name), iati.identifier.as_deref()))
+        }
     }
 }
 
-/// Renames organisation `id` for `caller`, who must be an admin, if it still meets
-/// `precondition`.
-pub async fn rename(
+/// Changes organisation `id` for `caller`, who must be an admin, if it still meets
+/// `precondition`: each of its name, IATI identifier and IATI type that is given
+/// (`Some(None)`, or a blank identifier, clears one).
+pub async fn update(
     db: &impl Connections,
     caller: &Caller,
     id: Uuid,
     precondition: &Precondition,
-    name: &str,
+    name: Option<&str>,
+    iati_identifier: Option<Option<&str>>,
+    iati_organisation_type: Option<Option<IatiOrganisationType>>,
 ) -> Result<OrganisationRow, Failure> {
     caller.require_admin()?;
-    let name = valid_name(name)?;
+    let mut check = Validator::default();
+    let changes = OrganisationChanges {
+        name: name.map(|name| check.required_text("name", name)),
+        iati_identifier: iati_identifier.map(|given| valid_iati_identifier(&mut check, given)),
+        iati_organisation_type,
+    };
+    if changes.name.is_none()
+        && changes.iati_identifier.is_none()
+        && changes.iati_organisation_type.is_none()
+    {
+        check.error(
+            "name",
+            "give at least one of `name`, `iati_identifier` and `iati_organisation_type`",
+        );
+    }
+    check.finish()?;
     let mut connection = db.connect().await?;
-    match organisations::rename(&mut connection, &caller.actor(), id, precondition, &name).await? {
+    let actor = caller.actor();
+    match organisations::update(&mut connection, &actor, id, precondition, &changes).await? {
         Constrained::Done(Guarded::Done(row)) => Ok(row),
         Constrained::Done(Guarded::NotFound) => Err(not_found(id)),
         Constrained::Done(Guarded::Stale(current)) => {
             Err(precondition.refusal(&format!("organisation {id}"), Some(current)))
         }
-        Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(name_taken(&name)),
+        Constrained::Duplicate(constraint) | Constrained::MissingReference(constraint) => {
+            let identifier = changes.iati_identifier.flatten();
+            Err(taken(
+                &constraint,
+                changes.name.as_deref(),
+                identifier.as_deref(),
+            ))
+        }
     }
 }

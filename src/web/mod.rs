@@ -23,6 +23,7 @@ pub mod error;
 pub mod filters;
 pub mod form_data;
 pub mod form_outcome;
+pub mod iati;
 pub mod interventions;
 pub mod layout;
 pub mod overview;
@@ -69,6 +70,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route(
             "/countries/{code}/call-for-information.docx",
             web::get().to(call_for_information::download_docx),
+        )
+        .route(
+            "/organisations/{id}/iati-activities.xml",
+            web::get().to(iati::download),
         )
         .configure(interventions::configure)
         .configure(admin::configure);

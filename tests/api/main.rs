@@ -17,6 +17,7 @@ mod faults;
 mod gaps;
 mod generate;
 mod health;
+mod iati;
 mod idempotency;
 mod import;
 mod interventions;

@@ -135,8 +135,9 @@ async fn every_write_is_refused_to_viewers_and_to_editors_of_other_organisations
     assert_eq!(before, after, "nothing was written");
 }
 
-/// The API's reads, from the contract, with whether each says a key's role may be refused.
-fn reads(document: &Value) -> Vec<(String, bool)> {
+/// The API's reads, from the contract, with whether each says a key's role may be refused, and
+/// the statuses it documents.
+fn reads(document: &Value) -> Vec<(String, bool, Vec<String>)> {
     document["paths"]
         .as_object()
         .unwrap()
@@ -144,7 +145,12 @@ fn reads(document: &Value) -> Vec<(String, bool)> {
         .filter(|(path, _)| path.starts_with("/api/v1/") && !path.ends_with("openapi.json"))
         .filter_map(|(path, item)| {
             let get = item.get("get")?;
-            Some((path.clone(), get["responses"].get("403").is_some()))
+            let responses = get["responses"].as_object()?;
+            Some((
+                path.clone(),
+                responses.contains_key("403"),
+                responses.keys().cloned().collect(),
+            ))
         })
         .collect()
 }
@@ -157,13 +163,17 @@ async fn the_reads_the_contract_marks_admin_only_are_refused_to_viewers_and_no_o
     let viewer = app.as_key(Some(&app.key(Role::Viewer, None)));
     let reads = reads(&document);
     assert!(
-        reads.iter().filter(|(_, admin)| *admin).count() >= 2,
+        reads.iter().filter(|(_, admin, _)| *admin).count() >= 2,
         "{reads:?}"
     );
-    for (path, admin_only) in reads {
+    for (path, admin_only, documented) in reads {
         let status = viewer.get(&targets.path(&path)).await.status();
         if admin_only {
             assert_eq!(status, StatusCode::FORBIDDEN, "GET {path}");
+        } else if status == StatusCode::CONFLICT {
+            // A read that depends on what is stored (an organisation's IATI file needs its
+            // identifier) may say so, as its contract documents; never for want of a role.
+            assert!(documented.contains(&"409".to_owned()), "GET {path}");
         } else {
             assert_eq!(status, StatusCode::OK, "GET {path}");
         }

@@ -77,6 +77,17 @@ pub(super) async fn list(
             }
             button type="submit" { "Apply filters" }
         }
+        @if let Some(organisation) = organisations.iter().find(|o| Some(o.id) == filter.organisation) {
+            p.actions {
+                @if organisation.iati_identifier.is_some() {
+                    a.button.secondary href={ "/organisations/" (organisation.id) "/iati-activities.xml" } download {
+                        "Download " (organisation.name) "'s IATI activity file (XML)"
+                    }
+                } @else {
+                    span.muted { (organisation.name) " has no IATI organisation identifier yet: an admin records it to offer its IATI activity file." }
+                }
+            }
+        }
         @if rows.is_empty() {
             p { "No intervention matches these filters." }
         } @else {

@@ -1,0 +1,300 @@
+//! An organisation's interventions as an IATI activity file, version 2.03: one `iati-activity`
+//! per intervention, with its status, dates, recipient countries, a sector, its description, and
+//! the TIP recommendations it answers, each cited as a `tag` of vocabulary 99 (the reporting
+//! organisation's own) whose `vocabulary-uri` is gaptrack's list of recommendations and whose
+//! `code` is the recommendation's id there. Evidence links are `document-link`s.
+//!
+//! The choices (sector codes by kind, status codes) are gaptrack's and are listed in the README.
+
+use std::io;
+
+use chrono::{DateTime, Utc};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::domain::{InterventionKind, InterventionStatus};
+use crate::usecases::iati::{Activity, IatiActivities};
+
+/// The OECD DAC 5-digit purpose code (IATI sector vocabulary 1) each kind of work reports under.
+/// The DAC list has no code for trafficking: these are the codes such work is reported under.
+pub fn sector(kind: InterventionKind) -> &'static str {
+    match kind {
+        // Legal and judicial development: training police and judiciary, legal aid, laws.
+        InterventionKind::Training
+        | InterventionKind::LegalAid
+        | InterventionKind::PolicySupport => "15130",
+        // Social protection: services to victims.
+        InterventionKind::VictimServices => "16010",
+        // Statistical capacity building.
+        InterventionKind::DataCollection => "16062",
+        // Public sector policy and administrative management: coordination of government bodies.
+        InterventionKind::Coordination => "15110",
+        // Research/scientific institutions.
+        InterventionKind::Research => "43082",
+        // Human rights.
+        InterventionKind::Prevention | InterventionKind::Other => "15160",
+    }
+}
+
+/// The IATI activity status code: 1 pipeline/identification, 2 implementation, 4 closed,
+/// 5 cancelled.
+pub fn activity_status(status: InterventionStatus) -> &'static str {
+    match status {
+        InterventionStatus::Planned => "1",
+        InterventionStatus::Active => "2",
+        InterventionStatus::Completed => "4",
+        InterventionStatus::Cancelled => "5",
+    }
+}
+
+/// The file of `activities`, made at `made_at`; `recommendations_uri` is the address of
+/// gaptrack's list of recommendations, which the `tag`s cite.
+pub fn to_xml(
+    activities: &IatiActivities,
+    made_at: DateTime<Utc>,
+    recommendations_uri: &str,
+) -> io::Result<Vec<u8>> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element("iati-activities")
+        .with_attribute(("version", "2.03"))
+        .with_attribute(("generated-datetime", timestamp(made_at).as_str()))
+        .write_inner_content(|writer| {
+            for activity in &activities.activities {
+                write_activity(writer, activities, activity, recommendations_uri)?;
+            }
+            Ok(())
+        })?;
+    Ok(writer.into_inner())
+}
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn narrative<W: io::Write>(writer: &mut Writer<W>, text: &str) -> io::Result<()> {
+    writer
+        .create_element("narrative")
+        .write_text_content(BytesText::new(text))?;
+    Ok(())
+}
+
+fn write_activity<W: io::Write>(
+    writer: &mut Writer<W>,
+    file: &IatiActivities,
+    activity: &Activity,
+    recommendations_uri: &str,
+) -> io::Result<()> {
+    let intervention = &activity.intervention;
+    writer
+        .create_element("iati-activity")
+        .with_attribute((
+            "last-updated-datetime",
+            timestamp(intervention.updated_at).as_str(),
+        ))
+        .with_attribute(("xml:lang", "en"))
+        .write_inner_content(|writer| {
+            writer
+                .create_element("iati-identifier")
+                .write_text_content(BytesText::new(&format!(
+                    "{}-{}",
+                    file.identifier, intervention.id
+                )))?;
+            writer
+                .create_element("reporting-org")
+                .with_attribute(("ref", file.identifier.as_str()))
+                .with_attribute(("type", file.organisation_type.as_str()))
+                .write_inner_content(|w| narrative(w, &file.organisation_name))?;
+            writer
+                .create_element("title")
+                .write_inner_content(|w| narrative(w, &intervention.title))?;
+            writer
+                .create_element("description")
+                .with_attribute(("type", "1"))
+                .write_inner_content(|w| narrative(w, &description(activity)))?;
+            writer
+                .create_element("participating-org")
+                .with_attribute(("ref", file.identifier.as_str()))
+                .with_attribute(("type", file.organisation_type.as_str()))
+                .with_attribute(("role", "4"))
+                .write_inner_content(|w| narrative(w, &file.organisation_name))?;
+            writer
+                .create_element("activity-status")
+                .with_attribute(("code", activity_status(intervention.status)))
+                .write_empty()?;
+            for (kind, date) in dates(intervention) {
+                writer
+                    .create_element("activity-date")
+                    .with_attribute(("type", kind))
+                    .with_attribute(("iso-date", date.to_string().as_str()))
+                    .write_empty()?;
+            }
+            for (country, share) in activity
+                .countries
+                .iter()
+                .zip(shares(activity.countries.len()))
+            {
+                writer
+                    .create_element("recipient-country")
+                    .with_attribute(("code", country.alpha2.as_str()))
+                    .with_attribute(("percentage", share.as_str()))
+                    .write_inner_content(|w| narrative(w, &country.name))?;
+            }
+            writer
+                .create_element("sector")
+                .with_attribute(("vocabulary", "1"))
+                .with_attribute(("code", sector(intervention.kind)))
+                .with_attribute(("percentage", "100"))
+                .write_empty()?;
+            for answer in &activity.answers {
+                writer
+                    .create_element("tag")
+                    .with_attribute(("vocabulary", "99"))
+                    .with_attribute(("vocabulary-uri", recommendations_uri))
+                    .with_attribute(("code", answer.recommendation_id.to_string().as_str()))
+                    .write_inner_content(|w| {
+                        narrative(
+                            w,
+                            &format!(
+                                "TIP Report {}, {}, recommendation No. {} (answered {}): {}",
+                                answer.year,
+                                answer.country_name,
+                                answer.position,
+                                answer.contribution.label().to_lowercase(),
+                                answer.text
+                            ),
+                        )
+                    })?;
+            }
+            for answer in &activity.answers {
+                let Some(url) = &answer.evidence_url else {
+                    continue;
+                };
+                writer
+                    .create_element("document-link")
+                    .with_attribute(("format", media_type_of(url)))
+                    .with_attribute(("url", url.as_str()))
+                    .write_inner_content(|writer| {
+                        writer.create_element("title").write_inner_content(|w| {
+                            narrative(
+                                w,
+                                &format!(
+                                    "Evidence for TIP Report {}, {}, recommendation No. {}",
+                                    answer.year, answer.country_name, answer.position
+                                ),
+                            )
+                        })?;
+                        // A08: results, outcomes and outputs.
+                        writer
+                            .create_element("category")
+                            .with_attribute(("code", "A08"))
+                            .write_empty()?;
+                        Ok(())
+                    })?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// The description: what the editors wrote, else the kind of work, with the people reached.
+fn description(activity: &Activity) -> String {
+    let intervention = &activity.intervention;
+    let mut text = intervention
+        .description
+        .clone()
+        .unwrap_or_else(|| intervention.kind.label().to_owned());
+    if let Some(location) = &intervention.location {
+        text.push_str(&format!(" Location: {location}."));
+    }
+    if let Some(reached) = intervention.people_reached {
+        text.push_str(&format!(" People reached: {reached}."));
+    }
+    text
+}
+
+/// The IATI activity dates: a start that has happened is actual (2), else planned (1); an end of
+/// completed or cancelled work is actual (4), else planned (3).
+fn dates(
+    intervention: &crate::db::interventions::InterventionRow,
+) -> Vec<(&'static str, chrono::NaiveDate)> {
+    let begun = !matches!(intervention.status, InterventionStatus::Planned);
+    let ended = matches!(
+        intervention.status,
+        InterventionStatus::Completed | InterventionStatus::Cancelled
+    );
+    let mut dates = Vec::new();
+    if let Some(start) = intervention.started_on {
+        dates.push((if begun { "2" } else { "1" }, start));
+    }
+    if let Some(end) = intervention.ended_on {
+        dates.push((if ended { "4" } else { "3" }, end));
+    }
+    if dates.is_empty() {
+        // IATI asks for at least one date: when the work was recorded stands for its start.
+        dates.push(("1", intervention.created_at.date_naive()));
+    }
+    dates
+}
+
+/// Equal shares of 100 among `count` countries, to two decimals, summing to exactly 100.
+fn shares(count: usize) -> Vec<String> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let hundredths = 10_000 / count;
+    let mut shares = vec![hundredths; count];
+    shares[0] += 10_000 - hundredths * count;
+    shares
+        .into_iter()
+        .map(|share| format!("{}.{:02}", share / 100, share % 100))
+        .collect()
+}
+
+/// The media type of an evidence document, from its address's extension (IATI asks for one).
+fn media_type_of(url: &str) -> &'static str {
+    let file = url::Url::parse(url)
+        .ok()
+        .and_then(|url| {
+            url.path_segments()?
+                .next_back()
+                .map(str::to_ascii_lowercase)
+        })
+        .unwrap_or_default();
+    match file.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("pdf") => "application/pdf",
+        Some("doc") => "application/msword",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("xls") => "application/vnd.ms-excel",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("csv") => "text/csv",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        _ => "text/html",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_of_a_hundred_sum_to_a_hundred() {
+        assert_eq!(shares(1), ["100.00"]);
+        assert_eq!(shares(2), ["50.00", "50.00"]);
+        assert_eq!(shares(3), ["33.34", "33.33", "33.33"]);
+    }
+
+    #[test]
+    fn evidence_is_typed_by_its_extension() {
+        assert_eq!(
+            media_type_of("https://x.org/a/report.PDF?v=2"),
+            "application/pdf"
+        );
+        assert_eq!(
+            media_type_of("https://x.org/news/2024/training"),
+            "text/html"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! An organisation's interventions as an IATI activity file: what donors read. This gathers what
+//! the file says; `export::iati` writes it.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use crate::db::Connection;
+use crate::db::activities::{self, ActivityAnswer, ActivityCountry};
+use crate::db::interventions::InterventionRow;
+use crate::db::organisations;
+use crate::domain::{Failure, IatiOrganisationType};
+
+/// The organisation reporting, and its activities.
+#[derive(Debug)]
+pub struct IatiActivities {
+    pub organisation_name: String,
+    /// The organisation's IATI identifier, which every activity's identifier starts with.
+    pub identifier: String,
+    /// Its IATI organisation type; "other" (90) until an admin records it.
+    pub organisation_type: IatiOrganisationType,
+    pub activities: Vec<Activity>,
+}
+
+/// One intervention, with where it works and what it answers.
+#[derive(Debug)]
+pub struct Activity {
+    pub intervention: InterventionRow,
+    pub countries: Vec<ActivityCountry>,
+    pub answers: Vec<ActivityAnswer>,
+}
+
+/// The activity file of `organisation`: not found when there is no such organisation, and a
+/// conflict while it has no IATI identifier, without which no activity can be named.
+pub async fn iati_activities(
+    connection: &mut Connection,
+    organisation: Uuid,
+) -> Result<IatiActivities, Failure> {
+    let row = organisations::find(connection, organisation)
+        .await?
+        .ok_or_else(|| super::organisations::not_found(organisation))?;
+    let Some(identifier) = row.iati_identifier else {
+        return Err(Failure::Conflict(format!(
+            "`{}` has no IATI organisation identifier yet, which every activity's identifier \
+             starts with: an admin records it (`PATCH /api/v1/organisations/{organisation}` with \
+             `iati_identifier`)",
+            row.name
+        )));
+    };
+    let mut countries: HashMap<Uuid, Vec<ActivityCountry>> = HashMap::new();
+    for country in activities::countries_of(connection, organisation).await? {
+        countries
+            .entry(country.intervention_id)
+            .or_default()
+            .push(country);
+    }
+    let mut answers: HashMap<Uuid, Vec<ActivityAnswer>> = HashMap::new();
+    for answer in activities::answers_of(connection, organisation).await? {
+        answers
+            .entry(answer.intervention_id)
+            .or_default()
+            .push(answer);
+    }
+    let interventions = activities::interventions_of(connection, organisation).await?;
+    if interventions.is_empty() {
+        return Err(Failure::Conflict(format!(
+            "`{}` has no intervention to report yet: an IATI activity file holds at least one \
+             activity",
+            row.name
+        )));
+    }
+    let activities = interventions
+        .into_iter()
+        .map(|intervention| Activity {
+            countries: countries.remove(&intervention.id).unwrap_or_default(),
+            answers: answers.remove(&intervention.id).unwrap_or_default(),
+            intervention,
+        })
+        .collect();
+    Ok(IatiActivities {
+        organisation_name: row.name,
+        identifier,
+        organisation_type: row
+            .iati_organisation_type
+            .unwrap_or(IatiOrganisationType::Other),
+        activities,
+    })
+}
