@@ -88,6 +88,25 @@ impl RateLimits {
     }
 }
 
+/// The rules of read-only share links.
+#[derive(Debug, Clone, Copy)]
+pub struct SharingSettings {
+    /// A reach below this is shown as "fewer than" it on a shared page (`SHARE_MIN_REACH`):
+    /// small numbers of people reached can point at survivors.
+    pub min_reach: i32,
+    /// How many days a link lasts unless its maker says otherwise (`SHARE_LINK_DAYS`).
+    pub link_days: i64,
+}
+
+impl Default for SharingSettings {
+    fn default() -> Self {
+        Self {
+            min_reach: 10,
+            link_days: 30,
+        }
+    }
+}
+
 /// What the HTTP server is built with, besides its listener and pool.
 #[derive(Debug, Clone, Default)]
 pub struct ServerSettings {
@@ -97,6 +116,7 @@ pub struct ServerSettings {
     pub rate_limits: RateLimits,
     /// Whose `X-Forwarded-For` names the client the per-address limits count.
     pub trusted_proxies: TrustedProxies,
+    pub sharing: SharingSettings,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -110,6 +130,7 @@ pub struct Config {
     pub timeouts: Timeouts,
     pub rate_limits: RateLimits,
     pub trusted_proxies: TrustedProxies,
+    pub sharing: SharingSettings,
 }
 
 impl Config {
@@ -120,6 +141,7 @@ impl Config {
             timeouts: self.timeouts,
             rate_limits: self.rate_limits,
             trusted_proxies: self.trusted_proxies.clone(),
+            sharing: self.sharing,
         }
     }
 
@@ -154,6 +176,14 @@ impl Config {
                 &non_empty("TRUSTED_PROXIES").unwrap_or_default(),
             )
             .map_err(|error| format!("TRUSTED_PROXIES: {error}"))?,
+            sharing: SharingSettings {
+                min_reach: bounded("SHARE_MIN_REACH", 1_000_000)?
+                    .unwrap_or(SharingSettings::default().min_reach as usize)
+                    as i32,
+                link_days: bounded("SHARE_LINK_DAYS", 365)?
+                    .unwrap_or(SharingSettings::default().link_days as usize)
+                    as i64,
+            },
         })
     }
 }
@@ -181,6 +211,14 @@ fn per_unit(name: &str) -> Result<Option<u32>, String> {
 
 /// A timeout, in milliseconds, of at most a day. Longer is a slip of the keyboard, and beyond
 /// about 24 days PostgreSQL refuses it as `statement_timeout`, so every connection would fail.
+/// A positive number of at most `most`, named `name` in the error.
+fn bounded(name: &str, most: usize) -> Result<Option<usize>, String> {
+    match number(name)? {
+        Some(n) if n > most => Err(format!("{name} must be at most {most}")),
+        other => Ok(other),
+    }
+}
+
 fn milliseconds(name: &str) -> Result<Option<Duration>, String> {
     const A_DAY: usize = 24 * 60 * 60 * 1000;
     match number(name)? {

@@ -96,6 +96,7 @@ pub fn run(
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());
+    let sharing = web::Data::new(settings.sharing);
     let metrics = web::Data::new(Metrics::new());
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
@@ -111,6 +112,7 @@ pub fn run(
             .app_data(state.clone())
             .app_data(limiters.clone())
             .app_data(trusted_proxies.clone())
+            .app_data(sharing.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .app_data(web::FormConfig::default().error_handler(form_error_handler))

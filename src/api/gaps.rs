@@ -158,7 +158,7 @@ pub async fn get_gaps(
         GapFormat::Html => html_response(gaps_summary::to_html(
             &report,
             &Provenance::now(&caller.name),
-            None,
+            gaps_summary::View::default(),
         )),
         GapFormat::Xlsx => {
             let filters = query.filters();

@@ -21,6 +21,7 @@ pub mod recommendations;
 pub mod reports;
 pub mod schema;
 pub mod sessions;
+pub mod share_links;
 pub mod tiers;
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};

@@ -215,3 +215,26 @@ diesel::table! {
         strength -> Int2,
     }
 }
+
+diesel::table! {
+    share_links (id) {
+        id -> Uuid,
+        token_sha256 -> Bytea,
+        country_code -> Text,
+        year -> Int4,
+        organisation_id -> Nullable<Uuid>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(share_links -> api_keys (created_by));
+diesel::joinable!(share_links -> countries (country_code));
+diesel::joinable!(share_links -> organisations (organisation_id));
+diesel::joinable!(share_links -> reports (year));
+diesel::allow_tables_to_appear_in_same_query!(share_links, api_keys);
+diesel::allow_tables_to_appear_in_same_query!(share_links, countries);
+diesel::allow_tables_to_appear_in_same_query!(share_links, organisations);
+diesel::allow_tables_to_appear_in_same_query!(share_links, reports);

@@ -182,6 +182,8 @@ text_enum! {
         Organisation => "organisation",
         Recommendation => "recommendation",
         Report => "report",
+        /// A read-only link to a country's report.
+        ShareLink => "share_link",
         Tier => "tier",
         /// A whole tier history imported at once.
         TierHistory => "tier_history",

@@ -12,6 +12,7 @@ mod gaps;
 mod labels;
 mod movement;
 mod reporting_period;
+mod share_token;
 mod tier_label;
 mod validation;
 
@@ -28,6 +29,7 @@ pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
 pub use gaps::{answers_in, is_persistent};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
+pub use share_token::{NewShareToken, share_token_digest};
 pub use tier_label::parse_tier_label;
 pub use validation::{
     IATI_IDENTIFIER_MESSAGE, NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues,

@@ -55,13 +55,36 @@ footer { margin-top: 3rem; color: #666; font-size: .8rem; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } .screen { display: none !important; } }
 ";
 
-/// The printable summary of `report`, made for `provenance`; `on_screen` adds the controls a
-/// browser shows. Every value is escaped by the template.
-pub fn to_html(
-    report: &GapReport,
-    provenance: &Provenance,
-    on_screen: Option<&OnScreen>,
-) -> String {
+/// How a summary is seen: in a browser with its controls, and through a read-only share link.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct View<'a> {
+    pub on_screen: Option<&'a OnScreen>,
+    pub shared: Option<&'a Shared>,
+}
+
+/// A summary opened through a read-only link, by people with no account: it names no person
+/// and shows no small reach, which can point at survivors.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    pub until: chrono::DateTime<chrono::Utc>,
+    /// A reach below this shows as "fewer than" it.
+    pub min_reach: i32,
+}
+
+impl Shared {
+    fn reach(&self, reached: i32) -> String {
+        if reached < self.min_reach {
+            format!("fewer than {}", self.min_reach)
+        } else {
+            reached.to_string()
+        }
+    }
+}
+
+/// The printable summary of `report`, made for `provenance`, as `view` sees it. Every value is
+/// escaped by the template.
+pub fn to_html(report: &GapReport, provenance: &Provenance, view: View) -> String {
+    let on_screen = view.on_screen;
     let country = &report.country.tip_name;
     let year_text = report
         .year
@@ -73,6 +96,7 @@ pub fn to_html(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (country) " · " (year_text) " · gaps" }
+                @if view.shared.is_some() { meta name="robots" content="noindex, nofollow"; }
                 style { (PreEscaped(STYLE)) }
                 @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
             }
@@ -81,14 +105,14 @@ pub fn to_html(
                 header {
                     h1 { (country) }
                     p.subtitle { (year_text) (tier_in_words(report)) }
-                    (facts(report, provenance))
+                    (facts(report, provenance, view.shared))
                 }
                 (coverage_section(report))
                 (unaddressed_section(report))
                 (answered_section(report))
                 section {
                     h2 { "Interventions" }
-                    (interventions_table(&report.recommendations))
+                    (interventions_table(&report.recommendations, view.shared))
                 }
                 footer {
                     (STATUS_RULE) " Numbers are the recommendations' numbers in the report."
@@ -115,7 +139,7 @@ fn tier_in_words(report: &GapReport) -> Markup {
 }
 
 /// The reporting period, whose work counts, and who made the summary when.
-fn facts(report: &GapReport, provenance: &Provenance) -> Markup {
+fn facts(report: &GapReport, provenance: &Provenance, shared: Option<&Shared>) -> Markup {
     html! {
         dl.facts {
             @if let Some(year) = report.year {
@@ -123,7 +147,15 @@ fn facts(report: &GapReport, provenance: &Provenance) -> Markup {
             }
             dt { "Counting the work of" }
             dd { (report.organisation_name.as_deref().unwrap_or("All organisations")) }
-            dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
+            @match shared {
+                Some(shared) => {
+                    dt { "Made" } dd { (provenance.made_at_in_words()) ", with gaptrack" }
+                    dt { "Shared" } dd { "read-only, until " (shared.until.format("%-d %B %Y")) }
+                }
+                None => {
+                    dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
+                }
+            }
         }
     }
 }
@@ -253,7 +285,10 @@ fn answer(intervention: &CountingInterventionDto) -> Markup {
 
 /// Each counting intervention once, with its reach and the numbers of the recommendations it
 /// answers, which are printed above.
-fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
+fn interventions_table(
+    recommendations: &[RecommendationGapDto],
+    shared: Option<&Shared>,
+) -> Markup {
     let mut answered: BTreeMap<uuid::Uuid, (&CountingInterventionDto, Vec<i32>)> = BTreeMap::new();
     for recommendation in recommendations {
         for intervention in &recommendation.interventions {
@@ -286,9 +321,10 @@ fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
                             td { (intervention.status.label()) }
                             td { (intervention.organisation_name) }
                             td.number {
-                                @match intervention.people_reached {
-                                    Some(count) => (count),
-                                    None => "–",
+                                @match (intervention.people_reached, shared) {
+                                    (Some(count), Some(shared)) => (shared.reach(count)),
+                                    (Some(count), None) => (count),
+                                    (None, _) => "–",
                                 }
                             }
                             td {
@@ -300,7 +336,8 @@ fn interventions_table(recommendations: &[RecommendationGapDto]) -> Markup {
                         }
                     }
                 }
-                @if let Some(total) = total_reach {
+                // A total beside rounded-off small numbers would give them away.
+                @if let (Some(total), None) = (total_reach, shared) {
                     tfoot { tr {
                         th colspan="4" { "People reached, as the interventions record it" }
                         td.number { (total) } td {}

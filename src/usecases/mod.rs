@@ -23,4 +23,5 @@ pub mod links;
 pub mod organisations;
 pub mod recommendations;
 pub mod reports;
+pub mod share_links;
 pub mod tiers;

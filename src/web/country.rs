@@ -13,10 +13,13 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
+use crate::config::SharingSettings;
 use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
 use crate::db::{Connection, organisations, tiers};
-use crate::domain::{Pillar, RecommendationStatus, movement, next_report_year, reporting_period};
+use crate::domain::{
+    Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
+};
 use crate::export::gaps_summary::{self, OnScreen};
 use crate::export::provenance::{Provenance, period_in_words};
 use crate::export::{file_name, gaps_csv, gaps_xlsx};
@@ -78,6 +81,7 @@ async fn report(
 pub async fn country_page(
     visitor: Visitor,
     state: web::Data<AppState>,
+    sharing: web::Data<SharingSettings>,
     code: web::Path<String>,
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
@@ -112,6 +116,9 @@ pub async fn country_page(
         h1 { (title) }
         (summary_panel(&report, &query, window.as_ref()))
         (filter_form(&report, &query, &organisations))
+        @if visitor.caller.role != Role::Viewer {
+            @if let Some(year) = report.year { (share_form(&report, year, &visitor, sharing.link_days)) }
+        }
         (tier_history(&history))
         (recommendations_by_pillar(&report, window.as_ref()))
         @if report.recommendations.is_empty() {
@@ -203,6 +210,24 @@ fn filter_form(
             @if let Some(year) = report.year { input type="hidden" name="year" value=(year); }
             button type="submit" { "Apply filters" }
     }
+    }
+}
+
+/// The form that makes a read-only link to what the page shows (its year and whose work), for
+/// editors and admins.
+fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Markup {
+    html! {
+        form.filters.panel method="post" action={ "/countries/" (report.country.code) "/share" } aria-label="Share" {
+            input type="hidden" name="csrf" value=(visitor.csrf);
+            input type="hidden" name="year" value=(year);
+            @if let Some(organisation) = report.organisation { input type="hidden" name="organisation" value=(organisation); }
+            div {
+                label for="days" { "Link lasts (days)" }
+                input #days type="number" name="days" min="1" max="365" inputmode="numeric" value=(days);
+            }
+            button type="submit" { "Share a read-only link" }
+            a href="/shares" { "Your shared links" }
+        }
     }
 }
 
@@ -299,10 +324,14 @@ pub async fn printable(
         script: super::assets::SCRIPT_PATH.clone(),
     };
     let provenance = Provenance::now(&visitor.caller.name);
+    let view = gaps_summary::View {
+        on_screen: Some(&on_screen),
+        shared: None,
+    };
     Ok(html_response(gaps_summary::to_html(
         &report,
         &provenance,
-        Some(&on_screen),
+        view,
     )))
 }
 

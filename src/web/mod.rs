@@ -29,6 +29,7 @@ pub mod layout;
 pub mod overview;
 pub mod read_retry;
 pub mod session;
+pub mod shares;
 pub mod shell;
 pub mod signin;
 pub mod widgets;
@@ -75,6 +76,12 @@ pub fn configure(config: &mut web::ServiceConfig) {
             "/organisations/{id}/iati-activities.xml",
             web::get().to(iati::download),
         )
+        .route("/countries/{code}/share", web::post().to(shares::create))
+        .route("/shares", web::get().to(shares::list))
+        .route("/shares/{id}/made", web::get().to(shares::made))
+        .route("/shares/{id}/revoke", web::get().to(shares::confirm_revoke))
+        .route("/shares/{id}/revoke", web::post().to(shares::revoke))
+        .route("/shared/{token}", web::get().to(shares::open))
         .configure(interventions::configure)
         .configure(admin::configure);
 }

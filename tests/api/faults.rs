@@ -55,6 +55,7 @@ impl FaultyService {
                 timeouts: TIMEOUTS,
                 rate_limits: RateLimits::generous(),
                 trusted_proxies: Default::default(),
+                sharing: Default::default(),
             },
         )
         .unwrap();

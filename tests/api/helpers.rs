@@ -446,6 +446,7 @@ pub fn test_settings() -> ServerSettings {
         timeouts: Timeouts::default(),
         rate_limits: RateLimits::generous(),
         trusted_proxies: Default::default(),
+        sharing: Default::default(),
     }
 }
 

@@ -37,6 +37,7 @@ mod recommendations;
 mod reports;
 mod roles;
 mod serve;
+mod shares;
 mod sign_in_security;
 mod snapshots;
 mod tiers;

@@ -86,6 +86,7 @@ async fn every_page_is_well_formed_and_labelled() {
         format!("/interventions/{intervention}/edit"),
         "/admin/import".to_owned(),
         "/admin/keys".to_owned(),
+        "/shares".to_owned(),
         "/admin/audit".to_owned(),
     ];
     let mut found = Vec::new();

@@ -1,0 +1,102 @@
+//! Read-only links to share: an editor or admin makes a link to one country's coverage and gap
+//! report for a year (optionally one organisation's work), which opens without an account until
+//! it expires or is revoked. Making and revoking one is audited.
+
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+
+use super::countries::country_from_path;
+use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
+use crate::db::{Connection, Connections, Constrained, reports};
+use crate::domain::{Caller, Failure, FieldError, NewShareToken, Role, share_token_digest};
+
+/// The longest a link may last.
+pub const MOST_DAYS: i64 = 365;
+
+/// A link just made: its row, and its token, to show this once.
+pub struct MadeLink {
+    pub row: ShareLinkRow,
+    pub token: String,
+}
+
+/// What a new link opens, and for how long.
+pub struct ShareRequest<'a> {
+    pub country: &'a str,
+    pub year: i32,
+    pub organisation: Option<Uuid>,
+    pub days: i64,
+}
+
+/// Makes a link for `caller`, who must be an editor or an admin: a viewer only reads, and a
+/// link shows gaptrack's data to people with no account.
+pub async fn create(
+    db: &impl Connections,
+    caller: &Caller,
+    request: &ShareRequest<'_>,
+) -> Result<MadeLink, Failure> {
+    if caller.role == Role::Viewer {
+        return Err(Failure::Forbidden(format!(
+            "sharing a report needs an editor or admin key; key `{}` is a viewer key",
+            caller.name
+        )));
+    }
+    if !(1..=MOST_DAYS).contains(&request.days) {
+        return Err(Failure::Invalid(vec![FieldError::new(
+            "days",
+            format!("a link lasts from 1 to {MOST_DAYS} days"),
+        )]));
+    }
+    let mut connection = db.connect().await?;
+    let country = country_from_path(&mut connection, request.country).await?;
+    if !reports::exists(&mut connection, request.year).await? {
+        return Err(super::reports::not_found(request.year));
+    }
+    let token = NewShareToken::generate();
+    let link = NewShareLink {
+        id: Uuid::now_v7(),
+        token_sha256: token.sha256.to_vec(),
+        country_code: country.code,
+        year: request.year,
+        organisation_id: request.organisation,
+        created_by: caller.key_id,
+        expires_at: Utc::now() + Duration::days(request.days),
+    };
+    match share_links::insert(&mut connection, &caller.actor(), &link).await? {
+        Constrained::Done(row) => Ok(MadeLink {
+            row,
+            token: token.token,
+        }),
+        Constrained::MissingReference(_) | Constrained::Duplicate(_) => Err(Failure::NotFound(
+            "there is no such organisation (the `organisation` of the link)".into(),
+        )),
+    }
+}
+
+/// The link `token` opens, if it is live.
+pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkRow, Failure> {
+    share_links::find_live(connection, &share_token_digest(token))
+        .await?
+        .ok_or_else(|| {
+            Failure::NotFound(
+                "this link has expired or was revoked, or it was copied wrong: ask the person who \
+                 shared it for a new one"
+                    .into(),
+            )
+        })
+}
+
+/// Revokes link `id` for `caller`: the key that made it, or an admin.
+pub async fn revoke(db: &impl Connections, caller: &Caller, id: Uuid) -> Result<(), Failure> {
+    let mut connection = db.connect().await?;
+    let not_found = || Failure::NotFound(format!("there is no share link {id}"));
+    let link = share_links::find(&mut connection, id)
+        .await?
+        .ok_or_else(not_found)?;
+    if link.created_by != caller.key_id && !caller.is_admin() {
+        return Err(Failure::Forbidden(
+            "only who made a link, or an admin, may revoke it".into(),
+        ));
+    }
+    share_links::revoke(&mut connection, &caller.actor(), id).await?;
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! Read-only share links in the pages: made from a country page, shown once, listed for the
+//! person who made them with a way to revoke each, and opened by anyone who has one, without an
+//! account.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use uuid::Uuid;
+
+use super::csrf::CheckedForm;
+use super::error::WebError;
+use super::layout::{self, Section};
+use super::session::Visitor;
+use super::{filters, widgets};
+use crate::config::SharingSettings;
+use crate::db::organisations;
+use crate::db::share_links::{self, ShareLinkRow};
+use crate::export::gaps_summary::{self, Shared, View};
+use crate::export::provenance::Provenance;
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::http::negotiation::html_response;
+use crate::http::origin;
+use crate::usecases::gap_report::{GapFilters, gap_report};
+use crate::usecases::share_links::{self as sharing, ShareRequest};
+
+/// The cookie that carries a new link's token to the one page that shows it.
+fn flash_name(id: Uuid) -> String {
+    format!("gaptrack_share_{}", id.simple())
+}
+
+fn made_path(id: Uuid) -> String {
+    format!("/shares/{id}/made")
+}
+
+/// `POST /countries/{code}/share`: makes a link, then shows it once on the page it redirects to
+/// (the token travels in a cookie for that page only, never in an address), so that reloading
+/// makes no second link.
+pub async fn create(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    settings: web::Data<SharingSettings>,
+    code: web::Path<String>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let form = &checked.form;
+    let year = filters::optional("report year", Some(form.get("year")))?
+        .ok_or_else(|| ApiError::BadRequest("say which report year to share".into()))?;
+    let days = filters::optional::<i64>("number of days", Some(form.get("days")))?
+        .unwrap_or(settings.link_days);
+    let made = sharing::create(
+        state.get_ref(),
+        &checked.visitor.caller,
+        &ShareRequest {
+            country: &code,
+            year,
+            organisation: filters::organisation(Some(form.get("organisation")))?,
+            days,
+        },
+    )
+    .await?;
+    let cookie = Cookie::build(flash_name(made.row.id), made.token)
+        .path(made_path(made.row.id))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(origin::over_tls(&request))
+        .max_age(actix_web::cookie::time::Duration::minutes(10))
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, made_path(made.row.id)))
+        .cookie(cookie)
+        .finish())
+}
+
+/// `GET /shares/{id}/made`: the new link, this once.
+pub async fn made(
+    visitor: Visitor,
+    request: HttpRequest,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, WebError> {
+    let id = id.into_inner();
+    let token = request
+        .cookie(&flash_name(id))
+        .map(|c| c.value().to_owned());
+    let title = "Read-only link";
+    let content = html! {
+        h1 { (title) }
+        @match &token {
+            Some(token) => {
+                div.panel {
+                    p { "Anyone with this link can read the report, without an account, until it expires or you revoke it. Copy it now: it is shown only once." }
+                    label for="share-link" { "Link" }
+                    input #share-link.secret type="text" readonly value={ (origin::own(&request)) "/shared/" (token) };
+                }
+            }
+            None => {
+                p { "The link was shown once, when it was made; it cannot be shown again. Make a new one if it was lost, and revoke the old one." }
+            }
+        }
+        p.actions { a.button href="/shares" { "Your shared links" } }
+    };
+    let mut response =
+        widgets::html_page(layout::page(title, &visitor, Section::Countries, content));
+    if token.is_some() {
+        let mut spent = Cookie::build(flash_name(id), "")
+            .path(made_path(id))
+            .finish();
+        spent.make_removal();
+        response.add_cookie(&spent).map_err(ApiError::internal)?;
+    }
+    Ok(response)
+}
+
+/// `GET /shares`: the links the signed-in person made.
+pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let links = share_links::made_by(&mut connection, visitor.caller.key_id).await?;
+    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let name_of = |id: Option<Uuid>| {
+        id.and_then(|id| organisations.iter().find(|o| o.id == id))
+            .map_or("All organisations", |o| o.name.as_str())
+    };
+    let now = chrono::Utc::now();
+    let title = "Your shared links";
+    let content = html! {
+        h1 { (title) }
+        @if links.is_empty() {
+            p { "You have shared no report yet. A country page's " em { "Share a read-only link" } " makes one." }
+        } @else {
+            div.table-wrap { table {
+                thead { tr {
+                    th scope="col" { "Report" } th scope="col" { "Work of" } th scope="col" { "Made" }
+                    th scope="col" { "Until" } th scope="col" { "State" } th scope="col" { span.muted { "Action" } }
+                } }
+                tbody {
+                    @for link in &links {
+                        tr {
+                            th scope="row" { a href={ "/countries/" (link.country_code) "?year=" (link.year) } { (link.country_code) " " (link.year) } }
+                            td { (name_of(link.organisation_id)) }
+                            td { (link.created_at.format("%-d %B %Y")) }
+                            td { (link.expires_at.format("%-d %B %Y")) }
+                            td { (state_of(link, now)) }
+                            td {
+                                @if link.revoked_at.is_none() && link.expires_at > now {
+                                    a href={ "/shares/" (link.id) "/revoke" } { "Revoke…" }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        title,
+        &visitor,
+        Section::Countries,
+        content,
+    )))
+}
+
+fn state_of(link: &ShareLinkRow, now: chrono::DateTime<chrono::Utc>) -> &'static str {
+    if link.revoked_at.is_some() {
+        "revoked"
+    } else if link.expires_at <= now {
+        "expired"
+    } else {
+        "open"
+    }
+}
+
+/// `GET /shares/{id}/revoke`: asks first.
+pub async fn confirm_revoke(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, WebError> {
+    let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let link = share_links::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no share link {id}")))?;
+    let title = "Revoke the link?";
+    let content = html! {
+        h1 { (title) }
+        div.panel {
+            p { "The link to " strong { (link.country_code) " " (link.year) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." }
+            form.actions method="post" action={ "/shares/" (id) "/revoke" } {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                button type="submit" { "Revoke the link" }
+                a.button.secondary href="/shares" { "Keep it" }
+            }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        title,
+        &visitor,
+        Section::Countries,
+        content,
+    )))
+}
+
+/// `POST /shares/{id}/revoke`.
+pub async fn revoke(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    sharing::revoke(state.get_ref(), &checked.visitor.caller, id.into_inner()).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, "/shares"))
+        .finish())
+}
+
+/// `GET /shared/{token}`: the shared report, for anyone with the link: the printable summary,
+/// naming no person, with small reach hidden, kept out of search engines.
+pub async fn open(
+    state: web::Data<AppState>,
+    settings: web::Data<SharingSettings>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let link = sharing::open(&mut connection, &token).await?;
+    let filters = GapFilters {
+        year: Some(link.year),
+        organisation: link.organisation_id,
+        ..GapFilters::default()
+    };
+    let report = gap_report(&mut connection, &link.country_code, &filters, 20).await?;
+    let shared = Shared {
+        until: link.expires_at,
+        min_reach: settings.min_reach,
+    };
+    let view = View {
+        on_screen: None,
+        shared: Some(&shared),
+    };
+    let page = gaps_summary::to_html(&report, &Provenance::now(""), view);
+    let mut response = html_response(page);
+    response.headers_mut().insert(
+        actix_web::http::header::HeaderName::from_static("x-robots-tag"),
+        actix_web::http::header::HeaderValue::from_static("noindex, nofollow"),
+    );
+    Ok(response)
+}

@@ -1,0 +1,201 @@
+//! Read-only share links: made by an editor from a country page and shown once, opened by anyone
+//! without an account, with no person named and no small reach shown, until revoked or expired.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::documents::page_of;
+use crate::helpers::{TestApp, expect_json, signed_in};
+use gaptrack::domain::Role;
+
+/// The form token a page carries.
+fn csrf_of(page: &str) -> String {
+    let start = page
+        .find(r#"name="csrf" value=""#)
+        .expect("the page has a form")
+        + 19;
+    page[start..].split('"').next().unwrap().to_owned()
+}
+
+/// The link shown on the page a share form leads to.
+fn link_of(page: &str) -> String {
+    let start = page.find(r#"id="share-link""#).expect("the link is shown");
+    let value = page[start..].find("value=\"").unwrap() + start + 7;
+    page[value..].split('"').next().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked() {
+    let app = TestApp::with_demo().await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    // Two answering interventions of Senegal record their reach: one small, one not.
+    let gaps = app.get_json("/api/v1/countries/SEN/gaps").await;
+    let mut reached = Vec::new();
+    for recommendation in gaps["recommendations"].as_array().unwrap() {
+        for intervention in recommendation["interventions"].as_array().unwrap() {
+            let id = intervention["id"].as_str().unwrap().to_owned();
+            if !reached.contains(&id) {
+                reached.push(id);
+            }
+        }
+    }
+    assert!(reached.len() >= 2, "{reached:?}");
+    for (id, people) in reached.iter().zip([7, 250]) {
+        let path = format!("/api/v1/interventions/{id}");
+        let tag = app.get(&path).await.headers()["etag"].clone();
+        let response = app
+            .client
+            .patch(app.url(&path))
+            .header("If-Match", tag)
+            .json(&json!({"people_reached": people}))
+            .send()
+            .await
+            .unwrap();
+        expect_json(response, StatusCode::OK).await;
+    }
+
+    let viewer = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let page = page_of(&viewer, &app, "/countries/SEN").await;
+    assert!(
+        !page.contains("Share a read-only link"),
+        "viewers only read"
+    );
+
+    let editor = signed_in(&app, &app.key(Role::Editor, Some(&organisation))).await;
+    let page = page_of(&editor, &app, "/countries/SEN").await;
+    assert!(page.contains("Share a read-only link"));
+    let made = editor
+        .post(app.url("/countries/SEN/share"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("year", "2023"),
+            ("days", "30"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let shown_at = made.headers()["location"].to_str().unwrap().to_owned();
+    let shown = page_of(&editor, &app, &shown_at).await;
+    let link = link_of(&shown);
+    assert!(
+        link.starts_with(&format!("{}/shared/", app.address)),
+        "{link}"
+    );
+    let again = page_of(&editor, &app, &shown_at).await;
+    assert!(
+        again.contains("shown once") && !again.contains(&link),
+        "a reload shows the link no more and makes no second one"
+    );
+    assert_eq!(app.count("SELECT count(*) AS n FROM share_links").await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM audit_events WHERE resource_type = 'share_link' AND action = 'create'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM share_links WHERE length(token_sha256) = 32")
+            .await,
+        1,
+        "only the token's digest is kept"
+    );
+
+    // Anyone with the link reads the report: no account, no controls, no person, no small reach.
+    let stranger = reqwest::Client::new();
+    let opened = stranger.get(&link).send().await.unwrap();
+    assert_eq!(opened.status(), StatusCode::OK);
+    assert_eq!(opened.headers()["x-robots-tag"], "noindex, nofollow");
+    assert_eq!(opened.headers()["cache-control"], "no-store");
+    let shared = opened.text().await.unwrap();
+    for expected in [
+        r#"<meta name="robots" content="noindex, nofollow">"#,
+        "<h1>Senegal</h1>",
+        "read-only, until",
+        "fewer than 10",
+        ">250<",
+    ] {
+        assert!(shared.contains(expected), "{expected:?} missing: {shared}");
+    }
+    for absent in ["test editor", "<form", "Sign out", ">7<", "gt_"] {
+        assert!(!shared.contains(absent), "{absent:?} shown: {shared}");
+    }
+
+    // Listed for its maker, revoked after asking: it stops opening at once.
+    let mine = page_of(&editor, &app, "/shares").await;
+    assert!(mine.contains("SEN 2023") && mine.contains("open"), "{mine}");
+    let id = shown_at.split('/').nth(2).unwrap();
+    let confirm = page_of(&editor, &app, &format!("/shares/{id}/revoke")).await;
+    let revoked = editor
+        .post(app.url(&format!("/shares/{id}/revoke")))
+        .form(&[("csrf", csrf_of(&confirm).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+    let gone = stranger.get(&link).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    assert!(
+        gone.text()
+            .await
+            .unwrap()
+            .contains("expired or was revoked")
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM audit_events WHERE resource_type = 'share_link' AND action = 'revoke'")
+            .await,
+        1
+    );
+}
+
+#[actix_web::test]
+async fn an_expired_link_opens_nothing_and_a_viewer_cannot_make_one() {
+    let app = TestApp::with_demo().await;
+    let admin = signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = page_of(&admin, &app, "/countries/SLE").await;
+    let made = admin
+        .post(app.url("/countries/SLE/share"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("year", "2023"),
+            ("days", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let shown_at = made.headers()["location"].to_str().unwrap().to_owned();
+    let link = link_of(&page_of(&admin, &app, &shown_at).await);
+    assert_eq!(reqwest::get(&link).await.unwrap().status(), StatusCode::OK);
+    let expired = app
+        .count(
+            "WITH e AS (UPDATE share_links SET created_at = now() - interval '2 days', \
+             expires_at = now() - interval '1 second' RETURNING 1) SELECT count(*) AS n FROM e",
+        )
+        .await;
+    assert_eq!(expired, 1);
+    assert_eq!(
+        reqwest::get(&link).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let too_long = admin
+        .post(app.url("/countries/SLE/share"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("year", "2023"),
+            ("days", "400"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let viewer = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let page = page_of(&viewer, &app, "/countries/SLE").await;
+    let refused = viewer
+        .post(app.url("/countries/SLE/share"))
+        .form(&[("csrf", csrf_of(&page).as_str()), ("year", "2023")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
