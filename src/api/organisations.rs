@@ -51,10 +51,11 @@ pub struct OrganisationBody {
     #[schema(example = "CenHTRO")]
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub name: String,
-    /// Its IATI organisation identifier (a registration agency's prefix and its number there).
+    /// Its IATI organisation identifier (a registration agency's prefix and its number there);
+    /// blank is none.
     #[schema(
         example = "GB-COH-01234567",
-        pattern = "^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*$"
+        pattern = "^(\\s*|\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*)$"
     )]
     pub iati_identifier: Option<String>,
     /// Its IATI organisation type.
@@ -62,7 +63,8 @@ pub struct OrganisationBody {
 }
 
 /// What to change of an organisation: any of its name, its IATI identifier and its IATI type
-/// (`null` clears either of these).
+/// (`null`, or a blank identifier, clears one); what is left out is kept, and `{}` changes
+/// nothing.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"iati_identifier": "GB-COH-01234567"}))]
@@ -70,7 +72,7 @@ pub struct OrganisationChangesBody {
     #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::domain::double_option")]
-    #[schema(pattern = "^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*$")]
+    #[schema(pattern = "^(\\s*|\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*)$")]
     pub iati_identifier: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::domain::double_option")]
     pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
@@ -166,7 +168,7 @@ pub async fn get_organisation(
     (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such organisation", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "The name or the IATI identifier is taken", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Invalid fields, or none given", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/organisations/{id}")]
 pub async fn update_organisation(

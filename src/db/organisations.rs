@@ -32,6 +32,15 @@ pub struct OrganisationChanges {
     pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
 }
 
+impl OrganisationChanges {
+    /// Whether it changes nothing (an update of `{}`), which writes and audits nothing.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.iati_identifier.is_none()
+            && self.iati_organisation_type.is_none()
+    }
+}
+
 /// The IATI facts of a new organisation.
 #[derive(Debug, Default, Clone)]
 pub struct IatiFacts {
@@ -113,6 +122,9 @@ pub async fn update(
                 };
                 if !precondition.holds_for_resource(&before) {
                     return Ok(Guarded::Stale(Etag::of(&before)));
+                }
+                if changes.is_empty() {
+                    return Ok(Guarded::Done(before));
                 }
                 let after = diesel::update(organisations::table.find(id))
                     .set(changes)

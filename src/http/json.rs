@@ -35,9 +35,24 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             let body = receiving(body).await?.map_err(|error| {
                 ApiError::BadRequest(format!("the body cannot be read: {error}"))
             })?;
+            if !is_object_or_unreadable(&body) {
+                return Err(ApiError::from(Failure::invalid(
+                    "body",
+                    "must be a JSON object, such as `{\"name\": \"...\"}`",
+                ))
+                .into());
+            }
             Ok(JsonBody(parse(&body).map_err(ApiError::from)?))
         })
     }
+}
+
+/// Whether `body` is a JSON object, or no JSON at all (which [`parse`] refuses as unreadable):
+/// every body of the API is an object, and serde would otherwise read a struct of optional
+/// fields from an array (`[null, null]`).
+fn is_object_or_unreadable(body: &[u8]) -> bool {
+    body.trim_ascii_start().first() == Some(&b'{')
+        || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err()
 }
 
 /// Parses a JSON document, naming the field at fault when it does not fit `T`: for a request

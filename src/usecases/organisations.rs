@@ -86,15 +86,6 @@ pub async fn update(
         iati_identifier: iati_identifier.map(|given| valid_iati_identifier(&mut check, given)),
         iati_organisation_type,
     };
-    if changes.name.is_none()
-        && changes.iati_identifier.is_none()
-        && changes.iati_organisation_type.is_none()
-    {
-        check.error(
-            "name",
-            "give at least one of `name`, `iati_identifier` and `iati_organisation_type`",
-        );
-    }
     check.finish()?;
     let mut connection = db.connect().await?;
     let actor = caller.actor();

@@ -182,15 +182,24 @@ impl Browser {
             std::fs::remove_file(entry.unwrap().path()).unwrap();
         }
         self.click(selector).await;
+        // Chromium writes to a hidden or `.crdownload` file and renames it when done.
+        let mut seen: Option<(PathBuf, u64)> = None;
         for _ in 0..100 {
             let finished: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
                 .unwrap()
                 .map(|entry| entry.unwrap().path())
-                .filter(|path| path.extension().is_none_or(|e| e != "crdownload"))
+                .filter(|path| {
+                    let name = path.file_name().unwrap().to_string_lossy();
+                    !name.starts_with('.') && !name.ends_with(".crdownload")
+                })
                 .collect();
             if let [file] = finished.as_slice() {
-                let name = file.file_name().unwrap().to_string_lossy().into_owned();
-                return (name, std::fs::read(file).unwrap());
+                let size = std::fs::metadata(file).map_or(0, |m| m.len());
+                if seen.as_ref() == Some(&(file.clone(), size)) && size > 0 {
+                    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                    return (name, std::fs::read(file).unwrap());
+                }
+                seen = Some((file.clone(), size));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -1068,6 +1077,29 @@ async fn a_grant_writer_downloads_each_document_from_the_pages_and_it_reads_back
             .any(|p| p.text == "Training of law enforcement and judiciary in Senegal"),
         "{paragraphs:?}"
     );
+    // The donor XML, once the organisation records its IATI identifier.
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/organisations/{organisation}");
+    let tag = app.get(&path).await.headers()["etag"].clone();
+    let recorded = app
+        .client
+        .patch(app.url(&path))
+        .header("If-Match", tag)
+        .json(&json!({"iati_identifier": "US-EIN-880000000", "iati_organisation_type": "80"}))
+        .send()
+        .await
+        .unwrap();
+    expect_json(recorded, StatusCode::OK).await;
+    browser
+        .goto(&format!("/interventions?organisation={organisation}"))
+        .await;
+    let (name, xml) = browser.download("a[href$='/iati-activities.xml']").await;
+    assert_eq!(name, "gaptrack-cenhtro-iati-activities.xml");
+    if let Err(errors) = crate::readers::validate_iati_activities(&xml) {
+        panic!("the IATI 2.03 schema refuses the download: {errors}");
+    }
+
     browser.client.set_window_size(390, 844).await.unwrap();
     browser.goto("/countries/SEN/call-for-information").await;
     let overflow: bool = browser

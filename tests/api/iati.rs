@@ -161,6 +161,21 @@ async fn an_iati_identifier_is_checked_unique_and_required_for_the_file() {
         .unwrap();
     let problem = expect_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(invalid_fields(&problem), ["iati_identifier"]);
+    // `{}` changes nothing; an array is no body of the API, whatever serde would make of it.
+    for (body, status) in [
+        (json!({}), StatusCode::OK),
+        (json!([null, null]), StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let response = app
+            .client
+            .patch(app.url(&path))
+            .header("If-Match", tag.clone())
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "{body}");
+    }
     let set = app
         .client
         .patch(app.url(&path))
