@@ -32,11 +32,7 @@ pub async fn get_iati_activities(
 ) -> Result<HttpResponse, ApiError> {
     let mut connection = state.connection().await?;
     let activities = iati_activities(&mut connection, id.into_inner()).await?;
-    let recommendations = format!(
-        "{}{}/recommendations",
-        origin::own(&request),
-        super::API_PREFIX
-    );
+    let recommendations = origin::api_address(&request, "/recommendations");
     let xml =
         to_xml(&activities, chrono::Utc::now(), &recommendations).map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()

@@ -50,6 +50,11 @@ pub fn call_for_information(pack: &CallForInformation, extension: &str) -> Strin
     format!("{}.{extension}", parts.join("-"))
 }
 
+/// The file name of an organisation's IATI activity file: `gaptrack-cenhtro-iati-activities.xml`.
+pub fn iati_activities(organisation_name: &str) -> String {
+    format!("gaptrack-{}-iati-activities.xml", slug(organisation_name))
+}
+
 fn year(year: Option<i32>) -> String {
     year.map_or_else(|| "no-report".to_owned(), |y| y.to_string())
 }

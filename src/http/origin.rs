@@ -32,6 +32,12 @@ pub fn own(request: &HttpRequest) -> String {
     normalise(&format!("{scheme}://{host}")).unwrap_or_default()
 }
 
+/// The public address of the API's `path` (`/recommendations`), as documents cite it: on the
+/// origin `request` was made to.
+pub fn api_address(request: &HttpRequest, path: &str) -> String {
+    format!("{}{}{path}", own(request), super::paths::API_PREFIX)
+}
+
 /// Whether `request` came over TLS, to gaptrack or to the trusted proxy in front of it.
 pub fn over_tls(request: &HttpRequest) -> bool {
     own(request).starts_with("https://")

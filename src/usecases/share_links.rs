@@ -85,18 +85,27 @@ pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkR
         })
 }
 
-/// Revokes link `id` for `caller`: the key that made it, or an admin.
-pub async fn revoke(db: &impl Connections, caller: &Caller, id: Uuid) -> Result<(), Failure> {
-    let mut connection = db.connect().await?;
-    let not_found = || Failure::NotFound(format!("there is no share link {id}"));
-    let link = share_links::find(&mut connection, id)
+/// Link `id`, if `caller` may revoke it: the key that made it, or an admin.
+pub async fn revocable(
+    connection: &mut Connection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<ShareLinkRow, Failure> {
+    let link = share_links::find(connection, id)
         .await?
-        .ok_or_else(not_found)?;
+        .ok_or_else(|| Failure::NotFound(format!("there is no share link {id}")))?;
     if link.created_by != caller.key_id && !caller.is_admin() {
         return Err(Failure::Forbidden(
             "only who made a link, or an admin, may revoke it".into(),
         ));
     }
+    Ok(link)
+}
+
+/// Revokes link `id` for `caller`, if [`revocable`] says it may.
+pub async fn revoke(db: &impl Connections, caller: &Caller, id: Uuid) -> Result<(), Failure> {
+    let mut connection = db.connect().await?;
+    revocable(&mut connection, caller, id).await?;
     share_links::revoke(&mut connection, &caller.actor(), id).await?;
     Ok(())
 }

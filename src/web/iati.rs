@@ -6,11 +6,11 @@ use uuid::Uuid;
 
 use super::error::WebError;
 use super::session::Visitor;
-use crate::export::file_name::slug;
+use crate::export::file_name;
 use crate::export::iati::to_xml;
 use crate::http::error::ApiError;
 use crate::http::negotiation::attachment;
-use crate::http::{API_PREFIX, AppState, origin};
+use crate::http::{AppState, origin};
 use crate::usecases::iati::iati_activities;
 
 pub async fn download(
@@ -21,12 +21,9 @@ pub async fn download(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let activities = iati_activities(&mut connection, id.into_inner()).await?;
-    let recommendations = format!("{}{API_PREFIX}/recommendations", origin::own(&request));
+    let recommendations = origin::api_address(&request, "/recommendations");
     let xml =
         to_xml(&activities, chrono::Utc::now(), &recommendations).map_err(ApiError::internal)?;
-    let name = format!(
-        "gaptrack-{}-iati-activities.xml",
-        slug(&activities.organisation_name)
-    );
+    let name = file_name::iati_activities(&activities.organisation_name);
     Ok(attachment("application/xml; charset=utf-8", &name, xml))
 }

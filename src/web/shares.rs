@@ -169,7 +169,7 @@ fn state_of(link: &ShareLinkRow, now: chrono::DateTime<chrono::Utc>) -> &'static
     }
 }
 
-/// `GET /shares/{id}/revoke`: asks first.
+/// `GET /shares/{id}/revoke`: asks first, of who may revoke it.
 pub async fn confirm_revoke(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -177,9 +177,7 @@ pub async fn confirm_revoke(
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    let link = share_links::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no share link {id}")))?;
+    let link = sharing::revocable(&mut connection, &visitor.caller, id).await?;
     let title = "Revoke the link?";
     let content = html! {
         h1 { (title) }
