@@ -138,7 +138,7 @@ for scale in $SCALES; do
         curl -sf -c "$work/jar" -b "$work/jar" "$base/signin" >"$work/signin.html"
         token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | sed 's/.*value="//; s/"$//')
         curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
-            --data-urlencode "key=$key" -d return_to=/ -d "signin_token=$token" "$base/signin"
+            --data-urlencode "key=$key" -d return_to=/ -d "signin_token=$token" "$base/signin/key"
         session=$(awk '$6 == "gaptrack_session" { print $7 }' "$work/jar")
         read -r rps p50 p99 errors < <(run_wrk "country-page-$scale" gaps.lua "${common[@]}" GAPTRACK_SESSION="$session")
         echo "$scale country-page $rps $p50 $p99 $errors -" >>"$results"

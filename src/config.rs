@@ -17,6 +17,14 @@
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
 //! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits, and whose `X-Forwarded-Host`/`-Proto` give the public origin. |
+//! | `PUBLIC_URL`         | `http://` + `BIND_ADDRESS`     | The address people open gaptrack at, for the links the command line prints (the pages use the address they were opened at). |
+//! | `INVITATION_DAYS`    | `7`                            | How long an invitation link can be used.           |
+//! | `PASSWORD_RESET_HOURS` | `24`                         | How long a password reset link can be used.        |
+//! | `ADMIN_SECOND_FACTOR` | `required`                    | `required`: admins must set up a second factor (TOTP) at their first sign-in; `optional`. |
+//! | `SIGN_IN_LOCK_AFTER` | `5`                            | Wrong passwords for one address within the lock's time that lock it. |
+//! | `SIGN_IN_LOCK_MINUTES` | `15`                         | How long such a lock lasts.                        |
+//! | `SMTP_URL`           | unset                          | Where to send e-mail (invitations, resets): `smtp://host:25` (plain), `smtp://user:password@host:587?tls=required` (STARTTLS), `smtps://user:password@host` (TLS). Unset: links are only shown to the admin. |
+//! | `MAIL_FROM`          | `gaptrack <gaptrack@localhost>` | The sender of those e-mails.                       |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 use std::env;
@@ -107,6 +115,54 @@ impl Default for SharingSettings {
     }
 }
 
+/// How people's accounts behave.
+#[derive(Debug, Clone)]
+pub struct AccountSettings {
+    /// How long an invitation link lasts (`INVITATION_DAYS`).
+    pub invitation_lifetime: chrono::TimeDelta,
+    /// How long a password reset link lasts (`PASSWORD_RESET_HOURS`).
+    pub reset_lifetime: chrono::TimeDelta,
+    /// Whether admins must set up a second factor (`ADMIN_SECOND_FACTOR`).
+    pub admins_need_second_factor: bool,
+    /// Wrong passwords that lock an address, and for how long (`SIGN_IN_LOCK_*`).
+    pub lockout: crate::domain::password::Lockout,
+    /// Where e-mail goes, if anywhere.
+    pub smtp: Option<SmtpSettings>,
+}
+
+/// The mail server and sender of gaptrack's e-mail.
+#[derive(Clone)]
+pub struct SmtpSettings {
+    /// `SMTP_URL`, which may hold a password: never printed.
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("url", &"(hidden)")
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            invitation_lifetime: chrono::TimeDelta::days(7),
+            reset_lifetime: chrono::TimeDelta::hours(24),
+            admins_need_second_factor: true,
+            lockout: crate::domain::password::Lockout {
+                failures: 5,
+                window: Duration::from_secs(15 * 60),
+                lock_for: Duration::from_secs(15 * 60),
+            },
+            smtp: None,
+        }
+    }
+}
+
 /// What the HTTP server is built with, besides its listener and pool.
 #[derive(Debug, Clone, Default)]
 pub struct ServerSettings {
@@ -117,6 +173,7 @@ pub struct ServerSettings {
     /// Whose `X-Forwarded-For` names the client the per-address limits count.
     pub trusted_proxies: TrustedProxies,
     pub sharing: SharingSettings,
+    pub accounts: AccountSettings,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -131,6 +188,9 @@ pub struct Config {
     pub rate_limits: RateLimits,
     pub trusted_proxies: TrustedProxies,
     pub sharing: SharingSettings,
+    pub accounts: AccountSettings,
+    /// Where people open gaptrack, for links printed on the command line.
+    pub public_url: String,
 }
 
 impl Config {
@@ -142,14 +202,20 @@ impl Config {
             rate_limits: self.rate_limits,
             trusted_proxies: self.trusted_proxies.clone(),
             sharing: self.sharing,
+            accounts: self.accounts.clone(),
         }
     }
 
     /// Reads the settings; a malformed number is an error that names its variable.
     pub fn from_env() -> Result<Self, String> {
+        let bind_address = non_empty("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into());
         Ok(Self {
+            public_url: non_empty("PUBLIC_URL")
+                .map(|url| url.trim_end_matches('/').to_owned())
+                .unwrap_or_else(|| format!("http://{bind_address}")),
+            accounts: account_settings()?,
             database_url: non_empty("DATABASE_URL"),
-            bind_address: non_empty("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            bind_address,
             data_dir: non_empty("GAPTRACK_DATA_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(default_data_dir),
@@ -186,6 +252,45 @@ impl Config {
             },
         })
     }
+}
+
+fn account_settings() -> Result<AccountSettings, String> {
+    let defaults = AccountSettings::default();
+    let admins_need_second_factor = match non_empty("ADMIN_SECOND_FACTOR").as_deref() {
+        None | Some("required") => true,
+        Some("optional") => false,
+        Some(other) => {
+            return Err(format!(
+                "ADMIN_SECOND_FACTOR must be `required` or `optional`, not `{other}`"
+            ));
+        }
+    };
+    let lock_minutes = bounded("SIGN_IN_LOCK_MINUTES", 24 * 60)?;
+    Ok(AccountSettings {
+        invitation_lifetime: bounded("INVITATION_DAYS", 90)?
+            .map_or(defaults.invitation_lifetime, |days| {
+                chrono::TimeDelta::days(days as i64)
+            }),
+        reset_lifetime: bounded("PASSWORD_RESET_HOURS", 7 * 24)?
+            .map_or(defaults.reset_lifetime, |hours| {
+                chrono::TimeDelta::hours(hours as i64)
+            }),
+        admins_need_second_factor,
+        lockout: crate::domain::password::Lockout {
+            failures: bounded("SIGN_IN_LOCK_AFTER", 1000)?
+                .map_or(defaults.lockout.failures, |n| n as i32),
+            window: lock_minutes.map_or(defaults.lockout.window, |m| {
+                Duration::from_secs(m as u64 * 60)
+            }),
+            lock_for: lock_minutes.map_or(defaults.lockout.lock_for, |m| {
+                Duration::from_secs(m as u64 * 60)
+            }),
+        },
+        smtp: non_empty("SMTP_URL").map(|url| SmtpSettings {
+            url,
+            from: non_empty("MAIL_FROM").unwrap_or_else(|| "gaptrack <gaptrack@localhost>".into()),
+        }),
+    })
 }
 
 fn non_empty(name: &str) -> Option<String> {

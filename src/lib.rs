@@ -36,6 +36,7 @@ pub mod generate;
 pub mod http;
 pub mod import;
 pub mod local_postgres;
+pub mod mail;
 pub mod startup;
 pub mod usecases;
 pub mod web;

@@ -89,9 +89,15 @@ pub fn run(
     pool: DbPool,
     settings: ServerSettings,
 ) -> std::io::Result<Server> {
+    let mailer = match &settings.accounts.smtp {
+        Some(smtp) => Some(crate::mail::Mailer::new(smtp).map_err(std::io::Error::other)?),
+        None => None,
+    };
     let state = web::Data::new(AppState {
         pool,
         timeouts: settings.timeouts,
+        accounts: settings.accounts.clone(),
+        mailer,
     });
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));

@@ -20,11 +20,18 @@ use crate::http::error::{ApiError, Problem};
 pub struct AuditEventDto {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,
-    /// The key that made the change; `null` for the command line.
+    /// The key that made the change; `null` for a person signed in to the pages and for the
+    /// command line.
     pub key_id: Option<Uuid>,
+    /// The person who made the change (signed in to the pages, or through a key they own);
+    /// `null` for a service's key and the command line.
+    pub user_id: Option<Uuid>,
+    /// Who made the change, by name when it was made: the person (with their key's name when
+    /// they used one), the key, or `command line: <command>`.
     pub key_name: String,
     pub action: AuditAction,
-    /// `report`, `tier`, `recommendation`, `organisation`, `intervention`, `link`, `api_key`.
+    /// `report`, `tier`, `recommendation`, `organisation`, `intervention`, `link`, `api_key`,
+    /// `user`, `account_link`, ...
     pub resource_type: ResourceType,
     /// The resource's id; a tier is `<country>/<year>`, a link `<intervention>/<recommendation>`.
     pub resource_id: String,
@@ -42,6 +49,7 @@ impl From<AuditRow> for AuditEventDto {
             id: row.id,
             occurred_at: row.occurred_at,
             key_id: row.key_id,
+            user_id: row.user_id,
             key_name: row.key_name,
             action: row.action,
             resource_type: row.resource_type,
@@ -62,6 +70,8 @@ pub struct AuditQuery {
     pub resource_id: Option<String>,
     /// Only changes made with this key.
     pub key: Option<Uuid>,
+    /// Only changes made by this person.
+    pub user: Option<Uuid>,
     /// Only changes at or after this time (RFC 3339).
     pub from: Option<DateTime<Utc>>,
     /// Only changes before this time (RFC 3339).
@@ -93,6 +103,7 @@ pub async fn list_audit_events(
         resource_type: query.resource_type,
         resource_id: query.resource_id,
         key_id: query.key,
+        user_id: query.user,
         from: query.from,
         to: query.to,
     };

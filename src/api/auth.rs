@@ -82,7 +82,7 @@ async fn limited_caller_for(
     }
     match caller_for(state, header).await {
         Ok(caller) => {
-            limiters.check_key(caller.key_id, &caller.name)?;
+            limiters.check_key(caller.principal_id(), &caller.name)?;
             Ok(caller)
         }
         Err(error @ ApiError::Unauthorized(_)) => {

@@ -74,11 +74,15 @@ pub async fn replay_or_record(
     request.set_payload(Payload::from(body));
     let seal = Seal::new(&request, &key);
 
+    // Every API request is made with a key (people sign in to the pages only).
+    let api_key_id = caller
+        .key_id
+        .ok_or_else(|| ApiError::Internal("an API request without a key".into()))?;
     let abandoned_after = state.timeouts.request * 2 + Duration::from_secs(1);
     let mut connection = state.connection().await?;
     let claim = idempotency::claim(
         &mut connection,
-        caller.key_id,
+        api_key_id,
         &key,
         &request_sha256,
         KEY_LIFETIME,
@@ -116,7 +120,7 @@ pub async fn replay_or_record(
         .into()),
         Claim::Serve { claim_id } => {
             let claim = Held {
-                api_key_id: caller.key_id,
+                api_key_id,
                 key: &key,
                 claim_id,
             };

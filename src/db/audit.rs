@@ -112,6 +112,7 @@ pub async fn record(
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::key_id.eq(actor.key_id),
+            audit_events::user_id.eq(actor.user_id),
             audit_events::key_name.eq(&actor.key_name),
             audit_events::action.eq(action),
             audit_events::resource_type.eq(change.resource_type),
@@ -131,6 +132,8 @@ pub struct AuditRow {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,
     pub key_id: Option<Uuid>,
+    /// The person behind the change (signed in, or through their key).
+    pub user_id: Option<Uuid>,
     pub key_name: String,
     pub action: AuditAction,
     pub resource_type: ResourceType,
@@ -145,6 +148,7 @@ pub struct AuditFilter {
     pub resource_type: Option<ResourceType>,
     pub resource_id: Option<String>,
     pub key_id: Option<Uuid>,
+    pub user_id: Option<Uuid>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
 }
@@ -169,6 +173,9 @@ pub async fn list(
     }
     if let Some(key_id) = filter.key_id {
         query = query.filter(audit_events::key_id.eq(key_id));
+    }
+    if let Some(user_id) = filter.user_id {
+        query = query.filter(audit_events::user_id.eq(user_id));
     }
     if let Some(from) = filter.from {
         query = query.filter(audit_events::occurred_at.ge(from));

@@ -7,9 +7,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
-use super::schema::api_keys;
+use super::schema::{api_keys, users};
+use super::users::UserRow;
 use super::{Connection, DbError};
-use crate::domain::{AuditAction, NewApiKey, ResourceType, Role};
+use crate::domain::{AuditAction, NewApiKey, ResourceType, Role, UserState};
 
 /// A key as stored, without its secret's hash (which never leaves this module).
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -22,18 +23,43 @@ pub struct ApiKeyRow {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The person who made it for their own scripts; `None` for a service's key (or one made
+    /// before people had accounts).
+    pub owner_id: Option<Uuid>,
 }
 
 impl ApiKeyRow {
-    /// The caller this key makes of a request.
-    pub fn caller(self) -> crate::domain::Caller {
-        crate::domain::Caller {
-            key_id: self.id,
-            name: self.name,
-            role: self.role,
-            organisation_id: self.organisation_id,
-            idempotency_claim: None,
+    /// The caller this key makes of a request, given its owner (if any): a person's key acts as
+    /// them, with the lesser of the key's role and theirs, so a person demoted keeps no more
+    /// rights through an old key. `None` when the owner may no longer act (disabled, or never
+    /// active).
+    pub fn caller(self, owner: Option<&UserRow>) -> Option<crate::domain::Caller> {
+        let Some(owner) = owner else {
+            return Some(crate::domain::Caller {
+                key_id: Some(self.id),
+                user_id: None,
+                name: self.name,
+                role: self.role,
+                organisation_id: self.organisation_id,
+                idempotency_claim: None,
+            });
+        };
+        if owner.state != UserState::Active {
+            return None;
         }
+        let role = self.role.at_most(owner.role);
+        Some(crate::domain::Caller {
+            key_id: Some(self.id),
+            user_id: Some(owner.id),
+            name: format!("{} (key “{}”)", owner.display_name, self.name),
+            role,
+            organisation_id: if role == Role::Editor {
+                owner.organisation_id
+            } else {
+                self.organisation_id
+            },
+            idempotency_claim: None,
+        })
     }
 }
 
@@ -54,6 +80,7 @@ pub async fn insert(
     name: &str,
     role: Role,
     organisation_id: Option<Uuid>,
+    owner_id: Option<Uuid>,
 ) -> Result<ApiKeyRow, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
@@ -64,6 +91,7 @@ pub async fn insert(
                     api_keys::role.eq(role),
                     api_keys::organisation_id.eq(organisation_id),
                     api_keys::secret_sha256.eq(&key.secret_sha256[..]),
+                    api_keys::owner_id.eq(owner_id),
                 ))
                 .returning(ApiKeyRow::as_returning())
                 .get_result(connection)
@@ -75,17 +103,43 @@ pub async fn insert(
         .await
 }
 
-/// The key with this id, with its hash, whether revoked or not.
+/// The key with this id, with its hash and its owner, whether revoked or not: one indexed
+/// look-up for every API request.
 pub async fn find_stored(
     connection: &mut Connection,
     id: Uuid,
-) -> Result<Option<StoredKey>, DbError> {
+) -> Result<Option<(StoredKey, Option<UserRow>)>, DbError> {
     Ok(api_keys::table
-        .find(id)
-        .select(StoredKey::as_select())
+        .left_join(users::table)
+        .filter(api_keys::id.eq(id))
+        .select((StoredKey::as_select(), Option::<UserRow>::as_select()))
         .first(connection)
         .await
         .optional()?)
+}
+
+/// The key with this id and its owner, whether revoked or not.
+pub async fn find_with_owner(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<Option<(ApiKeyRow, Option<UserRow>)>, DbError> {
+    Ok(api_keys::table
+        .left_join(users::table)
+        .filter(api_keys::id.eq(id))
+        .select((ApiKeyRow::as_select(), Option::<UserRow>::as_select()))
+        .first(connection)
+        .await
+        .optional()?)
+}
+
+/// The keys a person made, newest first.
+pub async fn owned_by(connection: &mut Connection, owner: Uuid) -> Result<Vec<ApiKeyRow>, DbError> {
+    Ok(api_keys::table
+        .filter(api_keys::owner_id.eq(owner))
+        .order(api_keys::id.desc())
+        .select(ApiKeyRow::as_select())
+        .load(connection)
+        .await?)
 }
 
 /// How often a key's `last_used_at` is written at most.
@@ -139,8 +193,8 @@ pub enum Revocation {
     /// Revoked now, or already before.
     Revoked(ApiKeyRow),
     Missing,
-    /// Refused: it is the last active admin key, without which no one could manage keys or
-    /// report data through the API.
+    /// Refused: it is the last active admin key and no admin person is active, so no one could
+    /// manage keys or report data any more.
     LastAdmin,
 }
 
@@ -176,7 +230,7 @@ pub async fn revoke(
             if before.revoked_at.is_some() {
                 return Ok(Revocation::Revoked(before));
             }
-            if active_admins == [id] {
+            if active_admins == [id] && !super::users::any_active_admin(connection).await? {
                 return Ok(Revocation::LastAdmin);
             }
             let after = diesel::update(api_keys::table.find(id))

@@ -4,6 +4,7 @@
 //! connection, return plain row structs or `Option` for an absent row, and leave it to the handler to
 //! decide what absence means. A write that spans several statements opens its own transaction.
 
+pub mod account_links;
 pub mod activities;
 pub mod audit;
 pub mod bulk;
@@ -22,7 +23,9 @@ pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod share_links;
+pub mod sign_in_failures;
 pub mod tiers;
+pub mod users;
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;

@@ -136,6 +136,7 @@ diesel::table! {
         created_at -> Timestamptz,
         last_used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+        owner_id -> Nullable<Uuid>,
     }
 }
 
@@ -151,6 +152,7 @@ diesel::table! {
         before -> Nullable<Jsonb>,
         after -> Nullable<Jsonb>,
         idempotency_claim -> Nullable<Uuid>,
+        user_id -> Nullable<Uuid>,
     }
 }
 
@@ -176,10 +178,14 @@ diesel::table! {
 diesel::table! {
     web_sessions (id_sha256) {
         id_sha256 -> Bytea,
-        api_key_id -> Uuid,
+        api_key_id -> Nullable<Uuid>,
         csrf_token -> Text,
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
+        user_id -> Nullable<Uuid>,
+        last_seen_at -> Timestamptz,
+        user_agent -> Nullable<Text>,
+        pending -> Nullable<Text>,
     }
 }
 
@@ -223,10 +229,11 @@ diesel::table! {
         country_code -> Text,
         year -> Int4,
         organisation_id -> Nullable<Uuid>,
-        created_by -> Uuid,
+        created_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
         revoked_at -> Nullable<Timestamptz>,
+        created_by_user -> Nullable<Uuid>,
     }
 }
 
@@ -238,3 +245,67 @@ diesel::allow_tables_to_appear_in_same_query!(share_links, api_keys);
 diesel::allow_tables_to_appear_in_same_query!(share_links, countries);
 diesel::allow_tables_to_appear_in_same_query!(share_links, organisations);
 diesel::allow_tables_to_appear_in_same_query!(share_links, reports);
+
+diesel::table! {
+    users (id) {
+        id -> Uuid,
+        email -> Text,
+        display_name -> Text,
+        role -> Text,
+        organisation_id -> Nullable<Uuid>,
+        preferred_language -> Text,
+        state -> Text,
+        password_hash -> Nullable<Text>,
+        totp_secret -> Nullable<Bytea>,
+        totp_confirmed_at -> Nullable<Timestamptz>,
+        totp_last_step -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    user_recovery_codes (user_id, code_sha256) {
+        user_id -> Uuid,
+        code_sha256 -> Bytea,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    account_links (id) {
+        id -> Uuid,
+        purpose -> Text,
+        token_sha256 -> Bytea,
+        user_id -> Nullable<Uuid>,
+        created_by -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    sign_in_failures (email_key) {
+        email_key -> Text,
+        failures -> Int4,
+        first_failed_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(user_recovery_codes -> users (user_id));
+diesel::joinable!(account_links -> users (user_id));
+diesel::joinable!(api_keys -> users (owner_id));
+diesel::joinable!(web_sessions -> users (user_id));
+diesel::joinable!(audit_events -> users (user_id));
+diesel::joinable!(share_links -> users (created_by_user));
+diesel::allow_tables_to_appear_in_same_query!(users, organisations);
+diesel::allow_tables_to_appear_in_same_query!(users, api_keys);
+diesel::allow_tables_to_appear_in_same_query!(users, web_sessions);
+diesel::allow_tables_to_appear_in_same_query!(users, account_links);
+diesel::allow_tables_to_appear_in_same_query!(users, audit_events);
+diesel::allow_tables_to_appear_in_same_query!(users, share_links);
+diesel::allow_tables_to_appear_in_same_query!(users, user_recovery_codes);

@@ -22,10 +22,13 @@ pub struct ShareLinkRow {
     pub country_code: String,
     pub year: i32,
     pub organisation_id: Option<Uuid>,
-    pub created_by: Uuid,
+    /// The key that made it, if a key did (a script, or a session signed in with a key).
+    pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The person who made it, if a person did (signed in, or with their own key).
+    pub created_by_user: Option<Uuid>,
 }
 
 /// What a new link opens.
@@ -36,7 +39,8 @@ pub struct NewShareLink {
     pub country_code: String,
     pub year: i32,
     pub organisation_id: Option<Uuid>,
-    pub created_by: Uuid,
+    pub created_by: Option<Uuid>,
+    pub created_by_user: Option<Uuid>,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -58,6 +62,7 @@ pub async fn insert(
                         share_links::year.eq(link.year),
                         share_links::organisation_id.eq(link.organisation_id),
                         share_links::created_by.eq(link.created_by),
+                        share_links::created_by_user.eq(link.created_by_user),
                         share_links::expires_at.eq(link.expires_at),
                     ))
                     .returning(ShareLinkRow::as_returning())
@@ -95,13 +100,24 @@ pub async fn find(connection: &mut Connection, id: Uuid) -> Result<Option<ShareL
         .optional()?)
 }
 
-/// The links made with key `created_by`, newest first.
+/// Who made a link: a person (signed in or by their key), else a key.
+#[derive(Debug, Clone, Copy)]
+pub enum Maker {
+    Person(Uuid),
+    Key(Uuid),
+}
+
+/// The links `maker` made, newest first.
 pub async fn made_by(
     connection: &mut Connection,
-    created_by: Uuid,
+    maker: Maker,
 ) -> Result<Vec<ShareLinkRow>, DbError> {
-    Ok(share_links::table
-        .filter(share_links::created_by.eq(created_by))
+    let query = share_links::table.into_boxed();
+    let query = match maker {
+        Maker::Person(user) => query.filter(share_links::created_by_user.eq(user)),
+        Maker::Key(key) => query.filter(share_links::created_by.eq(key)),
+    };
+    Ok(query
         .select(ShareLinkRow::as_select())
         .order(share_links::created_at.desc())
         .limit(200)

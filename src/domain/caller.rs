@@ -5,10 +5,18 @@ use uuid::Uuid;
 
 use super::{Failure, Role};
 
-/// The key a request was made with, or the person signed in with it.
+/// Who is asking: a person signed in to the pages, a key (a script or another service), or a
+/// person's own key. The role and organisation are the ones in force: a person's key never has
+/// more rights than the person.
 #[derive(Debug, Clone)]
 pub struct Caller {
-    pub key_id: Uuid,
+    /// The key the request was made with: every API request, and a page session signed in with
+    /// a key.
+    pub key_id: Option<Uuid>,
+    /// The person behind the request: signed in as themselves, or the owner of the key.
+    pub user_id: Option<Uuid>,
+    /// How the audit trail and the pages name the caller: the person's name (with the key's, for
+    /// their key), or the key's.
     pub name: String,
     pub role: Role,
     pub organisation_id: Option<Uuid>,
@@ -16,10 +24,13 @@ pub struct Caller {
     pub idempotency_claim: Option<Uuid>,
 }
 
-/// Who makes a change, as the audit trail records it: an API key, or the command line.
+/// Who makes a change, as the audit trail records it: a person, a key, a person's key, or the
+/// command line.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub key_id: Option<Uuid>,
+    pub user_id: Option<Uuid>,
+    /// The name recorded with the change, kept even if the person or key is renamed.
     pub key_name: String,
     /// The claim of the `Idempotency-Key` request the change is made for, if any: kept with the
     /// audit row so that a retry can tell a stored write from one that never happened.
@@ -31,6 +42,7 @@ impl Actor {
     pub fn command_line(command: &str) -> Self {
         Self {
             key_id: None,
+            user_id: None,
             key_name: format!("command line: {command}"),
             idempotency_claim: None,
         }
@@ -41,9 +53,26 @@ impl Caller {
     /// Who the audit trail says made a change.
     pub fn actor(&self) -> Actor {
         Actor {
-            key_id: Some(self.key_id),
+            key_id: self.key_id,
+            user_id: self.user_id,
             key_name: self.name.clone(),
             idempotency_claim: self.idempotency_claim,
+        }
+    }
+
+    /// Whose limits the request counts against, and whose things (share links) it made: the
+    /// person, else the key. Ids are UUIDv7, unique across both.
+    pub fn principal_id(&self) -> Uuid {
+        self.user_id
+            .or(self.key_id)
+            .expect("a caller is a person or a key")
+    }
+
+    /// What the refusals call the caller: "you" for a person, the key by name otherwise.
+    pub fn who(&self) -> String {
+        match (self.user_id, self.key_id) {
+            (Some(_), None) => "your account".to_owned(),
+            _ => format!("key `{}`", self.name),
         }
     }
 
@@ -67,8 +96,8 @@ impl Caller {
         match self.role {
             Role::Admin => Ok(()),
             _ => Err(Failure::Forbidden(format!(
-                "this needs an admin key; key `{}` is {} {} key",
-                self.name,
+                "this needs the admin role; {} has {} {} role",
+                self.who(),
                 article(self.role),
                 self.role
             ))),
@@ -82,8 +111,8 @@ impl Caller {
             Role::Admin => Ok(None),
             Role::Editor => Ok(self.organisation_id),
             Role::Viewer => Err(Failure::Forbidden(format!(
-                "key `{}` is a viewer key: it can read but not write",
-                self.name
+                "{} has the viewer role: it can read but not write",
+                self.who()
             ))),
         }
     }
@@ -99,13 +128,13 @@ impl Caller {
     /// The refusal for an editor touching another organisation's work.
     pub fn not_yours(&self) -> Failure {
         Failure::Forbidden(format!(
-            "key `{}` may only change the interventions of its own organisation",
-            self.name
+            "{} may only change the interventions of its own organisation",
+            self.who()
         ))
     }
 }
 
-/// "an" before a vowel sound, "a" otherwise: "an editor key", "a viewer key".
+/// "an" before a vowel sound, "a" otherwise: "an editor role", "a viewer role".
 fn article(role: Role) -> &'static str {
     match role {
         Role::Admin | Role::Editor => "an",
@@ -119,7 +148,8 @@ mod tests {
 
     fn caller(role: Role, organisation_id: Option<Uuid>) -> Caller {
         Caller {
-            key_id: Uuid::nil(),
+            key_id: Some(Uuid::nil()),
+            user_id: None,
             name: "k".into(),
             role,
             organisation_id,
@@ -146,10 +176,10 @@ mod tests {
         let Err(Failure::Forbidden(detail)) = caller(Role::Viewer, None).require_admin() else {
             panic!("a viewer is refused");
         };
-        assert!(detail.ends_with("is a viewer key"), "{detail}");
+        assert!(detail.ends_with("key `k` has a viewer role"), "{detail}");
         let Err(Failure::Forbidden(detail)) = caller(Role::Editor, None).require_admin() else {
             panic!("an editor is refused");
         };
-        assert!(detail.ends_with("is an editor key"), "{detail}");
+        assert!(detail.ends_with("has an editor role"), "{detail}");
     }
 }

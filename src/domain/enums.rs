@@ -187,6 +187,10 @@ text_enum! {
         Tier => "tier",
         /// A whole tier history imported at once.
         TierHistory => "tier_history",
+        /// A person's account.
+        User => "user",
+        /// An invitation, a password reset or the first admin's link.
+        AccountLink => "account_link",
     }
 }
 
@@ -221,6 +225,17 @@ text_enum! {
 }
 
 impl Role {
+    /// The less powerful of two roles: a person's key never has more rights than they do.
+    pub fn at_most(self, ceiling: Role) -> Role {
+        // Declared most powerful first, so the greater value is the weaker role.
+        self.max(ceiling)
+    }
+
+    /// Whether `self` has every right of `other`.
+    pub fn covers(self, other: Role) -> bool {
+        self <= other
+    }
+
     /// Whether a key of this role must name its organisation: an editor changes only its own
     /// organisation's work.
     pub fn needs_organisation(self) -> bool {
@@ -307,5 +322,46 @@ mod tests {
             "\"tier_2_watch_list\""
         );
         assert_eq!(serde_json::to_string(&Region::Eap).unwrap(), "\"EAP\"");
+    }
+}
+
+text_enum! {
+    /// Where a person's account stands.
+    UserState {
+        /// Invited: a link is out, no password chosen yet.
+        Invited => "invited",
+        Active => "active",
+        /// Disabled by an admin: no session or key of theirs works; their history stays.
+        Disabled => "disabled",
+    }
+}
+
+text_enum! {
+    /// The languages the pages speak.
+    Language {
+        English => "en",
+        French => "fr",
+    }
+}
+
+text_enum! {
+    /// What a one-time account link is for.
+    AccountLinkPurpose {
+        /// Opening it lets an invited person choose their password.
+        Invitation => "invitation",
+        /// Issued by an admin for a forgotten password.
+        PasswordReset => "password_reset",
+        /// Printed at the first start: it creates the first admin account.
+        FirstAdmin => "first_admin",
+    }
+}
+
+text_enum! {
+    /// What a person's session still waits for before it opens any page.
+    SessionPending {
+        /// The code of the second factor, after a right password.
+        SecondFactor => "second_factor",
+        /// Setting up a second factor, which the person's role requires.
+        Enrolment => "enrolment",
     }
 }

@@ -77,6 +77,9 @@ pub enum Failure {
     /// A fault on our side. Its cause is logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
+    /// Too many attempts (wrong passwords for one address): try again in `retry_after` seconds.
+    #[error("{detail}")]
+    Throttled { detail: String, retry_after: u64 },
 }
 
 impl Failure {

@@ -6,7 +6,7 @@
 
 use super::{
     Contribution, InterventionKind, InterventionStatus, Movement, Pillar, RecommendationStatus,
-    Region, Tier,
+    Region, Role, Tier,
 };
 
 impl Tier {
@@ -107,6 +107,17 @@ impl Contribution {
         match self {
             Self::Full => "Fully",
             Self::Partial => "Partly",
+        }
+    }
+}
+
+impl Role {
+    /// A role in words: `Viewer`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Admin => "Admin",
+            Self::Editor => "Editor",
+            Self::Viewer => "Viewer",
         }
     }
 }

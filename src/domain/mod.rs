@@ -11,8 +11,10 @@ mod failure;
 mod gaps;
 mod labels;
 mod movement;
+pub mod password;
 mod reporting_period;
-mod share_token;
+pub mod second_factor;
+mod secret_token;
 mod tier_label;
 mod validation;
 
@@ -21,15 +23,16 @@ pub use caller::{Actor, Caller};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{
-    AuditAction, Contribution, IatiOrganisationType, InterventionKind, InterventionStatus, Pillar,
-    RecommendationStatus, Region, ResourceType, Role, Tier,
+    AccountLinkPurpose, AuditAction, Contribution, IatiOrganisationType, InterventionKind,
+    InterventionStatus, Language, Pillar, RecommendationStatus, Region, ResourceType, Role,
+    SessionPending, Tier, UserState,
 };
 pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
 pub use gaps::{answers_in, is_persistent};
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
-pub use share_token::{NewShareToken, share_token_digest};
+pub use secret_token::{NewSecretToken, secret_token_digest};
 pub use tier_label::parse_tier_label;
 pub use validation::{
     IATI_IDENTIFIER_MESSAGE, NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues,

@@ -283,6 +283,13 @@ impl From<Failure> for ApiError {
             Failure::Unavailable(cause) => Self::Unavailable(cause),
             Failure::ConnectionLost(cause) => Self::ConnectionLost(cause),
             Failure::Internal(cause) => Self::Internal(cause),
+            Failure::Throttled {
+                detail,
+                retry_after,
+            } => Self::TooManyRequests {
+                detail,
+                retry_after,
+            },
         }
     }
 }

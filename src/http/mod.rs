@@ -41,6 +41,10 @@ pub use paths::{API_PREFIX, DOCS_PATH, OPENAPI_PATH};
 pub struct AppState {
     pub pool: DbPool,
     pub timeouts: Timeouts,
+    /// How accounts behave (links' lifetimes, the second factor, sign-in locks).
+    pub accounts: crate::config::AccountSettings,
+    /// Sends invitations and resets, when `SMTP_URL` is set.
+    pub mailer: Option<crate::mail::Mailer>,
 }
 
 impl AppState {

@@ -58,12 +58,14 @@ pub async fn create_key(
         &name,
         request.role,
         request.organisation_id,
+        None,
     )
     .await?;
     Ok((row, key.token))
 }
 
-/// Creates a key for `caller`, who must be an admin.
+/// Creates a key for a named service (another system calling the API) for `caller`, who must be
+/// an admin; the key belongs to no person.
 pub async fn create_key_for(
     connection: &mut Connection,
     caller: &Caller,
@@ -71,6 +73,66 @@ pub async fn create_key_for(
 ) -> Result<(ApiKeyRow, String), Failure> {
     caller.require_admin()?;
     create_key(connection, &caller.actor(), request).await
+}
+
+/// Creates a key for the signed-in person's own scripts: it acts as them, with `role` if their
+/// own covers it (never more), for their organisation; it stops working with their account.
+pub async fn create_own_key(
+    connection: &mut Connection,
+    caller: &Caller,
+    name: &str,
+    role: Role,
+) -> Result<(ApiKeyRow, String), Failure> {
+    let owner = crate::usecases::accounts::own_account(caller)?;
+    let mut check = Validator::default();
+    let name = check.required_text("name", name);
+    if !caller.role.covers(role) {
+        check.error(
+            "role",
+            format!(
+                "your own role is {}: a key of yours can have that role or a lesser one",
+                caller.role
+            ),
+        );
+    }
+    check.finish()?;
+    let organisation_id = if role.needs_organisation() {
+        caller.organisation_id
+    } else {
+        None
+    };
+    let key = NewApiKey::generate();
+    let row = keys::insert(
+        connection,
+        &caller.actor(),
+        &key,
+        &name,
+        role,
+        organisation_id,
+        Some(owner),
+    )
+    .await?;
+    Ok((row, key.token))
+}
+
+/// Revokes a key for `caller`: an admin revokes any key, a person their own.
+pub async fn revoke_key(
+    connection: &mut Connection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<ApiKeyRow, Failure> {
+    let Some((key, _)) = keys::find_with_owner(connection, id).await? else {
+        return Err(Failure::NotFound(format!("there is no key {id}")));
+    };
+    let owns_it = key.owner_id.is_some() && key.owner_id == caller.user_id;
+    if !owns_it {
+        caller.require_admin()?;
+    }
+    match keys::revoke(connection, &caller.actor(), id).await? {
+        keys::Revocation::Revoked(row) => Ok(row),
+        keys::Revocation::Missing => Err(Failure::NotFound(format!("there is no key {id}"))),
+        keys::Revocation::LastAdmin => Err(Failure::Conflict(LAST_ADMIN.into())),
+    }
 }
 
 /// The caller that `token` (a key's secret) makes, if the key is known and not revoked; notes its
@@ -95,7 +157,7 @@ pub async fn caller_for_token(db: &impl Connections, token: &str) -> Result<Call
 async fn look_up_caller(connection: &mut Connection, token: &str) -> Result<Caller, Failure> {
     let rejected = || Failure::Unauthenticated("the API key is unknown or revoked".into());
     let (id, secret) = parse_token(token).ok_or_else(rejected)?;
-    let stored = keys::find_stored(connection, id)
+    let (stored, owner) = keys::find_stored(connection, id)
         .await?
         .ok_or_else(rejected)?;
     if !secret_matches(&stored.secret_sha256, secret) || stored.key.revoked_at.is_some() {
@@ -110,5 +172,6 @@ async fn look_up_caller(connection: &mut Connection, token: &str) -> Result<Call
     if stamp_is_stale {
         keys::touch(connection, id).await?;
     }
-    Ok(stored.key.caller())
+    // A key whose owner was disabled stops at once, as their sessions do.
+    stored.key.caller(owner.as_ref()).ok_or_else(rejected)
 }

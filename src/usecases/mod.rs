@@ -11,6 +11,7 @@
 //! Reads that are only a query (a list, one row) stay in their edge's handler, which calls `db::`
 //! directly; what has a rule in it comes here.
 
+pub mod accounts;
 pub mod call_for_information;
 pub mod countries;
 pub mod coverage;

@@ -6,9 +6,10 @@ use chrono::{Duration, Utc};
 use uuid::Uuid;
 
 use super::countries::country_from_path;
+use crate::db::share_links::Maker;
 use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
 use crate::db::{Connection, Connections, Constrained, reports};
-use crate::domain::{Caller, Failure, FieldError, NewShareToken, Role, share_token_digest};
+use crate::domain::{Caller, Failure, FieldError, NewSecretToken, Role, secret_token_digest};
 
 /// The longest a link may last.
 pub const MOST_DAYS: i64 = 365;
@@ -36,8 +37,8 @@ pub async fn create(
 ) -> Result<MadeLink, Failure> {
     if caller.role == Role::Viewer {
         return Err(Failure::Forbidden(format!(
-            "sharing a report needs an editor or admin key; key `{}` is a viewer key",
-            caller.name
+            "sharing a report needs the editor or admin role; {} has the viewer role",
+            caller.who()
         )));
     }
     if !(1..=MOST_DAYS).contains(&request.days) {
@@ -51,7 +52,7 @@ pub async fn create(
     if !reports::exists(&mut connection, request.year).await? {
         return Err(super::reports::not_found(request.year));
     }
-    let token = NewShareToken::generate();
+    let token = NewSecretToken::generate();
     let link = NewShareLink {
         id: Uuid::now_v7(),
         token_sha256: token.sha256.to_vec(),
@@ -59,6 +60,7 @@ pub async fn create(
         year: request.year,
         organisation_id: request.organisation,
         created_by: caller.key_id,
+        created_by_user: caller.user_id,
         expires_at: Utc::now() + Duration::days(request.days),
     };
     match share_links::insert(&mut connection, &caller.actor(), &link).await? {
@@ -74,7 +76,7 @@ pub async fn create(
 
 /// The link `token` opens, if it is live.
 pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkRow, Failure> {
-    share_links::find_live(connection, &share_token_digest(token))
+    share_links::find_live(connection, &secret_token_digest(token))
         .await?
         .ok_or_else(|| {
             Failure::NotFound(
@@ -94,7 +96,11 @@ pub async fn revocable(
     let link = share_links::find(connection, id)
         .await?
         .ok_or_else(|| Failure::NotFound(format!("there is no share link {id}")))?;
-    if link.created_by != caller.key_id && !caller.is_admin() {
+    let made_it = match maker(caller) {
+        Maker::Person(user) => link.created_by_user == Some(user),
+        Maker::Key(key) => link.created_by == Some(key),
+    };
+    if !made_it && !caller.is_admin() {
         return Err(Failure::Forbidden(
             "only who made a link, or an admin, may revoke it".into(),
         ));
@@ -108,4 +114,13 @@ pub async fn revoke(db: &impl Connections, caller: &Caller, id: Uuid) -> Result<
     revocable(&mut connection, caller, id).await?;
     share_links::revoke(&mut connection, &caller.actor(), id).await?;
     Ok(())
+}
+
+/// Whose links `caller`'s are: the person's, whichever way they signed in, else the key's.
+pub fn maker(caller: &Caller) -> Maker {
+    match (caller.user_id, caller.key_id) {
+        (Some(user), _) => Maker::Person(user),
+        (None, Some(key)) => Maker::Key(key),
+        (None, None) => unreachable!("a caller is a person or a key"),
+    }
 }

@@ -12,7 +12,7 @@ use subtle::ConstantTimeEq;
 
 use super::error::WebError;
 use super::form_data::FormData;
-use super::session::Visitor;
+use super::session::{PendingVisitor, Visitor};
 use crate::http::error::ApiError;
 use crate::http::origin;
 use crate::http::upload::receiving;
@@ -79,6 +79,33 @@ impl FromRequest for CheckedForm {
             let form = FormData::parse(&body);
             check(&request, &visitor, form.get("csrf"))?;
             Ok(Self { visitor, form })
+        })
+    }
+}
+
+/// [`CheckedForm`] for the pages a session that still waits for its second factor may post to
+/// (giving the code, setting one up).
+pub struct PendingForm {
+    pub pending: PendingVisitor,
+    pub form: FormData,
+}
+
+impl FromRequest for PendingForm {
+    type Error = WebError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        let pending = PendingVisitor::from_request(&request, payload);
+        let body = Bytes::from_request(&request, payload);
+        Box::pin(async move {
+            let pending = pending.await?;
+            let body = receiving(body).await?.map_err(|error| {
+                ApiError::BadRequest(format!("the form cannot be read: {error}"))
+            })?;
+            let form = FormData::parse(&body);
+            check(&request, &pending.visitor, form.get("csrf"))?;
+            Ok(Self { pending, form })
         })
     }
 }

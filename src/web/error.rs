@@ -16,6 +16,9 @@ pub enum WebError {
     /// No live session: sign in first, then come back to `return_to`.
     #[error("sign in first")]
     SignInRequired { return_to: String },
+    /// This page cannot be seen yet: go to this one first (the second factor of a session).
+    #[error("go to {0} first")]
+    Elsewhere(String),
     /// A form that did not come from one of gaptrack's pages in this session.
     #[error("{0}")]
     ForgedForm(String),
@@ -39,7 +42,7 @@ impl From<crate::db::DbError> for WebError {
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            Self::SignInRequired { .. } | Self::Elsewhere(_) => StatusCode::SEE_OTHER,
             Self::ForgedForm(_) => StatusCode::FORBIDDEN,
             Self::Api(error) => error.status_code(),
         }
@@ -52,6 +55,11 @@ impl ResponseError for WebError {
                 let target = format!("/signin?return_to={}", encode(return_to));
                 return HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, target))
+                    .finish();
+            }
+            Self::Elsewhere(target) => {
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, target.as_str()))
                     .finish();
             }
             Self::ForgedForm(detail) => ("This form cannot be accepted", detail.clone()),

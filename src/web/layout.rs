@@ -14,7 +14,9 @@ pub enum Section {
     Interventions,
     Import,
     Keys,
+    People,
     Audit,
+    Account,
 }
 
 /// A page of a signed-in person.
@@ -35,13 +37,16 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
                         (link("/interventions", "Interventions", Section::Interventions))
                         @if visitor.caller.is_admin() {
                             (link("/admin/import", "Import", Section::Import))
+                            (link("/admin/people", "People", Section::People))
                             (link("/admin/keys", "Keys", Section::Keys))
                             (link("/admin/audit", "Audit trail", Section::Audit))
                         }
                     }
                 }
                 div.who {
-                    span { (visitor.caller.name) " (" (visitor.caller.role) ")" }
+                    a href="/account" aria-current=[(section == Section::Account).then_some("page")] {
+                        (visitor.caller.name) " (" (visitor.caller.role.label()) ")"
+                    }
                     form method="post" action="/signout" {
                         input type="hidden" name="csrf" value=(visitor.csrf);
                         button type="submit" { "Sign out" }

@@ -6,13 +6,16 @@
 //! ([`error::WebError`]). Every core flow works without JavaScript: forms post, filters are GET
 //! forms, charts are SVG drawn on the server.
 //!
-//! One file per group of pages: [`signin`], [`overview`], [`country`],
+//! One file per group of pages: [`signin`] and [`second_factor`], [`account_links`]
+//! (invitations, resets), [`account`] (the person's own page), [`overview`], [`country`],
 //! [`call_for_information`], [`interventions`],
 //! [`admin`] (imports, keys, the audit trail); and the
 //! pieces they share: [`session`], [`csrf`], [`layout`], [`widgets`], [`assets`], and
 //! [`read_retry`] (a page read once more when the database connection broke under it) inside
 //! [`deadline`] (a page never waits longer than `REQUEST_TIMEOUT_MS`).
 
+pub mod account;
+pub mod account_links;
 pub mod admin;
 pub mod assets;
 pub mod call_for_information;
@@ -27,10 +30,13 @@ pub mod iati;
 pub mod interventions;
 pub mod layout;
 pub mod overview;
+pub mod presession;
 pub mod read_retry;
+pub mod second_factor;
 pub mod session;
 pub mod shares;
 pub mod shell;
+pub mod shown_once;
 pub mod signin;
 pub mod widgets;
 
@@ -49,6 +55,45 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/coverage.xlsx", web::get().to(overview::download_xlsx))
         .route("/signin", web::get().to(signin::sign_in_page))
         .route("/signin", web::post().to(signin::sign_in))
+        .route("/signin/key", web::post().to(signin::sign_in_with_key))
+        .route(
+            "/signin/second-factor",
+            web::get().to(second_factor::code_page),
+        )
+        .route(
+            "/signin/second-factor",
+            web::post().to(second_factor::check_code),
+        )
+        .route("/account-links/{token}", web::get().to(account_links::open))
+        .route(
+            "/account-links/{token}",
+            web::post().to(account_links::redeem),
+        )
+        .route("/account", web::get().to(account::account_page))
+        .route(
+            "/account/password",
+            web::post().to(account::change_password),
+        )
+        .route("/account/language", web::post().to(account::set_language))
+        .route(
+            "/account/sessions/{handle}/end",
+            web::post().to(account::end_session),
+        )
+        .route("/account/keys", web::post().to(account::create_key))
+        .route("/account/keys/made", web::get().to(account::key_made))
+        .route(
+            "/account/keys/{id}/revoke",
+            web::get().to(account::confirm_revoke_key),
+        )
+        .route("/account/keys/{id}/revoke", web::post().to(account::revoke))
+        .route(
+            "/account/second-factor",
+            web::get().to(second_factor::enrol_page),
+        )
+        .route(
+            "/account/second-factor",
+            web::post().to(second_factor::confirm),
+        )
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
         .route("/countries/{code}/print", web::get().to(country::printable))

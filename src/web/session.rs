@@ -1,7 +1,12 @@
-//! Sessions: a person signs in once with an API key and the browser then carries a random
-//! session id in a cookie (`HttpOnly`, `SameSite=Strict`, `Secure` over TLS). PostgreSQL keeps
-//! only the id's digest, so every instance behind a load balancer knows every session, and a
-//! session lives no longer than its key: revoking the key ends it at once.
+//! Sessions: a person signs in once (as themselves, or with an API key) and the browser then
+//! carries a random session id in a cookie (`HttpOnly`, `SameSite=Strict`, `Secure` over TLS).
+//! PostgreSQL keeps only the id's digest, so every instance behind a load balancer knows every
+//! session, and a session lives no longer than its holder: disabling the person or revoking the
+//! key ends it at once.
+//!
+//! A person's session opens no page until its second factor is given (or, for a role that
+//! requires one, set up): [`Visitor`] sends such a session to that page, which takes a
+//! [`PendingVisitor`].
 
 use std::time::Duration;
 
@@ -14,8 +19,8 @@ use futures_util::future::LocalBoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::error::WebError;
-use crate::db::sessions;
-use crate::domain::Caller;
+use crate::db::sessions::{self, Holder, NewHolder};
+use crate::domain::{Caller, SessionPending};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 
@@ -24,7 +29,7 @@ pub const COOKIE: &str = "gaptrack_session";
 /// How long a session lasts after signing in.
 pub const LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
 
-/// The signed-in person: their key, and their session's CSRF token for the forms of the page.
+/// The signed-in person (or key), and their session's CSRF token for the forms of the page.
 #[derive(Debug, Clone)]
 pub struct Visitor {
     pub caller: Caller,
@@ -32,7 +37,38 @@ pub struct Visitor {
     session_sha256: Vec<u8>,
 }
 
+/// A session that may still wait for its second factor: the visitor, and what it waits for.
+#[derive(Debug, Clone)]
+pub struct PendingVisitor {
+    pub visitor: Visitor,
+    pub pending: Option<SessionPending>,
+}
+
+/// Where a session that waits for `pending` must go first.
+pub fn page_for(pending: SessionPending) -> &'static str {
+    match pending {
+        SessionPending::SecondFactor => "/signin/second-factor",
+        SessionPending::Enrolment => "/account/second-factor",
+    }
+}
+
 impl FromRequest for Visitor {
+    type Error = WebError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let pending = PendingVisitor::from_request(request, payload);
+        Box::pin(async move {
+            let PendingVisitor { visitor, pending } = pending.await?;
+            match pending {
+                None => Ok(visitor),
+                Some(pending) => Err(WebError::Elsewhere(page_for(pending).to_owned())),
+            }
+        })
+    }
+}
+
+impl FromRequest for PendingVisitor {
     type Error = WebError;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
@@ -53,14 +89,24 @@ impl FromRequest for Visitor {
             };
             let session_sha256 = digest(&cookie);
             let mut connection = state.connection().await?;
-            match sessions::find_live(&mut connection, &session_sha256).await? {
-                Some(session) => Ok(Self {
-                    caller: session.key.caller(),
+            let Some(session) = sessions::find_live(&mut connection, &session_sha256).await? else {
+                return Err(sign_in());
+            };
+            let caller = match &session.holder {
+                Holder::Person(user) => Some(user.caller()),
+                Holder::Key { key, owner } => key.clone().caller(owner.as_ref()),
+            };
+            let Some(caller) = caller else {
+                return Err(sign_in());
+            };
+            Ok(Self {
+                visitor: Visitor {
+                    caller,
                     csrf: session.csrf_token,
                     session_sha256,
-                }),
-                None => Err(sign_in()),
-            }
+                },
+                pending: session.pending,
+            })
         })
     }
 }
@@ -72,14 +118,50 @@ impl Visitor {
         sessions::delete(&mut connection, &self.session_sha256).await?;
         Ok(())
     }
+
+    /// The digest this session is stored by: to keep it when a password change ends the others.
+    pub fn session_digest(&self) -> &[u8] {
+        &self.session_sha256
+    }
+
+    /// Marks this session as no longer waiting (its second factor was given or set up).
+    pub async fn complete(&self, state: &AppState) -> Result<(), WebError> {
+        let mut connection = state.connection().await?;
+        sessions::complete(&mut connection, &self.session_sha256).await?;
+        Ok(())
+    }
 }
 
-/// Starts a session for `caller` and returns the cookie that carries it.
+/// A session's digest, as the person's list of sessions names it (hex), to end one of them.
+pub fn handle_of(digest: &[u8]) -> String {
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The digest a handle from [`handle_of`] names, if it is one.
+pub fn digest_of_handle(handle: &str) -> Option<Vec<u8>> {
+    if handle.len() != 64 {
+        return None;
+    }
+    (0..handle.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(handle.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// Starts a session for `holder` and returns the cookie that carries it. `user_agent` is kept
+/// (shortened) so the person can tell their sessions apart.
 pub async fn start(
     state: &AppState,
-    caller: &Caller,
-    over_tls: bool,
+    holder: NewHolder,
+    request: &HttpRequest,
+    pending: Option<SessionPending>,
 ) -> Result<Cookie<'static>, WebError> {
+    let over_tls = crate::http::origin::over_tls(request);
+    let user_agent = request
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|agent| agent.chars().take(200).collect::<String>());
     let id = random_token()?;
     let csrf = random_token()?;
     let expires_at = chrono::Utc::now()
@@ -88,9 +170,11 @@ pub async fn start(
     sessions::insert(
         &mut connection,
         &digest(&id),
-        caller.key_id,
+        holder,
         &csrf,
         expires_at,
+        user_agent.as_deref(),
+        pending,
     )
     .await?;
     Ok(Cookie::build(COOKIE, id)

@@ -114,7 +114,11 @@ pub async fn made(
 /// `GET /shares`: the links the signed-in person made.
 pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let links = share_links::made_by(&mut connection, visitor.caller.key_id).await?;
+    let links = share_links::made_by(
+        &mut connection,
+        crate::usecases::share_links::maker(&visitor.caller),
+    )
+    .await?;
     let organisations = organisations::list(&mut connection, None, 1000).await?;
     let name_of = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
@@ -179,17 +183,16 @@ pub async fn confirm_revoke(
     let mut connection = state.connection().await?;
     let link = sharing::revocable(&mut connection, &visitor.caller, id).await?;
     let title = "Revoke the link?";
-    let content = html! {
-        h1 { (title) }
-        div.panel {
-            p { "The link to " strong { (link.country_code) " " (link.year) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." }
-            form.actions method="post" action={ "/shares/" (id) "/revoke" } {
-                input type="hidden" name="csrf" value=(visitor.csrf);
-                button type="submit" { "Revoke the link" }
-                a.button.secondary href="/shares" { "Keep it" }
-            }
-        }
-    };
+    let action = format!("/shares/{id}/revoke");
+    let content = widgets::Confirmation {
+        title,
+        consequence: html! { "The link to " strong { (link.country_code) " " (link.year) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." },
+        action: &action,
+        button: "Revoke the link",
+        cancel: "/shares",
+        cancel_label: "Keep it",
+    }
+    .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(
         title,
         &visitor,

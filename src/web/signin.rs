@@ -1,24 +1,30 @@
-//! Signing in with an API key, and out.
+//! Signing in (with an e-mail address and password, then the second factor; or with an API
+//! key), and out.
+//!
+//! Pasting a key stays possible: keys made before people had accounts keep working in the pages,
+//! and a person's own key signs in as them. It is the second way, behind the first.
 //!
 //! The sign-in form is guarded like every other form, before any session exists: its page sets
 //! a short-lived `SameSite=Strict` cookie holding a random token and puts the same token in the
 //! form, and a post whose token and cookie differ is refused (so another site cannot sign a
 //! visitor's browser into its own key), as is one from another origin.
 
-use actix_web::cookie::{Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::html;
 use serde::Deserialize;
-use subtle::ConstantTimeEq;
 
 use super::csrf::{self, CheckedForm};
 use super::error::WebError;
+use super::presession;
 use super::session;
 use super::shell;
+use crate::db::sessions::NewHolder;
 use crate::domain::Failure;
 use crate::http::AppState;
 use crate::http::rate_limit::Limiters;
+use crate::usecases::accounts;
 use crate::usecases::keys::caller_for_token;
 
 #[derive(Debug, Deserialize)]
@@ -28,18 +34,17 @@ pub struct SignInQuery {
 
 #[derive(Debug, Deserialize)]
 pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
     key: String,
     #[serde(default)]
     return_to: String,
     #[serde(default)]
     signin_token: String,
 }
-
-/// The cookie that carries the sign-in form's token until the form is posted.
-pub const TOKEN_COOKIE: &str = "gaptrack_signin";
-
-/// How long a sign-in page's form can be posted.
-const TOKEN_LIFETIME_SECONDS: i64 = 60 * 60;
 
 /// `GET /signin`.
 pub async fn sign_in_page(
@@ -50,52 +55,116 @@ pub async fn sign_in_page(
     fresh_form(&request, return_to, None, HttpResponse::Ok())
 }
 
+/// What the sign-in page says went wrong, beside the form at fault.
+enum Refusal {
+    Password { email: String, message: String },
+    Key(String),
+}
+
 /// The sign-in page with a new token, in its form and in its cookie.
 fn fresh_form(
     request: &HttpRequest,
     return_to: &str,
-    error: Option<&str>,
+    error: Option<Refusal>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let token = session::random_token()?;
-    let cookie = Cookie::build(TOKEN_COOKIE, token.clone())
-        .path("/signin")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(crate::http::origin::over_tls(request))
-        .max_age(actix_web::cookie::time::Duration::seconds(
-            TOKEN_LIFETIME_SECONDS,
-        ))
-        .finish();
+    let (token, cookie) = presession::issue(request, "/signin")?;
     response.cookie(cookie);
     Ok(render(return_to, &token, error, response))
 }
 
 /// Refuses a sign-in post that does not carry the token its page set in the cookie.
 fn check_token(request: &HttpRequest, form: &SignInForm) -> Result<(), WebError> {
-    let cookie = request.cookie(TOKEN_COOKIE);
-    let matches = cookie.is_some_and(|cookie| {
-        !form.signin_token.is_empty()
-            && bool::from(
-                cookie
-                    .value()
-                    .as_bytes()
-                    .ct_eq(form.signin_token.as_bytes()),
-            )
-    });
-    if matches {
-        Ok(())
-    } else {
-        Err(WebError::ForgedForm(
+    presession::check(request, &form.signin_token).map_err(|_| {
+        WebError::ForgedForm(
             "this sign-in form is out of date or did not come from gaptrack: open the sign-in \
              page again"
                 .into(),
-        ))
+        )
+    })
+}
+
+/// `POST /signin`: checks the address and password, starts a session and goes where the person
+/// was going (by the second factor's page first, when they have one or must set one up).
+pub async fn sign_in(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    limiters: web::Data<Limiters>,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, WebError> {
+    csrf::check_origin(&request)?;
+    check_token(&request, &form)?;
+    // The address's shut-out (after many failures of any kind) comes before the account's lock.
+    let address = crate::http::client_address::of(&request);
+    if let Some(address) = address {
+        limiters.check_not_shut_out(address)?;
+    }
+    let return_to = &safe_return_to(&form.return_to);
+    let refused = |message: String, status| {
+        fresh_form(
+            &request,
+            return_to,
+            Some(Refusal::Password {
+                email: form.email.trim().to_owned(),
+                message,
+            }),
+            status,
+        )
+    };
+    match accounts::sign_in(
+        state.get_ref(),
+        &state.accounts,
+        &form.email,
+        &form.password,
+    )
+    .await
+    {
+        Ok(signed_in) => {
+            let cookie = session::start(
+                &state,
+                NewHolder::Person(signed_in.user.id),
+                &request,
+                signed_in.pending,
+            )
+            .await?;
+            let target = match signed_in.pending {
+                Some(pending) => format!(
+                    "{}?return_to={}",
+                    session::page_for(pending),
+                    super::error::encode(return_to)
+                ),
+                None => return_to.clone(),
+            };
+            Ok(HttpResponse::SeeOther()
+                .cookie(cookie)
+                .cookie(spent_token())
+                .insert_header((LOCATION, target))
+                .finish())
+        }
+        Err(Failure::Unauthenticated(message)) => {
+            if let Some(address) = address {
+                limiters.record_failed_auth(address);
+            }
+            refused(message, HttpResponse::Unauthorized())
+        }
+        Err(Failure::Throttled {
+            detail,
+            retry_after,
+        }) => {
+            let mut status = HttpResponse::TooManyRequests();
+            status.insert_header(("Retry-After", retry_after.to_string()));
+            refused(detail, status)
+        }
+        Err(other) => Err(other.into()),
     }
 }
 
-/// `POST /signin`: checks the key, starts a session and goes where the person was going.
-pub async fn sign_in(
+fn spent_token() -> Cookie<'static> {
+    presession::spent("/signin")
+}
+
+/// `POST /signin/key`: checks the key, starts a session and goes where the person was going.
+pub async fn sign_in_with_key(
     request: HttpRequest,
     state: web::Data<AppState>,
     limiters: web::Data<Limiters>,
@@ -110,13 +179,11 @@ pub async fn sign_in(
     let return_to = &safe_return_to(&form.return_to);
     match caller_for_token(state.get_ref(), form.key.trim()).await {
         Ok(caller) => {
-            let cookie =
-                session::start(&state, &caller, crate::http::origin::over_tls(&request)).await?;
-            let mut spent = Cookie::build(TOKEN_COOKIE, "").path("/signin").finish();
-            spent.make_removal();
+            let key_id = caller.key_id.expect("a key's caller has its key");
+            let cookie = session::start(&state, NewHolder::Key(key_id), &request, None).await?;
             Ok(HttpResponse::SeeOther()
                 .cookie(cookie)
-                .cookie(spent)
+                .cookie(spent_token())
                 .insert_header((LOCATION, return_to.as_str()))
                 .finish())
         }
@@ -127,7 +194,9 @@ pub async fn sign_in(
             fresh_form(
                 &request,
                 return_to,
-                Some("That key is unknown or revoked. Check it and paste it again."),
+                Some(Refusal::Key(
+                    "That key is unknown or revoked. Check it and paste it again.".into(),
+                )),
                 HttpResponse::Unauthorized(),
             )
         }
@@ -179,26 +248,57 @@ pub fn safe_return_to(wanted: &str) -> String {
 fn render(
     return_to: &str,
     token: &str,
-    error: Option<&str>,
+    error: Option<Refusal>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
+    let return_to = safe_return_to(return_to);
+    let (email, password_error, key_error) = match &error {
+        Some(Refusal::Password { email, message }) => {
+            (email.as_str(), Some(message.as_str()), None)
+        }
+        Some(Refusal::Key(message)) => ("", None, Some(message.as_str())),
+        None => ("", None, None),
+    };
     let body = html! {
         div.panel {
-            p { "Paste your gaptrack API key. You stay signed in on this browser for 12 hours, or until you sign out or the key is revoked." }
             form method="post" action="/signin" {
-                input type="hidden" name="return_to" value=(safe_return_to(return_to));
+                input type="hidden" name="return_to" value=(return_to);
                 input type="hidden" name="signin_token" value=(token);
-                div.field.invalid[error.is_some()] {
-                    label for="key" { "API key" }
-                    input #key type="password" name="key" required autofocus autocomplete="off"
-                        aria-describedby=[error.map(|_| "key-error")] aria-invalid=[error.map(|_| "true")];
-                    @if let Some(error) = error {
-                        p #key-error .field-error { (error) }
-                    }
+                @if let Some(error) = password_error {
+                    div.notice.bad #signin-error role="alert" { p { (error) } }
+                }
+                div.field {
+                    label for="email" { "E-mail address" }
+                    input #email type="email" name="email" value=(email) required
+                        autocomplete="username" autofocus[key_error.is_none()]
+                        aria-describedby=[password_error.map(|_| "signin-error")];
+                }
+                div.field {
+                    label for="password" { "Password" }
+                    input #password type="password" name="password" required
+                        autocomplete="current-password";
                 }
                 button type="submit" { "Sign in" }
             }
-            p.muted { "No key? An admin creates one for you; the first admin key is printed when gaptrack first starts." }
+            p.muted { "Forgotten your password? Your admin can send you a link to choose a new one." }
+        }
+        details.panel open[key_error.is_some()] {
+            summary { "Sign in with an API key instead" }
+            p { "A key made for you by an admin, or one of your own keys, signs you in for 12 hours, or until you sign out or the key is revoked." }
+            form method="post" action="/signin/key" {
+                input type="hidden" name="return_to" value=(return_to);
+                input type="hidden" name="signin_token" value=(token);
+                div.field.invalid[key_error.is_some()] {
+                    label for="key" { "API key" }
+                    input #key type="password" name="key" required autocomplete="off"
+                        autofocus[key_error.is_some()]
+                        aria-describedby=[key_error.map(|_| "key-error")] aria-invalid=[key_error.map(|_| "true")];
+                    @if let Some(error) = key_error {
+                        p #key-error .field-error { (error) }
+                    }
+                }
+                button.secondary type="submit" { "Sign in with the key" }
+            }
         }
     };
     response

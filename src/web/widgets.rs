@@ -103,6 +103,52 @@ impl FieldErrors<'_> {
     pub fn field(&self, name: &str, label: &str, control: Markup) -> Markup {
         field(name, label, self.of(name).as_deref(), control)
     }
+
+    /// Above a refused form: every error, each a link to its field, announced at once.
+    pub fn summary(&self) -> Markup {
+        if self.0.is_empty() {
+            return html! {};
+        }
+        html! {
+            div.notice.bad #form-errors role="alert" {
+                p { "Please correct this and send the form again:" }
+                ul {
+                    @for error in self.0 {
+                        @let id = error.field.split('[').next().unwrap_or_default();
+                        li { a href={ "#" (id) } { (message(&error.message)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What a confirmation page asks before something that cannot be taken back (revoking a key,
+/// disabling a person): the question, what will happen, and a form that does it or a way back.
+pub struct Confirmation<'a> {
+    pub title: &'a str,
+    pub consequence: Markup,
+    pub action: &'a str,
+    pub button: &'a str,
+    pub cancel: &'a str,
+    pub cancel_label: &'a str,
+}
+
+impl Confirmation<'_> {
+    /// The page's content, its form carrying the session's `csrf` token.
+    pub fn content(&self, csrf: &str) -> Markup {
+        html! {
+            h1 { (self.title) }
+            div.panel {
+                p { (self.consequence) }
+                form.actions method="post" action=(self.action) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button.danger type="submit" { (self.button) }
+                    a.button.secondary href=(self.cancel) { (self.cancel_label) }
+                }
+            }
+        }
+    }
 }
 
 /// The organisation filter of a page: "all", or one organisation whose work alone counts.

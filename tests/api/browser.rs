@@ -169,10 +169,12 @@ impl Browser {
         panic!("clicking {selector} led to no new page");
     }
 
+    /// Signs in with an API key, the sign-in page's second way.
     pub async fn sign_in(&self, key: &str) {
         self.goto("/signin").await;
+        self.click("details summary").await;
         self.fill("#key", key).await;
-        self.submit("form[action='/signin'] button").await;
+        self.submit("form[action='/signin/key'] button").await;
     }
 
     /// Clicks the download link `selector` and gives the file the browser saved: its name and
@@ -277,8 +279,8 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
     let focused = browser.client.active_element().await.unwrap();
     assert_eq!(
         focused.attr("id").await.unwrap().as_deref(),
-        Some("key"),
-        "the key box has the focus"
+        Some("email"),
+        "the e-mail address box has the focus"
     );
     browser.sign_in(&setting.editor_key).await;
     assert_eq!(browser.path().await, "/");
@@ -910,22 +912,61 @@ async fn an_admin_creates_a_key_sees_its_secret_once_and_revokes_it() {
         .select_by_value("viewer")
         .await
         .unwrap();
+    assert_eq!(
+        browser.attr("#role option", "value").await.as_deref(),
+        Some("viewer"),
+        "the least powerful role is offered first"
+    );
     browser.submit("form[action='/admin/keys'] button").await;
-    let secret = browser.text("#secret").await;
+    assert_eq!(
+        browser.path().await,
+        "/admin/keys/made",
+        "the form redirects"
+    );
+    let secret = browser.attr("#secret", "value").await.unwrap();
     assert!(secret.starts_with("gt_"), "{secret}");
+    assert!(
+        browser
+            .css("button[data-copy='secret']")
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
+        "a copy button"
+    );
     browser.screenshot("keys-created").await;
     let reporting = app.as_key(Some(&secret));
     assert_eq!(
         reporting.get("/api/v1/countries/SLE").await.status(),
         StatusCode::OK
     );
+    browser.client.refresh().await.unwrap();
+    assert_eq!(
+        browser.count("#secret").await,
+        0,
+        "reloading shows it no more"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM api_keys WHERE name = 'Reporting service'")
+            .await,
+        1,
+        "and makes no second key"
+    );
 
     browser.goto("/admin/keys").await;
-    assert_eq!(browser.count("#secret").await, 0, "shown only once");
     assert!(!browser.client.source().await.unwrap().contains(&secret));
     browser
-        .submit("button[aria-label='Revoke Reporting service']")
+        .submit("a[aria-label='Revoke Reporting service']")
         .await;
+    assert!(
+        browser.text("main").await.contains("cannot be undone"),
+        "revoking asks first"
+    );
+    assert_eq!(
+        reporting.get("/api/v1/countries/SLE").await.status(),
+        StatusCode::OK
+    );
+    browser.submit("form button.danger").await;
     assert!(browser.text("main").await.contains("is revoked"));
     assert_eq!(
         reporting.get("/api/v1/countries/SLE").await.status(),
@@ -957,7 +998,7 @@ async fn admin_pages_are_for_admins_only() {
     for page in ["/admin/import", "/admin/keys", "/admin/audit"] {
         browser.goto(page).await;
         assert!(
-            browser.text("main").await.contains("needs an admin key"),
+            browser.text("main").await.contains("needs the admin role"),
             "{page}"
         );
     }
@@ -1012,8 +1053,9 @@ async fn a_return_address_with_a_tab_or_a_newline_keeps_the_browser_on_gaptrack(
     let browser = Browser::open(&app).await;
     for sneaky in ["/%09/evil.example/page", "/%0A/evil.example/page"] {
         browser.goto(&format!("/signin?return_to={sneaky}")).await;
+        browser.click("details summary").await;
         browser.fill("#key", &setting.editor_key).await;
-        browser.submit("form[action='/signin'] button").await;
+        browser.submit("form[action='/signin/key'] button").await;
         let url = browser.client.current_url().await.unwrap();
         assert_eq!(
             url.as_str(),

@@ -56,6 +56,7 @@ impl FaultyService {
                 rate_limits: RateLimits::generous(),
                 trusted_proxies: Default::default(),
                 sharing: Default::default(),
+                accounts: Default::default(),
             },
         )
         .unwrap();

@@ -417,9 +417,17 @@ pub fn create_key(url: &str, role: Role, organisation: Option<Uuid>) -> Option<S
         let key = NewApiKey::generate();
         let actor = Actor::command_line("test");
         let name = format!("test {role}");
-        gaptrack::db::keys::insert(&mut connection, &actor, &key, &name, role, organisation)
-            .await
-            .expect("the key is stored");
+        gaptrack::db::keys::insert(
+            &mut connection,
+            &actor,
+            &key,
+            &name,
+            role,
+            organisation,
+            None,
+        )
+        .await
+        .expect("the key is stored");
         Some(key.token)
     })
 }
@@ -447,6 +455,7 @@ pub fn test_settings() -> ServerSettings {
         rate_limits: RateLimits::generous(),
         trusted_proxies: Default::default(),
         sharing: Default::default(),
+        accounts: Default::default(),
     }
 }
 
@@ -600,7 +609,7 @@ pub async fn post_sign_in(
 ) -> Response {
     let (token, cookie) = sign_in_token(base).await;
     client
-        .post(format!("{base}/signin"))
+        .post(format!("{base}/signin/key"))
         .header("Cookie", cookie)
         .form(&[
             ("key", key),

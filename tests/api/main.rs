@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod accounts;
 mod architecture;
 mod audit;
 mod browser;
@@ -24,6 +25,7 @@ mod interventions;
 mod lineage;
 mod links;
 mod lost_connections;
+mod mail_server;
 mod metrics;
 mod migrations;
 mod openapi;

@@ -46,7 +46,7 @@ async fn after_signing_in_a_person_lands_only_on_a_page_of_gaptrack() {
 async fn sign_in_with(app: &TestApp, key: &str, headers: &[(&str, &str)]) -> reqwest::Response {
     let (token, cookie) = sign_in_token(&app.address).await;
     let mut request = no_redirects()
-        .post(app.url("/signin"))
+        .post(app.url("/signin/key"))
         .header("Cookie", cookie)
         .form(&[("key", key), ("return_to", "/"), ("signin_token", &token)]);
     for (name, value) in headers {
@@ -116,7 +116,7 @@ async fn a_sign_in_without_its_pages_token_is_refused() {
         if let Some(token) = token {
             form.push(("signin_token", token));
         }
-        let mut request = no_redirects().post(app.url("/signin")).form(&form);
+        let mut request = no_redirects().post(app.url("/signin/key")).form(&form);
         if let Some(cookie) = cookie {
             request = request.header("Cookie", cookie);
         }
@@ -200,7 +200,7 @@ async fn a_sign_in_form_over_the_size_limit_is_413() {
     let (token, cookie) = sign_in_token(&app.address).await;
     let huge = "k".repeat(64 * 1024);
     let response = no_redirects()
-        .post(app.url("/signin"))
+        .post(app.url("/signin/key"))
         .header("Cookie", cookie)
         .form(&[("key", huge.as_str()), ("signin_token", token.as_str())])
         .send()

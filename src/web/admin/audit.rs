@@ -7,7 +7,7 @@ use maud::html;
 use serde::Deserialize;
 
 use crate::db::audit::{self, AuditFilter};
-use crate::db::keys;
+use crate::db::{keys, users};
 use crate::domain::ResourceType;
 use crate::http::AppState;
 use crate::web::error::WebError;
@@ -21,6 +21,7 @@ pub struct AuditQuery {
     resource_type: Option<String>,
     resource_id: Option<String>,
     key: Option<String>,
+    user: Option<String>,
     from: Option<String>,
     to: Option<String>,
     /// Show events older than this event id (the next page).
@@ -55,6 +56,7 @@ pub async fn audit_page(
             .clone()
             .filter(|id| !id.trim().is_empty() && !id.contains('\0')),
         key_id: filters::optional("key", query.key.as_deref())?,
+        user_id: filters::optional("person", query.user.as_deref())?,
         from: day("from", query.from.as_deref(), false)?,
         to: day("to", query.to.as_deref(), true)?,
     };
@@ -64,10 +66,12 @@ pub async fn audit_page(
     let more = events.len() as i64 > PAGE;
     let events = &events[..events.len().min(PAGE as usize)];
     let all_keys = keys::list(&mut connection, None, 1000).await?;
+    let people = users::list(&mut connection).await?;
     let next = query_string(&[
         ("resource_type", query.resource_type.clone()),
         ("resource_id", query.resource_id.clone()),
         ("key", query.key.clone()),
+        ("user", query.user.clone()),
         ("from", query.from.clone()),
         ("to", query.to.clone()),
         ("before", events.last().map(|e| e.id.to_string())),
@@ -90,6 +94,12 @@ pub async fn audit_page(
                     @for key in &all_keys { option value=(key.id) selected[filter.key_id == Some(key.id)] { (key.name) } }
                 }
             }))
+            (widgets::field("user", "Person", None, html! {
+                select #user name="user" {
+                    option value="" { "Anyone" }
+                    @for person in &people { option value=(person.id) selected[filter.user_id == Some(person.id)] { (person.display_name) } }
+                }
+            }))
             (widgets::field("from", "From", None, html! { input #from type="date" name="from" value=[query.from.as_deref()]; }))
             (widgets::field("to", "To", None, html! { input #to type="date" name="to" value=[query.to.as_deref()]; }))
             button type="submit" { "Apply filters" }
@@ -103,7 +113,12 @@ pub async fn audit_page(
                     @for event in events {
                         tr {
                             td { (event.occurred_at.format("%Y-%m-%d %H:%M:%S")) }
-                            td { (event.key_name) }
+                            td {
+                                @match event.user_id {
+                                    Some(user) => { a href={ "/admin/people/" (user) } { (event.key_name) } }
+                                    None => { (event.key_name) }
+                                }
+                            }
                             td { (event.action) }
                             th scope="row" { (event.resource_type.in_words()) " " code { (event.resource_id) } }
                             td {

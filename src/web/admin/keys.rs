@@ -1,7 +1,8 @@
-//! API keys: the list, a form to create one (its secret shown once, on the page that answers the
-//! form, never again), and revocation.
+//! API keys: the list (every key, whose it is), a form to create a key for a named service (its
+//! secret shown once, on the page the form redirects to, so reloading makes no second key), and
+//! revocation, asked first.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
@@ -12,22 +13,19 @@ use crate::domain::Role;
 use crate::http::AppState;
 use crate::http::error::{ApiError, FieldError};
 use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
+use crate::web::account::secret_page;
+use crate::web::admin::people::roles_weakest_first;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
-use crate::web::widgets;
+use crate::web::{shown_once, widgets};
 
 /// What the page says above the list.
 enum Outcome<'a> {
     None,
-    /// A key was just created: its secret, shown this once.
-    Created {
-        name: &'a str,
-        secret: &'a str,
-    },
-    Revoked(&'a str),
+    Revoked,
     Refused(&'a str),
 }
 
@@ -35,12 +33,18 @@ enum Outcome<'a> {
 pub async fn keys_page(
     visitor: Visitor,
     state: web::Data<AppState>,
+    query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
+    let outcome = if query.contains_key("revoked") {
+        Outcome::Revoked
+    } else {
+        Outcome::None
+    };
     render(
         &visitor,
         &state,
-        Outcome::None,
+        outcome,
         &FormData::default(),
         &[],
         HttpResponse::Ok(),
@@ -48,8 +52,27 @@ pub async fn keys_page(
     .await
 }
 
-/// `POST /admin/keys`: creates a key and shows its secret once.
+const KEY_COOKIE: &str = "gaptrack_new_service_key";
+const MADE_PATH: &str = "/admin/keys/made";
+
+/// `GET /admin/keys/made`: the new key's secret, this once.
+pub async fn made(visitor: Visitor, request: HttpRequest) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let carried = shown_once::read(&request, KEY_COOKIE);
+    secret_page(
+        &visitor,
+        carried.as_deref(),
+        "/admin/keys",
+        Section::Keys,
+        carried.is_some(),
+        KEY_COOKIE,
+        MADE_PATH,
+    )
+}
+
+/// `POST /admin/keys`: creates a key, then shows its secret once on the page it redirects to.
 pub async fn create(
+    http_request: HttpRequest,
     state: web::Data<AppState>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
@@ -78,23 +101,16 @@ pub async fn create(
         };
         let mut connection = state.connection().await?;
         match create_key_for(&mut connection, &visitor.caller, &request).await {
-            Ok((row, secret)) => {
-                let outcome = Outcome::Created {
-                    name: &row.name,
-                    secret: &secret,
-                };
-                let mut response = HttpResponse::Ok();
-                // The secret must not be kept by any cache.
-                response.insert_header(("Cache-Control", "no-store"));
-                return render(
-                    &visitor,
-                    &state,
-                    outcome,
-                    &FormData::default(),
-                    &[],
-                    response,
-                )
-                .await;
+            Ok((_, secret)) => {
+                return Ok(HttpResponse::SeeOther()
+                    .cookie(shown_once::carry(
+                        &http_request,
+                        KEY_COOKIE,
+                        MADE_PATH,
+                        &secret,
+                    ))
+                    .insert_header((actix_web::http::header::LOCATION, MADE_PATH))
+                    .finish());
             }
             Err(Failure::Invalid(refused)) => errors.extend(refused),
             Err(other) => return Err(other.into()),
@@ -123,7 +139,7 @@ pub async fn revoke(
     let revocation = keys::revoke(&mut connection, &visitor.caller.actor(), *id).await?;
     drop(connection);
     let (outcome, status) = match &revocation {
-        Revocation::Revoked(row) => (Outcome::Revoked(&row.name), HttpResponse::Ok()),
+        Revocation::Revoked(_) => (Outcome::Revoked, HttpResponse::Ok()),
         Revocation::LastAdmin => (Outcome::Refused(LAST_ADMIN), HttpResponse::Conflict()),
         Revocation::Missing => {
             return Err(ApiError::NotFound(format!("there is no key {id}")).into());
@@ -142,6 +158,11 @@ async fn render(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let rows = keys::list(&mut connection, None, 1000).await?;
+    let people = crate::db::users::list(&mut connection).await?;
+    let owner_name = |id: Option<Uuid>| {
+        id.and_then(|id| people.iter().find(|p| p.id == id))
+            .map_or("a service", |p| p.display_name.as_str())
+    };
     let organisations = organisations::list(&mut connection, None, 1000).await?;
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
@@ -152,16 +173,17 @@ async fn render(
         h1 { "API keys" }
         (notice(&outcome))
         section.panel aria-labelledby="new-key" {
-            h2 #new-key { "Create a key" }
+            h2 #new-key { "Create a key for a service" }
+            p.muted { "For another system calling the API. People make keys for their own scripts on their account page." }
             form method="post" action="/admin/keys" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("name", "Name (who or what uses it)", html! {
+                (errors.field("name", "Name (the service that uses it)", html! {
                     input #name type="text" name="name" value=(form.get("name")) required
                         aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" {
-                        @for role in Role::ALL { option value=(role) selected[form.get("role") == role.as_str()] { (role) } }
+                        @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label()) } }
                     }
                 }))
                 (errors.field("organisation_id", "Organisation (for an editor key)", html! {
@@ -176,14 +198,15 @@ async fn render(
         h2 { "Keys" }
         div.table-wrap { table {
             thead { tr {
-                th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Organisation" }
+                th scope="col" { "Name" } th scope="col" { "Whose" } th scope="col" { "Role" } th scope="col" { "Organisation" }
                 th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "State" }
             } }
             tbody {
                 @for key in &rows {
                     tr {
                         th scope="row" { (key.name) }
-                        td { (key.role) }
+                        td { (owner_name(key.owner_id)) }
+                        td { (key.role.label()) }
                         td { (organisation_name(key.organisation_id)) }
                         td { (key.created_at.format("%Y-%m-%d")) }
                         td { (key.last_used_at.map_or("never".to_owned(), |t| t.format("%Y-%m-%d %H:%M").to_string())) }
@@ -191,10 +214,7 @@ async fn render(
                             @if let Some(revoked) = key.revoked_at {
                                 "revoked " (revoked.format("%Y-%m-%d"))
                             } @else {
-                                form method="post" action={ "/admin/keys/" (key.id) "/revoke" } {
-                                    input type="hidden" name="csrf" value=(visitor.csrf);
-                                    button.secondary type="submit" aria-label={ "Revoke " (key.name) } { "Revoke" }
-                                }
+                                a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" }
                             }
                         }
                     }
@@ -210,14 +230,8 @@ async fn render(
 fn notice(outcome: &Outcome) -> Markup {
     match outcome {
         Outcome::None => html! {},
-        Outcome::Created { name, secret } => html! {
-            div.notice role="status" {
-                p { "Key " strong { (name) } " created. Copy its secret now: it is shown only this once." }
-                p.secret #secret { (secret) }
-            }
-        },
-        Outcome::Revoked(name) => {
-            html! { div.notice role="status" { p { "Key " strong { (name) } " is revoked: its requests and sessions are refused from now on." } } }
+        Outcome::Revoked => {
+            html! { div.notice role="status" { p { "The key is revoked: its requests and sessions are refused from now on." } } }
         }
         Outcome::Refused(why) => html! { div.notice.bad role="alert" { p { (why) } } },
     }

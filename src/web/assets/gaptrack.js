@@ -7,3 +7,19 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// A Copy button beside a secret shown once (a new key, an invitation's link).
+for (const button of document.querySelectorAll("[data-copy]")) {
+  const target = document.getElementById(button.dataset.copy);
+  if (!target) continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    target.select();
+    try {
+      await navigator.clipboard.writeText(target.value);
+    } catch {
+      document.execCommand("copy");
+    }
+    button.textContent = "Copied";
+  });
+}

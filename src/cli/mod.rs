@@ -1,5 +1,9 @@
-//! The command line: `gaptrack [serve]`, `gaptrack demo load`, `gaptrack keys ...`,
-//! `gaptrack openapi`.
+//! The command line: `gaptrack [serve]`, `gaptrack demo load`, `gaptrack users ...`,
+//! `gaptrack keys ...`, `gaptrack import ...`, `gaptrack openapi`.
+
+mod accounts;
+
+pub use accounts::UsersCommand;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -39,6 +43,9 @@ pub enum Command {
     /// The demo dataset: the 2023 report for Senegal, Sierra Leone, Malawi and Zambia.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// People's accounts, managed directly in the database.
+    #[command(subcommand)]
+    Users(UsersCommand),
     /// API keys, managed directly in the database.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -143,6 +150,9 @@ pub async fn run(command: Command) -> Result<(), String> {
             .await
         }
         Command::Keys(command) => with_database(async |url| keys_command(url, command).await).await,
+        Command::Users(command) => {
+            with_database(async |url| accounts::run(url, command).await).await
+        }
         Command::Dev(DevCommand::Generate { scale }) => {
             with_database(async |url| {
                 let mut connection = connect(url).await?;
@@ -388,6 +398,11 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
 
     let pool = db::build_pool(&database.url, config.pool_size, &config.timeouts)
         .map_err(|e| e.to_string())?;
+    // Printed, not logged, so the link is not kept in log files.
+    let actor = Actor::command_line("serve: first start");
+    if let Some(message) = accounts::first_admin(&pool, &actor, config).await? {
+        print!("{message}");
+    }
     let listener = TcpListener::bind(&config.bind_address)
         .map_err(|error| format!("cannot listen on {}: {error}", config.bind_address))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;

@@ -1,0 +1,72 @@
+//! E-mail: invitations and password resets go to the person's address when `SMTP_URL` is set.
+//! The admin always sees the link as well, so a mail server that is down or refuses delays no
+//! one; a failure is logged (without the link) and said on the page.
+
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::SmtpSettings;
+
+/// A message for a person: the subject and plain-text body (links and all).
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub to_address: String,
+    pub to_name: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Sends gaptrack's e-mail through the configured server.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer").field("from", &self.from).finish()
+    }
+}
+
+impl Mailer {
+    /// A mailer for `settings`; a malformed `SMTP_URL` or `MAIL_FROM` is an error at start-up,
+    /// not at the first invitation.
+    pub fn new(settings: &SmtpSettings) -> Result<Self, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.url)
+            .map_err(|error| format!("SMTP_URL is not a mail server's address: {error}"))?
+            .timeout(Some(Duration::from_secs(10)))
+            .build();
+        let from = settings
+            .from
+            .parse::<Mailbox>()
+            .map_err(|error| format!("MAIL_FROM is not an address: {error}"))?;
+        Ok(Self { transport, from })
+    }
+
+    /// Sends `letter`; the error says why in words for the log and the admin's page.
+    pub async fn send(&self, letter: &Letter) -> Result<(), String> {
+        let to = Mailbox::new(
+            Some(letter.to_name.clone()),
+            letter
+                .to_address
+                .parse()
+                .map_err(|error| format!("`{}` cannot receive mail: {error}", letter.to_address))?,
+        );
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&letter.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(letter.body.clone())
+            .map_err(|error| format!("the message cannot be written: {error}"))?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|error| format!("the mail server did not take the message: {error}"))
+    }
+}

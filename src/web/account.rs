@@ -1,0 +1,475 @@
+//! The signed-in person's own page: their details and language, their password, their second
+//! factor, their sessions (each can be ended), and their own API keys.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+use uuid::Uuid;
+
+use super::admin::people::roles_weakest_first;
+use super::csrf::CheckedForm;
+use super::error::WebError;
+use super::form_data::FormData;
+use super::layout::{self, Section};
+use super::session::{self, Visitor};
+use super::{shown_once, widgets};
+use crate::db::{keys, organisations, sessions, users};
+use crate::domain::{Failure, FieldError, Language, Role};
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::usecases::accounts;
+use crate::usecases::keys::{create_own_key, revoke_key};
+
+const KEY_COOKIE: &str = "gaptrack_new_key";
+const KEY_MADE_PATH: &str = "/account/keys/made";
+
+/// `GET /account`.
+pub async fn account_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let notice = match query.get("done").map(String::as_str) {
+        Some("password") => Some("Your password is changed. Your other sessions have ended."),
+        Some("language") => Some("Your language is saved."),
+        Some("session") => Some("That session has ended."),
+        Some("key") => Some("The key is revoked."),
+        _ => None,
+    };
+    render(
+        &visitor,
+        &state,
+        notice,
+        &FormData::default(),
+        &[],
+        HttpResponse::Ok(),
+    )
+    .await
+}
+
+/// `POST /account/password`.
+pub async fn change_password(
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    match accounts::change_password(
+        state.get_ref(),
+        &visitor.caller,
+        form.get("current_password"),
+        form.get("password"),
+        form.get("confirmation"),
+        Some(visitor.session_digest()),
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other("/account?done=password")),
+        Err(Failure::Invalid(errors)) => {
+            render(
+                &visitor,
+                &state,
+                None,
+                &FormData::default(),
+                &errors,
+                HttpResponse::UnprocessableEntity(),
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /account/language`.
+pub async fn set_language(
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let language = checked
+        .form
+        .get("language")
+        .parse::<Language>()
+        .map_err(|why| ApiError::invalid("language", why))?;
+    accounts::set_language(state.get_ref(), &checked.visitor.caller, language).await?;
+    Ok(see_other("/account?done=language"))
+}
+
+/// `POST /account/sessions/{handle}/end`.
+pub async fn end_session(
+    state: web::Data<AppState>,
+    handle: web::Path<String>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let user = accounts::own_account(&checked.visitor.caller)?;
+    let digest = session::digest_of_handle(&handle)
+        .ok_or_else(|| ApiError::NotFound("there is no such session".into()))?;
+    let mut connection = state.connection().await?;
+    if !sessions::delete_of_person(&mut connection, user, &digest).await? {
+        return Err(ApiError::NotFound("that session has already ended".into()).into());
+    }
+    if digest == checked.visitor.session_digest() {
+        return Ok(HttpResponse::SeeOther()
+            .cookie(session::ended())
+            .insert_header((LOCATION, "/signin"))
+            .finish());
+    }
+    Ok(see_other("/account?done=session"))
+}
+
+/// `POST /account/keys`: a key for the person's own scripts, shown once on the next page.
+pub async fn create_key(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    let Ok(role) = form.get("role").parse::<Role>() else {
+        let errors = [FieldError::new("role", "choose a role")];
+        return render(
+            &visitor,
+            &state,
+            None,
+            &form,
+            &errors,
+            HttpResponse::UnprocessableEntity(),
+        )
+        .await;
+    };
+    let mut connection = state.connection().await?;
+    match create_own_key(&mut connection, &visitor.caller, form.get("name"), role).await {
+        Ok((row, secret)) => Ok(HttpResponse::SeeOther()
+            .cookie(shown_once::carry(
+                &request,
+                KEY_COOKIE,
+                KEY_MADE_PATH,
+                &format!("{} {secret}", row.id),
+            ))
+            .insert_header((LOCATION, KEY_MADE_PATH))
+            .finish()),
+        Err(Failure::Invalid(errors)) => {
+            drop(connection);
+            render(
+                &visitor,
+                &state,
+                None,
+                &form,
+                &errors,
+                HttpResponse::UnprocessableEntity(),
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `GET /account/keys/made`: the new key's secret, this once.
+pub async fn key_made(visitor: Visitor, request: HttpRequest) -> Result<HttpResponse, WebError> {
+    let carried = shown_once::read(&request, KEY_COOKIE);
+    let secret = carried
+        .as_deref()
+        .and_then(|value| value.split_once(' '))
+        .map(|(_, s)| s);
+    secret_page(
+        &visitor,
+        secret,
+        "/account",
+        Section::Account,
+        carried.is_some(),
+        KEY_COOKIE,
+        KEY_MADE_PATH,
+    )
+}
+
+/// The page that shows a new key's secret once, with a copy button, and clears its cookie.
+pub fn secret_page(
+    visitor: &Visitor,
+    secret: Option<&str>,
+    back: &str,
+    section: Section,
+    carried: bool,
+    cookie: &str,
+    path: &str,
+) -> Result<HttpResponse, WebError> {
+    let title = "New API key";
+    let content = html! {
+        h1 { (title) }
+        @match secret {
+            Some(secret) => {
+                div.panel {
+                    p { "Copy the key now: it is shown only this once. Send it as " code { "Authorization: Bearer <key>" } "." }
+                    label for="secret" { "Key" }
+                    div.copyable {
+                        input #secret.secret type="text" readonly value=(secret);
+                        button.secondary type="button" data-copy="secret" hidden { "Copy" }
+                    }
+                }
+            }
+            None => { p { "The key was shown once, when it was made; it cannot be shown again. Revoke it and make a new one if it was lost." } }
+        }
+        p.actions { a.button href=(back) { "Back" } }
+    };
+    let mut response = widgets::html_page(layout::page(title, visitor, section, content));
+    if carried {
+        response
+            .add_cookie(&shown_once::spent(cookie, path))
+            .map_err(ApiError::internal)?;
+    }
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// `GET /account/keys/{id}/revoke`: asks first.
+pub async fn confirm_revoke_key(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let Some((key, _)) = keys::find_with_owner(&mut connection, *id).await? else {
+        return Err(ApiError::NotFound(format!("there is no key {id}")).into());
+    };
+    if key.owner_id.is_none() || key.owner_id != visitor.caller.user_id {
+        visitor.caller.require_admin()?;
+    }
+    let title = format!("Revoke the key “{}”?", key.name);
+    let back = if key.owner_id == visitor.caller.user_id {
+        "/account"
+    } else {
+        "/admin/keys"
+    };
+    let action = format!("/account/keys/{}/revoke", key.id);
+    let content = widgets::Confirmation {
+        title: &title,
+        consequence: html! { "Every script or service using it will be refused from now on, and sessions signed in with it end. This cannot be undone." },
+        action: &action,
+        button: "Revoke the key",
+        cancel: back,
+        cancel_label: "Cancel",
+    }
+    .content(&visitor.csrf);
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Account,
+        content,
+    )))
+}
+
+/// `POST /account/keys/{id}/revoke`: a person's own key, or (for an admin) any key.
+pub async fn revoke(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let row = revoke_key(&mut connection, &checked.visitor.caller, *id).await?;
+    if row.owner_id.is_some() && row.owner_id == checked.visitor.caller.user_id {
+        Ok(see_other("/account?done=key"))
+    } else {
+        Ok(see_other("/admin/keys?revoked=1"))
+    }
+}
+
+fn see_other(target: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, target))
+        .finish()
+}
+
+async fn render(
+    visitor: &Visitor,
+    state: &AppState,
+    notice: Option<&str>,
+    form: &FormData,
+    errors: &[FieldError],
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let title = "Your account";
+    let Some(user_id) = visitor
+        .caller
+        .user_id
+        .filter(|_| visitor.caller.key_id.is_none())
+    else {
+        let content = html! {
+            h1 { (title) }
+            p { "You are signed in with the API key " strong { (visitor.caller.name) } ". Passwords, a second factor and keys of your own belong to personal accounts: ask an admin to invite you." }
+        };
+        return Ok(response
+            .content_type("text/html; charset=utf-8")
+            .body(layout::page(title, visitor, Section::Account, content).into_string()));
+    };
+    let mut connection = state.connection().await?;
+    let user = users::find(&mut connection, user_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("there is no such account".into()))?;
+    let organisation = match user.organisation_id {
+        Some(id) => organisations::find(&mut connection, id)
+            .await?
+            .map(|o| o.name),
+        None => None,
+    };
+    let live = sessions::of_person(&mut connection, user_id).await?;
+    let own_keys = keys::owned_by(&mut connection, user_id).await?;
+    let codes_left = users::recovery_codes_left(&mut connection, user_id).await?;
+    let errors = widgets::FieldErrors(errors);
+    let this_session = session::handle_of(visitor.session_digest());
+    let content = html! {
+        h1 { (title) }
+        @if let Some(notice) = notice { div.notice role="status" { p { (notice) } } }
+        (errors.summary())
+        section.panel aria-labelledby="you" {
+            h2 #you { (user.display_name) }
+            dl.details {
+                dt { "E-mail address" } dd { (user.email) }
+                dt { "Role" } dd { (user.role.label()) }
+                @if let Some(organisation) = &organisation { dt { "Organisation" } dd { (organisation) } }
+            }
+            form method="post" action="/account/language" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                label for="language" { "Language of the pages" }
+                select #language name="language" {
+                    option value="en" selected[user.preferred_language == Language::English] { "English" }
+                    option value="fr" selected[user.preferred_language == Language::French] { "Français" }
+                }
+                button.secondary type="submit" { "Save" }
+            }
+        }
+        section.panel aria-labelledby="password-heading" {
+            h2 #password-heading { "Password" }
+            form method="post" action="/account/password" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                input type="hidden" name="username" value=(user.email) autocomplete="username";
+                (errors.field("current_password", "Current password", html! {
+                    input #current_password type="password" name="current_password" required autocomplete="current-password"
+                        aria-invalid=[errors.invalid("current_password")] aria-describedby=[errors.described("current_password")];
+                }))
+                (errors.field("password", "New password (at least 12 characters)", html! {
+                    input #password type="password" name="password" required minlength="12" autocomplete="new-password"
+                        aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
+                }))
+                (errors.field("confirmation", "The new password again", html! {
+                    input #confirmation type="password" name="confirmation" required autocomplete="new-password"
+                        aria-invalid=[errors.invalid("confirmation")] aria-describedby=[errors.described("confirmation")];
+                }))
+                button type="submit" { "Change the password" }
+            }
+        }
+        section.panel aria-labelledby="second-factor" {
+            h2 #second-factor { "Second factor" }
+            @if user.has_second_factor() {
+                p { "Signing in asks for a code from your authenticator app. " (codes_left) " recovery code" @if codes_left != 1 { "s" } " left." }
+                p.muted { "Lost your phone and your recovery codes? An admin can reset your second factor with the command line." }
+            } @else {
+                p { "Signing in asks only for your password. A code from an app on your phone makes a stolen password worthless." }
+                p { a.button href="/account/second-factor" { "Set up a second factor" } }
+            }
+        }
+        section.panel aria-labelledby="sessions" {
+            h2 #sessions { "Where you are signed in" }
+            div.table-wrap { table {
+                thead { tr { th scope="col" { "Browser" } th scope="col" { "Since" } th scope="col" { "Last seen" } th scope="col" { span.muted { "Action" } } } }
+                tbody {
+                    @for row in &live {
+                        @let handle = session::handle_of(&row.id_sha256);
+                        tr {
+                            th scope="row" { (row.user_agent.as_deref().map_or("unknown browser", browser_name)) @if handle == this_session { " (this one)" } }
+                            td { (row.created_at.format("%-d %B %Y %H:%M")) }
+                            td { (row.last_seen_at.format("%-d %B %Y %H:%M")) }
+                            td {
+                                form method="post" action={ "/account/sessions/" (handle) "/end" } {
+                                    input type="hidden" name="csrf" value=(visitor.csrf);
+                                    button.secondary type="submit" { @if handle == this_session { "Sign out" } @else { "End" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        }
+        section.panel aria-labelledby="keys" {
+            h2 #keys { "Your API keys" }
+            p.muted { "For your own scripts: a key acts as you, never with more rights than your role, and stops when your account is disabled." }
+            @if !own_keys.is_empty() {
+                div.table-wrap { table {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "State" } } }
+                    tbody {
+                        @for key in &own_keys {
+                            tr {
+                                th scope="row" { (key.name) }
+                                td { (key.role.label()) }
+                                td { (key.created_at.format("%-d %B %Y")) }
+                                td { (key.last_used_at.map_or("never".to_owned(), |t| t.format("%-d %B %Y %H:%M").to_string())) }
+                                td {
+                                    @if key.revoked_at.is_some() { "revoked" }
+                                    @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" } }
+                                }
+                            }
+                        }
+                    }
+                } }
+            }
+            form method="post" action="/account/keys" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                (errors.field("name", "Name (what will use it)", html! {
+                    input #name type="text" name="name" value=(form.get("name")) required
+                        aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
+                }))
+                (errors.field("role", "Role", html! {
+                    select #role name="role" {
+                        @for role in roles_weakest_first().filter(|r| user.role.covers(*r)) { option value=(role) { (role.label()) } }
+                    }
+                }))
+                button type="submit" { "Create a key" }
+            }
+        }
+    };
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(layout::page(title, visitor, Section::Account, content).into_string()))
+}
+
+/// A browser's name from its user agent, as a person recognises it.
+fn browser_name(agent: &str) -> &'static str {
+    let os = if agent.contains("Android") {
+        "Android"
+    } else if agent.contains("iPhone") || agent.contains("iPad") {
+        "iOS"
+    } else if agent.contains("Windows") {
+        "Windows"
+    } else if agent.contains("Mac OS") {
+        "macOS"
+    } else if agent.contains("Linux") {
+        "Linux"
+    } else {
+        ""
+    };
+    let browser = if agent.contains("Edg/") {
+        "Edge"
+    } else if agent.contains("Firefox/") {
+        "Firefox"
+    } else if agent.contains("Chrome/") || agent.contains("Chromium/") {
+        "Chrome"
+    } else if agent.contains("Safari/") {
+        "Safari"
+    } else {
+        "a browser"
+    };
+    match (browser, os) {
+        ("Chrome", "Android") => "Chrome on Android",
+        ("Chrome", "Windows") => "Chrome on Windows",
+        ("Chrome", "macOS") => "Chrome on macOS",
+        ("Chrome", "Linux") => "Chrome on Linux",
+        ("Chrome", _) => "Chrome",
+        ("Firefox", "Windows") => "Firefox on Windows",
+        ("Firefox", "Linux") => "Firefox on Linux",
+        ("Firefox", "macOS") => "Firefox on macOS",
+        ("Firefox", _) => "Firefox",
+        ("Safari", "iOS") => "Safari on iOS",
+        ("Safari", _) => "Safari",
+        ("Edge", _) => "Edge",
+        _ => "a browser",
+    }
+}

@@ -1,0 +1,167 @@
+//! Opening a one-time link: an invitation, a password reset, or the first admin's link. The
+//! person chooses their password there and is signed in.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::html;
+
+use super::error::WebError;
+use super::form_data::FormData;
+use super::session;
+use super::{presession, shell, widgets};
+use crate::db::sessions::NewHolder;
+use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, SessionPending};
+use crate::http::AppState;
+use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink};
+
+/// `GET /account-links/{token}`.
+pub async fn open(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    match accounts::open_link(state.get_ref(), &token).await {
+        Ok(opened) => form(
+            &request,
+            &token,
+            &opened,
+            &FormData::default(),
+            &[],
+            HttpResponse::Ok(),
+        ),
+        Err(failure) => closed(failure),
+    }
+}
+
+/// `POST /account-links/{token}`: the chosen password.
+pub async fn redeem(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, WebError> {
+    super::csrf::check_origin(&request)?;
+    let posted = FormData::parse(&body);
+    presession::check(&request, posted.get("form_token"))?;
+    let chosen = ChosenPassword {
+        password: posted.get("password"),
+        confirmation: posted.get("confirmation"),
+        email: posted.get("email"),
+        display_name: posted.get("display_name"),
+    };
+    match accounts::redeem_link(state.get_ref(), &token, &chosen).await {
+        Ok(user) => {
+            let pending = (user.role == Role::Admin
+                && state.accounts.admins_need_second_factor
+                && !user.has_second_factor())
+            .then_some(SessionPending::Enrolment);
+            let cookie =
+                session::start(&state, NewHolder::Person(user.id), &request, pending).await?;
+            let target = pending.map_or("/", session::page_for);
+            Ok(HttpResponse::SeeOther()
+                .cookie(cookie)
+                .cookie(presession::spent(LINK_PATH))
+                .insert_header((LOCATION, target))
+                .finish())
+        }
+        Err(Failure::Invalid(errors)) => {
+            let opened = match accounts::open_link(state.get_ref(), &token).await {
+                Ok(opened) => opened,
+                Err(failure) => return closed(failure),
+            };
+            form(
+                &request,
+                &token,
+                &opened,
+                &posted,
+                &errors,
+                HttpResponse::UnprocessableEntity(),
+            )
+        }
+        Err(failure) => closed(failure),
+    }
+}
+
+/// The page of a link that does not open, saying why.
+fn closed(failure: Failure) -> Result<HttpResponse, WebError> {
+    let (mut response, message) = match failure {
+        Failure::NotFound(message) => (HttpResponse::NotFound(), message),
+        Failure::Conflict(message) => (HttpResponse::Gone(), message),
+        other => return Err(other.into()),
+    };
+    let body = html! {
+        div.notice.bad role="alert" { p { (message) } }
+        p { a href="/signin" { "Go to the sign-in page" } }
+    };
+    Ok(response
+        .insert_header(("Cache-Control", "no-store"))
+        .content_type("text/html; charset=utf-8")
+        .body(shell::bare_page("This link does not open", body).into_string()))
+}
+
+fn form(
+    request: &HttpRequest,
+    token: &str,
+    opened: &OpenedLink,
+    posted: &FormData,
+    errors: &[FieldError],
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let (form_token, cookie) = presession::issue(request, LINK_PATH)?;
+    let errors = widgets::FieldErrors(errors);
+    let (title, intro) = match (&opened.purpose, &opened.user) {
+        (AccountLinkPurpose::FirstAdmin, _) => (
+            "Create the first admin account",
+            "This gaptrack has no admin yet. Create your account: you will then invite your team from the pages.".to_owned(),
+        ),
+        (AccountLinkPurpose::Invitation, Some(user)) => (
+            "Welcome to gaptrack",
+            format!("You are invited as {} ({}). Choose your password to sign in.", user.display_name, user.email),
+        ),
+        (_, Some(user)) => (
+            "Choose a new password",
+            format!("Choose a new password for {} ({}). Your other sessions will end.", user.display_name, user.email),
+        ),
+        (_, None) => ("Choose a password", String::new()),
+    };
+    let body = html! {
+        div.panel {
+            p { (intro) }
+            (errors.summary())
+            form method="post" action={ (LINK_PATH) "/" (token) } {
+                input type="hidden" name="form_token" value=(form_token);
+                @if opened.user.is_none() {
+                    (errors.field("display_name", "Your name", html! {
+                        input #display_name type="text" name="display_name" value=(posted.get("display_name")) required autofocus autocomplete="name"
+                            aria-invalid=[errors.invalid("display_name")] aria-describedby=[errors.described("display_name")];
+                    }))
+                    (errors.field("email", "Your e-mail address", html! {
+                        input #email type="email" name="email" value=(posted.get("email")) required autocomplete="username"
+                            aria-invalid=[errors.invalid("email")] aria-describedby=[errors.described("email")];
+                    }))
+                } @else if let Some(user) = &opened.user {
+                    // For password managers, which file the password under the address.
+                    input type="hidden" name="username" value=(user.email) autocomplete="username";
+                }
+                (errors.field("password", "Password (at least 12 characters; a few unrelated words make a good one)", html! {
+                    input #password type="password" name="password" required minlength="12" autocomplete="new-password"
+                        autofocus[opened.user.is_some()]
+                        aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
+                }))
+                (errors.field("confirmation", "The same password again", html! {
+                    input #confirmation type="password" name="confirmation" required autocomplete="new-password"
+                        aria-invalid=[errors.invalid("confirmation")] aria-describedby=[errors.described("confirmation")];
+                }))
+                button type="submit" { "Save and sign in" }
+            }
+        }
+    };
+    response
+        .cookie(cookie)
+        .insert_header(("Cache-Control", "no-store"))
+        // The token is in this page's address: it must not leave in a Referer.
+        .insert_header(("Referrer-Policy", "no-referrer"));
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .body(shell::bare_page(title, body).into_string()))
+}

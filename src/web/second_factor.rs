@@ -1,0 +1,276 @@
+//! The second factor in the pages: giving its code after the password, and setting it up (from
+//! the account page, or at the first sign-in of a role that requires it).
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, web};
+use maud::{Markup, PreEscaped, html};
+use serde::Deserialize;
+
+use super::csrf::PendingForm;
+use super::error::WebError;
+use super::session::PendingVisitor;
+use super::shell;
+use super::signin::safe_return_to;
+use crate::domain::{Failure, SessionPending};
+use crate::http::AppState;
+use crate::usecases::accounts;
+
+#[derive(Debug, Deserialize)]
+pub struct ReturnTo {
+    return_to: Option<String>,
+}
+
+fn person(pending: &PendingVisitor) -> Result<uuid::Uuid, WebError> {
+    Ok(accounts::own_account(&pending.visitor.caller)?)
+}
+
+/// `GET /signin/second-factor`.
+pub async fn code_page(
+    pending: PendingVisitor,
+    query: web::Query<ReturnTo>,
+) -> Result<HttpResponse, WebError> {
+    let return_to = safe_return_to(query.return_to.as_deref().unwrap_or("/"));
+    if pending.pending != Some(SessionPending::SecondFactor) {
+        return Ok(see_other(&return_to));
+    }
+    Ok(code_form(&pending, &return_to, None, HttpResponse::Ok()))
+}
+
+/// `POST /signin/second-factor`: the code from the app, or a recovery code.
+pub async fn check_code(
+    state: web::Data<AppState>,
+    posted: PendingForm,
+) -> Result<HttpResponse, WebError> {
+    let PendingForm { pending, form } = posted;
+    let return_to = safe_return_to(form.get("return_to"));
+    if pending.pending != Some(SessionPending::SecondFactor) {
+        return Ok(see_other(&return_to));
+    }
+    let user = person(&pending)?;
+    match accounts::check_second_factor(state.get_ref(), &state.accounts, user, form.get("code"))
+        .await
+    {
+        Ok(()) => {
+            pending.visitor.complete(&state).await?;
+            Ok(see_other(&return_to))
+        }
+        Err(Failure::Invalid(errors)) => {
+            let message = errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            Ok(code_form(
+                &pending,
+                &return_to,
+                Some(&message),
+                HttpResponse::UnprocessableEntity(),
+            ))
+        }
+        Err(Failure::Throttled {
+            detail,
+            retry_after,
+        }) => {
+            let mut status = HttpResponse::TooManyRequests();
+            status.insert_header(("Retry-After", retry_after.to_string()));
+            Ok(code_form(&pending, &return_to, Some(&detail), status))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn code_form(
+    pending: &PendingVisitor,
+    return_to: &str,
+    error: Option<&str>,
+    mut response: actix_web::HttpResponseBuilder,
+) -> HttpResponse {
+    let body = html! {
+        div.panel {
+            p { "Open the authenticator app on your phone and type the 6-digit code it shows for gaptrack. Lost your phone? Type one of your recovery codes instead." }
+            form method="post" action="/signin/second-factor" {
+                input type="hidden" name="csrf" value=(pending.visitor.csrf);
+                input type="hidden" name="return_to" value=(return_to);
+                div.field.invalid[error.is_some()] {
+                    label for="code" { "Code" }
+                    input #code type="text" name="code" required autofocus autocomplete="one-time-code"
+                        inputmode="numeric" aria-invalid=[error.map(|_| "true")]
+                        aria-describedby=[error.map(|_| "code-error")];
+                    @if let Some(error) = error {
+                        p #code-error .field-error role="alert" { (error) }
+                    }
+                }
+                button type="submit" { "Continue" }
+            }
+            (sign_out_form(&pending.visitor.csrf))
+        }
+    };
+    no_store(&mut response);
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(shell::bare_page("Your second factor", body).into_string())
+}
+
+fn sign_out_form(csrf: &str) -> Markup {
+    html! {
+        form method="post" action="/signout" {
+            input type="hidden" name="csrf" value=(csrf);
+            button.secondary type="submit" { "Sign out" }
+        }
+    }
+}
+
+/// `GET /account/second-factor`: the secret as a QR code and as text, and a box for the first
+/// code.
+pub async fn enrol_page(
+    state: web::Data<AppState>,
+    pending: PendingVisitor,
+    query: web::Query<ReturnTo>,
+) -> Result<HttpResponse, WebError> {
+    let return_to = safe_return_to(query.return_to.as_deref().unwrap_or("/account"));
+    if pending.pending == Some(SessionPending::SecondFactor) {
+        return Err(WebError::Elsewhere(
+            super::session::page_for(SessionPending::SecondFactor).into(),
+        ));
+    }
+    let user = person(&pending)?;
+    match accounts::start_enrolment(state.get_ref(), user).await {
+        Ok(enrolment) => Ok(enrol_form(
+            &pending,
+            &enrolment,
+            &return_to,
+            None,
+            HttpResponse::Ok(),
+        )),
+        Err(Failure::Conflict(_)) => Ok(see_other("/account")),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /account/second-factor`: confirms with a first code and shows the recovery codes once.
+pub async fn confirm(
+    state: web::Data<AppState>,
+    posted: PendingForm,
+) -> Result<HttpResponse, WebError> {
+    let PendingForm { pending, form } = posted;
+    if pending.pending == Some(SessionPending::SecondFactor) {
+        return Err(WebError::Elsewhere(
+            super::session::page_for(SessionPending::SecondFactor).into(),
+        ));
+    }
+    let return_to = safe_return_to(form.get("return_to"));
+    let user = person(&pending)?;
+    match accounts::confirm_enrolment(state.get_ref(), user, form.get("code")).await {
+        Ok(codes) => {
+            if pending.pending.is_some() {
+                pending.visitor.complete(&state).await?;
+            }
+            let body = html! {
+                div.panel {
+                    div.notice role="status" { p { "Your second factor is set up. From now on, signing in asks for a code from your app." } }
+                    h2 { "Your recovery codes" }
+                    p { "If you lose your phone, each of these codes signs you in once instead of the app's code. Keep them somewhere safe (printed, or in a password manager): they are shown only this once." }
+                    ul.recovery-codes #recovery-codes { @for code in &codes { li { code { (code) } } } }
+                    p { a.button href=(return_to) { "Continue" } }
+                }
+            };
+            let mut response = HttpResponse::Ok();
+            no_store(&mut response);
+            Ok(response
+                .content_type("text/html; charset=utf-8")
+                .body(shell::bare_page("Recovery codes", body).into_string()))
+        }
+        Err(Failure::Invalid(errors)) => {
+            let message = errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            let enrolment = accounts::start_enrolment(state.get_ref(), user).await?;
+            Ok(enrol_form(
+                &pending,
+                &enrolment,
+                &return_to,
+                Some(&message),
+                HttpResponse::UnprocessableEntity(),
+            ))
+        }
+        Err(Failure::Conflict(_)) => Ok(see_other("/account")),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn enrol_form(
+    pending: &PendingVisitor,
+    enrolment: &accounts::Enrolment,
+    return_to: &str,
+    error: Option<&str>,
+    mut response: actix_web::HttpResponseBuilder,
+) -> HttpResponse {
+    let required = pending.pending == Some(SessionPending::Enrolment);
+    let body = html! {
+        div.panel {
+            @if required {
+                p { "Your role requires a second factor: a code from an authenticator app on your phone, asked for at each sign-in, so that a stolen password alone opens nothing." }
+            }
+            ol {
+                li { "Install an authenticator app (FreeOTP, Aegis, Google Authenticator, Microsoft Authenticator...)." }
+                li { "In the app, add an account by scanning this code:" }
+            }
+            figure.qr { (qr_svg(&enrolment.setup_address)) }
+            p { "Or type this key into the app: " code #totp-secret { (enrolment.secret_text) } }
+            form method="post" action="/account/second-factor" {
+                input type="hidden" name="csrf" value=(pending.visitor.csrf);
+                input type="hidden" name="return_to" value=(return_to);
+                div.field.invalid[error.is_some()] {
+                    label for="code" { "The 6-digit code the app now shows" }
+                    input #code type="text" name="code" required autocomplete="one-time-code"
+                        inputmode="numeric" aria-invalid=[error.map(|_| "true")]
+                        aria-describedby=[error.map(|_| "code-error")];
+                    @if let Some(error) = error {
+                        p #code-error .field-error role="alert" { (error) }
+                    }
+                }
+                button type="submit" { "Set up the second factor" }
+            }
+            @if required { (sign_out_form(&pending.visitor.csrf)) }
+            @else { p { a href="/account" { "Not now" } } }
+        }
+    };
+    no_store(&mut response);
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(shell::bare_page("Set up a second factor", body).into_string())
+}
+
+/// The QR code of `data`, drawn on the server as SVG (no script, no image request).
+fn qr_svg(data: &str) -> Markup {
+    match qrcode::QrCode::new(data.as_bytes()) {
+        Ok(code) => {
+            let svg = code
+                .render::<qrcode::render::svg::Color>()
+                .min_dimensions(200, 200)
+                .quiet_zone(true)
+                .build();
+            // The SVG's own XML declaration cannot stand inside HTML.
+            let svg = svg
+                .find("<svg")
+                .map_or(svg.as_str(), |start| &svg[start..])
+                .replacen(
+                    "<svg",
+                    "<svg role=\"img\" aria-label=\"QR code of the second factor's key\"",
+                    1,
+                );
+            PreEscaped(svg)
+        }
+        Err(_) => html! { p { "The QR code cannot be drawn: type the key below instead." } },
+    }
+}
+
+fn no_store(response: &mut actix_web::HttpResponseBuilder) {
+    response.insert_header(("Cache-Control", "no-store"));
+}
+
+fn see_other(target: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, target))
+        .finish()
+}

@@ -1,0 +1,539 @@
+//! People's accounts, as people use them over HTTP: the first admin from the printed link with
+//! a second factor, an invitation e-mailed through a real SMTP server, an editor's first work
+//! through a key of their own, the audit trail naming both people, a disabled person thrown out,
+//! and the sign-in lock.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, gaptrack, test_settings};
+use crate::mail_server::MailServer;
+use gaptrack::config::{AccountSettings, SmtpSettings};
+
+const ADMIN_PASSWORD: &str = "tamarind kettle orbit sandal";
+const EDITOR_PASSWORD: &str = "copper lantern meadow violin";
+
+/// A browser-like client: keeps cookies, follows no redirect (the tests read each one).
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of the hidden field `name` in `page`.
+fn hidden(page: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let (_, after) = page
+        .split_once(&marker)
+        .unwrap_or_else(|| panic!("no field {name} in {page}"));
+    after.split('"').next().unwrap().to_owned()
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+/// The text between `before` and the next `<`.
+fn text_after(page: &str, before: &str) -> String {
+    let (_, after) = page
+        .split_once(before)
+        .unwrap_or_else(|| panic!("no {before} in {page}"));
+    after.split('<').next().unwrap().to_owned()
+}
+
+/// Runs `gaptrack users <args>` against the app's database and gives what it printed.
+fn users_command(app: &TestApp, args: &[&str]) -> String {
+    let output = gaptrack(&[
+        ("DATABASE_URL", app.database_url.as_str()),
+        ("PUBLIC_URL", app.address.as_str()),
+    ])
+    .arg("users")
+    .args(args)
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped())
+    .output()
+    .unwrap();
+    assert!(
+        output.status.success(),
+        "gaptrack users {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The one-time link in what a command printed or an e-mail said.
+fn link_in(text: &str) -> String {
+    text.split_whitespace()
+        .find(|word| word.contains("/account-links/"))
+        .unwrap_or_else(|| panic!("no link in {text}"))
+        .to_owned()
+}
+
+/// Opens a link and chooses `password` there (and, for the first admin's, name and address).
+async fn redeem(
+    client: &reqwest::Client,
+    link: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = client.get(link).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK, "{link}");
+    let token = hidden(&page.text().await.unwrap(), "form_token");
+    let mut form = vec![("form_token", token.as_str())];
+    form.extend_from_slice(fields);
+    client.post(link).form(&form).send().await.unwrap()
+}
+
+async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (StatusCode, String) {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+/// Posts the form of the page at `page_path` whose fields are `fields` (its CSRF token added).
+async fn post_form(
+    client: &reqwest::Client,
+    app: &TestApp,
+    page_path: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let (status, page) = get_page(client, app, page_path).await;
+    assert_eq!(status, StatusCode::OK, "{page_path}: {page}");
+    let csrf = hidden(&page, "csrf");
+    let mut form = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    client
+        .post(app.url(action))
+        .form(&form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn sign_in(
+    client: &reqwest::Client,
+    app: &TestApp,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url("/signin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = hidden(&page, "signin_token");
+    client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("return_to", "/"),
+            ("signin_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+#[actix_web::test]
+async fn the_first_admin_comes_from_the_printed_link_and_must_set_up_a_second_factor() {
+    let app = TestApp::spawn().await;
+    let printed = users_command(&app, &["first-admin"]);
+    let link = link_in(&printed);
+    assert!(link.starts_with(&app.address), "{link}");
+
+    let admin = browser();
+    let weak = redeem(
+        &admin,
+        &link,
+        &[
+            ("display_name", "Awa Ndiaye"),
+            ("email", "awa@example.org"),
+            ("password", "password1234"),
+            ("confirmation", "password1234"),
+        ],
+    )
+    .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.text().await.unwrap().contains("too easy to guess"));
+
+    let made = redeem(
+        &admin,
+        &link,
+        &[
+            ("display_name", "Awa Ndiaye"),
+            ("email", "awa@example.org"),
+            ("password", ADMIN_PASSWORD),
+            ("confirmation", ADMIN_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&made), "/account/second-factor");
+    // Until the second factor is set up, no page opens.
+    let overview = admin.get(app.url("/")).send().await.unwrap();
+    assert_eq!(location(&overview), "/account/second-factor");
+    // The link was spent.
+    let again = admin.get(&link).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::GONE);
+    assert!(again.text().await.unwrap().contains("already been used"));
+
+    let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
+    assert!(enrol.contains("<svg"), "the QR code is drawn on the page");
+    let secret_text = text_after(&enrol, r#"id="totp-secret">"#).replace(' ', "");
+    let secret = totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap();
+    let code = gaptrack::domain::second_factor::code_at(&secret, now());
+    let wrong = post_form(
+        &admin,
+        &app,
+        "/account/second-factor",
+        "/account/second-factor",
+        &[("code", "000000"), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let confirmed = post_form(
+        &admin,
+        &app,
+        "/account/second-factor",
+        "/account/second-factor",
+        &[("code", code.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    let page = confirmed.text().await.unwrap();
+    let recovery = text_after(&page, "<li><code>");
+    assert_eq!(recovery.len(), 14, "{recovery}");
+    assert_eq!(get_page(&admin, &app, "/").await.0, StatusCode::OK);
+
+    // Signing in again asks for a code; the one already used is refused, a recovery code works once.
+    let fresh = browser();
+    let signed = sign_in(&fresh, &app, "AWA@example.org", ADMIN_PASSWORD).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    assert!(location(&signed).starts_with("/signin/second-factor"));
+    let path = "/signin/second-factor?return_to=%2F";
+    let replayed = post_form(
+        &fresh,
+        &app,
+        path,
+        "/signin/second-factor",
+        &[("code", code.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(
+        replayed.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a code is good once"
+    );
+    let recovered = post_form(
+        &fresh,
+        &app,
+        path,
+        "/signin/second-factor",
+        &[("code", recovery.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(recovered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(get_page(&fresh, &app, "/").await.0, StatusCode::OK);
+    let third = browser();
+    sign_in(&third, &app, "awa@example.org", ADMIN_PASSWORD).await;
+    let spent = post_form(
+        &third,
+        &app,
+        path,
+        "/signin/second-factor",
+        &[("code", recovery.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(
+        spent.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a recovery code is good once"
+    );
+
+    // No second link while an admin is active.
+    let output = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
+        .args(["users", "first-admin"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+}
+
+/// A server whose admins may skip the second factor, e-mailing through `mail`.
+async fn app_with_mail(mail: &MailServer) -> TestApp {
+    let mut settings = test_settings();
+    settings.accounts = AccountSettings {
+        admins_need_second_factor: false,
+        smtp: Some(SmtpSettings {
+            url: mail.url(),
+            from: "gaptrack <gaptrack@example.org>".into(),
+        }),
+        ..AccountSettings::default()
+    };
+    TestApp::spawn_with_settings(settings).await
+}
+
+/// The first admin, signed in (no second factor on this server).
+async fn first_admin(app: &TestApp) -> reqwest::Client {
+    let link = link_in(&users_command(app, &["first-admin"]));
+    let admin = browser();
+    let made = redeem(
+        &admin,
+        &link,
+        &[
+            ("display_name", "Awa Ndiaye"),
+            ("email", "awa@example.org"),
+            ("password", ADMIN_PASSWORD),
+            ("confirmation", ADMIN_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(location(&made), "/");
+    admin
+}
+
+#[actix_web::test]
+async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+
+    let invited = post_form(
+        &admin,
+        &app,
+        "/admin/people",
+        "/admin/people",
+        &[
+            ("display_name", "Moussa Diallo"),
+            ("email", "moussa@reseau-sahel.example"),
+            ("role", "editor"),
+            ("organisation_id", "new"),
+            ("new_organisation", "Réseau Sahel contre la traite"),
+        ],
+    )
+    .await;
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    let link_page = location(&invited);
+    let (_, shown) = get_page(&admin, &app, &link_page).await;
+    assert!(shown.contains("It was e-mailed to"), "{shown}");
+    let (_, again) = get_page(&admin, &app, &link_page).await;
+    assert!(
+        again.contains("shown once"),
+        "reloading shows the link no more"
+    );
+
+    let received = mail.received();
+    assert_eq!(received.len(), 1, "{received:?}");
+    assert_eq!(received[0].subject, "You are invited to gaptrack");
+    assert!(received[0].to.contains("moussa@reseau-sahel.example"));
+    assert_eq!(received[0].from, "gaptrack <gaptrack@example.org>");
+    assert!(
+        received[0].body.contains("Awa Ndiaye invited you"),
+        "{}",
+        received[0].body
+    );
+    let link = link_in(&received[0].body);
+    assert!(shown.contains(&link), "the admin sees the same link");
+
+    let editor = browser();
+    let joined = redeem(
+        &editor,
+        &link,
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(location(&joined), "/");
+    let (_, account) = get_page(&editor, &app, "/account").await;
+    assert!(account.contains("Réseau Sahel contre la traite"));
+
+    // A key of their own never has more rights than they do.
+    let too_strong = post_form(
+        &editor,
+        &app,
+        "/account",
+        "/account/keys",
+        &[("name", "laptop"), ("role", "admin")],
+    )
+    .await;
+    assert_eq!(too_strong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let made = post_form(
+        &editor,
+        &app,
+        "/account",
+        "/account/keys",
+        &[("name", "laptop"), ("role", "editor")],
+    )
+    .await;
+    assert_eq!(location(&made), "/account/keys/made");
+    let (_, secret_page) = get_page(&editor, &app, "/account/keys/made").await;
+    let key = hidden_value_of_secret(&secret_page);
+    let organisation = app.as_key(Some(&key)).get("/api/v1/organisations").await;
+    let organisation_id = organisation.json::<serde_json::Value>().await.unwrap()["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let created = app
+        .as_key(Some(&key))
+        .post(
+            "/api/v1/interventions",
+            &json!({
+                "organisation_id": organisation_id,
+                "title": "Training of labour inspectors in Kédougou",
+                "kind": "training",
+                "status": "active",
+                "countries": ["SEN"],
+            }),
+        )
+        .await;
+    assert_eq!(
+        created.status(),
+        StatusCode::CREATED,
+        "{:?}",
+        created.text().await
+    );
+
+    // The audit trail names both people.
+    let audit = app
+        .get("/api/v1/audit?limit=200")
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let events = audit["items"].as_array().unwrap();
+    let by = |resource: &str| {
+        events
+            .iter()
+            .find(|e| e["resource_type"] == resource && e["action"] == "create")
+            .unwrap_or_else(|| panic!("no {resource} in {events:?}"))["key_name"]
+            .clone()
+    };
+    assert_eq!(by("organisation"), "Awa Ndiaye");
+    assert_eq!(by("intervention"), "Moussa Diallo (key “laptop”)");
+    let (_, trail) = get_page(&admin, &app, "/admin/audit").await;
+    assert!(trail.contains("Moussa Diallo (key “laptop”)") && trail.contains(">Awa Ndiaye<"));
+
+    // Disabled: the session and the key stop at once.
+    let moussa = app
+        .count("SELECT count(*) AS n FROM users WHERE email = 'moussa@reseau-sahel.example' AND state = 'active'")
+        .await;
+    assert_eq!(moussa, 1);
+    let people = get_page(&admin, &app, "/admin/people").await.1;
+    let (before_name, _) = people.split_once(">Moussa Diallo</a>").unwrap();
+    let id = before_name
+        .rsplit("/admin/people/")
+        .next()
+        .unwrap()
+        .trim_end_matches('"');
+    let person_path = format!("/admin/people/{id}");
+    let disabled = post_form(
+        &admin,
+        &app,
+        &format!("{person_path}/disable"),
+        &format!("{person_path}/disable"),
+        &[],
+    )
+    .await;
+    assert_eq!(disabled.status(), StatusCode::SEE_OTHER);
+    let thrown_out = editor.get(app.url("/interventions")).send().await.unwrap();
+    assert_eq!(thrown_out.status(), StatusCode::SEE_OTHER);
+    assert!(location(&thrown_out).starts_with("/signin"));
+    let refused = app.as_key(Some(&key)).get("/api/v1/countries").await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let back = sign_in(
+        &browser(),
+        &app,
+        "moussa@reseau-sahel.example",
+        EDITOR_PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        back.status(),
+        StatusCode::UNAUTHORIZED,
+        "a disabled person cannot sign in"
+    );
+}
+
+fn hidden_value_of_secret(page: &str) -> String {
+    let (_, after) = page
+        .split_once(r#"id="secret""#)
+        .expect("the secret is shown");
+    let (_, value) = after.split_once(r#"value=""#).unwrap();
+    value.split('"').next().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn wrong_passwords_lock_an_address_whether_or_not_it_has_an_account() {
+    let app = TestApp::spawn().await;
+    let printed = users_command(
+        &app,
+        &[
+            "invite",
+            "--email",
+            "fatou@example.org",
+            "--name",
+            "Fatou Sow",
+            "--role",
+            "viewer",
+        ],
+    );
+    let joined = redeem(
+        &browser(),
+        &link_in(&printed),
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+
+    let mut last_bodies = Vec::new();
+    for email in ["fatou@example.org", "nobody@example.org"] {
+        let client = browser();
+        for attempt in 1..=5 {
+            let response = sign_in(&client, &app, email, "not the password at all").await;
+            let expected = if attempt < 5 {
+                StatusCode::UNAUTHORIZED
+            } else {
+                StatusCode::TOO_MANY_REQUESTS
+            };
+            assert_eq!(response.status(), expected, "{email}, attempt {attempt}");
+            if attempt == 5 {
+                let retry: u64 = response.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!((800..=900).contains(&retry), "{retry}");
+                let body = response.text().await.unwrap();
+                last_bodies.push(text_after(&body, r#"role="alert"><p>"#));
+            }
+        }
+        let locked = sign_in(&client, &app, email, EDITOR_PASSWORD).await;
+        assert_eq!(
+            locked.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "the right password waits too"
+        );
+    }
+    assert_eq!(last_bodies[0], last_bodies[1], "the same words for both");
+    assert!(
+        last_bodies[0].contains("locked for 15 more minutes"),
+        "{}",
+        last_bodies[0]
+    );
+}
