@@ -29,6 +29,9 @@ pub struct OrganisationDto {
     /// Its IATI organisation type (IATI's OrganisationType code: `22` national NGO, `80`
     /// academic, training and research, ...).
     pub iati_organisation_type: Option<IatiOrganisationType>,
+    /// When it was archived (`null` while it is active): an archived organisation keeps its
+    /// history and gets no new interventions.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 impl From<OrganisationRow> for OrganisationDto {
@@ -39,6 +42,7 @@ impl From<OrganisationRow> for OrganisationDto {
             created_at: row.created_at,
             iati_identifier: row.iati_identifier,
             iati_organisation_type: row.iati_organisation_type,
+            archived_at: row.archived_at,
         }
     }
 }
@@ -76,6 +80,9 @@ pub struct OrganisationChangesBody {
     pub iati_identifier: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::domain::double_option")]
     pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
+    /// `true` archives it (it keeps its history and gets no new interventions), `false` makes
+    /// it active again.
+    pub archived: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -162,7 +169,7 @@ pub async fn get_organisation(
     ))
 }
 
-/// Changes an organisation: its name, its IATI identifier or its IATI type.
+/// Changes an organisation: its name, its IATI identifier or its IATI type, or archives it.
 #[utoipa::path(tag = "organisations", params(("id" = Uuid, Path)), request_body = OrganisationChangesBody, responses(
     (status = 200, body = OrganisationDto),
     (status = 400, description = "Malformed id or JSON", body = Problem, content_type = "application/problem+json"),
@@ -185,9 +192,12 @@ pub async fn update_organisation(
         &caller,
         id.into_inner(),
         &if_match.0,
-        body.name.as_deref(),
-        body.iati_identifier.as_ref().map(Option::as_deref),
-        body.iati_organisation_type,
+        &usecases::organisations::OrganisationUpdate {
+            name: body.name.as_deref(),
+            iati_identifier: body.iati_identifier.as_ref().map(Option::as_deref),
+            iati_organisation_type: body.iati_organisation_type,
+            archived: body.archived,
+        },
     )
     .await?;
     Ok(tagged(

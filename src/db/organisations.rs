@@ -21,6 +21,8 @@ pub struct OrganisationRow {
     pub iati_identifier: Option<String>,
     /// Its IATI organisation type.
     pub iati_organisation_type: Option<IatiOrganisationType>,
+    /// When it was archived: it keeps its history and gets no new interventions.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 /// What an update changes: each field given is set (`iati_identifier: Some(None)` clears it).
@@ -30,6 +32,7 @@ pub struct OrganisationChanges {
     pub name: Option<String>,
     pub iati_identifier: Option<Option<String>>,
     pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
+    pub archived_at: Option<Option<DateTime<Utc>>>,
 }
 
 impl OrganisationChanges {
@@ -38,6 +41,7 @@ impl OrganisationChanges {
         self.name.is_none()
             && self.iati_identifier.is_none()
             && self.iati_organisation_type.is_none()
+            && self.archived_at.is_none()
     }
 }
 

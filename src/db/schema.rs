@@ -63,6 +63,7 @@ diesel::table! {
         created_at -> Timestamptz,
         iati_identifier -> Nullable<Text>,
         iati_organisation_type -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
     }
 }
 

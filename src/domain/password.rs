@@ -34,14 +34,15 @@ pub fn weakness(password: &str, known_words: &[&str]) -> Option<String> {
     }
     let mut why = String::from("this password is too easy to guess");
     if let Some(feedback) = estimate.feedback() {
+        let sentence = |text: String| lower_first(text.trim_end_matches('.'));
         if let Some(warning) = feedback.warning() {
-            why = format!("{why}: {}", lower_first(&warning.to_string()));
+            why = format!("{why}: {}", sentence(warning.to_string()));
         }
         if let Some(suggestion) = feedback.suggestions().first() {
-            why = format!("{why}; {}", lower_first(&suggestion.to_string()));
+            why = format!("{why}; {}", sentence(suggestion.to_string()));
         }
     }
-    Some(why.trim_end_matches('.').to_owned() + " (a few unrelated words make a good one)")
+    Some(why + " (a few unrelated words make a good one)")
 }
 
 fn lower_first(text: &str) -> String {
@@ -92,6 +93,16 @@ mod tests {
         assert!(weakness("qwertyuiop123", &[]).is_some());
         assert!(weakness("aminata.diop", &["aminata", "diop"]).is_some());
         assert_eq!(weakness("tamarind kettle orbit sandal", &[]), None);
+    }
+
+    #[test]
+    fn the_refusal_reads_as_one_sentence() {
+        let why = weakness("password1234", &[]).unwrap();
+        assert!(
+            why.starts_with("this password is too easy to guess: "),
+            "{why}"
+        );
+        assert!(!why.contains(".;") && !why.contains(". ("), "{why}");
     }
 
     #[test]

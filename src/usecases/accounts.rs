@@ -116,11 +116,20 @@ async fn check_organisation(
     }
     if let Some(organisation) = organisation_id {
         let mut connection = db.connect().await?;
-        if !organisations::exists(&mut connection, organisation).await? {
-            return Err(Failure::invalid(
-                "organisation_id",
-                format!("there is no organisation {organisation}"),
-            ));
+        match organisations::find(&mut connection, organisation).await? {
+            None => {
+                return Err(Failure::invalid(
+                    "organisation_id",
+                    format!("there is no organisation {organisation}"),
+                ));
+            }
+            Some(row) if row.archived_at.is_some() => {
+                return Err(Failure::invalid(
+                    "organisation_id",
+                    format!("{} is archived: make it active again first", row.name),
+                ));
+            }
+            Some(_) => {}
         }
     }
     Ok(())
@@ -679,7 +688,15 @@ pub async fn update_account(
     let role = changes.role.unwrap_or(current.role);
     let organisation_id = changes.organisation_id.unwrap_or(current.organisation_id);
     drop(connection);
-    check_organisation(db, role, organisation_id).await?;
+    // Only a new organisation (or a role that now needs one) is checked: a person of an archived
+    // organisation can still be renamed or disabled.
+    if organisation_id != current.organisation_id || role != current.role {
+        let moved = organisation_id != current.organisation_id;
+        check_organisation(db, role, organisation_id.filter(|_| moved)).await?;
+        if !moved && role.needs_organisation() && organisation_id.is_none() {
+            check_organisation(db, role, None).await?;
+        }
+    }
     let changes = UserChanges {
         display_name,
         role: changes.role,

@@ -120,6 +120,18 @@ async fn resolve_countries(
 }
 
 async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(), Failure> {
+    if let Some(organisation) = organisations::find(connection, id).await?
+        && organisation.archived_at.is_some()
+    {
+        return Err(Failure::invalid(
+            "organisation_id",
+            format!(
+                "{} is archived: it keeps its history but gets no new interventions (an admin \
+                 can make it active again)",
+                organisation.name
+            ),
+        ));
+    }
     if organisations::exists(connection, id).await? {
         Ok(())
     } else {

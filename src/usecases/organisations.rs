@@ -67,24 +67,51 @@ pub async fn create(
     }
 }
 
+/// What to change of an organisation: each field given is set (`Some(None)`, or a blank
+/// identifier, clears one); `archived` archives it or makes it active again.
+#[derive(Debug, Default, Clone)]
+pub struct OrganisationUpdate<'a> {
+    pub name: Option<&'a str>,
+    pub iati_identifier: Option<Option<&'a str>>,
+    pub iati_organisation_type: Option<Option<IatiOrganisationType>>,
+    pub archived: Option<bool>,
+}
+
 /// Changes organisation `id` for `caller`, who must be an admin, if it still meets
-/// `precondition`: each of its name, IATI identifier and IATI type that is given
-/// (`Some(None)`, or a blank identifier, clears one).
+/// `precondition`.
 pub async fn update(
     db: &impl Connections,
     caller: &Caller,
     id: Uuid,
     precondition: &Precondition,
-    name: Option<&str>,
-    iati_identifier: Option<Option<&str>>,
-    iati_organisation_type: Option<Option<IatiOrganisationType>>,
+    update: &OrganisationUpdate<'_>,
 ) -> Result<OrganisationRow, Failure> {
+    let OrganisationUpdate {
+        name,
+        iati_identifier,
+        iati_organisation_type,
+        archived,
+    } = update.clone();
     caller.require_admin()?;
     let mut check = Validator::default();
+    let mut connection = db.connect().await?;
+    // Archiving an archived organisation keeps its date (and changes nothing).
+    let archived_at = match archived {
+        None => None,
+        Some(false) => Some(None),
+        Some(true) => Some(Some(
+            organisations::find(&mut connection, id)
+                .await?
+                .and_then(|row| row.archived_at)
+                .unwrap_or_else(chrono::Utc::now),
+        )),
+    };
+    drop(connection);
     let changes = OrganisationChanges {
         name: name.map(|name| check.required_text("name", name)),
         iati_identifier: iati_identifier.map(|given| valid_iati_identifier(&mut check, given)),
         iati_organisation_type,
+        archived_at,
     };
     check.finish()?;
     let mut connection = db.connect().await?;

@@ -15,6 +15,7 @@ pub enum Section {
     Import,
     Keys,
     People,
+    Organisations,
     Audit,
     Account,
 }
@@ -38,6 +39,7 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
                         @if visitor.caller.is_admin() {
                             (link("/admin/import", "Import", Section::Import))
                             (link("/admin/people", "People", Section::People))
+                            (link("/admin/organisations", "Organisations", Section::Organisations))
                             (link("/admin/keys", "Keys", Section::Keys))
                             (link("/admin/audit", "Audit trail", Section::Audit))
                         }

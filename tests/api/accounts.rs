@@ -44,7 +44,7 @@ fn text_after(page: &str, before: &str) -> String {
 }
 
 /// Runs `gaptrack users <args>` against the app's database and gives what it printed.
-fn users_command(app: &TestApp, args: &[&str]) -> String {
+pub fn users_command(app: &TestApp, args: &[&str]) -> String {
     let output = gaptrack(&[
         ("DATABASE_URL", app.database_url.as_str()),
         ("PUBLIC_URL", app.address.as_str()),
@@ -64,7 +64,7 @@ fn users_command(app: &TestApp, args: &[&str]) -> String {
 }
 
 /// The one-time link in what a command printed or an e-mail said.
-fn link_in(text: &str) -> String {
+pub fn link_in(text: &str) -> String {
     text.split_whitespace()
         .find(|word| word.contains("/account-links/"))
         .unwrap_or_else(|| panic!("no link in {text}"))
@@ -139,7 +139,7 @@ async fn sign_in(
         .unwrap()
 }
 
-fn now() -> u64 {
+pub fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -271,7 +271,7 @@ async fn the_first_admin_comes_from_the_printed_link_and_must_set_up_a_second_fa
 }
 
 /// A server whose admins may skip the second factor, e-mailing through `mail`.
-async fn app_with_mail(mail: &MailServer) -> TestApp {
+pub async fn app_with_mail(mail: &MailServer) -> TestApp {
     let mut settings = test_settings();
     settings.accounts = AccountSettings {
         admins_need_second_factor: false,

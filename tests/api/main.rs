@@ -7,6 +7,7 @@ mod accounts;
 mod architecture;
 mod audit;
 mod browser;
+mod browser_accounts;
 mod call_for_information;
 mod countries;
 mod coverage;

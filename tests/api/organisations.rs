@@ -63,3 +63,65 @@ async fn a_blank_name_is_refused_and_an_unknown_organisation_is_404() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn an_archived_organisation_keeps_its_work_and_gets_no_new_interventions() {
+    let app = TestApp::spawn().await;
+    let id = app.create_organisation("Réseau Sahel").await;
+    let intervention = |title: &str| {
+        json!({
+            "organisation_id": id,
+            "countries": ["SEN"],
+            "kind": "training",
+            "title": title,
+            "status": "active",
+        })
+    };
+    let before = app
+        .post("/api/v1/interventions", &intervention("Before"))
+        .await;
+    assert_eq!(before.status(), StatusCode::CREATED);
+
+    let archived = expect_json(
+        app.patch(
+            &format!("/api/v1/organisations/{id}"),
+            &json!({"archived": true}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(archived["archived_at"].is_string(), "{archived}");
+    let refused = app
+        .post("/api/v1/interventions", &intervention("After"))
+        .await;
+    let problem = expect_problem(
+        refused,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("is archived"),
+        "{problem}"
+    );
+    let work = app
+        .get_json(&format!("/api/v1/interventions?organisation={id}"))
+        .await;
+    assert_eq!(work["items"].as_array().unwrap().len(), 1, "its work stays");
+
+    let again = expect_json(
+        app.patch(
+            &format!("/api/v1/organisations/{id}"),
+            &json!({"archived": false}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(again["archived_at"].is_null());
+    let after = app
+        .post("/api/v1/interventions", &intervention("After"))
+        .await;
+    assert_eq!(after.status(), StatusCode::CREATED);
+}

@@ -1,9 +1,10 @@
-//! The admin pages: report data imports, people, API keys and the audit trail. Every handler asks the
+//! The admin pages: report data imports, people, organisations, API keys and the audit trail. Every handler asks the
 //! signed-in key for the admin role first; the navigation shows these pages to admins only.
 
 pub mod audit;
 pub mod import;
 pub mod keys;
+pub mod organisations;
 pub mod people;
 
 use actix_web::web;
@@ -17,6 +18,30 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/admin/keys", web::post().to(keys::create))
         .route("/admin/keys/made", web::get().to(keys::made))
         .route("/admin/keys/{id}/revoke", web::post().to(keys::revoke))
+        .route(
+            "/admin/organisations",
+            web::get().to(organisations::list_page),
+        )
+        .route(
+            "/admin/organisations",
+            web::post().to(organisations::create),
+        )
+        .route(
+            "/admin/organisations/{id}",
+            web::get().to(organisations::organisation_page),
+        )
+        .route(
+            "/admin/organisations/{id}",
+            web::post().to(organisations::rename),
+        )
+        .route(
+            "/admin/organisations/{id}/archive",
+            web::get().to(organisations::confirm_archive),
+        )
+        .route(
+            "/admin/organisations/{id}/{action}",
+            web::post().to(organisations::set_archived),
+        )
         .route("/admin/people", web::get().to(people::people_page))
         .route("/admin/people", web::post().to(people::invite))
         .route("/admin/people/{id}", web::get().to(people::person_page))

@@ -284,13 +284,26 @@ pub async fn person_page(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
+    query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
+    let done = [
+        ("saved", "Saved."),
+        (
+            "disabled",
+            "The account is disabled: its sessions have ended and its keys no longer work.",
+        ),
+        ("enabled", "The account is enabled again."),
+        ("withdrawn", "The link is withdrawn."),
+    ]
+    .into_iter()
+    .find(|(key, _)| query.contains_key(*key))
+    .map(|(_, said)| Said::Done(said));
     render_person(
         &visitor,
         &state,
         *id,
-        None,
+        done,
         &FormData::default(),
         &[],
         HttpResponse::Ok(),
@@ -336,7 +349,7 @@ pub async fn update(
                 &visitor,
                 &state,
                 id,
-                Some(&message),
+                Some(Said::Refused(&message)),
                 &form,
                 &[],
                 HttpResponse::Conflict(),
@@ -401,7 +414,7 @@ pub async fn set_state(
                 &checked.visitor,
                 &state,
                 id,
-                Some(&message),
+                Some(Said::Refused(&message)),
                 &FormData::default(),
                 &[],
                 HttpResponse::Conflict(),
@@ -471,6 +484,12 @@ pub async fn revoke_link(
     ))
 }
 
+/// What a person's page says above it.
+enum Said<'a> {
+    Done(&'a str),
+    Refused(&'a str),
+}
+
 fn see_other(target: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((LOCATION, target))
@@ -484,7 +503,9 @@ fn organisation_options(
 ) -> Markup {
     html! {
         option value="" { "None (admins and viewers)" }
-        @for o in organisations { option value=(o.id) selected[selected == o.id.to_string()] { (o.name) } }
+        @for o in organisations.iter().filter(|o| o.archived_at.is_none() || selected == o.id.to_string()) {
+            option value=(o.id) selected[selected == o.id.to_string()] { (o.name) }
+        }
         @if with_new { option value=(NEW_ORGANISATION) selected[selected == NEW_ORGANISATION] { "A new organisation…" } }
     }
 }
@@ -585,7 +606,7 @@ async fn render_person(
     visitor: &Visitor,
     state: &AppState,
     id: Uuid,
-    refusal: Option<&str>,
+    said: Option<Said<'_>>,
     form: &FormData,
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
@@ -619,7 +640,11 @@ async fn render_person(
     let title = user.display_name.clone();
     let content = html! {
         h1 { (title) }
-        @if let Some(refusal) = refusal { div.notice.bad role="alert" { p { (widgets::message(refusal)) } } }
+        @match said {
+            Some(Said::Refused(why)) => { div.notice.bad role="alert" { p { (widgets::message(why)) } } }
+            Some(Said::Done(what)) => { div.notice role="status" { p { (what) } } }
+            None => {}
+        }
         p { (user.email) " · " (state_words(&user, link.as_ref())) " · " (keys) " active key" @if keys != 1 { "s" } " of their own · "
             a href={ "/admin/audit?user=" (user.id) } { "their changes in the audit trail" } }
         section.panel aria-labelledby="details" {

@@ -1,0 +1,304 @@
+//! Organisations, for admins: the list, creating one, renaming, and archiving (asked first) or
+//! making active again, on the same rules as the API (names unique ignoring case; an archived
+//! organisation keeps its history and gets no new interventions or people).
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, web};
+use maud::html;
+use uuid::Uuid;
+
+use crate::db::organisations::{self, OrganisationRow};
+use crate::domain::{Failure, FieldError, Precondition};
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::usecases::organisations as cases;
+use crate::web::csrf::CheckedForm;
+use crate::web::error::WebError;
+use crate::web::form_data::FormData;
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
+use crate::web::widgets;
+
+fn path_of(id: Uuid) -> String {
+    format!("/admin/organisations/{id}")
+}
+
+fn see_other(target: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, target))
+        .finish()
+}
+
+/// The errors of a refused name, as the form shows them beside the name.
+fn name_errors(failure: Failure) -> Result<Vec<FieldError>, WebError> {
+    match failure {
+        Failure::Invalid(errors) => Ok(errors
+            .into_iter()
+            .map(|error| FieldError::new("name", error.message))
+            .collect()),
+        Failure::Conflict(message) => Ok(vec![FieldError::new("name", message)]),
+        other => Err(other.into()),
+    }
+}
+
+/// `GET /admin/organisations`.
+pub async fn list_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    render_list(
+        &visitor,
+        &state,
+        &FormData::default(),
+        &[],
+        HttpResponse::Ok(),
+    )
+    .await
+}
+
+/// `POST /admin/organisations`.
+pub async fn create(
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    match cases::create(
+        state.get_ref(),
+        &visitor.caller,
+        form.get("name"),
+        None,
+        None,
+    )
+    .await
+    {
+        Ok(row) => Ok(see_other(&format!("{}?created=1", path_of(row.id)))),
+        Err(failure) => {
+            let errors = name_errors(failure)?;
+            render_list(
+                &visitor,
+                &state,
+                &form,
+                &errors,
+                HttpResponse::UnprocessableEntity(),
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /admin/organisations/{id}`.
+pub async fn organisation_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let notice = ["created", "renamed", "archived", "restored"]
+        .into_iter()
+        .find(|done| query.contains_key(*done));
+    render_one(
+        &visitor,
+        &state,
+        *id,
+        notice,
+        &FormData::default(),
+        &[],
+        HttpResponse::Ok(),
+    )
+    .await
+}
+
+/// `POST /admin/organisations/{id}`: a new name.
+pub async fn rename(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    let renamed = cases::update(
+        state.get_ref(),
+        &visitor.caller,
+        *id,
+        &Precondition::None,
+        &cases::OrganisationUpdate {
+            name: Some(form.get("name")),
+            ..Default::default()
+        },
+    )
+    .await;
+    match renamed {
+        Ok(_) => Ok(see_other(&format!("{}?renamed=1", path_of(*id)))),
+        Err(Failure::NotFound(message)) => Err(ApiError::NotFound(message).into()),
+        Err(failure) => {
+            let errors = name_errors(failure)?;
+            render_one(
+                &visitor,
+                &state,
+                *id,
+                None,
+                &form,
+                &errors,
+                HttpResponse::UnprocessableEntity(),
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /admin/organisations/{id}/archive`: asks first.
+pub async fn confirm_archive(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    let organisation = find(&state, *id).await?;
+    let title = format!("Archive {}?", organisation.name);
+    let action = format!("{}/archive", path_of(organisation.id));
+    let content = widgets::Confirmation {
+        title: &title,
+        consequence: html! { "Its interventions, their links and their history stay, and still count in every report. No new intervention can be logged for it, and no one can be invited into it, until it is made active again." },
+        action: &action,
+        button: "Archive it",
+        cancel: &path_of(organisation.id),
+        cancel_label: "Cancel",
+    }
+    .content(&visitor.csrf);
+    Ok(widgets::html_page(layout::page(
+        &title,
+        &visitor,
+        Section::Organisations,
+        content,
+    )))
+}
+
+/// `POST /admin/organisations/{id}/archive` and `/restore`.
+pub async fn set_archived(
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, String)>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let (id, action) = path.into_inner();
+    let (archived, done) = match action.as_str() {
+        "archive" => (true, "archived"),
+        "restore" => (false, "restored"),
+        _ => return Err(ApiError::NotFound("there is no such page".into()).into()),
+    };
+    cases::update(
+        state.get_ref(),
+        &checked.visitor.caller,
+        id,
+        &Precondition::None,
+        &cases::OrganisationUpdate {
+            archived: Some(archived),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(see_other(&format!("{}?{done}=1", path_of(id))))
+}
+
+async fn find(state: &AppState, id: Uuid) -> Result<OrganisationRow, WebError> {
+    let mut connection = state.connection().await?;
+    Ok(organisations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("there is no organisation {id}")))?)
+}
+
+async fn render_list(
+    visitor: &Visitor,
+    state: &AppState,
+    form: &FormData,
+    errors: &[FieldError],
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let rows = organisations::list(&mut connection, None, 1000).await?;
+    let errors = widgets::FieldErrors(errors);
+    let content = html! {
+        h1 { "Organisations" }
+        section.panel aria-labelledby="new-organisation" {
+            h2 #new-organisation { "Add an organisation" }
+            form method="post" action="/admin/organisations" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                (errors.field("name", "Name", html! {
+                    input #name type="text" name="name" value=(form.get("name")) required autocomplete="organization"
+                        aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
+                }))
+                button type="submit" { "Add" }
+            }
+        }
+        div.table-wrap { table {
+            thead { tr { th scope="col" { "Name" } th scope="col" { "IATI identifier" } th scope="col" { "State" } } }
+            tbody {
+                @for row in &rows {
+                    tr {
+                        th scope="row" { a href=(path_of(row.id)) { (row.name) } }
+                        td { (row.iati_identifier.as_deref().unwrap_or("–")) }
+                        td { @if let Some(at) = row.archived_at { "archived " (at.format("%-d %B %Y")) } @else { "active" } }
+                    }
+                }
+            }
+        } }
+    };
+    Ok(response.content_type("text/html; charset=utf-8").body(
+        layout::page("Organisations", visitor, Section::Organisations, content).into_string(),
+    ))
+}
+
+async fn render_one(
+    visitor: &Visitor,
+    state: &AppState,
+    id: Uuid,
+    notice: Option<&str>,
+    form: &FormData,
+    errors: &[FieldError],
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let organisation = find(state, id).await?;
+    let errors = widgets::FieldErrors(errors);
+    let name = if form.get("csrf").is_empty() {
+        organisation.name.clone()
+    } else {
+        form.get("name").to_owned()
+    };
+    let title = organisation.name.clone();
+    let content = html! {
+        h1 { (title) }
+        @if let Some(done) = notice { div.notice role="status" { p { "The organisation is " (done) "." } } }
+        p {
+            a href={ "/interventions?organisation=" (organisation.id) } { "Its interventions" } " · "
+            a href={ "/admin/audit?resource_type=organisation&resource_id=" (organisation.id) } { "Its history" }
+        }
+        section.panel aria-labelledby="rename" {
+            h2 #rename { "Name" }
+            form method="post" action=(path_of(organisation.id)) {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                (errors.field("name", "Name", html! {
+                    input #name type="text" name="name" value=(name) required
+                        aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
+                }))
+                button type="submit" { "Rename" }
+            }
+        }
+        section.panel aria-labelledby="state" {
+            h2 #state { "State" }
+            @if let Some(at) = organisation.archived_at {
+                p { "Archived on " (at.format("%-d %B %Y")) ": its work stays in every report, but no new intervention can be logged for it." }
+                form method="post" action={ (path_of(organisation.id)) "/restore" } {
+                    input type="hidden" name="csrf" value=(visitor.csrf);
+                    button type="submit" { "Make it active again" }
+                }
+            } @else {
+                p { "Active." }
+                p { a.danger-link href={ (path_of(organisation.id)) "/archive" } { "Archive it…" } }
+            }
+        }
+        p { a href="/admin/organisations" { "Back to organisations" } }
+    };
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page(&title, visitor, Section::Organisations, content).into_string()))
+}
