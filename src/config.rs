@@ -24,6 +24,7 @@
 //! | `SIGN_IN_LOCK_AFTER` | `5`                            | Wrong passwords for one address within the lock's time that lock it. |
 //! | `SIGN_IN_LOCK_MINUTES` | `15`                         | How long such a lock lasts.                        |
 //! | `SMTP_URL`           | unset                          | Where to send e-mail (invitations, resets): `smtp://host:25` (plain), `smtp://user:password@host:587?tls=required` (STARTTLS), `smtps://user:password@host` (TLS). Unset: links are only shown to the admin. |
+//! | `OIDC_ISSUER_URL`    | unset                          | The organisation's OpenID Connect provider, for single sign-on (with `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`, and `OIDC_LABEL` for its button). Its callback is `<gaptrack>/signin/oidc/callback`. |
 //! | `MAIL_FROM`          | `gaptrack <gaptrack@localhost>` | The sender of those e-mails.                       |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
@@ -128,6 +129,29 @@ pub struct AccountSettings {
     pub lockout: crate::domain::password::Lockout,
     /// Where e-mail goes, if anywhere.
     pub smtp: Option<SmtpSettings>,
+    /// The organisation's identity provider, for single sign-on, if any.
+    pub oidc: Option<OidcSettings>,
+}
+
+/// The OpenID Connect provider people may sign in through (`OIDC_*`).
+#[derive(Clone)]
+pub struct OidcSettings {
+    pub issuer_url: String,
+    pub client_id: String,
+    /// Never printed.
+    pub client_secret: Option<String>,
+    /// What the sign-in button names it: "Sign in with `label`".
+    pub label: String,
+}
+
+impl std::fmt::Debug for OidcSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcSettings")
+            .field("issuer_url", &self.issuer_url)
+            .field("client_id", &self.client_id)
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The mail server and sender of gaptrack's e-mail.
@@ -159,6 +183,7 @@ impl Default for AccountSettings {
                 lock_for: Duration::from_secs(15 * 60),
             },
             smtp: None,
+            oidc: None,
         }
     }
 }
@@ -285,6 +310,18 @@ fn account_settings() -> Result<AccountSettings, String> {
             lock_for: lock_minutes.map_or(defaults.lockout.lock_for, |m| {
                 Duration::from_secs(m as u64 * 60)
             }),
+        },
+        oidc: match (non_empty("OIDC_ISSUER_URL"), non_empty("OIDC_CLIENT_ID")) {
+            (Some(issuer_url), Some(client_id)) => Some(OidcSettings {
+                issuer_url: issuer_url.trim_end_matches('/').to_owned(),
+                client_id,
+                client_secret: non_empty("OIDC_CLIENT_SECRET"),
+                label: non_empty("OIDC_LABEL").unwrap_or_else(|| "single sign-on".into()),
+            }),
+            (None, None) => None,
+            _ => {
+                return Err("single sign-on needs both OIDC_ISSUER_URL and OIDC_CLIENT_ID".into());
+            }
         },
         smtp: non_empty("SMTP_URL").map(|url| SmtpSettings {
             url,

@@ -37,6 +37,7 @@ pub mod http;
 pub mod import;
 pub mod local_postgres;
 pub mod mail;
+pub mod oidc;
 pub mod startup;
 pub mod usecases;
 pub mod web;

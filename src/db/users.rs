@@ -241,6 +241,54 @@ pub async fn update(
     )
 }
 
+/// Makes an invited person active without a password (they signed in through the identity
+/// provider), and withdraws their open invitation links, in one transaction, audited.
+pub async fn activate_invited(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<UserRow, DbError> {
+    use super::schema::account_links;
+    connection
+        .transaction::<_, DbError, _>(async |connection| {
+            let before = users::table
+                .find(id)
+                .select(UserRow::as_select())
+                .for_update()
+                .first(connection)
+                .await?;
+            let after = diesel::update(
+                users::table
+                    .find(id)
+                    .filter(users::state.eq(UserState::Invited)),
+            )
+            .set((
+                users::state.eq(UserState::Active),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .returning(UserRow::as_returning())
+            .get_result(connection)
+            .await
+            .optional()?;
+            let Some(after) = after else {
+                return Ok(before);
+            };
+            diesel::update(
+                account_links::table
+                    .filter(account_links::user_id.eq(id))
+                    .filter(account_links::used_at.is_null())
+                    .filter(account_links::revoked_at.is_null()),
+            )
+            .set(account_links::revoked_at.eq(diesel::dsl::now))
+            .execute(connection)
+            .await?;
+            let change = Change::updated(ResourceType::User, id, &before, &after);
+            audit::record(connection, actor, AuditAction::Update, change).await?;
+            Ok(after)
+        })
+        .await
+}
+
 /// Sets a person's password and ends their sessions but `keep_session` (the one they changed it
 /// from, if any), in one transaction.
 pub async fn set_password(

@@ -455,7 +455,12 @@ pub async fn sign_in(
     }
     sign_in_failures::clear(&mut connection, &email_key).await?;
     let credentials = found.expect("a right password has an account");
-    let user = credentials.user;
+    Ok(signed_in(settings, credentials.user))
+}
+
+/// What a session of `user` still waits for: their second factor, or (for a role that requires
+/// one) its setting up.
+fn signed_in(settings: &AccountSettings, user: UserRow) -> SignedIn {
     let pending = if user.has_second_factor() {
         Some(SessionPending::SecondFactor)
     } else if user.role == Role::Admin && settings.admins_need_second_factor {
@@ -463,7 +468,43 @@ pub async fn sign_in(
     } else {
         None
     };
-    Ok(SignedIn { user, pending })
+    SignedIn { user, pending }
+}
+
+/// Signs in a person the organisation's identity provider vouched for: only an address it says
+/// is verified, and only one an admin invited (no one signs themselves up). An invited person
+/// becomes active (their invitation link stops working); a disabled one is refused.
+pub async fn sign_in_by_provider(
+    db: &impl Connections,
+    settings: &AccountSettings,
+    email: &str,
+    email_verified: bool,
+) -> Result<SignedIn, Failure> {
+    if !email_verified {
+        return Err(Failure::Forbidden(format!(
+            "your identity provider does not say that {email} is verified, so gaptrack cannot \
+             tell that it is yours: sign in with your password instead"
+        )));
+    }
+    let mut connection = db.connect().await?;
+    let Some(found) = users::credentials_by_email(&mut connection, email).await? else {
+        return Err(Failure::Forbidden(format!(
+            "no gaptrack account has the address {email}: ask an admin to invite you"
+        )));
+    };
+    let user = match found.user.state {
+        UserState::Disabled => {
+            return Err(Failure::Forbidden(format!(
+                "the gaptrack account of {email} is disabled"
+            )));
+        }
+        UserState::Invited => {
+            users::activate_invited(&mut connection, &found.user.caller().actor(), found.user.id)
+                .await?
+        }
+        UserState::Active => found.user,
+    };
+    Ok(signed_in(settings, user))
 }
 
 /// Checks a second factor's code (or one of the recovery codes) for `user_id`; wrong codes count

@@ -38,6 +38,7 @@ pub mod shares;
 pub mod shell;
 pub mod shown_once;
 pub mod signin;
+pub mod single_sign_on;
 pub mod widgets;
 
 use actix_web::web;
@@ -56,6 +57,11 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/signin", web::get().to(signin::sign_in_page))
         .route("/signin", web::post().to(signin::sign_in))
         .route("/signin/key", web::post().to(signin::sign_in_with_key))
+        .route("/signin/oidc", web::get().to(single_sign_on::start))
+        .route(
+            "/signin/oidc/callback",
+            web::get().to(single_sign_on::callback),
+        )
         .route(
             "/signin/second-factor",
             web::get().to(second_factor::code_page),

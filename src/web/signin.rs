@@ -70,7 +70,16 @@ fn fresh_form(
 ) -> Result<HttpResponse, WebError> {
     let (token, cookie) = presession::issue(request, "/signin")?;
     response.cookie(cookie);
-    Ok(render(return_to, &token, error, response))
+    let single_sign_on = request
+        .app_data::<web::Data<AppState>>()
+        .and_then(|state| state.accounts.oidc.as_ref().map(|oidc| oidc.label.clone()));
+    Ok(render(
+        return_to,
+        &token,
+        error,
+        single_sign_on.as_deref(),
+        response,
+    ))
 }
 
 /// Refuses a sign-in post that does not carry the token its page set in the cookie.
@@ -119,28 +128,7 @@ pub async fn sign_in(
     )
     .await
     {
-        Ok(signed_in) => {
-            let cookie = session::start(
-                &state,
-                NewHolder::Person(signed_in.user.id),
-                &request,
-                signed_in.pending,
-            )
-            .await?;
-            let target = match signed_in.pending {
-                Some(pending) => format!(
-                    "{}?return_to={}",
-                    session::page_for(pending),
-                    super::error::encode(return_to)
-                ),
-                None => return_to.clone(),
-            };
-            Ok(HttpResponse::SeeOther()
-                .cookie(cookie)
-                .cookie(spent_token())
-                .insert_header((LOCATION, target))
-                .finish())
-        }
+        Ok(signed_in) => enter(&state, &request, &signed_in, return_to, spent_token()).await,
         Err(Failure::Unauthenticated(message)) => {
             if let Some(address) = address {
                 limiters.record_failed_auth(address);
@@ -157,6 +145,39 @@ pub async fn sign_in(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Starts the session of a person who just proved who they are, and sends them on: to their
+/// second factor first if it is still due, then where they were going. `spent` is the cookie of
+/// the way they came in, which is forgotten.
+pub async fn enter(
+    state: &AppState,
+    request: &HttpRequest,
+    signed_in: &accounts::SignedIn,
+    return_to: &str,
+    spent: Cookie<'static>,
+) -> Result<HttpResponse, WebError> {
+    let return_to = safe_return_to(return_to);
+    let cookie = session::start(
+        state,
+        NewHolder::Person(signed_in.user.id),
+        request,
+        signed_in.pending,
+    )
+    .await?;
+    let target = match signed_in.pending {
+        Some(pending) => format!(
+            "{}?return_to={}",
+            session::page_for(pending),
+            super::error::encode(&return_to)
+        ),
+        None => return_to,
+    };
+    Ok(HttpResponse::SeeOther()
+        .cookie(cookie)
+        .cookie(spent)
+        .insert_header((LOCATION, target))
+        .finish())
 }
 
 fn spent_token() -> Cookie<'static> {
@@ -249,6 +270,7 @@ fn render(
     return_to: &str,
     token: &str,
     error: Option<Refusal>,
+    single_sign_on: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
     let return_to = safe_return_to(return_to);
@@ -281,6 +303,9 @@ fn render(
                 button type="submit" { "Sign in" }
             }
             p.muted { "Forgotten your password? Your admin can send you a link to choose a new one." }
+            @if let Some(label) = single_sign_on {
+                p { a.button.secondary #single-sign-on href={ "/signin/oidc?return_to=" (super::error::encode(&return_to)) } { "Sign in with " (label) } }
+            }
         }
         details.panel open[key_error.is_some()] {
             summary { "Sign in with an API key instead" }

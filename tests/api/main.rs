@@ -42,6 +42,7 @@ mod roles;
 mod serve;
 mod shares;
 mod sign_in_security;
+mod single_sign_on;
 mod snapshots;
 mod tiers;
 mod uploads;

@@ -1,6 +1,7 @@
 //! Real readers for the documents gaptrack writes, as the people receiving them would open them:
 //! python-docx for Word documents, and libxml2 (through lxml) with the official IATI 2.03
-//! schema for donor XML; and a real mail server (aiosmtpd) for the e-mail it sends. They are
+//! schema for donor XML; a real mail server (aiosmtpd) for the e-mail it sends, and a real
+//! OpenID provider (oidc-provider-mock) for single sign-on. They are
 //! installed once, under `target/document-readers`, from PyPI.
 
 use std::path::PathBuf;
@@ -9,7 +10,12 @@ use std::sync::Mutex;
 
 /// The pinned readers. pyIATI is installed without its dependencies (old versions that no longer
 /// build): only the official schema files it ships are used.
-const PACKAGES: &[&str] = &["python-docx==1.2.0", "lxml==6.1.3", "aiosmtpd==1.4.6"];
+const PACKAGES: &[&str] = &[
+    "python-docx==1.2.0",
+    "lxml==6.1.3",
+    "aiosmtpd==1.4.6",
+    "oidc-provider-mock==0.3.4",
+];
 const SCHEMAS: &str = "pyIATI==0.4.1";
 
 static INSTALL: Mutex<()> = Mutex::new(());
@@ -25,7 +31,7 @@ pub fn python() -> PathBuf {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let folder = folder();
     let python = folder.join("bin/python");
-    let ready = folder.join(".ready-2");
+    let ready = folder.join(".ready-3");
     if ready.exists() {
         return python;
     }
