@@ -215,3 +215,68 @@ async fn an_invited_address_signs_in_through_the_identity_provider_and_no_other(
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT count(*) AS n FROM web_sessions").await, 1);
 }
+
+#[actix_web::test]
+async fn single_sign_on_works_in_a_browser() {
+    let provider = Provider::start();
+    let mut settings = test_settings();
+    settings.accounts = AccountSettings {
+        oidc: Some(OidcSettings {
+            issuer_url: provider.address.clone(),
+            client_id: "gaptrack".into(),
+            client_secret: Some("not a secret".into()),
+            label: "Sahel ID".into(),
+        }),
+        ..AccountSettings::default()
+    };
+    let app = TestApp::spawn_with_settings(settings).await;
+    users_command(
+        &app,
+        &[
+            "invite",
+            "--email",
+            "awa@example.org",
+            "--name",
+            "Awa Ndiaye",
+            "--role",
+            "editor",
+            "--organisation",
+            &app.create_organisation("Réseau Sahel").await,
+        ],
+    );
+    provider
+        .person(
+            "awa",
+            json!({"email": "awa@example.org", "email_verified": true}),
+        )
+        .await;
+    let browser = crate::browser::Browser::open(&app).await;
+    browser.goto("/signin").await;
+    browser.screenshot("sign-in-with-provider").await;
+    browser.submit("#single-sign-on").await;
+    assert!(
+        browser
+            .client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .starts_with(&provider.address)
+    );
+    browser.fill("input[name=sub]", "awa").await;
+    browser.submit("form button[type=submit]").await;
+    assert_eq!(
+        browser.path().await,
+        "/",
+        "signed in and back at the overview"
+    );
+    assert!(
+        browser
+            .client
+            .source()
+            .await
+            .unwrap()
+            .contains("Awa Ndiaye (Editor)")
+    );
+    browser.close().await;
+}
