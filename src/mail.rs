@@ -38,7 +38,10 @@ impl Mailer {
     pub fn new(settings: &SmtpSettings) -> Result<Self, String> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.url)
             .map_err(|error| format!("SMTP_URL is not a mail server's address: {error}"))?
-            .timeout(Some(Duration::from_secs(10)))
+            // Inside the admin's request, whose deadline is REQUEST_TIMEOUT_MS (5 s by default):
+            // a mail server slower than this is reported as not having taken the message, and
+            // the admin passes the link on, rather than the page answering 503.
+            .timeout(Some(Duration::from_secs(3)))
             .build();
         let from = settings
             .from

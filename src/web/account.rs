@@ -63,7 +63,7 @@ pub async fn change_password(
     )
     .await
     {
-        Ok(()) => Ok(see_other("/account?done=password")),
+        Ok(()) => Ok(widgets::see_other("/account?done=password")),
         Err(Failure::Invalid(errors)) => {
             render(
                 &visitor,
@@ -90,7 +90,7 @@ pub async fn set_language(
         .parse::<Language>()
         .map_err(|why| ApiError::invalid("language", why))?;
     accounts::set_language(state.get_ref(), &checked.visitor.caller, language).await?;
-    Ok(see_other("/account?done=language"))
+    Ok(widgets::see_other("/account?done=language"))
 }
 
 /// `POST /account/sessions/{handle}/end`.
@@ -112,7 +112,7 @@ pub async fn end_session(
             .insert_header((LOCATION, "/signin"))
             .finish());
     }
-    Ok(see_other("/account?done=session"))
+    Ok(widgets::see_other("/account?done=session"))
 }
 
 /// `POST /account/keys`: a key for the person's own scripts, shown once on the next page.
@@ -266,16 +266,10 @@ pub async fn revoke(
     let mut connection = state.connection().await?;
     let row = revoke_key(&mut connection, &checked.visitor.caller, *id).await?;
     if row.owner_id.is_some() && row.owner_id == checked.visitor.caller.user_id {
-        Ok(see_other("/account?done=key"))
+        Ok(widgets::see_other("/account?done=key"))
     } else {
-        Ok(see_other("/admin/keys?revoked=1"))
+        Ok(widgets::see_other("/admin/keys?revoked=1"))
     }
-}
-
-fn see_other(target: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, target))
-        .finish()
 }
 
 async fn render(

@@ -1,7 +1,6 @@
 //! The second factor in the pages: giving its code after the password, and setting it up (from
 //! the account page, or at the first sign-in of a role that requires it).
 
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
@@ -9,8 +8,8 @@ use serde::Deserialize;
 use super::csrf::PendingForm;
 use super::error::WebError;
 use super::session::PendingVisitor;
-use super::shell;
 use super::signin::safe_return_to;
+use super::{shell, widgets};
 use crate::domain::{Failure, SessionPending};
 use crate::http::AppState;
 use crate::usecases::accounts;
@@ -31,7 +30,7 @@ pub async fn code_page(
 ) -> Result<HttpResponse, WebError> {
     let return_to = safe_return_to(query.return_to.as_deref().unwrap_or("/"));
     if pending.pending != Some(SessionPending::SecondFactor) {
-        return Ok(see_other(&return_to));
+        return Ok(widgets::see_other(&return_to));
     }
     Ok(code_form(&pending, &return_to, None, HttpResponse::Ok()))
 }
@@ -44,7 +43,7 @@ pub async fn check_code(
     let PendingForm { pending, form } = posted;
     let return_to = safe_return_to(form.get("return_to"));
     if pending.pending != Some(SessionPending::SecondFactor) {
-        return Ok(see_other(&return_to));
+        return Ok(widgets::see_other(&return_to));
     }
     let user = person(&pending)?;
     match accounts::check_second_factor(state.get_ref(), &state.accounts, user, form.get("code"))
@@ -52,7 +51,7 @@ pub async fn check_code(
     {
         Ok(()) => {
             pending.visitor.complete(&state).await?;
-            Ok(see_other(&return_to))
+            Ok(widgets::see_other(&return_to))
         }
         Err(Failure::Invalid(errors)) => {
             let message = errors
@@ -141,7 +140,7 @@ pub async fn enrol_page(
             None,
             HttpResponse::Ok(),
         )),
-        Err(Failure::Conflict(_)) => Ok(see_other("/account")),
+        Err(Failure::Conflict(_)) => Ok(widgets::see_other("/account")),
         Err(other) => Err(other.into()),
     }
 }
@@ -193,7 +192,7 @@ pub async fn confirm(
                 HttpResponse::UnprocessableEntity(),
             ))
         }
-        Err(Failure::Conflict(_)) => Ok(see_other("/account")),
+        Err(Failure::Conflict(_)) => Ok(widgets::see_other("/account")),
         Err(other) => Err(other.into()),
     }
 }
@@ -267,10 +266,4 @@ fn qr_svg(data: &str) -> Markup {
 
 fn no_store(response: &mut actix_web::HttpResponseBuilder) {
     response.insert_header(("Cache-Control", "no-store"));
-}
-
-fn see_other(target: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, target))
-        .finish()
 }

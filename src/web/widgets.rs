@@ -6,6 +6,13 @@ use maud::{Markup, html};
 use crate::domain::{Movement, RecommendationStatus, Tier};
 
 /// Answers with a page.
+/// A form's answer: go to `target` (so that reloading it posts nothing again).
+pub fn see_other(target: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, target))
+        .finish()
+}
+
 pub fn html_page(page: Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

@@ -2,7 +2,6 @@
 //! making active again, on the same rules as the API (names unique ignoring case; an archived
 //! organisation keeps its history and gets no new interventions or people).
 
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use maud::html;
 use uuid::Uuid;
@@ -21,12 +20,6 @@ use crate::web::widgets;
 
 fn path_of(id: Uuid) -> String {
     format!("/admin/organisations/{id}")
-}
-
-fn see_other(target: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, target))
-        .finish()
 }
 
 /// The errors of a refused name, as the form shows them beside the name.
@@ -72,7 +65,10 @@ pub async fn create(
     )
     .await
     {
-        Ok(row) => Ok(see_other(&format!("{}?created=1", path_of(row.id)))),
+        Ok(row) => Ok(widgets::see_other(&format!(
+            "{}?created=1",
+            path_of(row.id)
+        ))),
         Err(failure) => {
             let errors = name_errors(failure)?;
             render_list(
@@ -129,7 +125,7 @@ pub async fn rename(
     )
     .await;
     match renamed {
-        Ok(_) => Ok(see_other(&format!("{}?renamed=1", path_of(*id)))),
+        Ok(_) => Ok(widgets::see_other(&format!("{}?renamed=1", path_of(*id)))),
         Err(Failure::NotFound(message)) => Err(ApiError::NotFound(message).into()),
         Err(failure) => {
             let errors = name_errors(failure)?;
@@ -197,7 +193,7 @@ pub async fn set_archived(
         },
     )
     .await?;
-    Ok(see_other(&format!("{}?{done}=1", path_of(id))))
+    Ok(widgets::see_other(&format!("{}?{done}=1", path_of(id))))
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<OrganisationRow, WebError> {

@@ -331,7 +331,7 @@ pub async fn update(
         state: None,
     };
     match accounts::update_account(state.get_ref(), &visitor.caller, id, &changes).await {
-        Ok(_) => Ok(see_other(&format!("{}?saved=1", person_path(id)))),
+        Ok(_) => Ok(widgets::see_other(&format!("{}?saved=1", person_path(id)))),
         Err(Failure::Invalid(errors)) => {
             render_person(
                 &visitor,
@@ -408,7 +408,10 @@ pub async fn set_state(
         ..AccountChanges::default()
     };
     match accounts::update_account(state.get_ref(), &checked.visitor.caller, id, &changes).await {
-        Ok(_) => Ok(see_other(&format!("{}?{action}d=1", person_path(id)))),
+        Ok(_) => Ok(widgets::see_other(&format!(
+            "{}?{action}d=1",
+            person_path(id)
+        ))),
         Err(Failure::Conflict(message)) => {
             render_person(
                 &checked.visitor,
@@ -477,7 +480,7 @@ pub async fn revoke_link(
         return Err(ApiError::NotFound(format!("there is no link {id}")).into());
     };
     account_links::revoke(&mut connection, &checked.visitor.caller.actor(), *id).await?;
-    Ok(see_other(
+    Ok(widgets::see_other(
         &link.user_id.map_or("/admin/people".to_owned(), |user| {
             format!("{}?withdrawn=1", person_path(user))
         }),
@@ -488,12 +491,6 @@ pub async fn revoke_link(
 enum Said<'a> {
     Done(&'a str),
     Refused(&'a str),
-}
-
-fn see_other(target: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, target))
-        .finish()
 }
 
 fn organisation_options(
