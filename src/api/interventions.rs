@@ -10,7 +10,8 @@ use super::auth::Caller;
 use super::countries::country_from_filter;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, stale, tagged};
-use crate::db::interventions::{self, Deletion, Intervention, InterventionFilter};
+use crate::db::intervention_list::{self, InterventionFilter};
+use crate::db::interventions::{self, Deletion, Intervention};
 use crate::domain::{InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
@@ -62,6 +63,9 @@ impl From<Intervention> for InterventionDto {
     }
 }
 
+/// The longest search text the list takes.
+const MAX_SEARCH_LENGTH: usize = 200;
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -72,6 +76,9 @@ pub struct InterventionListQuery {
     pub country: Option<String>,
     pub kind: Option<InterventionKind>,
     pub status: Option<InterventionStatus>,
+    /// Only those whose title, description or location contains this text, ignoring case.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
@@ -87,7 +94,7 @@ pub struct InterventionListQuery {
     (status = 200, body = Page<InterventionDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "The `country` filter names no country, or several", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit, or a search text over 200 characters", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/interventions")]
 pub async fn list_interventions(
@@ -95,6 +102,16 @@ pub async fn list_interventions(
     query: web::Query<InterventionListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
+    if query
+        .q
+        .as_ref()
+        .is_some_and(|q| q.chars().count() > MAX_SEARCH_LENGTH)
+    {
+        return Err(ApiError::invalid(
+            "q",
+            format!("must be at most {MAX_SEARCH_LENGTH} characters"),
+        ));
+    }
     let mut connection = state.connection().await?;
     let country = match &query.country {
         Some(code) => Some(country_from_filter(&mut connection, "country", code).await?),
@@ -105,8 +122,9 @@ pub async fn list_interventions(
         country,
         kind: query.kind,
         status: query.status,
+        text: query.q.clone(),
     };
-    let rows = interventions::list(&mut connection, &filter, page.after, page.fetch()).await?;
+    let rows = intervention_list::list(&mut connection, &filter, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |i| i.row.id, InterventionDto::from)))
 }
 

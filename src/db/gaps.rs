@@ -11,6 +11,8 @@
 //! that can change them. So coverage costs one row per addressed recommendation, whatever the
 //! number of links; [`super::read_model`] compares the two.
 
+use std::marker::PhantomData;
+
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Int4, Nullable, Text, Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
@@ -216,6 +218,9 @@ pub struct CountryCoverage {
     pub tip_name: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub region: Option<Region>,
+    /// The report year counted.
+    #[diesel(sql_type = Int4)]
+    pub year: i32,
     #[diesel(sql_type = Nullable<Text>)]
     pub tier: Option<Tier>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -232,62 +237,112 @@ pub struct CountryCoverage {
     pub unaddressed: i64,
 }
 
-/// Status counts per country with recommendations in `year`, optionally of one region.
+/// Status counts per country with recommendations in `year`, or, when `year` is `None`, in each
+/// country's latest report with recommendations (so a new report loaded for a few countries
+/// does not hide the others); optionally of one region.
 ///
 /// Each country's counts come from its stored strengths (one index range each), and the total
 /// from its recommendations; the unaddressed are the rest.
 pub async fn coverage(
     connection: &mut Connection,
-    year: i32,
+    year: Option<i32>,
     organisation: Option<Uuid>,
     region: Option<Region>,
 ) -> Result<Vec<CountryCoverage>, DbError> {
-    let statement = CoverageStatement {
-        year,
-        organisation,
-        region: region.map(|region| region.as_str()),
-    };
-    Ok(statement.load(connection).await?)
+    let region = region.map(|region| region.as_str());
+    Ok(match year {
+        Some(year) => {
+            CoverageStatement::<OneYear> {
+                year: Some(year),
+                organisation,
+                region,
+                rows: PhantomData,
+            }
+            .load(connection)
+            .await?
+        }
+        None => {
+            CoverageStatement::<LatestOfEach> {
+                year: None,
+                organisation,
+                region,
+                rows: PhantomData,
+            }
+            .load(connection)
+            .await?
+        }
+    })
+}
+
+/// Which recommendations a coverage statement counts: its `r` rows (`country_code`, `year`,
+/// `total`), read from `p`.
+trait CoverageRows: Send + Sync + 'static {
+    const ROWS: &'static str;
+}
+
+/// Every country with recommendations in `p.year`.
+struct OneYear;
+
+impl CoverageRows for OneYear {
+    const ROWS: &'static str = "SELECT country_code, p.year AS year, count(*) AS total \
+          FROM recommendations WHERE year = p.year GROUP BY country_code";
+}
+
+/// Each country's latest year with recommendations: one index probe per country for the year
+/// (backwards on `recommendations_position_key`), one index range for the count.
+struct LatestOfEach;
+
+impl CoverageRows for LatestOfEach {
+    const ROWS: &'static str = "SELECT c.code AS country_code, l.year, \
+               (SELECT count(*) FROM recommendations x \
+                 WHERE x.country_code = c.code AND x.year = l.year) AS total \
+          FROM countries c \
+         CROSS JOIN LATERAL (SELECT year FROM recommendations \
+                              WHERE country_code = c.code ORDER BY year DESC LIMIT 1) l";
 }
 
 /// The coverage query, as a statement diesel prepares once per connection and reuses (see
-/// [`GapStatement`] for why `sql_query` would not).
-struct CoverageStatement {
-    year: i32,
+/// [`GapStatement`] for why `sql_query` would not); one per kind of rows.
+struct CoverageStatement<R> {
+    year: Option<i32>,
     organisation: Option<Uuid>,
     region: Option<&'static str>,
+    rows: PhantomData<R>,
 }
 
-impl diesel::query_builder::QueryId for CoverageStatement {
+impl<R: CoverageRows> diesel::query_builder::QueryId for CoverageStatement<R> {
     type QueryId = Self;
     const HAS_STATIC_QUERY_ID: bool = true;
 }
 
-impl diesel::query_builder::Query for CoverageStatement {
+impl<R: CoverageRows> diesel::query_builder::Query for CoverageStatement<R> {
     type SqlType = diesel::sql_types::Untyped;
 }
 
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for CoverageStatement {
+impl<R: CoverageRows> diesel::query_builder::QueryFragment<diesel::pg::Pg>
+    for CoverageStatement<R>
+{
     fn walk_ast<'b>(
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> diesel::QueryResult<()> {
         out.push_sql("WITH p AS NOT MATERIALIZED (SELECT ");
-        out.push_bind_param::<Int4, _>(&self.year)?;
+        out.push_bind_param::<Nullable<Int4>, _>(&self.year)?;
         out.push_sql("::int4 AS year, ");
         out.push_bind_param::<Nullable<SqlUuid>, _>(&self.organisation)?;
         out.push_sql("::uuid AS organisation, ");
         out.push_bind_param::<Nullable<Text>, _>(&self.region)?;
         out.push_sql(
             "::text AS region) \
-             SELECT co.code, co.name, co.tip_name, co.region, t.tier, pt.tier AS previous_tier, \
+             SELECT co.code, co.name, co.tip_name, co.region, r.year, t.tier, pt.tier AS previous_tier, \
                     r.total, s.addressed, s.partially_addressed, s.planned, \
                     r.total - s.addressed - s.partially_addressed - s.planned AS unaddressed \
                FROM p \
-              CROSS JOIN LATERAL ( \
-                    SELECT country_code, count(*) AS total FROM recommendations \
-                     WHERE year = p.year GROUP BY country_code \
-              ) r \
+              CROSS JOIN LATERAL (",
+        );
+        out.push_sql(R::ROWS);
+        out.push_sql(
+            ") r \
                JOIN countries co ON co.code = r.country_code \
               CROSS JOIN LATERAL ( \
                     SELECT count(*) FILTER (WHERE a.strength = 1) AS addressed, \
@@ -295,14 +350,14 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for CoverageStatement 
                            count(*) FILTER (WHERE a.strength = 3) AS planned \
                       FROM ((SELECT strength FROM recommendation_strengths \
                               WHERE p.organisation IS NULL \
-                                AND year = p.year AND country_code = r.country_code) \
+                                AND year = r.year AND country_code = r.country_code) \
                             UNION ALL \
                             (SELECT strength FROM organisation_recommendation_strengths \
                               WHERE organisation_id = p.organisation \
-                                AND year = p.year AND country_code = r.country_code)) a \
+                                AND year = r.year AND country_code = r.country_code)) a \
               ) s \
-               LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = p.year \
-               LEFT JOIN tier_placements pt ON pt.country_code = co.code AND pt.year = p.year - 1 \
+               LEFT JOIN tier_placements t ON t.country_code = co.code AND t.year = r.year \
+               LEFT JOIN tier_placements pt ON pt.country_code = co.code AND pt.year = r.year - 1 \
               WHERE p.region IS NULL OR co.region = p.region \
               ORDER BY co.code",
         );

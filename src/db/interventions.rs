@@ -70,15 +70,6 @@ pub struct InterventionChanges {
     pub people_reached: Option<Option<i32>>,
 }
 
-/// Filters of the intervention list.
-#[derive(Debug, Default)]
-pub struct InterventionFilter {
-    pub organisation: Option<Uuid>,
-    pub country: Option<String>,
-    pub kind: Option<InterventionKind>,
-    pub status: Option<InterventionStatus>,
-}
-
 /// Inserts an intervention and its countries, and audits it, in one transaction.
 pub async fn insert(
     connection: &mut Connection,
@@ -343,43 +334,6 @@ pub async fn works_in(
     ))
     .get_result(connection)
     .await?)
-}
-
-/// One page of interventions matching `filter`, in creation order (ids are time-ordered).
-pub async fn list(
-    connection: &mut Connection,
-    filter: &InterventionFilter,
-    after: Option<Uuid>,
-    limit: i64,
-) -> Result<Vec<Intervention>, DbError> {
-    let mut query = interventions::table
-        .select(InterventionRow::as_select())
-        .order(interventions::id)
-        .limit(limit)
-        .into_boxed();
-    if let Some(organisation) = filter.organisation {
-        query = query.filter(interventions::organisation_id.eq(organisation));
-    }
-    if let Some(country) = &filter.country {
-        query = query.filter(
-            interventions::id.eq_any(
-                intervention_countries::table
-                    .filter(intervention_countries::country_code.eq(country.clone()))
-                    .select(intervention_countries::intervention_id),
-            ),
-        );
-    }
-    if let Some(kind) = filter.kind {
-        query = query.filter(interventions::kind.eq(kind));
-    }
-    if let Some(status) = filter.status {
-        query = query.filter(interventions::status.eq(status));
-    }
-    if let Some(after) = after {
-        query = query.filter(interventions::id.gt(after));
-    }
-    let rows: Vec<InterventionRow> = query.load(connection).await?;
-    with_countries(connection, rows).await
 }
 
 /// Attaches their countries to intervention rows, in one query for all of them.

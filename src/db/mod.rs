@@ -13,6 +13,7 @@ pub mod countries;
 pub mod gaps;
 pub mod idempotency;
 pub mod import;
+pub mod intervention_list;
 pub mod interventions;
 pub mod keys;
 pub mod links;
@@ -38,6 +39,11 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::config::Timeouts;
 use crate::domain::Etag;
+
+diesel::define_sql_function!(
+    /// PostgreSQL's `lower`: text compared or sorted ignoring case, as the database sees case.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
 
 /// The migrations in `migrations/`, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");

@@ -315,3 +315,17 @@ pub async fn keys_of_year(
         .load(connection)
         .await?)
 }
+
+/// The report years with recommendations for `country`, newest first.
+pub async fn years_of_country(
+    connection: &mut Connection,
+    country: &str,
+) -> Result<Vec<i32>, DbError> {
+    Ok(recommendations::table
+        .filter(recommendations::country_code.eq(country.to_owned()))
+        .select(recommendations::year)
+        .distinct()
+        .order(recommendations::year.desc())
+        .load(connection)
+        .await?)
+}

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::{api_keys, user_recovery_codes, users, web_sessions};
-use super::{Connection, Constrained, DbError, constrained};
+use super::{Connection, Constrained, DbError, constrained, lower};
 use crate::domain::{AuditAction, Language, ResourceType, Role, UserState};
 
 /// A person's account, without its secrets (which stay in this module but for [`Credentials`]).
@@ -156,8 +156,6 @@ pub async fn credentials(
         .await
         .optional()?)
 }
-
-diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// Every account, by name.
 pub async fn list(connection: &mut Connection) -> Result<Vec<UserRow>, DbError> {

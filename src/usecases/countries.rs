@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::db::Connection;
 use crate::db::countries::{self, CountryRow};
-use crate::domain::{Failure, FieldError, Region};
+use crate::domain::{Failure, FieldError, Region, UnresolvedCountry};
 
 /// A country.
 #[derive(Debug, Serialize, ToSchema)]
@@ -49,6 +49,15 @@ pub async fn country_from_path(
     countries::resolve_one(connection, given)
         .await?
         .map_err(|unresolved| Failure::NotFound(unresolved.to_string()))
+}
+
+/// The country a page's filter names, or why it names none: a page shows the reason, with the
+/// names it could mean, beside the filters instead of leaving the page for an error.
+pub async fn country_or_reason(
+    connection: &mut Connection,
+    given: &str,
+) -> Result<Result<CountryRow, UnresolvedCountry>, Failure> {
+    Ok(countries::resolve_one(connection, given).await?)
 }
 
 /// The alpha-3 code of the country a query filter names: not found when it names no country or several,

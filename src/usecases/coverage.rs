@@ -1,4 +1,5 @@
-//! Coverage: the gap summary of every country with recommendations in a report year.
+//! Coverage: the gap summary of every country with recommendations in a report year, or in
+//! each country's latest.
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -44,8 +45,8 @@ pub struct CoverageRow {
     pub counts: StatusCounts,
 }
 
-impl CoverageRow {
-    fn new(year: i32, row: CountryCoverage) -> Self {
+impl From<CountryCoverage> for CoverageRow {
+    fn from(row: CountryCoverage) -> Self {
         Self {
             movement: row.tier.map(|tier| movement(row.previous_tier, tier)),
             counts: StatusCounts::new(
@@ -58,33 +59,58 @@ impl CoverageRow {
             name: row.name,
             tip_name: row.tip_name,
             region: row.region,
-            year,
+            year: row.year,
             tier: row.tier,
         }
     }
 }
 
-/// The coverage of every country with recommendations in `year` (by default the latest), counting
+/// Which report a coverage counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoverageYear {
+    /// One report year, for every country.
+    Year(i32),
+    /// The newest report year with recommendations, for every country (the API's default).
+    Latest,
+    /// Each country's own latest report with recommendations (the overview's default): a new
+    /// report loaded for a few countries does not hide the others' work.
+    EachCountrysLatest,
+}
+
+impl From<Option<i32>> for CoverageYear {
+    fn from(year: Option<i32>) -> Self {
+        year.map_or(Self::Latest, Self::Year)
+    }
+}
+
+/// The coverage of every country with recommendations in the report `year` names, counting
 /// only `organisation`'s work and only `region`'s countries when given.
 pub async fn coverage_report(
     connection: &mut Connection,
-    year: Option<i32>,
+    year: impl Into<CoverageYear>,
     organisation: Option<Uuid>,
     region: Option<Region>,
 ) -> Result<CoverageReport, Failure> {
     let organisation_name = organisation_filter_name(connection, organisation).await?;
-    let year = match year {
-        Some(year) if reports::exists(connection, year).await? => Some(year),
-        Some(year) => return Err(super::reports::not_found(year)),
-        None => gaps::latest_year(connection, None).await?,
-    };
-    let items: Vec<CoverageRow> = match year {
-        Some(year) => gaps::coverage(connection, year, organisation, region)
-            .await?
-            .into_iter()
-            .map(|row| CoverageRow::new(year, row))
-            .collect(),
-        None => Vec::new(),
+    let (year, items) = match year.into() {
+        CoverageYear::Year(year) if !reports::exists(connection, year).await? => {
+            return Err(super::reports::not_found(year));
+        }
+        CoverageYear::Year(year) => (
+            Some(year),
+            rows(connection, Some(year), organisation, region).await?,
+        ),
+        CoverageYear::Latest => match gaps::latest_year(connection, None).await? {
+            Some(year) => (
+                Some(year),
+                rows(connection, Some(year), organisation, region).await?,
+            ),
+            None => (None, Vec::new()),
+        },
+        CoverageYear::EachCountrysLatest => {
+            let items = rows(connection, None, organisation, region).await?;
+            (items.iter().map(|row| row.year).max(), items)
+        }
     };
     Ok(CoverageReport {
         totals: StatusCounts::sum(items.iter().map(|row| row.counts)),
@@ -94,4 +120,17 @@ pub async fn coverage_report(
         region,
         items,
     })
+}
+
+async fn rows(
+    connection: &mut Connection,
+    year: Option<i32>,
+    organisation: Option<Uuid>,
+    region: Option<Region>,
+) -> Result<Vec<CoverageRow>, Failure> {
+    Ok(gaps::coverage(connection, year, organisation, region)
+        .await?
+        .into_iter()
+        .map(CoverageRow::from)
+        .collect())
 }

@@ -101,7 +101,7 @@ fn dates_in_order(
     if let (Some(start), Some(end)) = (started_on, ended_on)
         && end < start
     {
-        check.error("ended_on", "must not be before started_on");
+        check.error("ended_on", "must not be before the start date");
     }
 }
 
@@ -260,7 +260,7 @@ pub async fn update(
         Update::OtherOrganisation => Err(caller.not_yours()),
         Update::EndsBeforeStart => Err(Failure::invalid(
             "ended_on",
-            "must not be before started_on",
+            "must not be before the start date",
         )),
         Update::OrphansLinks(countries) => Err(Failure::Conflict(format!(
             "the intervention is linked to recommendations of {}; unlink them before removing \

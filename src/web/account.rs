@@ -369,8 +369,8 @@ async fn render(
                         @let handle = session::handle_of(&row.id_sha256);
                         tr {
                             th scope="row" { (row.user_agent.as_deref().map_or("unknown browser", browser_name)) @if handle == this_session { " (this one)" } }
-                            td { (row.created_at.format("%-d %B %Y %H:%M")) }
-                            td { (row.last_seen_at.format("%-d %B %Y %H:%M")) }
+                            td { (crate::web::written::moment(row.created_at)) }
+                            td { (crate::web::written::moment(row.last_seen_at)) }
                             td {
                                 form method="post" action={ "/account/sessions/" (handle) "/end" } {
                                     input type="hidden" name="csrf" value=(visitor.csrf);
@@ -393,8 +393,8 @@ async fn render(
                             tr {
                                 th scope="row" { (key.name) }
                                 td { (key.role.label()) }
-                                td { (key.created_at.format("%-d %B %Y")) }
-                                td { (key.last_used_at.map_or("never".to_owned(), |t| t.format("%-d %B %Y %H:%M").to_string())) }
+                                td { (crate::web::written::day_of(key.created_at)) }
+                                td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }
                                 td {
                                     @if key.revoked_at.is_some() { "revoked" }
                                     @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" } }

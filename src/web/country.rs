@@ -16,7 +16,7 @@ use super::widgets;
 use crate::config::SharingSettings;
 use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
-use crate::db::{Connection, organisations, tiers};
+use crate::db::{Connection, organisations, recommendations, tiers};
 use crate::domain::{
     Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
 };
@@ -107,6 +107,7 @@ pub async fn country_page(
         _ => None,
     };
     let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let years = recommendations::years_of_country(&mut connection, &report.country.code).await?;
     let country = &report.country;
     let title = match report.year {
         Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
@@ -115,7 +116,7 @@ pub async fn country_page(
     let content = html! {
         h1 { (title) }
         (summary_panel(&report, &query, window.as_ref()))
-        (filter_form(&report, &query, &organisations))
+        (filter_form(&report, &query, &organisations, &years))
         @if visitor.caller.role != Role::Viewer {
             @if let Some(year) = report.year { (share_form(&report, year, &visitor, sharing.link_days)) }
         }
@@ -190,9 +191,19 @@ fn filter_form(
     report: &GapReport,
     query: &CountryQuery,
     organisations: &[OrganisationRow],
+    years: &[i32],
 ) -> Markup {
     html! {
         form.filters.panel method="get" aria-label="Filters" {
+            div {
+                label for="year" { "Report year" }
+                select #year name="year" {
+                    @if years.is_empty() { option value="" { "None yet" } }
+                    @for year in years {
+                        option value=(year) selected[report.year == Some(*year)] { (year) }
+                    }
+                }
+            }
             (widgets::organisation_filter("Count the work of", organisations, report.organisation))
             div {
                 label for="status" { "Status" }
@@ -207,7 +218,6 @@ fn filter_form(
                 input #persistent_only type="checkbox" name="persistent_only" value="true" checked[query.persistent_only.as_deref() == Some("true")];
                 label for="persistent_only" { "Persistent gaps only" }
             }
-            @if let Some(year) = report.year { input type="hidden" name="year" value=(year); }
             button type="submit" { "Apply filters" }
     }
     }

@@ -83,7 +83,7 @@ impl ResponseError for WebError {
         };
         let mut response = HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
-            .body(shell::bare_page(title, body).into_string());
+            .body(shell::error_page(title, body).into_string());
         if let Self::Api(error) = self {
             crate::http::error::DatabaseFault::mark(&mut response, error);
         }

@@ -13,6 +13,7 @@ pub enum Section {
     Countries,
     Interventions,
     Import,
+    Reports,
     Keys,
     People,
     Organisations,
@@ -37,6 +38,7 @@ pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -
                         (link("/", "Overview", Section::Overview))
                         (link("/interventions", "Interventions", Section::Interventions))
                         @if visitor.caller.is_admin() {
+                            (link("/admin/reports", "Report years", Section::Reports))
                             (link("/admin/import", "Import", Section::Import))
                             (link("/admin/people", "People", Section::People))
                             (link("/admin/organisations", "Organisations", Section::Organisations))

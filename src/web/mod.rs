@@ -20,6 +20,7 @@ pub mod admin;
 pub mod assets;
 pub mod call_for_information;
 pub mod country;
+pub mod country_picker;
 pub mod csrf;
 pub mod deadline;
 pub mod error;
@@ -39,7 +40,9 @@ pub mod shell;
 pub mod shown_once;
 pub mod signin;
 pub mod single_sign_on;
+pub mod typed_number;
 pub mod widgets;
+pub mod written;
 
 use actix_web::web;
 

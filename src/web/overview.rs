@@ -18,7 +18,7 @@ use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
-use crate::usecases::coverage::{self, CoverageReport, CoverageRow};
+use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct OverviewQuery {
@@ -53,8 +53,10 @@ pub async fn overview(
         ("region", query.region.clone()),
         ("organisation", query.organisation.clone()),
     ]);
+    let pinned = filters::optional::<i32>("report year", query.year.as_deref())?.is_some();
     let title = match report.year {
-        Some(year) => format!("Coverage of the {year} TIP Report"),
+        Some(year) if pinned => format!("Coverage of the {year} TIP Report"),
+        Some(_) => "Coverage of each country's latest TIP Report".to_owned(),
         None => "Coverage".to_owned(),
     };
     let content = html! {
@@ -63,8 +65,9 @@ pub async fn overview(
             div {
                 label for="year" { "Report year" }
                 select #year name="year" {
+                    option value="" { "Each country's latest" }
                     @for row in &years {
-                        option value=(row.year) selected[report.year == Some(row.year)] { (row.year) }
+                        option value=(row.year) selected[pinned && report.year == Some(row.year)] { (row.year) }
                     }
                 }
             }
@@ -90,10 +93,11 @@ pub async fn overview(
             p { "No country has recommendations for these filters." }
         } @else {
             div.table-wrap {
-                table {
+                table.cards {
                     caption.muted { (countries(report.items.len())) "; select a country for its recommendations" }
                     thead { tr {
                         (sortable_header(SORTS[0], sort, &filters))
+                        th scope="col" { "Report" }
                         th scope="col" { "Region" }
                         (sortable_header(SORTS[1], sort, &filters))
                         th scope="col" { "Movement" }
@@ -108,15 +112,16 @@ pub async fn overview(
                         @for row in &report.items {
                             tr {
                                 th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
-                                td { (row.region.map_or("–", Region::label)) }
-                                td { (widgets::tier(row.tier)) }
-                                td { (widgets::movement(row.movement)) }
-                                td.number { (row.counts.total) }
-                                td.number { (row.counts.addressed) }
-                                td.number { (row.counts.partially_addressed) }
-                                td.number { (row.counts.planned) }
-                                td.number { (row.counts.unaddressed) }
-                                td.number { (widgets::percent(row.counts.coverage_ratio)) }
+                                td data-label="Report" { (row.year) }
+                                td data-label="Region" { (row.region.map_or("–", Region::label)) }
+                                td data-label="Tier" { (widgets::tier(row.tier)) }
+                                td data-label="Movement" { (widgets::movement(row.movement)) }
+                                td.number data-label="Recommendations" { (row.counts.total) }
+                                td.number data-label="Addressed" { (row.counts.addressed) }
+                                td.number data-label="Partly" { (row.counts.partially_addressed) }
+                                td.number data-label="Planned" { (row.counts.planned) }
+                                td.number data-label="Unaddressed" { (row.counts.unaddressed) }
+                                td.number data-label="Coverage" { (widgets::percent(row.counts.coverage_ratio)) }
                             }
                         }
                     }
@@ -164,7 +169,10 @@ async fn report_for(
     connection: &mut Connection,
     query: &OverviewQuery,
 ) -> Result<CoverageReport, WebError> {
-    let year = filters::optional("report year", query.year.as_deref())?;
+    let year = match filters::optional("report year", query.year.as_deref())? {
+        Some(year) => CoverageYear::Year(year),
+        None => CoverageYear::EachCountrysLatest,
+    };
     let region = filters::optional::<Region>("region", query.region.as_deref())?;
     let organisation = filters::organisation(query.organisation.as_deref())?;
     Ok(coverage::coverage_report(connection, year, organisation, region).await?)
@@ -250,7 +258,9 @@ fn chart(report: &CoverageReport) -> Markup {
         section.panel.chart aria-labelledby="chart-title" {
             h2 #chart-title { "Where the gaps are" }
             p.muted { @if rows.len() == 1 { "The country" } @else { "The " (rows.len()) " countries" } " with the most unaddressed recommendations." }
-            svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 50.0) " " (height) } role="img" aria-label=(description) {
+            // Two drawings of the same bars: names beside them on a wide screen, above them on
+            // a phone, so the names are never drawn smaller than 12 px.
+            svg.wide xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 50.0) " " (height) } role="img" aria-label=(description) {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * row_height + 5.0;
                     @let segments = segments(row, label_width, bar_width / widest);
@@ -261,6 +271,20 @@ fn chart(report: &CoverageReport) -> Markup {
                         }
                     }
                     text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (row.counts.unaddressed) "/" (row.counts.total) }
+                }
+            }
+            @let (narrow_width, narrow_row) = (320.0, 40.0);
+            svg.narrow xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (narrow_width) " " (rows.len() as f64 * narrow_row + 6.0) } role="img" aria-label=(description) {
+                @for (i, row) in rows.iter().enumerate() {
+                    @let y = i as f64 * narrow_row + 4.0;
+                    @let segments = segments(row, 0.0, (narrow_width - 50.0) / widest);
+                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) }
+                    @for (status, count, x, width) in &segments {
+                        rect x=(x) y=(y + 18.0) width=(width) height="14" fill=(widgets::status_colour(status)) {
+                            title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
+                        }
+                    }
+                    text x=(row.counts.total as f64 * (narrow_width - 50.0) / widest + 4.0) y=(y + 30.0) font-size="14" { (row.counts.unaddressed) "/" (row.counts.total) }
                 }
             }
             p.legend {

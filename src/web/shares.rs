@@ -141,8 +141,8 @@ pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
                         tr {
                             th scope="row" { a href={ "/countries/" (link.country_code) "?year=" (link.year) } { (link.country_code) " " (link.year) } }
                             td { (name_of(link.organisation_id)) }
-                            td { (link.created_at.format("%-d %B %Y")) }
-                            td { (link.expires_at.format("%-d %B %Y")) }
+                            td { (crate::web::written::day_of(link.created_at)) }
+                            td { (crate::web::written::day_of(link.expires_at)) }
                             td { (state_of(link, now)) }
                             td {
                                 @if link.revoked_at.is_none() && link.expires_at > now {

@@ -14,6 +14,27 @@ pub fn bare_page(title: &str, content: Markup) -> Markup {
     )
 }
 
+/// An error page: the top bar with the way back to the main pages (a page that failed has no
+/// session at hand to say more), then the message.
+pub fn error_page(title: &str, content: Markup) -> Markup {
+    shell(
+        title,
+        html! {
+            header.site {
+                a.brand href="/" { "gaptrack" }
+                nav aria-label="Main" {
+                    ul {
+                        li { a href="/" { "Overview" } }
+                        li { a href="/interventions" { "Interventions" } }
+                    }
+                }
+                div.who { a href="/account" { "Your account" } }
+            }
+        },
+        html! { h1 { (title) } (content) },
+    )
+}
+
 /// The document around `header` and `content`.
 pub fn shell(title: &str, header: Markup, content: Markup) -> Markup {
     html! {

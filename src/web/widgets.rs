@@ -113,16 +113,35 @@ impl FieldErrors<'_> {
 
     /// Above a refused form: every error, each a link to its field, announced at once.
     pub fn summary(&self) -> Markup {
+        self.summary_labelled(&[])
+    }
+
+    /// [`Self::summary`], each error led by its field's label as the form shows it
+    /// (`labels` pairs a field's name with its label), never by the field's name.
+    pub fn summary_labelled(&self, labels: &[(&str, &str)]) -> Markup {
         if self.0.is_empty() {
             return html! {};
         }
+        // In the order of the form (`labels`), those it does not name last.
+        let mut errors: Vec<&crate::domain::FieldError> = self.0.iter().collect();
+        errors.sort_by_key(|error| {
+            let id = error.field.split('[').next().unwrap_or_default();
+            labels
+                .iter()
+                .position(|(name, _)| *name == id)
+                .unwrap_or(labels.len())
+        });
         html! {
             div.notice.bad #form-errors role="alert" {
                 p { "Please correct this and send the form again:" }
                 ul {
-                    @for error in self.0 {
+                    @for error in errors {
                         @let id = error.field.split('[').next().unwrap_or_default();
-                        li { a href={ "#" (id) } { (message(&error.message)) } }
+                        @let label = labels.iter().find(|(name, _)| *name == id).map(|(_, label)| *label);
+                        li { a href={ "#" (id) } {
+                            @if let Some(label) = label { (label) ": " }
+                            (message(&error.message))
+                        } }
                     }
                 }
             }

@@ -265,3 +265,67 @@ async fn unknown_interventions_are_404() {
     .await;
     expect_problem(app.delete(&path).await, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+#[actix_web::test]
+async fn the_list_finds_words_in_the_title_description_or_place_ignoring_case() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    for (title, description, location) in [
+        ("Judges' workshop", "On the 2022 act", "Freetown"),
+        (
+            "Shelter support",
+            "Counselling for 100% of arrivals",
+            "Kenema",
+        ),
+        ("Hotline", "Calls from FREETOWN's east end", "Bo"),
+    ] {
+        let body = json!({
+            "organisation_id": organisation, "countries": ["SLE"], "kind": "victim_services",
+            "title": title, "description": description, "location": location, "status": "active",
+        });
+        expect_json(
+            app.post("/api/v1/interventions", &body).await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+    let titles = |page: serde_json::Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        titles(app.get_json("/api/v1/interventions?q=freetown").await),
+        ["Judges' workshop", "Hotline"],
+        "the place and the description, in any case"
+    );
+    assert_eq!(
+        titles(app.get_json("/api/v1/interventions?q=SHELTER").await),
+        ["Shelter support"]
+    );
+    assert_eq!(
+        titles(app.get_json("/api/v1/interventions?q=100%25").await),
+        ["Shelter support"],
+        "a percent sign is a percent sign, not a wildcard"
+    );
+    assert!(titles(app.get_json("/api/v1/interventions?q=1_0").await).is_empty());
+    assert!(titles(app.get_json("/api/v1/interventions?q=%00").await).is_empty());
+    let long = "a".repeat(201);
+    let problem = expect_problem(
+        app.get(&format!("/api/v1/interventions?q={long}")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(invalid_fields(&problem), ["q"]);
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("200"),
+        "{problem}"
+    );
+}

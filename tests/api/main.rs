@@ -8,6 +8,8 @@ mod architecture;
 mod audit;
 mod browser;
 mod browser_accounts;
+mod browser_lists;
+mod browser_years;
 mod call_for_information;
 mod countries;
 mod coverage;

@@ -41,8 +41,15 @@ fn problems(page: &str) -> Vec<String> {
     let fields = "input:not([type=hidden]):not([type=submit]), select, textarea";
     for field in document.select(&select(fields)) {
         let id = field.value().attr("id");
+        let wrapped = field.ancestors().any(|ancestor| {
+            ancestor
+                .value()
+                .as_element()
+                .is_some_and(|element| element.name() == "label")
+        });
         let has_label = id.is_some_and(|id| labelled.contains(id))
-            || field.value().attr("aria-label").is_some();
+            || field.value().attr("aria-label").is_some()
+            || wrapped;
         if !has_label {
             problems.push(format!("unlabelled field {}", field.html()));
         }
@@ -81,10 +88,13 @@ async fn every_page_is_well_formed_and_labelled() {
         "/countries/SEN/call-for-information".to_owned(),
         "/countries/SEN/call-for-information/print?year=2024".to_owned(),
         "/interventions".to_owned(),
+        "/interventions?q=police&sort=title".to_owned(),
+        "/interventions?country=Sierra".to_owned(),
         "/interventions/new".to_owned(),
         format!("/interventions/{intervention}"),
         format!("/interventions/{intervention}/edit"),
         "/admin/import".to_owned(),
+        "/admin/reports".to_owned(),
         "/admin/keys".to_owned(),
         "/shares".to_owned(),
         "/admin/audit".to_owned(),

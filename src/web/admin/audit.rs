@@ -112,7 +112,7 @@ pub async fn audit_page(
                 tbody {
                     @for event in events {
                         tr {
-                            td { (event.occurred_at.format("%Y-%m-%d %H:%M:%S")) }
+                            td { (crate::web::written::moment(event.occurred_at)) }
                             td {
                                 @match event.user_id {
                                     Some(user) => { a href={ "/admin/people/" (user) } { (event.key_name) } }

@@ -40,16 +40,38 @@ struct Upload {
 pub async fn import_page(
     visitor: Visitor,
     state: web::Data<AppState>,
+    query: web::Query<ImportQuery>,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
     let years = years(&state).await?;
-    Ok(page(
-        &visitor,
-        &years,
-        &Upload::default(),
-        html! {},
-        HttpResponse::Ok(),
-    ))
+    let year = query.year.filter(|year| years.contains(year));
+    let upload = Upload {
+        year: year.map(|year| year.to_string()).unwrap_or_default(),
+        ..Upload::default()
+    };
+    let notice = match year {
+        Some(year) if query.recorded.is_some() => html! {
+            div.notice role="status" { p { "The " (year) " report year is recorded. Import its tiers and recommendations now: the year is chosen below." } }
+        },
+        _ => html! {},
+    };
+    Ok(page(&visitor, &years, &upload, notice, HttpResponse::Ok()))
+}
+
+/// Which year the import page opens on, and whether it was just recorded. Read leniently: a
+/// year that is not recorded is simply not chosen.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ImportQuery {
+    #[serde(default, deserialize_with = "lenient_year")]
+    year: Option<i32>,
+    recorded: Option<String>,
+}
+
+fn lenient_year<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(text.and_then(|text| text.trim().parse().ok()))
 }
 
 /// `POST /admin/import`: checks the file (a dry run), or imports it once confirmed.
@@ -255,6 +277,7 @@ fn page(
                     @for year in years { option value=(year) selected[upload.year == year.to_string()] { (year) } }
                 }
             }))
+            p.muted { "A new year? " a href="/admin/reports" { "Record the report year" } " first, then import into it." }
             (widgets::field("file", "CSV or JSON file", None, html! {
                 input #file type="file" name="file" accept=".csv,.json,text/csv,application/json" required;
             }))

@@ -208,11 +208,11 @@ async fn render(
                         td { (owner_name(key.owner_id)) }
                         td { (key.role.label()) }
                         td { (organisation_name(key.organisation_id)) }
-                        td { (key.created_at.format("%Y-%m-%d")) }
-                        td { (key.last_used_at.map_or("never".to_owned(), |t| t.format("%Y-%m-%d %H:%M").to_string())) }
+                        td { (crate::web::written::day_of(key.created_at)) }
+                        td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }
                         td {
                             @if let Some(revoked) = key.revoked_at {
-                                "revoked " (revoked.format("%Y-%m-%d"))
+                                "revoked " (crate::web::written::day_of(revoked))
                             } @else {
                                 a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" }
                             }

@@ -6,6 +6,7 @@ pub mod import;
 pub mod keys;
 pub mod organisations;
 pub mod people;
+pub mod reports;
 
 use actix_web::web;
 
@@ -14,6 +15,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
     config
         .route("/admin/import", web::get().to(import::import_page))
         .route("/admin/import", web::post().to(import::check_or_import))
+        .route("/admin/reports", web::get().to(reports::reports_page))
+        .route("/admin/reports", web::post().to(reports::create))
         .route("/admin/keys", web::get().to(keys::keys_page))
         .route("/admin/keys", web::post().to(keys::create))
         .route("/admin/keys/made", web::get().to(keys::made))

@@ -233,7 +233,7 @@ async fn render_list(
                     tr {
                         th scope="row" { a href=(path_of(row.id)) { (row.name) } }
                         td { (row.iati_identifier.as_deref().unwrap_or("–")) }
-                        td { @if let Some(at) = row.archived_at { "archived " (at.format("%-d %B %Y")) } @else { "active" } }
+                        td { @if let Some(at) = row.archived_at { "archived " (crate::web::written::day_of(at)) } @else { "active" } }
                     }
                 }
             }
@@ -282,7 +282,7 @@ async fn render_one(
         section.panel aria-labelledby="state" {
             h2 #state { "State" }
             @if let Some(at) = organisation.archived_at {
-                p { "Archived on " (at.format("%-d %B %Y")) ": its work stays in every report, but no new intervention can be logged for it." }
+                p { "Archived on " (crate::web::written::day_of(at)) ": its work stays in every report, but no new intervention can be logged for it." }
                 form method="post" action={ (path_of(organisation.id)) "/restore" } {
                     input type="hidden" name="csrf" value=(visitor.csrf);
                     button type="submit" { "Make it active again" }

@@ -684,7 +684,7 @@ async fn render_person(
                         }
                     }
                     @if let Some(open) = open_link {
-                        p { "An " (if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }) " link is open until " (open.expires_at.format("%-d %B %Y %H:%M UTC")) ". "
+                        p { "An " (if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }) " link is open until " (crate::web::written::moment(open.expires_at)) ". "
                             a href={ "/admin/links/" (open.id) "/revoke" } { "Withdraw it…" } }
                     }
                     p { a.danger-link href={ (person_path(user.id)) "/disable" } { "Disable the account…" } }

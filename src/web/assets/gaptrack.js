@@ -23,3 +23,31 @@ for (const button of document.querySelectorAll("[data-copy]")) {
     button.textContent = "Copied";
   });
 }
+
+// The country picker's filter: shows the countries whose names hold what is typed (ignoring
+// case and accents), and always the ticked ones.
+const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+for (const filter of document.querySelectorAll(".picker-filter")) {
+  const choices = document.getElementById(filter.getAttribute("aria-controls"));
+  if (!choices) continue;
+  filter.hidden = false;
+  filter.addEventListener("input", () => {
+    const wanted = fold(filter.value.trim());
+    for (const label of choices.querySelectorAll("label")) {
+      const ticked = label.querySelector("input").checked;
+      label.hidden = !(ticked || wanted === "" || fold(label.dataset.names).includes(wanted));
+    }
+  });
+  // Enter in the filter narrows the list; it does not send the form.
+  filter.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") event.preventDefault();
+  });
+}
+
+// A refused form's summary of errors takes the focus, so it is read first and each of its
+// links leads to a field.
+const errors = document.getElementById("form-errors");
+if (errors) {
+  errors.tabIndex = -1;
+  errors.focus();
+}

@@ -17,13 +17,16 @@ use crate::http::AppState;
 use crate::http::error::FieldError;
 use crate::usecases;
 use crate::usecases::interventions::{CreateIntervention, UpdateIntervention};
+use crate::web::country_picker::country_picker;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
+use crate::web::typed_number::{WHOLE_NUMBER, whole_number};
 use crate::web::widgets::{self, FieldErrors};
+use crate::web::written::{self, DATE_HINT};
 
 /// What the intervention form holds: what was typed, as typed.
 #[derive(Debug, Default, Clone)]
@@ -68,12 +71,12 @@ impl InterventionForm {
             title: row.title.clone(),
             description: row.description.clone().unwrap_or_default(),
             status: row.status.to_string(),
-            started_on: row.started_on.map(|d| d.to_string()).unwrap_or_default(),
-            ended_on: row.ended_on.map(|d| d.to_string()).unwrap_or_default(),
+            started_on: row.started_on.map(written::date).unwrap_or_default(),
+            ended_on: row.ended_on.map(written::date).unwrap_or_default(),
             location: row.location.clone().unwrap_or_default(),
             people_reached: row
                 .people_reached
-                .map(|n| n.to_string())
+                .map(|n| written::count(n.into()))
                 .unwrap_or_default(),
             etag: Etag::of(intervention).as_header().to_owned(),
         }
@@ -91,23 +94,26 @@ impl InterventionForm {
         };
         let kind = read_enum::<InterventionKind>("kind", &self.kind, &mut errors);
         let status = read_enum::<InterventionStatus>("status", &self.status, &mut errors);
-        let started_on = read_optional(
+        let started_on = read_typed(
             "started_on",
             &self.started_on,
-            "a date, as 2024-03-31",
             &mut errors,
+            written::typed_date,
+            DATE_HINT,
         );
-        let ended_on = read_optional(
+        let ended_on = read_typed(
             "ended_on",
             &self.ended_on,
-            "a date, as 2024-03-31",
             &mut errors,
+            written::typed_date,
+            DATE_HINT,
         );
-        let people_reached = read_optional(
+        let people_reached = read_typed(
             "people_reached",
             &self.people_reached,
-            "a whole number",
             &mut errors,
+            whole_number,
+            WHOLE_NUMBER,
         );
         if self.countries.is_empty() {
             errors.push(FieldError::new("countries", "choose at least one country"));
@@ -167,17 +173,20 @@ pub(super) fn read_enum<T: FromStr>(
     parsed
 }
 
-fn read_optional<T: FromStr>(
+/// A typed field read by `read` (empty is `None`); when it cannot be read, an error that says
+/// what to type (`what`).
+fn read_typed<T>(
     name: &str,
     text: &str,
-    what: &str,
     errors: &mut Vec<FieldError>,
+    read: impl Fn(&str) -> Option<T>,
+    what: &str,
 ) -> Option<T> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
-    let parsed = text.parse().ok();
+    let parsed = read(text);
     if parsed.is_none() {
         errors.push(FieldError::new(name, format!("must be {what}")));
     }
@@ -379,12 +388,10 @@ fn form_page(
     });
     let content = html! {
         h1 { (title) }
-        @if !errors.is_empty() || message.is_some() {
-            div.notice.bad role="alert" {
-                @if let Some(message) = message { p { (widgets::message(message)) } }
-                @if !errors.is_empty() { p { "Some fields need your attention; your values are kept." } }
-            }
+        @if let Some(message) = message {
+            div.notice.bad role="alert" { p { (widgets::message(message)) } }
         }
+        (FieldErrors(errors).summary_labelled(LABELS))
         form.panel method="post" action=(action) novalidate {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
@@ -400,6 +407,20 @@ fn form_page(
         .body(layout::page(title, visitor, Section::Interventions, content).into_string())
 }
 
+/// Each field's label, as the form shows it: the summary of a refused form names fields by them.
+const LABELS: &[(&str, &str)] = &[
+    ("organisation_id", "Organisation"),
+    ("title", "Title"),
+    ("countries", "Countries"),
+    ("kind", "Kind"),
+    ("status", "Status"),
+    ("description", "Description"),
+    ("started_on", "Started on"),
+    ("ended_on", "Ended on"),
+    ("location", "Location"),
+    ("people_reached", "People reached"),
+];
+
 /// Every field of the intervention form, as typed, with the choices it offers.
 fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> Markup {
     let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
@@ -413,11 +434,7 @@ fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> M
         (errors.field("title", "Title", html! {
             input #title type="text" name="title" value=(form.title) required aria-describedby=[described("title")] aria-invalid=[invalid("title")];
         }))
-        (errors.field("countries", "Countries (hold Ctrl or ⌘ to choose several)", html! {
-            select #countries name="countries" multiple size="8" required aria-describedby=[described("countries")] aria-invalid=[invalid("countries")] {
-                @for c in &choices.countries { option value=(c.code) selected[form.countries.contains(&c.code)] { (c.tip_name) " (" (c.code) ")" } }
-            }
-        }))
+        (country_picker("countries", "Countries", &choices.countries, &form.countries, errors.of("countries").as_deref()))
         (errors.field("kind", "Kind", html! {
             select #kind name="kind" aria-describedby=[described("kind")] {
                 @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label()) } }
@@ -425,23 +442,23 @@ fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> M
         }))
         (errors.field("status", "Status", html! {
             select #status name="status" aria-describedby=[described("status")] {
-                @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s) } }
+                @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s.label()) } }
             }
         }))
         (errors.field("description", "Description", html! {
             textarea #description name="description" aria-describedby=[described("description")] { (form.description) }
         }))
         (errors.field("started_on", "Started on", html! {
-            input #started_on type="date" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
+            input #started_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
         }))
         (errors.field("ended_on", "Ended on", html! {
-            input #ended_on type="date" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
+            input #ended_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
         }))
         (errors.field("location", "Location (district or region)", html! {
             input #location type="text" name="location" value=(form.location) aria-describedby=[described("location")];
         }))
         (errors.field("people_reached", "People reached (a total, no personal data)", html! {
-            input #people_reached type="text" inputmode="numeric" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
+            input #people_reached type="text" inputmode="numeric" autocomplete="off" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
         }))
     }
 }

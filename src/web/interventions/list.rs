@@ -1,15 +1,21 @@
-//! `GET /interventions`: the list, with its filters.
+//! `GET /interventions`: the list a program manager works from: search, filters, an order, a
+//! count, and pages of [`PAGE_SIZE`] that resume after the last row shown (as the API's
+//! cursors do), so a page stays right while others log work.
+//!
+//! A filter that names no country does not throw the page away: the page comes back with the
+//! filters as typed and the closest names as links.
 
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
-use maud::html;
+use maud::{Markup, html};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::db::interventions::InterventionFilter;
-use crate::db::{interventions, organisations};
-use crate::domain::{InterventionKind, InterventionStatus};
+use crate::db::countries::CountryRow;
+use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
+use crate::db::organisations::{self, OrganisationRow};
+use crate::domain::{CountryMention, InterventionKind, InterventionStatus, UnresolvedCountry};
 use crate::http::AppState;
 use crate::usecases;
 use crate::web::error::WebError;
@@ -18,12 +24,64 @@ use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets;
 
+/// Rows on one page of the list.
+const PAGE_SIZE: i64 = 50;
+
 #[derive(Debug, Default, Deserialize)]
 pub struct ListQuery {
+    q: Option<String>,
     organisation: Option<String>,
     country: Option<String>,
     status: Option<String>,
     kind: Option<String>,
+    sort: Option<String>,
+    /// The last row of the previous page.
+    after: Option<String>,
+    /// How many rows came before this page (only to say "51–100 of 66").
+    from: Option<u32>,
+}
+
+impl ListQuery {
+    /// The query of this list with `changes` applied, as a link's `href`.
+    fn href(&self, changes: &[(&str, Option<String>)]) -> String {
+        let mut pairs = vec![
+            ("q", self.q.clone()),
+            ("organisation", self.organisation.clone()),
+            ("country", self.country.clone()),
+            ("status", self.status.clone()),
+            ("kind", self.kind.clone()),
+            ("sort", self.sort.clone()),
+        ];
+        for (name, value) in changes {
+            match pairs.iter_mut().find(|(n, _)| n == name) {
+                Some(pair) => pair.1 = value.clone(),
+                None => pairs.push((name, value.clone())),
+            }
+        }
+        format!("/interventions?{}", filters::query_string(&pairs))
+    }
+}
+
+/// The orders people can choose, with the words the sort box shows.
+const ORDERS: &[(&str, InterventionOrder, &str)] = &[
+    ("newest", InterventionOrder::Newest, "Newest first"),
+    ("oldest", InterventionOrder::Oldest, "Oldest first"),
+    ("title", InterventionOrder::Title, "Title, A to Z"),
+    (
+        "changed",
+        InterventionOrder::RecentlyChanged,
+        "Last changed first",
+    ),
+];
+
+/// The order named by `sort` (newest first when none or an unknown one).
+fn order_of(sort: Option<&str>) -> (&'static str, InterventionOrder) {
+    ORDERS
+        .iter()
+        .find(|(code, _, _)| Some(*code) == sort)
+        .map_or(("newest", InterventionOrder::Newest), |(code, order, _)| {
+            (*code, *order)
+        })
 }
 
 /// `GET /interventions`.
@@ -33,79 +91,60 @@ pub(super) async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let country = match query.country.as_deref().filter(|c| !c.is_empty()) {
-        Some(name) => {
-            Some(usecases::countries::country_from_filter(&mut connection, "country", name).await?)
-        }
+    let country_text = query
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let country = match country_text {
+        Some(name) => Some(usecases::countries::country_or_reason(&mut connection, name).await?),
         None => None,
     };
     let filter = InterventionFilter {
         organisation: filters::organisation(query.organisation.as_deref())?,
-        country,
+        country: match &country {
+            Some(Ok(found)) => Some(found.code.clone()),
+            _ => None,
+        },
         kind: filters::optional("kind", query.kind.as_deref())?,
         status: filters::optional("status", query.status.as_deref())?,
+        text: query.q.clone(),
     };
-    let rows = interventions::list(&mut connection, &filter, None, 500).await?;
+    let (sort, order) = order_of(query.sort.as_deref());
+    let after = filters::optional::<Uuid>("page", query.after.as_deref())?;
     let organisations = organisations::list(&mut connection, None, 1000).await?;
-    let names: HashMap<Uuid, &str> = organisations
-        .iter()
-        .map(|o| (o.id, o.name.as_str()))
-        .collect();
+    let countries = crate::db::countries::ranked(&mut connection).await?;
+    let results = match &country {
+        Some(Err(unresolved)) => Results::NoSuchCountry(unresolved),
+        _ => {
+            let mut rows = intervention_list::list_in_order(
+                &mut connection,
+                &filter,
+                order,
+                after,
+                PAGE_SIZE + 1,
+            )
+            .await?;
+            let more = rows.len() as i64 > PAGE_SIZE;
+            rows.truncate(PAGE_SIZE as usize);
+            let total = intervention_list::count(&mut connection, &filter).await?;
+            Results::Rows { rows, more, total }
+        }
+    };
+    let view = ListView {
+        query: &query,
+        filter: &filter,
+        sort,
+        organisations: &organisations,
+        countries: &countries,
+    };
     let can_create = visitor.caller.may_edit(None);
     let content = html! {
         h1 { "Interventions" }
         @if can_create { p { a.button href="/interventions/new" { "Log an intervention" } } }
-        form.filters.panel method="get" aria-label="Filters" {
-            (widgets::organisation_filter("Organisation", &organisations, filter.organisation))
-            div {
-                label for="country" { "Country" }
-                input #country type="text" name="country" value=[query.country.as_deref()] placeholder="e.g. Sierra Leone";
-            }
-            div {
-                label for="status" { "Status" }
-                select #status name="status" {
-                    option value="" { "Any" }
-                    @for s in InterventionStatus::ALL { option value=(s) selected[filter.status == Some(*s)] { (s) } }
-                }
-            }
-            div {
-                label for="kind" { "Kind" }
-                select #kind name="kind" {
-                    option value="" { "Any" }
-                    @for k in InterventionKind::ALL { option value=(k) selected[filter.kind == Some(*k)] { (k.label()) } }
-                }
-            }
-            button type="submit" { "Apply filters" }
-        }
-        @if let Some(organisation) = organisations.iter().find(|o| Some(o.id) == filter.organisation) {
-            p.actions {
-                @if organisation.iati_identifier.is_some() {
-                    a.button.secondary href={ "/organisations/" (organisation.id) "/iati-activities.xml" } download {
-                        "Download " (organisation.name) "'s IATI activity file (XML)"
-                    }
-                } @else {
-                    span.muted { (organisation.name) " has no IATI organisation identifier yet: an admin records it to offer its IATI activity file." }
-                }
-            }
-        }
-        @if rows.is_empty() {
-            p { "No intervention matches these filters." }
-        } @else {
-            div.table-wrap { table {
-                thead { tr { th scope="col" { "Title" } th scope="col" { "Organisation" } th scope="col" { "Countries" } th scope="col" { "Kind" } th scope="col" { "Status" } } }
-                tbody {
-                    @for i in &rows {
-                        tr {
-                            th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
-                            td { (names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
-                            td { (i.countries.join(", ")) }
-                            td { (i.row.kind.label()) }
-                            td { (i.row.status) }
-                        }
-                    }
-                }
-            } }
-        }
+        (view.filters_form())
+        (view.iati_offer())
+        (view.results(&results))
     };
     Ok(widgets::html_page(layout::page(
         "Interventions",
@@ -113,4 +152,219 @@ pub(super) async fn list(
         Section::Interventions,
         content,
     )))
+}
+
+/// What the filters found: rows, or the reason the country filter names no country.
+enum Results<'a> {
+    Rows {
+        rows: Vec<crate::db::interventions::Intervention>,
+        more: bool,
+        total: i64,
+    },
+    NoSuchCountry(&'a UnresolvedCountry),
+}
+
+/// The parts of the list page.
+struct ListView<'a> {
+    query: &'a ListQuery,
+    filter: &'a InterventionFilter,
+    sort: &'static str,
+    organisations: &'a [OrganisationRow],
+    countries: &'a [CountryRow],
+}
+
+impl ListView<'_> {
+    fn filters_form(&self) -> Markup {
+        html! {
+            form.filters.panel method="get" role="search" aria-label="Search and filters" {
+                div {
+                    label for="q" { "Search" }
+                    input #q type="search" name="q" value=[self.query.q.as_deref()] maxlength="200"
+                        placeholder="Title, description or place";
+                }
+                (widgets::organisation_filter("Organisation", self.organisations, self.filter.organisation))
+                div {
+                    label for="country" { "Country" }
+                    input #country type="text" name="country" value=[self.query.country.as_deref()]
+                        list="country-names" placeholder="e.g. Sierra Leone" autocomplete="off";
+                    datalist #country-names {
+                        @for country in self.countries { option value=(country.tip_name) {} }
+                    }
+                }
+                div {
+                    label for="status" { "Status" }
+                    select #status name="status" {
+                        option value="" { "Any" }
+                        @for s in InterventionStatus::ALL { option value=(s) selected[self.filter.status == Some(*s)] { (s.label()) } }
+                    }
+                }
+                div {
+                    label for="kind" { "Kind" }
+                    select #kind name="kind" {
+                        option value="" { "Any" }
+                        @for k in InterventionKind::ALL { option value=(k) selected[self.filter.kind == Some(*k)] { (k.label()) } }
+                    }
+                }
+                div {
+                    label for="sort" { "Order" }
+                    select #sort name="sort" {
+                        @for (code, _, label) in ORDERS { option value=(code) selected[*code == self.sort] { (label) } }
+                    }
+                }
+                button type="submit" { "Search" }
+                @if self.is_filtered() { a.button.secondary href="/interventions" { "Clear" } }
+            }
+        }
+    }
+
+    fn is_filtered(&self) -> bool {
+        [
+            &self.query.q,
+            &self.query.organisation,
+            &self.query.country,
+            &self.query.status,
+            &self.query.kind,
+        ]
+        .iter()
+        .any(|value| value.as_deref().is_some_and(|v| !v.trim().is_empty()))
+    }
+
+    /// The chosen organisation's IATI activity file, or what it lacks to offer one.
+    fn iati_offer(&self) -> Markup {
+        let chosen = self
+            .organisations
+            .iter()
+            .find(|o| Some(o.id) == self.filter.organisation);
+        html! {
+            @if let Some(organisation) = chosen {
+                p.actions {
+                    @if organisation.iati_identifier.is_some() {
+                        a.button.secondary href={ "/organisations/" (organisation.id) "/iati-activities.xml" } download {
+                            "Download " (organisation.name) "'s IATI activity file (XML)"
+                        }
+                    } @else {
+                        span.muted { (organisation.name) " has no IATI organisation identifier yet: an admin records it to offer its IATI activity file." }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results(&self, results: &Results<'_>) -> Markup {
+        match results {
+            Results::NoSuchCountry(unresolved) => self.no_such_country(unresolved),
+            Results::Rows { rows, more, total } => html! {
+                (self.count(rows.len(), *total))
+                @if !rows.is_empty() { (self.table(rows)) }
+                (self.pager(rows, *more))
+            },
+        }
+    }
+
+    /// The country filter's refusal, with each name it could mean as a link to the same list.
+    fn no_such_country(&self, unresolved: &UnresolvedCountry) -> Markup {
+        let (given, mentions, question) = match unresolved {
+            UnresolvedCountry::Unknown { given, suggestions } => {
+                (given, suggestions, "Did you mean:")
+            }
+            UnresolvedCountry::Ambiguous { given, candidates } => {
+                (given, candidates, "It could be:")
+            }
+        };
+        let link = |mention: &CountryMention| {
+            html! { a href=(self.query.href(&[("country", Some(mention.code.clone())), ("after", None)])) { (mention.name) } }
+        };
+        html! {
+            div.notice.bad role="alert" id="country-problem" {
+                @if matches!(unresolved, UnresolvedCountry::Ambiguous { .. }) {
+                    p { "“" (given) "” names more than one country." }
+                } @else {
+                    p { "No country is called “" (given) "”." }
+                }
+                @if mentions.is_empty() {
+                    p { "Type a country's name as the TIP Report writes it (Sierra Leone, Burma) or its ISO code (SLE)." }
+                } @else {
+                    p { (question) " "
+                        @for (index, mention) in mentions.iter().enumerate() {
+                            @if index > 0 { ", " }
+                            (link(mention))
+                        }
+                        "?"
+                    }
+                }
+            }
+        }
+    }
+
+    fn count(&self, shown: usize, total: i64) -> Markup {
+        let first = u64::from(self.query.from.unwrap_or(0)).min(total.max(0) as u64);
+        html! {
+            p.count role="status" {
+                @if total == 0 {
+                    "No intervention matches."
+                } @else if total == 1 {
+                    "1 intervention."
+                } @else if shown as i64 == total {
+                    (total) " interventions."
+                } @else {
+                    "Showing " (first + 1) "–" (first + shown as u64) " of " (total) " interventions."
+                }
+            }
+        }
+    }
+
+    fn table(&self, rows: &[crate::db::interventions::Intervention]) -> Markup {
+        let organisation_names: HashMap<Uuid, &str> = self
+            .organisations
+            .iter()
+            .map(|o| (o.id, o.name.as_str()))
+            .collect();
+        let country_names: HashMap<&str, &str> = self
+            .countries
+            .iter()
+            .map(|c| (c.code.as_str(), c.tip_name.as_str()))
+            .collect();
+        let country_list = |codes: &[String]| {
+            codes
+                .iter()
+                .map(|code| country_names.get(code.as_str()).copied().unwrap_or(code))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        html! {
+            div.table-wrap { table.cards {
+                thead { tr { th scope="col" { "Title" } th scope="col" { "Organisation" } th scope="col" { "Countries" } th scope="col" { "Kind" } th scope="col" { "Status" } } }
+                tbody {
+                    @for i in rows {
+                        tr {
+                            th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
+                            td data-label="Organisation" { (organisation_names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
+                            td data-label="Countries" { (country_list(&i.countries)) }
+                            td data-label="Kind" { (i.row.kind.label()) }
+                            td data-label="Status" { (i.row.status.label()) }
+                        }
+                    }
+                }
+            } }
+        }
+    }
+
+    fn pager(&self, rows: &[crate::db::interventions::Intervention], more: bool) -> Markup {
+        let from = self.query.from.unwrap_or(0);
+        let next = rows.last().filter(|_| more).map(|last| {
+            self.query.href(&[
+                ("after", Some(last.row.id.to_string())),
+                ("from", Some((from as usize + rows.len()).to_string())),
+            ])
+        });
+        let resumed = self.query.after.as_deref().is_some_and(|a| !a.is_empty());
+        html! {
+            @if next.is_some() || resumed {
+                nav.pager.actions aria-label="Pages" {
+                    @if resumed { a.button.secondary href=(self.query.href(&[])) { "First page" } }
+                    @if let Some(next) = next { a.button href=(next) rel="next" { "Next page" } }
+                }
+            }
+        }
+    }
 }

@@ -11,7 +11,8 @@ use uuid::Uuid;
 use super::find;
 use crate::db::interventions::Intervention;
 use crate::db::links::LinkRow;
-use crate::db::{gaps, links, organisations};
+use crate::db::reports::{self, ReportRow};
+use crate::db::{countries, gaps, links, organisations};
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
 use crate::http::error::FieldError;
@@ -20,6 +21,7 @@ use crate::web::filters;
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets;
+use crate::web::written;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ShowQuery {
@@ -75,45 +77,70 @@ pub(super) async fn render_show(
         .into_iter()
         .map(|link| (link.recommendation_id, link))
         .collect();
-    let year = match filters::optional::<i32>("report year", query.year.as_deref())? {
-        Some(year) => Some(year),
-        None => gaps::latest_year(&mut connection, None).await?,
-    };
+    // A chosen year applies to every country; otherwise each country shows its own latest
+    // report (a new year loaded for one country does not hide the others' recommendations).
+    let chosen_year = filters::optional::<i32>("report year", query.year.as_deref())?;
     let pillar = filters::optional::<Pillar>("pillar", query.pillar.as_deref())?;
-    let mut candidates = Vec::new();
-    if let Some(year) = year {
-        for country in &intervention.countries {
+    let names = country_names(&mut connection, &intervention.countries).await?;
+    let mut sections = Vec::new();
+    for (country, name) in intervention.countries.iter().zip(&names) {
+        let year = match chosen_year {
+            Some(year) => Some(year),
+            None => gaps::latest_year(&mut connection, Some(country)).await?,
+        };
+        let mut gaps_of_country = Vec::new();
+        if let Some(year) = year {
             for gap in gaps::recommendation_gaps(&mut connection, country, year, None).await? {
                 if pillar.is_none_or(|p| p == gap.pillar) {
-                    candidates.push((country.clone(), gap));
+                    gaps_of_country.push(gap);
                 }
             }
         }
+        sections.push(CountrySection {
+            code: country.clone(),
+            name: name.clone(),
+            year,
+            gaps: gaps_of_country,
+        });
     }
+    let years = reports::list(&mut connection, None, 100).await?;
     let linked_now = notice_for(query.linked.as_deref());
     let unlinked_now = notice_for(query.unlinked.as_deref());
     let title = row.title.clone();
     let content = html! {
         h1 { (title) }
         @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
-        (details(&intervention, organisation.map(|o| o.name), editable))
+        (details(&intervention, &names, organisation.map(|o| o.name), editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { "Recommendations of its countries" }
-            (recommendation_filters(year, pillar))
-            @if candidates.is_empty() { p { "No recommendation for these countries and filters." } }
-            ol.recommendations {
-                @for (country, gap) in &candidates {
-                    li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
-                        p { (widgets::status(gap.status)) " " strong { (country) " " (gap.position) ". " } (gap.text) }
-                        @if linked_now == Some(gap.id) {
-                            div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
+            (recommendation_filters(&years, chosen_year, pillar))
+            @for section in &sections {
+                section.country-recommendations aria-labelledby={ "recommendations-" (section.code) } {
+                    h3 id={ "recommendations-" (section.code) } {
+                        (section.name)
+                        @if let Some(year) = section.year { span.muted { " · " (year) " report" } }
+                    }
+                    @if section.gaps.is_empty() {
+                        p.muted {
+                            @if section.year.is_some() { "No recommendation to " (section.name) " matches these filters." }
+                            @else { "No report has recommendations for " (section.name) " yet." }
                         }
-                        @if unlinked_now == Some(gap.id) {
-                            div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
-                        }
-                        @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
-                        @if editable {
-                            (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id)))
+                    }
+                    ol.recommendations {
+                        @for gap in &section.gaps {
+                            li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
+                                p { (widgets::status(gap.status)) " " strong { (gap.position) ". " } (gap.text) }
+                                @if linked_now == Some(gap.id) {
+                                    div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
+                                }
+                                @if unlinked_now == Some(gap.id) {
+                                    div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
+                                }
+                                @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
+                                @if editable {
+                                    (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id)))
+                                }
+                            }
                         }
                     }
                 }
@@ -127,40 +154,77 @@ pub(super) async fn render_show(
 
 /// What the intervention is: who runs it, where, what kind, since when, and how many it reached;
 /// with the way to edit it, for those who may.
-fn details(intervention: &Intervention, organisation: Option<String>, editable: bool) -> Markup {
+fn details(
+    intervention: &Intervention,
+    country_names: &[String],
+    organisation: Option<String>,
+    editable: bool,
+) -> Markup {
     let row = &intervention.row;
     let id = row.id;
     html! {
         div.panel {
-            dl {
+            dl.details {
                 dt { "Organisation" } dd { (organisation.unwrap_or_default()) }
-                dt { "Countries" } dd { (intervention.countries.join(", ")) }
+                dt { "Countries" } dd { (country_names.join(", ")) }
                 dt { "Kind" } dd { (row.kind.label()) }
-                dt { "Status" } dd { (row.status) }
+                dt { "Status" } dd { (row.status.label()) }
                 @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
-                @if let Some(d) = row.started_on { dt { "Started on" } dd { (d) } }
-                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (d) } }
+                @if let Some(d) = row.started_on { dt { "Started on" } dd { (written::date(d)) } }
+                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (written::date(d)) } }
                 @if let Some(l) = &row.location { dt { "Location" } dd { (l) } }
-                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (n) } }
+                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (written::count(n.into())) } }
             }
             @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
         }
     }
 }
 
-/// Which recommendations of its countries the page lists: a report year and a pillar.
-fn recommendation_filters(year: Option<i32>, pillar: Option<Pillar>) -> Markup {
+/// The recommendations of one of the intervention's countries, of the year shown for it.
+struct CountrySection {
+    code: String,
+    name: String,
+    year: Option<i32>,
+    gaps: Vec<gaps::RecommendationGap>,
+}
+
+/// The TIP Report's name of each country in `codes`, in their order.
+async fn country_names(
+    connection: &mut crate::db::Connection,
+    codes: &[String],
+) -> Result<Vec<String>, WebError> {
+    let matches = countries::resolve(connection, codes).await?;
+    Ok(codes
+        .iter()
+        .map(|code| {
+            matches
+                .country(code)
+                .map_or_else(|_| code.clone(), |c| c.tip_name)
+        })
+        .collect())
+}
+
+/// Which recommendations of its countries the page lists: a report year (each country's latest
+/// by default) and a pillar.
+fn recommendation_filters(
+    years: &[ReportRow],
+    year: Option<i32>,
+    pillar: Option<Pillar>,
+) -> Markup {
     html! {
         form.filters.panel method="get" aria-label="Which recommendations" {
             div {
                 label for="year" { "Report year" }
-                input #year type="text" inputmode="numeric" name="year" value=[year];
+                select #year name="year" {
+                    option value="" { "Each country's latest" }
+                    @for report in years { option value=(report.year) selected[year == Some(report.year)] { (report.year) } }
+                }
             }
             div {
                 label for="pillar" { "Pillar" }
                 select #pillar name="pillar" {
                     option value="" { "All pillars" }
-                    @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p) } }
+                    @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p.label()) } }
                 }
             }
             button type="submit" { "Show" }
@@ -251,9 +315,9 @@ fn link_evidence(link: &LinkRow) -> Markup {
                 None => p.muted { "No evidence given yet." },
             }
             p.muted {
-                "Linked on " (link.created_at.format("%-d %B %Y"))
+                "Linked on " (crate::web::written::day_of(link.created_at))
                 @if link.updated_at.date_naive() != link.created_at.date_naive() {
-                    ", changed on " (link.updated_at.format("%-d %B %Y"))
+                    ", changed on " (crate::web::written::day_of(link.updated_at))
                 }
                 "."
             }

@@ -1,0 +1,174 @@
+//! Report years, for admins: the years recorded, and a form to record the next one (its title,
+//! publication day and source) before its tiers and recommendations are imported into it, on
+//! the same rules as the API's `POST /reports`.
+
+use actix_web::{HttpResponse, web};
+use maud::html;
+
+use crate::db::reports;
+use crate::domain::{FieldError, reporting_period};
+use crate::export::provenance::period_in_words;
+use crate::http::AppState;
+use crate::usecases::reports::{self as cases, CreateReport};
+use crate::web::csrf::CheckedForm;
+use crate::web::error::WebError;
+use crate::web::form_data::FormData;
+use crate::web::form_outcome::{Settled, settle};
+use crate::web::layout::{self, Section};
+use crate::web::session::Visitor;
+use crate::web::widgets::{self, FieldErrors};
+use crate::web::written::{self, DATE_HINT};
+
+/// The form's labels, as the summary of a refused form names its fields.
+const LABELS: &[(&str, &str)] = &[
+    ("year", "Year"),
+    ("title", "Title"),
+    ("published_on", "Published on"),
+    ("source_url", "Where it is published"),
+];
+
+/// `GET /admin/reports`.
+pub async fn reports_page(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    visitor.caller.require_admin()?;
+    render(
+        &visitor,
+        &state,
+        &FormData::default(),
+        &[],
+        None,
+        HttpResponse::Ok(),
+    )
+    .await
+}
+
+/// `POST /admin/reports`: records a report year, then goes on to import into it.
+pub async fn create(
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    let mut errors = Vec::new();
+    let year = match form.get("year").trim().parse::<i32>() {
+        Ok(year) => Some(year),
+        Err(_) => {
+            errors.push(FieldError::new("year", "must be a year, such as 2025"));
+            None
+        }
+    };
+    let published_on = match form.optional("published_on") {
+        None => None,
+        Some(typed) => {
+            let day = written::typed_date(&typed);
+            if day.is_none() {
+                errors.push(FieldError::new(
+                    "published_on",
+                    format!("must be {DATE_HINT}"),
+                ));
+            }
+            day
+        }
+    };
+    let answer = match year {
+        Some(year) if errors.is_empty() => {
+            let new = CreateReport {
+                year,
+                title: form.get("title").to_owned(),
+                published_on,
+                source_url: form.optional("source_url"),
+            };
+            Some(cases::create(state.get_ref(), &visitor.caller, &new).await)
+        }
+        _ => None,
+    };
+    match settle(answer, "", &mut errors)? {
+        Settled::Done(report) => Ok(widgets::see_other(&format!(
+            "/admin/import?year={}&recorded=1",
+            report.year
+        ))),
+        Settled::Again(message) => {
+            render(
+                &visitor,
+                &state,
+                &form,
+                &errors,
+                message.as_deref(),
+                HttpResponse::UnprocessableEntity(),
+            )
+            .await
+        }
+    }
+}
+
+async fn render(
+    visitor: &Visitor,
+    state: &AppState,
+    form: &FormData,
+    errors: &[FieldError],
+    message: Option<&str>,
+    mut response: actix_web::HttpResponseBuilder,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let rows = reports::list(&mut connection, None, 200).await?;
+    let next = rows.first().map_or(2024, |latest| latest.year + 1);
+    let year = form.optional("year").unwrap_or_else(|| next.to_string());
+    let title = form
+        .optional("title")
+        .unwrap_or_else(|| format!("{year} Trafficking in Persons Report"));
+    let errors = FieldErrors(errors);
+    let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
+    let content = html! {
+        h1 { "Report years" }
+        @if let Some(message) = message { div.notice.bad role="alert" { p { (widgets::message(message)) } } }
+        (errors.summary_labelled(LABELS))
+        section.panel aria-labelledby="new-report" {
+            h2 #new-report { "Record a report year" }
+            p.muted { "Record the year first, then import its tiers and recommendations into it. A report of year Y covers 1 April of Y−1 to 31 March of Y." }
+            form method="post" action="/admin/reports" novalidate {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                (errors.field("year", "Year", html! {
+                    input #year type="text" inputmode="numeric" name="year" value=(year) required
+                        aria-describedby=[described("year")] aria-invalid=[invalid("year")];
+                }))
+                (errors.field("title", "Title", html! {
+                    input #title type="text" name="title" value=(title) required
+                        aria-describedby=[described("title")] aria-invalid=[invalid("title")];
+                }))
+                (errors.field("published_on", "Published on (if it is out)", html! {
+                    input #published_on type="text" name="published_on" value=(form.get("published_on")) placeholder="e.g. 24 June 2025" autocomplete="off"
+                        aria-describedby=[described("published_on")] aria-invalid=[invalid("published_on")];
+                }))
+                (errors.field("source_url", "Where it is published (a web address)", html! {
+                    input #source_url type="url" name="source_url" value=(form.get("source_url")) placeholder="https://www.state.gov/…"
+                        aria-describedby=[described("source_url")] aria-invalid=[invalid("source_url")];
+                }))
+                button type="submit" { "Record the year, then import" }
+            }
+        }
+        @if rows.is_empty() {
+            p { "No report year is recorded yet." }
+        } @else {
+            div.table-wrap { table.cards {
+                thead { tr { th scope="col" { "Year" } th scope="col" { "Title" } th scope="col" { "Reporting period" } th scope="col" { "Published" } th scope="col" { span.visually-hidden { "Actions" } } } }
+                tbody {
+                    @for row in &rows {
+                        tr {
+                            th scope="row" { (row.year) }
+                            td data-label="Title" {
+                                @if let Some(url) = &row.source_url { a href=(url) { (row.title) } } @else { (row.title) }
+                            }
+                            td data-label="Reporting period" { (period_in_words(reporting_period(row.year))) }
+                            td data-label="Published" { (row.published_on.map_or("not recorded".to_owned(), written::date)) }
+                            td { a href={ "/admin/import?year=" (row.year) } { "Import into " (row.year) } }
+                        }
+                    }
+                }
+            } }
+        }
+    };
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page("Report years", visitor, Section::Reports, content).into_string()))
+}

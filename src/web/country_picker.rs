@@ -1,0 +1,39 @@
+//! Choosing several countries without a keyboard chord: a box of checkboxes, the chosen ones
+//! first, with a filter that narrows the list as one types (a script shows it; without the
+//! script every country is listed). It sends `name` once per country, as a multi-select did.
+
+use maud::{Markup, html};
+
+use crate::db::countries::CountryRow;
+
+/// The picker for the form field `name`, labelled `legend`, with `chosen` ticked and `error`
+/// (if any) beside it.
+pub fn country_picker(
+    name: &str,
+    legend: &str,
+    countries: &[CountryRow],
+    chosen: &[String],
+    error: Option<&str>,
+) -> Markup {
+    let (ticked, others): (Vec<&CountryRow>, Vec<&CountryRow>) =
+        countries.iter().partition(|c| chosen.contains(&c.code));
+    let error_id = format!("{name}-error");
+    html! {
+        div.field.invalid[error.is_some()] {
+            fieldset.picker #(name) aria-describedby=[error.map(|_| error_id.as_str())] {
+                legend { (legend) }
+                input.picker-filter type="search" placeholder="Type to find a country"
+                    aria-label={ "Find a country for " (legend) } aria-controls={ (name) "-choices" } hidden;
+                div.picker-choices id={ (name) "-choices" } {
+                    @for country in ticked.iter().chain(others.iter()) {
+                        label.check data-names={ (country.tip_name) " " (country.name) " " (country.code) } {
+                            input type="checkbox" name=(name) value=(country.code) checked[chosen.contains(&country.code)];
+                            (country.tip_name)
+                        }
+                    }
+                }
+            }
+            @if let Some(error) = error { p.field-error id=(error_id) { (crate::web::widgets::message(error)) } }
+        }
+    }
+}
