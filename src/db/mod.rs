@@ -16,6 +16,7 @@ pub mod import;
 pub mod intervention_list;
 pub mod interventions;
 pub mod keys;
+pub mod lineage;
 pub mod links;
 pub mod organisations;
 pub mod read_model;

@@ -310,3 +310,11 @@ diesel::allow_tables_to_appear_in_same_query!(users, account_links);
 diesel::allow_tables_to_appear_in_same_query!(users, audit_events);
 diesel::allow_tables_to_appear_in_same_query!(users, share_links);
 diesel::allow_tables_to_appear_in_same_query!(users, user_recovery_codes);
+
+diesel::table! {
+    lineage_refusals (recommendation_id, earlier_id) {
+        recommendation_id -> Uuid,
+        earlier_id -> Uuid,
+        refused_at -> Timestamptz,
+    }
+}

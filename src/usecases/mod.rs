@@ -20,6 +20,7 @@ pub mod iati;
 pub mod imports;
 pub mod interventions;
 pub mod keys;
+pub mod lineage;
 pub mod links;
 pub mod organisations;
 pub mod recommendations;

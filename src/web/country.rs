@@ -16,7 +16,7 @@ use super::widgets;
 use crate::config::SharingSettings;
 use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
-use crate::db::{Connection, organisations, recommendations, tiers};
+use crate::db::{Connection, lineage, organisations, recommendations, tiers};
 use crate::domain::{
     Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
 };
@@ -35,6 +35,8 @@ pub struct CountryQuery {
     organisation: Option<String>,
     status: Option<String>,
     persistent_only: Option<String>,
+    /// How many lineage answers were just saved, to say so.
+    answered: Option<String>,
 }
 
 impl CountryQuery {
@@ -108,6 +110,12 @@ pub async fn country_page(
     };
     let organisations = organisations::list(&mut connection, None, 1000).await?;
     let years = recommendations::years_of_country(&mut connection, &report.country.code).await?;
+    let suggestions = match report.year {
+        Some(year) if visitor.caller.is_admin() => {
+            lineage::suggestions(&mut connection, &report.country.code, year).await?
+        }
+        _ => Vec::new(),
+    };
     let country = &report.country;
     let title = match report.year {
         Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
@@ -120,6 +128,12 @@ pub async fn country_page(
         @if visitor.caller.role != Role::Viewer {
             @if let Some(year) = report.year { (share_form(&report, year, &visitor, sharing.link_days)) }
         }
+        @if let Some(answered) = query.answered.as_deref().and_then(|n| n.parse::<usize>().ok()) {
+            div.notice role="status" #lineage-done {
+                p { @if answered == 1 { "1 answer saved." } @else { (answered) " answers saved." } }
+            }
+        }
+        @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(&visitor, &report.country.code, year, &suggestions)) }
         (tier_history(&history))
         (recommendations_by_pillar(&report, window.as_ref()))
         @if report.recommendations.is_empty() {

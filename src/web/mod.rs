@@ -30,6 +30,7 @@ pub mod form_outcome;
 pub mod iati;
 pub mod interventions;
 pub mod layout;
+pub mod lineage;
 pub mod overview;
 pub mod presession;
 pub mod read_retry;
@@ -131,6 +132,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
             web::get().to(iati::download),
         )
         .route("/countries/{code}/share", web::post().to(shares::create))
+        .route("/countries/{code}/lineage", web::post().to(lineage::answer))
         .route("/shares", web::get().to(shares::list))
         .route("/shares/{id}/made", web::get().to(shares::made))
         .route("/shares/{id}/revoke", web::get().to(shares::confirm_revoke))

@@ -143,3 +143,105 @@ async fn a_new_report_year_for_one_country_keeps_the_others_latest_work_in_view(
     browser.screenshot("intervention-countries-years").await;
     browser.close().await;
 }
+
+/// Records a recommendation with this text, and gives its id.
+async fn recommend(app: &TestApp, year: i32, position: i32, text: &str) -> String {
+    let body = serde_json::json!({
+        "country": "SEN", "year": year, "position": position, "pillar": "protection", "text": text,
+    });
+    crate::helpers::expect_json(
+        app.post("/api/v1/recommendations", &body).await,
+        reqwest::StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn an_admin_confirms_in_one_pass_which_recommendations_continue_last_years() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    app.create_report(2024).await;
+    let begging_2023 = recommend(&app, 2023, 1, "Vigorously investigate and prosecute trafficking crimes, including forced begging in Koranic schools.").await;
+    recommend(
+        &app,
+        2023,
+        2,
+        "Increase funding for shelters for trafficking victims.",
+    )
+    .await;
+    recommend(
+        &app,
+        2023,
+        3,
+        "Train labour inspectors to identify forced labour in gold mines.",
+    )
+    .await;
+    let begging_2024 = recommend(&app, 2024, 1, "Vigorously investigate and prosecute trafficking offenses, including forced begging in Koranic schools, and convict traffickers.").await;
+    let shelters_2024 = recommend(
+        &app,
+        2024,
+        2,
+        "Increase funding for shelters for trafficking victims, including children.",
+    )
+    .await;
+    recommend(&app, 2024, 3, "Adopt and fund a national action plan.").await;
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&app.key(Role::Admin, None)).await;
+
+    browser.goto("/countries/SEN").await;
+    assert_eq!(
+        browser.text("#lineage-title").await,
+        "Do these continue the 2023 report's?"
+    );
+    assert_eq!(
+        browser.texts("section.lineage legend").await,
+        [
+            "2024 no. 1 continues 2023 no. 1?",
+            "2024 no. 2 continues 2023 no. 2?"
+        ],
+        "the unrelated third is not offered"
+    );
+    let new_line = format!("#recommendation-{begging_2024}");
+    assert!(browser.text(&new_line).await.contains("New in this report"));
+    browser.screenshot("lineage-suggestions").await;
+    browser
+        .click(&format!("input[name='answer-{begging_2024}'][value=yes]"))
+        .await;
+    browser
+        .click(&format!("input[name='answer-{shelters_2024}'][value=no]"))
+        .await;
+    browser.submit("section.lineage button[type=submit]").await;
+
+    assert_eq!(browser.text("#lineage-done").await, "2 answers saved.");
+    assert_eq!(
+        browser.count("section.lineage").await,
+        0,
+        "nothing is asked twice"
+    );
+    assert!(
+        browser
+            .text(&new_line)
+            .await
+            .contains("Standing since 2023 (2 reports)"),
+        "{}",
+        browser.text(&new_line).await
+    );
+    let stored = app
+        .get_json(&format!("/api/v1/recommendations/{begging_2024}"))
+        .await;
+    assert_eq!(stored["continues"], begging_2023.as_str());
+    let refused = app
+        .get_json(&format!("/api/v1/recommendations/{shelters_2024}"))
+        .await;
+    assert!(refused["continues"].is_null(), "a no links nothing");
+    let audit = app
+        .get_json(&format!(
+            "/api/v1/audit?resource_type=recommendation&resource_id={shelters_2024}"
+        ))
+        .await;
+    assert!(audit.to_string().contains("does_not_continue"), "{audit}");
+    browser.close().await;
+}

@@ -1,0 +1,1 @@
+DROP TABLE lineage_refusals;

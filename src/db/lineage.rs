@@ -1,0 +1,170 @@
+//! Which recommendations of a new report continue last year's: the suggestions a person
+//! answers in one pass for a country, and the answers (a "yes" is the recommendation's
+//! `continues`; a "no" is kept in `lineage_refusals` so the pair is not suggested again).
+
+use diesel::prelude::*;
+use diesel::sql_types::{Float4, Int4, Text, Uuid as SqlUuid};
+use diesel_async::{AsyncConnection, RunQueryDsl};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::audit::{self, Actor, Change};
+use super::recommendations::{self, RecommendationChanges};
+use super::schema::lineage_refusals;
+use super::{Connection, Constrained, DbError, Guarded};
+use crate::domain::{AuditAction, Precondition, ResourceType};
+
+/// How alike (pg_trgm similarity, 0 to 1) two texts must be for one to be suggested as the
+/// other's continuation: reworded recommendations of the TIP Report score 0.4 to 0.9, unrelated
+/// ones of the same country under 0.25.
+pub const SUGGESTION_THRESHOLD: f32 = 0.35;
+
+/// A recommendation of the year asked for that has no earlier one yet, with the most alike
+/// recommendation of the country's previous report that nobody has refused for it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct LineageSuggestion {
+    #[diesel(sql_type = SqlUuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = Int4)]
+    pub position: i32,
+    #[diesel(sql_type = Text)]
+    pub text: String,
+    #[diesel(sql_type = SqlUuid)]
+    pub earlier_id: Uuid,
+    #[diesel(sql_type = Int4)]
+    pub earlier_year: i32,
+    #[diesel(sql_type = Int4)]
+    pub earlier_position: i32,
+    #[diesel(sql_type = Text)]
+    pub earlier_text: String,
+    #[diesel(sql_type = Float4)]
+    pub similarity: f32,
+}
+
+/// The suggestions for `country`'s recommendations of `year`, by position.
+pub async fn suggestions(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+) -> Result<Vec<LineageSuggestion>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT r.id, r.position, r.text, e.id AS earlier_id, e.year AS earlier_year, \
+                e.position AS earlier_position, e.text AS earlier_text, e.similarity \
+           FROM recommendations r \
+          CROSS JOIN LATERAL ( \
+                SELECT max(year) AS year FROM recommendations \
+                 WHERE country_code = r.country_code AND year < r.year) previous \
+          CROSS JOIN LATERAL ( \
+                SELECT o.id, o.year, o.position, o.text, similarity(o.text, r.text) AS similarity \
+                  FROM recommendations o \
+                 WHERE o.country_code = r.country_code AND o.year = previous.year \
+                   AND NOT EXISTS (SELECT 1 FROM lineage_refusals x \
+                                    WHERE x.recommendation_id = r.id AND x.earlier_id = o.id) \
+                   AND NOT EXISTS (SELECT 1 FROM recommendations c WHERE c.continues = o.id) \
+                 ORDER BY similarity DESC, o.position \
+                 LIMIT 1) e \
+          WHERE r.country_code = $1 AND r.year = $2 AND r.continues IS NULL AND e.similarity >= $3 \
+          ORDER BY r.position",
+    )
+    .bind::<Text, _>(country)
+    .bind::<Int4, _>(year)
+    .bind::<Float4, _>(SUGGESTION_THRESHOLD)
+    .load(connection)
+    .await?)
+}
+
+/// One answer to a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineageAnswer {
+    pub recommendation: Uuid,
+    pub earlier: Uuid,
+    pub continues: bool,
+}
+
+/// Stores every answer in one transaction, each audited: all of them, or none when one names
+/// a recommendation that is gone (`Ok(Some(id))` names it).
+pub async fn answer(
+    connection: &mut Connection,
+    actor: &Actor,
+    answers: &[LineageAnswer],
+) -> Result<Option<Uuid>, DbError> {
+    let outcome = connection
+        .transaction::<_, Stopped, _>(async |connection| {
+            for answer in answers {
+                if answer.continues {
+                    let changes = RecommendationChanges {
+                        continues: Some(Some(answer.earlier)),
+                        ..RecommendationChanges::default()
+                    };
+                    match recommendations::update(
+                        connection,
+                        actor,
+                        answer.recommendation,
+                        &Precondition::None,
+                        &changes,
+                    )
+                    .await?
+                    {
+                        Constrained::Done(Guarded::Done(_)) => {}
+                        _ => return Err(Stopped::Gone(answer.recommendation)),
+                    }
+                } else {
+                    let inserted = diesel::insert_into(lineage_refusals::table)
+                        .values((
+                            lineage_refusals::recommendation_id.eq(answer.recommendation),
+                            lineage_refusals::earlier_id.eq(answer.earlier),
+                        ))
+                        .on_conflict_do_nothing()
+                        .execute(connection)
+                        .await;
+                    match inserted {
+                        Ok(_) => {}
+                        Err(error) => match DbError::from(error) {
+                            DbError::ForeignKeyViolation(_) => {
+                                return Err(Stopped::Gone(answer.recommendation));
+                            }
+                            other => return Err(other.into()),
+                        },
+                    }
+                    audit::record(
+                        connection,
+                        actor,
+                        AuditAction::Update,
+                        Change {
+                            resource_type: ResourceType::Recommendation,
+                            resource_id: answer.recommendation.to_string(),
+                            before: Some(json!({})),
+                            after: Some(json!({ "does_not_continue": answer.earlier })),
+                        },
+                    )
+                    .await?;
+                }
+            }
+            Ok(())
+        })
+        .await;
+    match outcome {
+        Ok(()) => Ok(None),
+        Err(Stopped::Gone(id)) => Ok(Some(id)),
+        Err(Stopped::Db(error)) => Err(error),
+    }
+}
+
+/// Why the answers' transaction stopped: a recommendation is gone, or the database failed.
+#[derive(Debug)]
+enum Stopped {
+    Gone(Uuid),
+    Db(DbError),
+}
+
+impl From<DbError> for Stopped {
+    fn from(error: DbError) -> Self {
+        Self::Db(error)
+    }
+}
+
+impl From<diesel::result::Error> for Stopped {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Db(error.into())
+    }
+}

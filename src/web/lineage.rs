@@ -1,0 +1,110 @@
+//! On a country's page, for admins: the recommendations of its report that look like its
+//! previous report's, offered in one form for the whole country ("this continues 2023 no. 3:
+//! yes / no / not sure"), and `POST /countries/{code}/lineage`, which stores the answers
+//! through [`usecases::lineage::answer`]. A confirmed line then shows, on the page, how long
+//! the recommendation has stood.
+
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use uuid::Uuid;
+
+use crate::db::lineage::{LineageAnswer, LineageSuggestion};
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::usecases;
+use crate::web::csrf::CheckedForm;
+use crate::web::error::WebError;
+use crate::web::session::Visitor;
+use crate::web::widgets;
+
+/// The form of the suggestions for `code`'s report of `year`; nothing when there are none.
+pub fn suggestions_form(
+    visitor: &Visitor,
+    code: &str,
+    year: i32,
+    suggestions: &[LineageSuggestion],
+) -> Markup {
+    if suggestions.is_empty() {
+        return html! {};
+    }
+    html! {
+        section.panel.lineage aria-labelledby="lineage-title" {
+            h2 #lineage-title { "Do these continue the " (suggestions[0].earlier_year) " report's?" }
+            p.muted {
+                "Each of these " (year) " recommendations reads like one of the " (suggestions[0].earlier_year)
+                " report. Confirm the ones that continue it: the page then says how long a recommendation has stood."
+            }
+            form method="post" action={ "/countries/" (code) "/lineage" } {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                input type="hidden" name="year" value=(year);
+                @for suggestion in suggestions {
+                    @let name = format!("answer-{}", suggestion.id);
+                    fieldset.suggestion {
+                        legend { (year) " no. " (suggestion.position) " continues " (suggestion.earlier_year) " no. " (suggestion.earlier_position) "?" }
+                        input type="hidden" name="recommendation" value=(suggestion.id);
+                        input type="hidden" name={ "earlier-" (suggestion.id) } value=(suggestion.earlier_id);
+                        dl.details {
+                            dt { (year) " no. " (suggestion.position) } dd { (suggestion.text) }
+                            dt { (suggestion.earlier_year) " no. " (suggestion.earlier_position) } dd { (suggestion.earlier_text) }
+                        }
+                        p.muted { "Alike: " (widgets::percent(f64::from(suggestion.similarity))) }
+                        div.actions role="radiogroup" {
+                            label.check { input type="radio" name=(name) value="yes"; "Yes, it continues it" }
+                            label.check { input type="radio" name=(name) value="no"; "No" }
+                            label.check { input type="radio" name=(name) value="" checked; "Not sure yet" }
+                        }
+                    }
+                }
+                button type="submit" { "Save these answers" }
+            }
+        }
+    }
+}
+
+/// `POST /countries/{code}/lineage`.
+pub async fn answer(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let CheckedForm { visitor, form } = checked;
+    let year: i32 = form
+        .get("year")
+        .parse()
+        .map_err(|_| ApiError::BadRequest("the form names no report year".into()))?;
+    let mut answers = Vec::new();
+    for text in form.all("recommendation") {
+        let recommendation = Uuid::parse_str(&text)
+            .map_err(|_| ApiError::BadRequest(format!("`{text}` is not a recommendation id")))?;
+        let continues = match form.get(&format!("answer-{recommendation}")) {
+            "yes" => true,
+            "no" => false,
+            _ => continue,
+        };
+        let earlier_text = form.get(&format!("earlier-{recommendation}"));
+        let earlier = Uuid::parse_str(earlier_text).map_err(|_| {
+            ApiError::BadRequest(format!("`{earlier_text}` is not a recommendation id"))
+        })?;
+        answers.push(LineageAnswer {
+            recommendation,
+            earlier,
+            continues,
+        });
+    }
+    let country = {
+        let mut connection = state.connection().await?;
+        usecases::countries::country_from_path(&mut connection, &code).await?
+    };
+    let stored = usecases::lineage::answer(
+        state.get_ref(),
+        &visitor.caller,
+        &country.code,
+        year,
+        &answers,
+    )
+    .await?;
+    Ok(widgets::see_other(&format!(
+        "/countries/{}?year={year}&answered={stored}#lineage-done",
+        country.code
+    )))
+}
