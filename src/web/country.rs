@@ -14,11 +14,13 @@ use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
 use crate::config::SharingSettings;
+use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
+use crate::db::interventions::Intervention;
 use crate::db::organisations::OrganisationRow;
 use crate::db::tiers::TierRow;
 use crate::db::{Connection, lineage, organisations, recommendations, tiers};
 use crate::domain::{
-    Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
+    Contribution, Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
 };
 use crate::export::gaps_summary::{self, OnScreen};
 use crate::export::provenance::{Provenance, period_in_words};
@@ -28,6 +30,7 @@ use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, html_response, xlsx_response};
 use crate::usecases::call_for_information::answered_in_period;
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
+use crate::web::interventions::from_country::link_offer;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CountryQuery {
@@ -37,6 +40,8 @@ pub struct CountryQuery {
     persistent_only: Option<String>,
     /// How many lineage answers were just saved, to say so.
     answered: Option<String>,
+    /// The recommendation just linked from this page, to say so beside it (read leniently).
+    linked: Option<String>,
 }
 
 impl CountryQuery {
@@ -116,6 +121,11 @@ pub async fn country_page(
         }
         _ => Vec::new(),
     };
+    let offers = LinkOffers {
+        visitor: &visitor,
+        interventions: own_interventions(&mut connection, &visitor, &report.country.code).await?,
+        linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
+    };
     let country = &report.country;
     let title = match report.year {
         Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
@@ -135,7 +145,7 @@ pub async fn country_page(
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(&visitor, &report.country.code, year, &suggestions)) }
         (tier_history(&history))
-        (recommendations_by_pillar(&report, window.as_ref()))
+        (recommendations_by_pillar(&report, window.as_ref(), Some(&offers)))
         @if report.recommendations.is_empty() {
             p { "No recommendation matches these filters." }
         }
@@ -283,7 +293,11 @@ fn tier_history(history: &[TierRow]) -> Markup {
 
 /// The recommendations, one section per pillar, each with its status, its line and the work that
 /// answers it.
-fn recommendations_by_pillar(report: &GapReport, window: Option<&Window>) -> Markup {
+fn recommendations_by_pillar(
+    report: &GapReport,
+    window: Option<&Window>,
+    offers: Option<&LinkOffers>,
+) -> Markup {
     html! {
         @for pillar in Pillar::ALL {
             @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
@@ -311,7 +325,7 @@ fn recommendations_by_pillar(report: &GapReport, window: Option<&Window>) -> Mar
                                         @for intervention in &recommendation.interventions {
                                             li {
                                                 a href={ "/interventions/" (intervention.id) } { (intervention.title) }
-                                                " — " (intervention.organisation_name) ", " (intervention.status) ", " (intervention.contribution) " contribution"
+                                                " — " (intervention.organisation_name) ", " (intervention.status.label()) ", " (match intervention.contribution { Contribution::Full => "answers it in full", Contribution::Partial => "answers it in part" })
                                                 @if let Some(rationale) = &intervention.rationale { br; span.rationale { (rationale) } }
                                                 @if let Some(url) = &intervention.evidence_url {
                                                     br; "Evidence: " a.evidence href=(url) rel="noopener noreferrer" { (url) }
@@ -321,6 +335,14 @@ fn recommendations_by_pillar(report: &GapReport, window: Option<&Window>) -> Mar
                                     }
                                     @if recommendation.more_interventions { p.muted { "More interventions answer it than are listed here." } }
                                 }
+                                @if let Some(offers) = offers {
+                                    @if offers.linked == Some(recommendation.id) {
+                                        div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
+                                    }
+                                    @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
+                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, &offers.interventions))
+                                    }
+                                }
                             }
                         }
                     }
@@ -328,6 +350,38 @@ fn recommendations_by_pillar(report: &GapReport, window: Option<&Window>) -> Mar
             }
     }
     }
+}
+
+/// What the page offers under each recommendation for linking: the visitor's interventions in
+/// the country, and which recommendation was just linked.
+struct LinkOffers<'a> {
+    visitor: &'a Visitor,
+    interventions: Vec<Intervention>,
+    linked: Option<Uuid>,
+}
+
+/// The interventions in `country` that the visitor may link (an editor's organisation's; for
+/// an admin, every one), newest first; none for a viewer.
+async fn own_interventions(
+    connection: &mut Connection,
+    visitor: &Visitor,
+    country: &str,
+) -> Result<Vec<Intervention>, WebError> {
+    let Ok(organisation) = visitor.caller.editable_organisation() else {
+        return Ok(Vec::new());
+    };
+    let filter = InterventionFilter {
+        organisation,
+        country: Some(country.to_owned()),
+        ..InterventionFilter::default()
+    };
+    let rows =
+        intervention_list::list_in_order(connection, &filter, InterventionOrder::Newest, None, 200)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|i| visitor.caller.may_edit(Some(i.row.organisation_id)))
+        .collect())
 }
 
 /// `GET /countries/{code}/print`: the printable summary, for a grant proposal.

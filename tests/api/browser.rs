@@ -123,6 +123,17 @@ impl Browser {
         texts
     }
 
+    /// Whether the checkbox or radio button `selector` finds is ticked.
+    pub async fn checked(&self, selector: &str) -> bool {
+        self.css(selector)
+            .await
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref()
+            == Some("true")
+    }
+
     /// An attribute of the element `selector` finds.
     pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
         self.css(selector).await.attr(name).await.unwrap()
@@ -641,15 +652,8 @@ async fn a_form_with_bad_input_keeps_every_value_and_says_what_is_wrong_beside_e
         "Three districts, with the bar association."
     );
     assert_eq!(browser.value("#location").await, "Bo District");
-    assert_eq!(
-        browser
-            .css("input[name=countries][value=SLE]")
-            .await
-            .prop("checked")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("true"),
+    assert!(
+        browser.checked("input[name=countries][value=SLE]").await,
         "the chosen country stays chosen"
     );
     assert!(

@@ -43,6 +43,9 @@ struct InterventionForm {
     people_reached: String,
     /// The ETag of the intervention as the edit form showed it.
     etag: String,
+    /// The recommendation the person came to answer (from a country page): once logged, the
+    /// intervention's page opens its link form.
+    answers: String,
 }
 
 impl InterventionForm {
@@ -59,6 +62,7 @@ impl InterventionForm {
             location: form.get("location").to_owned(),
             people_reached: form.get("people_reached").to_owned(),
             etag: form.get("etag").to_owned(),
+            answers: form.get("answers").to_owned(),
         }
     }
 
@@ -79,6 +83,7 @@ impl InterventionForm {
                 .map(|n| written::count(n.into()))
                 .unwrap_or_default(),
             etag: Etag::of(intervention).as_header().to_owned(),
+            answers: String::new(),
         }
     }
 
@@ -218,15 +223,29 @@ async fn choices(connection: &mut Connection, visitor: &Visitor) -> Result<Choic
 pub(super) async fn new_form(
     visitor: Visitor,
     state: web::Data<AppState>,
+    query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.editable_organisation()?;
     let mut connection = state.connection().await?;
     let choices = choices(&mut connection, &visitor).await?;
+    let country = query
+        .country
+        .as_deref()
+        .filter(|code| choices.countries.iter().any(|c| c.code == *code));
     let form = InterventionForm {
         status: "planned".into(),
         organisation_id: visitor
             .caller
             .organisation_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        countries: country
+            .map(|code| vec![code.to_owned()])
+            .unwrap_or_default(),
+        answers: query
+            .answers
+            .as_deref()
+            .and_then(|id| Uuid::from_str(id).ok())
             .map(|id| id.to_string())
             .unwrap_or_default(),
         ..InterventionForm::default()
@@ -240,6 +259,15 @@ pub(super) async fn new_form(
         None,
         HttpResponse::Ok(),
     ))
+}
+
+/// What a new intervention's form may start from: a country chosen, and the recommendation it
+/// is logged to answer (both from a country page). Read leniently: what names nothing is left
+/// out.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NewQuery {
+    country: Option<String>,
+    answers: Option<String>,
 }
 
 /// What an edit form says when someone else saved the intervention since it was opened.
@@ -268,10 +296,13 @@ pub(super) async fn create(
     };
     let message = match settle(outcome, STALE_FORM, &mut errors)? {
         Settled::Done(created) => {
-            return Ok(see_other(&format!(
-                "/interventions/{}?saved=1",
-                created.row.id
-            )));
+            let id = created.row.id;
+            return Ok(see_other(&match Uuid::from_str(&form.answers) {
+                Ok(recommendation) => format!(
+                    "/interventions/{id}?saved=1&link={recommendation}#recommendation-{recommendation}"
+                ),
+                Err(_) => format!("/interventions/{id}?saved=1"),
+            }));
         }
         Settled::Again(message) => message,
     };
@@ -395,6 +426,7 @@ fn form_page(
         form.panel method="post" action=(action) novalidate {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
+            @if !form.answers.is_empty() { input type="hidden" name="answers" value=(form.answers); }
             (fields(form, choices, &FieldErrors(errors)))
             div.actions {
                 button type="submit" { "Save" }

@@ -18,6 +18,7 @@ use crate::usecases;
 use crate::usecases::links::PutLink;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
+use crate::web::form_data::FormData;
 use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
@@ -35,6 +36,33 @@ pub(super) async fn link(
     } = checked;
     let recommendation_id = Uuid::from_str(data.get("recommendation_id").trim())
         .map_err(|_| ApiError::BadRequest("the form names no recommendation".into()))?;
+    let Some(refused) = link_from_form(&state, &visitor, id, recommendation_id, &data).await?
+    else {
+        return Ok(see_other(&format!(
+            "/interventions/{id}?linked={recommendation_id}#recommendation-{recommendation_id}"
+        )));
+    };
+    render_show(
+        &visitor,
+        &state,
+        id,
+        &ShowQuery::default(),
+        Some(refused),
+        HttpResponse::UnprocessableEntity(),
+    )
+    .await
+}
+
+/// Links `intervention` to `recommendation` as a link form (`contribution`, `rationale`,
+/// `evidence_url`) asks, through the use case the API calls: `None` when it is done, else the
+/// form as typed with what was refused, to show again.
+pub(super) async fn link_from_form(
+    state: &AppState,
+    visitor: &Visitor,
+    intervention: Uuid,
+    recommendation_id: Uuid,
+    data: &FormData,
+) -> Result<Option<RefusedLink>, WebError> {
     let mut errors = Vec::new();
     let contribution =
         read_enum::<Contribution>("contribution", data.get("contribution"), &mut errors);
@@ -47,9 +75,9 @@ pub(super) async fn link(
             };
             Some(
                 usecases::links::link(
-                    state.get_ref(),
+                    state,
                     &visitor.caller,
-                    id,
+                    intervention,
                     recommendation_id,
                     &Precondition::None,
                     body,
@@ -60,26 +88,15 @@ pub(super) async fn link(
         None => None,
     };
     if let Settled::Done(_) = settle(outcome, STALE_FORM, &mut errors)? {
-        return Ok(see_other(&format!(
-            "/interventions/{id}?linked={recommendation_id}#recommendation-{recommendation_id}"
-        )));
+        return Ok(None);
     }
-    let refused = RefusedLink {
+    Ok(Some(RefusedLink {
         recommendation_id,
         contribution: data.get("contribution").to_owned(),
         rationale: data.get("rationale").to_owned(),
         evidence_url: data.get("evidence_url").to_owned(),
         errors,
-    };
-    render_show(
-        &visitor,
-        &state,
-        id,
-        &ShowQuery::default(),
-        Some(refused),
-        HttpResponse::UnprocessableEntity(),
-    )
-    .await
+    }))
 }
 
 /// `GET /interventions/{id}/links/{recommendation}/remove`: asks the editor to confirm, showing

@@ -6,6 +6,7 @@
 //! fault.
 
 mod form;
+pub mod from_country;
 mod linking;
 mod list;
 mod show;
@@ -29,6 +30,10 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/interventions/{id}", web::post().to(form::update))
         .route("/interventions/{id}/edit", web::get().to(form::edit_form))
         .route("/interventions/{id}/links", web::post().to(linking::link))
+        .route(
+            "/recommendations/{id}/link",
+            web::post().to(from_country::link),
+        )
         .route(
             "/interventions/{id}/links/{recommendation}/remove",
             web::get().to(linking::confirm_unlink),

@@ -33,6 +33,8 @@ pub struct ShowQuery {
     linked: Option<String>,
     /// The recommendation whose link was just removed.
     unlinked: Option<String>,
+    /// The recommendation whose link form opens (the intervention was logged to answer it).
+    link: Option<String>,
 }
 
 /// The recommendation a notice parameter names, if it names one.
@@ -106,6 +108,7 @@ pub(super) async fn render_show(
     let years = reports::list(&mut connection, None, 100).await?;
     let linked_now = notice_for(query.linked.as_deref());
     let unlinked_now = notice_for(query.unlinked.as_deref());
+    let open_link = notice_for(query.link.as_deref());
     let title = row.title.clone();
     let content = html! {
         h1 { (title) }
@@ -138,7 +141,7 @@ pub(super) async fn render_show(
                                 }
                                 @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
                                 @if editable {
-                                    (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id)))
+                                    (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id), open_link == Some(gap.id)))
                                 }
                             }
                         }
@@ -238,6 +241,7 @@ fn link_form(
     recommendation: Uuid,
     refused: Option<&RefusedLink>,
     current: Option<&LinkRow>,
+    open: bool,
 ) -> Markup {
     let error_of = |field: &str| {
         refused.and_then(|r| {
@@ -265,7 +269,7 @@ fn link_form(
     };
     let prefix = format!("link-{recommendation}");
     html! {
-        details open[refused.is_some()] {
+        details open[refused.is_some() || open] {
             summary { @if current.is_some() { "Change the link" } @else { "Link this intervention" } }
             form method="post" action={ "/interventions/" (intervention) "/links" } {
                 input type="hidden" name="csrf" value=(visitor.csrf);
@@ -273,7 +277,7 @@ fn link_form(
                 div.field {
                     label for={ (prefix) "-contribution" } { "Contribution" }
                     select id={ (prefix) "-contribution" } name="contribution" {
-                        @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c) } }
+                        @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c.label()) } }
                     }
                 }
                 div.field {

@@ -1,0 +1,117 @@
+//! Linking from where a person sees the gap: under a recommendation on the country page, an
+//! editor links one of their organisation's interventions in that country
+//! (`POST /recommendations/{id}/link`, through the same [`usecases::links::link`] as the
+//! intervention page and the API), or logs a new one with the country and the recommendation
+//! already chosen.
+
+use std::str::FromStr;
+
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use uuid::Uuid;
+
+use super::linking::link_from_form;
+use super::see_other;
+use super::show::{ShowQuery, render_show};
+use crate::db::interventions::Intervention;
+use crate::domain::Contribution;
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::web::csrf::CheckedForm;
+use crate::web::error::WebError;
+use crate::web::session::Visitor;
+
+/// Under a recommendation of `code`'s `year` report: the form to link one of `interventions`
+/// (those the visitor may change, in that country) to it, and the way to log a new one.
+pub fn link_offer(
+    visitor: &Visitor,
+    code: &str,
+    year: i32,
+    recommendation: Uuid,
+    interventions: &[Intervention],
+) -> Markup {
+    let prefix = format!("offer-{recommendation}");
+    html! {
+        details.link-offer.no-print {
+            summary { "Link an intervention to this recommendation" }
+            @if interventions.is_empty() {
+                p.muted { "None of your interventions works in this country yet." }
+            } @else {
+                form method="post" action={ "/recommendations/" (recommendation) "/link" } {
+                    input type="hidden" name="csrf" value=(visitor.csrf);
+                    input type="hidden" name="country" value=(code);
+                    input type="hidden" name="year" value=(year);
+                    div.field {
+                        label for={ (prefix) "-intervention" } { "Intervention" }
+                        select id={ (prefix) "-intervention" } name="intervention_id" required {
+                            @for intervention in interventions {
+                                option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label()) ")" }
+                            }
+                        }
+                    }
+                    div.field {
+                        label for={ (prefix) "-contribution" } { "Contribution" }
+                        select id={ (prefix) "-contribution" } name="contribution" {
+                            @for c in Contribution::ALL { option value=(c) { (c.label()) } }
+                        }
+                    }
+                    div.field {
+                        label for={ (prefix) "-rationale" } { "Rationale" }
+                        textarea id={ (prefix) "-rationale" } name="rationale" {}
+                    }
+                    div.field {
+                        label for={ (prefix) "-evidence" } { "Evidence URL" }
+                        input id={ (prefix) "-evidence" } type="url" name="evidence_url";
+                    }
+                    button type="submit" { "Link" }
+                }
+            }
+            p { a.button.secondary href={ "/interventions/new?country=" (code) "&answers=" (recommendation) } { "Log a new intervention for it" } }
+        }
+    }
+}
+
+/// `POST /recommendations/{id}/link`: links the chosen intervention, then goes back to the
+/// country page beside the recommendation; a refusal shows the intervention's page with what
+/// was typed and why.
+pub(super) async fn link(
+    state: web::Data<AppState>,
+    recommendation: web::Path<Uuid>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let recommendation_id = *recommendation;
+    let CheckedForm { visitor, form } = checked;
+    let intervention = Uuid::from_str(form.get("intervention_id").trim())
+        .map_err(|_| ApiError::BadRequest("the form names no intervention".into()))?;
+    let Some(refused) =
+        link_from_form(&state, &visitor, intervention, recommendation_id, &form).await?
+    else {
+        return Ok(see_other(&back_to_country(
+            form.get("country"),
+            form.get("year"),
+            recommendation_id,
+        )));
+    };
+    render_show(
+        &visitor,
+        &state,
+        intervention,
+        &ShowQuery::default(),
+        Some(refused),
+        HttpResponse::UnprocessableEntity(),
+    )
+    .await
+}
+
+/// The country page the form came from, at the recommendation, saying it is linked. Only a
+/// country code and a year are taken from the form, so the answer never leaves gaptrack.
+fn back_to_country(country: &str, year: &str, recommendation: Uuid) -> String {
+    let code_ok = country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase());
+    let year = year.parse::<i32>().ok();
+    match (code_ok, year) {
+        (true, Some(year)) => format!(
+            "/countries/{country}?year={year}&linked={recommendation}#recommendation-{recommendation}"
+        ),
+        _ => "/".to_owned(),
+    }
+}
