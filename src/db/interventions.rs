@@ -351,3 +351,16 @@ pub async fn with_countries(
         })
         .collect())
 }
+
+/// The titles of these interventions that exist, by id.
+pub async fn titles(
+    connection: &mut Connection,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, String>, DbError> {
+    let rows: Vec<(Uuid, String)> = interventions::table
+        .filter(interventions::id.eq_any(ids))
+        .select((interventions::id, interventions::title))
+        .load(connection)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

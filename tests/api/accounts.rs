@@ -85,7 +85,7 @@ async fn redeem(
     client.post(link).form(&form).send().await.unwrap()
 }
 
-async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (StatusCode, String) {
+pub async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (StatusCode, String) {
     let response = client.get(app.url(path)).send().await.unwrap();
     (response.status(), response.text().await.unwrap())
 }

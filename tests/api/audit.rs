@@ -388,3 +388,45 @@ async fn an_interventions_history_and_links_come_a_page_at_a_time() {
         "create, 3 links, 5 changes"
     );
 }
+
+#[actix_web::test]
+async fn the_trail_page_says_who_changed_what_in_words_with_a_link_to_it() {
+    let app = TestApp::spawn().await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let intervention = app
+        .create_intervention(&organisation, &["SLE"], "active")
+        .await;
+    expect_json(
+        app.patch(
+            &format!("/api/v1/interventions/{intervention}"),
+            &json!({"title": "Training of judges", "people_reached": 1200}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let client = crate::helpers::signed_in(&app, &app.key(Role::Admin, None)).await;
+    let (status, page) =
+        crate::accounts::get_page(&client, &app, "/admin/audit?resource_type=intervention").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(&format!(
+            r#"<a href="/interventions/{intervention}">Training of judges</a>"#
+        )),
+        "the thing is named by its title and links to it"
+    );
+    assert!(
+        page.contains("<strong>Title: </strong>“Training of police” → “Training of judges”"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<strong>People reached: </strong>– → 1200"),
+        "{page}"
+    );
+    assert!(page.contains("changed") && page.contains("created"));
+    assert!(
+        page.contains("<dt>Organisation</dt><dd>CenHTRO</dd>"),
+        "an id reads as its name"
+    );
+    assert!(!page.contains("\"title\":"), "no raw JSON");
+}

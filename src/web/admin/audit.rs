@@ -2,19 +2,22 @@
 //! of resource, resource id, key and dates, a page at a time.
 
 use actix_web::{HttpResponse, web};
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use maud::html;
 use serde::Deserialize;
 
 use crate::db::audit::{self, AuditFilter};
-use crate::db::{keys, users};
+use crate::db::{interventions, keys, organisations, users};
 use crate::domain::ResourceType;
 use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::web::admin::audit_words::{self, Names, interventions_named};
 use crate::web::error::WebError;
 use crate::web::filters::{self, query_string};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets;
+use crate::web::written::{self, DATE_HINT};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct AuditQuery {
@@ -38,13 +41,23 @@ pub async fn audit_page(
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
-    let day = |field: &str, value: Option<&str>, end: bool| {
-        filters::optional::<NaiveDate>(field, value).map(|date| {
-            date.map(|d| {
-                let time = if end { d.succ_opt().unwrap_or(d) } else { d };
-                Utc.from_utc_datetime(&time.and_hms_opt(0, 0, 0).expect("midnight exists"))
-            })
-        })
+    let day = |field: &str, value: Option<&str>, end: bool| -> Result<_, WebError> {
+        let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok(None);
+        };
+        let date = written::typed_date(text).ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "`{text}` is not a date for “{field}”: give {DATE_HINT}"
+            ))
+        })?;
+        let time = if end {
+            date.succ_opt().unwrap_or(date)
+        } else {
+            date
+        };
+        Ok(Some(Utc.from_utc_datetime(
+            &time.and_hms_opt(0, 0, 0).expect("midnight exists"),
+        )))
     };
     let filter = AuditFilter {
         resource_type: filters::optional::<ResourceType>(
@@ -67,6 +80,19 @@ pub async fn audit_page(
     let events = &events[..events.len().min(PAGE as usize)];
     let all_keys = keys::list(&mut connection, None, 1000).await?;
     let people = users::list(&mut connection).await?;
+    let names = Names {
+        interventions: interventions::titles(&mut connection, &interventions_named(events)).await?,
+        organisations: organisations::list(&mut connection, None, 1000)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect(),
+        people: people
+            .iter()
+            .map(|p| (p.id, p.display_name.clone()))
+            .collect(),
+        keys: all_keys.iter().map(|k| (k.id, k.name.clone())).collect(),
+    };
     let next = query_string(&[
         ("resource_type", query.resource_type.clone()),
         ("resource_id", query.resource_id.clone()),
@@ -100,34 +126,27 @@ pub async fn audit_page(
                     @for person in &people { option value=(person.id) selected[filter.user_id == Some(person.id)] { (person.display_name) } }
                 }
             }))
-            (widgets::field("from", "From", None, html! { input #from type="date" name="from" value=[query.from.as_deref()]; }))
-            (widgets::field("to", "To", None, html! { input #to type="date" name="to" value=[query.to.as_deref()]; }))
+            (widgets::field("from", "From", None, html! { input #from type="text" name="from" placeholder="e.g. 1 March 2026" autocomplete="off" value=[query.from.as_deref()]; }))
+            (widgets::field("to", "To", None, html! { input #to type="text" name="to" placeholder="e.g. 31 March 2026" autocomplete="off" value=[query.to.as_deref()]; }))
             button type="submit" { "Apply filters" }
         }
         @if events.is_empty() {
             p { "No change matches these filters." }
         } @else {
-            div.table-wrap { table {
-                thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "Did" } th scope="col" { "What" } th scope="col" { "Fields" } } }
+            div.table-wrap { table.cards.audit {
+                thead { tr { th scope="col" { "What" } th scope="col" { "Who" } th scope="col" { "When" } th scope="col" { "Changes" } } }
                 tbody {
                     @for event in events {
                         tr {
-                            td { (crate::web::written::moment(event.occurred_at)) }
-                            td {
+                            th scope="row" { (audit_words::thing(event, &names)) " " span.muted { (audit_words::action(event.action)) } }
+                            td data-label="Who" {
                                 @match event.user_id {
-                                    Some(user) => { a href={ "/admin/people/" (user) } { (event.key_name) } }
-                                    None => { (event.key_name) }
+                                    Some(user) => { a href={ "/admin/people/" (user) } { (audit_words::actor(&event.key_name)) } }
+                                    None => { (audit_words::actor(&event.key_name)) }
                                 }
                             }
-                            td { (event.action) }
-                            th scope="row" { (event.resource_type.in_words()) " " code { (event.resource_id) } }
-                            td {
-                                details {
-                                    summary { "Before and after" }
-                                    p { "Before:" } pre { (event.before.as_ref().map_or("–".to_owned(), |v| serde_json::to_string_pretty(v).unwrap_or_default())) }
-                                    p { "After:" } pre { (event.after.as_ref().map_or("–".to_owned(), |v| serde_json::to_string_pretty(v).unwrap_or_default())) }
-                                }
-                            }
+                            td data-label="When" { (crate::web::written::moment(event.occurred_at)) }
+                            td data-label="Changes" { (audit_words::fields(event, &names)) }
                         }
                     }
                 }

@@ -2,6 +2,7 @@
 //! signed-in key for the admin role first; the navigation shows these pages to admins only.
 
 pub mod audit;
+pub mod audit_words;
 pub mod import;
 pub mod keys;
 pub mod organisations;

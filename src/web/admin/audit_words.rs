@@ -1,0 +1,274 @@
+//! The audit trail in words: who (a name), what they did, the thing (a link to it, by its
+//! title), and each changed field as before and after, named as people name it and with ids
+//! of organisations and people turned into their names.
+
+use std::collections::HashMap;
+
+use maud::{Markup, html};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::db::audit::AuditRow;
+use crate::domain::{AuditAction, ResourceType};
+
+/// The names the trail shows instead of ids, read once per page.
+#[derive(Debug, Default)]
+pub struct Names {
+    pub interventions: HashMap<Uuid, String>,
+    pub organisations: HashMap<Uuid, String>,
+    pub people: HashMap<Uuid, String>,
+    pub keys: HashMap<Uuid, String>,
+}
+
+impl Names {
+    fn of(&self, id: &str) -> Option<&str> {
+        let id = Uuid::parse_str(id).ok()?;
+        [
+            &self.interventions,
+            &self.organisations,
+            &self.people,
+            &self.keys,
+        ]
+        .into_iter()
+        .find_map(|names| names.get(&id))
+        .map(String::as_str)
+    }
+}
+
+/// The interventions an event names (an intervention, or a link's), whose titles the trail
+/// shows.
+pub fn interventions_named(events: &[AuditRow]) -> Vec<Uuid> {
+    events
+        .iter()
+        .filter_map(|event| match event.resource_type {
+            ResourceType::Intervention => Uuid::parse_str(&event.resource_id).ok(),
+            ResourceType::Link => event
+                .resource_id
+                .split('/')
+                .next()
+                .and_then(|id| Uuid::parse_str(id).ok()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Who did it, as people read it: a person's or key's name; the command line said so.
+pub fn actor(name: &str) -> String {
+    match name.strip_prefix("command line: ") {
+        Some(what) => format!("The command line ({})", what.replace(": ", ", ")),
+        None => name.to_owned(),
+    }
+}
+
+/// What was done, as a verb.
+pub fn action(action: AuditAction) -> &'static str {
+    match action {
+        AuditAction::Create => "created",
+        AuditAction::Update => "changed",
+        AuditAction::Delete => "deleted",
+        AuditAction::Link => "linked",
+        AuditAction::Unlink => "unlinked",
+        AuditAction::Import => "imported",
+        AuditAction::Revoke => "revoked",
+    }
+}
+
+/// A field of a snapshot, from after the change or else before it.
+fn snapshot_field<'a>(event: &'a AuditRow, field: &str) -> Option<&'a Value> {
+    [&event.after, &event.before]
+        .into_iter()
+        .flatten()
+        .find_map(|snapshot| snapshot.get(field).filter(|v| !v.is_null()))
+}
+
+fn snapshot_text(event: &AuditRow, field: &str) -> Option<String> {
+    snapshot_field(event, field).map(|value| match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    })
+}
+
+/// The thing changed: its kind, and its name as a link to it while it exists.
+pub fn thing(event: &AuditRow, names: &Names) -> Markup {
+    let id = event.resource_id.as_str();
+    let gone = event.action == AuditAction::Delete;
+    let kind = event.resource_type.in_words();
+    let (label, href): (String, Option<String>) = match event.resource_type {
+        ResourceType::Intervention => (
+            names
+                .of(id)
+                .map(str::to_owned)
+                .or_else(|| snapshot_text(event, "title"))
+                .unwrap_or(kind.clone()),
+            Some(format!("/interventions/{id}")),
+        ),
+        ResourceType::Link => {
+            let (intervention, recommendation) = id.split_once('/').unwrap_or((id, ""));
+            let title = names.of(intervention).unwrap_or("an intervention");
+            (
+                format!("the link of “{title}”"),
+                Some(format!(
+                    "/interventions/{intervention}#recommendation-{recommendation}"
+                )),
+            )
+        }
+        ResourceType::Organisation => (
+            names
+                .of(id)
+                .map(str::to_owned)
+                .or_else(|| snapshot_text(event, "name"))
+                .unwrap_or(kind.clone()),
+            Some(format!("/admin/organisations/{id}")),
+        ),
+        ResourceType::User => (
+            names
+                .of(id)
+                .map(str::to_owned)
+                .or_else(|| snapshot_text(event, "display_name"))
+                .unwrap_or(kind.clone()),
+            Some(format!("/admin/people/{id}")),
+        ),
+        ResourceType::ApiKey => (
+            format!(
+                "key “{}”",
+                names
+                    .of(id)
+                    .map(str::to_owned)
+                    .or_else(|| snapshot_text(event, "name"))
+                    .unwrap_or_default()
+            ),
+            Some("/admin/keys".to_owned()),
+        ),
+        ResourceType::Recommendation => {
+            let country = snapshot_text(event, "country_code");
+            let year = snapshot_text(event, "year");
+            let position = snapshot_text(event, "position");
+            match (country, year) {
+                (Some(country), Some(year)) => (
+                    format!(
+                        "recommendation {country} {year}{}",
+                        position.map(|p| format!(" no. {p}")).unwrap_or_default()
+                    ),
+                    Some(format!(
+                        "/countries/{country}?year={year}#recommendation-{id}"
+                    )),
+                ),
+                _ => ("a recommendation".to_owned(), None),
+            }
+        }
+        ResourceType::Report => (
+            format!("the {id} report"),
+            Some("/admin/reports".to_owned()),
+        ),
+        _ => (format!("{kind} {id}"), None),
+    };
+    html! {
+        @match href.filter(|_| !gone) {
+            Some(href) => a href=(href) { (label) },
+            None => (label),
+        }
+    }
+}
+
+/// A field's name as a label: `people_reached` is "People reached", `organisation_id` is
+/// "Organisation".
+fn field_label(field: &str) -> String {
+    let words = field.strip_suffix("_id").unwrap_or(field).replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A stored value in words: text in quotes, an id by its name, nothing as a dash.
+fn value_in_words(value: Option<&Value>, names: &Names) -> String {
+    match value {
+        None | Some(Value::Null) => "–".to_owned(),
+        Some(Value::String(text)) => match names.of(text) {
+            Some(name) => name.to_owned(),
+            None => format!("“{text}”"),
+        },
+        Some(Value::Bool(true)) => "yes".to_owned(),
+        Some(Value::Bool(false)) => "no".to_owned(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Fields a snapshot always holds that say nothing a reader needs.
+const BOOKKEEPING: &[&str] = &["id", "created_at", "updated_at"];
+
+/// Each changed field, before → after; for a creation or a deletion, what it held.
+pub fn fields(event: &AuditRow, names: &Names) -> Markup {
+    let empty = serde_json::Map::new();
+    let object = |value: &Option<Value>| {
+        value
+            .as_ref()
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_else(|| empty.clone())
+    };
+    let (before, after) = (object(&event.before), object(&event.after));
+    let mut changed: Vec<&String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|f| !BOOKKEEPING.contains(&f.as_str()))
+        .collect();
+    changed.sort();
+    changed.dedup();
+    let whole = event.before.is_none() || event.after.is_none();
+    html! {
+        @if changed.is_empty() {
+            span.muted { "–" }
+        } @else if whole {
+            details {
+                summary { @if event.before.is_none() { "What it holds" } @else { "What it held" } }
+                dl.details {
+                    @for field in &changed {
+                        dt { (field_label(field)) }
+                        dd { (value_in_words(after.get(*field).or(before.get(*field)), names)) }
+                    }
+                }
+            }
+        } @else {
+            ul.changes {
+                @for field in &changed {
+                    li { strong { (field_label(field)) ": " } (value_in_words(before.get(*field), names)) " → " (value_in_words(after.get(*field), names)) }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_and_actors_read_as_words() {
+        assert_eq!(field_label("people_reached"), "People reached");
+        assert_eq!(field_label("organisation_id"), "Organisation");
+        assert_eq!(
+            actor("command line: serve: first start"),
+            "The command line (serve, first start)"
+        );
+        assert_eq!(
+            actor("Awa Ndiaye (key “laptop”)"),
+            "Awa Ndiaye (key “laptop”)"
+        );
+        let id = Uuid::now_v7();
+        let names = Names {
+            organisations: HashMap::from([(id, "CenHTRO".to_owned())]),
+            ..Names::default()
+        };
+        assert_eq!(
+            value_in_words(Some(&Value::String(id.to_string())), &names),
+            "CenHTRO"
+        );
+        assert_eq!(
+            value_in_words(Some(&Value::String("Bo".into())), &names),
+            "“Bo”"
+        );
+        assert_eq!(value_in_words(Some(&Value::Null), &names), "–");
+    }
+}
