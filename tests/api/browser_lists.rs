@@ -164,5 +164,19 @@ async fn a_program_manager_searches_sorts_and_pages_the_interventions_list() {
     );
     assert!(statuses[0].text().await.unwrap().contains("Active"));
     browser.screenshot("interventions-list-phone").await;
+    browser.goto("/interventions/new").await;
+    assert_eq!(
+        browser.past_the_edge().await,
+        Vec::<String>::new(),
+        "the form's boxes stay inside their card"
+    );
+    browser.fill(".picker-filter", "leone").await;
+    let shown = browser.texts(".picker-choices label:not([hidden])").await;
+    assert_eq!(
+        shown,
+        ["Sierra Leone"],
+        "the filter narrows the countries as one types"
+    );
+    browser.screenshot("intervention-form-phone").await;
     browser.close().await;
 }

@@ -168,3 +168,36 @@ async fn a_wrong_address_is_a_page_for_a_browser_and_a_problem_for_a_program() {
         "application/problem+json"
     );
 }
+
+#[actix_web::test]
+async fn a_refusal_or_a_missing_thing_keeps_the_top_bar_to_go_on_from() {
+    let app = TestApp::spawn().await;
+    let viewer = signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    for (path, status) in [
+        ("/admin/import".to_owned(), StatusCode::FORBIDDEN),
+        (
+            format!("/interventions/{}", uuid::Uuid::nil()),
+            StatusCode::NOT_FOUND,
+        ),
+        ("/countries/Atlantis".to_owned(), StatusCode::NOT_FOUND),
+        ("/countries/SLE/nonsense".to_owned(), StatusCode::NOT_FOUND),
+    ] {
+        let response = viewer
+            .get(app.url(&path))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "{path}");
+        let page = Html::parse_document(&response.text().await.unwrap());
+        let menu: Vec<String> = page
+            .select(&select("header.site nav a"))
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        assert_eq!(
+            menu,
+            ["/", "/interventions"],
+            "{path} keeps the way to the main pages"
+        );
+    }
+}
