@@ -26,7 +26,7 @@ pub struct Change {
 }
 
 /// Fields that change with every write and say nothing about what changed.
-const BOOKKEEPING: &[&str] = &["updated_at"];
+const BOOKKEEPING: &[&str] = &["updated_at", "changed_by"];
 
 fn snapshot(row: &impl Serialize) -> Value {
     serde_json::to_value(row).expect("rows serialise to JSON")

@@ -23,6 +23,11 @@ pub struct LinkRow {
     pub evidence_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Who made the link, as the audit trail names them; `None` for links made before this
+    /// was kept.
+    pub linked_by: Option<String>,
+    /// Who last changed it, if anyone did.
+    pub changed_by: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -144,7 +149,7 @@ async fn write(
 ) -> Result<Linking, DbError> {
     let id = link_id(link.intervention_id, link.recommendation_id);
     let inserted: Option<LinkRow> = diesel::insert_into(links::table)
-        .values(link)
+        .values((link, links::linked_by.eq(&actor.key_name)))
         .on_conflict_do_nothing()
         .returning(LinkRow::as_returning())
         .get_result(connection)
@@ -165,6 +170,7 @@ async fn write(
             links::rationale.eq(link.rationale),
             links::evidence_url.eq(link.evidence_url),
             links::updated_at.eq(diesel::dsl::now),
+            links::changed_by.eq(&actor.key_name),
         ))
         .returning(LinkRow::as_returning())
         .get_result(connection)

@@ -53,6 +53,8 @@ diesel::table! {
         evidence_url -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        linked_by -> Nullable<Text>,
+        changed_by -> Nullable<Text>,
     }
 }
 

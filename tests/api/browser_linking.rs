@@ -92,6 +92,15 @@ async fn an_editor_links_work_from_the_country_page_where_the_gap_is_seen() {
         ))
         .await;
     assert_eq!(link["contribution"], "partial");
+    browser
+        .goto(&format!("/interventions/{intervention}"))
+        .await;
+    let authors = browser.text(&format!("{card} .link-authors")).await;
+    assert!(
+        authors.starts_with("Linked by test editor on "),
+        "who linked, and when: {authors}"
+    );
+    browser.goto("/countries/SLE").await;
 
     browser
         .click(&format!("{card} details.link-offer summary"))

@@ -196,7 +196,7 @@ fn value_in_words(value: Option<&Value>, names: &Names) -> String {
 }
 
 /// Fields a snapshot always holds that say nothing a reader needs.
-const BOOKKEEPING: &[&str] = &["id", "created_at", "updated_at"];
+const BOOKKEEPING: &[&str] = &["id", "created_at", "updated_at", "linked_by", "changed_by"];
 
 /// Each changed field, before → after; for a creation or a deletion, what it held.
 pub fn fields(event: &AuditRow, names: &Names) -> Markup {

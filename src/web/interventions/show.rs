@@ -318,10 +318,12 @@ fn link_evidence(link: &LinkRow) -> Markup {
                 Some(url) => p { "Evidence: " a href=(url) rel="noopener noreferrer" { (url) } },
                 None => p.muted { "No evidence given yet." },
             }
-            p.muted {
-                "Linked on " (crate::web::written::day_of(link.created_at))
-                @if link.updated_at.date_naive() != link.created_at.date_naive() {
-                    ", changed on " (crate::web::written::day_of(link.updated_at))
+            p.muted.link-authors {
+                "Linked" @if let Some(by) = &link.linked_by { " by " (by) }
+                " on " (crate::web::written::day_of(link.created_at))
+                @if link.changed_by.is_some() || link.updated_at.date_naive() != link.created_at.date_naive() {
+                    "; changed" @if let Some(by) = &link.changed_by { " by " (by) }
+                    " on " (crate::web::written::day_of(link.updated_at))
                 }
                 "."
             }

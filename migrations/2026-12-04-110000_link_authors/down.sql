@@ -1,0 +1,1 @@
+ALTER TABLE links DROP COLUMN linked_by, DROP COLUMN changed_by;
