@@ -173,6 +173,9 @@ pub struct CountingIntervention {
     pub organisation_id: Uuid,
     #[diesel(sql_type = Text)]
     pub organisation_name: String,
+    /// Who made the link, as the audit trail names them; `None` for links made before it was kept.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub linked_by: Option<String>,
 }
 
 /// For each recommendation of one country and year, up to `per_recommendation` interventions that

@@ -280,6 +280,7 @@ fn answer(intervention: &CountingInterventionDto) -> Markup {
         (intervention.contribution.label().to_lowercase()) ")"
         @if let Some(rationale) = &intervention.rationale { ". " (rationale) }
         @if let Some(url) = &intervention.evidence_url { br; "Evidence: " a href=(url) { (url) } }
+        @if let Some(by) = &intervention.linked_by { br; "Linked by " (by) }
     }
 }
 

@@ -98,6 +98,9 @@ pub struct CountingInterventionDto {
     pub people_reached: Option<i32>,
     pub organisation_id: Uuid,
     pub organisation_name: String,
+    /// Who made the link (a person, or a key), as the audit trail names them; `null` for links
+    /// made before gaptrack kept it.
+    pub linked_by: Option<String>,
 }
 
 impl From<CountingIntervention> for CountingInterventionDto {
@@ -113,6 +116,7 @@ impl From<CountingIntervention> for CountingInterventionDto {
             people_reached: row.people_reached,
             organisation_id: row.organisation_id,
             organisation_name: row.organisation_name,
+            linked_by: row.linked_by,
         }
     }
 }

@@ -326,6 +326,7 @@ fn recommendations_by_pillar(
                                             li {
                                                 a href={ "/interventions/" (intervention.id) } { (intervention.title) }
                                                 " — " (intervention.organisation_name) ", " (intervention.status.label()) ", " (match intervention.contribution { Contribution::Full => "answers it in full", Contribution::Partial => "answers it in part" })
+                                                @if let Some(by) = &intervention.linked_by { br; span.muted { "Linked by " (by) } }
                                                 @if let Some(rationale) = &intervention.rationale { br; span.rationale { (rationale) } }
                                                 @if let Some(url) = &intervention.evidence_url {
                                                     br; "Evidence: " a.evidence href=(url) rel="noopener noreferrer" { (url) }

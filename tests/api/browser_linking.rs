@@ -101,6 +101,10 @@ async fn an_editor_links_work_from_the_country_page_where_the_gap_is_seen() {
         "who linked, and when: {authors}"
     );
     browser.goto("/countries/SLE").await;
+    assert!(
+        browser.text(&card).await.contains("Linked by test editor"),
+        "the country page says who linked it"
+    );
 
     browser
         .click(&format!("{card} details.link-offer summary"))
