@@ -1,6 +1,6 @@
 //! Linking from where a person sees the gap: under a recommendation on the country page, an
 //! editor links one of their organisation's interventions in that country
-//! (`POST /recommendations/{id}/link`, through the same [`usecases::links::link`] as the
+//! (`POST /recommendations/{id}/link`, through the same [`usecases::links::link`](crate::usecases::links::link) as the
 //! intervention page and the API), or logs a new one with the country and the recommendation
 //! already chosen.
 
