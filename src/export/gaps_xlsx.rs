@@ -23,7 +23,7 @@ const RECOMMENDATION_COLUMNS: [Column; 10] = [
     short("People reached"),
 ];
 
-const ANSWER_COLUMNS: [Column; 10] = [
+const ANSWER_COLUMNS: [Column; 11] = [
     short("No."),
     long("Intervention"),
     short("Kind"),
@@ -33,6 +33,7 @@ const ANSWER_COLUMNS: [Column; 10] = [
     short("People reached"),
     long("Rationale"),
     long("Evidence"),
+    short("Linked by"),
     short("Recommendation status"),
 ];
 
@@ -79,6 +80,7 @@ pub fn to_xlsx(
                     .map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
                 Cell::from(i.rationale.as_deref()),
                 i.evidence_url.as_deref().map_or(Cell::Empty, Cell::Link),
+                Cell::from(i.linked_by.as_deref()),
                 Cell::Text(r.status.label()),
             ]
         })

@@ -381,6 +381,17 @@ async fn the_gap_workbook_honours_the_filters_and_lists_every_answer_with_its_ev
         .collect();
     assert_eq!(found, expected);
     assert_eq!(text(&answers[1][5]), "Fully");
+    assert_eq!(text(&answers[0][9]), "Linked by");
+    assert_eq!(
+        text(&answers[1][9]),
+        listed
+            .iter()
+            .find_map(|r| r["interventions"].as_array().and_then(|all| all.first()))
+            .unwrap()["linked_by"]
+            .as_str()
+            .unwrap_or_default(),
+        "who linked it, as the gap report says"
+    );
     let about = sheet(&bytes, "About");
     assert_eq!(fact(&about, "Recommendations listed"), "Addressed");
     assert_eq!(
