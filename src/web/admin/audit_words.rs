@@ -185,10 +185,17 @@ fn field_label(field: &str) -> String {
 fn value_in_words(value: Option<&Value>, names: &Names) -> String {
     match value {
         None | Some(Value::Null) => "–".to_owned(),
-        Some(Value::String(text)) => match names.of(text) {
-            Some(name) => name.to_owned(),
-            None => format!("“{text}”"),
-        },
+        Some(Value::String(text)) => {
+            if let Some(name) = names.of(text) {
+                name.to_owned()
+            } else if let Ok(at) = chrono::DateTime::parse_from_rfc3339(text) {
+                crate::web::written::moment(at.with_timezone(&chrono::Utc))
+            } else if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                crate::web::written::date(day)
+            } else {
+                format!("“{text}”")
+            }
+        }
         Some(Value::Bool(true)) => "yes".to_owned(),
         Some(Value::Bool(false)) => "no".to_owned(),
         Some(other) => other.to_string(),
@@ -270,5 +277,12 @@ mod tests {
             "“Bo”"
         );
         assert_eq!(value_in_words(Some(&Value::Null), &names), "–");
+        let revoked = Value::String("2026-12-02T14:34:49.750257Z".into());
+        assert_eq!(
+            value_in_words(Some(&revoked), &names),
+            "2 December 2026, 14:34 UTC"
+        );
+        let started = Value::String("2024-03-05".into());
+        assert_eq!(value_in_words(Some(&started), &names), "5 March 2024");
     }
 }
