@@ -17,7 +17,7 @@
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
 //! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits, and whose `X-Forwarded-Host`/`-Proto` give the public origin. |
-//! | `PUBLIC_URL`         | `http://` + `BIND_ADDRESS`     | The address people open gaptrack at, for the links the command line prints (the pages use the address they were opened at). |
+//! | `PUBLIC_URL`         | `http://` + `BIND_ADDRESS`     | The address people open gaptrack at (`https://gaptrack.example.org`), for every link that leaves a page: e-mailed invitations and resets, share links, the single sign-on's return address, and the links the command line prints. Unset, the pages build them from the address they were opened at, which without a trusted proxy is the client's own `Host` header: set it in production. |
 //! | `INVITATION_DAYS`    | `7`                            | How long an invitation link can be used.           |
 //! | `PASSWORD_RESET_HOURS` | `24`                         | How long a password reset link can be used.        |
 //! | `ADMIN_SECOND_FACTOR` | `required`                    | `required`: admins must set up a second factor (TOTP) at their first sign-in; `optional`. |
@@ -199,6 +199,9 @@ pub struct ServerSettings {
     pub trusted_proxies: TrustedProxies,
     pub sharing: SharingSettings,
     pub accounts: AccountSettings,
+    /// `PUBLIC_URL`, when set: the origin of every link that leaves a page (e-mailed invitations
+    /// and resets, share links, the single sign-on's return address).
+    pub public_url: Option<String>,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -214,8 +217,8 @@ pub struct Config {
     pub trusted_proxies: TrustedProxies,
     pub sharing: SharingSettings,
     pub accounts: AccountSettings,
-    /// Where people open gaptrack, for links printed on the command line.
-    pub public_url: String,
+    /// Where people open gaptrack (`PUBLIC_URL`), if it was said.
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -228,7 +231,15 @@ impl Config {
             trusted_proxies: self.trusted_proxies.clone(),
             sharing: self.sharing,
             accounts: self.accounts.clone(),
+            public_url: self.public_url.clone(),
         }
+    }
+
+    /// Where the command line's links point: `PUBLIC_URL`, else the address gaptrack listens on.
+    pub fn public_url_or_bind_address(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind_address))
     }
 
     /// Reads the settings; a malformed number is an error that names its variable.
@@ -236,8 +247,11 @@ impl Config {
         let bind_address = non_empty("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into());
         Ok(Self {
             public_url: non_empty("PUBLIC_URL")
-                .map(|url| url.trim_end_matches('/').to_owned())
-                .unwrap_or_else(|| format!("http://{bind_address}")),
+                .map(|url| {
+                    crate::http::origin::normalise(&url)
+                        .ok_or_else(|| format!("PUBLIC_URL must be an address such as https://gaptrack.example.org, not `{url}`"))
+                })
+                .transpose()?,
             accounts: account_settings()?,
             database_url: non_empty("DATABASE_URL"),
             bind_address,

@@ -103,6 +103,7 @@ pub fn run(
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());
     let sharing = web::Data::new(settings.sharing);
+    let public_url = web::Data::new(crate::http::origin::PublicUrl(settings.public_url.clone()));
     let metrics = web::Data::new(Metrics::new());
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
@@ -119,6 +120,7 @@ pub fn run(
             .app_data(limiters.clone())
             .app_data(trusted_proxies.clone())
             .app_data(sharing.clone())
+            .app_data(public_url.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .app_data(web::FormConfig::default().error_handler(form_error_handler))
@@ -143,14 +145,7 @@ pub fn run(
         .wrap(middleware::from_fn(crate::http::metrics::record))
         .wrap(middleware::from_fn(crate::http::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.
-        // The client as the rate limits count it: the peer, or whom a trusted proxy names.
-        .wrap(
-            middleware::Logger::new("%{client}xi \"%r\" %s %b %Dms request_id=%{x-request-id}o")
-                .custom_request_replace("client", |request| {
-                    crate::http::client_address::of(request.request())
-                        .map_or_else(|| "-".to_owned(), |address| address.to_string())
-                }),
-        )
+        .wrap(crate::http::access_log::logger())
         .app_data(web::Data::new(methods))
         .app_data(web::Data::new(OpenApiDocument(to_committed_form(
             &document,

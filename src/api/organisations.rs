@@ -53,7 +53,11 @@ impl From<OrganisationRow> for OrganisationDto {
 #[schema(example = json!({"name": "Centre on Human Trafficking Research & Outreach"}))]
 pub struct OrganisationBody {
     #[schema(example = "CenHTRO")]
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub name: String,
     /// Its IATI organisation identifier (a registration agency's prefix and its number there);
     /// blank is none.
@@ -73,7 +77,11 @@ pub struct OrganisationBody {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"iati_identifier": "GB-COH-01234567"}))]
 pub struct OrganisationChangesBody {
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::domain::double_option")]
     #[schema(pattern = "^(\\s*|\\s*[A-Za-z0-9][A-Za-z0-9._:-]{2,99}\\s*)$")]

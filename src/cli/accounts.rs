@@ -79,7 +79,7 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
                 &pool,
                 &Actor::command_line("users invite"),
                 &config.accounts,
-                &config.public_url,
+                &config.public_url_or_bind_address(),
                 &invitation,
             )
             .await
@@ -132,9 +132,14 @@ pub async fn first_admin(
     actor: &Actor,
     config: &Config,
 ) -> Result<Option<String>, String> {
-    let made = accounts::first_admin_link(pool, actor, &config.accounts, &config.public_url)
-        .await
-        .map_err(say)?;
+    let made = accounts::first_admin_link(
+        pool,
+        actor,
+        &config.accounts,
+        &config.public_url_or_bind_address(),
+    )
+    .await
+    .map_err(say)?;
     Ok(made.map(|made| {
         format!(
             "\nNo admin account exists yet. Open this one-time link to create yours (it works until {}):\n\n\

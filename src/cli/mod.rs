@@ -411,6 +411,12 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
     log::info!("gaptrack listening on http://{address}");
     log::info!("API docs at http://{address}{}", startup::DOCS_PATH);
     log::info!("try http://{address}/api/v1/countries/SLE/gaps");
+    if config.public_url.is_none() && config.accounts.smtp.is_some() {
+        log::warn!(
+            "PUBLIC_URL is not set: e-mailed invitation and reset links use the address each \
+             page was opened at; set PUBLIC_URL to the address people open gaptrack at"
+        );
+    }
     server
         .await
         .map_err(|error| format!("the server failed: {error}"))

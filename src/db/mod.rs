@@ -9,6 +9,7 @@ pub mod activities;
 pub mod audit;
 pub mod bulk;
 pub mod call_for_information;
+pub mod checked_imports;
 pub mod countries;
 pub mod gaps;
 pub mod idempotency;

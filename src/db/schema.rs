@@ -2,6 +2,18 @@
 //! `tests/api/migrations.rs`).
 
 diesel::table! {
+    checked_imports (id) {
+        id -> Uuid,
+        checked_by -> Uuid,
+        kind -> Text,
+        year -> Nullable<Int4>,
+        file_name -> Text,
+        content -> Text,
+        checked_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     countries (code) {
         code -> Text,
         alpha2 -> Text,

@@ -91,6 +91,26 @@ impl Caller {
         }
     }
 
+    /// The account of a person signed in as themselves. A key's session (a service's key, or a
+    /// person's own key used to sign in to the pages) has none to manage: a leaked key must not
+    /// mint more keys, set up a second factor on the account or change its password, and a key
+    /// has no second factor to stand for the one admins must give before they manage people.
+    pub fn signed_in_person(&self) -> Result<Uuid, Failure> {
+        match (self.user_id, self.key_id) {
+            (Some(user), None) => Ok(user),
+            _ => Err(Failure::Forbidden(
+                "this is for people signed in as themselves, not with an API key".into(),
+            )),
+        }
+    }
+
+    /// Only an admin signed in as themselves may manage people (invite them, change or disable
+    /// their accounts, make or withdraw their links): a key may read the list, not change it.
+    pub fn require_person_admin(&self) -> Result<Uuid, Failure> {
+        self.require_admin()?;
+        self.signed_in_person()
+    }
+
     /// Only admin keys may go on.
     pub fn require_admin(&self) -> Result<(), Failure> {
         match self.role {
@@ -169,6 +189,28 @@ mod tests {
         assert!(editor.may_edit(Some(own)) && !editor.may_edit(Some(Uuid::now_v7())));
         assert!(!caller(Role::Viewer, None).may_edit(None));
         assert!(caller(Role::Admin, None).may_edit(Some(own)));
+    }
+
+    #[test]
+    fn only_a_person_signed_in_as_themselves_manages_an_account_or_people() {
+        let person = Uuid::now_v7();
+        let mut admin = caller(Role::Admin, None);
+        assert!(matches!(
+            admin.require_person_admin(),
+            Err(Failure::Forbidden(_))
+        ));
+        // A person's own key acts as them, but is not them signed in.
+        admin.user_id = Some(person);
+        assert!(matches!(
+            admin.signed_in_person(),
+            Err(Failure::Forbidden(_))
+        ));
+        admin.key_id = None;
+        assert_eq!(admin.require_person_admin().ok(), Some(person));
+        let mut editor = admin.clone();
+        editor.role = Role::Editor;
+        assert_eq!(editor.signed_in_person().ok(), Some(person));
+        assert!(editor.require_person_admin().is_err());
     }
 
     #[test]

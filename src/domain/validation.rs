@@ -4,6 +4,13 @@
 
 use super::failure::{Failure, FieldError};
 
+/// The longest one-line text (a title, a name, a place), in characters: room for any real
+/// title, none for a pasted document, which would fill every list and document it appears in.
+pub const LINE_MAX_CHARS: usize = 300;
+
+/// The longest free text (a description, a rationale, a recommendation, a note), in characters.
+pub const TEXT_MAX_CHARS: usize = 20_000;
+
 /// The report years gaptrack accepts.
 pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
@@ -18,24 +25,58 @@ impl Validator {
         self.errors.push(FieldError::new(field, message));
     }
 
-    /// Returns the text trimmed, or records what is wrong with it (see [`required_text`]).
+    /// Returns the text trimmed, or records what is wrong with it (see [`required_text`]); at
+    /// most [`TEXT_MAX_CHARS`].
     pub fn required_text(&mut self, field: &str, text: &str) -> String {
-        if let Err(message) = required_text(text) {
-            self.error(field, message);
+        self.required_within(field, text, TEXT_MAX_CHARS)
+    }
+
+    /// [`Validator::required_text`] for one line (a title, a name): at most [`LINE_MAX_CHARS`].
+    pub fn required_line(&mut self, field: &str, text: &str) -> String {
+        self.required_within(field, text, LINE_MAX_CHARS)
+    }
+
+    fn required_within(&mut self, field: &str, text: &str, most: usize) -> String {
+        match required_text(text) {
+            Ok(text) => self.within(field, text, most),
+            Err(message) => {
+                self.error(field, message);
+                text.trim().to_string()
+            }
         }
-        text.trim().to_string()
     }
 
     /// Returns optional free text trimmed, with blank text taken as absent (see
-    /// [`optional_text`]).
+    /// [`optional_text`]); at most [`TEXT_MAX_CHARS`].
     pub fn optional_text(&mut self, field: &str, text: Option<&str>) -> Option<String> {
+        self.optional_within(field, text, TEXT_MAX_CHARS)
+    }
+
+    /// [`Validator::optional_text`] for one line (a place): at most [`LINE_MAX_CHARS`].
+    pub fn optional_line(&mut self, field: &str, text: Option<&str>) -> Option<String> {
+        self.optional_within(field, text, LINE_MAX_CHARS)
+    }
+
+    fn optional_within(&mut self, field: &str, text: Option<&str>, most: usize) -> Option<String> {
         match optional_text(text?) {
-            Ok(text) => text,
+            Ok(text) => text.map(|text| self.within(field, text, most)),
             Err(message) => {
                 self.error(field, message);
                 text.map(|t| t.trim().to_string())
             }
         }
+    }
+
+    /// `text`, after recording an error if it has more than `most` characters.
+    fn within(&mut self, field: &str, text: String, most: usize) -> String {
+        let length = text.chars().count();
+        if length > most {
+            self.error(
+                field,
+                format!("must be at most {most} characters; this one has {length}"),
+            );
+        }
+        text
     }
 
     /// Checks that an optional URL is an absolute http(s) URL (see [`web_url`]).
@@ -205,6 +246,26 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_and_a_text_have_a_length_people_can_type_and_no_more() {
+        let mut check = Validator::default();
+        let title = "é".repeat(LINE_MAX_CHARS);
+        assert_eq!(check.required_line("title", &format!(" {title} ")), title);
+        assert_eq!(check.optional_line("location", Some("  ")), None);
+        check.required_text("text", &"x".repeat(TEXT_MAX_CHARS));
+        assert!(check.is_clean());
+        check.required_line("title", &"x".repeat(100_000));
+        check.optional_line("location", Some(&"x".repeat(LINE_MAX_CHARS + 1)));
+        check.optional_text("description", Some(&"x".repeat(TEXT_MAX_CHARS + 1)));
+        let errors = check.into_errors();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "location", "description"]);
+        assert_eq!(
+            errors[0].message,
+            "must be at most 300 characters; this one has 100000"
+        );
+    }
 
     #[test]
     fn an_iati_identifier_is_an_agency_prefix_and_a_number() {

@@ -109,7 +109,7 @@ pub fn to_html(report: &GapReport, provenance: &Provenance, view: View) -> Strin
                 }
                 (coverage_section(report))
                 (unaddressed_section(report))
-                (answered_section(report))
+                (answered_section(report, view.shared))
                 section {
                     h2 { "Interventions" }
                     (interventions_table(&report.recommendations, view.shared))
@@ -244,7 +244,7 @@ fn unaddressed_section(report: &GapReport) -> Markup {
 
 /// The recommendations with work against them, each with the interventions that answer it, their
 /// organisation, and the rationale and evidence of each link.
-fn answered_section(report: &GapReport) -> Markup {
+fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
     let answered: Vec<&RecommendationGapDto> = report
         .recommendations
         .iter()
@@ -260,7 +260,7 @@ fn answered_section(report: &GapReport) -> Markup {
                             div.meta { strong { (recommendation.status.label()) } }
                             ul.answers {
                                 @for intervention in &recommendation.interventions {
-                                    li { (answer(intervention)) }
+                                    li { (answer(intervention, shared.is_some())) }
                                 }
                                 @if recommendation.more_interventions { li { "… and more interventions." } }
                             }
@@ -272,15 +272,16 @@ fn answered_section(report: &GapReport) -> Markup {
     }
 }
 
-/// One intervention's answer to a recommendation.
-fn answer(intervention: &CountingInterventionDto) -> Markup {
+/// One intervention's answer to a recommendation; a shared summary names no person, so it says
+/// nothing of who made the link.
+fn answer(intervention: &CountingInterventionDto, shared: bool) -> Markup {
     html! {
         strong { (intervention.title) } ", " (intervention.organisation_name)
         " (" (intervention.status.label().to_lowercase()) ", answers it "
         (intervention.contribution.label().to_lowercase()) ")"
         @if let Some(rationale) = &intervention.rationale { ". " (rationale) }
         @if let Some(url) = &intervention.evidence_url { br; "Evidence: " a href=(url) { (url) } }
-        @if let Some(by) = &intervention.linked_by { br; "Linked by " (by) }
+        @if let (Some(by), false) = (&intervention.linked_by, shared) { br; "Linked by " (by) }
     }
 }
 

@@ -22,3 +22,19 @@ pub async fn read_bounded<E: std::fmt::Display>(
     }
     Ok(body.freeze())
 }
+
+/// The largest JSON or form body gaptrack reads (`actix_web`'s default payload limit); an import
+/// is uploaded through its own reader, with its own limit.
+pub const BODY_LIMIT: usize = 262_144;
+
+/// What a body the extractor could not read answers: 413 when it was over [`BODY_LIMIT`], so a
+/// client knows to send less rather than to fix its syntax; 400 when it broke off. `what` names
+/// it in the detail ("the body", "the form").
+pub fn unreadable(error: &actix_web::Error, what: &str) -> ApiError {
+    match error.as_error::<actix_web::error::PayloadError>() {
+        Some(actix_web::error::PayloadError::Overflow) => ApiError::PayloadTooLarge(format!(
+            "{what} is larger than gaptrack reads: at most {BODY_LIMIT} bytes"
+        )),
+        _ => ApiError::BadRequest(format!("{what} cannot be read: {error}")),
+    }
+}

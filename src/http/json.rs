@@ -32,9 +32,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 ))
                 .into());
             }
-            let body = receiving(body).await?.map_err(|error| {
-                ApiError::BadRequest(format!("the body cannot be read: {error}"))
-            })?;
+            let body = receiving(body)
+                .await?
+                .map_err(|error| super::body::unreadable(&error, "the body"))?;
             if !is_object_or_unreadable(&body) {
                 return Err(ApiError::from(Failure::invalid(
                     "body",

@@ -2,6 +2,8 @@
 //! how long a request may take, how its body is read, what it may cost, and how it is counted.
 //!
 //! - [`request_id`]: every request's id, in its answer, its problem body and its log lines;
+//! - [`access_log`]: one line per request, by its route's pattern, so that no secret in a path
+//!   or query is written down;
 //! - [`client_address`]: which client a request is from, behind trusted proxies;
 //! - [`rate_limit`]: the limits per key, per client and on failed key checks;
 //! - [`metrics`]: Prometheus counters of requests, latency, the pool and database errors;
@@ -14,6 +16,7 @@
 //!
 //! Nothing here knows a resource or a page: the edges ([`crate::api`], [`crate::web`]) build on it.
 
+pub mod access_log;
 pub mod body;
 pub mod client_address;
 pub mod deadline;

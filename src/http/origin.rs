@@ -4,6 +4,11 @@
 //! `Forwarded`, `X-Forwarded-Host` and `X-Forwarded-Proto` are believed only from a trusted proxy
 //! (`TRUSTED_PROXIES`); from anyone else they are the client's own words, and the origin is the
 //! `Host` the request was sent to, over the scheme this server serves.
+//!
+//! A link that leaves the page (an e-mailed invitation or reset, a share link, the address the
+//! identity provider sends people back to) is built on `PUBLIC_URL` when it is set
+//! ([`for_links`]): a `Host` header is the client's to choose, and must not decide where a link
+//! in someone else's mailbox points.
 
 use actix_web::HttpRequest;
 use actix_web::http::header::HOST;
@@ -32,10 +37,23 @@ pub fn own(request: &HttpRequest) -> String {
     normalise(&format!("{scheme}://{host}")).unwrap_or_default()
 }
 
+/// `PUBLIC_URL`, as an origin, when it was set; shared by the server's workers.
+#[derive(Debug, Clone, Default)]
+pub struct PublicUrl(pub Option<String>);
+
+/// The origin of links that leave the page: `PUBLIC_URL` when set, else the one `request` was
+/// made to ([`own`]).
+pub fn for_links(request: &HttpRequest) -> String {
+    request
+        .app_data::<web::Data<PublicUrl>>()
+        .and_then(|public| public.0.clone())
+        .unwrap_or_else(|| own(request))
+}
+
 /// The public address of the API's `path` (`/recommendations`), as documents cite it: on the
 /// origin `request` was made to.
 pub fn api_address(request: &HttpRequest, path: &str) -> String {
-    format!("{}{}{path}", own(request), super::paths::API_PREFIX)
+    format!("{}{}{path}", for_links(request), super::paths::API_PREFIX)
 }
 
 /// Whether `request` came over TLS, to gaptrack or to the trusted proxy in front of it.

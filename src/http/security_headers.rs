@@ -1,7 +1,8 @@
 //! The headers that keep a browser from being turned against gaptrack's users, on every answer:
 //! no framing by another site (the keys page's buttons could be clicked through a frame), no
 //! guessing of content types, no leaking of paths in `Referer`, no script but gaptrack's own, no
-//! page with data or a key's secret kept in a cache, and HSTS where the request came over TLS.
+//! answer with data or a key's secret kept in a cache (pages, JSON and downloads alike), and HSTS
+//! where the request came over TLS.
 
 use actix_web::Error;
 use actix_web::body::MessageBody;
@@ -40,9 +41,12 @@ pub fn apply(headers: &mut HeaderMap, html: bool, docs: bool) {
             header::CONTENT_SECURITY_POLICY,
             if docs { DOCS_POLICY } else { PAGE_POLICY },
         );
-        if !docs {
-            set(header::CACHE_CONTROL, "no-store");
-        }
+    }
+    // Pages, JSON and downloads (spreadsheets, Word packs, IATI files) carry people's work, and
+    // some a secret shown once: none is kept by a shared cache or the browser, unless its
+    // handler said otherwise (the static files, which never change).
+    if !docs && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
 }
 

@@ -155,7 +155,7 @@ pub async fn invite(
     origin: &str,
     invitation: &Invitation<'_>,
 ) -> Result<MadeLink, Failure> {
-    caller.require_admin()?;
+    caller.require_person_admin()?;
     invite_as(db, &caller.actor(), settings, origin, invitation).await
 }
 
@@ -207,7 +207,7 @@ pub async fn new_link(
     origin: &str,
     user_id: Uuid,
 ) -> Result<MadeLink, Failure> {
-    caller.require_admin()?;
+    caller.require_person_admin()?;
     let mut connection = db.connect().await?;
     let user = users::find(&mut connection, user_id)
         .await?
@@ -237,6 +237,22 @@ pub async fn new_link(
         link,
         address: link_address(origin, &token.token),
     })
+}
+
+/// Withdraws link `id` (an invitation or a reset) for `caller`, an admin signed in as
+/// themselves: it no longer opens. Answers the link as it was, to say whose it was.
+pub async fn withdraw_link(
+    db: &impl Connections,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<AccountLinkRow, Failure> {
+    caller.require_person_admin()?;
+    let mut connection = db.connect().await?;
+    let Some(link) = account_links::find(&mut connection, id).await? else {
+        return Err(Failure::NotFound(format!("there is no link {id}")));
+    };
+    account_links::revoke(&mut connection, &caller.actor(), id).await?;
+    Ok(link)
 }
 
 /// The first admin's link, printed at the first start and by `gaptrack users first-admin`:
@@ -364,6 +380,12 @@ pub async fn redeem_link(
         chosen.confirmation,
         &words_of(&email, &display_name),
     );
+    // A reset is often made because the password leaked: keeping it would undo the reset.
+    if let (AccountLinkPurpose::PasswordReset, Some(user)) = (opened.purpose, &opened.user)
+        && is_current_password(db, user.id, chosen.password).await?
+    {
+        check.error("password", "must differ from your current password");
+    }
     check.finish()?;
     let password_hash = password::hash(chosen.password).map_err(Failure::Internal)?;
     let redeem = match opened.user {
@@ -385,6 +407,19 @@ pub async fn redeem_link(
         Redemption::Closed(state) => Err(Failure::Conflict(closed_reason(state).into())),
         Redemption::EmailTaken => Err(email_taken(&email)),
     }
+}
+
+/// Whether `password` is the one account `user_id` has now.
+async fn is_current_password(
+    db: &impl Connections,
+    user_id: Uuid,
+    password: &str,
+) -> Result<bool, Failure> {
+    let mut connection = db.connect().await?;
+    let credentials = users::credentials(&mut connection, user_id).await?;
+    Ok(credentials
+        .and_then(|credentials| credentials.password_hash)
+        .is_some_and(|hash| password::matches(&hash, password)))
 }
 
 /// The same words for a wrong address and a wrong password, so accounts cannot be discovered.
@@ -672,11 +707,10 @@ pub async fn change_password(
     Ok(())
 }
 
-/// The account of a caller signed in as a person; a key's session has none.
+/// The account of a caller signed in as a person; a key's session has none, even a person's
+/// own key (see [`Caller::signed_in_person`]).
 pub fn own_account(caller: &Caller) -> Result<Uuid, Failure> {
-    caller.user_id.ok_or_else(|| {
-        Failure::Forbidden("this is for people signed in as themselves, not with an API key".into())
-    })
+    caller.signed_in_person()
 }
 
 /// What an admin changes of an account.
@@ -698,7 +732,7 @@ pub async fn update_account(
     user_id: Uuid,
     changes: &AccountChanges,
 ) -> Result<UserRow, Failure> {
-    caller.require_admin()?;
+    caller.require_person_admin()?;
     let mut check = Validator::default();
     let display_name = changes
         .display_name

@@ -3,6 +3,10 @@
 
 use std::time::Duration;
 
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::db::checked_imports::{self, CheckedImport};
 use crate::db::{Connections, reports};
 use crate::domain::{Caller, Failure};
 use crate::import::{self, ImportRows, ImportSummary, RunOptions};
@@ -42,4 +46,55 @@ pub async fn check_and_run(
         statement_time: Some(time_allowed),
     };
     Ok(import::run(&mut connection, &caller.actor(), &plan, options).await?)
+}
+
+/// Keeps a file `caller` (an admin) has just checked, for them to confirm later without sending
+/// it again: answers the id the confirmation names. `kind` is `report` or `tiers`.
+pub async fn keep_checked_file(
+    db: &impl Connections,
+    caller: &Caller,
+    kind: &str,
+    year: Option<i32>,
+    file_name: &str,
+    content: String,
+) -> Result<Uuid, Failure> {
+    caller.require_admin()?;
+    let file = CheckedImport {
+        id: Uuid::now_v7(),
+        checked_by: caller.principal_id(),
+        kind: if kind == "tiers" { "tiers" } else { "report" }.to_owned(),
+        year,
+        file_name: file_name.to_owned(),
+        content,
+        checked_at: Utc::now(),
+    };
+    let mut connection = db.connect().await?;
+    checked_imports::keep(&mut connection, &file, file.checked_at).await?;
+    Ok(file.id)
+}
+
+/// The file `caller` checked as `id`, if it is still kept (a day, until it is imported).
+pub async fn checked_file(
+    db: &impl Connections,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<CheckedImport, Failure> {
+    caller.require_admin()?;
+    let mut connection = db.connect().await?;
+    checked_imports::find(&mut connection, id, caller.principal_id(), Utc::now())
+        .await?
+        .ok_or_else(|| {
+            Failure::invalid(
+                "file",
+                "the checked file is no longer kept (it was imported already, or was checked \
+                 more than a day ago): choose it again",
+            )
+        })
+}
+
+/// Forgets checked file `id` once it is imported.
+pub async fn forget_checked_file(db: &impl Connections, id: Uuid) -> Result<(), Failure> {
+    let mut connection = db.connect().await?;
+    checked_imports::forget(&mut connection, id).await?;
+    Ok(())
 }

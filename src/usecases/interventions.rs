@@ -24,9 +24,13 @@ pub struct CreateIntervention {
     #[schema(min_items = 1)]
     pub countries: Vec<String>,
     pub kind: InterventionKind,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub title: String,
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000]*$")]
     pub description: Option<String>,
     /// Defaults to `planned`: an intervention counts towards coverage once it is active.
     #[serde(default = "planned")]
@@ -34,7 +38,7 @@ pub struct CreateIntervention {
     pub started_on: Option<NaiveDate>,
     /// Not before `started_on`.
     pub ended_on: Option<NaiveDate>,
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 300, pattern = "^[^\\u0000]*$")]
     pub location: Option<String>,
     /// An aggregate count, 0 or more.
     pub people_reached: Option<i64>,
@@ -55,11 +59,15 @@ pub struct UpdateIntervention {
     #[schema(min_items = 1)]
     pub countries: Option<Vec<String>>,
     pub kind: Option<InterventionKind>,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000]*$")]
     pub description: Option<Option<String>>,
     pub status: Option<InterventionStatus>,
     #[serde(default, deserialize_with = "double_option")]
@@ -70,7 +78,7 @@ pub struct UpdateIntervention {
     pub ended_on: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 300, pattern = "^[^\\u0000]*$")]
     pub location: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>)]
@@ -146,9 +154,9 @@ async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(),
 /// shows every error at once.
 pub fn field_errors(body: &CreateIntervention) -> Vec<FieldError> {
     let mut check = Validator::default();
-    check.required_text("title", &body.title);
+    check.required_line("title", &body.title);
     check.optional_text("description", body.description.as_deref());
-    check.optional_text("location", body.location.as_deref());
+    check.optional_line("location", body.location.as_deref());
     people_reached(&mut check, body.people_reached);
     dates_in_order(&mut check, body.started_on, body.ended_on);
     check.into_errors()
@@ -162,9 +170,9 @@ pub async fn create(
 ) -> Result<Intervention, Failure> {
     caller.require_editor_of(body.organisation_id)?;
     let mut check = Validator::default();
-    let title = check.required_text("title", &body.title);
+    let title = check.required_line("title", &body.title);
     let description = check.optional_text("description", body.description.as_deref());
-    let location = check.optional_text("location", body.location.as_deref());
+    let location = check.optional_line("location", body.location.as_deref());
     let people_reached = people_reached(&mut check, body.people_reached);
     dates_in_order(&mut check, body.started_on, body.ended_on);
     check.finish()?;
@@ -205,13 +213,13 @@ pub async fn update(
     let title = body
         .title
         .as_deref()
-        .map(|t| check.required_text("title", t));
+        .map(|t| check.required_line("title", t));
     let description = body
         .description
         .map(|d| check.optional_text("description", d.as_deref()));
     let location = body
         .location
-        .map(|l| check.optional_text("location", l.as_deref()));
+        .map(|l| check.optional_line("location", l.as_deref()));
     let people_reached = body
         .people_reached
         .map(|count| people_reached(&mut check, count));

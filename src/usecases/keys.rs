@@ -15,7 +15,11 @@ use crate::domain::{
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Programme team", "role": "editor", "organisation_id": "0192f5c8-6c1e-7a3b-9d2f-4e5a6b7c8d9e"}))]
 pub struct CreateApiKey {
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub name: String,
     pub role: Role,
     /// Required for editor keys: the organisation whose work they may change.
@@ -34,7 +38,7 @@ pub async fn create_key(
     request: &CreateApiKey,
 ) -> Result<(ApiKeyRow, String), Failure> {
     let mut check = Validator::default();
-    let name = check.required_text("name", &request.name);
+    let name = check.required_line("name", &request.name);
     if request.role.needs_organisation() && request.organisation_id.is_none() {
         check.error(
             "organisation_id",
@@ -85,7 +89,7 @@ pub async fn create_own_key(
 ) -> Result<(ApiKeyRow, String), Failure> {
     let owner = crate::usecases::accounts::own_account(caller)?;
     let mut check = Validator::default();
-    let name = check.required_text("name", name);
+    let name = check.required_line("name", name);
     if !caller.role.covers(role) {
         check.error(
             "role",

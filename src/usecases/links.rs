@@ -14,7 +14,7 @@ use crate::domain::{Caller, Contribution, Failure, Precondition, Validator};
 #[schema(example = json!({"contribution": "full", "rationale": "Trained every district prosecutor named in the recommendation.", "evidence_url": "https://example.org/reports/training-2023.pdf"}))]
 pub struct PutLink {
     pub contribution: Contribution,
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000]*$")]
     pub rationale: Option<String>,
     #[schema(
         pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"

@@ -51,7 +51,7 @@ pub async fn create(
 ) -> Result<OrganisationRow, Failure> {
     caller.require_admin()?;
     let mut check = Validator::default();
-    let name = check.required_text("name", name);
+    let name = check.required_line("name", name);
     let iati = IatiFacts {
         identifier: valid_iati_identifier(&mut check, iati_identifier),
         organisation_type: iati_organisation_type,
@@ -108,7 +108,7 @@ pub async fn update(
     };
     drop(connection);
     let changes = OrganisationChanges {
-        name: name.map(|name| check.required_text("name", name)),
+        name: name.map(|name| check.required_line("name", name)),
         iati_identifier: iati_identifier.map(|given| valid_iati_identifier(&mut check, given)),
         iati_organisation_type,
         archived_at,

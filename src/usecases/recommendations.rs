@@ -28,7 +28,11 @@ pub struct CreateRecommendation {
     pub year: i32,
     #[schema(minimum = 1)]
     pub position: i32,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 20000,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub text: String,
     pub pillar: Pillar,
     #[serde(default)]
@@ -48,7 +52,11 @@ pub struct CreateRecommendation {
 pub struct UpdateRecommendation {
     #[schema(minimum = 1)]
     pub position: Option<i32>,
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 20000,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub text: Option<String>,
     pub pillar: Option<Pillar>,
     pub prioritized: Option<bool>,

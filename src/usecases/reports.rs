@@ -17,7 +17,11 @@ pub struct CreateReport {
     #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
     #[schema(example = "2023 Trafficking in Persons Report")]
-    #[schema(min_length = 1, pattern = "^[^\\u0000]*\\S[^\\u0000]*$")]
+    #[schema(
+        max_length = 300,
+        min_length = 1,
+        pattern = "^[^\\u0000]*\\S[^\\u0000]*$"
+    )]
     pub title: String,
     pub published_on: Option<NaiveDate>,
     #[schema(
@@ -45,7 +49,7 @@ pub async fn create(
     caller.require_admin()?;
     let mut check = Validator::default();
     check.year("year", new.year);
-    let title = check.required_text("title", &new.title);
+    let title = check.required_line("title", &new.title);
     let source_url = check.optional_url("source_url", new.source_url.as_deref());
     check.finish()?;
 

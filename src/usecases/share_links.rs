@@ -6,6 +6,7 @@ use chrono::{Duration, Utc};
 use uuid::Uuid;
 
 use super::countries::country_from_path;
+use super::gap_report::{GapFilters, GapReport, gap_report};
 use crate::db::share_links::Maker;
 use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
 use crate::db::{Connection, Connections, Constrained, reports};
@@ -85,6 +86,35 @@ pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkR
                     .into(),
             )
         })
+}
+
+/// What a share link shows: its row, and the gap report it opens, naming no person. The report
+/// is read by people with no account, so who linked each intervention (a member of staff, by
+/// name) is taken out here, before any edge renders it; organisations stay named.
+pub async fn open_report(
+    connection: &mut Connection,
+    token: &str,
+    interventions_limit: u32,
+) -> Result<(ShareLinkRow, GapReport), Failure> {
+    let link = open(connection, token).await?;
+    let filters = GapFilters {
+        year: Some(link.year),
+        organisation: link.organisation_id,
+        ..GapFilters::default()
+    };
+    let mut report = gap_report(
+        connection,
+        &link.country_code,
+        &filters,
+        interventions_limit,
+    )
+    .await?;
+    for recommendation in &mut report.recommendations {
+        for intervention in &mut recommendation.interventions {
+            intervention.linked_by = None;
+        }
+    }
+    Ok((link, report))
 }
 
 /// Link `id`, if `caller` may revoke it: the key that made it, or an admin.

@@ -16,7 +16,7 @@ pub struct PutTier {
     pub tier: Tier,
     #[serde(default)]
     pub waiver: bool,
-    #[schema(pattern = "^[^\\u0000]*$")]
+    #[schema(max_length = 20000, pattern = "^[^\\u0000]*$")]
     pub note: Option<String>,
 }
 

@@ -13,7 +13,7 @@ use subtle::ConstantTimeEq;
 use super::error::WebError;
 use super::form_data::FormData;
 use super::session::{PendingVisitor, Visitor};
-use crate::http::error::ApiError;
+use crate::http::body::unreadable;
 use crate::http::origin;
 use crate::http::upload::receiving;
 
@@ -73,9 +73,9 @@ impl FromRequest for CheckedForm {
         let body = Bytes::from_request(&request, payload);
         Box::pin(async move {
             let visitor = visitor.await?;
-            let body = receiving(body).await?.map_err(|error| {
-                ApiError::BadRequest(format!("the form cannot be read: {error}"))
-            })?;
+            let body = receiving(body)
+                .await?
+                .map_err(|error| unreadable(&error, "the form"))?;
             let form = FormData::parse(&body);
             check(&request, &visitor, form.get("csrf"))?;
             Ok(Self { visitor, form })
@@ -100,9 +100,9 @@ impl FromRequest for PendingForm {
         let body = Bytes::from_request(&request, payload);
         Box::pin(async move {
             let pending = pending.await?;
-            let body = receiving(body).await?.map_err(|error| {
-                ApiError::BadRequest(format!("the form cannot be read: {error}"))
-            })?;
+            let body = receiving(body)
+                .await?
+                .map_err(|error| unreadable(&error, "the form"))?;
             let form = FormData::parse(&body);
             check(&request, &pending.visitor, form.get("csrf"))?;
             Ok(Self { pending, form })

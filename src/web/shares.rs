@@ -21,7 +21,6 @@ use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::html_response;
 use crate::http::origin;
-use crate::usecases::gap_report::{GapFilters, gap_report};
 use crate::usecases::share_links::{self as sharing, ShareRequest};
 
 /// The cookie that carries a new link's token to the one page that shows it.
@@ -90,7 +89,7 @@ pub async fn made(
                 div.panel {
                     p { "Anyone with this link can read the report, without an account, until it expires or you revoke it. Copy it now: it is shown only once." }
                     label for="share-link" { "Link" }
-                    input #share-link.secret type="text" readonly value={ (origin::own(&request)) "/shared/" (token) };
+                    input #share-link.secret type="text" readonly value={ (origin::for_links(&request)) "/shared/" (token) };
                 }
             }
             None => {
@@ -221,13 +220,7 @@ pub async fn open(
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let link = sharing::open(&mut connection, &token).await?;
-    let filters = GapFilters {
-        year: Some(link.year),
-        organisation: link.organisation_id,
-        ..GapFilters::default()
-    };
-    let report = gap_report(&mut connection, &link.country_code, &filters, 20).await?;
+    let (link, report) = sharing::open_report(&mut connection, &token, 20).await?;
     let shared = Shared {
         until: link.expires_at,
         min_reach: settings.min_reach,

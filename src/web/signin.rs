@@ -242,28 +242,48 @@ pub async fn sign_out(
 /// `https://...`). Control characters and white space, which browsers drop from a URL (so that
 /// `/\t/evil.example` becomes `//evil.example`) and which cannot stand in a header, send the person
 /// to the overview instead.
+///
+/// The path is checked again once normalised, since normalising can make another site of it
+/// (`/.//evil.example`, `/%2e//evil.example` and `/a/..//evil.example` all become
+/// `//evil.example`); so the answer is always a path this function keeps as it is.
 pub fn safe_return_to(wanted: &str) -> String {
     const HOME: &str = "/";
-    let plain = !wanted.chars().any(|c| c.is_control() || c.is_whitespace());
-    if !plain || !wanted.starts_with('/') || wanted.starts_with("//") || wanted.contains('\\') {
-        return HOME.to_owned();
-    }
-    let base = url::Url::parse("http://gaptrack.invalid/").expect("a valid base");
-    match base.join(wanted) {
-        Ok(url) if url.origin() == base.origin() => {
-            let mut path = url.path().to_owned();
-            if let Some(query) = url.query() {
-                path.push('?');
-                path.push_str(query);
-            }
-            if let Some(fragment) = url.fragment() {
-                path.push('#');
-                path.push_str(fragment);
-            }
-            path
-        }
+    match normalised(wanted) {
+        Some(path) if is_own_path(&path) => path,
         _ => HOME.to_owned(),
     }
+}
+
+/// Whether `text` reads as a path of this site whatever reads it: it starts with one `/`, and
+/// has no `\\` (which browsers take for `/`), no control character and no white space.
+fn is_own_path(text: &str) -> bool {
+    text.starts_with('/')
+        && !text.starts_with("//")
+        && !text.contains('\\')
+        && !text.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// `wanted`, resolved against this site as a browser resolves a link (dot segments removed,
+/// `%2e` read as `.`), if it stays on this site.
+fn normalised(wanted: &str) -> Option<String> {
+    if !is_own_path(wanted) {
+        return None;
+    }
+    let base = url::Url::parse("http://gaptrack.invalid/").expect("a valid base");
+    let url = base.join(wanted).ok()?;
+    if url.origin() != base.origin() {
+        return None;
+    }
+    let mut path = url.path().to_owned();
+    if let Some(query) = url.query() {
+        path.push('?');
+        path.push_str(query);
+    }
+    if let Some(fragment) = url.fragment() {
+        path.push('#');
+        path.push_str(fragment);
+    }
+    Some(path)
 }
 
 fn render(
@@ -352,8 +372,53 @@ mod tests {
             "/ /evil.example",
             "evil.example",
             "",
+            // Paths that normalise to another site.
+            "/.//evil.example",
+            "/%2e//evil.example",
+            "/%2E//evil.example",
+            "/a/..//evil.example",
+            "/a/%2e%2e//evil.example",
+            "/./\\evil.example",
+            "/..//evil.example",
+            "/.%2f/evil.example",
+            "/%09/evil.example",
+            "/%5c/evil.example",
+            "/./%5cevil.example",
         ] {
-            assert_eq!(safe_return_to(elsewhere), "/", "{elsewhere:?}");
+            let answered = safe_return_to(elsewhere);
+            assert!(
+                !answered.starts_with("//") && !answered.contains('\\'),
+                "{elsewhere:?} gave {answered:?}"
+            );
+            assert_eq!(
+                safe_return_to(&answered),
+                answered,
+                "{elsewhere:?} is kept once made safe"
+            );
+        }
+        for known in [
+            "/.//evil.example",
+            "/%2e//evil.example",
+            "/a/..//evil.example",
+        ] {
+            assert_eq!(safe_return_to(known), "/", "{known:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What it answers is a path of this site, and answering again changes nothing, so no
+        /// place that applies it once can be led elsewhere.
+        #[test]
+        fn the_answer_is_a_path_of_this_site_and_is_kept_as_it_is(
+            wanted in "(/|\\\\|\\.|%2e|%2f|%5c|a|\\?|#|:|@|\\t){0,12}"
+        ) {
+            let answered = safe_return_to(&wanted);
+            proptest::prop_assert!(answered.starts_with('/') && !answered.starts_with("//"));
+            proptest::prop_assert!(!answered.contains('\\'));
+            proptest::prop_assert_eq!(safe_return_to(&answered), answered.clone());
+            let base = url::Url::parse("http://gaptrack.invalid/").unwrap();
+            let opened = base.join(&answered).unwrap();
+            proptest::prop_assert_eq!(opened.origin(), base.origin());
         }
     }
 }

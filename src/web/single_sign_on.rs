@@ -39,7 +39,7 @@ pub struct Callback {
 }
 
 fn callback_address(request: &HttpRequest) -> String {
-    format!("{}{PATH}/callback", origin::own(request))
+    format!("{}{PATH}/callback", origin::for_links(request))
 }
 
 /// `GET /signin/oidc`: off to the identity provider.

@@ -303,15 +303,14 @@ async fn first_admin(app: &TestApp) -> reqwest::Client {
     admin
 }
 
-#[actix_web::test]
-async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() {
-    let mail = MailServer::start();
-    let app = app_with_mail(&mail).await;
-    let admin = first_admin(&app).await;
-
-    let invited = post_form(
-        &admin,
-        &app,
+/// The admin invites Moussa Diallo, an editor of a new organisation, from the People page.
+async fn invite_editor_of_a_new_organisation(
+    app: &TestApp,
+    admin: &reqwest::Client,
+) -> reqwest::Response {
+    post_form(
+        admin,
+        app,
         "/admin/people",
         "/admin/people",
         &[
@@ -322,7 +321,29 @@ async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() 
             ("new_organisation", "Réseau Sahel contre la traite"),
         ],
     )
-    .await;
+    .await
+}
+
+/// The address of the page of the person named `name`, from the People page.
+fn person_path_of(people: &str, name: &str) -> String {
+    let (before_name, _) = people
+        .split_once(&format!(">{name}</a>"))
+        .unwrap_or_else(|| panic!("{name} is not listed: {people}"));
+    let id = before_name
+        .rsplit("/admin/people/")
+        .next()
+        .unwrap()
+        .trim_end_matches('"');
+    format!("/admin/people/{id}")
+}
+
+#[actix_web::test]
+async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+
+    let invited = invite_editor_of_a_new_organisation(&app, &admin).await;
     assert_eq!(invited.status(), StatusCode::SEE_OTHER);
     let link_page = location(&invited);
     let (_, shown) = get_page(&admin, &app, &link_page).await;
@@ -432,13 +453,7 @@ async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() 
         .await;
     assert_eq!(moussa, 1);
     let people = get_page(&admin, &app, "/admin/people").await.1;
-    let (before_name, _) = people.split_once(">Moussa Diallo</a>").unwrap();
-    let id = before_name
-        .rsplit("/admin/people/")
-        .next()
-        .unwrap()
-        .trim_end_matches('"');
-    let person_path = format!("/admin/people/{id}");
+    let person_path = person_path_of(&people, "Moussa Diallo");
     let disabled = post_form(
         &admin,
         &app,
@@ -536,4 +551,223 @@ async fn wrong_passwords_lock_an_address_whether_or_not_it_has_an_account() {
         "{}",
         last_bodies[0]
     );
+}
+
+#[actix_web::test]
+async fn a_key_signed_in_to_the_pages_manages_no_account_and_invites_nobody() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+    let invited = invite_editor_of_a_new_organisation(&app, &admin).await;
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    let editor = browser();
+    let link = link_in(&mail.received()[0].body);
+    redeem(
+        &editor,
+        &link,
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+    post_form(
+        &editor,
+        &app,
+        "/account",
+        "/account/keys",
+        &[("name", "laptop"), ("role", "editor")],
+    )
+    .await;
+    let (_, secret_page) = get_page(&editor, &app, "/account/keys/made").await;
+    let key = hidden_value_of_secret(&secret_page);
+
+    // Whoever holds the key signs in to the pages with it: they may work, not take the account.
+    let holder = crate::helpers::signed_in(&app, &key).await;
+    assert_eq!(
+        get_page(&holder, &app, "/interventions").await.0,
+        StatusCode::OK
+    );
+    let minted = post_form(
+        &holder,
+        &app,
+        "/",
+        "/account/keys",
+        &[("name", "spare"), ("role", "editor")],
+    )
+    .await;
+    assert_eq!(minted.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        get_page(&holder, &app, "/account/second-factor").await.0,
+        StatusCode::FORBIDDEN
+    );
+    let enrolled = post_form(
+        &holder,
+        &app,
+        "/",
+        "/account/second-factor",
+        &[("code", "123456"), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(enrolled.status(), StatusCode::FORBIDDEN);
+    let password = post_form(
+        &holder,
+        &app,
+        "/",
+        "/account/password",
+        &[
+            ("current_password", EDITOR_PASSWORD),
+            ("password", "quartz harbour lentil fiddle"),
+            ("confirmation", "quartz harbour lentil fiddle"),
+        ],
+    )
+    .await;
+    assert_eq!(password.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM api_keys WHERE name = 'spare'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM users WHERE totp_secret IS NOT NULL")
+            .await,
+        0,
+        "no second factor was started on the account"
+    );
+    let (_, account) = get_page(&holder, &app, "/account").await;
+    assert!(account.contains("belong to personal accounts"), "{account}");
+
+    // An admin service key reads the people, and invites nobody: it has no second factor.
+    let service =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
+    assert_eq!(
+        get_page(&service, &app, "/admin/people").await.0,
+        StatusCode::OK
+    );
+    let new_admin = post_form(
+        &service,
+        &app,
+        "/admin/people",
+        "/admin/people",
+        &[
+            ("display_name", "Intruder"),
+            ("email", "intruder@example.org"),
+            ("role", "admin"),
+            ("organisation_id", ""),
+        ],
+    )
+    .await;
+    assert_eq!(new_admin.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM users WHERE email = 'intruder@example.org'")
+            .await,
+        0
+    );
+    // The person, signed in as themselves, still manages their own account.
+    let mine = post_form(
+        &editor,
+        &app,
+        "/account",
+        "/account/keys",
+        &[("name", "desktop"), ("role", "viewer")],
+    )
+    .await;
+    assert_eq!(location(&mine), "/account/keys/made");
+}
+
+#[actix_web::test]
+async fn links_are_built_on_the_public_address_and_a_reset_needs_a_new_password() {
+    const PUBLIC: &str = "https://gaptrack.example.org";
+    let mail = MailServer::start();
+    let mut settings = test_settings();
+    settings.public_url = Some(PUBLIC.to_owned());
+    settings.accounts = AccountSettings {
+        admins_need_second_factor: false,
+        smtp: Some(SmtpSettings {
+            url: mail.url(),
+            from: "gaptrack <gaptrack@example.org>".into(),
+        }),
+        ..AccountSettings::default()
+    };
+    let app = crate::helpers::TestApp::spawn_with_settings(settings).await;
+    let admin = first_admin(&app).await;
+
+    // A request whose Host names another site, as one passed on unchecked would.
+    let (_, page) = get_page(&admin, &app, "/admin/people").await;
+    let csrf = hidden(&page, "csrf");
+    let invited = admin
+        .post(app.url("/admin/people"))
+        .header("Host", "evil.example")
+        .header("Origin", "http://evil.example")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("display_name", "Moussa Diallo"),
+            ("email", "moussa@reseau-sahel.example"),
+            ("role", "viewer"),
+            ("organisation_id", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    let invitation = link_in(&mail.received()[0].body);
+    assert!(
+        invitation.starts_with(&format!("{PUBLIC}/account-links/")),
+        "{invitation}"
+    );
+    let here = |link: &str| link.replacen(PUBLIC, &app.address, 1);
+    let person = browser();
+    redeem(
+        &person,
+        &here(&invitation),
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+
+    // The admin sends a password reset; choosing the current password again is refused.
+    let people = get_page(&admin, &app, "/admin/people").await.1;
+    let person_path = person_path_of(&people, "Moussa Diallo");
+    let sent = post_form(
+        &admin,
+        &app,
+        &person_path,
+        &format!("{person_path}/link"),
+        &[],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let reset = link_in(&mail.received()[1].body);
+    assert!(
+        reset.starts_with(&format!("{PUBLIC}/account-links/")),
+        "{reset}"
+    );
+    let same = redeem(
+        &browser(),
+        &here(&reset),
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(same.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        same.text()
+            .await
+            .unwrap()
+            .contains("must differ from your current password")
+    );
+    let changed = redeem(
+        &browser(),
+        &here(&reset),
+        &[
+            ("password", "quartz harbour lentil fiddle"),
+            ("confirmation", "quartz harbour lentil fiddle"),
+        ],
+    )
+    .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
 }

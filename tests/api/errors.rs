@@ -90,3 +90,83 @@ async fn text_that_postgresql_cannot_store_is_refused_not_a_server_error() {
     .await;
     assert_eq!(problem["errors"][0]["field"], "name");
 }
+
+#[actix_web::test]
+async fn a_json_body_over_the_limit_is_413_and_says_how_much_is_read() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .post(
+            "/api/v1/organisations",
+            &serde_json::json!({"name": "x".repeat(300_000)}),
+        )
+        .await;
+    let problem =
+        expect_problem(response, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("262144 bytes"),
+        "{problem}"
+    );
+}
+
+#[actix_web::test]
+async fn a_page_form_over_the_limit_is_413() {
+    let app = TestApp::with_demo().await;
+    let person =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
+    let page = crate::documents::page_of(&person, &app, "/countries/SEN").await;
+    let (_, after) = page.split_once(r#"name="csrf" value=""#).unwrap();
+    let csrf = after.split('"').next().unwrap();
+    let huge = "x".repeat(300_000);
+    let response = person
+        .post(app.url("/countries/SEN/share"))
+        .header("Origin", app.address.as_str())
+        .form(&[("csrf", csrf), ("year", "2023"), ("note", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.count("SELECT count(*) AS n FROM share_links").await, 0);
+}
+
+#[actix_web::test]
+async fn a_title_longer_than_any_title_is_refused_by_name() {
+    let app = TestApp::with_demo().await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap();
+    let response = app
+        .post(
+            "/api/v1/interventions",
+            &serde_json::json!({
+                "organisation_id": organisation,
+                "countries": ["SEN"],
+                "kind": "training",
+                "title": "t".repeat(100_000),
+                "location": "l".repeat(301),
+            }),
+        )
+        .await;
+    let problem = expect_problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "title");
+    assert_eq!(
+        problem["errors"][0]["message"],
+        "must be at most 300 characters; this one has 100000"
+    );
+    assert_eq!(problem["errors"][1]["field"], "location");
+    let fits = app
+        .post(
+            "/api/v1/interventions",
+            &serde_json::json!({
+                "organisation_id": organisation,
+                "countries": ["SEN"],
+                "kind": "training",
+                "title": "é".repeat(300),
+            }),
+        )
+        .await;
+    assert_eq!(fits.status(), StatusCode::CREATED);
+}

@@ -218,3 +218,68 @@ async fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(
     let json = app.get_json("/api/v1/countries/SLE/gaps").await;
     assert_eq!(json["recommendations"][0]["text"], "+SUM(1,2)");
 }
+
+#[actix_web::test]
+async fn no_download_or_api_answer_is_kept_in_a_cache() {
+    let app = TestApp::with_demo().await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    // The IATI file needs the organisation's identifier.
+    let path = format!("/api/v1/organisations/{organisation}");
+    let tag = app.get(&path).await.headers()["etag"].clone();
+    let set = app
+        .client
+        .patch(app.url(&path))
+        .header("If-Match", tag)
+        .json(&json!({"iati_identifier": "US-EIN-123456789"}))
+        .send()
+        .await
+        .unwrap();
+    expect_json(set, StatusCode::OK).await;
+    let person =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
+    for path in [
+        "/coverage.csv".to_owned(),
+        "/coverage.xlsx".to_owned(),
+        "/countries/SEN/gaps.csv".to_owned(),
+        "/countries/SEN/gaps.xlsx".to_owned(),
+        "/countries/SEN/call-for-information.docx".to_owned(),
+        format!("/organisations/{organisation}/iati-activities.xml"),
+    ] {
+        let response = person.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    for path in [
+        "/api/v1/countries",
+        "/api/v1/countries/SEN/gaps",
+        "/api/v1/countries/SEN/gaps?format=csv",
+        "/api/v1/coverage",
+        "/api/v1/countries/Atlantis",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    // The static files never change, and may be kept.
+    let overview = person
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let stylesheet = overview
+        .split("href=\"")
+        .map(|rest| rest.split('"').next().unwrap())
+        .find(|href| href.ends_with(".css"))
+        .expect("the page links its stylesheet")
+        .to_owned();
+    let response = person.get(app.url(&stylesheet)).send().await.unwrap();
+    assert!(
+        response.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+}

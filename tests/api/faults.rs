@@ -57,6 +57,7 @@ impl FaultyService {
                 trusted_proxies: Default::default(),
                 sharing: Default::default(),
                 accounts: Default::default(),
+                public_url: None,
             },
         )
         .unwrap();

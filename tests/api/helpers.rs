@@ -456,6 +456,7 @@ pub fn test_settings() -> ServerSettings {
         trusted_proxies: Default::default(),
         sharing: Default::default(),
         accounts: Default::default(),
+        public_url: None,
     }
 }
 

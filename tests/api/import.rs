@@ -575,3 +575,119 @@ async fn an_import_past_its_deadline_says_so_and_keeps_nothing() {
         .await;
     assert_eq!(written, 0);
 }
+
+/// A multipart form as a browser sends the import page's: `fields`, then `file` if any.
+fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str)>) -> (String, String) {
+    let boundary = "gaptrack-import-page-test";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    if let Some((file_name, content)) = file {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n{content}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_import_page(
+    client: &reqwest::Client,
+    app: &TestApp,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str)>,
+) -> (StatusCode, String) {
+    let (content_type, body) = multipart(fields, file);
+    let response = client
+        .post(app.url("/admin/import"))
+        .header("Content-Type", content_type)
+        .header("Origin", app.address.as_str())
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+#[actix_web::test]
+async fn the_import_page_confirms_a_checked_file_by_its_id_and_never_sends_it_back() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let admin = crate::helpers::signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = crate::documents::page_of(&admin, &app, "/admin/import").await;
+    let (_, after) = page.split_once(r#"name="csrf" value=""#).unwrap();
+    let csrf = after.split('"').next().unwrap().to_owned();
+    let file = "country,position,pillar,text\n\
+                SLE,1,protection,Expand shelters run by trained staff in every district.\n\
+                SLE,2,prosecution,Prosecute labour traffickers under the 2022 act.\n";
+
+    let (status, checked) = post_import_page(
+        &admin,
+        &app,
+        &[("csrf", &csrf), ("kind", "report"), ("year", "2023")],
+        Some(("2023.csv", file)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{checked}");
+    assert!(checked.contains("The file is valid"), "{checked}");
+    assert!(
+        !checked.contains("Expand shelters run by trained staff"),
+        "the page does not carry the file back"
+    );
+    let (_, after) = checked.split_once(r#"name="checked" value=""#).unwrap();
+    let id = after.split('"').next().unwrap().to_owned();
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM recommendations").await,
+        0,
+        "a check writes nothing"
+    );
+
+    // Another admin cannot confirm a file they did not check.
+    let other = crate::helpers::signed_in(&app, &app.key(Role::Admin, None)).await;
+    let other_page = crate::documents::page_of(&other, &app, "/admin/import").await;
+    let (_, after) = other_page.split_once(r#"name="csrf" value=""#).unwrap();
+    let other_csrf = after.split('"').next().unwrap().to_owned();
+    let (status, refused) = post_import_page(
+        &other,
+        &app,
+        &[("csrf", &other_csrf), ("checked", &id), ("confirm", "true")],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("no longer kept"), "{refused}");
+
+    let (status, imported) = post_import_page(
+        &admin,
+        &app,
+        &[("csrf", &csrf), ("checked", &id), ("confirm", "true")],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{imported}");
+    assert!(
+        imported.contains("Imported, in one transaction"),
+        "{imported}"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM recommendations").await,
+        2
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM checked_imports").await,
+        0
+    );
+    let (status, again) = post_import_page(
+        &admin,
+        &app,
+        &[("csrf", &csrf), ("checked", &id), ("confirm", "true")],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.contains("no longer kept"), "{again}");
+}

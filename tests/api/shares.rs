@@ -24,6 +24,31 @@ fn link_of(page: &str) -> String {
     page[value..].split('"').next().unwrap().to_owned()
 }
 
+/// Shares `country`'s `year` for 30 days from its page (`page`, as `client` sees it): where the
+/// link was shown, and the link.
+async fn share(
+    client: &reqwest::Client,
+    app: &TestApp,
+    page: &str,
+    country: &str,
+    year: &str,
+) -> (String, String) {
+    let made = client
+        .post(app.url(&format!("/countries/{country}/share")))
+        .form(&[
+            ("csrf", csrf_of(page).as_str()),
+            ("year", year),
+            ("days", "30"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let shown_at = made.headers()["location"].to_str().unwrap().to_owned();
+    let link = link_of(&page_of(client, app, &shown_at).await);
+    (shown_at, link)
+}
+
 #[actix_web::test]
 async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked() {
     let app = TestApp::with_demo().await;
@@ -65,20 +90,7 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
     let editor = signed_in(&app, &app.key(Role::Editor, Some(&organisation))).await;
     let page = page_of(&editor, &app, "/countries/SEN").await;
     assert!(page.contains("Share a read-only link"));
-    let made = editor
-        .post(app.url("/countries/SEN/share"))
-        .form(&[
-            ("csrf", csrf_of(&page).as_str()),
-            ("year", "2023"),
-            ("days", "30"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(made.status(), StatusCode::SEE_OTHER);
-    let shown_at = made.headers()["location"].to_str().unwrap().to_owned();
-    let shown = page_of(&editor, &app, &shown_at).await;
-    let link = link_of(&shown);
+    let (shown_at, link) = share(&editor, &app, &page, "SEN", "2023").await;
     assert!(
         link.starts_with(&format!("{}/shared/", app.address)),
         "{link}"
@@ -198,4 +210,56 @@ async fn an_expired_link_opens_nothing_and_a_viewer_cannot_make_one() {
         .await
         .unwrap();
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn a_shared_report_names_nobody_who_linked_the_work() {
+    let app = TestApp::with_demo().await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let editor_key = app.key(Role::Editor, Some(&organisation));
+    // The editor links one of their organisation's interventions to a Senegal recommendation.
+    let editor_api = app.as_key(Some(&editor_key));
+    let gaps = app.get_json("/api/v1/countries/SEN/gaps").await;
+    let unaddressed = gaps["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["interventions"].as_array().unwrap().is_empty())
+        .expect("Senegal has an unaddressed recommendation")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ours = editor_api
+        .get(&format!(
+            "/api/v1/interventions?organisation={organisation}&country=SEN"
+        ))
+        .await;
+    let ours = expect_json(ours, StatusCode::OK).await;
+    let intervention = ours["items"][0]["id"].as_str().unwrap().to_owned();
+    let linked = editor_api
+        .put(
+            &format!("/api/v1/interventions/{intervention}/recommendations/{unaddressed}"),
+            &json!({"contribution": "partial", "rationale": "Trains the labour inspectors"}),
+        )
+        .await;
+    expect_json(linked, StatusCode::CREATED).await;
+
+    // Signed in, the country page says who linked it.
+    let editor = signed_in(&app, &editor_key).await;
+    let page = page_of(&editor, &app, "/countries/SEN").await;
+    assert!(
+        page.contains("Linked by") && page.contains("test editor"),
+        "{page}"
+    );
+
+    let (_, link) = share(&editor, &app, &page, "SEN", "2023").await;
+    let shared = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(
+        shared.contains("Trains the labour inspectors"),
+        "the link's rationale is the organisation's answer, shown: {shared}"
+    );
+    for absent in ["Linked by", "test editor", "command line"] {
+        assert!(!shared.contains(absent), "{absent:?} shown: {shared}");
+    }
 }

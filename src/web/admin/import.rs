@@ -17,7 +17,7 @@ use crate::http::upload::receiving;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, RowCounts};
-use crate::usecases::imports::{MAX_IMPORT_BYTES, check_and_run};
+use crate::usecases::imports::{self, MAX_IMPORT_BYTES, check_and_run};
 use crate::web::csrf;
 use crate::web::error::WebError;
 use crate::web::layout::{self, Section};
@@ -34,6 +34,9 @@ struct Upload {
     file_name: String,
     content: String,
     confirm: bool,
+    /// The file checked earlier, which a confirmation imports (kept on the server, so that the
+    /// page never carries the file back).
+    checked: Option<uuid::Uuid>,
 }
 
 /// `GET /admin/import`.
@@ -82,9 +85,34 @@ pub async fn check_or_import(
     payload: Multipart,
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
-    let upload = receiving(read_upload(payload)).await??;
+    let mut upload = receiving(read_upload(payload)).await??;
     csrf::check(&request, &visitor, &upload.csrf)?;
     let years = years(&state).await?;
+    if upload.confirm {
+        let file = match upload.checked {
+            Some(id) => imports::checked_file(state.get_ref(), &visitor.caller, id).await,
+            None => Err(Failure::invalid("file", "choose a CSV or JSON file")),
+        };
+        match file {
+            Ok(file) => {
+                upload.kind = file.kind;
+                upload.year = file.year.map(|year| year.to_string()).unwrap_or_default();
+                upload.file_name = file.file_name;
+                upload.content = file.content;
+            }
+            Err(Failure::Invalid(errors)) => {
+                let result = problems(&errors);
+                return Ok(page(
+                    &visitor,
+                    &years,
+                    &upload,
+                    result,
+                    HttpResponse::UnprocessableEntity(),
+                ));
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
     let year = match upload.kind.as_str() {
         "tiers" => None,
         _ => match upload.year.trim().parse::<i32>() {
@@ -116,10 +144,30 @@ pub async fn check_or_import(
         Err(error) => Err(error),
     };
     let (result, status) = match outcome {
-        Ok(summary) => (
-            summary_view(&visitor, &upload, &summary),
-            HttpResponse::Ok(),
-        ),
+        Ok(summary) => {
+            let checked = if summary.dry_run {
+                let content = std::mem::take(&mut upload.content);
+                let id = imports::keep_checked_file(
+                    state.get_ref(),
+                    &visitor.caller,
+                    &upload.kind,
+                    year,
+                    &upload.file_name,
+                    content,
+                )
+                .await?;
+                Some(id)
+            } else {
+                if let Some(id) = upload.checked {
+                    imports::forget_checked_file(state.get_ref(), id).await?;
+                }
+                None
+            };
+            (
+                summary_view(&visitor, checked, &summary),
+                HttpResponse::Ok(),
+            )
+        }
         Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => {
             (problems(&errors), HttpResponse::UnprocessableEntity())
         }
@@ -168,8 +216,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
             "kind" => upload.kind = text,
             "year" => upload.year = text,
             "file" if !text.is_empty() => upload.content = text,
-            "content" if upload.content.is_empty() => upload.content = text,
-            "file_name" if upload.file_name.is_empty() => upload.file_name = text,
+            "checked" => upload.checked = text.trim().parse().ok(),
             "confirm" => upload.confirm = text == "true",
             _ => {}
         }
@@ -211,7 +258,9 @@ fn problems(errors: &[FieldError]) -> Markup {
     }
 }
 
-fn summary_view(visitor: &Visitor, upload: &Upload, summary: &ImportSummary) -> Markup {
+/// What the check or the import did; after a check, the form that confirms `checked` (the
+/// file, kept on the server).
+fn summary_view(visitor: &Visitor, checked: Option<uuid::Uuid>, summary: &ImportSummary) -> Markup {
     let counts = |label: &str, counts: &RowCounts| {
         html! {
             tr {
@@ -240,13 +289,10 @@ fn summary_view(visitor: &Visitor, upload: &Upload, summary: &ImportSummary) -> 
         @if !summary.ignored_columns.is_empty() {
             p { "Columns ignored: " (summary.ignored_columns.join(", ")) }
         }
-        @if summary.dry_run {
+        @if let Some(checked) = checked {
             form method="post" action="/admin/import" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                input type="hidden" name="kind" value=(upload.kind);
-                input type="hidden" name="year" value=(upload.year);
-                input type="hidden" name="file_name" value=(upload.file_name);
-                input type="hidden" name="content" value=(upload.content);
+                input type="hidden" name="checked" value=(checked);
                 input type="hidden" name="confirm" value="true";
                 button type="submit" { "Confirm the import" }
             }

@@ -66,7 +66,7 @@ pub async fn invite(
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let CheckedForm { visitor, form } = checked;
-    visitor.caller.require_admin()?;
+    visitor.caller.require_person_admin()?;
     let mut errors = Vec::new();
     let role = form.get("role").parse::<Role>().ok();
     if role.is_none() {
@@ -146,7 +146,7 @@ pub async fn invite(
         state.get_ref(),
         &visitor.caller,
         &state.accounts,
-        &origin::own(&request),
+        &origin::for_links(&request),
         &invitation,
     )
     .await;
@@ -272,7 +272,7 @@ pub async fn new_link(
         state.get_ref(),
         &checked.visitor.caller,
         &state.accounts,
-        &origin::own(&request),
+        &origin::for_links(&request),
         *id,
     )
     .await?;
@@ -474,12 +474,7 @@ pub async fn revoke_link(
     id: web::Path<Uuid>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    checked.visitor.caller.require_admin()?;
-    let mut connection = state.connection().await?;
-    let Some(link) = account_links::find(&mut connection, *id).await? else {
-        return Err(ApiError::NotFound(format!("there is no link {id}")).into());
-    };
-    account_links::revoke(&mut connection, &checked.visitor.caller.actor(), *id).await?;
+    let link = accounts::withdraw_link(state.get_ref(), &checked.visitor.caller, *id).await?;
     Ok(widgets::see_other(
         &link.user_id.map_or("/admin/people".to_owned(), |user| {
             format!("{}?withdrawn=1", person_path(user))
