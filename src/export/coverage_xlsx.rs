@@ -18,9 +18,10 @@ pub const COUNT_COLUMNS: [Column; 6] = [
 ];
 
 /// The columns before the counts.
-const COUNTRY_COLUMNS: [Column; 5] = [
+const COUNTRY_COLUMNS: [Column; 6] = [
     short("Country"),
     short("Code"),
+    short("Report year"),
     short("Region"),
     short("Tier"),
     short("Movement"),
@@ -28,15 +29,21 @@ const COUNTRY_COLUMNS: [Column; 5] = [
 
 /// The coverage report as an `.xlsx` file, made for `provenance`.
 pub fn to_xlsx(report: &CoverageReport, provenance: &Provenance) -> Result<Vec<u8>, XlsxError> {
-    let title = match report.year {
-        Some(year) => format!("Coverage of the {year} TIP Report"),
-        None => "Coverage".to_owned(),
+    let years = report.row_years();
+    let title = match (years.as_slice(), report.year) {
+        ([_, _, ..], _) => format!(
+            "Coverage of each country's latest TIP Report ({})",
+            years_in_words(&years)
+        ),
+        (_, Some(year)) => format!("Coverage of the {year} TIP Report"),
+        (_, None) => "Coverage".to_owned(),
     };
     let mut book = Book::new(&title, provenance);
     let rows = report.items.iter().map(|row| {
         let mut cells = vec![
             Cell::Text(&row.tip_name),
             Cell::Text(&row.code),
+            Cell::Number(f64::from(row.year)),
             Cell::from(row.region.map(Region::label)),
             Cell::Text(row.tier.map_or("Not ranked", Tier::label)),
             Cell::from(row.movement.map(Movement::label)),
@@ -50,11 +57,12 @@ pub fn to_xlsx(report: &CoverageReport, provenance: &Provenance) -> Result<Vec<u
         Cell::Empty,
         Cell::Empty,
         Cell::Empty,
+        Cell::Empty,
     ];
     totals.extend(counts(&report.totals));
     let columns: Vec<Column> = COUNTRY_COLUMNS.into_iter().chain(COUNT_COLUMNS).collect();
-    book.table("Coverage", &columns, rows.chain([totals]))?;
-    book.about(&about(report, &title, provenance))?;
+    book.table_with_totals("Coverage", &columns, rows, Some(totals))?;
+    book.about(&about(report, &years, &title, provenance))?;
     book.into_bytes()
 }
 
@@ -70,15 +78,46 @@ pub fn counts(counts: &StatusCounts) -> [Cell<'static>; 6] {
     ]
 }
 
+/// "2023", "2023 and 2024", "2022, 2023 and 2024".
+fn years_in_words(years: &[i32]) -> String {
+    match years {
+        [] => String::new(),
+        [only] => only.to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(i32::to_string).collect();
+            format!("{} and {last}", rest.join(", "))
+        }
+    }
+}
+
 fn about(
     report: &CoverageReport,
+    years: &[i32],
     title: &str,
     provenance: &Provenance,
 ) -> Vec<(&'static str, String)> {
     let mut facts = vec![("What this is", format!("{title}, country by country"))];
-    if let Some(year) = report.year {
-        facts.push(("Report year", year.to_string()));
-        facts.push(("Reporting period", period_in_words(reporting_period(year))));
+    match (years, report.year) {
+        ([_, _, ..], _) => {
+            facts.push((
+                "Report years",
+                format!(
+                    "{}: each country's latest report. The Report year column says which \
+                     report each row's figures come from; the totals add them up.",
+                    years_in_words(years)
+                ),
+            ));
+            let periods: Vec<String> = years
+                .iter()
+                .map(|&year| format!("{year} report: {}", period_in_words(reporting_period(year))))
+                .collect();
+            facts.push(("Reporting periods", periods.join("; ")));
+        }
+        (_, Some(year)) => {
+            facts.push(("Report year", year.to_string()));
+            facts.push(("Reporting period", period_in_words(reporting_period(year))));
+        }
+        (_, None) => {}
     }
     facts.extend([
         (

@@ -6,13 +6,17 @@ use crate::usecases::call_for_information::CallForInformation;
 use crate::usecases::coverage::CoverageReport;
 use crate::usecases::gap_report::GapReport;
 
-/// The file name of a coverage document: `gaptrack-coverage-2023-AF-reseau-sahel.xlsx`.
+/// The file name of a coverage document: `gaptrack-coverage-2023-AF-reseau-sahel.xlsx`, or
+/// `gaptrack-coverage-latest-2023-2024.xlsx` when its rows come from several reports (each
+/// country's latest).
 pub fn coverage(report: &CoverageReport, extension: &str) -> String {
-    let mut parts = vec![
-        "gaptrack".to_owned(),
-        "coverage".to_owned(),
-        year(report.year),
-    ];
+    let mut parts = vec!["gaptrack".to_owned(), "coverage".to_owned()];
+    match report.row_years().as_slice() {
+        [first, .., last] => {
+            parts.extend(["latest".to_owned(), first.to_string(), last.to_string()])
+        }
+        _ => parts.push(year(report.year)),
+    }
     parts.extend(report.region.map(|region| region.as_str().to_owned()));
     parts.extend(report.organisation_name.as_deref().map(slug));
     format!("{}.{extension}", parts.join("-"))

@@ -94,7 +94,7 @@ pub fn to_xlsx(
     let mut all = vec![Cell::Text("All pillars")];
     all.extend(counts(&report.summary));
     let columns: Vec<Column> = [short("Pillar")].into_iter().chain(COUNT_COLUMNS).collect();
-    book.table("Pillars", &columns, pillars.chain([all]))?;
+    book.table_with_totals("Pillars", &columns, pillars, Some(all))?;
     book.about(&about(report, filters, &title, provenance))?;
     book.into_bytes()
 }

@@ -123,6 +123,18 @@ impl Book {
         columns: &[Column],
         rows: impl IntoIterator<Item = Vec<Cell<'a>>>,
     ) -> Result<(), XlsxError> {
+        self.table_with_totals(name, columns, rows, None)
+    }
+
+    /// [`Book::table`] with a `totals` row under the rows, a blank row apart and outside the
+    /// filter's range, so that sorting or filtering the rows never moves it among them.
+    pub fn table_with_totals<'a>(
+        &mut self,
+        name: &str,
+        columns: &[Column],
+        rows: impl IntoIterator<Item = Vec<Cell<'a>>>,
+        totals: Option<Vec<Cell<'a>>>,
+    ) -> Result<(), XlsxError> {
         let sheet = self.workbook.add_worksheet();
         sheet.set_name(name)?;
         for (index, column) in columns.iter().enumerate() {
@@ -141,6 +153,24 @@ impl Book {
             }
             if lines > 1 {
                 sheet.set_row_height(last_row, LINE_HEIGHT * f64::from(lines))?;
+            }
+        }
+        if let Some(totals) = totals {
+            let row = last_row.saturating_add(2);
+            for (column, cell) in totals.into_iter().enumerate() {
+                let cell = match cell {
+                    Cell::Text(text) => {
+                        sheet.write_string_with_format(
+                            row,
+                            col(column),
+                            text,
+                            &self.formats.heading,
+                        )?;
+                        continue;
+                    }
+                    other => other,
+                };
+                write_cell(sheet, &self.formats, row, col(column), cell, false)?;
             }
         }
         sheet.set_freeze_panes(1, 0)?;

@@ -26,6 +26,16 @@ pub struct CoverageReport {
     pub totals: StatusCounts,
 }
 
+impl CoverageReport {
+    /// The report years its rows count, oldest first: one (or none), or several when each
+    /// country's latest report is counted and those differ, which every document must say.
+    pub fn row_years(&self) -> Vec<i32> {
+        let years: std::collections::BTreeSet<i32> =
+            self.items.iter().map(|row| row.year).collect();
+        years.into_iter().collect()
+    }
+}
+
 /// One country's coverage.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CoverageRow {

@@ -279,6 +279,7 @@ async fn the_coverage_workbook_holds_what_the_json_says_in_words_and_numbers() {
         [
             "Country",
             "Code",
+            "Report year",
             "Region",
             "Tier",
             "Movement",
@@ -293,27 +294,34 @@ async fn the_coverage_workbook_holds_what_the_json_says_in_words_and_numbers() {
     let items = json["items"].as_array().unwrap();
     assert_eq!(
         rows.len(),
-        items.len() + 2,
-        "a heading, the countries, the totals"
+        items.len() + 3,
+        "a heading, the countries, a blank row, the totals"
     );
     for (row, item) in rows[1..].iter().zip(items) {
         assert_eq!(text(&row[0]), item["tip_name"].as_str().unwrap());
         assert_eq!(text(&row[1]), item["code"].as_str().unwrap());
-        assert_eq!(text(&row[2]), "Africa");
-        assert!(text(&row[3]).starts_with("Tier "), "a label, not a code");
-        for (column, field) in [(5, "total"), (6, "addressed"), (9, "unaddressed")] {
+        assert_eq!(number(&row[2]), item["year"].as_f64().unwrap());
+        assert_eq!(text(&row[3]), "Africa");
+        assert!(text(&row[4]).starts_with("Tier "), "a label, not a code");
+        for (column, field) in [(6, "total"), (7, "addressed"), (10, "unaddressed")] {
             assert_eq!(
                 number(&row[column]),
                 item[field].as_f64().unwrap(),
                 "{field}"
             );
         }
-        assert_eq!(number(&row[10]), item["coverage_ratio"].as_f64().unwrap());
+        assert_eq!(number(&row[11]), item["coverage_ratio"].as_f64().unwrap());
     }
+    assert!(
+        rows[items.len() + 1]
+            .iter()
+            .all(|cell| text(cell).is_empty()),
+        "the totals stand apart from the rows a sort moves"
+    );
     let totals = rows.last().unwrap();
     assert_eq!(text(&totals[0]), "All countries");
     assert_eq!(
-        number(&totals[5]),
+        number(&totals[6]),
         json["totals"]["total"].as_f64().unwrap()
     );
 
@@ -406,4 +414,45 @@ async fn the_gap_workbook_honours_the_filters_and_lists_every_answer_with_its_ev
         5.0,
         "the summary counts all"
     );
+}
+
+#[actix_web::test]
+async fn a_workbook_of_each_countrys_latest_report_says_which_report_each_row_comes_from() {
+    let app = TestApp::with_demo().await;
+    app.create_report(2024).await;
+    app.create_recommendation("SEN", 2024, 1, "protection")
+        .await;
+    let client = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let (name, bytes) = download(&client, &app, "/coverage.xlsx").await;
+    assert_eq!(name, "gaptrack-coverage-latest-2023-2024.xlsx");
+    let rows = sheet(&bytes, "Coverage");
+    assert_eq!(text(&rows[0][2]), "Report year");
+    let countries: Vec<(String, f64)> = rows[1..5]
+        .iter()
+        .map(|row| (text(&row[1]), number(&row[2])))
+        .collect();
+    assert_eq!(countries.len(), 4, "{rows:?}");
+    for (code, year) in countries {
+        let expected = if code == "SEN" { 2024.0 } else { 2023.0 };
+        assert_eq!(year, expected, "{code}");
+    }
+    let about = sheet(&bytes, "About");
+    assert_eq!(
+        fact(&about, "What this is"),
+        "Coverage of each country's latest TIP Report (2023 and 2024), country by country"
+    );
+    assert!(fact(&about, "Report years").starts_with("2023 and 2024: each country's latest"));
+    assert_eq!(
+        fact(&about, "Reporting periods"),
+        "2023 report: 1 April 2022 to 31 March 2023; 2024 report: 1 April 2023 to 31 March 2024"
+    );
+    assert!(
+        about.iter().all(|row| text(&row[0]) != "Report year"),
+        "no single year is claimed for the whole file"
+    );
+    let (name, _) = download(&client, &app, "/coverage.csv").await;
+    assert_eq!(name, "gaptrack-coverage-latest-2023-2024.csv");
+    let (name, bytes) = download(&client, &app, "/coverage.xlsx?year=2023").await;
+    assert_eq!(name, "gaptrack-coverage-2023.xlsx");
+    assert_eq!(fact(&sheet(&bytes, "About"), "Report year"), "2023");
 }
