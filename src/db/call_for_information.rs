@@ -23,12 +23,36 @@ pub struct PeriodIntervention {
 /// never happened.
 const DONE: [InterventionStatus; 2] = [InterventionStatus::Active, InterventionStatus::Completed];
 
-/// Whether an intervention is active or completed and its dates meet the period from
-/// `starts_on` to `ends_on`: a missing start reads as "before the period", a missing end as
-/// "still running".
+/// Whether an intervention's dates show it was done during the period from `starts_on` to
+/// `ends_on` (it is active or completed, and): it started by the period's end and ended in or
+/// after its start; or it started by the period's end and is still active, with no end yet; or
+/// it ended within the period. Work whose dates cannot place it in the period is never counted
+/// as done in it: see [`to_check_for_period`].
 #[diesel::dsl::auto_type]
 fn done_in_period(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
     let done: [InterventionStatus; 2] = DONE;
+    let active: InterventionStatus = InterventionStatus::Active;
+    interventions::status.eq_any(done).and(
+        interventions::started_on
+            .le(ends_on)
+            .and(interventions::ended_on.ge(starts_on))
+            .or(interventions::started_on
+                .le(ends_on)
+                .and(interventions::ended_on.is_null())
+                .and(interventions::status.eq(active)))
+            .or(interventions::ended_on.between(starts_on, ends_on)),
+    )
+}
+
+/// Whether an intervention's dates neither place it in the period nor outside it, so that a
+/// person must check it before telling the TIP Office: active or completed, no known date
+/// outside the period, and no start and no end date, or no start and an end after the period,
+/// or completed with no end date (a completed 2022 action with no end would otherwise read as
+/// "still running").
+#[diesel::dsl::auto_type]
+fn to_check_for_period(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
+    let done: [InterventionStatus; 2] = DONE;
+    let completed: InterventionStatus = InterventionStatus::Completed;
     interventions::status
         .eq_any(done)
         .and(
@@ -41,23 +65,40 @@ fn done_in_period(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
                 .is_null()
                 .or(interventions::ended_on.ge(starts_on)),
         )
+        .and(
+            interventions::started_on
+                .is_null()
+                .and(interventions::ended_on.is_null())
+                .or(interventions::started_on
+                    .is_null()
+                    .and(interventions::ended_on.gt(ends_on)))
+                .or(interventions::ended_on
+                    .is_null()
+                    .and(interventions::status.eq(completed))),
+        )
 }
 
-/// The interventions in `country` that are active or completed and whose dates meet the period
-/// from `starts_on` to `ends_on` (a missing start reads as "before the period", a missing end as
-/// "still running"), of `organisation` only when given, earliest first.
+/// Which interventions of a period to list: those whose dates show they were done in it, or
+/// those a person must check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodFit {
+    Done,
+    ToCheck,
+}
+
+/// The interventions in `country` that `fit` the period from `starts_on` to `ends_on` (done in
+/// it, or to check), of `organisation` only when given, earliest first.
 pub async fn interventions_in_period(
     connection: &mut Connection,
     country: &str,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
+    (starts_on, ends_on): (NaiveDate, NaiveDate),
+    fit: PeriodFit,
     organisation: Option<Uuid>,
 ) -> Result<Vec<PeriodIntervention>, DbError> {
     let mut query = interventions::table
         .inner_join(intervention_countries::table)
         .inner_join(organisations::table)
         .filter(intervention_countries::country_code.eq(country.to_owned()))
-        .filter(done_in_period(starts_on, ends_on))
         .select((InterventionRow::as_select(), organisations::name))
         .order((
             interventions::started_on.asc().nulls_first(),
@@ -65,6 +106,10 @@ pub async fn interventions_in_period(
             interventions::id.asc(),
         ))
         .into_boxed();
+    query = match fit {
+        PeriodFit::Done => query.filter(done_in_period(starts_on, ends_on)),
+        PeriodFit::ToCheck => query.filter(to_check_for_period(starts_on, ends_on)),
+    };
     if let Some(organisation) = organisation {
         query = query.filter(interventions::organisation_id.eq(organisation));
     }
@@ -123,9 +168,8 @@ pub async fn answers_of(
         .await?)
 }
 
-/// Which of `country`'s recommendations of `year` some intervention answers that is active or
-/// completed and whose dates meet the period from `starts_on` to `ends_on` (read as
-/// [`interventions_in_period`] reads them), of `organisation` only when given.
+/// Which of `country`'s recommendations of `year` some intervention answers whose dates show it
+/// was done in the period from `starts_on` to `ends_on`, of `organisation` only when given.
 pub async fn answered_in_period(
     connection: &mut Connection,
     country: &str,

@@ -46,6 +46,21 @@ pub fn unanswered_heading(pack: &CallForInformation) -> String {
     }
 }
 
+/// The heading of the work to check before sending.
+pub const TO_CHECK_HEADING: &str =
+    "To check before sending: work whose dates do not show the period";
+
+/// What the work to check is, and what to do with it.
+pub fn to_check_introduction(pack: &CallForInformation) -> String {
+    format!(
+        "These interventions have no start date, or are completed with no end date, so gaptrack \
+         cannot tell whether they were done in the period ({}). They are not counted above, and \
+         the recommendations they answer are listed below as having nothing in the period. Give \
+         each its dates in gaptrack, or leave it out of what you send.",
+        period_in_words(pack.reporting_period)
+    )
+}
+
 /// An action's facts after its title: `CenHTRO · Training · Active`.
 pub fn action_facts(action: &PeriodAction) -> String {
     format!(
@@ -81,6 +96,13 @@ pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
             section.pillar {
                 h2 { "Other actions in the period" }
                 @for action in &pack.other_actions { (action_block(action)) }
+            }
+        }
+        @if !pack.to_check.is_empty() {
+            section.to-check {
+                h2 { (TO_CHECK_HEADING) }
+                p.warning { (to_check_introduction(pack)) }
+                @for action in &pack.to_check { (action_block(action)) }
             }
         }
         section {

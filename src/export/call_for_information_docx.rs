@@ -7,7 +7,8 @@ use docx_rs::{
 };
 
 use super::call_for_information::{
-    action_facts, citation, introduction, title, unanswered_heading,
+    TO_CHECK_HEADING, action_facts, citation, introduction, title, to_check_introduction,
+    unanswered_heading,
 };
 use super::provenance::{Provenance, dates_in_words, period_in_words};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction};
@@ -61,6 +62,18 @@ pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec
     if !pack.other_actions.is_empty() {
         document = document.add_paragraph(heading(2, "Other actions in the period"));
         for action in &pack.other_actions {
+            document = action_paragraphs(action)
+                .into_iter()
+                .fold(document, Docx::add_paragraph);
+        }
+    }
+    if !pack.to_check.is_empty() {
+        document = document
+            .add_paragraph(heading(2, TO_CHECK_HEADING))
+            .add_paragraph(
+                paragraph().add_run(Run::new().add_text(to_check_introduction(pack)).bold()),
+            );
+        for action in &pack.to_check {
             document = action_paragraphs(action)
                 .into_iter()
                 .fold(document, Docx::add_paragraph);

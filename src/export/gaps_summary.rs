@@ -48,6 +48,7 @@ ol.numbered > li { margin-bottom: .9rem; }
 ul.answers { margin: .3rem 0 0; }
 ul.answers li { margin-bottom: .3rem; }
 article.action { margin: 1rem 0 1.5rem; } article.action h3 { margin-bottom: .2rem; }
+.warning { border-left: 4px solid #a15c00; padding-left: .6rem; font-weight: bold; }
 a { overflow-wrap: anywhere; }
 nav.screen { display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; }
 nav.screen button { font: inherit; padding: .4rem 1rem; }

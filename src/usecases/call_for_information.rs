@@ -3,7 +3,9 @@
 //! start of the period the next report assesses), with supporting documents. The pack gathers
 //! the interventions active in that period by pillar, each with its dates, reach, the
 //! recommendations it answers and their evidence; then the last report's recommendations that
-//! nothing in the period answers.
+//! nothing in the period answers. Only work whose dates show it was done in the period counts:
+//! undated work is listed apart, to check before sending, so that no figure sent to the State
+//! Department rests on a guess.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +17,7 @@ use uuid::Uuid;
 use super::countries::{CountryDto, country_from_path};
 use super::gap_report::organisation_filter_name;
 use crate::db::Connection;
-use crate::db::call_for_information::{self as db, PeriodAnswer, PeriodIntervention};
+use crate::db::call_for_information::{self as db, PeriodAnswer, PeriodFit, PeriodIntervention};
 use crate::domain::{
     Contribution, Failure, FieldError, InterventionKind, InterventionStatus, Pillar,
     ReportingPeriod, next_report_year, report_year, reporting_period,
@@ -40,6 +42,10 @@ pub struct CallForInformation {
     pub pillars: Vec<PillarActions>,
     /// Actions in the period that answer no recommendation of the country.
     pub other_actions: Vec<PeriodAction>,
+    /// Work whose dates do not show whether it was done in the period (no start date, or
+    /// completed with no end date): never counted above, listed for a person to check and date
+    /// before the pack is sent.
+    pub to_check: Vec<PeriodAction>,
     /// The last report's recommendations that no action in the period answers.
     pub unanswered: Vec<UnansweredRecommendation>,
 }
@@ -163,15 +169,24 @@ pub async fn call_for_information(
     let country = country_from_path(connection, code).await?;
     let organisation_name = organisation_filter_name(connection, organisation).await?;
     let period = reporting_period(year);
-    let interventions = db::interventions_in_period(
+    let dates = (period.starts_on, period.ends_on);
+    let done = db::interventions_in_period(
         connection,
         &country.code,
-        period.starts_on,
-        period.ends_on,
+        dates,
+        PeriodFit::Done,
         organisation,
     )
     .await?;
-    let ids: Vec<Uuid> = interventions.iter().map(|i| i.row.id).collect();
+    let to_check = db::interventions_in_period(
+        connection,
+        &country.code,
+        dates,
+        PeriodFit::ToCheck,
+        organisation,
+    )
+    .await?;
+    let ids: Vec<Uuid> = done.iter().chain(&to_check).map(|i| i.row.id).collect();
     let mut answers: HashMap<Uuid, Vec<PeriodAnswerDto>> = HashMap::new();
     for answer in db::answers_of(connection, &country.code, &ids).await? {
         answers
@@ -179,13 +194,17 @@ pub async fn call_for_information(
             .or_default()
             .push(answer.into());
     }
-    let actions: Vec<PeriodAction> = interventions
-        .into_iter()
-        .map(|i| {
-            let answered = answers.remove(&i.row.id).unwrap_or_default();
-            PeriodAction::new(i, answered)
-        })
-        .collect();
+    let mut with_answers = |interventions: Vec<PeriodIntervention>| -> Vec<PeriodAction> {
+        interventions
+            .into_iter()
+            .map(|i| {
+                let answered = answers.remove(&i.row.id).unwrap_or_default();
+                PeriodAction::new(i, answered)
+            })
+            .collect()
+    };
+    let actions = with_answers(done);
+    let to_check = with_answers(to_check);
     let answered: HashSet<Uuid> = actions
         .iter()
         .flat_map(|a| a.answers.iter().map(|answer| answer.recommendation_id))
@@ -216,6 +235,7 @@ pub async fn call_for_information(
         organisation_name,
         pillars,
         other_actions,
+        to_check,
         unanswered,
     })
 }

@@ -10,8 +10,9 @@ use crate::helpers::{TestApp, expect_json, expect_problem, signed_in};
 use crate::readers::read_docx;
 use gaptrack::domain::{Role, next_report_year};
 
-/// Senegal's 2023 recommendations 1 (prosecution), 2 (protection) and 3 (prevention), and six
-/// interventions of which three meet the 2024 report's period (1 April 2023 to 31 March 2024).
+/// Senegal's 2023 recommendations 1 (prosecution), 2 (protection) and 3 (prevention), and seven
+/// interventions of which two are dated in the 2024 report's period (1 April 2023 to 31 March
+/// 2024) and two have dates that cannot place them (no start; completed with no end).
 struct Setting {
     app: TestApp,
     organisation: String,
@@ -109,6 +110,19 @@ async fn setting() -> Setting {
         "title": "Hotline for migrants", "status": "active", "kind": "other", "started_on": "2023-09-01",
     }))
     .await;
+    // Completed long ago, its end never recorded: nothing shows it was done in a later period.
+    let policy = intervention(&app, &organisation, json!({
+        "title": "Policy advice on the 2022 act", "status": "completed", "kind": "policy_support",
+        "started_on": "2022-03-01",
+    }))
+    .await;
+    link(
+        &app,
+        &policy,
+        &recommendations[0],
+        json!({"contribution": "partial"}),
+    )
+    .await;
     Setting {
         app,
         organisation,
@@ -147,17 +161,20 @@ async fn the_pack_tells_what_was_done_in_the_period_by_pillar_and_what_nothing_a
         .iter()
         .map(|p| p["pillar"].as_str().unwrap())
         .collect();
-    assert_eq!(pillars, ["prosecution", "protection"]);
+    assert_eq!(pillars, ["prosecution"]);
     assert_eq!(
         titles(&pack["pillars"][0]["actions"]),
         ["Training of Thiès prosecutors"]
     );
-    assert_eq!(
-        titles(&pack["pillars"][1]["actions"]),
-        ["Shelter for adult victims in Dakar"],
-        "no dates reads as running through the period"
-    );
     assert_eq!(titles(&pack["other_actions"]), ["Hotline for migrants"]);
+    assert_eq!(
+        titles(&pack["to_check"]),
+        [
+            "Shelter for adult victims in Dakar",
+            "Policy advice on the 2022 act"
+        ],
+        "work without a start, or completed without an end, is listed apart, not counted"
+    );
     let answer = &pack["pillars"][0]["actions"][0]["answers"][0];
     assert_eq!(answer["recommendation_id"], recommendations[0].as_str());
     assert_eq!(answer["year"], 2023);
@@ -174,8 +191,8 @@ async fn the_pack_tells_what_was_done_in_the_period_by_pillar_and_what_nothing_a
         .collect();
     assert_eq!(
         unanswered,
-        [3],
-        "cancelled, planned and before-the-period work answers nothing"
+        [2, 3],
+        "cancelled, planned, before-the-period and undated work answers nothing"
     );
 
     // Without a year, the pack is for the next report: the one whose period holds today.
@@ -186,12 +203,21 @@ async fn the_pack_tells_what_was_done_in_the_period_by_pillar_and_what_nothing_a
         next["report_year"],
         next_report_year(chrono::Utc::now().date_naive())
     );
+    assert_eq!(next["pillars"], json!([]), "{next}");
     assert_eq!(
-        titles(&next["pillars"][0]["actions"]),
-        ["Shelter for adult victims in Dakar"],
-        "only the undated, still active work reaches today's period"
+        titles(&next["other_actions"]),
+        ["Hotline for migrants"],
+        "dated work still active reaches today's period"
     );
-    assert_eq!(next["unanswered"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        titles(&next["to_check"]),
+        [
+            "Shelter for adult victims in Dakar",
+            "Policy advice on the 2022 act"
+        ],
+        "a completed 2022 action with no end is not told as done this year"
+    );
+    assert_eq!(next["unanswered"].as_array().unwrap().len(), 3);
 
     expect_problem(
         app.get("/api/v1/countries/SEN/call-for-information?year=1999")
@@ -231,6 +257,7 @@ async fn the_pack_is_a_page_a_printable_page_and_a_word_document_that_says_the_s
         "Training of Thiès prosecutors",
         "2023 report, No. 1 (Prosecution)",
         "Recommendations of the 2023 report with nothing in the period",
+        "To check before sending: work whose dates do not show the period",
     ] {
         assert!(page.contains(expected), "{expected:?} missing: {page}");
     }
@@ -279,8 +306,8 @@ async fn the_pack_is_a_page_a_printable_page_and_a_word_document_that_says_the_s
         styled("Heading 2"),
         [
             "Prosecution",
-            "Protection",
             "Other actions in the period",
+            "To check before sending: work whose dates do not show the period",
             "Recommendations of the 2023 report with nothing in the period"
         ]
     );
@@ -288,8 +315,9 @@ async fn the_pack_is_a_page_a_printable_page_and_a_word_document_that_says_the_s
         styled("Heading 3"),
         [
             "Training of Thiès prosecutors",
+            "Hotline for migrants",
             "Shelter for adult victims in Dakar",
-            "Hotline for migrants"
+            "Policy advice on the 2022 act"
         ]
     );
     let text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
