@@ -1139,7 +1139,11 @@ async fn a_grant_writer_downloads_each_document_from_the_pages_and_it_reads_back
     let (name, workbook) = browser.download("a[href^='/coverage.xlsx']").await;
     assert_eq!(name, "gaptrack-coverage-2023-AF.xlsx");
     let rows = crate::documents::sheet(&workbook, "Coverage");
-    assert_eq!(rows.len(), 6, "a heading, four countries, the totals");
+    assert_eq!(
+        rows.len(),
+        7,
+        "a heading, four countries, a blank row, the totals"
+    );
     let (name, csv) = browser.download("a[href^='/coverage.csv']").await;
     assert_eq!(name, "gaptrack-coverage-2023-AF.csv");
     assert_eq!(crate::documents::spreadsheet_rows(&csv).len(), 4);
