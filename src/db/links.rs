@@ -149,7 +149,7 @@ async fn write(
 ) -> Result<Linking, DbError> {
     let id = link_id(link.intervention_id, link.recommendation_id);
     let inserted: Option<LinkRow> = diesel::insert_into(links::table)
-        .values((link, links::linked_by.eq(&actor.key_name)))
+        .values((link, links::linked_by.eq(actor.author_name())))
         .on_conflict_do_nothing()
         .returning(LinkRow::as_returning())
         .get_result(connection)
@@ -170,7 +170,7 @@ async fn write(
             links::rationale.eq(link.rationale),
             links::evidence_url.eq(link.evidence_url),
             links::updated_at.eq(diesel::dsl::now),
-            links::changed_by.eq(&actor.key_name),
+            links::changed_by.eq(actor.author_name()),
         ))
         .returning(LinkRow::as_returning())
         .get_result(connection)

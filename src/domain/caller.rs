@@ -38,6 +38,14 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The name a thing this actor made is signed with where readers see it (who linked an
+    /// intervention, in documents meant for donors): a person or a key, never the command line,
+    /// which no reader knows ("command line: serve: first start" for the demo's links). The
+    /// audit trail still names the command line.
+    pub fn author_name(&self) -> Option<&str> {
+        (self.key_id.is_some() || self.user_id.is_some()).then_some(self.key_name.as_str())
+    }
+
     /// A change made from the command line (no key), named after the command.
     pub fn command_line(command: &str) -> Self {
         Self {
@@ -211,6 +219,16 @@ mod tests {
         editor.role = Role::Editor;
         assert_eq!(editor.signed_in_person().ok(), Some(person));
         assert!(editor.require_person_admin().is_err());
+    }
+
+    #[test]
+    fn the_command_line_signs_nothing_a_reader_sees() {
+        assert_eq!(
+            Actor::command_line("serve: first start").author_name(),
+            None
+        );
+        let key = caller(Role::Editor, None).actor();
+        assert_eq!(key.author_name(), Some("k"));
     }
 
     #[test]

@@ -77,3 +77,43 @@ async fn loading_the_demo_twice_is_refused_and_changes_nothing() {
     let interventions = app.get_json("/api/v1/interventions?limit=200").await;
     assert_eq!(interventions["items"].as_array().unwrap().len(), 8);
 }
+
+#[actix_web::test]
+async fn the_demos_links_are_signed_by_no_one_in_documents_though_the_audit_names_the_command_line()
+{
+    let app = TestApp::with_demo().await;
+    let client =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    for path in [
+        "/countries/SEN/print",
+        "/countries/SLE/print",
+        "/countries/SEN",
+    ] {
+        let page = crate::documents::page_of(&client, &app, path).await;
+        assert!(
+            page.contains("Evidence") || page.contains("addressed"),
+            "{path}"
+        );
+        assert!(!page.contains("command line"), "{path}: {page}");
+    }
+    let gaps = app.get_json("/api/v1/countries/SLE/gaps").await;
+    let linked_by: Vec<&Value> = gaps["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["interventions"].as_array().unwrap())
+        .map(|i| &i["linked_by"])
+        .collect();
+    assert!(!linked_by.is_empty());
+    assert!(linked_by.iter().all(|by| by.is_null()), "{linked_by:?}");
+    let audit = app
+        .get_json("/api/v1/audit?resource_type=link&limit=5")
+        .await;
+    assert!(
+        audit["items"][0]["key_name"]
+            .as_str()
+            .unwrap()
+            .starts_with("command line"),
+        "{audit}"
+    );
+}
