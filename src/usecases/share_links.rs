@@ -1,6 +1,9 @@
-//! Read-only links to share: an editor or admin makes a link to one country's coverage and gap
-//! report for a year (optionally one organisation's work), which opens without an account until
-//! it expires or is revoked. Making and revoking one is audited.
+//! Read-only links to share: a person makes a link to one country's coverage and gap report for
+//! a year, showing their organisation's work (an admin's may show any organisation's, or all),
+//! which opens without an account until it expires or is revoked. Making and revoking one is
+//! audited. Who may share what: [`shared_work`].
+
+use std::collections::HashMap;
 
 use chrono::{Duration, Utc};
 use uuid::Uuid;
@@ -10,7 +13,7 @@ use super::gap_report::{GapFilters, GapReport, gap_report};
 use crate::db::share_links::Maker;
 use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
 use crate::db::{Connection, Connections, Constrained, reports};
-use crate::domain::{Caller, Failure, FieldError, NewSecretToken, Role, secret_token_digest};
+use crate::domain::{Caller, Failure, FieldError, NewSecretToken, secret_token_digest};
 
 /// The longest a link may last.
 pub const MOST_DAYS: i64 = 365;
@@ -29,19 +32,47 @@ pub struct ShareRequest<'a> {
     pub days: i64,
 }
 
-/// Makes a link for `caller`, who must be an editor or an admin: a viewer only reads, and a
-/// link shows gaptrack's data to people with no account.
+/// Whose work `caller` may share, and so whose work a link of theirs shows, when they ask for
+/// `asked` (`None`: every organisation's).
+///
+/// The rule: a link shows work to people with no account, so each organisation's own people
+/// decide what of its work goes out. Its editors and its viewers (the grant writers who send
+/// these links to donors) share their organisation's work, and only it: asking for every
+/// organisation's work gives theirs. Every organisation's work together, or another
+/// organisation's, is shared only by an admin, who runs the instance for all of them. A person
+/// of no organisation has no work of their own to share.
+pub fn shared_work(caller: &Caller, asked: Option<Uuid>) -> Result<Option<Uuid>, Failure> {
+    if caller.is_admin() {
+        return Ok(asked);
+    }
+    match (caller.organisation_id, asked) {
+        (None, _) => Err(Failure::Forbidden(
+            "sharing is for people of an organisation, who share its work, and for admins: \
+             ask an admin to share this report"
+                .into(),
+        )),
+        (Some(own), None) => Ok(Some(own)),
+        (Some(own), Some(asked)) if asked == own => Ok(Some(own)),
+        (Some(_), Some(_)) => Err(Failure::Forbidden(
+            "you may share your own organisation's work only: its people decide what of it is \
+             shown to people with no account"
+                .into(),
+        )),
+    }
+}
+
+/// Whether `caller` may make a link at all (see [`shared_work`]).
+pub fn may_share(caller: &Caller) -> bool {
+    shared_work(caller, caller.organisation_id).is_ok()
+}
+
+/// Makes a link for `caller`, of the work [`shared_work`] lets them share.
 pub async fn create(
     db: &impl Connections,
     caller: &Caller,
     request: &ShareRequest<'_>,
 ) -> Result<MadeLink, Failure> {
-    if caller.role == Role::Viewer {
-        return Err(Failure::Forbidden(format!(
-            "sharing a report needs the editor or admin role; {} has the viewer role",
-            caller.who()
-        )));
-    }
+    let organisation = shared_work(caller, request.organisation)?;
     if !(1..=MOST_DAYS).contains(&request.days) {
         return Err(Failure::Invalid(vec![FieldError::new(
             "days",
@@ -59,7 +90,7 @@ pub async fn create(
         token_sha256: token.sha256.to_vec(),
         country_code: country.code,
         year: request.year,
-        organisation_id: request.organisation,
+        organisation_id: organisation,
         created_by: caller.key_id,
         created_by_user: caller.user_id,
         expires_at: Utc::now() + Duration::days(request.days),
@@ -117,6 +148,74 @@ pub async fn open_report(
     Ok((link, report))
 }
 
+/// A link with what it shares in words: the country's name and whose work.
+#[derive(Debug, Clone)]
+pub struct DescribedLink {
+    pub row: ShareLinkRow,
+    /// The country as the TIP Report names it.
+    pub country_name: String,
+    /// The organisation whose work it shows; `None` for every organisation's.
+    pub organisation_name: Option<String>,
+}
+
+/// Link `id`, if `caller` made it, described: to show what a new link shares.
+pub async fn made_by_caller(
+    connection: &mut Connection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<DescribedLink, Failure> {
+    let link = share_links::find(connection, id)
+        .await?
+        .filter(|link| made_it(caller, link))
+        .ok_or_else(|| Failure::NotFound(format!("there is no share link {id} of yours")))?;
+    Ok(describe(connection, vec![link]).await?.remove(0))
+}
+
+/// The links `caller` made, newest first, described.
+pub async fn made_by(
+    connection: &mut Connection,
+    caller: &Caller,
+) -> Result<Vec<DescribedLink>, Failure> {
+    let links = share_links::made_by(connection, maker(caller)).await?;
+    describe(connection, links).await
+}
+
+async fn describe(
+    connection: &mut Connection,
+    links: Vec<ShareLinkRow>,
+) -> Result<Vec<DescribedLink>, Failure> {
+    let mut countries: HashMap<String, String> = HashMap::new();
+    let mut organisations: HashMap<Uuid, String> = HashMap::new();
+    let mut described = Vec::with_capacity(links.len());
+    for row in links {
+        if !countries.contains_key(&row.country_code) {
+            let country = country_from_path(connection, &row.country_code).await?;
+            countries.insert(row.country_code.clone(), country.tip_name);
+        }
+        if let Some(id) = row.organisation_id
+            && !organisations.contains_key(&id)
+            && let Some(organisation) = crate::db::organisations::find(connection, id).await?
+        {
+            organisations.insert(id, organisation.name);
+        }
+        described.push(DescribedLink {
+            country_name: countries[&row.country_code].clone(),
+            organisation_name: row
+                .organisation_id
+                .and_then(|id| organisations.get(&id).cloned()),
+            row,
+        });
+    }
+    Ok(described)
+}
+
+fn made_it(caller: &Caller, link: &ShareLinkRow) -> bool {
+    match maker(caller) {
+        Maker::Person(user) => link.created_by_user == Some(user),
+        Maker::Key(key) => link.created_by == Some(key),
+    }
+}
+
 /// Link `id`, if `caller` may revoke it: the key that made it, or an admin.
 pub async fn revocable(
     connection: &mut Connection,
@@ -126,11 +225,7 @@ pub async fn revocable(
     let link = share_links::find(connection, id)
         .await?
         .ok_or_else(|| Failure::NotFound(format!("there is no share link {id}")))?;
-    let made_it = match maker(caller) {
-        Maker::Person(user) => link.created_by_user == Some(user),
-        Maker::Key(key) => link.created_by == Some(key),
-    };
-    if !made_it && !caller.is_admin() {
+    if !made_it(caller, &link) && !caller.is_admin() {
         return Err(Failure::Forbidden(
             "only who made a link, or an admin, may revoke it".into(),
         ));

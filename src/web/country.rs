@@ -135,7 +135,7 @@ pub async fn country_page(
         h1 { (title) }
         (summary_panel(&report, &query, window.as_ref()))
         (filter_form(&report, &query, &organisations, &years))
-        @if visitor.caller.role != Role::Viewer {
+        @if crate::usecases::share_links::may_share(&visitor.caller) {
             @if let Some(year) = report.year { (share_form(&report, year, &visitor, sharing.link_days)) }
         }
         @if let Some(answered) = query.answered.as_deref().and_then(|n| n.parse::<usize>().ok()) {
@@ -247,14 +247,22 @@ fn filter_form(
     }
 }
 
-/// The form that makes a read-only link to what the page shows (its year and whose work), for
-/// editors and admins.
+/// The form that makes a read-only link to what the page shows: its year and whose work (an
+/// admin's, as filtered; anyone else's, their own organisation's, as the sharing rule says).
 fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Markup {
+    let organisation = if visitor.caller.is_admin() {
+        report.organisation
+    } else {
+        visitor.caller.organisation_id
+    };
     html! {
         form.filters.panel method="post" action={ "/countries/" (report.country.code) "/share" } aria-label="Share" {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="year" value=(year);
-            @if let Some(organisation) = report.organisation { input type="hidden" name="organisation" value=(organisation); }
+            @if let Some(organisation) = organisation { input type="hidden" name="organisation" value=(organisation); }
+            @if !visitor.caller.is_admin() {
+                p.muted { "A link shows your organisation's work in this report, to anyone who has it." }
+            }
             div {
                 label for="days" { "Link lasts (days)" }
                 input #days type="number" name="days" min="1" max="365" inputmode="numeric" value=(days);

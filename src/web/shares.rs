@@ -11,17 +11,16 @@ use super::csrf::CheckedForm;
 use super::error::WebError;
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::{filters, widgets};
+use super::{filters, widgets, written};
 use crate::config::SharingSettings;
-use crate::db::organisations;
-use crate::db::share_links::{self, ShareLinkRow};
+use crate::db::share_links::ShareLinkRow;
 use crate::export::gaps_summary::{self, Shared, View};
 use crate::export::provenance::Provenance;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::html_response;
 use crate::http::origin;
-use crate::usecases::share_links::{self as sharing, ShareRequest};
+use crate::usecases::share_links::{self as sharing, DescribedLink, ShareRequest};
 
 /// The cookie that carries a new link's token to the one page that shows it.
 fn flash_name(id: Uuid) -> String {
@@ -71,25 +70,50 @@ pub async fn create(
         .finish())
 }
 
-/// `GET /shares/{id}/made`: the new link, this once.
+/// What a link shares, in words: `Senegal, 2023 TIP Report: the work of CenHTRO`.
+fn what_it_shares(link: &DescribedLink) -> String {
+    format!(
+        "{}, {} TIP Report: {}",
+        link.country_name,
+        link.row.year,
+        match &link.organisation_name {
+            Some(name) => format!("the work of {name}"),
+            None => "the work of every organisation".to_owned(),
+        }
+    )
+}
+
+/// `GET /shares/{id}/made`: the new link, this once, whole, with a copy button and what it
+/// shares until when.
 pub async fn made(
     visitor: Visitor,
     request: HttpRequest,
+    state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
+    let mut connection = state.connection().await?;
+    let link = sharing::made_by_caller(&mut connection, &visitor.caller, id).await?;
+    drop(connection);
     let token = request
         .cookie(&flash_name(id))
         .map(|c| c.value().to_owned());
     let title = "Read-only link";
     let content = html! {
         h1 { (title) }
+        dl.details {
+            dt { "Shares" } dd { (what_it_shares(&link)) }
+            dt { "Until" } dd { (written::day_of(link.row.expires_at)) ", unless you revoke it first" }
+        }
         @match &token {
             Some(token) => {
                 div.panel {
-                    p { "Anyone with this link can read the report, without an account, until it expires or you revoke it. Copy it now: it is shown only once." }
+                    p { "Anyone with this link can read the report, without an account. Copy it now: it is shown only once." }
                     label for="share-link" { "Link" }
-                    input #share-link.secret type="text" readonly value={ (origin::for_links(&request)) "/shared/" (token) };
+                    div.copyable {
+                        textarea #share-link.secret readonly rows="3" { (origin::for_links(&request)) "/shared/" (token) }
+                        button.secondary type="button" data-copy="share-link" hidden { "Copy" }
+                    }
                 }
             }
             None => {
@@ -113,39 +137,36 @@ pub async fn made(
 /// `GET /shares`: the links the signed-in person made.
 pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let links = share_links::made_by(
-        &mut connection,
-        crate::usecases::share_links::maker(&visitor.caller),
-    )
-    .await?;
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
-    let name_of = |id: Option<Uuid>| {
-        id.and_then(|id| organisations.iter().find(|o| o.id == id))
-            .map_or("All organisations", |o| o.name.as_str())
-    };
+    let links = sharing::made_by(&mut connection, &visitor.caller).await?;
+    drop(connection);
     let now = chrono::Utc::now();
     let title = "Your shared links";
     let content = html! {
         h1 { (title) }
         @if links.is_empty() {
-            p { "You have shared no report yet. A country page's " em { "Share a read-only link" } " makes one." }
+            @if sharing::may_share(&visitor.caller) {
+                p { "You have shared no report yet. A country page's " em { "Share a read-only link" } " makes one." }
+            } @else {
+                p { "Sharing is for people of an organisation, who share its work, and for admins. Ask an admin to share a report for you." }
+            }
         } @else {
-            div.table-wrap { table {
+            div.table-wrap { table.cards {
                 thead { tr {
                     th scope="col" { "Report" } th scope="col" { "Work of" } th scope="col" { "Made" }
                     th scope="col" { "Until" } th scope="col" { "State" } th scope="col" { span.muted { "Action" } }
                 } }
                 tbody {
                     @for link in &links {
+                        @let row = &link.row;
                         tr {
-                            th scope="row" { a href={ "/countries/" (link.country_code) "?year=" (link.year) } { (link.country_code) " " (link.year) } }
-                            td { (name_of(link.organisation_id)) }
-                            td { (crate::web::written::day_of(link.created_at)) }
-                            td { (crate::web::written::day_of(link.expires_at)) }
-                            td { (state_of(link, now)) }
+                            th scope="row" { a href={ "/countries/" (row.country_code) "?year=" (row.year) } { (link.country_name) " " (row.year) } }
+                            td data-label="Work of" { (link.organisation_name.as_deref().unwrap_or("All organisations")) }
+                            td data-label="Made" { (written::day_of(row.created_at)) }
+                            td data-label="Until" { (written::day_of(row.expires_at)) }
+                            td data-label="State" { (state_of(row, now)) }
                             td {
-                                @if link.revoked_at.is_none() && link.expires_at > now {
-                                    a href={ "/shares/" (link.id) "/revoke" } { "Revoke…" }
+                                @if row.revoked_at.is_none() && row.expires_at > now {
+                                    a href={ "/shares/" (row.id) "/revoke" } { "Revoke…" }
                                 }
                             }
                         }

@@ -17,22 +17,22 @@ fn csrf_of(page: &str) -> String {
     page[start..].split('"').next().unwrap().to_owned()
 }
 
-/// The link shown on the page a share form leads to.
+/// The link shown, whole, on the page a share form leads to.
 fn link_of(page: &str) -> String {
     let start = page.find(r#"id="share-link""#).expect("the link is shown");
-    let value = page[start..].find("value=\"").unwrap() + start + 7;
-    page[value..].split('"').next().unwrap().to_owned()
+    let content = page[start..].find('>').unwrap() + start + 1;
+    page[content..].split('<').next().unwrap().to_owned()
 }
 
 /// Shares `country`'s `year` for 30 days from its page (`page`, as `client` sees it): where the
-/// link was shown, and the link.
+/// link was shown, that page (it shows the link once), and the link.
 async fn share(
     client: &reqwest::Client,
     app: &TestApp,
     page: &str,
     country: &str,
     year: &str,
-) -> (String, String) {
+) -> (String, String, String) {
     let made = client
         .post(app.url(&format!("/countries/{country}/share")))
         .form(&[
@@ -45,8 +45,9 @@ async fn share(
         .unwrap();
     assert_eq!(made.status(), StatusCode::SEE_OTHER);
     let shown_at = made.headers()["location"].to_str().unwrap().to_owned();
-    let link = link_of(&page_of(client, app, &shown_at).await);
-    (shown_at, link)
+    let shown = page_of(client, app, &shown_at).await;
+    let link = link_of(&shown);
+    (shown_at, shown, link)
 }
 
 #[actix_web::test]
@@ -84,13 +85,13 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
     let page = page_of(&viewer, &app, "/countries/SEN").await;
     assert!(
         !page.contains("Share a read-only link"),
-        "viewers only read"
+        "a viewer of no organisation has no work of its own to share"
     );
 
     let editor = signed_in(&app, &app.key(Role::Editor, Some(&organisation))).await;
     let page = page_of(&editor, &app, "/countries/SEN").await;
     assert!(page.contains("Share a read-only link"));
-    let (shown_at, link) = share(&editor, &app, &page, "SEN", "2023").await;
+    let (shown_at, _, link) = share(&editor, &app, &page, "SEN", "2023").await;
     assert!(
         link.starts_with(&format!("{}/shared/", app.address)),
         "{link}"
@@ -135,7 +136,10 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
 
     // Listed for its maker, revoked after asking: it stops opening at once.
     let mine = page_of(&editor, &app, "/shares").await;
-    assert!(mine.contains("SEN 2023") && mine.contains("open"), "{mine}");
+    assert!(
+        mine.contains("Senegal 2023") && mine.contains("open"),
+        "{mine}"
+    );
     let id = shown_at.split('/').nth(2).unwrap();
     let confirm = page_of(&editor, &app, &format!("/shares/{id}/revoke")).await;
     let revoked = editor
@@ -253,7 +257,7 @@ async fn a_shared_report_names_nobody_who_linked_the_work() {
         "{page}"
     );
 
-    let (_, link) = share(&editor, &app, &page, "SEN", "2023").await;
+    let (_, _, link) = share(&editor, &app, &page, "SEN", "2023").await;
     let shared = reqwest::get(&link).await.unwrap().text().await.unwrap();
     assert!(
         shared.contains("Trains the labour inspectors"),
@@ -262,4 +266,72 @@ async fn a_shared_report_names_nobody_who_linked_the_work() {
     for absent in ["Linked by", "test editor", "command line"] {
         assert!(!shared.contains(absent), "{absent:?} shown: {shared}");
     }
+}
+
+#[actix_web::test]
+async fn a_grant_writer_shares_their_organisations_work_and_no_one_elses() {
+    let app = TestApp::with_demo().await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let ours = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let ours_name = organisations["items"][0]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let theirs = app.create_organisation("Another network").await;
+
+    // A viewer of an organisation (its grant writer) shares; the link shows its work only.
+    let writer = signed_in(&app, &app.key(Role::Viewer, Some(&ours))).await;
+    let page = page_of(&writer, &app, "/countries/SEN").await;
+    assert!(page.contains("Share a read-only link"), "{page}");
+    assert!(page.contains("your organisation's work"), "{page}");
+    let (_, shown, link) = share(&writer, &app, &page, "SEN", "2023").await;
+    assert!(
+        shown.contains(&format!(
+            "Senegal, 2023 TIP Report: the work of {ours_name}"
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r#"data-copy="share-link""#),
+        "a copy button: {shown}"
+    );
+    assert!(shown.contains("unless you revoke it first"), "{shown}");
+    let shared = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(shared.contains(&ours_name), "{shared}");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS n FROM share_links WHERE organisation_id = '{ours}'"
+        ))
+        .await,
+        1
+    );
+    let mine = page_of(&writer, &app, "/shares").await;
+    assert!(mine.contains("Senegal 2023"), "countries by name: {mine}");
+
+    // An editor cannot publish another organisation's work without its say.
+    let editor = signed_in(&app, &app.key(Role::Editor, Some(&ours))).await;
+    let page = page_of(&editor, &app, "/countries/SEN").await;
+    let refused = editor
+        .post(app.url("/countries/SEN/share"))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("year", "2023"),
+            ("organisation", theirs.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // An admin shares every organisation's work.
+    let admin = signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = page_of(&admin, &app, "/countries/SEN").await;
+    let (_, shown, _) = share(&admin, &app, &page, "SEN", "2023").await;
+    assert!(
+        shown.contains("Senegal, 2023 TIP Report: the work of every organisation"),
+        "{shown}"
+    );
+    // A viewer of no organisation is told whom to ask.
+    let loose = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let none = page_of(&loose, &app, "/shares").await;
+    assert!(none.contains("Ask an admin to share a report"), "{none}");
 }
