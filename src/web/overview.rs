@@ -215,7 +215,7 @@ fn totals(report: &CoverageReport) -> Markup {
         div.panel {
             p {
                 strong { (counts.unaddressed) } " of " (counts.total) " recommendations remain unaddressed; "
-                strong { (counts.addressed) } " are addressed (" (widgets::percent(counts.coverage_ratio)) "), "
+                strong { (counts.addressed) } @if counts.addressed == 1 { " is" } @else { " are" } " addressed (" (widgets::percent(counts.coverage_ratio)) "), "
                 (counts.partially_addressed) " partly and " (counts.planned) " only planned."
             }
         }
@@ -260,7 +260,7 @@ fn chart(report: &CoverageReport) -> Markup {
             p.muted { @if rows.len() == 1 { "The country" } @else { "The " (rows.len()) " countries" } " with the most unaddressed recommendations." }
             // Two drawings of the same bars: names beside them on a wide screen, above them on
             // a phone, so the names are never drawn smaller than 12 px.
-            svg.wide xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 50.0) " " (height) } role="img" aria-label=(description) {
+            svg.wide xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 130.0) " " (height) } role="img" aria-label=(description) {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * row_height + 5.0;
                     @let segments = segments(row, label_width, bar_width / widest);
@@ -270,21 +270,20 @@ fn chart(report: &CoverageReport) -> Markup {
                             title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
                         }
                     }
-                    text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (row.counts.unaddressed) "/" (row.counts.total) }
+                    text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (unaddressed_of(row)) }
                 }
             }
             @let (narrow_width, narrow_row) = (320.0, 40.0);
             svg.narrow xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (narrow_width) " " (rows.len() as f64 * narrow_row + 6.0) } role="img" aria-label=(description) {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * narrow_row + 4.0;
-                    @let segments = segments(row, 0.0, (narrow_width - 50.0) / widest);
-                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) }
+                    @let segments = segments(row, 0.0, narrow_width / widest);
+                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) " · " (unaddressed_of(row)) }
                     @for (status, count, x, width) in &segments {
                         rect x=(x) y=(y + 18.0) width=(width) height="14" fill=(widgets::status_colour(status)) {
                             title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
                         }
                     }
-                    text x=(row.counts.total as f64 * (narrow_width - 50.0) / widest + 4.0) y=(y + 30.0) font-size="14" { (row.counts.unaddressed) "/" (row.counts.total) }
                 }
             }
             p.legend {
@@ -293,6 +292,14 @@ fn chart(report: &CoverageReport) -> Markup {
             }
         }
     }
+}
+
+/// What a bar's label says: `3 of 5 unaddressed` (never `3/5`, which reads as "3 of 5 done").
+fn unaddressed_of(row: &CoverageRow) -> String {
+    format!(
+        "{} of {} unaddressed",
+        row.counts.unaddressed, row.counts.total
+    )
 }
 
 /// A country's bar: each status's count, from `start`, `scale` units wide per recommendation.

@@ -201,3 +201,30 @@ async fn a_refusal_or_a_missing_thing_keeps_the_top_bar_to_go_on_from() {
         );
     }
 }
+
+#[actix_web::test]
+async fn the_overview_writes_its_counts_in_words_that_cannot_be_misread() {
+    let app = TestApp::spawn().await;
+    app.linked().await;
+    app.create_recommendation("SLE", 2023, 2, "prevention")
+        .await;
+    let client = signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    let page = client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<strong>1</strong> is addressed"), "{page}");
+    assert!(page.contains(">1 of 2 unaddressed</text>"), "{page}");
+    assert!(
+        page.contains(">Sierra Leone · 1 of 2 unaddressed</text>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(">1/2<"),
+        "a fraction reads as work done: {page}"
+    );
+}
