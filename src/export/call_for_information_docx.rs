@@ -3,15 +3,30 @@
 //! and evidence as links.
 
 use docx_rs::{
-    Docx, Hyperlink, HyperlinkType, LineSpacing, Paragraph, Run, RunFonts, Style, StyleType,
+    AlignmentType, Docx, Footer, Hyperlink, HyperlinkType, LineSpacing, PageNum, Paragraph, Run,
+    RunFonts, Style, StyleType,
 };
 
 use super::call_for_information::{
     TO_CHECK_HEADING, action_facts, citation, introduction, title, to_check_introduction,
     unanswered_heading,
 };
+use super::docx_package::{self, Properties};
 use super::provenance::{Provenance, dates_in_words, period_in_words};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction};
+
+/// The language the pack is written in.
+const LANGUAGE: &str = "en-GB";
+
+/// A footer that numbers the pages: a printed pack's pages can be put back in order.
+fn page_numbers() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("Page "))
+            .add_page_num(PageNum::new()),
+    )
+}
 
 /// Half-points, as Word sizes text.
 const BODY_SIZE: usize = 22;
@@ -103,9 +118,19 @@ pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     document
+        .footer(page_numbers())
         .pack(&mut bytes)
         .map_err(|error| format!("the Word document could not be written: {error}"))?;
-    Ok(bytes.into_inner())
+    let made_at = provenance.made_at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    docx_package::with_properties(
+        &bytes.into_inner(),
+        &Properties {
+            title: &title(pack),
+            author: &provenance.made_by,
+            language: LANGUAGE,
+            made_at: &made_at,
+        },
+    )
 }
 
 /// An action: its title as a heading, its facts, its description, and each answer with its

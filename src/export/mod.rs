@@ -6,6 +6,7 @@ pub mod call_for_information_docx;
 pub mod coverage_csv;
 pub mod coverage_xlsx;
 pub mod csv_cells;
+pub mod docx_package;
 pub mod file_name;
 pub mod gaps_csv;
 pub mod gaps_summary;

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::documents::page_of;
 use crate::helpers::{TestApp, expect_json, expect_problem, signed_in};
-use crate::readers::read_docx;
+use crate::readers::{read_docx, read_docx_properties};
 use gaptrack::domain::{Role, next_report_year};
 
 /// Senegal's 2023 recommendations 1 (prosecution), 2 (protection) and 3 (prevention), and seven
@@ -290,6 +290,12 @@ async fn the_pack_is_a_page_a_printable_page_and_a_word_document_that_says_the_s
         &bytes,
     )
     .unwrap();
+    let properties = read_docx_properties(&bytes);
+    assert_eq!(properties.title, "Senegal: actions for the 2024 TIP Report");
+    assert_eq!(properties.author, "test viewer");
+    assert_eq!(properties.language, "en-GB");
+    assert_eq!(properties.text_language.as_deref(), Some("en-GB"));
+    assert_eq!(properties.footer, "Page 1", "the pages are numbered");
     let paragraphs = read_docx(&bytes);
     let styled = |style: &str| -> Vec<&str> {
         paragraphs

@@ -117,6 +117,38 @@ print(json.dumps([
 "#;
     serde_json::from_str(&read_with(SCRIPT, bytes)).unwrap()
 }
+/// What a Word document says of itself, read by python-docx: its core properties, the language
+/// of its text, and its first footer's text.
+#[derive(Debug, serde::Deserialize)]
+pub struct DocxProperties {
+    pub title: String,
+    pub author: String,
+    pub language: String,
+    pub text_language: Option<String>,
+    pub footer: String,
+}
+
+/// The properties of a Word document, as python-docx reads them.
+pub fn read_docx_properties(bytes: &[u8]) -> DocxProperties {
+    const SCRIPT: &str = r#"
+import io, json, sys
+import docx
+from docx.oxml.ns import qn
+document = docx.Document(io.BytesIO(sys.stdin.buffer.read()))
+properties = document.core_properties
+language = document.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr") + "/" + qn("w:lang"))
+footer = document.sections[0].footer
+print(json.dumps({
+    "title": properties.title,
+    "author": properties.author,
+    "language": properties.language,
+    "text_language": None if language is None else language.get(qn("w:val")),
+    "footer": "".join(p.text for p in footer.paragraphs),
+}))
+"#;
+    serde_json::from_str(&read_with(SCRIPT, bytes)).unwrap()
+}
+
 /// What the official IATI 2.03 activity schema says of `xml`: `Ok` when valid, else the
 /// validator's messages.
 pub fn validate_iati_activities(xml: &[u8]) -> Result<(), String> {
