@@ -35,6 +35,9 @@ pub struct ImportSummary {
     pub dry_run: bool,
     /// Report years created for a tier history that named years not recorded yet.
     pub reports_created: Vec<i32>,
+    /// The countries (ISO codes, in order) whose tiers or recommendations the file holds: what
+    /// it changes, or would change.
+    pub countries: Vec<String>,
     pub tiers: RowCounts,
     pub recommendations: RowCounts,
     /// Columns of a CSV file that gaptrack does not read.
@@ -153,6 +156,7 @@ pub async fn run(
                 year: plan.year,
                 dry_run,
                 reports_created,
+                countries: plan.countries(),
                 tiers: RowCounts::new(plan.tier_rows, plan.skipped_tiers, tiers),
                 recommendations: RowCounts::new(plan.recommendations.len(), 0, recommendations),
                 ignored_columns: plan.ignored_columns.clone(),

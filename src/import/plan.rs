@@ -30,6 +30,17 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every country the import writes to, by code.
+    pub fn countries(&self) -> Vec<String> {
+        let countries: BTreeSet<&str> = self
+            .tiers
+            .iter()
+            .map(|tier| tier.country_code.as_str())
+            .chain(self.recommendations.iter().map(|r| r.country_code.as_str()))
+            .collect();
+        countries.into_iter().map(str::to_owned).collect()
+    }
+
     /// Every report year the import writes to.
     pub fn years(&self) -> Vec<i32> {
         let years: BTreeSet<i32> = self

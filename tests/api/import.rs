@@ -633,7 +633,12 @@ async fn the_import_page_confirms_a_checked_file_by_its_id_and_never_sends_it_ba
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{checked}");
-    assert!(checked.contains("The file is valid"), "{checked}");
+    assert!(
+        checked.contains(
+            "The file is valid. It changes <strong>the 2023 report of Sierra Leone</strong>"
+        ),
+        "the dry run says which year and countries: {checked}"
+    );
     assert!(
         !checked.contains("Expand shelters run by trained staff"),
         "the page does not carry the file back"
@@ -670,8 +675,13 @@ async fn the_import_page_confirms_a_checked_file_by_its_id_and_never_sends_it_ba
     .await;
     assert_eq!(status, StatusCode::OK, "{imported}");
     assert!(
-        imported.contains("Imported, in one transaction"),
+        imported.contains("Imported, in one transaction: the 2023 report of Sierra Leone."),
         "{imported}"
+    );
+    assert!(
+        imported
+            .contains(r#"<a href="/countries/SLE?year=2023">Sierra Leone in the 2023 report</a>"#),
+        "the next step: {imported}"
     );
     assert_eq!(
         app.count("SELECT count(*) AS n FROM recommendations").await,

@@ -163,8 +163,9 @@ pub async fn check_or_import(
                 }
                 None
             };
+            let countries = country_names(&state, &summary.countries).await?;
             (
-                summary_view(&visitor, checked, &summary),
+                summary_view(&visitor, checked, &summary, &countries),
                 HttpResponse::Ok(),
             )
         }
@@ -260,7 +261,43 @@ fn problems(errors: &[FieldError]) -> Markup {
 
 /// What the check or the import did; after a check, the form that confirms `checked` (the
 /// file, kept on the server).
-fn summary_view(visitor: &Visitor, checked: Option<uuid::Uuid>, summary: &ImportSummary) -> Markup {
+/// The countries of `codes` as (code, name), in the order of their names.
+async fn country_names(
+    state: &AppState,
+    codes: &[String],
+) -> Result<Vec<(String, String)>, WebError> {
+    let mut connection = state.connection().await?;
+    let mut named: Vec<(String, String)> =
+        crate::db::countries::list(&mut connection, None, None, 400)
+            .await?
+            .into_iter()
+            .filter(|country| codes.contains(&country.code))
+            .map(|country| (country.code, country.tip_name))
+            .collect();
+    named.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(named)
+}
+
+/// What the file changes, in words: `the 2024 report of Senegal and Sierra Leone`.
+fn what_it_changes(summary: &ImportSummary, countries: &[(String, String)]) -> String {
+    let names: Vec<&str> = countries.iter().map(|(_, name)| name.as_str()).collect();
+    let names = match names.as_slice() {
+        [] => "no country".to_owned(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    match summary.year {
+        Some(year) => format!("the {year} report of {names}"),
+        None => format!("the tier history of {names}"),
+    }
+}
+
+fn summary_view(
+    visitor: &Visitor,
+    checked: Option<uuid::Uuid>,
+    summary: &ImportSummary,
+    countries: &[(String, String)],
+) -> Markup {
     let counts = |label: &str, counts: &RowCounts| {
         html! {
             tr {
@@ -273,9 +310,27 @@ fn summary_view(visitor: &Visitor, checked: Option<uuid::Uuid>, summary: &Import
     html! {
         div.notice role="status" {
             @if summary.dry_run {
-                p { "The file is valid. This is what importing it would do; nothing is written until you confirm." }
+                p { "The file is valid. It changes " strong { (what_it_changes(summary, countries)) } ". This is what importing it would do; nothing is written until you confirm." }
             } @else {
-                p { "Imported, in one transaction." }
+                p { "Imported, in one transaction: " (what_it_changes(summary, countries)) "." }
+            }
+        }
+        @if !summary.dry_run {
+            section.panel aria-labelledby="next-steps" {
+                h2 #next-steps { "Next" }
+                @match summary.year {
+                    Some(year) => {
+                        p { "Open each country's page for the " (year) " report: it shows the new recommendations and asks which of them continue the previous report's." }
+                        ul {
+                            @for (code, name) in countries {
+                                li { a href={ "/countries/" (code) "?year=" (year) } { (name) " in the " (year) " report" } }
+                            }
+                        }
+                    }
+                    None => {
+                        p { a href="/" { "See the overview" } ", with each country's tier and its movement." }
+                    }
+                }
             }
         }
         div.table-wrap { table {
