@@ -771,3 +771,56 @@ async fn links_are_built_on_the_public_address_and_a_reset_needs_a_new_password(
     .await;
     assert_eq!(changed.status(), StatusCode::SEE_OTHER);
 }
+
+#[actix_web::test]
+async fn the_audit_trail_names_links_and_values_as_people_do() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+    invite_editor_of_a_new_organisation(&app, &admin).await;
+    redeem(
+        &browser(),
+        &link_in(&mail.received()[0].body),
+        &[
+            ("password", EDITOR_PASSWORD),
+            ("confirmation", EDITOR_PASSWORD),
+        ],
+    )
+    .await;
+    app.create_report(2023).await;
+    app.create_recommendation("SEN", 2023, 1, "protection")
+        .await;
+    let shared = post_form(
+        &admin,
+        &app,
+        "/countries/SEN",
+        "/countries/SEN/share",
+        &[("year", "2023"), ("days", "30")],
+    )
+    .await;
+    assert_eq!(shared.status(), StatusCode::SEE_OTHER);
+
+    let (_, trail) = get_page(&admin, &app, "/admin/audit").await;
+    for expected in [
+        "the invitation of Moussa Diallo",
+        "the read-only link to Senegal's 2023 report",
+        "A new password was chosen.",
+        "<dd>Editor</dd>",
+        "<dd>Invited</dd>",
+        "<dd>English</dd>",
+        "<dt>Kind of link</dt><dd>Invitation</dd>",
+        ">Invitation or reset link</option>",
+    ] {
+        assert!(trail.contains(expected), "{expected:?} missing: {trail}");
+    }
+    for raw in [
+        "“editor”",
+        "“invited”",
+        "“en”",
+        "Password:",
+        ">account link<",
+        ">share link<",
+    ] {
+        assert!(!trail.contains(raw), "{raw:?} shown: {trail}");
+    }
+}

@@ -92,6 +92,11 @@ pub async fn audit_page(
             .map(|p| (p.id, p.display_name.clone()))
             .collect(),
         keys: all_keys.iter().map(|k| (k.id, k.name.clone())).collect(),
+        countries: crate::db::countries::list(&mut connection, None, None, 400)
+            .await?
+            .into_iter()
+            .map(|c| (c.code, c.tip_name))
+            .collect(),
     };
     let next = query_string(&[
         ("resource_type", query.resource_type.clone()),
@@ -108,7 +113,7 @@ pub async fn audit_page(
             (widgets::field("resource_type", "Kind", None, html! {
                 select #resource_type name="resource_type" {
                     option value="" { "Any" }
-                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (kind.in_words()) } }
+                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (audit_words::kind(*kind)) } }
                 }
             }))
             (widgets::field("resource_id", "Resource id", None, html! {

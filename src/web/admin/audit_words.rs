@@ -9,7 +9,10 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::db::audit::AuditRow;
-use crate::domain::{AuditAction, ResourceType};
+use crate::domain::{
+    AccountLinkPurpose, AuditAction, Contribution, InterventionKind, InterventionStatus, Language,
+    Pillar, RecommendationStatus, ResourceType, Role, Tier, UserState,
+};
 
 /// The names the trail shows instead of ids, read once per page.
 #[derive(Debug, Default)]
@@ -18,6 +21,8 @@ pub struct Names {
     pub organisations: HashMap<Uuid, String>,
     pub people: HashMap<Uuid, String>,
     pub keys: HashMap<Uuid, String>,
+    /// Countries by code, as the TIP Report names them.
+    pub countries: HashMap<String, String>,
 }
 
 impl Names {
@@ -60,6 +65,23 @@ pub fn actor(name: &str) -> String {
     }
 }
 
+/// A kind of thing the trail records, as the filter names it.
+pub fn kind(kind: ResourceType) -> &'static str {
+    match kind {
+        ResourceType::ApiKey => "API key",
+        ResourceType::Intervention => "Intervention",
+        ResourceType::Link => "Link of an intervention",
+        ResourceType::Organisation => "Organisation",
+        ResourceType::Recommendation => "Recommendation",
+        ResourceType::Report => "Report year",
+        ResourceType::ShareLink => "Read-only link",
+        ResourceType::Tier => "Tier",
+        ResourceType::TierHistory => "Tier history",
+        ResourceType::User => "Person",
+        ResourceType::AccountLink => "Invitation or reset link",
+    }
+}
+
 /// What was done, as a verb.
 pub fn action(action: AuditAction) -> &'static str {
     match action {
@@ -92,7 +114,7 @@ fn snapshot_text(event: &AuditRow, field: &str) -> Option<String> {
 pub fn thing(event: &AuditRow, names: &Names) -> Markup {
     let id = event.resource_id.as_str();
     let gone = event.action == AuditAction::Delete;
-    let kind = event.resource_type.in_words();
+    let kind = kind(event.resource_type).to_lowercase();
     let (label, href): (String, Option<String>) = match event.resource_type {
         ResourceType::Intervention => (
             names
@@ -160,6 +182,38 @@ pub fn thing(event: &AuditRow, names: &Names) -> Markup {
             format!("the {id} report"),
             Some("/admin/reports".to_owned()),
         ),
+        ResourceType::AccountLink => {
+            let purpose = snapshot_text(event, "purpose")
+                .and_then(|purpose| purpose.parse::<AccountLinkPurpose>().ok());
+            let person = snapshot_text(event, "user_id");
+            let whose = person
+                .as_deref()
+                .and_then(|id| names.of(id))
+                .unwrap_or("a person");
+            let label = match purpose {
+                Some(AccountLinkPurpose::Invitation) => format!("the invitation of {whose}"),
+                Some(AccountLinkPurpose::PasswordReset) => {
+                    format!("the password reset link of {whose}")
+                }
+                Some(AccountLinkPurpose::FirstAdmin) => "the first admin's link".to_owned(),
+                None => "an account link".to_owned(),
+            };
+            (label, person.map(|id| format!("/admin/people/{id}")))
+        }
+        ResourceType::ShareLink => {
+            let country = snapshot_text(event, "country_code");
+            let year = snapshot_text(event, "year");
+            match (country, year) {
+                (Some(country), Some(year)) => {
+                    let name = names.countries.get(&country).cloned().unwrap_or(country);
+                    (
+                        format!("the read-only link to {name}'s {year} report"),
+                        Some("/shares".to_owned()),
+                    )
+                }
+                _ => ("a read-only link".to_owned(), None),
+            }
+        }
         _ => (format!("{kind} {id}"), None),
     };
     html! {
@@ -170,9 +224,35 @@ pub fn thing(event: &AuditRow, names: &Names) -> Markup {
     }
 }
 
+/// The fields whose names do not make their labels.
+const FIELD_LABELS: &[(&str, &str)] = &[
+    ("iati_identifier", "IATI identifier"),
+    ("iati_organisation_type", "IATI organisation type"),
+    ("totp_confirmed_at", "Second factor set up"),
+    ("second_factor", "Second factor"),
+    ("display_name", "Name"),
+    ("email", "E-mail address"),
+    ("preferred_language", "Language"),
+    ("purpose", "Kind of link"),
+    ("user_id", "Person"),
+    ("country_code", "Country"),
+    ("expires_at", "Until"),
+    ("used_at", "Used"),
+    ("revoked_at", "Revoked"),
+    ("archived_at", "Archived"),
+    ("created_by", "Made by"),
+    ("created_by_user", "Made by"),
+    ("source_url", "Source"),
+    ("evidence_url", "Evidence"),
+    ("owner_id", "Owner"),
+];
+
 /// A field's name as a label: `people_reached` is "People reached", `organisation_id` is
-/// "Organisation".
+/// "Organisation", and the fields of [`FIELD_LABELS`] as listed there.
 fn field_label(field: &str) -> String {
+    if let Some((_, label)) = FIELD_LABELS.iter().find(|(name, _)| *name == field) {
+        return (*label).to_owned();
+    }
     let words = field.strip_suffix("_id").unwrap_or(field).replace('_', " ");
     let mut chars = words.chars();
     chars
@@ -181,8 +261,59 @@ fn field_label(field: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A stored value in words: text in quotes, an id by its name, nothing as a dash.
-fn value_in_words(value: Option<&Value>, names: &Names) -> String {
+/// A stored code of one of gaptrack's vocabularies in words, by the field it is in: `viewer` in
+/// `role` is "Viewer", `invited` in `state` is "Invited".
+fn code_in_words(field: &str, code: &str) -> Option<String> {
+    fn label<T: std::str::FromStr>(
+        code: &str,
+        label: impl Fn(T) -> &'static str,
+    ) -> Option<String> {
+        code.parse::<T>().ok().map(|value| label(value).to_owned())
+    }
+    match field {
+        "role" => label(code, Role::label),
+        "state" => label(code, |state: UserState| match state {
+            UserState::Invited => "Invited",
+            UserState::Active => "Active",
+            UserState::Disabled => "Disabled",
+        }),
+        "preferred_language" => label(code, |language: Language| match language {
+            Language::English => "English",
+            Language::French => "French",
+        }),
+        "purpose" => label(code, |purpose: AccountLinkPurpose| match purpose {
+            AccountLinkPurpose::Invitation => "Invitation",
+            AccountLinkPurpose::PasswordReset => "Password reset",
+            AccountLinkPurpose::FirstAdmin => "The first admin's link",
+        }),
+        "second_factor" => match code {
+            "enrolled" => Some("Set up".to_owned()),
+            "removed" => Some("Removed".to_owned()),
+            _ => None,
+        },
+        "status" => label(code, InterventionStatus::label)
+            .or_else(|| label(code, RecommendationStatus::label)),
+        "kind" => label(code, InterventionKind::label),
+        "pillar" => label(code, Pillar::label),
+        "contribution" => label(code, Contribution::label),
+        "tier" => label(code, Tier::label),
+        _ => None,
+    }
+}
+
+/// A stored value of `field` in words: a code by its label, text in quotes, an id or a country
+/// by its name, nothing as a dash.
+fn value_in_words(field: &str, value: Option<&Value>, names: &Names) -> String {
+    if let Some(Value::String(code)) = value
+        && let Some(words) = code_in_words(field, code)
+    {
+        return words;
+    }
+    if let (Some(Value::String(code)), "country_code") = (value, field)
+        && let Some(name) = names.countries.get(code)
+    {
+        return name.clone();
+    }
     match value {
         None | Some(Value::Null) => "–".to_owned(),
         Some(Value::String(text)) => {
@@ -203,7 +334,24 @@ fn value_in_words(value: Option<&Value>, names: &Names) -> String {
 }
 
 /// Fields a snapshot always holds that say nothing a reader needs.
-const BOOKKEEPING: &[&str] = &["id", "created_at", "updated_at", "linked_by", "changed_by"];
+const BOOKKEEPING: &[&str] = &[
+    "id",
+    "created_at",
+    "updated_at",
+    "linked_by",
+    "changed_by",
+    "totp_last_step",
+    "token_sha256",
+];
+
+/// What a change to a field says as a sentence rather than as before → after: a password is
+/// never shown, only that a new one was chosen.
+fn change_in_words(field: &str) -> Option<&'static str> {
+    match field {
+        "password" => Some("A new password was chosen."),
+        _ => None,
+    }
+}
 
 /// Each changed field, before → after; for a creation or a deletion, what it held.
 pub fn fields(event: &AuditRow, names: &Names) -> Markup {
@@ -224,23 +372,38 @@ pub fn fields(event: &AuditRow, names: &Names) -> Markup {
     changed.sort();
     changed.dedup();
     let whole = event.before.is_none() || event.after.is_none();
+    if whole {
+        // What a new or deleted thing held: the fields it had, not the empty ones.
+        changed.retain(|field| {
+            !after
+                .get(*field)
+                .or(before.get(*field))
+                .is_none_or(Value::is_null)
+        });
+    }
+    let sentences: Vec<&str> = changed.iter().filter_map(|f| change_in_words(f)).collect();
     html! {
         @if changed.is_empty() {
             span.muted { "–" }
+        } @else if sentences.len() == changed.len() {
+            ul.changes { @for sentence in &sentences { li { (sentence) } } }
         } @else if whole {
             details {
                 summary { @if event.before.is_none() { "What it holds" } @else { "What it held" } }
                 dl.details {
                     @for field in &changed {
                         dt { (field_label(field)) }
-                        dd { (value_in_words(after.get(*field).or(before.get(*field)), names)) }
+                        dd { (value_in_words(field, after.get(*field).or(before.get(*field)), names)) }
                     }
                 }
             }
         } @else {
             ul.changes {
                 @for field in &changed {
-                    li { strong { (field_label(field)) ": " } (value_in_words(before.get(*field), names)) " → " (value_in_words(after.get(*field), names)) }
+                    @match change_in_words(field) {
+                        Some(sentence) => li { (sentence) },
+                        None => li { strong { (field_label(field)) ": " } (value_in_words(field, before.get(*field), names)) " → " (value_in_words(field, after.get(*field), names)) },
+                    }
                 }
             }
         }
@@ -269,20 +432,43 @@ mod tests {
             ..Names::default()
         };
         assert_eq!(
-            value_in_words(Some(&Value::String(id.to_string())), &names),
+            value_in_words(
+                "organisation_id",
+                Some(&Value::String(id.to_string())),
+                &names
+            ),
             "CenHTRO"
         );
         assert_eq!(
-            value_in_words(Some(&Value::String("Bo".into())), &names),
+            value_in_words("location", Some(&Value::String("Bo".into())), &names),
             "“Bo”"
         );
-        assert_eq!(value_in_words(Some(&Value::Null), &names), "–");
+        assert_eq!(value_in_words("location", Some(&Value::Null), &names), "–");
         let revoked = Value::String("2026-12-02T14:34:49.750257Z".into());
         assert_eq!(
-            value_in_words(Some(&revoked), &names),
+            value_in_words("revoked_at", Some(&revoked), &names),
             "2 December 2026, 14:34 UTC"
         );
         let started = Value::String("2024-03-05".into());
-        assert_eq!(value_in_words(Some(&started), &names), "5 March 2024");
+        assert_eq!(
+            value_in_words("started_on", Some(&started), &names),
+            "5 March 2024"
+        );
+        for (field, code, words) in [
+            ("role", "viewer", "Viewer"),
+            ("state", "invited", "Invited"),
+            ("preferred_language", "en", "English"),
+            ("purpose", "password_reset", "Password reset"),
+            ("status", "active", "Active"),
+            ("kind", "legal_aid", "Legal aid"),
+        ] {
+            assert_eq!(
+                value_in_words(field, Some(&Value::String(code.into())), &names),
+                words,
+                "{field}"
+            );
+        }
+        assert_eq!(field_label("iati_identifier"), "IATI identifier");
+        assert_eq!(field_label("totp_confirmed_at"), "Second factor set up");
     }
 }

@@ -494,7 +494,7 @@ fn organisation_options(
     with_new: bool,
 ) -> Markup {
     html! {
-        option value="" { "None (admins and viewers)" }
+        option value="" { "None: an admin, or a viewer who reads every organisation's work" }
         @for o in organisations.iter().filter(|o| o.archived_at.is_none() || selected == o.id.to_string()) {
             option value=(o.id) selected[selected == o.id.to_string()] { (o.name) }
         }
