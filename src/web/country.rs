@@ -42,6 +42,8 @@ pub struct CountryQuery {
     answered: Option<String>,
     /// The recommendation just linked from this page, to say so beside it (read leniently).
     linked: Option<String>,
+    /// The recommendation whose link was just changed from this page.
+    relinked: Option<String>,
 }
 
 impl CountryQuery {
@@ -125,6 +127,7 @@ pub async fn country_page(
         visitor: &visitor,
         interventions: own_interventions(&mut connection, &visitor, &report.country.code).await?,
         linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
+        relinked: query.relinked.as_deref().and_then(|id| id.parse().ok()),
     };
     let country = &report.country;
     let title = match report.year {
@@ -346,7 +349,10 @@ fn recommendations_by_pillar(
                                 }
                                 @if let Some(offers) = offers {
                                     @if offers.linked == Some(recommendation.id) {
-                                        div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
+                                        div.notice role="status" { p { (widgets::LINKED) } }
+                                    }
+                                    @if offers.relinked == Some(recommendation.id) {
+                                        div.notice role="status" { p { (widgets::RELINKED) } }
                                     }
                                     @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
                                         (link_offer(offers.visitor, &report.country.code, year, recommendation.id, &offers.interventions))
@@ -362,11 +368,12 @@ fn recommendations_by_pillar(
 }
 
 /// What the page offers under each recommendation for linking: the visitor's interventions in
-/// the country, and which recommendation was just linked.
+/// the country, and which recommendation was just linked, or had its link changed.
 struct LinkOffers<'a> {
     visitor: &'a Visitor,
     interventions: Vec<Intervention>,
     linked: Option<Uuid>,
+    relinked: Option<Uuid>,
 }
 
 /// The interventions in `country` that the visitor may link (an editor's organisation's; for

@@ -196,6 +196,12 @@ pub fn organisation_filter(
     }
 }
 
+/// What a page says beside a recommendation just linked.
+pub const LINKED: &str = "Linked. The recommendation's status is recomputed.";
+
+/// What a page says beside a recommendation whose link was just changed.
+pub const RELINKED: &str = "The link is changed. The recommendation's status is recomputed.";
+
 #[cfg(test)]
 mod tests {
     use super::message;

@@ -523,8 +523,8 @@ async fn a_link_shows_its_evidence_keeps_it_when_only_the_contribution_changes_a
     );
     let shown = browser.text(&card).await;
     assert!(
-        shown.contains("Linked. The recommendation's status is recomputed."),
-        "the message is beside the recommendation: {shown}"
+        shown.contains("The link is changed. The recommendation's status is recomputed."),
+        "the message is beside the recommendation, and says it changed: {shown}"
     );
     assert!(shown.contains("answers it in part"), "{shown}");
     assert!(

@@ -10,7 +10,7 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::linking::link_from_form;
+use super::linking::{Linked, link_from_form};
 use super::see_other;
 use super::show::{ShowQuery, render_show};
 use crate::db::interventions::Intervention;
@@ -83,15 +83,18 @@ pub(super) async fn link(
     let CheckedForm { visitor, form } = checked;
     let intervention = Uuid::from_str(form.get("intervention_id").trim())
         .map_err(|_| ApiError::BadRequest("the form names no intervention".into()))?;
-    let Some(refused) =
-        link_from_form(&state, &visitor, intervention, recommendation_id, &form).await?
-    else {
-        return Ok(see_other(&back_to_country(
-            form.get("country"),
-            form.get("year"),
-            recommendation_id,
-        )));
-    };
+    let refused =
+        match link_from_form(&state, &visitor, intervention, recommendation_id, &form).await? {
+            Ok(linked) => {
+                return Ok(see_other(&back_to_country(
+                    form.get("country"),
+                    form.get("year"),
+                    recommendation_id,
+                    linked,
+                )));
+            }
+            Err(refused) => refused,
+        };
     render_show(
         &visitor,
         &state,
@@ -105,12 +108,13 @@ pub(super) async fn link(
 
 /// The country page the form came from, at the recommendation, saying it is linked. Only a
 /// country code and a year are taken from the form, so the answer never leaves gaptrack.
-fn back_to_country(country: &str, year: &str, recommendation: Uuid) -> String {
+fn back_to_country(country: &str, year: &str, recommendation: Uuid, linked: Linked) -> String {
     let code_ok = country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase());
     let year = year.parse::<i32>().ok();
     match (code_ok, year) {
         (true, Some(year)) => format!(
-            "/countries/{country}?year={year}&linked={recommendation}#recommendation-{recommendation}"
+            "/countries/{country}?year={year}&{}={recommendation}#recommendation-{recommendation}",
+            linked.notice()
         ),
         _ => "/".to_owned(),
     }

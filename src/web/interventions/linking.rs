@@ -36,11 +36,14 @@ pub(super) async fn link(
     } = checked;
     let recommendation_id = Uuid::from_str(data.get("recommendation_id").trim())
         .map_err(|_| ApiError::BadRequest("the form names no recommendation".into()))?;
-    let Some(refused) = link_from_form(&state, &visitor, id, recommendation_id, &data).await?
-    else {
-        return Ok(see_other(&format!(
-            "/interventions/{id}?linked={recommendation_id}#recommendation-{recommendation_id}"
-        )));
+    let refused = match link_from_form(&state, &visitor, id, recommendation_id, &data).await? {
+        Ok(linked) => {
+            return Ok(see_other(&format!(
+                "/interventions/{id}?{}={recommendation_id}#recommendation-{recommendation_id}",
+                linked.notice()
+            )));
+        }
+        Err(refused) => refused,
     };
     render_show(
         &visitor,
@@ -53,16 +56,33 @@ pub(super) async fn link(
     .await
 }
 
+/// What a link form did: made a link, or changed the one there was.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Linked {
+    New,
+    Changed,
+}
+
+impl Linked {
+    /// The notice parameter the page it leads to says it with (`linked`, `relinked`).
+    pub(super) fn notice(self) -> &'static str {
+        match self {
+            Self::New => "linked",
+            Self::Changed => "relinked",
+        }
+    }
+}
+
 /// Links `intervention` to `recommendation` as a link form (`contribution`, `rationale`,
-/// `evidence_url`) asks, through the use case the API calls: `None` when it is done, else the
-/// form as typed with what was refused, to show again.
+/// `evidence_url`) asks, through the use case the API calls: what it did, else the form as
+/// typed with what was refused, to show again.
 pub(super) async fn link_from_form(
     state: &AppState,
     visitor: &Visitor,
     intervention: Uuid,
     recommendation_id: Uuid,
     data: &FormData,
-) -> Result<Option<RefusedLink>, WebError> {
+) -> Result<Result<Linked, RefusedLink>, WebError> {
     let mut errors = Vec::new();
     let contribution =
         read_enum::<Contribution>("contribution", data.get("contribution"), &mut errors);
@@ -87,10 +107,14 @@ pub(super) async fn link_from_form(
         }
         None => None,
     };
-    if let Settled::Done(_) = settle(outcome, STALE_FORM, &mut errors)? {
-        return Ok(None);
+    if let Settled::Done((_, created)) = settle(outcome, STALE_FORM, &mut errors)? {
+        return Ok(Ok(if created {
+            Linked::New
+        } else {
+            Linked::Changed
+        }));
     }
-    Ok(Some(RefusedLink {
+    Ok(Err(RefusedLink {
         recommendation_id,
         contribution: data.get("contribution").to_owned(),
         rationale: data.get("rationale").to_owned(),

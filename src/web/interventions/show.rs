@@ -28,9 +28,11 @@ pub struct ShowQuery {
     year: Option<String>,
     pillar: Option<String>,
     saved: Option<String>,
-    /// The recommendation just linked (or whose link just changed), to say so beside it. Text,
-    /// read leniently: a notice that cannot be placed is left out, never an error page.
+    /// The recommendation just linked, to say so beside it. Text, read leniently: a notice that
+    /// cannot be placed is left out, never an error page.
     linked: Option<String>,
+    /// The recommendation whose link was just changed.
+    relinked: Option<String>,
     /// The recommendation whose link was just removed.
     unlinked: Option<String>,
     /// The recommendation whose link form opens (the intervention was logged to answer it).
@@ -107,6 +109,7 @@ pub(super) async fn render_show(
     }
     let years = reports::list(&mut connection, None, 100).await?;
     let linked_now = notice_for(query.linked.as_deref());
+    let relinked_now = notice_for(query.relinked.as_deref());
     let unlinked_now = notice_for(query.unlinked.as_deref());
     let open_link = notice_for(query.link.as_deref());
     let title = row.title.clone();
@@ -134,7 +137,10 @@ pub(super) async fn render_show(
                             li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
                                 p { (widgets::status(gap.status)) " " strong { (gap.position) ". " } (gap.text) }
                                 @if linked_now == Some(gap.id) {
-                                    div.notice role="status" { p { "Linked. The recommendation's status is recomputed." } }
+                                    div.notice role="status" { p { (widgets::LINKED) } }
+                                }
+                                @if relinked_now == Some(gap.id) {
+                                    div.notice role="status" { p { (widgets::RELINKED) } }
                                 }
                                 @if unlinked_now == Some(gap.id) {
                                     div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
