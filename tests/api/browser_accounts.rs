@@ -180,6 +180,23 @@ async fn people_join_through_their_links_and_work_as_themselves() {
     );
     admin.screenshot("audit-people").await;
 
+    // On a phone the People page is a card per person: role, organisation, state and second
+    // factor stay on screen, and nothing scrolls sideways.
+    admin.client.set_window_size(390, 844).await.unwrap();
+    admin.goto("/admin/people").await;
+    assert_eq!(admin.past_the_edge().await, Vec::<String>::new());
+    let card = admin.text("table.people tbody tr:nth-child(2)").await;
+    for shown in ["Moussa Diallo", "Editor", "Réseau Sahel contre la traite", "no"] {
+        assert!(card.contains(shown), "{shown:?} missing from the card: {card}");
+    }
+    admin
+        .client
+        .execute("document.querySelector('table.people').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    admin.screenshot("people-phone").await;
+    admin.client.set_window_size(1280, 900).await.unwrap();
+
     // Renamed and archived in the pages: its work stays, nothing new can be logged for it.
     admin.goto("/admin/organisations").await;
     admin.submit("a[href^='/admin/organisations/']").await;

@@ -494,7 +494,7 @@ fn organisation_options(
     with_new: bool,
 ) -> Markup {
     html! {
-        option value="" { "None: an admin, or a viewer who reads every organisation's work" }
+        option value="" { "None: admin or viewer of all" }
         @for o in organisations.iter().filter(|o| o.archived_at.is_none() || selected == o.id.to_string()) {
             option value=(o.id) selected[selected == o.id.to_string()] { (o.name) }
         }
@@ -567,7 +567,8 @@ async fn render_list(
             }
         }
         h2 { "Accounts" }
-        div.table-wrap { table {
+        // On a phone, one card per person, every cell named, so nothing hides off-screen.
+        div.table-wrap { table.cards.people {
             thead { tr {
                 th scope="col" { "Name" } th scope="col" { "E-mail" } th scope="col" { "Role" }
                 th scope="col" { "Organisation" } th scope="col" { "State" } th scope="col" { "Second factor" }
@@ -577,11 +578,11 @@ async fn render_list(
                     @let link = links.iter().find(|l| l.user_id == Some(user.id));
                     tr {
                         th scope="row" { a href=(person_path(user.id)) { (user.display_name) } }
-                        td { (user.email) }
-                        td { (user.role.label()) }
-                        td { (organisation_name(user.organisation_id)) }
-                        td { (state_words(user, link)) }
-                        td { @if user.has_second_factor() { "yes" } @else { "no" } }
+                        td data-label="E-mail" { (user.email) }
+                        td data-label="Role" { (user.role.label()) }
+                        td data-label="Organisation" { (organisation_name(user.organisation_id)) }
+                        td data-label="State" { (state_words(user, link)) }
+                        td data-label="Second factor" { @if user.has_second_factor() { "yes" } @else { "no" } }
                     }
                 }
             }
