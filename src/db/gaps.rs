@@ -176,6 +176,10 @@ pub struct CountingIntervention {
     /// Who made the link, as the audit trail names them; `None` for links made before it was kept.
     #[diesel(sql_type = Nullable<Text>)]
     pub linked_by: Option<String>,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Date>)]
+    pub started_on: Option<chrono::NaiveDate>,
+    #[diesel(sql_type = Nullable<diesel::sql_types::Date>)]
+    pub ended_on: Option<chrono::NaiveDate>,
 }
 
 /// For each recommendation of one country and year, up to `per_recommendation` interventions that

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::provenance::{Provenance, STATUS_RULE, period_in_words};
+use super::provenance::{Provenance, STATUS_RULE, dates_in_words, period_in_words};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
@@ -313,7 +313,7 @@ fn interventions_table(
         } @else {
             table {
                 thead { tr {
-                    th { "Intervention" } th { "Kind" } th { "Status" } th { "Organisation" }
+                    th { "Intervention" } th { "Kind" } th { "Status" } th { "Dates" } th { "Organisation" }
                     th.number { "People reached" } th { "Answers" }
                 } }
                 tbody {
@@ -322,6 +322,7 @@ fn interventions_table(
                             td { (intervention.title) }
                             td { (intervention.kind.label()) }
                             td { (intervention.status.label()) }
+                            td { (dates_in_words(intervention.started_on, intervention.ended_on)) }
                             td { (intervention.organisation_name) }
                             td.number {
                                 @match (intervention.people_reached, shared) {
@@ -342,7 +343,7 @@ fn interventions_table(
                 // A total beside rounded-off small numbers would give them away.
                 @if let (Some(total), None) = (total_reach, shared) {
                     tfoot { tr {
-                        th colspan="4" { "People reached, as the interventions record it" }
+                        th colspan="5" { "People reached, as the interventions record it" }
                         td.number { (total) } td {}
                     } }
                 }

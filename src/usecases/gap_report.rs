@@ -101,6 +101,9 @@ pub struct CountingInterventionDto {
     /// Who made the link (a person, or a key), as the audit trail names them; `null` for links
     /// made before gaptrack kept it.
     pub linked_by: Option<String>,
+    /// When the intervention started and ended, where recorded.
+    pub started_on: Option<chrono::NaiveDate>,
+    pub ended_on: Option<chrono::NaiveDate>,
 }
 
 impl From<CountingIntervention> for CountingInterventionDto {
@@ -117,6 +120,8 @@ impl From<CountingIntervention> for CountingInterventionDto {
             organisation_id: row.organisation_id,
             organisation_name: row.organisation_name,
             linked_by: row.linked_by,
+            started_on: row.started_on,
+            ended_on: row.ended_on,
         }
     }
 }

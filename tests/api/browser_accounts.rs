@@ -186,12 +186,23 @@ async fn people_join_through_their_links_and_work_as_themselves() {
     admin.goto("/admin/people").await;
     assert_eq!(admin.past_the_edge().await, Vec::<String>::new());
     let card = admin.text("table.people tbody tr:nth-child(2)").await;
-    for shown in ["Moussa Diallo", "Editor", "Réseau Sahel contre la traite", "no"] {
-        assert!(card.contains(shown), "{shown:?} missing from the card: {card}");
+    for shown in [
+        "Moussa Diallo",
+        "Editor",
+        "Réseau Sahel contre la traite",
+        "no",
+    ] {
+        assert!(
+            card.contains(shown),
+            "{shown:?} missing from the card: {card}"
+        );
     }
     admin
         .client
-        .execute("document.querySelector('table.people').scrollIntoView()", vec![])
+        .execute(
+            "document.querySelector('table.people').scrollIntoView()",
+            vec![],
+        )
         .await
         .unwrap();
     admin.screenshot("people-phone").await;

@@ -105,9 +105,37 @@ async fn the_printable_summary_shows_tier_coverage_gaps_and_interventions() {
         "Reporting period",
         "Strengthen the anti-trafficking task force",
         "Training of law enforcement and judiciary in Senegal",
+        "<th>Dates</th>",
+        "<td>dates not recorded</td>",
     ] {
         assert!(page.contains(expected), "missing {expected:?} in {page}");
     }
+}
+
+#[actix_web::test]
+async fn the_printable_summary_gives_each_interventions_dates() {
+    let app = TestApp::spawn().await;
+    let linked = app.linked().await;
+    let path = format!("/api/v1/interventions/{}", linked.intervention);
+    let tag = app.get(&path).await.headers()["etag"].clone();
+    let dated = app
+        .client
+        .patch(app.url(&path))
+        .header("If-Match", tag)
+        .json(&json!({"started_on": "2023-05-01", "ended_on": "2023-12-31"}))
+        .send()
+        .await
+        .unwrap();
+    expect_json(dated, StatusCode::OK).await;
+    let (_, page) = text(&app, "/api/v1/countries/SLE/gaps?format=html", "*/*").await;
+    assert!(
+        page.contains("<td>1 May 2023 to 31 December 2023</td>"),
+        "{page}"
+    );
+    let gaps = app.get_json("/api/v1/countries/SLE/gaps").await;
+    let answer = &gaps["recommendations"][0]["interventions"][0];
+    assert_eq!(answer["started_on"], "2023-05-01");
+    assert_eq!(answer["ended_on"], "2023-12-31");
 }
 
 #[actix_web::test]
