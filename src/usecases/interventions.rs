@@ -277,3 +277,21 @@ pub async fn update(
         ))),
     }
 }
+
+/// Who last changed intervention `id` (the name the audit trail keeps) and when: what an edit
+/// form that met someone else's change says.
+pub async fn last_change(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<Option<(String, chrono::DateTime<chrono::Utc>)>, Failure> {
+    let filter = crate::db::audit::AuditFilter {
+        resource_type: Some(crate::domain::ResourceType::Intervention),
+        resource_id: Some(id.to_string()),
+        ..Default::default()
+    };
+    let events = crate::db::audit::list(connection, &filter, None, 1).await?;
+    Ok(events
+        .into_iter()
+        .next()
+        .map(|event| (event.key_name, event.occurred_at)))
+}

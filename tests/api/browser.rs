@@ -1069,7 +1069,8 @@ async fn admin_pages_are_for_admins_only() {
 }
 
 #[actix_web::test]
-async fn an_edit_saved_over_someone_elses_change_is_refused_and_keeps_what_was_typed() {
+async fn an_edit_saved_over_someone_elses_change_shows_theirs_beside_yours_and_saves_what_is_chosen()
+ {
     let app = TestApp::spawn().await;
     let setting = setting(&app).await;
     let id = app
@@ -1079,33 +1080,62 @@ async fn an_edit_saved_over_someone_elses_change_is_refused_and_keeps_what_was_t
     browser.sign_in(&setting.editor_key).await;
     browser.goto(&format!("/interventions/{id}/edit")).await;
     browser.fill("#title", "Training of judges").await;
+    browser.fill("#location", "Bo").await;
 
-    // Meanwhile, someone else changes it.
+    // Meanwhile, an admin's script changes the title and the reach.
     let path = format!("/api/v1/interventions/{id}");
     expect_json(
-        app.patch(&path, &json!({"title": "Training of prosecutors"}))
-            .await,
+        app.patch(
+            &path,
+            &json!({"title": "Training of prosecutors", "people_reached": 40}),
+        )
+        .await,
         StatusCode::OK,
     )
     .await;
 
     browser.submit("form.panel button[type=submit]").await;
+    let notice = browser.text("#conflict").await;
     assert!(
-        browser
-            .text("main")
-            .await
-            .contains("Someone changed this intervention")
+        notice.contains("test admin saved this intervention on")
+            && notice.contains("fields differ"),
+        "who changed it, and that fields differ: {notice}"
     );
     assert_eq!(
         browser.value("#title").await,
         "Training of judges",
         "what was typed is kept"
     );
+    let theirs = browser.texts(".theirs").await;
+    assert!(
+        theirs
+            .iter()
+            .any(|t| t.contains("Theirs: Training of prosecutors")),
+        "their title is shown beside: {theirs:?}"
+    );
+    assert!(
+        theirs.iter().any(|t| t.contains("Theirs: 40")),
+        "their reach is shown beside: {theirs:?}"
+    );
     assert_eq!(
         app.get_json(&path).await["title"],
         "Training of prosecutors",
-        "not overwritten"
+        "nothing was overwritten yet"
     );
+    browser.screenshot("edit-conflict").await;
+
+    // Keep my title and location, take their reach.
+    browser.click("#use-theirs-people_reached").await;
+    browser.submit("form.panel button[type=submit]").await;
+    assert!(
+        browser.path().await.ends_with("?saved=1"),
+        "{}",
+        browser.path().await
+    );
+    let stored = app.get_json(&path).await;
+    assert_eq!(stored["title"], "Training of judges");
+    assert_eq!(stored["location"], "Bo");
+    assert_eq!(stored["people_reached"], 40);
     browser.close().await;
 }
 

@@ -7,12 +7,13 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
+use super::conflict::{Conflict, with_theirs_taken};
 use super::{find, see_other};
 use crate::db::countries::CountryRow;
 use crate::db::interventions::Intervention;
 use crate::db::organisations::OrganisationRow;
 use crate::db::{Connection, countries, organisations};
-use crate::domain::{Etag, InterventionKind, InterventionStatus, Precondition};
+use crate::domain::{Etag, Failure, InterventionKind, InterventionStatus, Precondition};
 use crate::http::AppState;
 use crate::http::error::FieldError;
 use crate::usecases;
@@ -30,7 +31,7 @@ use crate::web::written::{self, DATE_HINT};
 
 /// What the intervention form holds: what was typed, as typed.
 #[derive(Debug, Default, Clone)]
-struct InterventionForm {
+pub(super) struct InterventionForm {
     organisation_id: String,
     countries: Vec<String>,
     kind: String,
@@ -84,6 +85,46 @@ impl InterventionForm {
                 .unwrap_or_default(),
             etag: Etag::of(intervention).as_header().to_owned(),
             answers: String::new(),
+        }
+    }
+
+    /// What `field` holds, as the form sends it (several values for the countries).
+    pub(super) fn values(&self, field: &str) -> Vec<String> {
+        let one = |value: &String| vec![value.trim().to_owned()];
+        match field {
+            "organisation_id" => one(&self.organisation_id),
+            "title" => one(&self.title),
+            "countries" => {
+                let mut countries = self.countries.clone();
+                countries.sort();
+                countries
+            }
+            "kind" => one(&self.kind),
+            "status" => one(&self.status),
+            "description" => one(&self.description),
+            "started_on" => one(&self.started_on),
+            "ended_on" => one(&self.ended_on),
+            "location" => one(&self.location),
+            "people_reached" => one(&self.people_reached),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Sets `field` to `values`, as [`InterventionForm::values`] gives them.
+    pub(super) fn set(&mut self, field: &str, values: Vec<String>) {
+        let first = values.first().cloned().unwrap_or_default();
+        match field {
+            "organisation_id" => self.organisation_id = first,
+            "title" => self.title = first,
+            "countries" => self.countries = values,
+            "kind" => self.kind = first,
+            "status" => self.status = first,
+            "description" => self.description = first,
+            "started_on" => self.started_on = first,
+            "ended_on" => self.ended_on = first,
+            "location" => self.location = first,
+            "people_reached" => self.people_reached = first,
+            _ => {}
         }
     }
 
@@ -203,9 +244,9 @@ fn optional_text(text: &str) -> Option<String> {
 }
 
 /// The choices the form offers.
-struct Choices {
-    organisations: Vec<OrganisationRow>,
-    countries: Vec<CountryRow>,
+pub(super) struct Choices {
+    pub(super) organisations: Vec<OrganisationRow>,
+    pub(super) countries: Vec<CountryRow>,
 }
 
 async fn choices(connection: &mut Connection, visitor: &Visitor) -> Result<Choices, WebError> {
@@ -353,7 +394,7 @@ pub(super) async fn update(
         visitor,
         form: data,
     } = checked;
-    let form = InterventionForm::read(&data);
+    let form = with_theirs_taken(InterventionForm::read(&data), &data);
     let (parsed, mut errors) = form.parsed();
     let precondition = Precondition::parse_if_match(&form.etag).unwrap_or_default();
     let outcome = if errors.is_empty() {
@@ -382,6 +423,9 @@ pub(super) async fn update(
     } else {
         None
     };
+    if let Some(Err(Failure::Stale { .. })) = &outcome {
+        return conflict_page(&state, &visitor, id, form).await;
+    }
     let message = match settle(outcome, STALE_FORM, &mut errors)? {
         Settled::Done(_) => return Ok(see_other(&format!("/interventions/{id}?saved=1"))),
         Settled::Again(message) => message,
@@ -399,6 +443,46 @@ pub(super) async fn update(
     ))
 }
 
+/// The edit form again after someone else saved the intervention: the person's values, theirs
+/// beside each field that differs, and the version now stored as the one the save replaces.
+async fn conflict_page(
+    state: &AppState,
+    visitor: &Visitor,
+    id: Uuid,
+    mut yours: InterventionForm,
+) -> Result<HttpResponse, WebError> {
+    let mut connection = state.connection().await?;
+    let current = find(&mut connection, id).await?;
+    let (by, at) = usecases::interventions::last_change(&mut connection, id)
+        .await?
+        .unwrap_or_else(|| ("Someone".to_owned(), current.row.updated_at));
+    let choices = choices(&mut connection, visitor).await?;
+    let theirs = InterventionForm::of(&current);
+    yours.etag = theirs.etag.clone();
+    let by = crate::web::admin::audit_words::actor(&by);
+    let conflict = Conflict { theirs, by, at };
+    let content = form_content(
+        visitor,
+        Some(id),
+        &yours,
+        &choices,
+        &[],
+        None,
+        Some(&conflict),
+    );
+    Ok(HttpResponse::Conflict()
+        .content_type("text/html; charset=utf-8")
+        .body(
+            layout::page(
+                "Edit the intervention",
+                visitor,
+                Section::Interventions,
+                content,
+            )
+            .into_string(),
+        ))
+}
+
 /// The form to log (`id` is `None`) or edit an intervention, with each field's errors beside it.
 fn form_page(
     visitor: &Visitor,
@@ -414,11 +498,37 @@ fn form_page(
     } else {
         "Log an intervention"
     };
+    let content = form_content(visitor, id, form, choices, errors, message, None);
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(layout::page(title, visitor, Section::Interventions, content).into_string())
+}
+
+/// The form's page content: its heading, what was refused, and the form; after an edit
+/// conflict, the other person's values beside the fields that differ.
+fn form_content(
+    visitor: &Visitor,
+    id: Option<Uuid>,
+    form: &InterventionForm,
+    choices: &Choices,
+    errors: &[FieldError],
+    message: Option<&str>,
+    conflict: Option<&Conflict>,
+) -> Markup {
+    let title = if id.is_some() {
+        "Edit the intervention"
+    } else {
+        "Log an intervention"
+    };
     let action = id.map_or("/interventions".to_owned(), |id| {
         format!("/interventions/{id}")
     });
-    let content = html! {
+    let differing = conflict.map(|conflict| conflict.differing(form));
+    html! {
         h1 { (title) }
+        @if let (Some(conflict), Some(differing)) = (conflict, &differing) {
+            (conflict.notice(differing.len(), &format!("{action}/edit")))
+        }
         @if let Some(message) = message {
             div.notice.bad role="alert" { p { (widgets::message(message)) } }
         }
@@ -427,16 +537,13 @@ fn form_page(
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
             @if !form.answers.is_empty() { input type="hidden" name="answers" value=(form.answers); }
-            (fields(form, choices, &FieldErrors(errors)))
+            (fields(form, choices, &FieldErrors(errors), conflict))
             div.actions {
                 button type="submit" { "Save" }
                 a href=(action) { "Cancel" }
             }
         }
-    };
-    response
-        .content_type("text/html; charset=utf-8")
-        .body(layout::page(title, visitor, Section::Interventions, content).into_string())
+    }
 }
 
 /// Each field's label, as the form shows it: the summary of a refused form names fields by them.
@@ -453,9 +560,21 @@ const LABELS: &[(&str, &str)] = &[
     ("people_reached", "People reached"),
 ];
 
-/// Every field of the intervention form, as typed, with the choices it offers.
-fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> Markup {
+/// Every field of the intervention form, as typed, with the choices it offers; after an edit
+/// conflict, the other person's value under each field that differs.
+fn fields(
+    form: &InterventionForm,
+    choices: &Choices,
+    errors: &FieldErrors,
+    conflict: Option<&Conflict>,
+) -> Markup {
     let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
+    let theirs = |field: &str| {
+        conflict.map_or_else(
+            || html! {},
+            |conflict| conflict.theirs_beside(field, form, choices),
+        )
+    };
     html! {
         (errors.field("organisation_id", "Organisation", html! {
             select #organisation_id name="organisation_id" required aria-describedby=[described("organisation_id")] aria-invalid=[invalid("organisation_id")] {
@@ -463,34 +582,44 @@ fn fields(form: &InterventionForm, choices: &Choices, errors: &FieldErrors) -> M
                 @for o in &choices.organisations { option value=(o.id) selected[form.organisation_id == o.id.to_string()] { (o.name) } }
             }
         }))
+        (theirs("organisation_id"))
         (errors.field("title", "Title", html! {
             input #title type="text" name="title" value=(form.title) required aria-describedby=[described("title")] aria-invalid=[invalid("title")];
         }))
+        (theirs("title"))
         (country_picker("countries", "Countries", &choices.countries, &form.countries, errors.of("countries").as_deref()))
+        (theirs("countries"))
         (errors.field("kind", "Kind", html! {
             select #kind name="kind" aria-describedby=[described("kind")] {
                 @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label()) } }
             }
         }))
+        (theirs("kind"))
         (errors.field("status", "Status", html! {
             select #status name="status" aria-describedby=[described("status")] {
                 @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s.label()) } }
             }
         }))
+        (theirs("status"))
         (errors.field("description", "Description", html! {
             textarea #description name="description" aria-describedby=[described("description")] { (form.description) }
         }))
+        (theirs("description"))
         (errors.field("started_on", "Started on", html! {
             input #started_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
         }))
+        (theirs("started_on"))
         (errors.field("ended_on", "Ended on", html! {
             input #ended_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
         }))
+        (theirs("ended_on"))
         (errors.field("location", "Location (district or region)", html! {
             input #location type="text" name="location" value=(form.location) aria-describedby=[described("location")];
         }))
+        (theirs("location"))
         (errors.field("people_reached", "People reached (a total, no personal data)", html! {
             input #people_reached type="text" inputmode="numeric" autocomplete="off" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
         }))
+        (theirs("people_reached"))
     }
 }

@@ -5,6 +5,7 @@
 //! rules; a refused form comes back with what was typed and a message next to each field at
 //! fault.
 
+mod conflict;
 mod form;
 pub mod from_country;
 mod linking;

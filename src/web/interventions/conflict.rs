@@ -1,0 +1,128 @@
+//! An edit saved over someone else's change: the form comes back with the person's own values,
+//! and beside each field the other person set differently, their value, with a box to take it.
+//! Saving then applies what the person chose over the version they have now seen (the form
+//! carries its tag), and a third change meanwhile is caught the same way.
+
+use maud::{Markup, html};
+
+use super::form::{Choices, InterventionForm};
+use crate::domain::{InterventionKind, InterventionStatus};
+use crate::web::form_data::FormData;
+use crate::web::written;
+
+/// The form's fields that can differ, as the form names them.
+pub(super) const FIELDS: [&str; 10] = [
+    "organisation_id",
+    "title",
+    "countries",
+    "kind",
+    "status",
+    "description",
+    "started_on",
+    "ended_on",
+    "location",
+    "people_reached",
+];
+
+/// What the other person saved, and who and when: what the form shows beside the person's own.
+pub(super) struct Conflict {
+    pub theirs: InterventionForm,
+    /// Who saved it, as the audit trail names them.
+    pub by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Conflict {
+    /// The fields where `yours` and theirs differ.
+    pub(super) fn differing(&self, yours: &InterventionForm) -> Vec<&'static str> {
+        FIELDS
+            .into_iter()
+            .filter(|field| yours.values(field) != self.theirs.values(field))
+            .collect()
+    }
+
+    /// What the page says above the form.
+    pub(super) fn notice(&self, differing: usize, edit_path: &str) -> Markup {
+        html! {
+            div.notice.bad role="alert" #conflict {
+                p {
+                    strong { (self.by) } " saved this intervention on " (written::moment(self.at))
+                    ", after you opened the form."
+                    @if differing == 0 { " Their values are the same as yours: save to keep them." }
+                    @else if differing == 1 { " One field differs: their value is shown under yours. Keep yours, or tick to take theirs, then save." }
+                    @else { " " (differing) " fields differ: their values are shown under yours. Keep yours, or tick to take theirs, then save." }
+                }
+                p { a href=(edit_path) { "Or start again from their version" } " (what you typed is not kept)." }
+            }
+        }
+    }
+
+    /// Under `field`, if it differs from `yours`: their value in words, and a box to take it
+    /// (their value travels with it, so that saving needs nothing else).
+    pub(super) fn theirs_beside(
+        &self,
+        field: &str,
+        yours: &InterventionForm,
+        choices: &Choices,
+    ) -> Markup {
+        if yours.values(field) == self.theirs.values(field) {
+            return html! {};
+        }
+        let id = format!("use-theirs-{field}");
+        html! {
+            div.theirs {
+                span.muted { "Theirs: " } (in_words(field, &self.theirs, choices))
+                @for value in self.theirs.values(field) {
+                    input type="hidden" name={ "theirs_" (field) } value=(value);
+                }
+                label.check for=(id) {
+                    input #(id) type="checkbox" name="use_theirs" value=(field);
+                    " Take theirs"
+                }
+            }
+        }
+    }
+}
+
+/// `form` with the fields the person ticked to take the other person's value.
+pub(super) fn with_theirs_taken(mut form: InterventionForm, data: &FormData) -> InterventionForm {
+    for field in data.all("use_theirs") {
+        if let Some(field) = FIELDS.into_iter().find(|known| *known == field) {
+            form.set(field, data.all(&format!("theirs_{field}")));
+        }
+    }
+    form
+}
+
+/// A field's value as a person reads it: names for ids and codes, a dash for nothing.
+fn in_words(field: &str, form: &InterventionForm, choices: &Choices) -> String {
+    let values = form.values(field);
+    let words: Vec<String> = values
+        .iter()
+        .filter(|value| !value.trim().is_empty())
+        .map(|value| match field {
+            "organisation_id" => choices
+                .organisations
+                .iter()
+                .find(|o| o.id.to_string() == *value)
+                .map_or_else(|| value.clone(), |o| o.name.clone()),
+            "countries" => choices
+                .countries
+                .iter()
+                .find(|c| c.code == *value)
+                .map_or_else(|| value.clone(), |c| c.tip_name.clone()),
+            "kind" => value
+                .parse::<InterventionKind>()
+                .map_or_else(|_| value.clone(), |kind| kind.label().to_owned()),
+            "status" => value
+                .parse::<InterventionStatus>()
+                .map_or_else(|_| value.clone(), |status| status.label().to_owned()),
+            _ => value.clone(),
+        })
+        .collect();
+    if words.is_empty() {
+        "–".to_owned()
+    } else {
+        words.join(", ")
+    }
+}
