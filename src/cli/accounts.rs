@@ -74,6 +74,7 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
                 display_name: &name,
                 role,
                 organisation_id: organisation,
+                new_organisation: None,
             };
             let made = accounts::invite_as(
                 &pool,

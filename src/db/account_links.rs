@@ -100,18 +100,42 @@ pub async fn insert(
         .await
 }
 
-/// Invites a person: their account (invited) and its link, in one transaction.
+/// Invites a person: their account (invited) and its link, and first, when `new_organisation`
+/// names one, the organisation they join (instead of `user`'s), all in one transaction: a
+/// refused address leaves no organisation behind.
 pub async fn invite(
     connection: &mut Connection,
     actor: &Actor,
     user: &NewUser<'_>,
+    new_organisation: Option<&str>,
     token_sha256: &[u8],
     expires_at: DateTime<Utc>,
 ) -> Result<super::Constrained<(UserRow, AccountLinkRow)>, DbError> {
     super::constrained(
         connection
             .transaction::<_, DbError, _>(async |connection| {
-                let row = users::insert_row(connection, user).await?;
+                let organisation_id = match new_organisation {
+                    Some(name) => {
+                        let no_iati = super::organisations::IatiFacts::default();
+                        match super::organisations::insert(connection, actor, name, &no_iati)
+                            .await?
+                        {
+                            super::Constrained::Done(row) => Some(row.id),
+                            super::Constrained::Duplicate(constraint) => {
+                                return Err(DbError::UniqueViolation(constraint));
+                            }
+                            super::Constrained::MissingReference(constraint) => {
+                                return Err(DbError::ForeignKeyViolation(constraint));
+                            }
+                        }
+                    }
+                    None => user.organisation_id,
+                };
+                let user = NewUser {
+                    organisation_id,
+                    ..*user
+                };
+                let row = users::insert_row(connection, &user).await?;
                 let change = Change::created(ResourceType::User, row.id, &row);
                 audit::record(connection, actor, AuditAction::Create, change).await?;
                 let link = insert(

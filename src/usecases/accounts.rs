@@ -27,6 +27,9 @@ pub struct Invitation<'a> {
     pub display_name: &'a str,
     pub role: Role,
     pub organisation_id: Option<Uuid>,
+    /// A new organisation to create for the person, in the same transaction as the invitation
+    /// (`organisation_id` is then not read).
+    pub new_organisation: Option<&'a str>,
 }
 
 /// A one-time link just made: the token is in `address`, shown once.
@@ -170,8 +173,13 @@ pub async fn invite_as(
     let mut check = Validator::default();
     let email = checked_email(&mut check, "email", invitation.email);
     let display_name = checked_name(&mut check, invitation.display_name);
+    let new_organisation = invitation
+        .new_organisation
+        .map(|name| check.required_line("new_organisation", name));
     check.finish()?;
-    check_organisation(db, invitation.role, invitation.organisation_id).await?;
+    if new_organisation.is_none() {
+        check_organisation(db, invitation.role, invitation.organisation_id).await?;
+    }
     let token = NewSecretToken::generate();
     let user = NewUser {
         email: &email,
@@ -183,12 +191,30 @@ pub async fn invite_as(
     };
     let expires_at = Utc::now() + settings.invitation_lifetime;
     let mut connection = db.connect().await?;
-    match account_links::invite(&mut connection, actor, &user, &token.sha256, expires_at).await? {
+    let made = account_links::invite(
+        &mut connection,
+        actor,
+        &user,
+        new_organisation.as_deref(),
+        &token.sha256,
+        expires_at,
+    )
+    .await?;
+    match made {
         Constrained::Done((user, link)) => Ok(MadeLink {
             user: Some(user),
             link,
             address: link_address(origin, &token.token),
         }),
+        Constrained::Duplicate(constraint) if constraint.starts_with("organisations_") => {
+            Err(Failure::invalid(
+                "new_organisation",
+                format!(
+                    "an organisation named “{}” already exists: choose it in the list instead",
+                    new_organisation.unwrap_or_default()
+                ),
+            ))
+        }
         Constrained::Duplicate(_) => Err(email_taken(&email)),
         Constrained::MissingReference(_) => Err(Failure::invalid(
             "organisation_id",

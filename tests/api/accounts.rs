@@ -824,3 +824,78 @@ async fn the_audit_trail_names_links_and_values_as_people_do() {
         assert!(!trail.contains(raw), "{raw:?} shown: {trail}");
     }
 }
+
+#[actix_web::test]
+async fn inviting_a_taken_address_with_a_new_organisation_leaves_nothing_and_the_corrected_form_works()
+ {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+    let form = |email: &'static str| {
+        [
+            ("display_name", "Fatou Sarr"),
+            ("email", email),
+            ("role", "editor"),
+            ("organisation_id", "new"),
+            ("new_organisation", "Maison Rose Dakar"),
+        ]
+    };
+    // awa@example.org is the admin's own address.
+    let refused = post_form(
+        &admin,
+        &app,
+        "/admin/people",
+        "/admin/people",
+        &form("AWA@example.org"),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("already exists"), "{page}");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM organisations WHERE name = 'Maison Rose Dakar'")
+            .await,
+        0,
+        "the refused invitation left no organisation behind"
+    );
+    let invited = post_form(
+        &admin,
+        &app,
+        "/admin/people",
+        "/admin/people",
+        &form("fatou@maisonrose.example"),
+    )
+    .await;
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM users u JOIN organisations o ON o.id = u.organisation_id \
+             WHERE u.email = 'fatou@maisonrose.example' AND o.name = 'Maison Rose Dakar'"
+        )
+        .await,
+        1
+    );
+    // An organisation name already taken is said beside the new organisation's name.
+    let taken = post_form(
+        &admin,
+        &app,
+        "/admin/people",
+        "/admin/people",
+        &[
+            ("display_name", "Ibrahima Ba"),
+            ("email", "ibrahima@maisonrose.example"),
+            ("role", "editor"),
+            ("organisation_id", "new"),
+            ("new_organisation", "maison rose dakar"),
+        ],
+    )
+    .await;
+    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        taken
+            .text()
+            .await
+            .unwrap()
+            .contains("choose it in the list instead")
+    );
+}

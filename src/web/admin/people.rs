@@ -15,7 +15,6 @@ use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::origin;
 use crate::usecases::accounts::{self, AccountChanges, Invitation, MadeLink};
-use crate::usecases::organisations as organisation_cases;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
@@ -100,47 +99,14 @@ pub async fn invite(
         )
         .await;
     };
-    let organisation_id = match (organisation_choice, new_organisation) {
-        (NEW_ORGANISATION, Some(name)) => {
-            match organisation_cases::create(state.get_ref(), &visitor.caller, &name, None, None)
-                .await
-            {
-                Ok(row) => Some(row.id),
-                Err(Failure::Invalid(refused)) => {
-                    let refused = refused
-                        .into_iter()
-                        .map(|e| FieldError::new("new_organisation", e.message))
-                        .collect::<Vec<_>>();
-                    return render_list(
-                        &visitor,
-                        &state,
-                        &form,
-                        &refused,
-                        HttpResponse::UnprocessableEntity(),
-                    )
-                    .await;
-                }
-                Err(Failure::Conflict(message)) => {
-                    let refused = [FieldError::new("new_organisation", message)];
-                    return render_list(
-                        &visitor,
-                        &state,
-                        &form,
-                        &refused,
-                        HttpResponse::Conflict(),
-                    )
-                    .await;
-                }
-                Err(other) => return Err(other.into()),
-            }
-        }
-        _ => existing,
-    };
     let invitation = Invitation {
         email: form.get("email"),
         display_name: form.get("display_name"),
         role,
-        organisation_id,
+        organisation_id: existing,
+        new_organisation: new_organisation
+            .as_deref()
+            .filter(|_| organisation_choice == NEW_ORGANISATION),
     };
     let made = accounts::invite(
         state.get_ref(),
