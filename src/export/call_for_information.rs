@@ -46,6 +46,10 @@ pub fn unanswered_heading(pack: &CallForInformation) -> String {
     }
 }
 
+/// What the pack says when no work's dates show it was done in the period.
+pub const NOTHING_DATED: &str =
+    "No intervention recorded in gaptrack has dates that show it was done in this period.";
+
 /// The heading of the work to check before sending.
 pub const TO_CHECK_HEADING: &str =
     "To check before sending: work whose dates do not show the period";
@@ -84,7 +88,7 @@ pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
             dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
         }
         @if pack.pillars.is_empty() && pack.other_actions.is_empty() {
-            p { "No intervention recorded in gaptrack was active or completed in this period." }
+            p { (NOTHING_DATED) }
         }
         @for pillar in &pack.pillars {
             section.pillar {

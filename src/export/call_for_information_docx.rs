@@ -8,8 +8,8 @@ use docx_rs::{
 };
 
 use super::call_for_information::{
-    TO_CHECK_HEADING, action_facts, citation, introduction, title, to_check_introduction,
-    unanswered_heading,
+    NOTHING_DATED, TO_CHECK_HEADING, action_facts, citation, introduction, title,
+    to_check_introduction, unanswered_heading,
 };
 use super::docx_package::{self, Properties};
 use super::provenance::{Provenance, dates_in_words, period_in_words};
@@ -62,9 +62,7 @@ pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec
         document = document.add_paragraph(fact(name, value));
     }
     if pack.pillars.is_empty() && pack.other_actions.is_empty() {
-        document = document.add_paragraph(text(
-            "No intervention recorded in gaptrack was active or completed in this period.",
-        ));
+        document = document.add_paragraph(text(NOTHING_DATED));
     }
     for pillar in &pack.pillars {
         document = document.add_paragraph(heading(2, pillar.pillar.label()));
