@@ -17,6 +17,8 @@
 //! | `RATE_LIMIT_PER_ADDRESS` | `20`                       | Requests per second from one client address without credentials. |
 //! | `RATE_LIMIT_FAILED_AUTH_PER_MINUTE` | `10`            | Failed key checks per minute from one address before it is shut out. |
 //! | `TRUSTED_PROXIES`    | none                           | Proxies (addresses, networks) whose `X-Forwarded-For` names the client for the per-address limits, and whose `X-Forwarded-Host`/`-Proto` give the public origin. |
+//! | `SHARE_LINK_DAYS`    | `30`                           | How long a read-only share link lasts unless its maker says otherwise (at most 365). |
+//! | `SHARE_MIN_REACH`    | `10`                           | A shared page shows a number of people reached below this as "fewer than" it: small numbers can point at survivors. |
 //! | `PUBLIC_URL`         | `http://` + `BIND_ADDRESS`     | The address people open gaptrack at (`https://gaptrack.example.org`), for every link that leaves a page: e-mailed invitations and resets, share links, the single sign-on's return address, and the links the command line prints. Unset, the pages build them from the address they were opened at, which without a trusted proxy is the client's own `Host` header: set it in production. |
 //! | `INVITATION_DAYS`    | `7`                            | How long an invitation link can be used.           |
 //! | `PASSWORD_RESET_HOURS` | `24`                         | How long a password reset link can be used.        |
@@ -398,5 +400,39 @@ pub fn default_data_dir() -> PathBuf {
     match non_empty("HOME") {
         Some(home) => PathBuf::from(home).join(".local/share/gaptrack"),
         None => PathBuf::from(".gaptrack"),
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    /// The environment variables the operating system sets, which gaptrack only reads.
+    const SYSTEM: &[&str] = &["HOME", "XDG_DATA_HOME"];
+
+    #[test]
+    fn the_table_names_every_variable_that_is_read() {
+        let source = include_str!("config.rs");
+        let (table, code): (Vec<&str>, Vec<&str>) =
+            source.lines().partition(|line| line.starts_with("//!"));
+        let table = table.join("\n");
+        let code = code.join("\n");
+        let read: Vec<&str> = code
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|text| {
+                text.len() > 3
+                    && text
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            })
+            .filter(|name| !SYSTEM.contains(name))
+            .collect();
+        assert!(read.len() > 20, "the variables are found: {read:?}");
+        for name in read {
+            assert!(
+                table.contains(&format!("`{name}`")),
+                "{name} is read but not in the module's table"
+            );
+        }
     }
 }
