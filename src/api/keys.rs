@@ -8,9 +8,10 @@ use uuid::Uuid;
 
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
-use crate::db::keys::{self, ApiKeyRow, Revocation};
+use crate::db::keys::{self, ApiKeyRow};
 use crate::http::AppState;
 use crate::http::json::JsonBody;
+use crate::usecases;
 
 use crate::domain::Role;
 use crate::http::error::{ApiError, Problem};
@@ -108,8 +109,8 @@ pub async fn create_api_key(
     }))
 }
 
-/// Revokes a key: it is refused from now on. Revoking a revoked key changes nothing; the last
-/// active admin key cannot be revoked (409).
+/// Revokes a key (an admin any key, a person their own): it is refused from now on. Revoking a
+/// revoked key changes nothing; the last active admin key cannot be revoked (409).
 #[utoipa::path(tag = "keys", params(("id" = Uuid, Path)), responses(
     (status = 200, body = ApiKeyDto),
     (status = 400, description = "Malformed id", body = Problem, content_type = "application/problem+json"),
@@ -122,12 +123,7 @@ pub async fn revoke_api_key(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
-    let id = id.into_inner();
     let mut connection = state.connection().await?;
-    match keys::revoke(&mut connection, &caller.actor(), id).await? {
-        Revocation::Revoked(row) => Ok(HttpResponse::Ok().json(ApiKeyDto::from(row))),
-        Revocation::Missing => Err(ApiError::NotFound(format!("there is no key {id}"))),
-        Revocation::LastAdmin => Err(ApiError::Conflict(LAST_ADMIN.into())),
-    }
+    let row = usecases::keys::revoke_key(&mut connection, &caller, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(ApiKeyDto::from(row)))
 }

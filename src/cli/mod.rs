@@ -356,18 +356,11 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
             }
         }
         KeysCommand::Revoke { id } => {
-            let revoked = keys::revoke(&mut connection, &Actor::command_line("keys revoke"), id)
+            let actor = Actor::command_line("keys revoke");
+            let row = crate::usecases::keys::revoke_key_as(&mut connection, &actor, id)
                 .await
-                .map_err(|e| e.to_string())?;
-            match revoked {
-                keys::Revocation::Revoked(row) => {
-                    println!("revoked key `{}` ({})", row.name, row.id)
-                }
-                keys::Revocation::Missing => return Err(format!("there is no key {id}")),
-                keys::Revocation::LastAdmin => {
-                    return Err(crate::usecases::keys::LAST_ADMIN.to_string());
-                }
-            }
+                .map_err(|failure| failure.to_string())?;
+            println!("revoked key `{}` ({})", row.name, row.id);
         }
     }
     Ok(())

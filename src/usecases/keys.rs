@@ -132,7 +132,17 @@ pub async fn revoke_key(
     if !owns_it {
         caller.require_admin()?;
     }
-    match keys::revoke(connection, &caller.actor(), id).await? {
+    revoke_key_as(connection, &caller.actor(), id).await
+}
+
+/// Revokes key `id` for `actor`, with no check of rights: the command line's (whoever holds the
+/// database), and [`revoke_key`]'s once it has checked them. The last active admin key stays.
+pub async fn revoke_key_as(
+    connection: &mut Connection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<ApiKeyRow, Failure> {
+    match keys::revoke(connection, actor, id).await? {
         keys::Revocation::Revoked(row) => Ok(row),
         keys::Revocation::Missing => Err(Failure::NotFound(format!("there is no key {id}"))),
         keys::Revocation::LastAdmin => Err(Failure::Conflict(LAST_ADMIN.into())),

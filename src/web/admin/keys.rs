@@ -6,12 +6,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use crate::db::keys::{self, Revocation};
+use crate::db::keys;
 use crate::db::organisations;
 use crate::domain::Failure;
 use crate::domain::Role;
 use crate::http::AppState;
-use crate::http::error::{ApiError, FieldError};
+use crate::http::error::FieldError;
+use crate::usecases;
 use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
 use crate::web::account::secret_page;
 use crate::web::admin::people::roles_weakest_first;
@@ -136,14 +137,12 @@ pub async fn revoke(
     let CheckedForm { visitor, .. } = checked;
     visitor.caller.require_admin()?;
     let mut connection = state.connection().await?;
-    let revocation = keys::revoke(&mut connection, &visitor.caller.actor(), *id).await?;
+    let revocation = usecases::keys::revoke_key(&mut connection, &visitor.caller, *id).await;
     drop(connection);
-    let (outcome, status) = match &revocation {
-        Revocation::Revoked(_) => (Outcome::Revoked, HttpResponse::Ok()),
-        Revocation::LastAdmin => (Outcome::Refused(LAST_ADMIN), HttpResponse::Conflict()),
-        Revocation::Missing => {
-            return Err(ApiError::NotFound(format!("there is no key {id}")).into());
-        }
+    let (outcome, status) = match revocation {
+        Ok(_) => (Outcome::Revoked, HttpResponse::Ok()),
+        Err(Failure::Conflict(_)) => (Outcome::Refused(LAST_ADMIN), HttpResponse::Conflict()),
+        Err(other) => return Err(other.into()),
     };
     render(&visitor, &state, outcome, &FormData::default(), &[], status).await
 }
