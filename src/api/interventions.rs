@@ -9,9 +9,9 @@ use uuid::Uuid;
 use super::auth::Caller;
 use super::countries::country_from_filter;
 use super::pagination::{Page, PageRequest};
-use super::preconditions::{IfMatch, stale, tagged};
+use super::preconditions::{IfMatch, tagged};
 use crate::db::intervention_list::{self, InterventionFilter};
-use crate::db::interventions::{self, Deletion, Intervention};
+use crate::db::interventions::{self, Intervention};
 use crate::domain::{InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
@@ -225,17 +225,7 @@ pub async fn delete_intervention(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    let only_of = caller.editable_organisation()?;
-    match interventions::delete(&mut connection, &caller.actor(), id, only_of, &if_match.0).await? {
-        Deletion::Deleted => Ok(HttpResponse::NoContent().finish()),
-        Deletion::Stale(current) => Err(stale(
-            &if_match.0,
-            &format!("intervention {id}"),
-            Some(current),
-        )),
-        Deletion::NotFound => Err(not_found(id).into()),
-        Deletion::OtherOrganisation => Err(caller.not_yours().into()),
-    }
+    crate::usecases::interventions::delete(state.get_ref(), &caller, id.into_inner(), &if_match.0)
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -295,3 +295,24 @@ pub async fn last_change(
         .next()
         .map(|event| (event.key_name, event.occurred_at)))
 }
+
+/// Deletes intervention `id` for `caller`, if it still meets `precondition`: an editor deletes
+/// their organisation's, an admin any; its links go with it, and the audit trail keeps both.
+pub async fn delete(
+    db: &impl Connections,
+    caller: &Caller,
+    id: Uuid,
+    precondition: &Precondition,
+) -> Result<(), Failure> {
+    let only_of = caller.editable_organisation()?;
+    let mut connection = db.connect().await?;
+    match interventions::delete(&mut connection, &caller.actor(), id, only_of, precondition).await?
+    {
+        interventions::Deletion::Deleted => Ok(()),
+        interventions::Deletion::Stale(current) => {
+            Err(precondition.refusal(&format!("intervention {id}"), Some(current)))
+        }
+        interventions::Deletion::NotFound => Err(not_found(id)),
+        interventions::Deletion::OtherOrganisation => Err(caller.not_yours()),
+    }
+}
