@@ -63,9 +63,6 @@ impl From<Intervention> for InterventionDto {
     }
 }
 
-/// The longest search text the list takes.
-const MAX_SEARCH_LENGTH: usize = 200;
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -102,16 +99,7 @@ pub async fn list_interventions(
     query: web::Query<InterventionListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
-    if query
-        .q
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > MAX_SEARCH_LENGTH)
-    {
-        return Err(ApiError::invalid(
-            "q",
-            format!("must be at most {MAX_SEARCH_LENGTH} characters"),
-        ));
-    }
+    let text = crate::domain::search_text("q", query.q.as_deref())?;
     let mut connection = state.connection().await?;
     let country = match &query.country {
         Some(code) => Some(country_from_filter(&mut connection, "country", code).await?),
@@ -122,7 +110,7 @@ pub async fn list_interventions(
         country,
         kind: query.kind,
         status: query.status,
-        text: query.q.clone(),
+        text,
     };
     let rows = intervention_list::list(&mut connection, &filter, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |i| i.row.id, InterventionDto::from)))

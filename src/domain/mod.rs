@@ -36,5 +36,6 @@ pub use secret_token::{NewSecretToken, secret_token_digest};
 pub use tier_label::parse_tier_label;
 pub use validation::{
     IATI_IDENTIFIER_MESSAGE, NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues,
-    double_option, iati_identifier, optional_text, report_year, required_text, web_url,
+    double_option, iati_identifier, optional_text, report_year, required_text, search_text,
+    web_url,
 };

@@ -11,6 +11,23 @@ pub const LINE_MAX_CHARS: usize = 300;
 /// The longest free text (a description, a rationale, a recommendation, a note), in characters.
 pub const TEXT_MAX_CHARS: usize = 20_000;
 
+/// The longest search text, in characters: a few words, not a document.
+pub const SEARCH_MAX_CHARS: usize = 200;
+
+/// A search text as given, or why it is refused: over [`SEARCH_MAX_CHARS`]. Blank is no search.
+pub fn search_text(field: &str, given: Option<&str>) -> Result<Option<String>, Failure> {
+    let Some(text) = given.filter(|text| !text.trim().is_empty()) else {
+        return Ok(None);
+    };
+    if text.chars().count() > SEARCH_MAX_CHARS {
+        return Err(Failure::invalid(
+            field,
+            format!("must be at most {SEARCH_MAX_CHARS} characters"),
+        ));
+    }
+    Ok(Some(text.to_owned()))
+}
+
 /// The report years gaptrack accepts.
 pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 

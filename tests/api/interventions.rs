@@ -328,4 +328,19 @@ async fn the_list_finds_words_in_the_title_description_or_place_ignoring_case() 
             .contains("200"),
         "{problem}"
     );
+    // The list page keeps to the same rule.
+    let person =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    let page = person
+        .get(app.url(&format!("/interventions?q={long}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("at most 200 characters")
+    );
 }

@@ -108,7 +108,7 @@ pub(super) async fn list(
         },
         kind: filters::optional("kind", query.kind.as_deref())?,
         status: filters::optional("status", query.status.as_deref())?,
-        text: query.q.clone(),
+        text: crate::domain::search_text("q", query.q.as_deref())?,
     };
     let (sort, order) = order_of(query.sort.as_deref());
     let after = filters::optional::<Uuid>("page", query.after.as_deref())?;
