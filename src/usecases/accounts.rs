@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::config::AccountSettings;
 use crate::db::account_links::{self, AccountLinkRow, LinkState, Redeem, Redemption};
 use crate::db::users::{self, Credentials, NewUser, Update, UserChanges, UserRow};
-use crate::db::{Connections, Constrained, organisations, sign_in_failures};
+use crate::db::{Connections, Constrained, sign_in_failures};
 use crate::domain::password;
 use crate::domain::second_factor;
 use crate::domain::{
@@ -119,21 +119,7 @@ async fn check_organisation(
     }
     if let Some(organisation) = organisation_id {
         let mut connection = db.connect().await?;
-        match organisations::find(&mut connection, organisation).await? {
-            None => {
-                return Err(Failure::invalid(
-                    "organisation_id",
-                    format!("there is no organisation {organisation}"),
-                ));
-            }
-            Some(row) if row.archived_at.is_some() => {
-                return Err(Failure::invalid(
-                    "organisation_id",
-                    format!("{} is archived: make it active again first", row.name),
-                ));
-            }
-            Some(_) => {}
-        }
+        super::organisations::active_organisation(&mut connection, organisation).await?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::countries::countries_from_list;
 use crate::db::interventions::{self, Intervention, InterventionChanges, NewIntervention, Update};
-use crate::db::{Connection, Connections, organisations};
+use crate::db::{Connection, Connections};
 use crate::domain::{
     Caller, Failure, FieldError, InterventionKind, InterventionStatus, Precondition, Validator,
     double_option,
@@ -128,26 +128,8 @@ async fn resolve_countries(
 }
 
 async fn check_organisation(connection: &mut Connection, id: Uuid) -> Result<(), Failure> {
-    if let Some(organisation) = organisations::find(connection, id).await?
-        && organisation.archived_at.is_some()
-    {
-        return Err(Failure::invalid(
-            "organisation_id",
-            format!(
-                "{} is archived: it keeps its history but gets no new interventions (an admin \
-                 can make it active again)",
-                organisation.name
-            ),
-        ));
-    }
-    if organisations::exists(connection, id).await? {
-        Ok(())
-    } else {
-        Err(Failure::invalid(
-            "organisation_id",
-            format!("there is no organisation {id}"),
-        ))
-    }
+    super::organisations::active_organisation(connection, id).await?;
+    Ok(())
 }
 
 /// What is wrong with a new intervention's fields, before any database check: for a form that

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::db::keys::{self, ApiKeyRow};
-use crate::db::{Connection, Connections, organisations};
+use crate::db::{Connection, Connections};
 use crate::domain::{
     Actor, Caller, Failure, NewApiKey, Role, Validator, parse_token, secret_matches,
 };
@@ -46,13 +46,8 @@ pub async fn create_key(
         );
     }
     check.finish()?;
-    if let Some(organisation) = request.organisation_id
-        && !organisations::exists(connection, organisation).await?
-    {
-        return Err(Failure::invalid(
-            "organisation_id",
-            format!("there is no organisation {organisation}"),
-        ));
+    if let Some(organisation) = request.organisation_id {
+        super::organisations::active_organisation(connection, organisation).await?;
     }
     let key = NewApiKey::generate();
     let row = keys::insert(
@@ -105,6 +100,9 @@ pub async fn create_own_key(
     } else {
         None
     };
+    if let Some(organisation) = organisation_id {
+        super::organisations::active_organisation(connection, organisation).await?;
+    }
     let key = NewApiKey::generate();
     let row = keys::insert(
         connection,

@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use crate::db::organisations::{self, IatiFacts, OrganisationChanges, OrganisationRow};
-use crate::db::{Connections, Constrained, Guarded};
+use crate::db::{Connection, Connections, Constrained, Guarded};
 use crate::domain::{
     Caller, Failure, IatiOrganisationType, Precondition, Validator, iati_identifier,
 };
@@ -20,6 +20,30 @@ fn taken(constraint: &str, name: Option<&str>, iati_identifier: Option<&str>) ->
             "an organisation named `{}` already exists",
             name.unwrap_or_default()
         )),
+    }
+}
+
+/// Organisation `id`, if new work, people and keys may be given to it: it exists and is not
+/// archived. The one rule (and its words) for interventions, invitations and keys, refused on
+/// `organisation_id`.
+pub async fn active_organisation(
+    connection: &mut Connection,
+    id: Uuid,
+) -> Result<OrganisationRow, Failure> {
+    match organisations::find(connection, id).await? {
+        None => Err(Failure::invalid(
+            "organisation_id",
+            format!("there is no organisation {id}"),
+        )),
+        Some(row) if row.archived_at.is_some() => Err(Failure::invalid(
+            "organisation_id",
+            format!(
+                "{} is archived: it keeps its history but gets no new interventions, people or \
+                 keys (an admin can make it active again)",
+                row.name
+            ),
+        )),
+        Some(row) => Ok(row),
     }
 }
 

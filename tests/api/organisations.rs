@@ -105,6 +105,19 @@ async fn an_archived_organisation_keeps_its_work_and_gets_no_new_interventions()
         problem["detail"].as_str().unwrap().contains("is archived"),
         "{problem}"
     );
+    // Nor a key for its editors, refused in the same words.
+    let key = app
+        .post(
+            "/api/v1/keys",
+            &json!({"name": "Field team", "role": "editor", "organisation_id": id}),
+        )
+        .await;
+    let key_problem =
+        expect_problem(key, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(
+        key_problem["errors"][0]["message"], problem["errors"][0]["message"],
+        "one rule, one wording"
+    );
     let work = app
         .get_json(&format!("/api/v1/interventions?organisation={id}"))
         .await;
