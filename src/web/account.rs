@@ -14,6 +14,7 @@ use super::layout::{self, Section};
 use super::session::{self, Visitor};
 use super::{shown_once, widgets};
 use crate::db::{keys, organisations, sessions, users};
+use crate::domain::password::MIN_LENGTH;
 use crate::domain::{Failure, FieldError, Language, Role};
 use crate::http::AppState;
 use crate::http::error::ApiError;
@@ -339,8 +340,8 @@ async fn render(
                     input #current_password type="password" name="current_password" required autocomplete="current-password"
                         aria-invalid=[errors.invalid("current_password")] aria-describedby=[errors.described("current_password")];
                 }))
-                (errors.field("password", "New password (at least 12 characters)", html! {
-                    input #password type="password" name="password" required minlength="12" autocomplete="new-password"
+                (errors.field("password", &format!("New password (at least {MIN_LENGTH} characters)"), html! {
+                    input #password type="password" name="password" required minlength=(MIN_LENGTH) autocomplete="new-password"
                         aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
                 }))
                 (errors.field("confirmation", "The new password again", html! {

@@ -10,6 +10,7 @@ use super::form_data::FormData;
 use super::session;
 use super::{presession, shell, widgets};
 use crate::db::sessions::NewHolder;
+use crate::domain::password::MIN_LENGTH;
 use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, SessionPending};
 use crate::http::AppState;
 use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink};
@@ -143,8 +144,8 @@ fn form(
                     // For password managers, which file the password under the address.
                     input type="hidden" name="username" value=(user.email) autocomplete="username";
                 }
-                (errors.field("password", "Password (at least 12 characters; a few unrelated words make a good one)", html! {
-                    input #password type="password" name="password" required minlength="12" autocomplete="new-password"
+                (errors.field("password", &format!("Password (at least {MIN_LENGTH} characters; a few unrelated words make a good one)"), html! {
+                    input #password type="password" name="password" required minlength=(MIN_LENGTH) autocomplete="new-password"
                         autofocus[opened.user.is_some()]
                         aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
                 }))
