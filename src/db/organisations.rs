@@ -143,7 +143,19 @@ pub async fn update(
     )
 }
 
-/// One page of organisations in creation order (ids are time-ordered), after `after`.
+/// Every organisation, by name (ignoring case): for the pages' choices and names. There are tens
+/// or hundreds of them, never so many that a page could not list them all, so nothing is cut off
+/// silently.
+pub async fn all(connection: &mut Connection) -> Result<Vec<OrganisationRow>, DbError> {
+    Ok(organisations::table
+        .select(OrganisationRow::as_select())
+        .order((super::lower(organisations::name), organisations::id))
+        .load(connection)
+        .await?)
+}
+
+/// One page of organisations in creation order (ids are time-ordered), after `after`: the API's
+/// list.
 pub async fn list(
     connection: &mut Connection,
     after: Option<Uuid>,

@@ -64,7 +64,7 @@ pub async fn pack_page(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let pack = pack(&mut connection, &code, &query).await?;
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let base = format!("/countries/{}/call-for-information", pack.country.code);
     let title = title(&pack);
     let provenance = Provenance::now(&visitor.caller.name);

@@ -115,7 +115,7 @@ pub async fn country_page(
         }
         _ => None,
     };
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let years = recommendations::years_of_country(&mut connection, &report.country.code).await?;
     let suggestions = match report.year {
         Some(year) if visitor.caller.is_admin() => {

@@ -47,7 +47,7 @@ pub async fn overview(
     let sort = query.sort.as_deref().unwrap_or("unaddressed");
     sort_rows(&mut report.items, sort);
     let years = reports::list(&mut connection, None, 200).await?;
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let filters = query_string(&[
         ("year", query.year.clone()),
         ("region", query.region.clone()),

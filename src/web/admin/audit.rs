@@ -82,7 +82,7 @@ pub async fn audit_page(
     let people = users::list(&mut connection).await?;
     let names = Names {
         interventions: interventions::titles(&mut connection, &interventions_named(events)).await?,
-        organisations: organisations::list(&mut connection, None, 1000)
+        organisations: organisations::all(&mut connection)
             .await?
             .into_iter()
             .map(|o| (o.id, o.name))

@@ -162,7 +162,7 @@ async fn render(
         id.and_then(|id| people.iter().find(|p| p.id == id))
             .map_or("a service", |p| p.display_name.as_str())
     };
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())

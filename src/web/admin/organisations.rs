@@ -211,7 +211,7 @@ async fn render_list(
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let rows = organisations::list(&mut connection, None, 1000).await?;
+    let rows = organisations::all(&mut connection).await?;
     let errors = widgets::FieldErrors(errors);
     let content = html! {
         h1 { "Organisations" }

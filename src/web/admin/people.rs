@@ -492,7 +492,7 @@ async fn render_list(
     let mut connection = state.connection().await?;
     let people = users::list(&mut connection).await?;
     let links = account_links::newest_per_user(&mut connection).await?;
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())
@@ -576,7 +576,7 @@ async fn render_person(
         .ok_or_else(|| ApiError::NotFound(format!("there is no account {id}")))?;
     let links = account_links::newest_per_user(&mut connection).await?;
     let link = links.into_iter().find(|l| l.user_id == Some(id));
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let keys = users::active_key_count(&mut connection, id).await?;
     let errors = widgets::FieldErrors(errors);
     let value = |field: &str, stored: String| {

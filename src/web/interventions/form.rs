@@ -250,7 +250,7 @@ pub(super) struct Choices {
 }
 
 async fn choices(connection: &mut Connection, visitor: &Visitor) -> Result<Choices, WebError> {
-    let mut organisations = organisations::list(connection, None, 1000).await?;
+    let mut organisations = organisations::all(connection).await?;
     // An editor logs work for their own organisation only.
     organisations.retain(|o| visitor.caller.may_edit(Some(o.id)));
     let countries = countries::ranked(connection).await?;

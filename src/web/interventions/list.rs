@@ -112,7 +112,7 @@ pub(super) async fn list(
     };
     let (sort, order) = order_of(query.sort.as_deref());
     let after = filters::optional::<Uuid>("page", query.after.as_deref())?;
-    let organisations = organisations::list(&mut connection, None, 1000).await?;
+    let organisations = organisations::all(&mut connection).await?;
     let countries = crate::db::countries::ranked(&mut connection).await?;
     let results = match &country {
         Some(Err(unresolved)) => Results::NoSuchCountry(unresolved),
