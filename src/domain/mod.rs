@@ -35,7 +35,7 @@ pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
 pub use secret_token::{NewSecretToken, secret_token_digest};
 pub use tier_label::parse_tier_label;
 pub use validation::{
-    IATI_IDENTIFIER_MESSAGE, NUL_MESSAGE, REPORT_YEARS, Validator, YEAR_MESSAGE, continues,
-    double_option, iati_identifier, optional_text, report_year, required_text, search_text,
-    web_url,
+    IATI_IDENTIFIER_MESSAGE, LINE_MAX_CHARS, NUL_MESSAGE, REPORT_YEARS, SEARCH_MAX_CHARS,
+    TEXT_MAX_CHARS, Validator, YEAR_MESSAGE, continues, double_option, iati_identifier,
+    optional_text, report_year, required_text, search_text, web_url,
 };
