@@ -5,7 +5,7 @@
 
 use maud::{Markup, html};
 
-use super::form::{Choices, InterventionForm};
+use super::form_values::{Choices, InterventionForm};
 use crate::domain::{InterventionKind, InterventionStatus};
 use crate::web::form_data::FormData;
 use crate::web::written;

@@ -1,5 +1,5 @@
-//! The form to log an intervention and to edit one: reading what was typed, the choices it
-//! offers, and the page with each field's errors beside it.
+//! The form to log an intervention and to edit one: the pages, with each field's errors beside
+//! it; what the form holds is read in [`super::form_values`].
 
 use std::str::FromStr;
 
@@ -8,257 +8,20 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::conflict::{Conflict, with_theirs_taken};
+use super::form_values::{Choices, InterventionForm, choices, optional_text};
 use super::{find, see_other};
-use crate::db::countries::CountryRow;
-use crate::db::interventions::Intervention;
-use crate::db::organisations::OrganisationRow;
-use crate::db::{Connection, countries, organisations};
-use crate::domain::{Etag, Failure, InterventionKind, InterventionStatus, Precondition};
+use crate::domain::{Failure, InterventionKind, InterventionStatus, Precondition};
 use crate::http::AppState;
 use crate::http::error::FieldError;
 use crate::usecases;
-use crate::usecases::interventions::{CreateIntervention, UpdateIntervention};
+use crate::usecases::interventions::UpdateIntervention;
 use crate::web::country_picker::country_picker;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
-use crate::web::form_data::FormData;
 use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
-use crate::web::typed_number::{WHOLE_NUMBER, whole_number};
 use crate::web::widgets::{self, FieldErrors};
-use crate::web::written::{self, DATE_HINT};
-
-/// What the intervention form holds: what was typed, as typed.
-#[derive(Debug, Default, Clone)]
-pub(super) struct InterventionForm {
-    organisation_id: String,
-    countries: Vec<String>,
-    kind: String,
-    title: String,
-    description: String,
-    status: String,
-    started_on: String,
-    ended_on: String,
-    location: String,
-    people_reached: String,
-    /// The ETag of the intervention as the edit form showed it.
-    etag: String,
-    /// The recommendation the person came to answer (from a country page): once logged, the
-    /// intervention's page opens its link form.
-    answers: String,
-}
-
-impl InterventionForm {
-    fn read(form: &FormData) -> Self {
-        Self {
-            organisation_id: form.get("organisation_id").to_owned(),
-            countries: form.all("countries"),
-            kind: form.get("kind").to_owned(),
-            title: form.get("title").to_owned(),
-            description: form.get("description").to_owned(),
-            status: form.get("status").to_owned(),
-            started_on: form.get("started_on").to_owned(),
-            ended_on: form.get("ended_on").to_owned(),
-            location: form.get("location").to_owned(),
-            people_reached: form.get("people_reached").to_owned(),
-            etag: form.get("etag").to_owned(),
-            answers: form.get("answers").to_owned(),
-        }
-    }
-
-    fn of(intervention: &Intervention) -> Self {
-        let row = &intervention.row;
-        Self {
-            organisation_id: row.organisation_id.to_string(),
-            countries: intervention.countries.clone(),
-            kind: row.kind.to_string(),
-            title: row.title.clone(),
-            description: row.description.clone().unwrap_or_default(),
-            status: row.status.to_string(),
-            started_on: row.started_on.map(written::date).unwrap_or_default(),
-            ended_on: row.ended_on.map(written::date).unwrap_or_default(),
-            location: row.location.clone().unwrap_or_default(),
-            people_reached: row
-                .people_reached
-                .map(|n| written::count(n.into()))
-                .unwrap_or_default(),
-            etag: Etag::of(intervention).as_header().to_owned(),
-            answers: String::new(),
-        }
-    }
-
-    /// What `field` holds, as the form sends it (several values for the countries).
-    pub(super) fn values(&self, field: &str) -> Vec<String> {
-        let one = |value: &String| vec![value.trim().to_owned()];
-        match field {
-            "organisation_id" => one(&self.organisation_id),
-            "title" => one(&self.title),
-            "countries" => {
-                let mut countries = self.countries.clone();
-                countries.sort();
-                countries
-            }
-            "kind" => one(&self.kind),
-            "status" => one(&self.status),
-            "description" => one(&self.description),
-            "started_on" => one(&self.started_on),
-            "ended_on" => one(&self.ended_on),
-            "location" => one(&self.location),
-            "people_reached" => one(&self.people_reached),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Sets `field` to `values`, as [`InterventionForm::values`] gives them.
-    pub(super) fn set(&mut self, field: &str, values: Vec<String>) {
-        let first = values.first().cloned().unwrap_or_default();
-        match field {
-            "organisation_id" => self.organisation_id = first,
-            "title" => self.title = first,
-            "countries" => self.countries = values,
-            "kind" => self.kind = first,
-            "status" => self.status = first,
-            "description" => self.description = first,
-            "started_on" => self.started_on = first,
-            "ended_on" => self.ended_on = first,
-            "location" => self.location = first,
-            "people_reached" => self.people_reached = first,
-            _ => {}
-        }
-    }
-
-    /// The typed values as the API's types; each one that cannot be read is a field error.
-    fn parsed(&self) -> (Parsed, Vec<FieldError>) {
-        let mut errors = Vec::new();
-        let organisation_id = match Uuid::from_str(self.organisation_id.trim()) {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.push(FieldError::new("organisation_id", "choose an organisation"));
-                None
-            }
-        };
-        let kind = read_enum::<InterventionKind>("kind", &self.kind, &mut errors);
-        let status = read_enum::<InterventionStatus>("status", &self.status, &mut errors);
-        let started_on = read_typed(
-            "started_on",
-            &self.started_on,
-            &mut errors,
-            written::typed_date,
-            DATE_HINT,
-        );
-        let ended_on = read_typed(
-            "ended_on",
-            &self.ended_on,
-            &mut errors,
-            written::typed_date,
-            DATE_HINT,
-        );
-        let people_reached = read_typed(
-            "people_reached",
-            &self.people_reached,
-            &mut errors,
-            whole_number,
-            WHOLE_NUMBER,
-        );
-        if self.countries.is_empty() {
-            errors.push(FieldError::new("countries", "choose at least one country"));
-        }
-        (
-            Parsed {
-                organisation_id,
-                kind,
-                status,
-                started_on,
-                ended_on,
-                people_reached,
-            },
-            errors,
-        )
-    }
-}
-
-impl InterventionForm {
-    /// The form as a new intervention, with neutral values where a field could not be read
-    /// (which [`InterventionForm::parsed`] has then reported).
-    fn as_new(&self, parsed: &Parsed) -> CreateIntervention {
-        CreateIntervention {
-            organisation_id: parsed.organisation_id.unwrap_or_default(),
-            countries: self.countries.clone(),
-            kind: parsed.kind.unwrap_or(InterventionKind::Other),
-            title: self.title.clone(),
-            description: optional_text(&self.description),
-            status: parsed.status.unwrap_or(InterventionStatus::Planned),
-            started_on: parsed.started_on,
-            ended_on: parsed.ended_on,
-            location: optional_text(&self.location),
-            people_reached: parsed.people_reached,
-        }
-    }
-}
-
-/// The typed fields of an [`InterventionForm`] that need parsing.
-struct Parsed {
-    organisation_id: Option<Uuid>,
-    kind: Option<InterventionKind>,
-    status: Option<InterventionStatus>,
-    started_on: Option<chrono::NaiveDate>,
-    ended_on: Option<chrono::NaiveDate>,
-    people_reached: Option<i64>,
-}
-
-pub(super) fn read_enum<T: FromStr>(
-    name: &str,
-    text: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<T> {
-    let parsed = text.trim().parse().ok();
-    if parsed.is_none() {
-        errors.push(FieldError::new(name, "choose one of the list"));
-    }
-    parsed
-}
-
-/// A typed field read by `read` (empty is `None`); when it cannot be read, an error that says
-/// what to type (`what`).
-fn read_typed<T>(
-    name: &str,
-    text: &str,
-    errors: &mut Vec<FieldError>,
-    read: impl Fn(&str) -> Option<T>,
-    what: &str,
-) -> Option<T> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let parsed = read(text);
-    if parsed.is_none() {
-        errors.push(FieldError::new(name, format!("must be {what}")));
-    }
-    parsed
-}
-
-fn optional_text(text: &str) -> Option<String> {
-    Some(text.to_owned()).filter(|t| !t.trim().is_empty())
-}
-
-/// The choices the form offers.
-pub(super) struct Choices {
-    pub(super) organisations: Vec<OrganisationRow>,
-    pub(super) countries: Vec<CountryRow>,
-}
-
-async fn choices(connection: &mut Connection, visitor: &Visitor) -> Result<Choices, WebError> {
-    let mut organisations = organisations::all(connection).await?;
-    // An editor logs work for their own organisation only.
-    organisations.retain(|o| visitor.caller.may_edit(Some(o.id)));
-    let countries = countries::ranked(connection).await?;
-    Ok(Choices {
-        organisations,
-        countries,
-    })
-}
 
 /// `GET /interventions/new`.
 pub(super) async fn new_form(

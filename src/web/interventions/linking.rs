@@ -7,7 +7,8 @@ use actix_web::{HttpResponse, web};
 use maud::html;
 use uuid::Uuid;
 
-use super::form::{STALE_FORM, read_enum};
+use super::form::STALE_FORM;
+use super::form_values::read_enum;
 use super::show::{RefusedLink, ShowQuery, contribution_in_words, render_show};
 use super::{find, see_other};
 use crate::db::{links, recommendations};

@@ -7,6 +7,7 @@
 
 mod conflict;
 mod form;
+mod form_values;
 pub mod from_country;
 mod linking;
 mod list;
