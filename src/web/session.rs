@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use futures_util::future::LocalBoxFuture;
@@ -57,6 +57,10 @@ impl FromRequest for Visitor {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        // A guard in front of the handler (the admin pages') may have read the session already.
+        if let Some(visitor) = request.extensions().get::<Visitor>().cloned() {
+            return Box::pin(async move { Ok(visitor) });
+        }
         let pending = PendingVisitor::from_request(request, payload);
         Box::pin(async move {
             let PendingVisitor { visitor, pending } = pending.await?;

@@ -40,7 +40,6 @@ pub async fn audit_page(
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, WebError> {
-    visitor.caller.require_admin()?;
     let day = |field: &str, value: Option<&str>, end: bool| -> Result<_, WebError> {
         let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
             return Ok(None);

@@ -36,7 +36,6 @@ pub async fn keys_page(
     state: web::Data<AppState>,
     query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    visitor.caller.require_admin()?;
     let outcome = if query.contains_key("revoked") {
         Outcome::Revoked
     } else {
@@ -58,7 +57,6 @@ const MADE_PATH: &str = "/admin/keys/made";
 
 /// `GET /admin/keys/made`: the new key's secret, this once.
 pub async fn made(visitor: Visitor, request: HttpRequest) -> Result<HttpResponse, WebError> {
-    visitor.caller.require_admin()?;
     let carried = shown_once::read(&request, KEY_COOKIE);
     secret_page(
         &visitor,
@@ -78,7 +76,6 @@ pub async fn create(
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let CheckedForm { visitor, form } = checked;
-    visitor.caller.require_admin()?;
     let mut errors = Vec::new();
     let role = form.get("role").parse::<Role>().ok();
     if role.is_none() {
@@ -135,7 +132,6 @@ pub async fn revoke(
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
     let CheckedForm { visitor, .. } = checked;
-    visitor.caller.require_admin()?;
     let mut connection = state.connection().await?;
     let revocation = usecases::keys::revoke_key(&mut connection, &visitor.caller, *id).await;
     drop(connection);

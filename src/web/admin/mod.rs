@@ -1,5 +1,7 @@
-//! The admin pages: report data imports, people, organisations, API keys and the audit trail. Every handler asks the
-//! signed-in key for the admin role first; the navigation shows these pages to admins only.
+//! The admin pages: report data imports, people, organisations, API keys and the audit trail.
+//! One guard in front of all of them ([`admins_only`]) lets only admins through; the navigation
+//! shows these pages to admins only. What an admin may do there is still each use case's to
+//! decide (managing people needs an admin signed in as themselves).
 
 pub mod audit;
 pub mod audit_words;
@@ -9,64 +11,78 @@ pub mod organisations;
 pub mod people;
 pub mod reports;
 
-use actix_web::web;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{HttpMessage, web};
 
-/// The admin pages' routes.
+use super::session::Visitor;
+
+/// Middleware of the admin pages: the signed-in visitor must be an admin (else the 403 page, or
+/// the sign-in page for no session). The visitor is kept for the handler, which reads it again
+/// without another look-up.
+pub async fn admins_only(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let visitor = request.extract::<Visitor>().await?;
+    visitor
+        .caller
+        .require_admin()
+        .map_err(super::error::WebError::from)?;
+    request.extensions_mut().insert(visitor);
+    next.call(request).await
+}
+
+/// The admin pages' routes, all behind [`admins_only`].
 pub fn configure(config: &mut web::ServiceConfig) {
+    config.service(
+        web::scope("/admin")
+            .wrap(from_fn(admins_only))
+            .configure(routes),
+    );
+}
+
+fn routes(config: &mut web::ServiceConfig) {
     config
-        .route("/admin/import", web::get().to(import::import_page))
-        .route("/admin/import", web::post().to(import::check_or_import))
-        .route("/admin/reports", web::get().to(reports::reports_page))
-        .route("/admin/reports", web::post().to(reports::create))
-        .route("/admin/keys", web::get().to(keys::keys_page))
-        .route("/admin/keys", web::post().to(keys::create))
-        .route("/admin/keys/made", web::get().to(keys::made))
-        .route("/admin/keys/{id}/revoke", web::post().to(keys::revoke))
+        .route("/import", web::get().to(import::import_page))
+        .route("/import", web::post().to(import::check_or_import))
+        .route("/reports", web::get().to(reports::reports_page))
+        .route("/reports", web::post().to(reports::create))
+        .route("/keys", web::get().to(keys::keys_page))
+        .route("/keys", web::post().to(keys::create))
+        .route("/keys/made", web::get().to(keys::made))
+        .route("/keys/{id}/revoke", web::post().to(keys::revoke))
+        .route("/organisations", web::get().to(organisations::list_page))
+        .route("/organisations", web::post().to(organisations::create))
         .route(
-            "/admin/organisations",
-            web::get().to(organisations::list_page),
-        )
-        .route(
-            "/admin/organisations",
-            web::post().to(organisations::create),
-        )
-        .route(
-            "/admin/organisations/{id}",
+            "/organisations/{id}",
             web::get().to(organisations::organisation_page),
         )
+        .route("/organisations/{id}", web::post().to(organisations::rename))
         .route(
-            "/admin/organisations/{id}",
-            web::post().to(organisations::rename),
-        )
-        .route(
-            "/admin/organisations/{id}/archive",
+            "/organisations/{id}/archive",
             web::get().to(organisations::confirm_archive),
         )
         .route(
-            "/admin/organisations/{id}/{action}",
+            "/organisations/{id}/{action}",
             web::post().to(organisations::set_archived),
         )
-        .route("/admin/people", web::get().to(people::people_page))
-        .route("/admin/people", web::post().to(people::invite))
-        .route("/admin/people/{id}", web::get().to(people::person_page))
-        .route("/admin/people/{id}", web::post().to(people::update))
-        .route("/admin/people/{id}/link", web::get().to(people::link_page))
-        .route("/admin/people/{id}/link", web::post().to(people::new_link))
+        .route("/people", web::get().to(people::people_page))
+        .route("/people", web::post().to(people::invite))
+        .route("/people/{id}", web::get().to(people::person_page))
+        .route("/people/{id}", web::post().to(people::update))
+        .route("/people/{id}/link", web::get().to(people::link_page))
+        .route("/people/{id}/link", web::post().to(people::new_link))
         .route(
-            "/admin/people/{id}/disable",
+            "/people/{id}/disable",
             web::get().to(people::confirm_disable),
         )
+        .route("/people/{id}/{action}", web::post().to(people::set_state))
         .route(
-            "/admin/people/{id}/{action}",
-            web::post().to(people::set_state),
-        )
-        .route(
-            "/admin/links/{id}/revoke",
+            "/links/{id}/revoke",
             web::get().to(people::confirm_revoke_link),
         )
-        .route(
-            "/admin/links/{id}/revoke",
-            web::post().to(people::revoke_link),
-        )
-        .route("/admin/audit", web::get().to(audit::audit_page));
+        .route("/links/{id}/revoke", web::post().to(people::revoke_link))
+        .route("/audit", web::get().to(audit::audit_page));
 }

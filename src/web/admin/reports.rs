@@ -32,7 +32,6 @@ pub async fn reports_page(
     visitor: Visitor,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
-    visitor.caller.require_admin()?;
     render(
         &visitor,
         &state,
