@@ -250,8 +250,11 @@ impl Config {
         Ok(Self {
             public_url: non_empty("PUBLIC_URL")
                 .map(|url| {
-                    crate::http::origin::normalise(&url)
-                        .ok_or_else(|| format!("PUBLIC_URL must be an address such as https://gaptrack.example.org, not `{url}`"))
+                    origin_of(&url).ok_or_else(|| {
+                        format!(
+                            "PUBLIC_URL must be an address such as https://gaptrack.example.org, not `{url}`"
+                        )
+                    })
                 })
                 .transpose()?,
             accounts: account_settings()?,
@@ -293,6 +296,15 @@ impl Config {
             },
         })
     }
+}
+
+/// `text` as an origin (`scheme://host[:port]`, lower case, the scheme's default port left out),
+/// if it is a web address.
+fn origin_of(text: &str) -> Option<String> {
+    let origin = url::Url::parse(text).ok()?.origin();
+    origin
+        .is_tuple()
+        .then(|| origin.ascii_serialization().to_ascii_lowercase())
 }
 
 fn account_settings() -> Result<AccountSettings, String> {
@@ -407,6 +419,15 @@ pub fn default_data_dir() -> PathBuf {
 mod table_tests {
     /// The environment variables the operating system sets, which gaptrack only reads.
     const SYSTEM: &[&str] = &["HOME", "XDG_DATA_HOME"];
+
+    #[test]
+    fn the_public_url_is_read_as_an_origin() {
+        assert_eq!(
+            super::origin_of("HTTPS://Gaptrack.example.org:443/").as_deref(),
+            Some("https://gaptrack.example.org")
+        );
+        assert_eq!(super::origin_of("gaptrack.example.org"), None);
+    }
 
     #[test]
     fn the_table_names_every_variable_that_is_read() {
