@@ -266,9 +266,10 @@ pub async fn person_page(
         &visitor,
         &state,
         *id,
-        done,
-        &FormData::default(),
-        &[],
+        PersonPage {
+            said: done,
+            ..PersonPage::default()
+        },
         HttpResponse::Ok(),
     )
     .await
@@ -300,9 +301,11 @@ pub async fn update(
                 &visitor,
                 &state,
                 id,
-                None,
-                &form,
-                &errors,
+                PersonPage {
+                    form: Some(&form),
+                    errors: &errors,
+                    ..PersonPage::default()
+                },
                 HttpResponse::UnprocessableEntity(),
             )
             .await
@@ -312,9 +315,11 @@ pub async fn update(
                 &visitor,
                 &state,
                 id,
-                Some(Said::Refused(&message)),
-                &form,
-                &[],
+                PersonPage {
+                    said: Some(Said::Refused(&message)),
+                    form: Some(&form),
+                    ..PersonPage::default()
+                },
                 HttpResponse::Conflict(),
             )
             .await
@@ -379,9 +384,10 @@ pub async fn set_state(
                 &checked.visitor,
                 &state,
                 id,
-                Some(Said::Refused(&message)),
-                &FormData::default(),
-                &[],
+                PersonPage {
+                    said: Some(Said::Refused(&message)),
+                    ..PersonPage::default()
+                },
                 HttpResponse::Conflict(),
             )
             .await
@@ -555,16 +561,25 @@ async fn render_list(
         .body(layout::page("People", visitor, Section::People, content).into_string()))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a person's page says besides the account: a message above it, and the form as typed
+/// with what was refused.
+#[derive(Default)]
+struct PersonPage<'a> {
+    said: Option<Said<'a>>,
+    form: Option<&'a FormData>,
+    errors: &'a [FieldError],
+}
+
 async fn render_person(
     visitor: &Visitor,
     state: &AppState,
     id: Uuid,
-    said: Option<Said<'_>>,
-    form: &FormData,
-    errors: &[FieldError],
+    page: PersonPage<'_>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let PersonPage { said, form, errors } = page;
+    let blank = FormData::default();
+    let form = form.unwrap_or(&blank);
     let mut connection = state.connection().await?;
     let user = users::find(&mut connection, id)
         .await?
