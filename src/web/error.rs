@@ -50,7 +50,7 @@ impl ResponseError for WebError {
 
     fn error_response(&self) -> HttpResponse {
         let mut retry_after = None;
-        let (title, detail) = match self {
+        let (title, detail, next_step) = match self {
             Self::SignInRequired { return_to } => {
                 let target = format!("/signin?return_to={}", encode(return_to));
                 return HttpResponse::SeeOther()
@@ -62,19 +62,24 @@ impl ResponseError for WebError {
                     .insert_header((header::LOCATION, target.as_str()))
                     .finish();
             }
-            Self::ForgedForm(detail) => ("This form cannot be accepted", detail.clone()),
+            Self::ForgedForm(detail) => (
+                "This form cannot be accepted",
+                detail.clone(),
+                "Open the page again and send the form from there.",
+            ),
             Self::Api(error) => {
                 // Logs internal and database errors once, as the API does, and says when to try
                 // again as the API does.
                 let api = error.error_response();
                 retry_after = api.headers().get(header::RETRY_AFTER).cloned();
-                let problem = error.problem();
-                (problem.title, problem.detail)
+                let (heading, next_step) = super::error_words::heading_and_next_step(error);
+                (heading, error.problem().detail, next_step)
             }
         };
         let body = html! {
             div.notice.bad role="alert" {
                 p { (widgets::message(&detail)) }
+                p { (next_step) }
                 @if let Some(id) = request_id::current() {
                     p.muted { "Request id: " code { (id) } " (quote it when reporting a problem)" }
                 }

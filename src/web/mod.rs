@@ -24,6 +24,7 @@ pub mod country_picker;
 pub mod csrf;
 pub mod deadline;
 pub mod error;
+pub mod error_words;
 pub mod filters;
 pub mod form_data;
 pub mod form_outcome;

@@ -199,6 +199,13 @@ async fn a_refusal_or_a_missing_thing_keeps_the_top_bar_to_go_on_from() {
             ["/", "/interventions"],
             "{path} keeps the way to the main pages"
         );
+        let heading: String = page.select(&select("h1")).flat_map(|h| h.text()).collect();
+        let expected = if status == StatusCode::FORBIDDEN {
+            "You may not do this"
+        } else {
+            "This page or item does not exist"
+        };
+        assert_eq!(heading, expected, "{path}: a person's words, not the API's");
     }
 }
 
