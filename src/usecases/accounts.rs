@@ -374,9 +374,10 @@ fn words_of<'a>(email: &'a str, name: &'a str) -> Vec<&'a str> {
 /// changes the password (ending every session), the first admin's link creates the admin.
 pub async fn redeem_link(
     db: &impl Connections,
+    settings: &AccountSettings,
     token: &str,
     chosen: &ChosenPassword<'_>,
-) -> Result<UserRow, Failure> {
+) -> Result<SignedIn, Failure> {
     let opened = open_link(db, token).await?;
     let mut check = Validator::default();
     let (email, display_name) = match &opened.user {
@@ -412,7 +413,9 @@ pub async fn redeem_link(
     };
     let mut connection = db.connect().await?;
     match account_links::redeem(&mut connection, &secret_token_digest(token), &redeem).await? {
-        Redemption::Done(user) => Ok(user),
+        // The session it starts waits as a sign-in's does: for the second factor the person has,
+        // or for the one their role requires.
+        Redemption::Done(user) => Ok(signed_in(settings, user)),
         Redemption::Unknown => Err(Failure::NotFound(
             "This link is not one of gaptrack's.".into(),
         )),

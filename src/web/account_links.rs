@@ -11,9 +11,9 @@ use super::session;
 use super::{presession, shell, widgets};
 use crate::db::sessions::NewHolder;
 use crate::domain::password::MIN_LENGTH;
-use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, SessionPending};
+use crate::domain::{AccountLinkPurpose, Failure, FieldError};
 use crate::http::AppState;
-use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink};
+use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink, SignedIn};
 
 /// `GET /account-links/{token}`.
 pub async fn open(
@@ -50,12 +50,8 @@ pub async fn redeem(
         email: posted.get("email"),
         display_name: posted.get("display_name"),
     };
-    match accounts::redeem_link(state.get_ref(), &token, &chosen).await {
-        Ok(user) => {
-            let pending = (user.role == Role::Admin
-                && state.accounts.admins_need_second_factor
-                && !user.has_second_factor())
-            .then_some(SessionPending::Enrolment);
+    match accounts::redeem_link(state.get_ref(), &state.accounts, &token, &chosen).await {
+        Ok(SignedIn { user, pending }) => {
             let cookie =
                 session::start(&state, NewHolder::Person(user.id), &request, pending).await?;
             let target = pending.map_or("/", session::page_for);

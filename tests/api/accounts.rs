@@ -899,3 +899,55 @@ async fn inviting_a_taken_address_with_a_new_organisation_leaves_nothing_and_the
             .contains("choose it in the list instead")
     );
 }
+
+#[actix_web::test]
+async fn a_password_reset_still_asks_for_the_second_factor_the_person_has() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+    // The admin sets up a second factor (this server does not require it of them).
+    let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
+    let secret_text = text_after(&enrol, r#"id="totp-secret">"#).replace(' ', "");
+    let secret = totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap();
+    let code = gaptrack::domain::second_factor::code_at(&secret, now());
+    let confirmed = post_form(
+        &admin,
+        &app,
+        "/account/second-factor",
+        "/account/second-factor",
+        &[("code", code.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+
+    let people = get_page(&admin, &app, "/admin/people").await.1;
+    let person_path = person_path_of(&people, "Awa Ndiaye");
+    let sent = post_form(
+        &admin,
+        &app,
+        &person_path,
+        &format!("{person_path}/link"),
+        &[],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let reset = link_in(&mail.received()[0].body);
+    let fresh = browser();
+    let chosen = redeem(
+        &fresh,
+        &reset,
+        &[
+            ("password", "quartz harbour lentil fiddle"),
+            ("confirmation", "quartz harbour lentil fiddle"),
+        ],
+    )
+    .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert!(
+        location(&chosen).starts_with("/signin/second-factor"),
+        "the link proves the address, not the phone: {}",
+        location(&chosen)
+    );
+    let overview = fresh.get(app.url("/")).send().await.unwrap();
+    assert!(location(&overview).starts_with("/signin/second-factor"));
+}
