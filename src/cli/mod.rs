@@ -20,7 +20,7 @@ use crate::domain::Role;
 use crate::domain::{Failure, bad_rows_summary, invalid_summary};
 use crate::http::json;
 use crate::import::json_file::JsonImport;
-use crate::import::{self, ImportRows, RunOptions, csv_file};
+use crate::import::{ImportRows, RunOptions, csv_file};
 use crate::usecases::keys::{CreateApiKey, create_key};
 use crate::{demo, generate, startup};
 
@@ -194,22 +194,20 @@ pub async fn run(command: Command) -> Result<(), String> {
             let rows = read_import_file(&file)?;
             with_database(async |url| {
                 let mut connection = connect(url).await?;
-                let plan = import::plan(&mut connection, year, rows)
-                    .await
-                    .map_err(|error| describe(error.into()))?;
                 let options = RunOptions {
                     dry_run,
                     create_missing_reports: true,
                     statement_time: None,
                 };
-                let summary = import::run(
+                let summary = crate::usecases::imports::import_rows(
                     &mut connection,
                     &Actor::command_line("import"),
-                    &plan,
+                    year,
+                    rows,
                     options,
                 )
                 .await
-                .map_err(|e| e.to_string())?;
+                .map_err(describe)?;
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&summary).expect("summaries serialise")

@@ -7,8 +7,8 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use crate::db::checked_imports::{self, CheckedImport};
-use crate::db::{Connections, reports};
-use crate::domain::{Caller, Failure};
+use crate::db::{Connection, Connections, reports};
+use crate::domain::{Actor, Caller, Failure};
 use crate::import::{self, ImportRows, ImportSummary, RunOptions};
 
 /// The largest file an import takes: far above a whole report's data (about 2,000 recommendations).
@@ -27,25 +27,39 @@ pub async fn check_and_run(
     time_allowed: Duration,
 ) -> Result<ImportSummary, Failure> {
     caller.require_admin()?;
+    let mut connection = db.connect().await?;
+    let options = RunOptions {
+        dry_run,
+        create_missing_reports: false,
+        statement_time: Some(time_allowed),
+    };
+    import_rows(&mut connection, &caller.actor(), year, rows, options).await
+}
+
+/// Checks and imports `rows` for `actor` with `options`: [`check_and_run`]'s once it has checked
+/// the caller, and the command line's (whoever holds the database, which may also create the
+/// report years a file names). The rules of an import are here, whichever way it comes in.
+pub async fn import_rows(
+    connection: &mut Connection,
+    actor: &Actor,
+    year: Option<i32>,
+    rows: ImportRows,
+    options: RunOptions,
+) -> Result<ImportSummary, Failure> {
     if year.is_none() && !rows.recommendations.is_empty() {
         return Err(Failure::invalid(
             "recommendations",
             "a tier history holds tiers only; import recommendations per report year",
         ));
     }
-    let mut connection = db.connect().await?;
     if let Some(year) = year
-        && !reports::exists(&mut connection, year).await?
+        && !options.create_missing_reports
+        && !reports::exists(connection, year).await?
     {
         return Err(Failure::NotFound(super::reports::missing(year)));
     }
-    let plan = import::plan(&mut connection, year, rows).await?;
-    let options = RunOptions {
-        dry_run,
-        create_missing_reports: false,
-        statement_time: Some(time_allowed),
-    };
-    Ok(import::run(&mut connection, &caller.actor(), &plan, options).await?)
+    let plan = import::plan(connection, year, rows).await?;
+    Ok(import::run(connection, actor, &plan, options).await?)
 }
 
 /// Keeps a file `caller` (an admin) has just checked, for them to confirm later without sending

@@ -194,6 +194,31 @@ async fn the_real_tier_history_imports_through_the_command_line() {
 }
 
 #[actix_web::test]
+async fn the_command_line_keeps_the_imports_rules_a_tier_history_holds_no_recommendations() {
+    let app = TestApp::spawn().await;
+    let folder = crate::helpers::scratch_dir("cli-import");
+    let file = folder.join("recommendations.csv");
+    std::fs::write(
+        &file,
+        "country,position,pillar,text\nSLE,1,protection,Expand shelters.\n",
+    )
+    .unwrap();
+    let output = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
+        .args(["import", "tiers", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("a tier history holds tiers only"), "{said}");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM recommendations").await,
+        0
+    );
+}
+
+#[actix_web::test]
 async fn a_year_imports_from_json_and_a_reworded_recommendation_is_updated_in_place() {
     let app = TestApp::spawn().await;
     app.create_report(2023).await;
