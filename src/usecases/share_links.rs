@@ -171,6 +171,17 @@ pub async fn made_by_caller(
     Ok(describe(connection, vec![link]).await?.remove(0))
 }
 
+/// Link `id`, if `caller` may revoke it (see [`revocable`]), described: for the page that asks
+/// first.
+pub async fn revocable_described(
+    connection: &mut Connection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<DescribedLink, Failure> {
+    let link = revocable(connection, caller, id).await?;
+    Ok(describe(connection, vec![link]).await?.remove(0))
+}
+
 /// The links `caller` made, newest first, described.
 pub async fn made_by(
     connection: &mut Connection,

@@ -78,7 +78,7 @@ impl ResponseError for WebError {
         };
         let body = html! {
             div.notice.bad role="alert" {
-                p { (widgets::message(&detail)) }
+                p { (widgets::message(&sentence(&detail))) }
                 p { (next_step) }
                 @if let Some(id) = request_id::current() {
                     p.muted { "Request id: " code { (id) } " (quote it when reporting a problem)" }
@@ -100,7 +100,34 @@ impl ResponseError for WebError {
     }
 }
 
+/// A refusal's words as a sentence on their own: a capital first letter and a full stop (the
+/// shared rules word them to follow a heading, in lower case).
+fn sentence(detail: &str) -> String {
+    let mut chars = detail.trim().chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut text: String = first.to_uppercase().chain(chars).collect();
+    if !text.ends_with(['.', '!', '?', ')']) {
+        text.push('.');
+    }
+    text
+}
+
 /// Percent-encodes a path for a query string.
 pub fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_refusal_reads_as_a_sentence() {
+        assert_eq!(
+            super::sentence("this needs the admin role; key `k` has an editor role"),
+            "This needs the admin role; key `k` has an editor role."
+        );
+        assert_eq!(super::sentence("Already one."), "Already one.");
+        assert_eq!(super::sentence(""), "");
+    }
 }

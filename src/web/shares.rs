@@ -201,12 +201,12 @@ pub async fn confirm_revoke(
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
     let mut connection = state.connection().await?;
-    let link = sharing::revocable(&mut connection, &visitor.caller, id).await?;
+    let link = sharing::revocable_described(&mut connection, &visitor.caller, id).await?;
     let title = "Revoke the link?";
     let action = format!("/shares/{id}/revoke");
     let content = widgets::Confirmation {
         title,
-        consequence: html! { "The link to " strong { (link.country_code) " " (link.year) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." },
+        consequence: html! { "The link to " strong { (what_it_shares(&link)) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." },
         action: &action,
         button: "Revoke the link",
         cancel: "/shares",

@@ -1064,7 +1064,13 @@ async fn admin_pages_are_for_admins_only() {
             browser.text("main").await.contains("needs the admin role"),
             "{page}"
         );
+        assert_eq!(browser.text("h1").await, "You may not do this", "{page}");
     }
+    browser.screenshot("refused").await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto("/admin/people").await;
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("refused-phone").await;
     browser.close().await;
 }
 

@@ -152,7 +152,7 @@ async fn a_wrong_address_is_a_page_for_a_browser_and_a_problem_for_a_program() {
     assert_eq!(browser.status(), StatusCode::NOT_FOUND);
     assert!(crate::helpers::content_type(&browser).starts_with("text/html"));
     let page = browser.text().await.unwrap();
-    assert!(page.contains("there is no page at /countries/SLE/nonsense"));
+    assert!(page.contains("There is no page at /countries/SLE/nonsense."));
     assert_eq!(problems(&page), Vec::<String>::new());
 
     let program = app

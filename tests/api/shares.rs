@@ -142,6 +142,10 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
     );
     let id = shown_at.split('/').nth(2).unwrap();
     let confirm = page_of(&editor, &app, &format!("/shares/{id}/revoke")).await;
+    assert!(
+        confirm.contains("The link to <strong>Senegal, 2023 TIP Report: the work of"),
+        "{confirm}"
+    );
     let revoked = editor
         .post(app.url(&format!("/shares/{id}/revoke")))
         .form(&[("csrf", csrf_of(&confirm).as_str())])
