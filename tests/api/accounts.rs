@@ -78,8 +78,10 @@ async fn redeem(
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
     let page = client.get(link).send().await.unwrap();
-    assert_eq!(page.status(), StatusCode::OK, "{link}");
-    let token = hidden(&page.text().await.unwrap(), "form_token");
+    let status = page.status();
+    let text = page.text().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{link}: {text}");
+    let token = hidden(&text, "form_token");
     let mut form = vec![("form_token", token.as_str())];
     form.extend_from_slice(fields);
     client.post(link).form(&form).send().await.unwrap()
