@@ -195,29 +195,31 @@ async fn describe(
     connection: &mut Connection,
     links: Vec<ShareLinkRow>,
 ) -> Result<Vec<DescribedLink>, Failure> {
-    let mut countries: HashMap<String, String> = HashMap::new();
-    let mut organisations: HashMap<Uuid, String> = HashMap::new();
-    let mut described = Vec::with_capacity(links.len());
-    for row in links {
-        if !countries.contains_key(&row.country_code) {
-            let country = country_from_path(connection, &row.country_code).await?;
-            countries.insert(row.country_code.clone(), country.tip_name);
-        }
-        if let Some(id) = row.organisation_id
-            && !organisations.contains_key(&id)
-            && let Some(organisation) = crate::db::organisations::find(connection, id).await?
-        {
-            organisations.insert(id, organisation.name);
-        }
-        described.push(DescribedLink {
-            country_name: countries[&row.country_code].clone(),
+    // Two statements whatever the number of links: every country's name, every organisation's.
+    let countries: HashMap<String, String> =
+        crate::db::countries::list(connection, None, None, 400)
+            .await?
+            .into_iter()
+            .map(|country| (country.code, country.tip_name))
+            .collect();
+    let organisations: HashMap<Uuid, String> = crate::db::organisations::all(connection)
+        .await?
+        .into_iter()
+        .map(|organisation| (organisation.id, organisation.name))
+        .collect();
+    Ok(links
+        .into_iter()
+        .map(|row| DescribedLink {
+            country_name: countries
+                .get(&row.country_code)
+                .cloned()
+                .unwrap_or_else(|| row.country_code.clone()),
             organisation_name: row
                 .organisation_id
                 .and_then(|id| organisations.get(&id).cloned()),
             row,
-        });
-    }
-    Ok(described)
+        })
+        .collect())
 }
 
 fn made_it(caller: &Caller, link: &ShareLinkRow) -> bool {

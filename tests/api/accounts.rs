@@ -141,6 +141,12 @@ async fn sign_in(
         .unwrap()
 }
 
+/// The key of the second factor the enrolment page shows as text.
+fn totp_secret_of(enrol: &str) -> Vec<u8> {
+    let secret_text = text_after(enrol, r#"id="totp-secret">"#).replace(' ', "");
+    totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap()
+}
+
 pub fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -193,8 +199,7 @@ async fn the_first_admin_comes_from_the_printed_link_and_must_set_up_a_second_fa
 
     let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
     assert!(enrol.contains("<svg"), "the QR code is drawn on the page");
-    let secret_text = text_after(&enrol, r#"id="totp-secret">"#).replace(' ', "");
-    let secret = totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap();
+    let secret = totp_secret_of(&enrol);
     let code = gaptrack::domain::second_factor::code_at(&secret, now());
     let wrong = post_form(
         &admin,
@@ -909,8 +914,7 @@ async fn a_password_reset_still_asks_for_the_second_factor_the_person_has() {
     let admin = first_admin(&app).await;
     // The admin sets up a second factor (this server does not require it of them).
     let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
-    let secret_text = text_after(&enrol, r#"id="totp-secret">"#).replace(' ', "");
-    let secret = totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap();
+    let secret = totp_secret_of(&enrol);
     let code = gaptrack::domain::second_factor::code_at(&secret, now());
     let confirmed = post_form(
         &admin,

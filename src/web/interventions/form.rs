@@ -237,13 +237,22 @@ async fn conflict_page(
         .content_type("text/html; charset=utf-8")
         .body(
             layout::page(
-                "Edit the intervention",
+                form_title(Some(id)),
                 visitor,
                 Section::Interventions,
                 content,
             )
             .into_string(),
         ))
+}
+
+/// The heading of the form to log (`id` is `None`) or edit an intervention.
+fn form_title(id: Option<Uuid>) -> &'static str {
+    if id.is_some() {
+        "Edit the intervention"
+    } else {
+        "Log an intervention"
+    }
 }
 
 /// The form to log (`id` is `None`) or edit an intervention, with each field's errors beside it.
@@ -256,11 +265,7 @@ fn form_page(
     message: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
-    let title = if id.is_some() {
-        "Edit the intervention"
-    } else {
-        "Log an intervention"
-    };
+    let title = form_title(id);
     let content = form_content(visitor, id, form, choices, errors, message, None);
     response
         .content_type("text/html; charset=utf-8")
@@ -278,11 +283,7 @@ fn form_content(
     message: Option<&str>,
     conflict: Option<&Conflict>,
 ) -> Markup {
-    let title = if id.is_some() {
-        "Edit the intervention"
-    } else {
-        "Log an intervention"
-    };
+    let title = form_title(id);
     let action = id.map_or("/interventions".to_owned(), |id| {
         format!("/interventions/{id}")
     });
