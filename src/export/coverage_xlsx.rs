@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::XlsxError;
 
-use super::provenance::{Provenance, STATUS_RULE, period_in_words};
+use super::provenance::{Provenance, STATUS_RULE, listed, period_in_words};
 use super::workbook::{Book, Cell, Column, short};
 use crate::domain::{Movement, Region, StatusCounts, Tier, reporting_period};
 use crate::usecases::coverage::CoverageReport;
@@ -33,7 +33,7 @@ pub fn to_xlsx(report: &CoverageReport, provenance: &Provenance) -> Result<Vec<u
     let title = match (years.as_slice(), report.year) {
         ([_, _, ..], _) => format!(
             "Coverage of each country's latest TIP Report ({})",
-            years_in_words(&years)
+            listed(&years)
         ),
         (_, Some(year)) => format!("Coverage of the {year} TIP Report"),
         (_, None) => "Coverage".to_owned(),
@@ -78,18 +78,6 @@ pub fn counts(counts: &StatusCounts) -> [Cell<'static>; 6] {
     ]
 }
 
-/// "2023", "2023 and 2024", "2022, 2023 and 2024".
-fn years_in_words(years: &[i32]) -> String {
-    match years {
-        [] => String::new(),
-        [only] => only.to_string(),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(i32::to_string).collect();
-            format!("{} and {last}", rest.join(", "))
-        }
-    }
-}
-
 fn about(
     report: &CoverageReport,
     years: &[i32],
@@ -104,7 +92,7 @@ fn about(
                 format!(
                     "{}: each country's latest report. The Report year column says which \
                      report each row's figures come from; the totals add them up.",
-                    years_in_words(years)
+                    listed(years)
                 ),
             ));
             let periods: Vec<String> = years

@@ -33,6 +33,18 @@ impl Provenance {
     }
 }
 
+/// Items as a sentence lists them: `2023`, `2023 and 2024`, `Senegal, Sierra Leone and Malawi`.
+pub fn listed<T: std::fmt::Display>(items: &[T]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
+            format!("{} and {last}", rest.join(", "))
+        }
+    }
+}
+
 /// A date as the documents write it: `1 April 2022`.
 pub fn date_in_words(date: chrono::NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

@@ -257,8 +257,6 @@ fn problems(errors: &[FieldError]) -> Markup {
     }
 }
 
-/// What the check or the import did; after a check, the form that confirms `checked` (the
-/// file, kept on the server).
 /// The countries of `codes` as (code, name), in the order of their names.
 async fn country_names(
     state: &AppState,
@@ -279,10 +277,10 @@ async fn country_names(
 /// What the file changes, in words: `the 2024 report of Senegal and Sierra Leone`.
 fn what_it_changes(summary: &ImportSummary, countries: &[(String, String)]) -> String {
     let names: Vec<&str> = countries.iter().map(|(_, name)| name.as_str()).collect();
-    let names = match names.as_slice() {
-        [] => "no country".to_owned(),
-        [only] => (*only).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    let names = if names.is_empty() {
+        "no country".to_owned()
+    } else {
+        crate::export::provenance::listed(&names)
     };
     match summary.year {
         Some(year) => format!("the {year} report of {names}"),
@@ -290,6 +288,8 @@ fn what_it_changes(summary: &ImportSummary, countries: &[(String, String)]) -> S
     }
 }
 
+/// What the check or the import did; after a check, the form that confirms `checked` (the
+/// file, kept on the server).
 fn summary_view(
     visitor: &Visitor,
     checked: Option<uuid::Uuid>,
