@@ -124,6 +124,8 @@ pub fn run(
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .app_data(web::FormConfig::default().error_handler(form_error_handler))
+            // The JSON and page-form bodies' limit, which their 413 names.
+            .app_data(web::PayloadConfig::new(crate::http::body::BODY_LIMIT))
             .configure(api::configure)
             .split_for_parts();
         complete(&mut document);

@@ -23,8 +23,8 @@ pub async fn read_bounded<E: std::fmt::Display>(
     Ok(body.freeze())
 }
 
-/// The largest JSON or form body gaptrack reads (`actix_web`'s default payload limit); an import
-/// is uploaded through its own reader, with its own limit.
+/// The largest JSON or page-form body gaptrack reads (set as the server's `PayloadConfig`); an
+/// import is uploaded through its own reader, with its own limit.
 pub const BODY_LIMIT: usize = 262_144;
 
 /// What a body the extractor could not read answers: 413 when it was over [`BODY_LIMIT`], so a
