@@ -89,6 +89,7 @@ pub struct AuditQuery {
     (status = 200, body = Page<AuditEventDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Only an admin's key may read the audit trail", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/audit")]
 pub async fn list_audit_events(

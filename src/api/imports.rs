@@ -72,7 +72,10 @@ async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<Impor
         (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad rows, each listed with its line and column; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/reports/{year}/import")]
+#[post(
+    "/reports/{year}/import",
+    wrap = "actix_web::middleware::from_fn(crate::http::deadline::allow_an_import)"
+)]
 pub async fn import_report(
     caller: Caller,
     state: web::Data<AppState>,
@@ -113,7 +116,10 @@ pub async fn import_report(
         (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad rows, each listed with its line and column; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/tiers/import")]
+#[post(
+    "/tiers/import",
+    wrap = "actix_web::middleware::from_fn(crate::http::deadline::allow_an_import)"
+)]
 pub async fn import_tier_history(
     caller: Caller,
     state: web::Data<AppState>,

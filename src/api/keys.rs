@@ -74,6 +74,7 @@ pub struct KeyListQuery {
     (status = 200, body = Page<ApiKeyDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Only an admin's key may read keys", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/keys")]
 pub async fn list_keys(

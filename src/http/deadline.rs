@@ -1,14 +1,18 @@
 //! A deadline for every API request: past `REQUEST_TIMEOUT_MS` it answers 503, whatever it was
 //! waiting for (most often a database that stopped answering), instead of hanging for as long as
 //! the client waits. Imports, which check and write a whole report's rows, have a deadline of
-//! their own (`IMPORT_TIMEOUT_MS`): 50,000 rows take several seconds.
+//! their own (`IMPORT_TIMEOUT_MS`): 50,000 rows take several seconds. A route says it is an
+//! import where it is declared, wrapped in [`allow_an_import`]; nothing here reads its path.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{Error, web};
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::upload::UploadClock;
@@ -42,19 +46,20 @@ pub async fn within_deadline<B: MessageBody>(
     let Some(timeouts) = timeouts else {
         return next.call(request).await;
     };
-    let (deadline, setting) = if is_import(request.path()) {
-        (timeouts.import, "IMPORT_TIMEOUT_MS")
-    } else {
-        (timeouts.request, "REQUEST_TIMEOUT_MS")
-    };
     // The request itself cannot be kept aside (routing below needs it unshared): what the answer
     // says of it is copied.
     let asked = format!("{} {}", request.method(), request.path());
     let started = Instant::now();
     let clock = UploadClock::new(timeouts.upload);
-    let work = clock.clone().run(next.call(request));
+    let allowance = Allowance::default();
+    let work = ALLOWANCE.scope(allowance.clone(), clock.clone().run(next.call(request)));
     tokio::pin!(work);
     loop {
+        let (deadline, setting) = if allowance.is_import() {
+            (timeouts.import, "IMPORT_TIMEOUT_MS")
+        } else {
+            (timeouts.request, "REQUEST_TIMEOUT_MS")
+        };
         let until = started + deadline + clock.spent();
         // While a body is being received the deadline stands still; look again a little later.
         let wake = if clock.receiving() {
@@ -64,6 +69,8 @@ pub async fn within_deadline<B: MessageBody>(
         };
         tokio::select! {
             response = &mut work => return response,
+            // The route turned out to be an import: measure again against its deadline.
+            () = allowance.changed.notified() => {}
             () = tokio::time::sleep_until(wake) => {
                 if !clock.receiving() && started + deadline + clock.spent() <= Instant::now() {
                     return Err(render(ApiError::TookTooLong(format!(
@@ -77,10 +84,47 @@ pub async fn within_deadline<B: MessageBody>(
     }
 }
 
-/// Whether `path` is an import (`POST /api/v1/reports/{year}/import`, `/api/v1/tiers/import`,
-/// the page `/admin/import`), which gets `IMPORT_TIMEOUT_MS` instead of `REQUEST_TIMEOUT_MS`.
-fn is_import(path: &str) -> bool {
-    path.ends_with("/import")
+tokio::task_local! {
+    static ALLOWANCE: Allowance;
+}
+
+/// Which deadline the request being served has: a request's, until its route says otherwise.
+#[derive(Debug, Clone, Default)]
+struct Allowance(Rc<AllowanceState>);
+
+#[derive(Debug, Default)]
+struct AllowanceState {
+    import: Cell<bool>,
+    /// Wakes the deadline, which is waiting on the shorter (or longer) time it measured first.
+    changed: Notify,
+}
+
+impl std::ops::Deref for Allowance {
+    type Target = AllowanceState;
+
+    fn deref(&self) -> &AllowanceState {
+        &self.0
+    }
+}
+
+impl AllowanceState {
+    fn is_import(&self) -> bool {
+        self.import.get()
+    }
+}
+
+/// Wraps an import's route (`.wrap(from_fn(allow_an_import))`, or `wrap = "..."` on a route
+/// macro): the request gets `IMPORT_TIMEOUT_MS` instead of `REQUEST_TIMEOUT_MS`.
+pub async fn allow_an_import<B: MessageBody>(
+    request: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, Error> {
+    // Outside a deadline (a test's bare service), there is nothing to lengthen.
+    let _ = ALLOWANCE.try_with(|allowance| {
+        allowance.import.set(true);
+        allowance.changed.notify_one();
+    });
+    next.call(request).await
 }
 
 /// How often a request receiving its body looks whether its deadline has moved.

@@ -600,6 +600,25 @@ async fn an_import_past_its_deadline_says_so_and_keeps_nothing() {
     assert_eq!(written, 0);
 }
 
+#[actix_web::test]
+async fn the_import_page_has_the_imports_deadline_not_a_requests() {
+    let app = spawn_with_deadlines(150, 60_000).await;
+    let admin = crate::helpers::signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = crate::documents::page_of(&admin, &app, "/admin/import").await;
+    let (_, after) = page.split_once(r#"name="csrf" value=""#).unwrap();
+    let csrf = after.split('"').next().unwrap().to_owned();
+    let file = many_recommendations(20_000);
+    let (status, checked) = post_import_page(
+        &admin,
+        &app,
+        &[("csrf", &csrf), ("kind", "report"), ("year", "2023")],
+        Some(("2023.csv", &file)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{checked}");
+    assert!(checked.contains("The file is valid"), "{checked}");
+}
+
 /// A multipart form as a browser sends the import page's: `fields`, then `file` if any.
 fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str)>) -> (String, String) {
     let boundary = "gaptrack-import-page-test";

@@ -17,6 +17,7 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpMessage, web};
 
 use super::session::Visitor;
+use crate::http::deadline;
 
 /// Middleware of the admin pages: the signed-in visitor must be an admin (else the 403 page, or
 /// the sign-in page for no session). The visitor is kept for the handler, which reads it again
@@ -46,7 +47,12 @@ pub fn configure(config: &mut web::ServiceConfig) {
 fn routes(config: &mut web::ServiceConfig) {
     config
         .route("/import", web::get().to(import::import_page))
-        .route("/import", web::post().to(import::check_or_import))
+        .route(
+            "/import",
+            web::post()
+                .to(import::check_or_import)
+                .wrap(from_fn(deadline::allow_an_import)),
+        )
         .route("/reports", web::get().to(reports::reports_page))
         .route("/reports", web::post().to(reports::create))
         .route("/keys", web::get().to(keys::keys_page))
