@@ -125,6 +125,48 @@ async fn load_dataset(
     actor: &Actor,
     dataset: &Dataset,
 ) -> Result<Loaded, DemoError> {
+    load_reports_and_tiers(connection, actor, dataset).await?;
+    let recommendation_ids = load_recommendations(connection, actor, dataset).await?;
+    let mut organisation_ids: HashMap<&str, Uuid> = HashMap::new();
+    for organisation in &dataset.organisations {
+        let row =
+            db::organisations::insert(connection, actor, &organisation.name, &Default::default())
+                .await?
+                .or_fault()?;
+        organisation_ids.insert(&organisation.name, row.id);
+    }
+    let mut loaded = Loaded {
+        recommendations: recommendation_ids.len(),
+        ..Loaded::default()
+    };
+    for intervention in &dataset.interventions {
+        let organisation_id = *organisation_ids
+            .get(intervention.organisation.as_str())
+            .ok_or_else(|| {
+                DemoError::Malformed(format!(
+                    "unknown organisation {}",
+                    intervention.organisation
+                ))
+            })?;
+        loaded.links += load_intervention(
+            connection,
+            actor,
+            organisation_id,
+            intervention,
+            &recommendation_ids,
+        )
+        .await?;
+        loaded.interventions += 1;
+    }
+    Ok(loaded)
+}
+
+/// The report years and tier placements, refusing a year that is already there.
+async fn load_reports_and_tiers(
+    connection: &mut Connection,
+    actor: &Actor,
+    dataset: &Dataset,
+) -> Result<(), DemoError> {
     for report in &dataset.reports {
         if db::reports::exists(connection, report.year).await? {
             return Err(DemoError::AlreadyLoaded(report.year));
@@ -151,7 +193,16 @@ async fn load_dataset(
             .await?
             .or_fault()?;
     }
-    let mut recommendation_ids: HashMap<&str, Uuid> = HashMap::new();
+    Ok(())
+}
+
+/// The recommendations, each citing its year's report; their ids by the dataset's keys.
+async fn load_recommendations<'a>(
+    connection: &mut Connection,
+    actor: &Actor,
+    dataset: &'a Dataset,
+) -> Result<HashMap<&'a str, Uuid>, DemoError> {
+    let mut recommendation_ids = HashMap::new();
     for recommendation in &dataset.recommendations {
         let source_url = format!(
             "https://www.state.gov/reports/{}-trafficking-in-persons-report/",
@@ -171,70 +222,58 @@ async fn load_dataset(
         let row = db::recommendations::insert(connection, actor, &new)
             .await?
             .or_fault()?;
-        recommendation_ids.insert(&recommendation.key, row.id);
+        recommendation_ids.insert(recommendation.key.as_str(), row.id);
     }
-    let mut organisation_ids: HashMap<&str, Uuid> = HashMap::new();
-    for organisation in &dataset.organisations {
-        let row =
-            db::organisations::insert(connection, actor, &organisation.name, &Default::default())
-                .await?
-                .or_fault()?;
-        organisation_ids.insert(&organisation.name, row.id);
-    }
-    let mut loaded = Loaded {
-        recommendations: recommendation_ids.len(),
-        ..Loaded::default()
+    Ok(recommendation_ids)
+}
+
+/// One intervention and its links; how many links it made.
+async fn load_intervention(
+    connection: &mut Connection,
+    actor: &Actor,
+    organisation_id: Uuid,
+    intervention: &Intervention,
+    recommendation_ids: &HashMap<&str, Uuid>,
+) -> Result<usize, DemoError> {
+    let new = NewIntervention {
+        id: Uuid::now_v7(),
+        organisation_id,
+        kind: intervention.kind,
+        title: intervention.title.clone(),
+        description: intervention.description.clone(),
+        status: intervention.status,
+        started_on: None,
+        ended_on: None,
+        location: intervention.location.clone(),
+        people_reached: None,
     };
-    for intervention in &dataset.interventions {
-        let organisation_id = *organisation_ids
-            .get(intervention.organisation.as_str())
+    let created =
+        db::interventions::insert(connection, actor, new, intervention.countries.clone()).await?;
+    let mut linked = 0;
+    for link in &intervention.links {
+        let recommendation_id = *recommendation_ids
+            .get(link.recommendation.as_str())
             .ok_or_else(|| {
-                DemoError::Malformed(format!(
-                    "unknown organisation {}",
-                    intervention.organisation
-                ))
+                DemoError::Malformed(format!("unknown recommendation {}", link.recommendation))
             })?;
-        let new = NewIntervention {
-            id: Uuid::now_v7(),
-            organisation_id,
-            kind: intervention.kind,
-            title: intervention.title.clone(),
-            description: intervention.description.clone(),
-            status: intervention.status,
-            started_on: None,
-            ended_on: None,
-            location: intervention.location.clone(),
-            people_reached: None,
+        let new = links::NewLink {
+            intervention_id: created.row.id,
+            recommendation_id,
+            contribution: link.contribution,
+            rationale: Some(&link.rationale),
+            evidence_url: None,
         };
-        let created =
-            db::interventions::insert(connection, actor, new, intervention.countries.clone())
-                .await?;
-        loaded.interventions += 1;
-        for link in &intervention.links {
-            let recommendation_id = *recommendation_ids
-                .get(link.recommendation.as_str())
-                .ok_or_else(|| {
-                    DemoError::Malformed(format!("unknown recommendation {}", link.recommendation))
-                })?;
-            let new = links::NewLink {
-                intervention_id: created.row.id,
-                recommendation_id,
-                contribution: link.contribution,
-                rationale: Some(&link.rationale),
-                evidence_url: None,
-            };
-            match links::upsert(connection, actor, None, &Precondition::None, &new).await? {
-                links::Linking::Created(_) | links::Linking::Updated(_) => loaded.links += 1,
-                refused => {
-                    return Err(DemoError::Malformed(format!(
-                        "the link to recommendation {}: {refused:?}",
-                        link.recommendation
-                    )));
-                }
+        match links::upsert(connection, actor, None, &Precondition::None, &new).await? {
+            links::Linking::Created(_) | links::Linking::Updated(_) => linked += 1,
+            refused => {
+                return Err(DemoError::Malformed(format!(
+                    "the link to recommendation {}: {refused:?}",
+                    link.recommendation
+                )));
             }
         }
     }
-    Ok(loaded)
+    Ok(linked)
 }
 
 impl From<diesel::result::Error> for DemoError {

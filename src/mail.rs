@@ -9,15 +9,7 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::SmtpSettings;
-
-/// A message for a person: the subject and plain-text body (links and all).
-#[derive(Debug, Clone)]
-pub struct Letter {
-    pub to_address: String,
-    pub to_name: String,
-    pub subject: String,
-    pub body: String,
-}
+use crate::domain::Letter;
 
 /// Sends gaptrack's e-mail through the configured server.
 #[derive(Clone)]

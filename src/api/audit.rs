@@ -9,11 +9,10 @@ use uuid::Uuid;
 
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
-use crate::db::audit::{self, AuditFilter, AuditRow};
-use crate::db::interventions;
 use crate::domain::{AuditAction, ResourceType};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
+use crate::usecases::audit::{self, AuditFilter, AuditRow};
 
 /// One recorded change.
 #[derive(Debug, Serialize, ToSchema)]
@@ -97,7 +96,6 @@ pub async fn list_audit_events(
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
     let page = PageRequest::<i64>::new(query.limit, query.cursor.as_deref())?;
     let query = query.into_inner();
     let filter = AuditFilter {
@@ -108,16 +106,7 @@ pub async fn list_audit_events(
         from: query.from,
         to: query.to,
     };
-    if filter
-        .resource_id
-        .as_deref()
-        .is_some_and(|id| id.contains('\0'))
-    {
-        // No id holds a NUL character (PostgreSQL text cannot), so nothing matches.
-        return Ok(HttpResponse::Ok().json(Page::<AuditEventDto>::whole(Vec::new())));
-    }
-    let mut connection = state.connection().await?;
-    let rows = audit::list(&mut connection, &filter, page.after, page.fetch()).await?;
+    let rows = audit::events(state.get_ref(), &caller, &filter, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))
 }
 
@@ -149,15 +138,6 @@ pub async fn get_intervention_history(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let page = PageRequest::<i64>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    let rows = audit::intervention_history(&mut connection, id, page.after, page.fetch()).await?;
-    // A first page with no events: there never was such an intervention (a deleted one keeps
-    // its history).
-    if rows.is_empty()
-        && page.after.is_none()
-        && interventions::find(&mut connection, id).await?.is_none()
-    {
-        return Err(ApiError::NotFound(format!("there is no intervention {id}")));
-    }
+    let rows = audit::intervention_history(state.get_ref(), id, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, AuditEventDto::from)))
 }

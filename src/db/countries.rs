@@ -294,6 +294,15 @@ pub async fn ranked_codes(connection: &mut Connection) -> Result<Vec<String>, Db
         .await?)
 }
 
+/// Every country's code and its name as the TIP Report writes it.
+pub async fn tip_names(connection: &mut Connection) -> Result<Vec<(String, String)>, DbError> {
+    Ok(countries::table
+        .select((countries::code, countries::tip_name))
+        .order(countries::code)
+        .load(connection)
+        .await?)
+}
+
 /// Every name and code of the `country_names` table with the country it stands for: what the
 /// resolver knows.
 pub async fn all_names(connection: &mut Connection) -> Result<Vec<(String, String)>, DbError> {

@@ -170,6 +170,16 @@ pub async fn any(connection: &mut Connection) -> Result<bool, DbError> {
     )
 }
 
+/// Every key, in creation order: for the admin's pages, which list them all (there are tens, never
+/// so many that a page could not), so nothing is cut off silently.
+pub async fn all(connection: &mut Connection) -> Result<Vec<ApiKeyRow>, DbError> {
+    Ok(api_keys::table
+        .select(ApiKeyRow::as_select())
+        .order(api_keys::id)
+        .load(connection)
+        .await?)
+}
+
 /// One page of keys in creation order.
 pub async fn list(
     connection: &mut Connection,

@@ -24,6 +24,7 @@ pub mod read_model;
 pub mod recommendations;
 pub mod reports;
 pub mod schema;
+pub mod second_factors;
 pub mod sessions;
 pub mod share_links;
 pub mod sign_in_failures;

@@ -1,4 +1,4 @@
-//! The `users` table (people's accounts) and their recovery codes.
+//! The `users` table: people's accounts (their second factors are in `second_factors`).
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
-use super::schema::{api_keys, user_recovery_codes, users, web_sessions};
+use super::schema::{api_keys, users, web_sessions};
 use super::{Connection, Constrained, DbError, constrained, lower};
 use crate::domain::{AuditAction, Language, ResourceType, Role, UserState};
 
@@ -341,165 +341,6 @@ pub(super) async fn audit_password_change(
         after: Some(serde_json::json!({ "password": "changed" })),
     };
     audit::record(connection, actor, AuditAction::Update, change).await
-}
-
-/// Keeps a second factor's secret, not yet confirmed (enrolment's first step): a confirmed one
-/// stays as it is.
-pub async fn start_second_factor(
-    connection: &mut Connection,
-    id: Uuid,
-    secret: &[u8],
-) -> Result<(), DbError> {
-    diesel::update(
-        users::table
-            .find(id)
-            .filter(users::totp_confirmed_at.is_null()),
-    )
-    .set((
-        users::totp_secret.eq(secret),
-        users::totp_last_step.eq(None::<i64>),
-    ))
-    .execute(connection)
-    .await?;
-    Ok(())
-}
-
-/// Confirms the second factor with the step of its first code and stores the recovery codes'
-/// digests, in one transaction, audited.
-pub async fn confirm_second_factor(
-    connection: &mut Connection,
-    actor: &Actor,
-    id: Uuid,
-    step: i64,
-    recovery_digests: &[[u8; 32]],
-) -> Result<(), DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            diesel::update(users::table.find(id))
-                .set((
-                    users::totp_confirmed_at.eq(diesel::dsl::now),
-                    users::totp_last_step.eq(step),
-                    users::updated_at.eq(diesel::dsl::now),
-                ))
-                .execute(connection)
-                .await?;
-            replace_recovery_codes(connection, id, recovery_digests).await?;
-            let change = Change {
-                resource_type: ResourceType::User,
-                resource_id: id.to_string(),
-                before: None,
-                after: Some(serde_json::json!({ "second_factor": "enrolled" })),
-            };
-            audit::record(connection, actor, AuditAction::Update, change).await
-        })
-        .await
-}
-
-async fn replace_recovery_codes(
-    connection: &mut Connection,
-    id: Uuid,
-    digests: &[[u8; 32]],
-) -> Result<(), DbError> {
-    diesel::delete(user_recovery_codes::table.filter(user_recovery_codes::user_id.eq(id)))
-        .execute(connection)
-        .await?;
-    let rows: Vec<_> = digests
-        .iter()
-        .map(|digest| {
-            (
-                user_recovery_codes::user_id.eq(id),
-                user_recovery_codes::code_sha256.eq(&digest[..]),
-            )
-        })
-        .collect();
-    diesel::insert_into(user_recovery_codes::table)
-        .values(rows)
-        .execute(connection)
-        .await?;
-    Ok(())
-}
-
-/// Records that a code of `step` was used, if no code of that step or a later one was: the one
-/// statement makes a code good once, even when two sign-ins race with it.
-pub async fn spend_code_step(
-    connection: &mut Connection,
-    id: Uuid,
-    step: i64,
-) -> Result<bool, DbError> {
-    let spent = diesel::update(
-        users::table.find(id).filter(
-            users::totp_last_step
-                .is_null()
-                .or(users::totp_last_step.lt(step)),
-        ),
-    )
-    .set(users::totp_last_step.eq(step))
-    .execute(connection)
-    .await?;
-    Ok(spent == 1)
-}
-
-/// Spends a recovery code, if it is the person's and unused.
-pub async fn spend_recovery_code(
-    connection: &mut Connection,
-    id: Uuid,
-    digest: &[u8; 32],
-) -> Result<bool, DbError> {
-    let spent = diesel::update(
-        user_recovery_codes::table
-            .find((id, &digest[..]))
-            .filter(user_recovery_codes::used_at.is_null()),
-    )
-    .set(user_recovery_codes::used_at.eq(diesel::dsl::now))
-    .execute(connection)
-    .await?;
-    Ok(spent == 1)
-}
-
-/// How many unused recovery codes the person has left.
-pub async fn recovery_codes_left(connection: &mut Connection, id: Uuid) -> Result<i64, DbError> {
-    Ok(user_recovery_codes::table
-        .filter(user_recovery_codes::user_id.eq(id))
-        .filter(user_recovery_codes::used_at.is_null())
-        .count()
-        .get_result(connection)
-        .await?)
-}
-
-/// Removes a person's second factor and recovery codes (an operator's reset for a lost phone),
-/// audited; the person enrols again at their next sign-in if their role requires it.
-pub async fn remove_second_factor(
-    connection: &mut Connection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<bool, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let changed = diesel::update(users::table.find(id))
-                .set((
-                    users::totp_secret.eq(None::<Vec<u8>>),
-                    users::totp_confirmed_at.eq(None::<DateTime<Utc>>),
-                    users::totp_last_step.eq(None::<i64>),
-                    users::updated_at.eq(diesel::dsl::now),
-                ))
-                .execute(connection)
-                .await?;
-            if changed == 0 {
-                return Ok(false);
-            }
-            diesel::delete(user_recovery_codes::table.filter(user_recovery_codes::user_id.eq(id)))
-                .execute(connection)
-                .await?;
-            let change = Change {
-                resource_type: ResourceType::User,
-                resource_id: id.to_string(),
-                before: Some(serde_json::json!({ "second_factor": "enrolled" })),
-                after: Some(serde_json::json!({ "second_factor": "removed" })),
-            };
-            audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(true)
-        })
-        .await
 }
 
 /// How many keys a person owns that are still active.

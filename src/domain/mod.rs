@@ -10,6 +10,7 @@ mod etag;
 mod failure;
 mod gaps;
 mod labels;
+mod letter;
 mod movement;
 pub mod password;
 mod reporting_period;
@@ -30,6 +31,7 @@ pub use enums::{
 pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
 pub use gaps::{answers_in, is_persistent};
+pub use letter::Letter;
 pub use movement::{Movement, movement};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
 pub use secret_token::{NewSecretToken, secret_token_digest};

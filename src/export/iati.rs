@@ -147,54 +147,64 @@ fn write_activity<W: io::Write>(
                 .with_attribute(("code", sector(intervention.kind)))
                 .with_attribute(("percentage", "100"))
                 .write_empty()?;
-            for answer in &activity.answers {
-                writer
-                    .create_element("tag")
-                    .with_attribute(("vocabulary", "99"))
-                    .with_attribute(("vocabulary-uri", recommendations_uri))
-                    .with_attribute(("code", answer.recommendation_id.to_string().as_str()))
-                    .write_inner_content(|w| {
-                        narrative(
-                            w,
-                            &format!(
-                                "TIP Report {}, {}, recommendation No. {} (answered {}): {}",
-                                answer.year,
-                                answer.country_name,
-                                answer.position,
-                                answer.contribution.label().to_lowercase(),
-                                answer.text
-                            ),
-                        )
-                    })?;
-            }
-            for answer in &activity.answers {
-                let Some(url) = &answer.evidence_url else {
-                    continue;
-                };
-                writer
-                    .create_element("document-link")
-                    .with_attribute(("format", media_type_of(url)))
-                    .with_attribute(("url", url.as_str()))
-                    .write_inner_content(|writer| {
-                        writer.create_element("title").write_inner_content(|w| {
-                            narrative(
-                                w,
-                                &format!(
-                                    "Evidence for TIP Report {}, {}, recommendation No. {}",
-                                    answer.year, answer.country_name, answer.position
-                                ),
-                            )
-                        })?;
-                        // A08: results, outcomes and outputs.
-                        writer
-                            .create_element("category")
-                            .with_attribute(("code", "A08"))
-                            .write_empty()?;
-                        Ok(())
-                    })?;
-            }
-            Ok(())
+            write_answers(writer, activity, recommendations_uri)
         })?;
+    Ok(())
+}
+
+/// The recommendations an activity answers (as tags of gaptrack's vocabulary) and the evidence of
+/// each (as document links).
+fn write_answers<W: io::Write>(
+    writer: &mut Writer<W>,
+    activity: &Activity,
+    recommendations_uri: &str,
+) -> io::Result<()> {
+    for answer in &activity.answers {
+        writer
+            .create_element("tag")
+            .with_attribute(("vocabulary", "99"))
+            .with_attribute(("vocabulary-uri", recommendations_uri))
+            .with_attribute(("code", answer.recommendation_id.to_string().as_str()))
+            .write_inner_content(|w| {
+                narrative(
+                    w,
+                    &format!(
+                        "TIP Report {}, {}, recommendation No. {} (answered {}): {}",
+                        answer.year,
+                        answer.country_name,
+                        answer.position,
+                        answer.contribution.label().to_lowercase(),
+                        answer.text
+                    ),
+                )
+            })?;
+    }
+    for answer in &activity.answers {
+        let Some(url) = &answer.evidence_url else {
+            continue;
+        };
+        writer
+            .create_element("document-link")
+            .with_attribute(("format", media_type_of(url)))
+            .with_attribute(("url", url.as_str()))
+            .write_inner_content(|writer| {
+                writer.create_element("title").write_inner_content(|w| {
+                    narrative(
+                        w,
+                        &format!(
+                            "Evidence for TIP Report {}, {}, recommendation No. {}",
+                            answer.year, answer.country_name, answer.position
+                        ),
+                    )
+                })?;
+                // A08: results, outcomes and outputs.
+                writer
+                    .create_element("category")
+                    .with_attribute(("code", "A08"))
+                    .write_empty()?;
+                Ok(())
+            })?;
+    }
     Ok(())
 }
 

@@ -14,7 +14,7 @@ use actix_web::HttpRequest;
 use actix_web::http::header::HOST;
 use actix_web::web;
 
-use super::client_address::TrustedProxies;
+use crate::config::TrustedProxies;
 
 /// The origin `request` was made to, as `scheme://host[:port]`, in lower case.
 pub fn own(request: &HttpRequest) -> String {

@@ -12,6 +12,7 @@
 //! directly; what has a rule in it comes here.
 
 pub mod accounts;
+pub mod audit;
 pub mod call_for_information;
 pub mod countries;
 pub mod coverage;

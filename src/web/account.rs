@@ -3,7 +3,7 @@
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
-use maud::html;
+use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::admin::people::roles_weakest_first;
@@ -13,12 +13,12 @@ use super::form_data::FormData;
 use super::layout::{self, Section};
 use super::session::{self, Visitor};
 use super::{shown_once, widgets};
-use crate::db::{keys, organisations, sessions, users};
+use crate::db::{keys, sessions};
 use crate::domain::password::MIN_LENGTH;
 use crate::domain::{Failure, FieldError, Language, Role};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::usecases::accounts;
+use crate::usecases::accounts::{self, AccountOverview};
 use crate::usecases::keys::{create_own_key, revoke_key};
 
 const KEY_COOKIE: &str = "gaptrack_new_key";
@@ -281,45 +281,53 @@ async fn render(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let title = "Your account";
-    let Some(user_id) = visitor
-        .caller
-        .user_id
-        .filter(|_| visitor.caller.key_id.is_none())
-    else {
-        let content = html! {
-            h1 { (title) }
+    let content = if visitor.caller.key_id.is_some() {
+        html! {
+            h1 { (TITLE) }
             p { "You are signed in with the API key " strong { (visitor.caller.name) } ". Passwords, a second factor and keys of your own belong to personal accounts: ask an admin to invite you." }
-        };
-        return Ok(response
-            .content_type("text/html; charset=utf-8")
-            .body(layout::page(title, visitor, Section::Account, content).into_string()));
+        }
+    } else {
+        let overview = accounts::account_overview(state, &visitor.caller).await?;
+        account_view(visitor, notice, form, errors, &overview)
     };
-    let mut connection = state.connection().await?;
-    let user = users::find(&mut connection, user_id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound("there is no such account".into()))?;
-    let organisation = match user.organisation_id {
-        Some(id) => organisations::find(&mut connection, id)
-            .await?
-            .map(|o| o.name),
-        None => None,
-    };
-    let live = sessions::of_person(&mut connection, user_id).await?;
-    let own_keys = keys::owned_by(&mut connection, user_id).await?;
-    let codes_left = users::recovery_codes_left(&mut connection, user_id).await?;
+    Ok(response
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(layout::page(TITLE, visitor, Section::Account, content).into_string()))
+}
+
+const TITLE: &str = "Your account";
+
+/// The account page of a person, from what [`accounts::account_overview`] read.
+fn account_view(
+    visitor: &Visitor,
+    notice: Option<&str>,
+    form: &FormData,
+    errors: &[FieldError],
+    overview: &AccountOverview,
+) -> Markup {
     let errors = widgets::FieldErrors(errors);
-    let this_session = session::handle_of(visitor.session_digest());
-    let content = html! {
-        h1 { (title) }
+    html! {
+        h1 { (TITLE) }
         @if let Some(notice) = notice { div.notice role="status" { p { (notice) } } }
         (errors.summary())
+        (identity_panel(visitor, overview))
+        (password_panel(visitor, &errors, overview))
+        (second_factor_panel(overview))
+        (sessions_panel(visitor, overview))
+        (keys_panel(visitor, form, &errors, overview))
+    }
+}
+
+fn identity_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+    let user = &overview.user;
+    html! {
         section.panel aria-labelledby="you" {
             h2 #you { (user.display_name) }
             dl.details {
                 dt { "E-mail address" } dd { (user.email) }
                 dt { "Role" } dd { (user.role.label()) }
-                @if let Some(organisation) = &organisation { dt { "Organisation" } dd { (organisation) } }
+                @if let Some(organisation) = &overview.organisation { dt { "Organisation" } dd { (organisation) } }
             }
             form method="post" action="/account/language" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
@@ -331,11 +339,20 @@ async fn render(
                 button.secondary type="submit" { "Save" }
             }
         }
+    }
+}
+
+fn password_panel(
+    visitor: &Visitor,
+    errors: &widgets::FieldErrors<'_>,
+    overview: &AccountOverview,
+) -> Markup {
+    html! {
         section.panel aria-labelledby="password-heading" {
             h2 #password-heading { "Password" }
             form method="post" action="/account/password" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                input type="hidden" name="username" value=(user.email) autocomplete="username";
+                input type="hidden" name="username" value=(overview.user.email) autocomplete="username";
                 (errors.field("current_password", "Current password", html! {
                     input #current_password type="password" name="current_password" required autocomplete="current-password"
                         aria-invalid=[errors.invalid("current_password")] aria-describedby=[errors.described("current_password")];
@@ -351,9 +368,15 @@ async fn render(
                 button type="submit" { "Change the password" }
             }
         }
+    }
+}
+
+fn second_factor_panel(overview: &AccountOverview) -> Markup {
+    let codes_left = overview.recovery_codes_left;
+    html! {
         section.panel aria-labelledby="second-factor" {
             h2 #second-factor { "Second factor" }
-            @if user.has_second_factor() {
+            @if overview.user.has_second_factor() {
                 p { "Signing in asks for a code from your authenticator app. " (codes_left) " recovery code" @if codes_left != 1 { "s" } " left." }
                 p.muted { "Lost your phone and your recovery codes? An admin can reset your second factor with the command line." }
             } @else {
@@ -361,12 +384,18 @@ async fn render(
                 p { a.button href="/account/second-factor" { "Set up a second factor" } }
             }
         }
+    }
+}
+
+fn sessions_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+    let this_session = session::handle_of(visitor.session_digest());
+    html! {
         section.panel aria-labelledby="sessions" {
             h2 #sessions { "Where you are signed in" }
             div.table-wrap { table {
                 thead { tr { th scope="col" { "Browser" } th scope="col" { "Since" } th scope="col" { "Last seen" } th scope="col" { span.muted { "Action" } } } }
                 tbody {
-                    @for row in &live {
+                    @for row in &overview.sessions {
                         @let handle = session::handle_of(&row.id_sha256);
                         tr {
                             th scope="row" { (row.user_agent.as_deref().map_or("unknown browser", browser_name)) @if handle == this_session { " (this one)" } }
@@ -383,14 +412,24 @@ async fn render(
                 }
             } }
         }
+    }
+}
+
+fn keys_panel(
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &widgets::FieldErrors<'_>,
+    overview: &AccountOverview,
+) -> Markup {
+    html! {
         section.panel aria-labelledby="keys" {
             h2 #keys { "Your API keys" }
             p.muted { "For your own scripts: a key acts as you, never with more rights than your role, and stops when your account is disabled." }
-            @if !own_keys.is_empty() {
+            @if !overview.keys.is_empty() {
                 div.table-wrap { table {
                     thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "State" } } }
                     tbody {
-                        @for key in &own_keys {
+                        @for key in &overview.keys {
                             tr {
                                 th scope="row" { (key.name) }
                                 td { (key.role.label()) }
@@ -413,17 +452,13 @@ async fn render(
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" {
-                        @for role in roles_weakest_first().filter(|r| user.role.covers(*r)) { option value=(role) { (role.label()) } }
+                        @for role in roles_weakest_first().filter(|r| overview.user.role.covers(*r)) { option value=(role) { (role.label()) } }
                     }
                 }))
                 button type="submit" { "Create a key" }
             }
         }
-    };
-    Ok(response
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("Cache-Control", "no-store"))
-        .body(layout::page(title, visitor, Section::Account, content).into_string()))
+    }
 }
 
 /// A browser's name from its user agent, as a person recognises it.

@@ -66,12 +66,14 @@ impl MailServer {
     /// Every message received so far, read by Python's `mailbox` and `email` modules.
     pub fn received(&self) -> Vec<Received> {
         let script = r#"
-import json, mailbox, sys
+import json, mailbox, re, sys
 from email import policy
 from email.parser import BytesParser
 box = mailbox.Maildir(sys.argv[1], factory=None, create=False)
 out = []
-for key in sorted(box.keys()):
+# In the order they arrived: a key's Q is the server's delivery count (its microseconds, not
+# zero-padded, would sort 999 after 1000).
+for key in sorted(box.keys(), key=lambda k: int(re.search(r"Q(\d+)", k).group(1))):
     message = BytesParser(policy=policy.default).parsebytes(box.get_bytes(key))
     out.append({"from": str(message["from"]), "to": str(message["to"]),
                 "subject": str(message["subject"]),

@@ -3,9 +3,9 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use gaptrack::config::TrustedProxies;
 use gaptrack::config::{RateLimits, ServerSettings};
 use gaptrack::domain::Role;
-use gaptrack::http::client_address::TrustedProxies;
 use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, expect_json, expect_problem, test_settings};

@@ -25,7 +25,7 @@ pub async fn start_enrolment(db: &impl Connections, user_id: Uuid) -> Result<Enr
         Some(secret) => secret,
         None => {
             let secret = second_factor::new_secret();
-            users::start_second_factor(&mut connection, user_id, &secret).await?;
+            second_factors::start_second_factor(&mut connection, user_id, &secret).await?;
             secret
         }
     };
@@ -68,7 +68,7 @@ pub async fn confirm_enrolment(
         .map(|code| second_factor::recovery_code_digest(code))
         .collect();
     let actor = credentials.user.caller().actor();
-    users::confirm_second_factor(&mut connection, &actor, user_id, step, &digests).await?;
+    second_factors::confirm_second_factor(&mut connection, &actor, user_id, step, &digests).await?;
     Ok(codes)
 }
 
@@ -85,6 +85,6 @@ pub async fn reset_second_factor(
         .await?
         .ok_or_else(|| Failure::NotFound(format!("there is no account with the address {email}")))?
         .user;
-    users::remove_second_factor(&mut connection, actor, user.id).await?;
+    second_factors::remove_second_factor(&mut connection, actor, user.id).await?;
     Ok(user)
 }

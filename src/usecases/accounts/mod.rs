@@ -19,7 +19,10 @@ pub use invitations::{
     Invitation, MadeLink, first_admin_link, invite, invite_as, new_link, withdraw_link,
 };
 pub use links::{ChosenPassword, OpenedLink, closed_reason, open_link, redeem_link};
-pub use own_account::{AccountChanges, change_password, own_account, set_language, update_account};
+pub use own_account::{
+    AccountChanges, AccountOverview, account_overview, change_password, own_account, set_language,
+    update_account,
+};
 pub use sign_in::{SignedIn, WRONG_PASSWORD, check_second_factor, sign_in, sign_in_by_provider};
 
 use chrono::Utc;
@@ -28,14 +31,14 @@ use uuid::Uuid;
 use crate::config::AccountSettings;
 use crate::db::account_links::{self, AccountLinkRow, LinkState, Redeem, Redemption};
 use crate::db::users::{self, Credentials, NewUser, Update, UserChanges, UserRow};
-use crate::db::{Connections, Constrained, sign_in_failures};
+use crate::db::{Connections, Constrained, second_factors, sign_in_failures};
+use crate::domain::Letter;
 use crate::domain::password;
 use crate::domain::second_factor;
 use crate::domain::{
     AccountLinkPurpose, Actor, Caller, Failure, Language, NewSecretToken, Role, SessionPending,
     UserState, Validator, secret_token_digest,
 };
-use crate::mail::Letter;
 
 /// The path a link's token is opened at, under gaptrack's origin.
 pub const LINK_PATH: &str = "/account-links";

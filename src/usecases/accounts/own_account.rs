@@ -55,6 +55,42 @@ pub fn own_account(caller: &Caller) -> Result<Uuid, Failure> {
     caller.signed_in_person()
 }
 
+/// What a person's own account page shows: who they are, where they are signed in, their keys
+/// and how many recovery codes they have left.
+#[derive(Debug, Clone)]
+pub struct AccountOverview {
+    pub user: UserRow,
+    pub organisation: Option<String>,
+    pub sessions: Vec<crate::db::sessions::SessionRow>,
+    pub keys: Vec<crate::db::keys::ApiKeyRow>,
+    pub recovery_codes_left: i64,
+}
+
+/// The signed-in person's own account, read in one connection.
+pub async fn account_overview(
+    db: &impl Connections,
+    caller: &Caller,
+) -> Result<AccountOverview, Failure> {
+    let user_id = own_account(caller)?;
+    let mut connection = db.connect().await?;
+    let user = users::find(&mut connection, user_id)
+        .await?
+        .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
+    let organisation = match user.organisation_id {
+        Some(id) => crate::db::organisations::find(&mut connection, id)
+            .await?
+            .map(|organisation| organisation.name),
+        None => None,
+    };
+    Ok(AccountOverview {
+        organisation,
+        sessions: crate::db::sessions::of_person(&mut connection, user_id).await?,
+        keys: crate::db::keys::owned_by(&mut connection, user_id).await?,
+        recovery_codes_left: second_factors::recovery_codes_left(&mut connection, user_id).await?,
+        user,
+    })
+}
+
 /// What an admin changes of an account.
 #[derive(Debug, Clone, Default)]
 pub struct AccountChanges {

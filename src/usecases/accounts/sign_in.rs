@@ -143,14 +143,16 @@ pub async fn check_second_factor(
     let by_app = match &credentials.totp_secret {
         Some(secret) if credentials.user.has_second_factor() => {
             match second_factor::accepted_step(secret, code, now, credentials.totp_last_step) {
-                Some(step) => users::spend_code_step(&mut connection, user_id, step).await?,
+                Some(step) => {
+                    second_factors::spend_code_step(&mut connection, user_id, step).await?
+                }
                 None => false,
             }
         }
         _ => false,
     };
     let right = by_app
-        || users::spend_recovery_code(
+        || second_factors::spend_recovery_code(
             &mut connection,
             user_id,
             &second_factor::recovery_code_digest(code),

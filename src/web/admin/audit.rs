@@ -3,15 +3,14 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::{TimeZone, Utc};
-use maud::html;
+use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::db::audit::{self, AuditFilter};
-use crate::db::{interventions, keys, organisations, users};
 use crate::domain::ResourceType;
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::web::admin::audit_words::{self, Names, interventions_named};
+use crate::usecases::audit::{self, AuditFilter, AuditTrail};
+use crate::web::admin::audit_words;
 use crate::web::error::WebError;
 use crate::web::filters::{self, query_string};
 use crate::web::layout::{self, Section};
@@ -32,7 +31,7 @@ pub struct AuditQuery {
 }
 
 /// Events per page.
-const PAGE: i64 = 50;
+const PAGE: usize = 50;
 
 /// `GET /admin/audit`.
 pub async fn audit_page(
@@ -73,30 +72,9 @@ pub async fn audit_page(
         to: day("to", query.to.as_deref(), true)?,
     };
     let before = filters::optional::<i64>("page", query.before.as_deref())?;
-    let mut connection = state.connection().await?;
-    let events = audit::list(&mut connection, &filter, before, PAGE + 1).await?;
-    let more = events.len() as i64 > PAGE;
-    let events = &events[..events.len().min(PAGE as usize)];
-    let all_keys = keys::list(&mut connection, None, 1000).await?;
-    let people = users::list(&mut connection).await?;
-    let names = Names {
-        interventions: interventions::titles(&mut connection, &interventions_named(events)).await?,
-        organisations: organisations::all(&mut connection)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o.name))
-            .collect(),
-        people: people
-            .iter()
-            .map(|p| (p.id, p.display_name.clone()))
-            .collect(),
-        keys: all_keys.iter().map(|k| (k.id, k.name.clone())).collect(),
-        countries: crate::db::countries::list(&mut connection, None, None, 400)
-            .await?
-            .into_iter()
-            .map(|c| (c.code, c.tip_name))
-            .collect(),
-    };
+    let trail = audit::trail(state.get_ref(), &visitor.caller, &filter, before, PAGE).await?;
+    let events = &trail.events;
+    let names = &trail.names;
     let next = query_string(&[
         ("resource_type", query.resource_type.clone()),
         ("resource_id", query.resource_id.clone()),
@@ -108,6 +86,42 @@ pub async fn audit_page(
     ]);
     let content = html! {
         h1 { "Audit trail" }
+        (filters_form(&query, &filter, &trail))
+        @if events.is_empty() {
+            p { "No change matches these filters." }
+        } @else {
+            div.table-wrap { table.cards.audit {
+                thead { tr { th scope="col" { "What" } th scope="col" { "Who" } th scope="col" { "When" } th scope="col" { "Changes" } } }
+                tbody {
+                    @for event in events {
+                        tr {
+                            th scope="row" { (audit_words::thing(event, names)) " " span.muted { (audit_words::action(event.action)) } }
+                            td data-label="Who" {
+                                @match event.user_id {
+                                    Some(user) => { a href={ "/admin/people/" (user) } { (audit_words::actor(&event.key_name)) } }
+                                    None => { (audit_words::actor(&event.key_name)) }
+                                }
+                            }
+                            td data-label="When" { (crate::web::written::moment(event.occurred_at)) }
+                            td data-label="Changes" { (audit_words::fields(event, names)) }
+                        }
+                    }
+                }
+            } }
+            @if trail.more { p { a href={ "/admin/audit?" (next) } { "Older changes" } } }
+        }
+    };
+    Ok(widgets::html_page(layout::page(
+        "Audit trail",
+        &visitor,
+        Section::Audit,
+        content,
+    )))
+}
+
+/// The filters, as the admin set them, with every kind, key and person to choose from.
+fn filters_form(query: &AuditQuery, filter: &AuditFilter, trail: &AuditTrail) -> Markup {
+    html! {
         form.filters.panel method="get" aria-label="Filters" {
             (widgets::field("resource_type", "Kind", None, html! {
                 select #resource_type name="resource_type" {
@@ -121,47 +135,18 @@ pub async fn audit_page(
             (widgets::field("key", "Key", None, html! {
                 select #key name="key" {
                     option value="" { "Any" }
-                    @for key in &all_keys { option value=(key.id) selected[filter.key_id == Some(key.id)] { (key.name) } }
+                    @for (id, name) in &trail.keys { option value=(id) selected[filter.key_id == Some(*id)] { (name) } }
                 }
             }))
             (widgets::field("user", "Person", None, html! {
                 select #user name="user" {
                     option value="" { "Anyone" }
-                    @for person in &people { option value=(person.id) selected[filter.user_id == Some(person.id)] { (person.display_name) } }
+                    @for (id, name) in &trail.people { option value=(id) selected[filter.user_id == Some(*id)] { (name) } }
                 }
             }))
             (widgets::field("from", "From", None, html! { input #from type="text" name="from" placeholder="e.g. 1 March 2026" autocomplete="off" value=[query.from.as_deref()]; }))
             (widgets::field("to", "To", None, html! { input #to type="text" name="to" placeholder="e.g. 31 March 2026" autocomplete="off" value=[query.to.as_deref()]; }))
             button type="submit" { "Apply filters" }
         }
-        @if events.is_empty() {
-            p { "No change matches these filters." }
-        } @else {
-            div.table-wrap { table.cards.audit {
-                thead { tr { th scope="col" { "What" } th scope="col" { "Who" } th scope="col" { "When" } th scope="col" { "Changes" } } }
-                tbody {
-                    @for event in events {
-                        tr {
-                            th scope="row" { (audit_words::thing(event, &names)) " " span.muted { (audit_words::action(event.action)) } }
-                            td data-label="Who" {
-                                @match event.user_id {
-                                    Some(user) => { a href={ "/admin/people/" (user) } { (audit_words::actor(&event.key_name)) } }
-                                    None => { (audit_words::actor(&event.key_name)) }
-                                }
-                            }
-                            td data-label="When" { (crate::web::written::moment(event.occurred_at)) }
-                            td data-label="Changes" { (audit_words::fields(event, &names)) }
-                        }
-                    }
-                }
-            } }
-            @if more { p { a href={ "/admin/audit?" (next) } { "Older changes" } } }
-        }
-    };
-    Ok(widgets::html_page(layout::page(
-        "Audit trail",
-        &visitor,
-        Section::Audit,
-        content,
-    )))
+    }
 }

@@ -2,60 +2,14 @@
 //! title), and each changed field as before and after, named as people name it and with ids
 //! of organisations and people turned into their names.
 
-use std::collections::HashMap;
-
 use maud::{Markup, html};
 use serde_json::Value;
-use uuid::Uuid;
 
-use crate::db::audit::AuditRow;
 use crate::domain::{
     AccountLinkPurpose, AuditAction, Contribution, InterventionKind, InterventionStatus, Language,
     Pillar, RecommendationStatus, ResourceType, Role, Tier, UserState,
 };
-
-/// The names the trail shows instead of ids, read once per page.
-#[derive(Debug, Default)]
-pub struct Names {
-    pub interventions: HashMap<Uuid, String>,
-    pub organisations: HashMap<Uuid, String>,
-    pub people: HashMap<Uuid, String>,
-    pub keys: HashMap<Uuid, String>,
-    /// Countries by code, as the TIP Report names them.
-    pub countries: HashMap<String, String>,
-}
-
-impl Names {
-    fn of(&self, id: &str) -> Option<&str> {
-        let id = Uuid::parse_str(id).ok()?;
-        [
-            &self.interventions,
-            &self.organisations,
-            &self.people,
-            &self.keys,
-        ]
-        .into_iter()
-        .find_map(|names| names.get(&id))
-        .map(String::as_str)
-    }
-}
-
-/// The interventions an event names (an intervention, or a link's), whose titles the trail
-/// shows.
-pub fn interventions_named(events: &[AuditRow]) -> Vec<Uuid> {
-    events
-        .iter()
-        .filter_map(|event| match event.resource_type {
-            ResourceType::Intervention => Uuid::parse_str(&event.resource_id).ok(),
-            ResourceType::Link => event
-                .resource_id
-                .split('/')
-                .next()
-                .and_then(|id| Uuid::parse_str(id).ok()),
-            _ => None,
-        })
-        .collect()
-}
+use crate::usecases::audit::{AuditRow, Names};
 
 /// Who did it, as people read it: a person's or key's name; the command line said so.
 pub fn actor(name: &str) -> String {
@@ -161,59 +115,13 @@ pub fn thing(event: &AuditRow, names: &Names) -> Markup {
             ),
             Some("/admin/keys".to_owned()),
         ),
-        ResourceType::Recommendation => {
-            let country = snapshot_text(event, "country_code");
-            let year = snapshot_text(event, "year");
-            let position = snapshot_text(event, "position");
-            match (country, year) {
-                (Some(country), Some(year)) => (
-                    format!(
-                        "recommendation {country} {year}{}",
-                        position.map(|p| format!(" no. {p}")).unwrap_or_default()
-                    ),
-                    Some(format!(
-                        "/countries/{country}?year={year}#recommendation-{id}"
-                    )),
-                ),
-                _ => ("a recommendation".to_owned(), None),
-            }
-        }
+        ResourceType::Recommendation => recommendation_label(event, id),
         ResourceType::Report => (
             format!("the {id} report"),
             Some("/admin/reports".to_owned()),
         ),
-        ResourceType::AccountLink => {
-            let purpose = snapshot_text(event, "purpose")
-                .and_then(|purpose| purpose.parse::<AccountLinkPurpose>().ok());
-            let person = snapshot_text(event, "user_id");
-            let whose = person
-                .as_deref()
-                .and_then(|id| names.of(id))
-                .unwrap_or("a person");
-            let label = match purpose {
-                Some(AccountLinkPurpose::Invitation) => format!("the invitation of {whose}"),
-                Some(AccountLinkPurpose::PasswordReset) => {
-                    format!("the password reset link of {whose}")
-                }
-                Some(AccountLinkPurpose::FirstAdmin) => "the first admin's link".to_owned(),
-                None => "an account link".to_owned(),
-            };
-            (label, person.map(|id| format!("/admin/people/{id}")))
-        }
-        ResourceType::ShareLink => {
-            let country = snapshot_text(event, "country_code");
-            let year = snapshot_text(event, "year");
-            match (country, year) {
-                (Some(country), Some(year)) => {
-                    let name = names.countries.get(&country).cloned().unwrap_or(country);
-                    (
-                        format!("the read-only link to {name}'s {year} report"),
-                        Some("/shares".to_owned()),
-                    )
-                }
-                _ => ("a read-only link".to_owned(), None),
-            }
-        }
+        ResourceType::AccountLink => account_link_label(event, names),
+        ResourceType::ShareLink => share_link_label(event, names),
         _ => (format!("{kind} {id}"), None),
     };
     html! {
@@ -221,6 +129,61 @@ pub fn thing(event: &AuditRow, names: &Names) -> Markup {
             Some(href) => a href=(href) { (label) },
             None => (label),
         }
+    }
+}
+
+/// A recommendation, named by its country, year and number from the event's snapshot.
+fn recommendation_label(event: &AuditRow, id: &str) -> (String, Option<String>) {
+    let country = snapshot_text(event, "country_code");
+    let year = snapshot_text(event, "year");
+    let position = snapshot_text(event, "position");
+    match (country, year) {
+        (Some(country), Some(year)) => (
+            format!(
+                "recommendation {country} {year}{}",
+                position.map(|p| format!(" no. {p}")).unwrap_or_default()
+            ),
+            Some(format!(
+                "/countries/{country}?year={year}#recommendation-{id}"
+            )),
+        ),
+        _ => ("a recommendation".to_owned(), None),
+    }
+}
+
+/// An invitation, a reset link or the first admin's link, naming whose.
+fn account_link_label(event: &AuditRow, names: &Names) -> (String, Option<String>) {
+    let purpose = snapshot_text(event, "purpose")
+        .and_then(|purpose| purpose.parse::<AccountLinkPurpose>().ok());
+    let person = snapshot_text(event, "user_id");
+    let whose = person
+        .as_deref()
+        .and_then(|id| names.of(id))
+        .unwrap_or("a person");
+    let label = match purpose {
+        Some(AccountLinkPurpose::Invitation) => format!("the invitation of {whose}"),
+        Some(AccountLinkPurpose::PasswordReset) => {
+            format!("the password reset link of {whose}")
+        }
+        Some(AccountLinkPurpose::FirstAdmin) => "the first admin's link".to_owned(),
+        None => "an account link".to_owned(),
+    };
+    (label, person.map(|id| format!("/admin/people/{id}")))
+}
+
+/// A read-only link, naming the report it opens.
+fn share_link_label(event: &AuditRow, names: &Names) -> (String, Option<String>) {
+    let country = snapshot_text(event, "country_code");
+    let year = snapshot_text(event, "year");
+    match (country, year) {
+        (Some(country), Some(year)) => {
+            let name = names.countries.get(&country).cloned().unwrap_or(country);
+            (
+                format!("the read-only link to {name}'s {year} report"),
+                Some("/shares".to_owned()),
+            )
+        }
+        _ => ("a read-only link".to_owned(), None),
     }
 }
 
@@ -412,6 +375,10 @@ pub fn fields(event: &AuditRow, names: &Names) -> Markup {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
+    use uuid::Uuid;
+
     use super::*;
 
     #[test]

@@ -30,11 +30,12 @@
 //! | `MAIL_FROM`          | `gaptrack <gaptrack@localhost>` | The sender of those e-mails.                       |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
+mod trusted_proxies;
+pub use trusted_proxies::TrustedProxies;
+
 use std::env;
 use std::path::PathBuf;
 use std::time::Duration;
-
-use crate::http::client_address::TrustedProxies;
 
 /// How long gaptrack waits on its database before it answers 503, so that a frozen or unreachable
 /// PostgreSQL never leaves requests hanging.
@@ -431,7 +432,7 @@ mod table_tests {
 
     #[test]
     fn the_table_names_every_variable_that_is_read() {
-        let source = include_str!("config.rs");
+        let source = include_str!("mod.rs");
         let (table, code): (Vec<&str>, Vec<&str>) =
             source.lines().partition(|line| line.starts_with("//!"));
         let table = table.join("\n");
