@@ -98,6 +98,7 @@ pub fn run(
         timeouts: settings.timeouts,
         accounts: settings.accounts.clone(),
         mailer,
+        clock: settings.clock.clone(),
     });
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));

@@ -92,10 +92,10 @@ pub async fn get_call_for_information(
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let format = negotiate(&request, query.format)?;
-    let year = pack_year(query.year, chrono::Utc::now().date_naive())?;
+    let year = pack_year(query.year, state.clock.now().date_naive())?;
     let mut connection = state.connection().await?;
     let pack = call_for_information(&mut connection, &code, year, query.organisation).await?;
-    let provenance = Provenance::now(&caller.name);
+    let provenance = Provenance::at(&caller.name, state.clock.now());
     Ok(match format {
         PackFormat::Json => HttpResponse::Ok().json(pack),
         PackFormat::Html => html_response(to_html(&pack, &provenance, None)),

@@ -94,8 +94,9 @@ pub async fn get_coverage(
             Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
         }
         CoverageFormat::Xlsx => {
-            let workbook = coverage_xlsx::to_xlsx(&report, &Provenance::now(&caller.name))
-                .map_err(ApiError::internal)?;
+            let workbook =
+                coverage_xlsx::to_xlsx(&report, &Provenance::at(&caller.name, state.clock.now()))
+                    .map_err(ApiError::internal)?;
             Ok(xlsx_response(
                 &file_name::coverage(&report, "xlsx"),
                 workbook,

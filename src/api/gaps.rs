@@ -157,13 +157,17 @@ pub async fn get_gaps(
         }
         GapFormat::Html => html_response(gaps_summary::to_html(
             &report,
-            &Provenance::now(&caller.name),
+            &Provenance::at(&caller.name, state.clock.now()),
             gaps_summary::View::default(),
         )),
         GapFormat::Xlsx => {
             let filters = query.filters();
-            let workbook = gaps_xlsx::to_xlsx(&report, &filters, &Provenance::now(&caller.name))
-                .map_err(ApiError::internal)?;
+            let workbook = gaps_xlsx::to_xlsx(
+                &report,
+                &filters,
+                &Provenance::at(&caller.name, state.clock.now()),
+            )
+            .map_err(ApiError::internal)?;
             let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
             xlsx_response(&name, workbook)
         }

@@ -34,7 +34,7 @@ pub async fn get_iati_activities(
     let activities = iati_activities(&mut connection, id.into_inner()).await?;
     let recommendations = origin::api_address(&request, "/recommendations");
     let xml =
-        to_xml(&activities, chrono::Utc::now(), &recommendations).map_err(ApiError::internal)?;
+        to_xml(&activities, state.clock.now(), &recommendations).map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/xml; charset=utf-8"))
         .body(xml))

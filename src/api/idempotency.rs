@@ -87,6 +87,7 @@ pub async fn replay_or_record(
         &request_sha256,
         KEY_LIFETIME,
         abandoned_after,
+        state.clock.now(),
     )
     .await
     .map_err(ApiError::from)?;

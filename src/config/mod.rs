@@ -205,6 +205,8 @@ pub struct ServerSettings {
     /// `PUBLIC_URL`, when set: the origin of every link that leaves a page (e-mailed invitations
     /// and resets, share links, the single sign-on's return address).
     pub public_url: Option<String>,
+    /// The time every decision reads: the machine's, but in tests.
+    pub clock: crate::domain::SharedClock,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -235,6 +237,7 @@ impl Config {
             sharing: self.sharing,
             accounts: self.accounts.clone(),
             public_url: self.public_url.clone(),
+            clock: crate::domain::SharedClock::default(),
         }
     }
 

@@ -252,11 +252,12 @@ pub enum Redemption {
 
 /// Spends a link: checks it is still open (locked, so two tabs cannot both use it), applies
 /// `redeem`, marks it used, ends the account's other sessions (a reset), and audits, all in one
-/// transaction.
+/// transaction. Whether it is open is judged at `now`.
 pub async fn redeem(
     connection: &mut Connection,
     token_sha256: &[u8],
     redeem: &Redeem<'_>,
+    now: DateTime<Utc>,
 ) -> Result<Redemption, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
@@ -270,7 +271,7 @@ pub async fn redeem(
             else {
                 return Ok(Redemption::Unknown);
             };
-            let state = link.state(Utc::now());
+            let state = link.state(now);
             if state != LinkState::Open {
                 return Ok(Redemption::Closed(state));
             }

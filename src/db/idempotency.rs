@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -42,7 +42,7 @@ pub enum Claim {
 /// Claims `key` for the request whose digest is `request_sha256`, made with API key
 /// `api_key_id`. A claim whose request has not been answered after `abandoned_after` (its
 /// instance died, or could not record the answer) is taken over, unless the audit trail shows
-/// that it wrote something. Expired keys are removed first.
+/// that it wrote something. Expired keys are removed first. Ages are measured from `now`.
 pub async fn claim(
     connection: &mut Connection,
     api_key_id: Uuid,
@@ -50,8 +50,8 @@ pub async fn claim(
     request_sha256: &[u8],
     lifetime: Duration,
     abandoned_after: Duration,
+    now: DateTime<Utc>,
 ) -> Result<Claim, DbError> {
-    let now = Utc::now();
     let attempt = Attempt {
         api_key_id,
         key,
@@ -63,11 +63,9 @@ pub async fn claim(
     };
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            diesel::delete(
-                idempotency_keys::table.filter(idempotency_keys::expires_at.lt(diesel::dsl::now)),
-            )
-            .execute(connection)
-            .await?;
+            diesel::delete(idempotency_keys::table.filter(idempotency_keys::expires_at.lt(now)))
+                .execute(connection)
+                .await?;
             match attempt.insert_or_read(connection).await? {
                 Taken::New => Ok(Claim::Serve {
                     claim_id: attempt.claim_id,

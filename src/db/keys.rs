@@ -147,15 +147,19 @@ pub const USE_STAMP_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
 
 /// Notes that a key was used, at most once a minute per key (`USE_STAMP_EVERY`; the filter keeps
 /// two racing requests from both writing) so reads stay reads.
-pub async fn touch(connection: &mut Connection, id: Uuid) -> Result<(), DbError> {
+pub async fn touch(
+    connection: &mut Connection,
+    id: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbError> {
     diesel::update(
-        api_keys::table
-            .find(id)
-            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
-            )),
+        api_keys::table.find(id).filter(
+            api_keys::last_used_at
+                .is_null()
+                .or(api_keys::last_used_at.lt(now - USE_STAMP_EVERY)),
+        ),
     )
-    .set(api_keys::last_used_at.eq(diesel::dsl::now))
+    .set(api_keys::last_used_at.eq(now))
     .execute(connection)
     .await?;
     Ok(())

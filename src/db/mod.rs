@@ -271,14 +271,18 @@ pub async fn connection(pool: &DbPool) -> Result<PooledConnection, DbError> {
     Ok(pool.get().await?)
 }
 
-/// Where a use case takes its connection from: the pool itself (the command line), or an edge
-/// that knows more about the request (a retried read is handed only live connections).
+/// What a use case takes from its edge: connections (from the pool itself for the command line,
+/// or from an edge that knows more about the request: a retried read is handed only live
+/// connections), and the time (the server's clock, which tests move).
 pub trait Connections {
     /// A connection, or why none can be had.
     fn connect(&self) -> impl std::future::Future<Output = Result<PooledConnection, DbError>>;
 
     /// A connection checked to answer, for work tried again after its connection broke.
     fn connect_live(&self) -> impl std::future::Future<Output = Result<PooledConnection, DbError>>;
+
+    /// The time now, for every decision that depends on it (see [`crate::domain::Clock`]).
+    fn now(&self) -> chrono::DateTime<chrono::Utc>;
 }
 
 impl Connections for DbPool {
@@ -288,6 +292,11 @@ impl Connections for DbPool {
 
     async fn connect_live(&self) -> Result<PooledConnection, DbError> {
         live_connection(self).await
+    }
+
+    /// The command line runs on the machine's clock.
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now()
     }
 }
 

@@ -60,7 +60,8 @@ pub async fn insert(
     user_agent: Option<&str>,
     pending: Option<SessionPending>,
 ) -> Result<(), DbError> {
-    diesel::delete(web_sessions::table.filter(web_sessions::expires_at.lt(Utc::now())))
+    // Housekeeping on the database's clock: what it sweeps has long expired on any clock.
+    diesel::delete(web_sessions::table.filter(web_sessions::expires_at.lt(diesel::dsl::now)))
         .execute(connection)
         .await?;
     let (api_key_id, user_id) = match holder {
@@ -88,6 +89,7 @@ pub async fn insert(
 pub async fn find_live(
     connection: &mut Connection,
     id_sha256: &[u8],
+    now: DateTime<Utc>,
 ) -> Result<Option<Session>, DbError> {
     type Found = (
         Option<Uuid>,
@@ -98,7 +100,7 @@ pub async fn find_live(
     );
     let found: Option<Found> = web_sessions::table
         .filter(web_sessions::id_sha256.eq(id_sha256))
-        .filter(web_sessions::expires_at.gt(Utc::now()))
+        .filter(web_sessions::expires_at.gt(now))
         .select((
             web_sessions::api_key_id,
             web_sessions::user_id,
@@ -130,9 +132,9 @@ pub async fn find_live(
         },
         (None, None) => return Ok(None),
     };
-    if Utc::now() - last_seen_at >= chrono::TimeDelta::minutes(1) {
+    if now - last_seen_at >= chrono::TimeDelta::minutes(1) {
         diesel::update(web_sessions::table.find(id_sha256))
-            .set(web_sessions::last_seen_at.eq(diesel::dsl::now))
+            .set(web_sessions::last_seen_at.eq(now))
             .execute(connection)
             .await?;
     }
@@ -156,10 +158,11 @@ pub async fn complete(connection: &mut Connection, id_sha256: &[u8]) -> Result<(
 pub async fn of_person(
     connection: &mut Connection,
     user_id: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<Vec<SessionRow>, DbError> {
     Ok(web_sessions::table
         .filter(web_sessions::user_id.eq(user_id))
-        .filter(web_sessions::expires_at.gt(Utc::now()))
+        .filter(web_sessions::expires_at.gt(now))
         .filter(web_sessions::pending.is_null())
         .order(web_sessions::created_at.desc())
         .select(SessionRow::as_select())

@@ -80,10 +80,11 @@ pub async fn insert(
 pub async fn find_live(
     connection: &mut Connection,
     token_sha256: &[u8],
+    now: DateTime<Utc>,
 ) -> Result<Option<ShareLinkRow>, DbError> {
     Ok(share_links::table
         .filter(share_links::token_sha256.eq(token_sha256))
-        .filter(share_links::expires_at.gt(Utc::now()))
+        .filter(share_links::expires_at.gt(now))
         .filter(share_links::revoked_at.is_null())
         .select(ShareLinkRow::as_select())
         .first(connection)
@@ -145,7 +146,7 @@ pub async fn revoke(
                 return Ok(None);
             };
             let after = diesel::update(share_links::table.find(id))
-                .set(share_links::revoked_at.eq(Utc::now()))
+                .set(share_links::revoked_at.eq(diesel::dsl::now))
                 .returning(ShareLinkRow::as_returning())
                 .get_result(connection)
                 .await?;

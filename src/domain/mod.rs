@@ -3,6 +3,7 @@
 
 mod api_key;
 mod caller;
+mod clock;
 mod country_name;
 mod coverage;
 mod enums;
@@ -21,6 +22,7 @@ mod validation;
 
 pub use api_key::{NewApiKey, parse_token, secret_matches};
 pub use caller::{Actor, Caller};
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use enums::{

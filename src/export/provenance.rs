@@ -19,11 +19,11 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    /// A document made now for `made_by`.
-    pub fn now(made_by: &str) -> Self {
+    /// A document made for `made_by` at `made_at` (the server's clock).
+    pub fn at(made_by: &str, made_at: DateTime<Utc>) -> Self {
         Self {
             made_by: made_by.to_owned(),
-            made_at: Utc::now(),
+            made_at,
         }
     }
 

@@ -48,6 +48,8 @@ pub struct AppState {
     pub accounts: crate::config::AccountSettings,
     /// Sends invitations and resets, when `SMTP_URL` is set.
     pub mailer: Option<crate::mail::Mailer>,
+    /// The time every decision reads (see [`crate::domain::Clock`]).
+    pub clock: crate::domain::SharedClock,
 }
 
 impl AppState {
@@ -68,5 +70,9 @@ impl db::Connections for AppState {
 
     async fn connect_live(&self) -> Result<PooledConnection, db::DbError> {
         db::live_connection(&self.pool).await
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 }

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use uuid::Uuid;
 
 use crate::db::checked_imports::{self, CheckedImport};
@@ -80,7 +79,7 @@ pub async fn keep_checked_file(
         year,
         file_name: file_name.to_owned(),
         content,
-        checked_at: Utc::now(),
+        checked_at: db.now(),
     };
     let mut connection = db.connect().await?;
     checked_imports::keep(&mut connection, &file, file.checked_at).await?;
@@ -95,7 +94,7 @@ pub async fn checked_file(
 ) -> Result<CheckedImport, Failure> {
     caller.require_admin()?;
     let mut connection = db.connect().await?;
-    checked_imports::find(&mut connection, id, caller.principal_id(), Utc::now())
+    checked_imports::find(&mut connection, id, caller.principal_id(), db.now())
         .await?
         .ok_or_else(|| {
             Failure::invalid(

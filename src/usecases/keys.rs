@@ -155,18 +155,22 @@ pub async fn revoke_key_as(
 /// connection breaks under it, as reads are.
 pub async fn caller_for_token(db: &impl Connections, token: &str) -> Result<Caller, Failure> {
     let mut connection = db.connect().await?;
-    match look_up_caller(&mut connection, token).await {
+    match look_up_caller(&mut connection, token, db.now()).await {
         Err(Failure::ConnectionLost(cause)) => {
             log::info!("the key check lost its database connection ({cause}); trying once more");
             drop(connection);
             let mut connection = db.connect_live().await?;
-            look_up_caller(&mut connection, token).await
+            look_up_caller(&mut connection, token, db.now()).await
         }
         outcome => outcome,
     }
 }
 
-async fn look_up_caller(connection: &mut Connection, token: &str) -> Result<Caller, Failure> {
+async fn look_up_caller(
+    connection: &mut Connection,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Caller, Failure> {
     let rejected = || Failure::Unauthenticated("the API key is unknown or revoked".into());
     let (id, secret) = parse_token(token).ok_or_else(rejected)?;
     let (stored, owner) = keys::find_stored(connection, id)
@@ -180,9 +184,9 @@ async fn look_up_caller(connection: &mut Connection, token: &str) -> Result<Call
     let stamp_is_stale = stored
         .key
         .last_used_at
-        .is_none_or(|used| chrono::Utc::now() - used >= keys::USE_STAMP_EVERY);
+        .is_none_or(|used| now - used >= keys::USE_STAMP_EVERY);
     if stamp_is_stale {
-        keys::touch(connection, id).await?;
+        keys::touch(connection, id, now).await?;
     }
     // A key whose owner was disabled stops at once, as their sessions do.
     stored.key.caller(owner.as_ref()).ok_or_else(rejected)

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use super::countries::country_from_path;
@@ -93,7 +93,7 @@ pub async fn create(
         organisation_id: organisation,
         created_by: caller.key_id,
         created_by_user: caller.user_id,
-        expires_at: Utc::now() + Duration::days(request.days),
+        expires_at: db.now() + Duration::days(request.days),
     };
     match share_links::insert(&mut connection, &caller.actor(), &link).await? {
         Constrained::Done(row) => Ok(MadeLink {
@@ -106,9 +106,13 @@ pub async fn create(
     }
 }
 
-/// The link `token` opens, if it is live.
-pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkRow, Failure> {
-    share_links::find_live(connection, &secret_token_digest(token))
+/// The link `token` opens, if it is live at `now`.
+async fn open(
+    connection: &mut Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<ShareLinkRow, Failure> {
+    share_links::find_live(connection, &secret_token_digest(token), now)
         .await?
         .ok_or_else(|| {
             Failure::NotFound(
@@ -123,11 +127,13 @@ pub async fn open(connection: &mut Connection, token: &str) -> Result<ShareLinkR
 /// is read by people with no account, so who linked each intervention (a member of staff, by
 /// name) is taken out here, before any edge renders it; organisations stay named.
 pub async fn open_report(
-    connection: &mut Connection,
+    db: &impl Connections,
     token: &str,
     interventions_limit: u32,
 ) -> Result<(ShareLinkRow, GapReport), Failure> {
-    let link = open(connection, token).await?;
+    let mut connection = db.connect().await?;
+    let connection = &mut connection;
+    let link = open(connection, token, db.now()).await?;
     let filters = GapFilters {
         year: Some(link.year),
         organisation: link.organisation_id,

@@ -44,13 +44,15 @@ impl PackQuery {
     }
 }
 
+/// The pack asked for: the report year asked, else the next report's (on the server's clock).
 async fn pack(
+    state: &AppState,
     connection: &mut Connection,
     code: &str,
     query: &PackQuery,
 ) -> Result<CallForInformation, WebError> {
     let asked = filters::optional("report year", query.year.as_deref())?;
-    let year = pack_year(asked, chrono::Utc::now().date_naive())?;
+    let year = pack_year(asked, state.clock.now().date_naive())?;
     let organisation = filters::organisation(query.organisation.as_deref())?;
     Ok(call_for_information(connection, code, year, organisation).await?)
 }
@@ -63,11 +65,11 @@ pub async fn pack_page(
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let pack = pack(&mut connection, &code, &query).await?;
+    let pack = pack(&state, &mut connection, &code, &query).await?;
     let organisations = organisations::all(&mut connection).await?;
     let base = format!("/countries/{}/call-for-information", pack.country.code);
     let title = title(&pack);
-    let provenance = Provenance::now(&visitor.caller.name);
+    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
     let content = html! {
         h1 { (title) }
         form.filters.panel method="get" aria-label="Filters" {
@@ -100,7 +102,7 @@ pub async fn printable(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&mut *state.connection().await?, &code, &query).await?;
+    let pack = pack(&state, &mut *state.connection().await?, &code, &query).await?;
     let on_screen = OnScreen {
         back_to: query.on(&format!(
             "/countries/{}/call-for-information",
@@ -109,7 +111,7 @@ pub async fn printable(
         back_label: "Back to the pack".to_owned(),
         script: assets::SCRIPT_PATH.clone(),
     };
-    let provenance = Provenance::now(&visitor.caller.name);
+    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
     Ok(html_response(to_html(&pack, &provenance, Some(&on_screen))))
 }
 
@@ -120,9 +122,12 @@ pub async fn download_docx(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&mut *state.connection().await?, &code, &query).await?;
-    let document =
-        to_docx(&pack, &Provenance::now(&visitor.caller.name)).map_err(ApiError::Internal)?;
+    let pack = pack(&state, &mut *state.connection().await?, &code, &query).await?;
+    let document = to_docx(
+        &pack,
+        &Provenance::at(&visitor.caller.name, state.clock.now()),
+    )
+    .map_err(ApiError::Internal)?;
     Ok(docx_response(
         &file_name::call_for_information(&pack, "docx"),
         document,

@@ -99,7 +99,7 @@ pub async fn country_page(
     let history = tiers::history(&mut connection, &report.country.code).await?;
     let window = match report.year {
         Some(year) if query.year.is_none() => {
-            let next = next_report_year(chrono::Utc::now().date_naive());
+            let next = next_report_year(state.clock.now().date_naive());
             let answered = answered_in_period(
                 &mut connection,
                 &report.country.code,
@@ -417,7 +417,7 @@ pub async fn printable(
         back_label: format!("Back to {}", report.country.tip_name),
         script: super::assets::SCRIPT_PATH.clone(),
     };
-    let provenance = Provenance::now(&visitor.caller.name);
+    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
     let view = gaps_summary::View {
         on_screen: Some(&on_screen),
         shared: None,
@@ -452,8 +452,12 @@ pub async fn download_xlsx(
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (report, filters) = filtered_report(&state, &code, &query).await?;
-    let workbook = gaps_xlsx::to_xlsx(&report, &filters, &Provenance::now(&visitor.caller.name))
-        .map_err(ApiError::internal)?;
+    let workbook = gaps_xlsx::to_xlsx(
+        &report,
+        &filters,
+        &Provenance::at(&visitor.caller.name, state.clock.now()),
+    )
+    .map_err(ApiError::internal)?;
     let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
     Ok(xlsx_response(&name, workbook))
 }

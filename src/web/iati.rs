@@ -23,7 +23,7 @@ pub async fn download(
     let activities = iati_activities(&mut connection, id.into_inner()).await?;
     let recommendations = origin::api_address(&request, "/recommendations");
     let xml =
-        to_xml(&activities, chrono::Utc::now(), &recommendations).map_err(ApiError::internal)?;
+        to_xml(&activities, state.clock.now(), &recommendations).map_err(ApiError::internal)?;
     let name = file_name::iati_activities(&activities.organisation_name);
     Ok(attachment("application/xml; charset=utf-8", &name, xml))
 }

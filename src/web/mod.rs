@@ -15,6 +15,7 @@
 //! [`deadline`] (a page never waits longer than `REQUEST_TIMEOUT_MS`).
 
 pub mod account;
+pub mod account_keys;
 pub mod account_links;
 pub mod admin;
 pub mod assets;
@@ -90,13 +91,16 @@ pub fn configure(config: &mut web::ServiceConfig) {
             "/account/sessions/{handle}/end",
             web::post().to(account::end_session),
         )
-        .route("/account/keys", web::post().to(account::create_key))
-        .route("/account/keys/made", web::get().to(account::key_made))
+        .route("/account/keys", web::post().to(account_keys::create_key))
+        .route("/account/keys/made", web::get().to(account_keys::key_made))
         .route(
             "/account/keys/{id}/revoke",
-            web::get().to(account::confirm_revoke_key),
+            web::get().to(account_keys::confirm_revoke_key),
         )
-        .route("/account/keys/{id}/revoke", web::post().to(account::revoke))
+        .route(
+            "/account/keys/{id}/revoke",
+            web::post().to(account_keys::revoke),
+        )
         .route(
             "/account/second-factor",
             web::get().to(second_factor::enrol_page),

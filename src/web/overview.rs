@@ -157,8 +157,11 @@ pub async fn download_xlsx(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let report = report_for(&mut connection, &query).await?;
-    let workbook = coverage_xlsx::to_xlsx(&report, &Provenance::now(&visitor.caller.name))
-        .map_err(ApiError::internal)?;
+    let workbook = coverage_xlsx::to_xlsx(
+        &report,
+        &Provenance::at(&visitor.caller.name, state.clock.now()),
+    )
+    .map_err(ApiError::internal)?;
     Ok(xlsx_response(
         &file_name::coverage(&report, "xlsx"),
         workbook,

@@ -93,7 +93,9 @@ impl FromRequest for PendingVisitor {
             };
             let session_sha256 = digest(&cookie);
             let mut connection = state.connection().await?;
-            let Some(session) = sessions::find_live(&mut connection, &session_sha256).await? else {
+            let Some(session) =
+                sessions::find_live(&mut connection, &session_sha256, state.clock.now()).await?
+            else {
                 return Err(sign_in());
             };
             let caller = match &session.holder {
@@ -168,7 +170,7 @@ pub async fn start(
         .map(|agent| agent.chars().take(200).collect::<String>());
     let id = random_token()?;
     let csrf = random_token()?;
-    let expires_at = chrono::Utc::now()
+    let expires_at = state.clock.now()
         + chrono::Duration::from_std(LIFETIME).expect("the lifetime fits in a chrono Duration");
     let mut connection = state.connection().await?;
     sessions::insert(

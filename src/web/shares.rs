@@ -139,7 +139,7 @@ pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
     let mut connection = state.connection().await?;
     let links = sharing::made_by(&mut connection, &visitor.caller).await?;
     drop(connection);
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     let title = "Your shared links";
     let content = html! {
         h1 { (title) }
@@ -240,8 +240,7 @@ pub async fn open(
     settings: web::Data<SharingSettings>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let (link, report) = sharing::open_report(&mut connection, &token, 20).await?;
+    let (link, report) = sharing::open_report(state.get_ref(), &token, 20).await?;
     let shared = Shared {
         until: link.expires_at,
         min_reach: settings.min_reach,
@@ -250,7 +249,7 @@ pub async fn open(
         on_screen: None,
         shared: Some(&shared),
     };
-    let page = gaps_summary::to_html(&report, &Provenance::now(""), view);
+    let page = gaps_summary::to_html(&report, &Provenance::at("", state.clock.now()), view);
     let mut response = html_response(page);
     response.headers_mut().insert(
         actix_web::http::header::HeaderName::from_static("x-robots-tag"),

@@ -147,11 +147,9 @@ fn totp_secret_of(enrol: &str) -> Vec<u8> {
     totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap()
 }
 
-pub fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
+/// The server's time, in seconds since 1970, as the second factor counts it.
+pub fn now(app: &TestApp) -> u64 {
+    app.now().timestamp() as u64
 }
 
 #[actix_web::test]
@@ -200,7 +198,7 @@ async fn the_first_admin_comes_from_the_printed_link_and_must_set_up_a_second_fa
     let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
     assert!(enrol.contains("<svg"), "the QR code is drawn on the page");
     let secret = totp_secret_of(&enrol);
-    let code = gaptrack::domain::second_factor::code_at(&secret, now());
+    let code = gaptrack::domain::second_factor::code_at(&secret, now(&app));
     let wrong = post_form(
         &admin,
         &app,
@@ -329,6 +327,22 @@ async fn invite_editor_of_a_new_organisation(
         ],
     )
     .await
+}
+
+/// The admin sends the person named `name` a new link (an invitation again, or a reset), from
+/// their page.
+async fn send_a_new_link(admin: &reqwest::Client, app: &TestApp, name: &str) {
+    let people = get_page(admin, app, "/admin/people").await.1;
+    let person_path = person_path_of(&people, name);
+    let sent = post_form(
+        admin,
+        app,
+        &person_path,
+        &format!("{person_path}/link"),
+        &[],
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
 }
 
 /// The address of the page of the person named `name`, from the People page.
@@ -540,7 +554,7 @@ async fn wrong_passwords_lock_an_address_whether_or_not_it_has_an_account() {
                     .unwrap()
                     .parse()
                     .unwrap();
-                assert!((800..=900).contains(&retry), "{retry}");
+                assert_eq!(retry, 900, "15 minutes on the server's clock");
                 let body = response.text().await.unwrap();
                 last_bodies.push(text_after(&body, r#"role="alert"><p>"#));
             }
@@ -558,6 +572,15 @@ async fn wrong_passwords_lock_an_address_whether_or_not_it_has_an_account() {
         "{}",
         last_bodies[0]
     );
+
+    // Ten minutes on, still locked, saying how long is left; at fifteen, the lock is lifted.
+    app.clock.advance(chrono::TimeDelta::minutes(10));
+    let waiting = sign_in(&browser(), &app, "fatou@example.org", EDITOR_PASSWORD).await;
+    assert_eq!(waiting.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(waiting.headers()["retry-after"], "300");
+    app.clock.advance(chrono::TimeDelta::minutes(5));
+    let lifted = sign_in(&browser(), &app, "fatou@example.org", EDITOR_PASSWORD).await;
+    assert_eq!(lifted.status(), StatusCode::SEE_OTHER, "the lock is lifted");
 }
 
 #[actix_web::test]
@@ -735,17 +758,7 @@ async fn links_are_built_on_the_public_address_and_a_reset_needs_a_new_password(
     .await;
 
     // The admin sends a password reset; choosing the current password again is refused.
-    let people = get_page(&admin, &app, "/admin/people").await.1;
-    let person_path = person_path_of(&people, "Moussa Diallo");
-    let sent = post_form(
-        &admin,
-        &app,
-        &person_path,
-        &format!("{person_path}/link"),
-        &[],
-    )
-    .await;
-    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    send_a_new_link(&admin, &app, "Moussa Diallo").await;
     let reset = link_in(&mail.received()[1].body);
     assert!(
         reset.starts_with(&format!("{PUBLIC}/account-links/")),
@@ -915,7 +928,7 @@ async fn a_password_reset_still_asks_for_the_second_factor_the_person_has() {
     // The admin sets up a second factor (this server does not require it of them).
     let (_, enrol) = get_page(&admin, &app, "/account/second-factor").await;
     let secret = totp_secret_of(&enrol);
-    let code = gaptrack::domain::second_factor::code_at(&secret, now());
+    let code = gaptrack::domain::second_factor::code_at(&secret, now(&app));
     let confirmed = post_form(
         &admin,
         &app,
@@ -926,17 +939,7 @@ async fn a_password_reset_still_asks_for_the_second_factor_the_person_has() {
     .await;
     assert_eq!(confirmed.status(), StatusCode::OK);
 
-    let people = get_page(&admin, &app, "/admin/people").await.1;
-    let person_path = person_path_of(&people, "Awa Ndiaye");
-    let sent = post_form(
-        &admin,
-        &app,
-        &person_path,
-        &format!("{person_path}/link"),
-        &[],
-    )
-    .await;
-    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    send_a_new_link(&admin, &app, "Awa Ndiaye").await;
     let reset = link_in(&mail.received()[0].body);
     let fresh = browser();
     let chosen = redeem(
@@ -956,4 +959,47 @@ async fn a_password_reset_still_asks_for_the_second_factor_the_person_has() {
     );
     let overview = fresh.get(app.url("/")).send().await.unwrap();
     assert!(location(&overview).starts_with("/signin/second-factor"));
+}
+
+#[actix_web::test]
+async fn an_invitation_expires_after_its_days_and_the_admin_sends_a_new_link() {
+    let mail = MailServer::start();
+    let app = app_with_mail(&mail).await;
+    let admin = first_admin(&app).await;
+    let invited = invite_editor_of_a_new_organisation(&app, &admin).await;
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    let first = link_in(&mail.received()[0].body);
+
+    // Seven days, less a minute, on the server's clock: the link still opens; a minute after its
+    // seventh day, it says it has expired.
+    app.clock
+        .advance(chrono::TimeDelta::days(7) - chrono::TimeDelta::minutes(1));
+    assert_eq!(
+        browser().get(&first).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    app.clock.advance(chrono::TimeDelta::minutes(2));
+    let expired = browser().get(&first).send().await.unwrap();
+    assert_eq!(expired.status(), StatusCode::GONE);
+    assert!(
+        expired
+            .text()
+            .await
+            .unwrap()
+            .contains("This link has expired")
+    );
+
+    // The admin's session ended long ago too; signed in again, they see why and send a new link.
+    let admin = browser();
+    let signed = sign_in(&admin, &app, "awa@example.org", ADMIN_PASSWORD).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let (_, people) = get_page(&admin, &app, "/admin/people").await;
+    assert!(people.contains("invited (link expired)"), "{people}");
+    send_a_new_link(&admin, &app, "Moussa Diallo").await;
+    let second = link_in(&mail.received()[1].body);
+    assert_ne!(first, second);
+    assert_eq!(
+        browser().get(&second).send().await.unwrap().status(),
+        StatusCode::OK
+    );
 }

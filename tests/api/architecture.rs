@@ -346,3 +346,41 @@ fn the_import_reader_sees_grouped_and_relative_imports() {
         ])
     );
 }
+
+/// Every decision reads the time from the clock in the server's state, which tests move
+/// (`domain::Clock`); only the clock itself, and the command line's pool, read the machine's.
+#[test]
+fn the_time_is_read_from_the_clock_only() {
+    let allowed = [
+        vec!["domain".to_owned(), "clock".to_owned()],
+        vec!["db".to_owned()],
+    ];
+    let readers: Vec<String> = modules()
+        .iter()
+        .filter(|(module, _)| !allowed.contains(module))
+        .filter(|(_, text)| {
+            let code = code_only(text);
+            let code = without_tests(&code);
+            ["Utc::now()", "Local::now()", "SystemTime::now()"]
+                .iter()
+                .any(|reading| code.contains(reading))
+        })
+        .map(|(module, _)| name(module))
+        .collect();
+    assert!(
+        readers.is_empty(),
+        "files that read the machine's clock instead of the state's: {readers:?}"
+    );
+}
+
+/// A file does one job: past 500 lines it is doing several.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let long: Vec<String> = modules()
+        .iter()
+        .map(|(module, text)| (name(module), text.lines().count()))
+        .filter(|(_, lines)| *lines > 500)
+        .map(|(module, lines)| format!("{module}: {lines} lines"))
+        .collect();
+    assert!(long.is_empty(), "files to split: {long:?}");
+}

@@ -1205,7 +1205,7 @@ async fn a_grant_writer_downloads_each_document_from_the_pages_and_it_reads_back
     let (name, document) = browser
         .download("a[href^='/countries/SEN/call-for-information.docx']")
         .await;
-    let year = gaptrack::domain::next_report_year(chrono::Utc::now().date_naive());
+    let year = gaptrack::domain::next_report_year(app.now().date_naive());
     assert_eq!(
         name,
         format!("gaptrack-SEN-{year}-call-for-information.docx")

@@ -201,7 +201,7 @@ async fn the_pack_tells_what_was_done_in_the_period_by_pillar_and_what_nothing_a
         .await;
     assert_eq!(
         next["report_year"],
-        next_report_year(chrono::Utc::now().date_naive())
+        next_report_year(app.now().date_naive())
     );
     assert_eq!(next["pillars"], json!([]), "{next}");
     assert_eq!(

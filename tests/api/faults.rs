@@ -58,6 +58,7 @@ impl FaultyService {
                 sharing: Default::default(),
                 accounts: Default::default(),
                 public_url: None,
+                clock: Default::default(),
             },
         )
         .unwrap();

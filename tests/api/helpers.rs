@@ -8,14 +8,14 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use actix_web::dev::ServerHandle;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use gaptrack::config::{RateLimits, ServerSettings, Timeouts};
 use gaptrack::db;
 use gaptrack::db::audit::Actor;
-use gaptrack::domain::{NewApiKey, Role};
+use gaptrack::domain::{ManualClock, NewApiKey, Role, SharedClock};
 use gaptrack::local_postgres::{Durability, LocalCluster};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
@@ -178,6 +178,9 @@ pub struct TestApp {
     admin: ApiClient,
     database: String,
     handle: ServerHandle,
+    /// The server's clock: it stands still until a test moves it (`app.clock.advance(...)`),
+    /// so that expiries and second-factor codes never depend on how fast a test runs.
+    pub clock: Arc<ManualClock>,
 }
 
 impl TestApp {
@@ -224,7 +227,9 @@ impl TestApp {
         )
     }
 
-    fn start(database: String, settings: ServerSettings) -> Self {
+    fn start(database: String, mut settings: ServerSettings) -> Self {
+        let clock = Arc::new(ManualClock::at(chrono::Utc::now()));
+        settings.clock = SharedClock::new(clock.clone());
         let database_url = database_url(&server().base_url, &database);
         let admin_key = create_key(&database_url, Role::Admin, None);
         let pool = db::build_pool(&database_url, 4, &Timeouts::default()).expect("a pool");
@@ -242,7 +247,13 @@ impl TestApp {
             database_url,
             database,
             handle,
+            clock,
         }
+    }
+
+    /// The time on the server's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        gaptrack::domain::Clock::now(self.clock.as_ref())
     }
 
     /// A client that sends `key` (or no key at all) instead of the admin key.
@@ -457,6 +468,7 @@ pub fn test_settings() -> ServerSettings {
         sharing: Default::default(),
         accounts: Default::default(),
         public_url: None,
+        clock: Default::default(),
     }
 }
 

@@ -259,17 +259,19 @@ async fn an_expired_key_is_forgotten() {
         StatusCode::CREATED,
     )
     .await;
-    app.count("WITH aged AS (UPDATE idempotency_keys SET expires_at = now() - interval '1 second' RETURNING 1) SELECT count(*) AS n FROM aged")
-        .await;
+    // A day and a second later on the server's clock, the key is free again.
+    app.clock
+        .advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::seconds(1));
     let again = post_with_key(&app.client, &url, "old", &body).await;
     assert!(again.headers().get("Idempotent-Replayed").is_none());
     expect_json(again, StatusCode::CREATED).await;
     assert_eq!(interventions(&app).await, 2);
 }
 
-/// Leaves the key's claim as an instance that died mid-request leaves it: no answer, and older
-/// than the time after which it counts as abandoned. `wrote` says whether that request had
-/// stored its write (its claim is the one in the audit trail) or died before.
+/// Leaves the key's claim as an instance that died mid-request leaves it: no answer; then moves
+/// the server's clock past the time after which such a claim counts as abandoned. `wrote` says
+/// whether that request had stored its write (its claim is the one in the audit trail) or died
+/// before.
 async fn as_if_its_instance_died(app: &TestApp, wrote: bool) {
     let claim = if wrote {
         "claim_id"
@@ -279,11 +281,12 @@ async fn as_if_its_instance_died(app: &TestApp, wrote: bool) {
     let died = app
         .count(&format!(
             "WITH died AS (UPDATE idempotency_keys SET status = NULL, response_nonce = NULL, \
-             response_sealed = NULL, created_at = now() - interval '1 hour', claim_id = {claim} \
+             response_sealed = NULL, claim_id = {claim} \
              RETURNING 1) SELECT count(*) AS n FROM died"
         ))
         .await;
     assert_eq!(died, 1);
+    app.clock.advance(chrono::TimeDelta::hours(1));
 }
 
 #[actix_web::test]

@@ -54,7 +54,7 @@ pub async fn confirm_enrolment(
             "no second factor is being set up: start again from your account page".into(),
         ));
     };
-    let now = Utc::now().timestamp() as u64;
+    let now = db.now().timestamp() as u64;
     let Some(step) = second_factor::accepted_step(&secret, code, now, None) else {
         return Err(Failure::invalid(
             "code",

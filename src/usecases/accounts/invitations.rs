@@ -103,7 +103,7 @@ pub async fn invite_as(
         state: UserState::Invited,
         password_hash: None,
     };
-    let expires_at = Utc::now() + settings.invitation_lifetime;
+    let expires_at = db.now() + settings.invitation_lifetime;
     let mut connection = db.connect().await?;
     let made = account_links::invite(
         &mut connection,
@@ -169,7 +169,7 @@ pub async fn new_link(
         purpose,
         Some(user.id),
         &token.sha256,
-        Utc::now() + lifetime,
+        db.now() + lifetime,
     )
     .await?;
     Ok(MadeLink {
@@ -214,7 +214,7 @@ pub async fn first_admin_link(
         AccountLinkPurpose::FirstAdmin,
         None,
         &token.sha256,
-        Utc::now() + settings.invitation_lifetime,
+        db.now() + settings.invitation_lifetime,
     )
     .await?;
     Ok(Some(MadeLink {

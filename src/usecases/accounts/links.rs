@@ -34,7 +34,7 @@ pub async fn open_link(db: &impl Connections, token: &str) -> Result<OpenedLink,
             "This link is not one of gaptrack's: check that it was copied whole.".into(),
         ));
     };
-    let mut state = link.state(Utc::now());
+    let mut state = link.state(db.now());
     if user
         .as_ref()
         .is_some_and(|user| user.state == UserState::Disabled)
@@ -102,7 +102,14 @@ pub async fn redeem_link(
         },
     };
     let mut connection = db.connect().await?;
-    match account_links::redeem(&mut connection, &secret_token_digest(token), &redeem).await? {
+    match account_links::redeem(
+        &mut connection,
+        &secret_token_digest(token),
+        &redeem,
+        db.now(),
+    )
+    .await?
+    {
         // The session it starts waits as a sign-in's does: for the second factor the person has,
         // or for the one their role requires.
         Redemption::Done(user) => Ok(signed_in(settings, user)),

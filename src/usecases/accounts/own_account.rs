@@ -84,7 +84,7 @@ pub async fn account_overview(
     };
     Ok(AccountOverview {
         organisation,
-        sessions: crate::db::sessions::of_person(&mut connection, user_id).await?,
+        sessions: crate::db::sessions::of_person(&mut connection, user_id, db.now()).await?,
         keys: crate::db::keys::owned_by(&mut connection, user_id).await?,
         recovery_codes_left: second_factors::recovery_codes_left(&mut connection, user_id).await?,
         user,

@@ -14,8 +14,11 @@ pub struct SignedIn {
     pub pending: Option<SessionPending>,
 }
 
-fn lock_message(until: chrono::DateTime<Utc>) -> Failure {
-    let seconds = (until - Utc::now()).num_seconds().max(1) as u64;
+fn lock_message(until: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> Failure {
+    // Rounded up: a client told to come back sooner would still find the lock.
+    let seconds = ((until - now).num_milliseconds() + 999)
+        .div_euclid(1000)
+        .max(1) as u64;
     let minutes = seconds.div_ceil(60);
     Failure::Throttled {
         detail: format!(
@@ -38,8 +41,10 @@ pub async fn sign_in(
 ) -> Result<SignedIn, Failure> {
     let email_key = email.trim().to_lowercase();
     let mut connection = db.connect().await?;
-    if let Some(until) = sign_in_failures::locked_until(&mut connection, &email_key).await? {
-        return Err(lock_message(until));
+    if let Some(until) =
+        sign_in_failures::locked_until(&mut connection, &email_key, db.now()).await?
+    {
+        return Err(lock_message(until, db.now()));
     }
     let found = users::credentials_by_email(&mut connection, &email_key).await?;
     let right = match &found {
@@ -63,8 +68,10 @@ pub async fn sign_in(
     };
     if !right {
         return Err(
-            match sign_in_failures::record(&mut connection, &email_key, settings.lockout).await? {
-                Some(until) => lock_message(until),
+            match sign_in_failures::record(&mut connection, &email_key, settings.lockout, db.now())
+                .await?
+            {
+                Some(until) => lock_message(until, db.now()),
                 None => Failure::Unauthenticated(WRONG_PASSWORD.into()),
             },
         );
@@ -136,10 +143,12 @@ pub async fn check_second_factor(
         .await?
         .ok_or_else(|| Failure::Unauthenticated("sign in again".into()))?;
     let email_key = credentials.user.email.to_lowercase();
-    if let Some(until) = sign_in_failures::locked_until(&mut connection, &email_key).await? {
-        return Err(lock_message(until));
+    if let Some(until) =
+        sign_in_failures::locked_until(&mut connection, &email_key, db.now()).await?
+    {
+        return Err(lock_message(until, db.now()));
     }
-    let now = Utc::now().timestamp() as u64;
+    let now = db.now().timestamp() as u64;
     let by_app = match &credentials.totp_secret {
         Some(secret) if credentials.user.has_second_factor() => {
             match second_factor::accepted_step(secret, code, now, credentials.totp_last_step) {
@@ -163,8 +172,10 @@ pub async fn check_second_factor(
         return Ok(());
     }
     Err(
-        match sign_in_failures::record(&mut connection, &email_key, settings.lockout).await? {
-            Some(until) => lock_message(until),
+        match sign_in_failures::record(&mut connection, &email_key, settings.lockout, db.now())
+            .await?
+        {
+            Some(until) => lock_message(until, db.now()),
             None => Failure::invalid(
                 "code",
                 "that code is not right, or was already used: type the 6 digits your app shows \

@@ -14,7 +14,7 @@ use crate::http::AppState;
 use crate::http::error::FieldError;
 use crate::usecases;
 use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
-use crate::web::account::secret_page;
+use crate::web::account_keys::secret_page;
 use crate::web::admin::people::roles_weakest_first;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;

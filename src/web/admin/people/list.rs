@@ -102,6 +102,7 @@ pub(super) async fn render_list(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let now = state.clock.now();
     let mut connection = state.connection().await?;
     let people = users::list(&mut connection).await?;
     let links = account_links::newest_per_user(&mut connection).await?;
@@ -160,7 +161,7 @@ pub(super) async fn render_list(
                         td data-label="E-mail" { (user.email) }
                         td data-label="Role" { (user.role.label()) }
                         td data-label="Organisation" { (organisation_name(user.organisation_id)) }
-                        td data-label="State" { (state_words(user, link)) }
+                        td data-label="State" { (state_words(user, link, now)) }
                         td data-label="Second factor" { @if user.has_second_factor() { "yes" } @else { "no" } }
                     }
                 }

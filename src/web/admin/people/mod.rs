@@ -102,8 +102,11 @@ pub(super) fn organisation_options(
 }
 
 /// How the list shows an account's state, with its newest link's.
-pub(super) fn state_words(user: &UserRow, link: Option<&AccountLinkRow>) -> String {
-    let now = chrono::Utc::now();
+pub(super) fn state_words(
+    user: &UserRow,
+    link: Option<&AccountLinkRow>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
     match user.state {
         UserState::Invited => match link.map(|l| l.state(now)) {
             Some(LinkState::Open) => "invited".into(),

@@ -178,6 +178,7 @@ pub(super) async fn render_person(
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
     let PersonPage { said, form, errors } = page;
+    let now = state.clock.now();
     let blank = FormData::default();
     let form = form.unwrap_or(&blank);
     let mut connection = state.connection().await?;
@@ -203,9 +204,7 @@ pub(super) async fn render_person(
             .unwrap_or_default(),
     );
     let selected_role = value("role", user.role.to_string());
-    let open_link = link
-        .as_ref()
-        .filter(|l| l.state(chrono::Utc::now()) == LinkState::Open);
+    let open_link = link.as_ref().filter(|l| l.state(now) == LinkState::Open);
     let title = user.display_name.clone();
     let content = html! {
         h1 { (title) }
@@ -214,7 +213,7 @@ pub(super) async fn render_person(
             Some(Said::Done(what)) => { div.notice role="status" { p { (what) } } }
             None => {}
         }
-        p { (user.email) " · " (state_words(&user, link.as_ref())) " · " (keys) " active key" @if keys != 1 { "s" } " of their own · "
+        p { (user.email) " · " (state_words(&user, link.as_ref(), now)) " · " (keys) " active key" @if keys != 1 { "s" } " of their own · "
             a href={ "/admin/audit?user=" (user.id) } { "their changes in the audit trail" } }
         section.panel aria-labelledby="details" {
             h2 #details { "Role and organisation" }
