@@ -153,7 +153,7 @@ pub async fn resolve(
 /// The statement that matches names to countries. Every request that names a country runs it, so
 /// it is a type of its own that diesel prepares once per connection (`sql_query` is planned anew
 /// each time, which cost about a millisecond a request), and its SQL is the database function
-/// `country_name_matches`, which keeps one plan (migration `country_match_planned_once`).
+/// `country_name_matches`, which keeps one plan (`src/db/sql/country_names.sql`).
 struct MatchStatement<'a> {
     given: &'a [&'a str],
 }

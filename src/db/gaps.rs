@@ -1,12 +1,12 @@
 //! The queries behind the gap and coverage reports.
 //!
-//! The rule that decides a recommendation's status lives in SQL functions, each written once
-//! (migrations `faster_gap_rule` and `short_circuit_gap_status`): `link_counts` (which links
-//! count), `link_status` (what one link makes of its recommendation), `recommendation_statuses`
-//! and `recommendation_lines` (how a recommendation's links combine).
+//! The rule that decides a recommendation's status lives in SQL functions, each written once and
+//! readable as it stands in `src/db/sql/gap_rule.sql`: `link_counts` (which links count),
+//! `link_status` (what one link makes of its recommendation), `recommendation_statuses` and
+//! `recommendation_lines` (how a recommendation's links combine).
 //!
-//! These queries read the rule's answers from its read model instead (migration
-//! `status_read_model`): each counting link's strength, and each recommendation's strongest,
+//! These queries read the rule's answers from its read model instead (`src/db/sql/read_model.sql`,
+//! and the report's statements in `src/db/sql/gap_report.sql`): each counting link's strength, and each recommendation's strongest,
 //! overall and per organisation, kept up to date by triggers in the transaction of every write
 //! that can change them. So coverage costs one row per addressed recommendation, whatever the
 //! number of links; [`super::read_model`] compares the two.

@@ -64,11 +64,9 @@ pub enum Linking {
 /// organisation or countries (which locks it FOR UPDATE) waits for this link, or this link for
 /// it, and the check always reads what the write will stand on.
 ///
-/// Every write of a link locks, in this order, its intervention, its recommendation (FOR NO KEY
-/// UPDATE) and only then the link: the read model's trigger locks the recommendation the same way
-/// (migration `status_read_model`), and a writer that held the link while waiting for the
-/// recommendation would deadlock with one that held the recommendation while waiting for the
-/// link.
+/// Every write of a link takes its ends' locks through `lock_ends` before the link: a writer
+/// that held the link while waiting for the recommendation would deadlock with one that held the
+/// recommendation while waiting for the link.
 ///
 /// Created or updated is told by the insert itself (ON CONFLICT DO NOTHING, then an update of
 /// the row it found): of two first PUTs racing, one creates and the other updates.
@@ -109,27 +107,14 @@ async fn refusal_of(
     only_of: Option<Uuid>,
     link: &NewLink<'_>,
 ) -> Result<Option<Linking>, DbError> {
-    let Some(organisation) = interventions::table
-        .find(link.intervention_id)
-        .select(interventions::organisation_id)
-        .for_share()
-        .first::<Uuid>(connection)
-        .await
-        .optional()?
-    else {
+    let ends = lock_ends(connection, link.intervention_id, link.recommendation_id).await?;
+    let Some(organisation) = ends.organisation else {
         return Ok(Some(Linking::InterventionMissing));
     };
     if only_of.is_some_and(|allowed| allowed != organisation) {
         return Ok(Some(Linking::OtherOrganisation));
     }
-    let Some(country) = recommendations::table
-        .find(link.recommendation_id)
-        .select(recommendations::country_code)
-        .for_no_key_update()
-        .first::<String>(connection)
-        .await
-        .optional()?
-    else {
+    let Some(country) = ends.country else {
         return Ok(Some(Linking::RecommendationMissing));
     };
     let mut countries = countries_of(connection, &[link.intervention_id]).await?;
@@ -247,26 +232,41 @@ pub async fn delete(
         .await
 }
 
-/// Locks a link's intervention and recommendation, in the order every link write takes them (see
-/// [`upsert`]).
+/// What a link stands on, read under the locks of its two ends.
+struct Ends {
+    /// The intervention's organisation; `None` when there is no such intervention.
+    organisation: Option<Uuid>,
+    /// The recommendation's country; `None` when there is no such recommendation.
+    country: Option<String>,
+}
+
+/// Locks a link's intervention (FOR SHARE) and then its recommendation (FOR NO KEY UPDATE): the
+/// one order every write of a link takes them in, before the link itself, and the order the read
+/// model's triggers take them in (`src/db/sql/read_model.sql`), so that no two writers each hold
+/// what the other waits for.
 async fn lock_ends(
     connection: &mut Connection,
     intervention_id: Uuid,
     recommendation_id: Uuid,
-) -> Result<(), DbError> {
-    interventions::table
+) -> Result<Ends, DbError> {
+    let organisation = interventions::table
         .find(intervention_id)
-        .select(interventions::id)
+        .select(interventions::organisation_id)
         .for_share()
-        .load::<Uuid>(connection)
-        .await?;
-    recommendations::table
+        .first::<Uuid>(connection)
+        .await
+        .optional()?;
+    let country = recommendations::table
         .find(recommendation_id)
-        .select(recommendations::id)
+        .select(recommendations::country_code)
         .for_no_key_update()
-        .load::<Uuid>(connection)
-        .await?;
-    Ok(())
+        .first::<String>(connection)
+        .await
+        .optional()?;
+    Ok(Ends {
+        organisation,
+        country,
+    })
 }
 
 /// The links of one intervention, in recommendation order.

@@ -1,4 +1,4 @@
-//! The status read model (migration `status_read_model`), checked against the live rule and
+//! The status read model (`src/db/sql/read_model.sql`), checked against the live rule and
 //! rebuilt from it.
 //!
 //! Triggers keep the model up to date in the transaction of every write; these are for an

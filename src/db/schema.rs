@@ -207,7 +207,7 @@ diesel::table! {
 diesel::joinable!(web_sessions -> api_keys (api_key_id));
 diesel::allow_tables_to_appear_in_same_query!(api_keys, web_sessions);
 
-// The status read model (migration `status_read_model`), kept by triggers and read by `db::gaps`.
+// The status read model (`src/db/sql/read_model.sql`), kept by triggers and read by `db::gaps`.
 
 diesel::table! {
     link_strengths (intervention_id, recommendation_id) {

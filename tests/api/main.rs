@@ -47,5 +47,6 @@ mod shares;
 mod sign_in_security;
 mod single_sign_on;
 mod snapshots;
+mod sql_definitions;
 mod tiers;
 mod uploads;
