@@ -11,8 +11,8 @@ async fn main() -> ExitCode {
     let command = Cli::parse().command.unwrap_or(Command::Serve);
     match cli::run(command).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            log::error!("{message}");
+        Err(error) => {
+            log::error!("{}", error.with_causes());
             ExitCode::FAILURE
         }
     }

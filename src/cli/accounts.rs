@@ -4,9 +4,10 @@
 use clap::Subcommand;
 use uuid::Uuid;
 
+use super::CliError;
 use crate::config::Config;
 use crate::db::{self, DbPool, users};
-use crate::domain::{Actor, Failure, Role, invalid_summary};
+use crate::domain::{Actor, Role};
 use crate::usecases::accounts::{self, Invitation};
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
@@ -38,29 +39,16 @@ pub enum UsersCommand {
     List,
 }
 
-fn say(failure: Failure) -> String {
-    match failure {
-        Failure::Invalid(errors) => invalid_summary(&errors),
-        other => other.to_string(),
-    }
-}
-
 /// Runs a `users` command against the database at `url`.
-pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
-    let config = Config::from_env()?;
-    let pool: DbPool = db::build_pool(url, 2, &config.timeouts).map_err(|e| e.to_string())?;
+pub async fn run(url: &str, command: UsersCommand) -> Result<(), CliError> {
+    let config = Config::from_env().map_err(CliError::Config)?;
+    let pool: DbPool = db::build_pool(url, 2, &config.timeouts)?;
     match command {
         UsersCommand::FirstAdmin => {
             let actor = Actor::command_line("users first-admin");
             match first_admin(&pool, &actor, &config).await? {
                 Some(message) => print!("{message}"),
-                None => {
-                    return Err(
-                        "an admin account is already active: sign in as them and invite \
-                                people from the People page, or use `gaptrack users invite`"
-                            .into(),
-                    );
-                }
+                None => return Err(CliError::AdminExists),
             }
         }
         UsersCommand::Invite {
@@ -83,8 +71,7 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
                 &config.public_url_or_bind_address(),
                 &invitation,
             )
-            .await
-            .map_err(say)?;
+            .await?;
             println!(
                 "Invited {name} <{email}> as {role}. Pass on this one-time link (it works until {}):\n\n    {}\n",
                 made.link.expires_at.format("%Y-%m-%d %H:%M UTC"),
@@ -97,8 +84,7 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
                 &Actor::command_line("users reset-second-factor"),
                 &email,
             )
-            .await
-            .map_err(say)?;
+            .await?;
             println!(
                 "{} <{}> has no second factor now; they set up a new one at their next sign-in{}.",
                 user.display_name,
@@ -111,11 +97,8 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), String> {
             );
         }
         UsersCommand::List => {
-            let mut connection = db::connection(&pool).await.map_err(|e| e.to_string())?;
-            for user in users::list(&mut connection)
-                .await
-                .map_err(|e| e.to_string())?
-            {
+            let mut connection = db::connection(&pool).await?;
+            for user in users::list(&mut connection).await? {
                 println!(
                     "{}\t{}\t{}\t{}\t{}",
                     user.id, user.email, user.role, user.state, user.display_name
@@ -132,15 +115,14 @@ pub async fn first_admin(
     pool: &DbPool,
     actor: &Actor,
     config: &Config,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, CliError> {
     let made = accounts::first_admin_link(
         pool,
         actor,
         &config.accounts,
         &config.public_url_or_bind_address(),
     )
-    .await
-    .map_err(say)?;
+    .await?;
     Ok(made.map(|made| {
         format!(
             "\nNo admin account exists yet. Open this one-time link to create yours (it works until {}):\n\n\

@@ -2,8 +2,10 @@
 //! `gaptrack keys ...`, `gaptrack import ...`, `gaptrack openapi`.
 
 mod accounts;
+mod error;
 
 pub use accounts::UsersCommand;
+pub use error::CliError;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -16,8 +18,8 @@ use crate::config::Config;
 use crate::database::Database;
 use crate::db::audit::Actor;
 use crate::db::{self, keys};
+use crate::domain::Failure;
 use crate::domain::Role;
-use crate::domain::{Failure, bad_rows_summary, invalid_summary};
 use crate::http::json;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, RunOptions, csv_file};
@@ -128,7 +130,7 @@ pub enum KeysCommand {
 }
 
 /// Runs a command to completion.
-pub async fn run(command: Command) -> Result<(), String> {
+pub async fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Openapi => {
             print!("{}", startup::openapi_json());
@@ -138,9 +140,8 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::Demo(DemoCommand::Load) => {
             with_database(async |url| {
                 let mut connection = connect(url).await?;
-                let loaded = demo::load(&mut connection, &Actor::command_line("demo load"))
-                    .await
-                    .map_err(|e| e.to_string())?;
+                let loaded =
+                    demo::load(&mut connection, &Actor::command_line("demo load")).await?;
                 println!(
                     "demo loaded: {} recommendations, {} interventions, {} links",
                     loaded.recommendations, loaded.interventions, loaded.links
@@ -160,8 +161,7 @@ pub async fn run(command: Command) -> Result<(), String> {
                 let generated = generate::generate(&mut connection, scale.max(1), |step| {
                     eprintln!("generating {step} ({:.0?})", started.elapsed());
                 })
-                .await
-                .map_err(|e| e.to_string())?;
+                .await?;
                 println!(
                     "generated {} countries, {} tiers, {} recommendations, {} interventions, {} links in {:.1?}",
                     generated.countries,
@@ -206,8 +206,7 @@ pub async fn run(command: Command) -> Result<(), String> {
                     rows,
                     options,
                 )
-                .await
-                .map_err(describe)?;
+                .await?;
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&summary).expect("summaries serialise")
@@ -221,18 +220,22 @@ pub async fn run(command: Command) -> Result<(), String> {
 
 /// Opens the configured database (starting the local cluster if need be), runs `work` on it, and
 /// closes it again whatever happened.
-async fn with_database(work: impl AsyncFnOnce(&str) -> Result<(), String>) -> Result<(), String> {
-    let config = Config::from_env()?;
-    let database = Database::open(&config).await.map_err(|e| e.to_string())?;
+async fn with_database(
+    work: impl AsyncFnOnce(&str) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let config = Config::from_env().map_err(CliError::Config)?;
+    let database = Database::open(&config).await?;
     let result = work(&database.url).await;
     database.close();
     result
 }
 
 /// Reads an import file: JSON when it ends in `.json`, CSV otherwise.
-fn read_import_file(path: &Path) -> Result<ImportRows, String> {
-    let bytes =
-        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+fn read_import_file(path: &Path) -> Result<ImportRows, CliError> {
+    let bytes = std::fs::read(path).map_err(|cause| CliError::ReadFile {
+        path: path.to_owned(),
+        cause,
+    })?;
     let is_json = path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
@@ -241,50 +244,24 @@ fn read_import_file(path: &Path) -> Result<ImportRows, String> {
     } else {
         csv_file::read(&bytes).map_err(Failure::from)
     };
-    rows.map_err(describe)
+    Ok(rows?)
 }
 
-/// A use case's failure as a person at a terminal should read it: every bad row on a line of its
-/// own.
-fn describe(failure: Failure) -> String {
-    let (mut text, errors) = match failure {
-        Failure::Invalid(errors) => (invalid_summary(&errors), errors),
-        Failure::BadRows { errors, total } => (bad_rows_summary(&errors, total), errors),
-        Failure::Unavailable(_) | Failure::ConnectionLost(_) => (
-            "the database cannot be reached right now, or did not answer in time".to_owned(),
-            Vec::new(),
-        ),
-        other => (other.to_string(), Vec::new()),
-    };
-    for field in errors {
-        let place = match field.row {
-            Some(row) => format!("line {row}, {}", field.field),
-            None => field.field,
-        };
-        text.push_str(&format!("\n  {place}: {}", field.message));
-    }
-    text
-}
-
-async fn connect(url: &str) -> Result<AsyncPgConnection, String> {
+async fn connect(url: &str) -> Result<AsyncPgConnection, CliError> {
     AsyncPgConnection::establish(url)
         .await
-        .map_err(|error| format!("cannot connect to the database: {error}"))
+        .map_err(CliError::Connect)
 }
 
 /// `gaptrack dev check-read-model`: lists where the stored statuses differ from the live rule.
-async fn check_read_model(url: &str, rebuild: bool) -> Result<(), String> {
+async fn check_read_model(url: &str, rebuild: bool) -> Result<(), CliError> {
     let mut connection = connect(url).await?;
     let started = std::time::Instant::now();
     if rebuild {
-        db::read_model::rebuild(&mut connection)
-            .await
-            .map_err(|e| e.to_string())?;
+        db::read_model::rebuild(&mut connection).await?;
         eprintln!("read model rebuilt in {:.1?}", started.elapsed());
     }
-    let differences = db::read_model::differences(&mut connection)
-        .await
-        .map_err(|e| e.to_string())?;
+    let differences = db::read_model::differences(&mut connection).await?;
     for difference in &differences {
         let scope = difference
             .organisation_id
@@ -301,15 +278,11 @@ async fn check_read_model(url: &str, rebuild: bool) -> Result<(), String> {
         );
         Ok(())
     } else {
-        Err(format!(
-            "{} difference(s) between the read model and the live rule; \
-             `gaptrack dev check-read-model --rebuild` builds it again",
-            differences.len()
-        ))
+        Err(CliError::ReadModelDiffers(differences.len()))
     }
 }
 
-async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
+async fn keys_command(url: &str, command: KeysCommand) -> Result<(), CliError> {
     let mut connection = connect(url).await?;
     match command {
         KeysCommand::Create {
@@ -327,16 +300,13 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
                 &Actor::command_line("keys create"),
                 &request,
             )
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
             println!("created {} key `{}` ({})", row.role, row.name, row.id);
             println!("{secret}");
             eprintln!("This is the only time the key is shown: store it now.");
         }
         KeysCommand::List => {
-            let rows = keys::list(&mut connection, None, i64::MAX)
-                .await
-                .map_err(|e| e.to_string())?;
+            let rows = keys::all(&mut connection).await?;
             for row in rows {
                 let organisation = row
                     .organisation_id
@@ -355,29 +325,26 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), String> {
         }
         KeysCommand::Revoke { id } => {
             let actor = Actor::command_line("keys revoke");
-            let row = crate::usecases::keys::revoke_key_as(&mut connection, &actor, id)
-                .await
-                .map_err(|failure| failure.to_string())?;
+            let row = crate::usecases::keys::revoke_key_as(&mut connection, &actor, id).await?;
             println!("revoked key `{}` ({})", row.name, row.id);
         }
     }
     Ok(())
 }
 
-async fn serve() -> Result<(), String> {
-    let config = Config::from_env()?;
-    let database = Database::open(&config).await.map_err(|e| e.to_string())?;
+async fn serve() -> Result<(), CliError> {
+    let config = Config::from_env().map_err(CliError::Config)?;
+    let database = Database::open(&config).await?;
     let result = serve_on(&config, &database).await;
     database.close();
     result
 }
 
-async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
+async fn serve_on(config: &Config, database: &Database) -> Result<(), CliError> {
     let mut connection = connect(&database.url).await?;
     if database.freshly_created {
-        let loaded = demo::load(&mut connection, &Actor::command_line("serve: first start"))
-            .await
-            .map_err(|e| e.to_string())?;
+        let loaded =
+            demo::load(&mut connection, &Actor::command_line("serve: first start")).await?;
         log::info!(
             "new local database: loaded the demo dataset ({} recommendations, {} interventions)",
             loaded.recommendations,
@@ -387,18 +354,19 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
     bootstrap_admin_key(&mut connection).await?;
     drop(connection);
 
-    let pool = db::build_pool(&database.url, config.pool_size, &config.timeouts)
-        .map_err(|e| e.to_string())?;
+    let pool = db::build_pool(&database.url, config.pool_size, &config.timeouts)?;
     // Printed, not logged, so the link is not kept in log files.
     let actor = Actor::command_line("serve: first start");
     if let Some(message) = accounts::first_admin(&pool, &actor, config).await? {
         print!("{message}");
     }
-    let listener = TcpListener::bind(&config.bind_address)
-        .map_err(|error| format!("cannot listen on {}: {error}", config.bind_address))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let server =
-        startup::run(listener, pool, config.server_settings()).map_err(|e| e.to_string())?;
+    let listening = |cause| CliError::Listen {
+        address: config.bind_address.clone(),
+        cause,
+    };
+    let listener = TcpListener::bind(&config.bind_address).map_err(listening)?;
+    let address = listener.local_addr().map_err(listening)?;
+    let server = startup::run(listener, pool, config.server_settings()).map_err(listening)?;
     log::info!("gaptrack listening on http://{address}");
     log::info!("API docs at http://{address}{}", startup::DOCS_PATH);
     log::info!("try http://{address}/api/v1/countries/SLE/gaps");
@@ -408,15 +376,13 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), String> {
              page was opened at; set PUBLIC_URL to the address people open gaptrack at"
         );
     }
-    server
-        .await
-        .map_err(|error| format!("the server failed: {error}"))
+    server.await.map_err(CliError::Server)
 }
 
 /// On a database without any key, creates the first admin key and prints it once, on standard
 /// output rather than in the log, so that it is not kept in log files.
-async fn bootstrap_admin_key(connection: &mut AsyncPgConnection) -> Result<(), String> {
-    if keys::any(connection).await.map_err(|e| e.to_string())? {
+async fn bootstrap_admin_key(connection: &mut AsyncPgConnection) -> Result<(), CliError> {
+    if keys::any(connection).await? {
         return Ok(());
     }
     let request = CreateApiKey {
@@ -429,8 +395,7 @@ async fn bootstrap_admin_key(connection: &mut AsyncPgConnection) -> Result<(), S
         &Actor::command_line("serve: first start"),
         &request,
     )
-    .await
-    .map_err(|e| e.to_string())?;
+    .await?;
     println!(
         "\nThis database had no API key, so an admin key was created. It is shown only this once:\n\n\
          \x20   {secret}\n\n\

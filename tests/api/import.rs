@@ -219,6 +219,29 @@ async fn the_command_line_keeps_the_imports_rules_a_tier_history_holds_no_recomm
 }
 
 #[actix_web::test]
+async fn the_command_line_says_why_a_file_cannot_be_read_and_what_caused_it() {
+    let app = TestApp::spawn().await;
+    let missing = crate::helpers::scratch_dir("cli-import-missing").join("2024.csv");
+    let output = gaptrack(&[("DATABASE_URL", app.database_url.as_str())])
+        .args(["import", "recommendations", "--year", "2024"])
+        .arg(&missing)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(&format!("cannot read {}", missing.display())),
+        "{said}"
+    );
+    assert!(
+        said.contains("caused by: No such file or directory"),
+        "{said}"
+    );
+}
+
+#[actix_web::test]
 async fn a_year_imports_from_json_and_a_reworded_recommendation_is_updated_in_place() {
     let app = TestApp::spawn().await;
     app.create_report(2023).await;
