@@ -140,9 +140,8 @@ pub async fn get_gaps(
             format!("must be between 0 and {MAX_INTERVENTIONS_LIMIT}"),
         ));
     }
-    let mut connection = state.connection().await?;
     let report = gap_report(
-        &mut connection,
+        state.get_ref(),
         &code,
         &query.filters(),
         interventions_limit,

@@ -173,6 +173,17 @@ pub async fn organisation_filter_name(
 /// The gap report of the country named `code`, with `filters`, listing at most
 /// `interventions_limit` interventions per recommendation.
 pub async fn gap_report(
+    db: &impl crate::db::Connections,
+    code: &str,
+    filters: &GapFilters,
+    interventions_limit: u32,
+) -> Result<GapReport, Failure> {
+    let mut connection = db.connect().await?;
+    gap_report_on(&mut connection, code, filters, interventions_limit).await
+}
+
+/// [`gap_report`], on a connection a use case already holds.
+pub async fn gap_report_on(
     connection: &mut Connection,
     code: &str,
     filters: &GapFilters,

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod audit;
 pub mod call_for_information;
 pub mod countries;
+pub mod country_page;
 pub mod coverage;
 pub mod gap_report;
 pub mod iati;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use super::countries::country_from_path;
-use super::gap_report::{GapFilters, GapReport, gap_report};
+use super::gap_report::{GapFilters, GapReport, gap_report_on};
 use crate::db::share_links::Maker;
 use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
 use crate::db::{Connection, Connections, Constrained, reports};
@@ -139,7 +139,7 @@ pub async fn open_report(
         organisation: link.organisation_id,
         ..GapFilters::default()
     };
-    let mut report = gap_report(
+    let mut report = gap_report_on(
         connection,
         &link.country_code,
         &filters,

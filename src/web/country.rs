@@ -1,8 +1,6 @@
 //! A country's page: its tier history and the gap report by pillar, every recommendation with its
 //! status, its line and the interventions that answer it; and its printable version.
 
-use std::collections::HashSet;
-
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -14,21 +12,16 @@ use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
 use crate::config::SharingSettings;
-use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
-use crate::db::interventions::Intervention;
-use crate::db::organisations::OrganisationRow;
-use crate::db::tiers::TierRow;
-use crate::db::{Connection, lineage, organisations, recommendations, tiers};
-use crate::domain::{
-    Contribution, Pillar, RecommendationStatus, Role, movement, next_report_year, reporting_period,
-};
+use crate::domain::{Contribution, Pillar, RecommendationStatus, Role, movement, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
 use crate::export::provenance::{Provenance, period_in_words};
 use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, html_response, xlsx_response};
-use crate::usecases::call_for_information::answered_in_period;
+use crate::usecases::country_page::{
+    self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
+};
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 use crate::web::interventions::from_country::link_offer;
 
@@ -78,12 +71,8 @@ fn with_query(path: &str, query: &str) -> String {
 /// How many interventions the page lists per recommendation.
 const INTERVENTIONS_SHOWN: u32 = 20;
 
-async fn report(
-    connection: &mut Connection,
-    code: &str,
-    query: &CountryQuery,
-) -> Result<GapReport, WebError> {
-    Ok(gaps::gap_report(connection, code, &query.gap_filters()?, INTERVENTIONS_SHOWN).await?)
+async fn report(state: &AppState, code: &str, query: &CountryQuery) -> Result<GapReport, WebError> {
+    Ok(gaps::gap_report(state, code, &query.gap_filters()?, INTERVENTIONS_SHOWN).await?)
 }
 
 /// `GET /countries/{code}`.
@@ -94,38 +83,28 @@ pub async fn country_page(
     code: web::Path<String>,
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let report = report(&mut connection, &code, &query).await?;
-    let history = tiers::history(&mut connection, &report.country.code).await?;
-    let window = match report.year {
-        Some(year) if query.year.is_none() => {
-            let next = next_report_year(state.clock.now().date_naive());
-            let answered = answered_in_period(
-                &mut connection,
-                &report.country.code,
-                year,
-                next,
-                report.organisation,
-            )
-            .await?;
-            Some(Window {
-                next_year: next,
-                answered,
-            })
-        }
-        _ => None,
-    };
-    let organisations = organisations::all(&mut connection).await?;
-    let years = recommendations::years_of_country(&mut connection, &report.country.code).await?;
-    let suggestions = match report.year {
-        Some(year) if visitor.caller.is_admin() => {
-            lineage::suggestions(&mut connection, &report.country.code, year).await?
-        }
-        _ => Vec::new(),
-    };
+    let page = country_page::country_page(
+        state.get_ref(),
+        &visitor.caller,
+        &code,
+        &query.gap_filters()?,
+        INTERVENTIONS_SHOWN,
+    )
+    .await?;
+    Ok(country_view(&visitor, &query, sharing.link_days, &page))
+}
+
+/// The country's page, from what [`country_page::country_page`] read.
+fn country_view(
+    visitor: &Visitor,
+    query: &CountryQuery,
+    link_days: i64,
+    page: &CountryPage,
+) -> HttpResponse {
+    let report = &page.report;
     let offers = LinkOffers {
-        visitor: &visitor,
-        interventions: own_interventions(&mut connection, &visitor, &report.country.code).await?,
+        visitor,
+        linkable: &page.linkable,
         linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
         relinked: query.relinked.as_deref().and_then(|id| id.parse().ok()),
     };
@@ -134,48 +113,36 @@ pub async fn country_page(
         Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
         None => country.tip_name.clone(),
     };
+    let window = page.window.as_ref();
     let content = html! {
         h1 { (title) }
-        (summary_panel(&report, &query, window.as_ref()))
-        (filter_form(&report, &query, &organisations, &years))
+        (summary_panel(report, query, window))
+        (filter_form(report, query, &page.organisations, &page.years))
         @if crate::usecases::share_links::may_share(&visitor.caller) {
-            @if let Some(year) = report.year { (share_form(&report, year, &visitor, sharing.link_days)) }
+            @if let Some(year) = report.year { (share_form(report, year, visitor, link_days)) }
         }
         @if let Some(answered) = query.answered.as_deref().and_then(|n| n.parse::<usize>().ok()) {
             div.notice role="status" #lineage-done {
                 p { @if answered == 1 { "1 answer saved." } @else { (answered) " answers saved." } }
             }
         }
-        @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(&visitor, &report.country.code, year, &suggestions)) }
-        (tier_history(&history))
-        (recommendations_by_pillar(&report, window.as_ref(), Some(&offers)))
+        @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
+        (tier_history(&page.history))
+        (recommendations_by_pillar(report, window, Some(&offers)))
         @if report.recommendations.is_empty() {
             p { "No recommendation matches these filters." }
         }
     };
-    Ok(widgets::html_page(layout::page(
-        &title,
-        &visitor,
-        Section::Countries,
-        content,
-    )))
+    widgets::html_page(layout::page(&title, visitor, Section::Countries, content))
 }
 
-/// What is answered in the period the next report will assess, shown beside the latest
-/// report's recommendations.
-struct Window {
-    next_year: i32,
-    /// The recommendations some intervention active in that period answers.
-    answered: HashSet<Uuid>,
-}
-
-impl Window {
-    fn note(&self) -> String {
-        format!(
-            "Nothing yet in the period the next report will assess ({})",
-            period_in_words(reporting_period(self.next_year))
-        )
-    }
+/// The note beside a recommendation nothing answers yet in the period the next report will
+/// assess.
+fn window_note(window: &Window) -> String {
+    format!(
+        "Nothing yet in the period the next report will assess ({})",
+        period_in_words(reporting_period(window.next_year))
+    )
 }
 
 /// The country's tier and how many of its recommendations stand where, with the ways to the
@@ -328,7 +295,7 @@ fn recommendations_by_pillar(
                                     } @else { "New in this report." }
                                 }
                                 @if let Some(window) = window.filter(|w| !w.answered.contains(&recommendation.id)) {
-                                    p.window-note { (window.note()) }
+                                    p.window-note { (window_note(window)) }
                                 }
                                 @if !recommendation.interventions.is_empty() {
                                     p { "Answered by:" }
@@ -355,7 +322,7 @@ fn recommendations_by_pillar(
                                         div.notice role="status" { p { (widgets::RELINKED) } }
                                     }
                                     @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
-                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, &offers.interventions))
+                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, offers.linkable))
                                     }
                                 }
                             }
@@ -367,37 +334,13 @@ fn recommendations_by_pillar(
     }
 }
 
-/// What the page offers under each recommendation for linking: the visitor's interventions in
-/// the country, and which recommendation was just linked, or had its link changed.
+/// What the page offers under each recommendation for linking: the interventions the visitor may
+/// link, and which recommendation was just linked, or had its link changed.
 struct LinkOffers<'a> {
     visitor: &'a Visitor,
-    interventions: Vec<Intervention>,
+    linkable: &'a Linkable,
     linked: Option<Uuid>,
     relinked: Option<Uuid>,
-}
-
-/// The interventions in `country` that the visitor may link (an editor's organisation's; for
-/// an admin, every one), newest first; none for a viewer.
-async fn own_interventions(
-    connection: &mut Connection,
-    visitor: &Visitor,
-    country: &str,
-) -> Result<Vec<Intervention>, WebError> {
-    let Ok(organisation) = visitor.caller.editable_organisation() else {
-        return Ok(Vec::new());
-    };
-    let filter = InterventionFilter {
-        organisation,
-        country: Some(country.to_owned()),
-        ..InterventionFilter::default()
-    };
-    let rows =
-        intervention_list::list_in_order(connection, &filter, InterventionOrder::Newest, None, 200)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|i| visitor.caller.may_edit(Some(i.row.organisation_id)))
-        .collect())
 }
 
 /// `GET /countries/{code}/print`: the printable summary, for a grant proposal.
@@ -407,8 +350,7 @@ pub async fn printable(
     code: web::Path<String>,
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let report = report(&mut connection, &code, &query).await?;
+    let report = report(&state, &code, &query).await?;
     let on_screen = OnScreen {
         back_to: with_query(
             &format!("/countries/{}", report.country.code),
@@ -468,7 +410,6 @@ async fn filtered_report(
     code: &str,
     query: &CountryQuery,
 ) -> Result<(GapReport, GapFilters), WebError> {
-    let mut connection = state.connection().await?;
-    let report = report(&mut connection, code, query).await?;
+    let report = report(state, code, query).await?;
     Ok((report, query.gap_filters()?))
 }

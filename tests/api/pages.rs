@@ -235,3 +235,47 @@ async fn the_overview_writes_its_counts_in_words_that_cannot_be_misread() {
         "a fraction reads as work done: {page}"
     );
 }
+
+#[actix_web::test]
+async fn an_admin_links_an_organisations_work_from_the_country_page_once_it_is_chosen() {
+    use gaptrack::usecases::country_page::LINKABLE_SHOWN;
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    app.create_recommendation("SLE", 2023, 1, "protection")
+        .await;
+    let busy = app.create_organisation("CenHTRO").await;
+    let small = app.create_organisation("Réseau Sahel").await;
+    for _ in 0..=LINKABLE_SHOWN {
+        app.create_intervention(&busy, &["SLE"], "active").await;
+    }
+    app.create_intervention(&small, &["SLE"], "planned").await;
+    let admin = signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
+    let choices = |page: &str| {
+        Html::parse_document(page)
+            .select(&select("select[name=intervention_id] option"))
+            .count()
+    };
+
+    // Without a filter, the admin is asked whose work to link rather than given every
+    // intervention in the country under every recommendation.
+    let page = crate::documents::page_of(&admin, &app, "/countries/SLE").await;
+    assert!(page.contains("Choose whose work counts"), "{page}");
+    assert_eq!(choices(&page), 0);
+
+    let page =
+        crate::documents::page_of(&admin, &app, &format!("/countries/SLE?organisation={busy}"))
+            .await;
+    assert_eq!(choices(&page), LINKABLE_SHOWN, "the newest, and no more");
+    assert!(
+        page.contains(&format!("The {LINKABLE_SHOWN} newest are listed")),
+        "the page says the list is cut"
+    );
+    let page = crate::documents::page_of(
+        &admin,
+        &app,
+        &format!("/countries/SLE?organisation={small}"),
+    )
+    .await;
+    assert_eq!(choices(&page), 1);
+    assert!(!page.contains("newest are listed"));
+}

@@ -13,57 +13,68 @@ use uuid::Uuid;
 use super::linking::{Linked, link_from_form};
 use super::see_other;
 use super::show::{ShowQuery, render_show};
-use crate::db::interventions::Intervention;
 use crate::domain::Contribution;
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::usecases::country_page::{LINKABLE_SHOWN, Linkable};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::session::Visitor;
 
-/// Under a recommendation of `code`'s `year` report: the form to link one of `interventions`
-/// (those the visitor may change, in that country) to it, and the way to log a new one.
+/// Under a recommendation of `code`'s `year` report: the form to link one of the interventions the
+/// visitor may link there, and the way to log a new one.
 pub fn link_offer(
     visitor: &Visitor,
     code: &str,
     year: i32,
     recommendation: Uuid,
-    interventions: &[Intervention],
+    linkable: &Linkable,
 ) -> Markup {
     let prefix = format!("offer-{recommendation}");
     html! {
         details.link-offer.no-print {
             summary { "Link an intervention to this recommendation" }
-            @if interventions.is_empty() {
-                p.muted { "None of your interventions works in this country yet." }
-            } @else {
-                form method="post" action={ "/recommendations/" (recommendation) "/link" } {
-                    input type="hidden" name="csrf" value=(visitor.csrf);
-                    input type="hidden" name="country" value=(code);
-                    input type="hidden" name="year" value=(year);
-                    div.field {
-                        label for={ (prefix) "-intervention" } { "Intervention" }
-                        select id={ (prefix) "-intervention" } name="intervention_id" required {
-                            @for intervention in interventions {
-                                option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label()) ")" }
+            @match linkable {
+                Linkable::Nothing => {}
+                Linkable::ChooseAnOrganisation => {
+                    p.muted { "Choose whose work counts, in the filters above, to link one of that organisation's interventions." }
+                }
+                Linkable::Interventions { interventions, .. } if interventions.is_empty() => {
+                    p.muted { "None of these interventions works in this country yet." }
+                }
+                Linkable::Interventions { interventions, more } => {
+                    form method="post" action={ "/recommendations/" (recommendation) "/link" } {
+                        input type="hidden" name="csrf" value=(visitor.csrf);
+                        input type="hidden" name="country" value=(code);
+                        input type="hidden" name="year" value=(year);
+                        div.field {
+                            label for={ (prefix) "-intervention" } { "Intervention" }
+                            select id={ (prefix) "-intervention" } name="intervention_id" required {
+                                @for intervention in interventions {
+                                    option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label()) ")" }
+                                }
+                            }
+                            @if *more {
+                                p.muted { "The " (LINKABLE_SHOWN) " newest are listed; link an older one from its own page, found in "
+                                    a href={ "/interventions?country=" (code) } { "the interventions list" } "." }
                             }
                         }
-                    }
-                    div.field {
-                        label for={ (prefix) "-contribution" } { "Contribution" }
-                        select id={ (prefix) "-contribution" } name="contribution" {
-                            @for c in Contribution::ALL { option value=(c) { (c.label()) } }
+                        div.field {
+                            label for={ (prefix) "-contribution" } { "Contribution" }
+                            select id={ (prefix) "-contribution" } name="contribution" {
+                                @for c in Contribution::ALL { option value=(c) { (c.label()) } }
+                            }
                         }
+                        div.field {
+                            label for={ (prefix) "-rationale" } { "Rationale" }
+                            textarea id={ (prefix) "-rationale" } name="rationale" {}
+                        }
+                        div.field {
+                            label for={ (prefix) "-evidence" } { "Evidence URL" }
+                            input id={ (prefix) "-evidence" } type="url" name="evidence_url";
+                        }
+                        button type="submit" { "Link" }
                     }
-                    div.field {
-                        label for={ (prefix) "-rationale" } { "Rationale" }
-                        textarea id={ (prefix) "-rationale" } name="rationale" {}
-                    }
-                    div.field {
-                        label for={ (prefix) "-evidence" } { "Evidence URL" }
-                        input id={ (prefix) "-evidence" } type="url" name="evidence_url";
-                    }
-                    button type="submit" { "Link" }
                 }
             }
             p { a.button.secondary href={ "/interventions/new?country=" (code) "&answers=" (recommendation) } { "Log a new intervention for it" } }

@@ -1,0 +1,167 @@
+//! What a country's page shows, read in one go: the gap report, the tier history, the report years
+//! to choose from, the organisations to filter by, what is answered in the period the next report
+//! will assess, the lineage an admin is asked to confirm, and the interventions the visitor may
+//! link from the page. The page renders it without reading anything more.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::call_for_information::answered_in_period;
+use super::gap_report::{GapFilters, GapReport, gap_report_on};
+use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
+pub use crate::db::interventions::Intervention;
+pub use crate::db::lineage::LineageSuggestion;
+pub use crate::db::organisations::OrganisationRow;
+pub use crate::db::tiers::TierRow;
+use crate::db::{Connection, Connections, lineage, organisations, recommendations, tiers};
+use crate::domain::{Caller, Failure, next_report_year};
+
+/// How many interventions the page offers to link under each recommendation, newest first; past
+/// it the page says so and points to the interventions list.
+pub const LINKABLE_SHOWN: usize = 100;
+
+/// A country's page.
+#[derive(Debug)]
+pub struct CountryPage {
+    pub report: GapReport,
+    /// Every placement of the country, oldest first.
+    pub history: Vec<TierRow>,
+    /// The report years with recommendations for the country.
+    pub years: Vec<i32>,
+    pub organisations: Vec<OrganisationRow>,
+    /// Shown when the page is the country's latest report (no year asked).
+    pub window: Option<Window>,
+    /// Continuations an admin is asked to confirm; empty for anyone else.
+    pub suggestions: Vec<LineageSuggestion>,
+    pub linkable: Linkable,
+}
+
+/// What is answered in the period the next report will assess.
+#[derive(Debug)]
+pub struct Window {
+    pub next_year: i32,
+    /// The recommendations some intervention active in that period answers.
+    pub answered: HashSet<Uuid>,
+}
+
+/// The interventions the visitor may link from the page.
+#[derive(Debug, Default)]
+pub enum Linkable {
+    /// A viewer links nothing; nor does a page without a report year.
+    #[default]
+    Nothing,
+    /// An admin links an organisation's work: the page asks which organisation first (there may
+    /// be hundreds of interventions in the country).
+    ChooseAnOrganisation,
+    /// The visitor's (or, for an admin, the filtered organisation's) interventions in the
+    /// country, newest first, at most [`LINKABLE_SHOWN`]; `more` when there are more.
+    Interventions {
+        interventions: Vec<Intervention>,
+        more: bool,
+    },
+}
+
+/// The page of the country `code`, as `caller` sees it with `filters`, on `today`.
+pub async fn country_page(
+    db: &impl Connections,
+    caller: &Caller,
+    code: &str,
+    filters: &GapFilters,
+    interventions_shown: u32,
+) -> Result<CountryPage, Failure> {
+    let today = db.now().date_naive();
+    let mut connection = db.connect().await?;
+    let connection = &mut connection;
+    let report = gap_report_on(connection, code, filters, interventions_shown).await?;
+    let country = report.country.code.clone();
+    let window = match report.year {
+        Some(year) if filters.year.is_none() => {
+            Some(window(connection, &report, year, today).await?)
+        }
+        _ => None,
+    };
+    let suggestions = match report.year {
+        Some(year) if caller.is_admin() => lineage::suggestions(connection, &country, year).await?,
+        _ => Vec::new(),
+    };
+    let linkable = match report.year {
+        Some(_) => linkable(connection, caller, &country, report.organisation).await?,
+        None => Linkable::Nothing,
+    };
+    Ok(CountryPage {
+        history: tiers::history(connection, &country).await?,
+        years: recommendations::years_of_country(connection, &country).await?,
+        organisations: organisations::all(connection).await?,
+        window,
+        suggestions,
+        linkable,
+        report,
+    })
+}
+
+async fn window(
+    connection: &mut Connection,
+    report: &GapReport,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Window, Failure> {
+    let next_year = next_report_year(today);
+    let answered = answered_in_period(
+        connection,
+        &report.country.code,
+        year,
+        next_year,
+        report.organisation,
+    )
+    .await?;
+    Ok(Window {
+        next_year,
+        answered,
+    })
+}
+
+/// An editor's organisation's interventions in `country`; an admin's, those of the organisation
+/// the page is filtered by, if any; a viewer's, none.
+async fn linkable(
+    connection: &mut Connection,
+    caller: &Caller,
+    country: &str,
+    filtered_by: Option<Uuid>,
+) -> Result<Linkable, Failure> {
+    let Ok(editable) = caller.editable_organisation() else {
+        return Ok(Linkable::Nothing);
+    };
+    let organisation = if caller.is_admin() {
+        filtered_by
+    } else {
+        editable
+    };
+    let Some(organisation) = organisation else {
+        return Ok(if caller.is_admin() {
+            Linkable::ChooseAnOrganisation
+        } else {
+            Linkable::Nothing
+        });
+    };
+    let filter = InterventionFilter {
+        organisation: Some(organisation),
+        country: Some(country.to_owned()),
+        ..InterventionFilter::default()
+    };
+    let mut interventions = intervention_list::list_in_order(
+        connection,
+        &filter,
+        InterventionOrder::Newest,
+        None,
+        LINKABLE_SHOWN as i64 + 1,
+    )
+    .await?;
+    let more = interventions.len() > LINKABLE_SHOWN;
+    interventions.truncate(LINKABLE_SHOWN);
+    Ok(Linkable::Interventions {
+        interventions,
+        more,
+    })
+}
