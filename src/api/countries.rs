@@ -6,10 +6,11 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::pagination::{Page, PageRequest};
-use crate::db::countries::{self, CountryRow};
 use crate::domain::Region;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
+use crate::usecases;
+use crate::usecases::countries::CountryRow;
 pub use crate::usecases::countries::{
     CountryDto, countries_from_list, country_from_field, country_from_filter, country_from_path,
 };
@@ -47,7 +48,7 @@ pub async fn list_countries(
     if let Some(text) = &query.q {
         // A search ranks at most every country (250); its pages are cut from that ranking,
         // resuming after the country the cursor names.
-        let ranked = countries::search(&mut connection, text, query.region).await?;
+        let ranked = usecases::countries::search(&mut connection, text, query.region).await?;
         let start = match &page.after {
             Some(after) => ranked
                 .iter()
@@ -62,7 +63,7 @@ pub async fn list_countries(
             CountryDto::from,
         )));
     }
-    let rows = countries::list(
+    let rows = usecases::countries::page(
         &mut connection,
         query.region,
         page.after.as_deref(),

@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
-use crate::db::keys::{self, ApiKeyRow};
 use crate::http::AppState;
 use crate::http::json::JsonBody;
 use crate::usecases;
+use crate::usecases::keys::ApiKeyRow;
 
 use crate::domain::Role;
 use crate::http::error::{ApiError, Problem};
@@ -82,10 +82,8 @@ pub async fn list_keys(
     state: web::Data<AppState>,
     query: web::Query<KeyListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require_admin()?;
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    let rows = keys::list(&mut connection, page.after, page.fetch()).await?;
+    let rows = usecases::keys::page(state.get_ref(), &caller, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, ApiKeyDto::from)))
 }
 

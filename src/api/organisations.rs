@@ -9,12 +9,12 @@ use uuid::Uuid;
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
-use crate::db::organisations::{self, OrganisationRow};
 use crate::domain::IatiOrganisationType;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
 use crate::usecases;
+use crate::usecases::organisations::OrganisationRow;
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -119,8 +119,7 @@ pub async fn list_organisations(
     query: web::Query<OrganisationListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    let rows = organisations::list(&mut connection, page.after, page.fetch()).await?;
+    let rows = usecases::organisations::page(state.get_ref(), page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.id, OrganisationDto::from)))
 }
 
@@ -166,10 +165,7 @@ pub async fn get_organisation(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    let row = organisations::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| usecases::organisations::not_found(id))?;
+    let row = usecases::organisations::find(state.get_ref(), id).await?;
     Ok(tagged(
         HttpResponse::Ok(),
         &row,

@@ -8,13 +8,13 @@ use utoipa::{IntoParams, ToSchema};
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use super::path_year::PathYear;
-use crate::db::reports::{self, ReportRow};
 use crate::domain::{ReportingPeriod, reporting_period};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
 use crate::usecases;
 pub use crate::usecases::reports::CreateReport;
+use crate::usecases::reports::ReportRow;
 
 /// A TIP Report.
 #[derive(Debug, Serialize, ToSchema)]
@@ -67,8 +67,7 @@ pub async fn list_reports(
     query: web::Query<ReportListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PageRequest::<i32>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    let rows = reports::list(&mut connection, page.after, page.fetch()).await?;
+    let rows = usecases::reports::page(state.get_ref(), page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.year, ReportDto::from)))
 }
 
@@ -106,9 +105,6 @@ pub async fn get_report(
     year: web::Path<PathYear>,
 ) -> Result<HttpResponse, ApiError> {
     let PathYear(year) = year.into_inner();
-    let mut connection = state.connection().await?;
-    let row = reports::find(&mut connection, year)
-        .await?
-        .ok_or_else(|| usecases::reports::not_found(year))?;
+    let row = usecases::reports::find(state.get_ref(), year).await?;
     Ok(HttpResponse::Ok().json(ReportDto::from(row)))
 }

@@ -5,15 +5,14 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::auth::Caller;
-use super::countries::country_from_path;
 use super::pagination::Page;
 use super::path_year::PathYear;
-use crate::db::tiers::{self, TierRow};
 use crate::domain::{Movement, Tier, movement};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
 use crate::usecases;
+use crate::usecases::tiers::TierRow;
 pub use crate::usecases::tiers::{Placed, PutTier};
 
 /// A country's placement in one report year.
@@ -54,9 +53,7 @@ pub async fn list_tiers(
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut connection = state.connection().await?;
-    let country = country_from_path(&mut connection, &code).await?;
-    let rows = tiers::history(&mut connection, &country.code).await?;
+    let rows = usecases::tiers::history(state.get_ref(), &code).await?;
     let mut items = Vec::with_capacity(rows.len());
     let mut previous: Option<&TierRow> = None;
     for row in &rows {

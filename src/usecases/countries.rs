@@ -6,7 +6,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::Connection;
-use crate::db::countries::{self, CountryRow};
+use crate::db::countries;
+pub use crate::db::countries::CountryRow;
 use crate::domain::{Failure, FieldError, Region, UnresolvedCountry};
 
 /// A country.
@@ -111,4 +112,23 @@ pub async fn countries_from_list(
     codes.sort();
     codes.dedup();
     Ok(codes)
+}
+
+/// Every country `text` names or begins to name, best match first (at most every country).
+pub async fn search(
+    connection: &mut Connection,
+    text: &str,
+    region: Option<Region>,
+) -> Result<Vec<CountryRow>, Failure> {
+    Ok(countries::search(connection, text, region).await?)
+}
+
+/// A page of countries by code, after `after`, of `region` if given.
+pub async fn page(
+    connection: &mut Connection,
+    region: Option<Region>,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<CountryRow>, Failure> {
+    Ok(countries::list(connection, region, after, limit).await?)
 }

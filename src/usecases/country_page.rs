@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use super::call_for_information::answered_in_period;
 use super::gap_report::{GapFilters, GapReport, gap_report_on};
+pub use super::lineage::LineageSuggestion;
 use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
 pub use crate::db::interventions::Intervention;
-pub use crate::db::lineage::LineageSuggestion;
 pub use crate::db::organisations::OrganisationRow;
 pub use crate::db::tiers::TierRow;
 use crate::db::{Connection, Connections, lineage, organisations, recommendations, tiers};

@@ -4,7 +4,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::db::keys::{self, ApiKeyRow};
+use crate::db::keys;
+pub use crate::db::keys::ApiKeyRow;
 use crate::db::{Connection, Connections};
 use crate::domain::{
     Actor, Caller, Failure, NewApiKey, Role, Validator, parse_token, secret_matches,
@@ -190,4 +191,16 @@ async fn look_up_caller(
     }
     // A key whose owner was disabled stops at once, as their sessions do.
     stored.key.caller(owner.as_ref()).ok_or_else(rejected)
+}
+
+/// A page of keys in creation order, after `after`, without their secrets: for admins only.
+pub async fn page(
+    db: &impl Connections,
+    caller: &Caller,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<ApiKeyRow>, Failure> {
+    caller.require_admin()?;
+    let mut connection = db.connect().await?;
+    Ok(keys::list(&mut connection, after, limit).await?)
 }

@@ -3,7 +3,8 @@
 //! [`db::lineage::suggestions`](crate::db::lineage::suggestions); the answers are checked against the line rule
 //! ([`crate::domain::continues`]) and stored all at once or not at all.
 
-use crate::db::lineage::{self, LineageAnswer};
+use crate::db::lineage;
+pub use crate::db::lineage::{LineageAnswer, LineageSuggestion};
 use crate::db::{Connections, recommendations};
 use crate::domain::{Caller, Failure, FieldError, continues};
 

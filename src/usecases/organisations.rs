@@ -3,7 +3,8 @@
 
 use uuid::Uuid;
 
-use crate::db::organisations::{self, IatiFacts, OrganisationChanges, OrganisationRow};
+pub use crate::db::organisations::OrganisationRow;
+use crate::db::organisations::{self, IatiFacts, OrganisationChanges};
 use crate::db::{Connection, Connections, Constrained, Guarded};
 use crate::domain::{
     Caller, Failure, IatiOrganisationType, Precondition, Validator, iati_identifier,
@@ -21,6 +22,31 @@ fn taken(constraint: &str, name: Option<&str>, iati_identifier: Option<&str>) ->
             name.unwrap_or_default()
         )),
     }
+}
+
+/// Every organisation, by name: the pages' choices and the names they show (there are tens or
+/// hundreds, never so many that a page could not list them all).
+pub async fn all(db: &impl Connections) -> Result<Vec<OrganisationRow>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(organisations::all(&mut connection).await?)
+}
+
+/// A page of organisations in creation order, after `after`: the API's list.
+pub async fn page(
+    db: &impl Connections,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<OrganisationRow>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(organisations::list(&mut connection, after, limit).await?)
+}
+
+/// Organisation `id`; not found when there is none.
+pub async fn find(db: &impl Connections, id: Uuid) -> Result<OrganisationRow, Failure> {
+    let mut connection = db.connect().await?;
+    organisations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))
 }
 
 /// Organisation `id`, if new work, people and keys may be given to it: it exists and is not

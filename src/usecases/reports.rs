@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::db::reports::{self, NewReport, ReportRow};
+pub use crate::db::reports::ReportRow;
+use crate::db::reports::{self, NewReport};
 use crate::db::{Connections, Constrained};
 use crate::domain::{Caller, Failure, Validator};
 
@@ -66,4 +67,28 @@ pub async fn create(
             format!("a report for {} already exists", new.year),
         )),
     }
+}
+
+/// A page of report years, oldest first, after `after`.
+pub async fn page(
+    db: &impl Connections,
+    after: Option<i32>,
+    limit: i64,
+) -> Result<Vec<ReportRow>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(reports::list(&mut connection, after, limit).await?)
+}
+
+/// The report of `year`; not found when it is not recorded.
+pub async fn find(db: &impl Connections, year: i32) -> Result<ReportRow, Failure> {
+    let mut connection = db.connect().await?;
+    reports::find(&mut connection, year)
+        .await?
+        .ok_or_else(|| not_found(year))
+}
+
+/// Every report year, oldest first (one a year: a page lists them all).
+pub async fn all(db: &impl Connections) -> Result<Vec<ReportRow>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(reports::list(&mut connection, None, i64::MAX).await?)
 }

@@ -11,7 +11,8 @@ use uuid::Uuid;
 use super::countries::country_from_path;
 use super::gap_report::{GapFilters, GapReport, gap_report_on};
 use crate::db::share_links::Maker;
-use crate::db::share_links::{self, NewShareLink, ShareLinkRow};
+pub use crate::db::share_links::ShareLinkRow;
+use crate::db::share_links::{self, NewShareLink};
 use crate::db::{Connection, Connections, Constrained, reports};
 use crate::domain::{Caller, Failure, FieldError, NewSecretToken, secret_token_digest};
 

@@ -4,7 +4,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::countries::country_from_path;
-use crate::db::tiers::{self, NewTier, TierRow};
+pub use crate::db::tiers::TierRow;
+use crate::db::tiers::{self, NewTier};
 use crate::db::{Connections, Constrained};
 use crate::domain::{Caller, Failure, Tier, Validator};
 
@@ -64,4 +65,11 @@ pub async fn place(
         previous,
         created,
     })
+}
+
+/// Every placement of the country named `code`, oldest first.
+pub async fn history(db: &impl Connections, code: &str) -> Result<Vec<TierRow>, Failure> {
+    let mut connection = db.connect().await?;
+    let country = country_from_path(&mut connection, code).await?;
+    Ok(tiers::history(&mut connection, &country.code).await?)
 }

@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use crate::db::countries::CountryRow;
+use crate::usecases::countries::CountryRow;
 
 /// The picker for the form field `name`, labelled `legend`, with `chosen` ticked and `error`
 /// (if any) beside it.

@@ -8,10 +8,10 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use crate::db::lineage::{LineageAnswer, LineageSuggestion};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::usecases;
+use crate::usecases::lineage::{LineageAnswer, LineageSuggestion};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::session::Visitor;

@@ -13,13 +13,13 @@ use super::layout::{self, Section};
 use super::session::Visitor;
 use super::{filters, widgets, written};
 use crate::config::SharingSettings;
-use crate::db::share_links::ShareLinkRow;
 use crate::export::gaps_summary::{self, Shared, View};
 use crate::export::provenance::Provenance;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::html_response;
 use crate::http::origin;
+use crate::usecases::share_links::ShareLinkRow;
 use crate::usecases::share_links::{self as sharing, DescribedLink, ShareRequest};
 
 /// The cookie that carries a new link's token to the one page that shows it.

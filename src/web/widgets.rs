@@ -180,7 +180,7 @@ impl Confirmation<'_> {
 /// The organisation filter of a page: "all", or one organisation whose work alone counts.
 pub fn organisation_filter(
     label: &str,
-    organisations: &[crate::db::organisations::OrganisationRow],
+    organisations: &[crate::usecases::organisations::OrganisationRow],
     selected: Option<uuid::Uuid>,
 ) -> Markup {
     html! {

@@ -5,7 +5,6 @@
 use actix_web::{HttpResponse, web};
 use maud::html;
 
-use crate::db::reports;
 use crate::domain::{FieldError, reporting_period};
 use crate::export::provenance::period_in_words;
 use crate::http::AppState;
@@ -109,8 +108,7 @@ async fn render(
     message: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let rows = reports::list(&mut connection, None, 200).await?;
+    let rows = cases::all(state).await?;
     let next = rows.first().map_or(2024, |latest| latest.year + 1);
     let year = form.optional("year").unwrap_or_else(|| next.to_string());
     let title = form
