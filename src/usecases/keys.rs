@@ -124,6 +124,16 @@ pub async fn revoke_key(
     caller: &Caller,
     id: Uuid,
 ) -> Result<ApiKeyRow, Failure> {
+    revocable_key(connection, caller, id).await?;
+    revoke_key_as(connection, &caller.actor(), id).await
+}
+
+/// Key `id`, if `caller` may revoke it: a person their own key, an admin any.
+pub async fn revocable_key(
+    connection: &mut Connection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<ApiKeyRow, Failure> {
     let Some((key, _)) = keys::find_with_owner(connection, id).await? else {
         return Err(Failure::NotFound(format!("there is no key {id}")));
     };
@@ -131,7 +141,32 @@ pub async fn revoke_key(
     if !owns_it {
         caller.require_admin()?;
     }
-    revoke_key_as(connection, &caller.actor(), id).await
+    Ok(key)
+}
+
+/// What the admin's keys page lists: every key, and the names of their owners and
+/// organisations.
+#[derive(Debug)]
+pub struct KeysOverview {
+    pub keys: Vec<ApiKeyRow>,
+    /// People by id and name, for the keys they own.
+    pub people: Vec<(Uuid, String)>,
+    pub organisations: Vec<crate::db::organisations::OrganisationRow>,
+}
+
+/// Every key with its owners' and organisations' names: for admins only.
+pub async fn overview(db: &impl Connections, caller: &Caller) -> Result<KeysOverview, Failure> {
+    caller.require_admin()?;
+    let mut connection = db.connect().await?;
+    Ok(KeysOverview {
+        keys: keys::all(&mut connection).await?,
+        people: crate::db::users::list(&mut connection)
+            .await?
+            .into_iter()
+            .map(|person| (person.id, person.display_name))
+            .collect(),
+        organisations: crate::db::organisations::all(&mut connection).await?,
+    })
 }
 
 /// Revokes key `id` for `actor`, with no check of rights: the command line's (whoever holds the

@@ -27,5 +27,6 @@ pub mod links;
 pub mod organisations;
 pub mod recommendations;
 pub mod reports;
+pub mod sessions;
 pub mod share_links;
 pub mod tiers;

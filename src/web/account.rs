@@ -12,12 +12,12 @@ use super::form_data::FormData;
 use super::layout::{self, Section};
 use super::session::{self, Visitor};
 use super::widgets;
-use crate::db::sessions;
 use crate::domain::password::MIN_LENGTH;
 use crate::domain::{Failure, FieldError, Language};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::usecases::accounts::{self, AccountOverview};
+use crate::usecases::sessions;
 
 /// `GET /account`.
 pub async fn account_page(
@@ -95,13 +95,9 @@ pub async fn end_session(
     handle: web::Path<String>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let user = accounts::own_account(&checked.visitor.caller)?;
     let digest = session::digest_of_handle(&handle)
         .ok_or_else(|| ApiError::NotFound("there is no such session".into()))?;
-    let mut connection = state.connection().await?;
-    if !sessions::delete_of_person(&mut connection, user, &digest).await? {
-        return Err(ApiError::NotFound("that session has already ended".into()).into());
-    }
+    sessions::end_own(state.get_ref(), &checked.visitor.caller, &digest).await?;
     if digest == checked.visitor.session_digest() {
         return Ok(HttpResponse::SeeOther()
             .cookie(session::ended())

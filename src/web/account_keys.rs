@@ -12,11 +12,10 @@ use super::error::WebError;
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::{shown_once, widgets};
-use crate::db::keys;
 use crate::domain::{Failure, FieldError, Role};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::usecases::keys::{create_own_key, revoke_key};
+use crate::usecases::keys::{create_own_key, revocable_key, revoke_key};
 
 const KEY_COOKIE: &str = "gaptrack_new_key";
 const KEY_MADE_PATH: &str = "/account/keys/made";
@@ -133,12 +132,7 @@ pub async fn confirm_revoke_key(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
-    let Some((key, _)) = keys::find_with_owner(&mut connection, *id).await? else {
-        return Err(ApiError::NotFound(format!("there is no key {id}")).into());
-    };
-    if key.owner_id.is_none() || key.owner_id != visitor.caller.user_id {
-        visitor.caller.require_admin()?;
-    }
+    let key = revocable_key(&mut connection, &visitor.caller, *id).await?;
     let title = format!("Revoke the key “{}”?", key.name);
     let back = if key.owner_id == visitor.caller.user_id {
         "/account"

@@ -9,11 +9,11 @@ use super::error::WebError;
 use super::form_data::FormData;
 use super::session;
 use super::{presession, shell, widgets};
-use crate::db::sessions::NewHolder;
 use crate::domain::password::MIN_LENGTH;
 use crate::domain::{AccountLinkPurpose, Failure, FieldError};
 use crate::http::AppState;
 use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink, SignedIn};
+use crate::usecases::sessions::NewHolder;
 
 /// `GET /account-links/{token}`.
 pub async fn open(

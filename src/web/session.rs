@@ -19,10 +19,10 @@ use futures_util::future::LocalBoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::error::WebError;
-use crate::db::sessions::{self, Holder, NewHolder};
 use crate::domain::{Caller, SessionPending};
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::usecases::sessions::{self, NewHolder, NewSession};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "gaptrack_session";
@@ -92,22 +92,12 @@ impl FromRequest for PendingVisitor {
                 return Err(sign_in());
             };
             let session_sha256 = digest(&cookie);
-            let mut connection = state.connection().await?;
-            let Some(session) =
-                sessions::find_live(&mut connection, &session_sha256, state.clock.now()).await?
-            else {
-                return Err(sign_in());
-            };
-            let caller = match &session.holder {
-                Holder::Person(user) => Some(user.caller()),
-                Holder::Key { key, owner } => key.clone().caller(owner.as_ref()),
-            };
-            let Some(caller) = caller else {
+            let Some(session) = sessions::find(state.as_ref(), &session_sha256).await? else {
                 return Err(sign_in());
             };
             Ok(Self {
                 visitor: Visitor {
-                    caller,
+                    caller: session.caller,
                     csrf: session.csrf_token,
                     session_sha256,
                 },
@@ -120,9 +110,7 @@ impl FromRequest for PendingVisitor {
 impl Visitor {
     /// Ends this session.
     pub async fn sign_out(&self, state: &AppState) -> Result<(), WebError> {
-        let mut connection = state.connection().await?;
-        sessions::delete(&mut connection, &self.session_sha256).await?;
-        Ok(())
+        Ok(sessions::end(state, &self.session_sha256).await?)
     }
 
     /// The digest this session is stored by: to keep it when a password change ends the others.
@@ -132,9 +120,7 @@ impl Visitor {
 
     /// Marks this session as no longer waiting (its second factor was given or set up).
     pub async fn complete(&self, state: &AppState) -> Result<(), WebError> {
-        let mut connection = state.connection().await?;
-        sessions::complete(&mut connection, &self.session_sha256).await?;
-        Ok(())
+        Ok(sessions::complete(state, &self.session_sha256).await?)
     }
 }
 
@@ -172,17 +158,15 @@ pub async fn start(
     let csrf = random_token()?;
     let expires_at = state.clock.now()
         + chrono::Duration::from_std(LIFETIME).expect("the lifetime fits in a chrono Duration");
-    let mut connection = state.connection().await?;
-    sessions::insert(
-        &mut connection,
-        &digest(&id),
+    let new = NewSession {
+        id_sha256: &digest(&id),
         holder,
-        &csrf,
+        csrf_token: &csrf,
         expires_at,
-        user_agent.as_deref(),
+        user_agent: user_agent.as_deref(),
         pending,
-    )
-    .await?;
+    };
+    sessions::start(state, &new).await?;
     Ok(Cookie::build(COOKIE, id)
         .path("/")
         .http_only(true)

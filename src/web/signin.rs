@@ -20,12 +20,12 @@ use super::error::WebError;
 use super::presession;
 use super::session;
 use super::shell;
-use crate::db::sessions::NewHolder;
 use crate::domain::Failure;
 use crate::http::AppState;
 use crate::http::rate_limit::Limiters;
 use crate::usecases::accounts;
 use crate::usecases::keys::caller_for_token;
+use crate::usecases::sessions::NewHolder;
 
 #[derive(Debug, Deserialize)]
 pub struct SignInQuery {

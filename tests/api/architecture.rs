@@ -396,11 +396,7 @@ const EDGES_STILL_READING_DB: &[&str] = &[
     "cli",
     "cli::accounts",
     "cli::error",
-    "web::account",
-    "web::account_keys",
-    "web::account_links",
     "web::admin::import",
-    "web::admin::keys",
     "web::admin::organisations",
     "web::admin::people",
     "web::call_for_information",
@@ -411,8 +407,6 @@ const EDGES_STILL_READING_DB: &[&str] = &[
     "web::interventions::list",
     "web::interventions::show",
     "web::overview",
-    "web::session",
-    "web::signin",
 ];
 
 /// The edges (the API, the pages, the command line) read and write through the use cases, which

@@ -61,7 +61,7 @@ pub fn own_account(caller: &Caller) -> Result<Uuid, Failure> {
 pub struct AccountOverview {
     pub user: UserRow,
     pub organisation: Option<String>,
-    pub sessions: Vec<crate::db::sessions::SessionRow>,
+    pub sessions: Vec<crate::usecases::sessions::SessionRow>,
     pub keys: Vec<crate::db::keys::ApiKeyRow>,
     pub recovery_codes_left: i64,
 }

@@ -6,8 +6,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use crate::db::keys;
-use crate::db::organisations;
 use crate::domain::Failure;
 use crate::domain::Role;
 use crate::http::AppState;
@@ -151,14 +149,15 @@ async fn render(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let rows = keys::list(&mut connection, None, 1000).await?;
-    let people = crate::db::users::list(&mut connection).await?;
+    let usecases::keys::KeysOverview {
+        keys: rows,
+        people,
+        organisations,
+    } = usecases::keys::overview(state, &visitor.caller).await?;
     let owner_name = |id: Option<Uuid>| {
-        id.and_then(|id| people.iter().find(|p| p.id == id))
-            .map_or("a service", |p| p.display_name.as_str())
+        id.and_then(|id| people.iter().find(|(person, _)| *person == id))
+            .map_or("a service", |(_, name)| name.as_str())
     };
-    let organisations = organisations::all(&mut connection).await?;
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())
