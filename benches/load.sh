@@ -136,7 +136,7 @@ for scale in $SCALES; do
         echo "--- scale $scale: 4. pages"
         base="http://127.0.0.1:$PORT"
         curl -sf -c "$work/jar" -b "$work/jar" "$base/signin" >"$work/signin.html"
-        token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | sed 's/.*value="//; s/"$//')
+        token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"$//')
         curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
             --data-urlencode "key=$key" -d return_to=/ -d "signin_token=$token" "$base/signin/key"
         session=$(awk '$6 == "gaptrack_session" { print $7 }' "$work/jar")

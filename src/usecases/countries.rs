@@ -123,6 +123,12 @@ pub async fn search(
     Ok(countries::search(connection, text, region).await?)
 }
 
+/// Every country's code and its name as the TIP Report writes it, by code.
+pub async fn tip_names(db: &impl crate::db::Connections) -> Result<Vec<(String, String)>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(countries::tip_names(&mut connection).await?)
+}
+
 /// A page of countries by code, after `after`, of `region` if given.
 pub async fn page(
     connection: &mut Connection,

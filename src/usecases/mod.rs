@@ -20,6 +20,7 @@ pub mod coverage;
 pub mod gap_report;
 pub mod iati;
 pub mod imports;
+pub mod intervention_page;
 pub mod interventions;
 pub mod keys;
 pub mod lineage;

@@ -10,7 +10,6 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::{assets, widgets};
-use crate::db::{Connection, organisations};
 use crate::export::call_for_information::{body, title, to_html};
 use crate::export::call_for_information_docx::to_docx;
 use crate::export::file_name;
@@ -19,6 +18,7 @@ use crate::export::provenance::Provenance;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{docx_response, html_response};
+use crate::usecases;
 use crate::usecases::call_for_information::{CallForInformation, call_for_information, pack_year};
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,14 +47,14 @@ impl PackQuery {
 /// The pack asked for: the report year asked, else the next report's (on the server's clock).
 async fn pack(
     state: &AppState,
-    connection: &mut Connection,
     code: &str,
     query: &PackQuery,
 ) -> Result<CallForInformation, WebError> {
     let asked = filters::optional("report year", query.year.as_deref())?;
     let year = pack_year(asked, state.clock.now().date_naive())?;
     let organisation = filters::organisation(query.organisation.as_deref())?;
-    Ok(call_for_information(connection, code, year, organisation).await?)
+    let mut connection = state.connection().await?;
+    Ok(call_for_information(&mut connection, code, year, organisation).await?)
 }
 
 /// `GET /countries/{code}/call-for-information`.
@@ -64,9 +64,8 @@ pub async fn pack_page(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let pack = pack(&state, &mut connection, &code, &query).await?;
-    let organisations = organisations::all(&mut connection).await?;
+    let pack = pack(&state, &code, &query).await?;
+    let organisations = usecases::organisations::all(state.get_ref()).await?;
     let base = format!("/countries/{}/call-for-information", pack.country.code);
     let title = title(&pack);
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
@@ -102,7 +101,7 @@ pub async fn printable(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&state, &mut *state.connection().await?, &code, &query).await?;
+    let pack = pack(&state, &code, &query).await?;
     let on_screen = OnScreen {
         back_to: query.on(&format!(
             "/countries/{}/call-for-information",
@@ -122,7 +121,7 @@ pub async fn download_docx(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&state, &mut *state.connection().await?, &code, &query).await?;
+    let pack = pack(&state, &code, &query).await?;
     let document = to_docx(
         &pack,
         &Provenance::at(&visitor.caller.name, state.clock.now()),

@@ -11,13 +11,13 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
-use crate::db::{Connection, organisations, reports};
 use crate::domain::Region;
 use crate::export::provenance::Provenance;
 use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
+use crate::usecases;
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,12 +42,11 @@ pub async fn overview(
     state: web::Data<AppState>,
     query: web::Query<OverviewQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let mut report = report_for(&mut connection, &query).await?;
+    let mut report = report_for(&state, &query).await?;
     let sort = query.sort.as_deref().unwrap_or("unaddressed");
     sort_rows(&mut report.items, sort);
-    let years = reports::list(&mut connection, None, 200).await?;
-    let organisations = organisations::all(&mut connection).await?;
+    let years = usecases::reports::all(state.get_ref()).await?;
+    let organisations = usecases::organisations::all(state.get_ref()).await?;
     let filters = query_string(&[
         ("year", query.year.clone()),
         ("region", query.region.clone()),
@@ -143,8 +142,7 @@ pub async fn download_csv(
     state: web::Data<AppState>,
     query: web::Query<OverviewQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let report = report_for(&mut connection, &query).await?;
+    let report = report_for(&state, &query).await?;
     let csv = coverage_csv::to_people_csv(&report).map_err(ApiError::internal)?;
     Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
 }
@@ -155,8 +153,7 @@ pub async fn download_xlsx(
     state: web::Data<AppState>,
     query: web::Query<OverviewQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let report = report_for(&mut connection, &query).await?;
+    let report = report_for(&state, &query).await?;
     let workbook = coverage_xlsx::to_xlsx(
         &report,
         &Provenance::at(&visitor.caller.name, state.clock.now()),
@@ -168,17 +165,15 @@ pub async fn download_xlsx(
     ))
 }
 
-async fn report_for(
-    connection: &mut Connection,
-    query: &OverviewQuery,
-) -> Result<CoverageReport, WebError> {
+async fn report_for(state: &AppState, query: &OverviewQuery) -> Result<CoverageReport, WebError> {
     let year = match filters::optional("report year", query.year.as_deref())? {
         Some(year) => CoverageYear::Year(year),
         None => CoverageYear::EachCountrysLatest,
     };
     let region = filters::optional::<Region>("region", query.region.as_deref())?;
     let organisation = filters::organisation(query.organisation.as_deref())?;
-    Ok(coverage::coverage_report(connection, year, organisation, region).await?)
+    let mut connection = state.connection().await?;
+    Ok(coverage::coverage_report(&mut connection, year, organisation, region).await?)
 }
 
 fn sort_rows(rows: &mut [CoverageRow], sort: &str) {

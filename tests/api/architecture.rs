@@ -396,17 +396,11 @@ const EDGES_STILL_READING_DB: &[&str] = &[
     "cli",
     "cli::accounts",
     "cli::error",
-    "web::admin::import",
-    "web::admin::organisations",
-    "web::admin::people",
-    "web::call_for_information",
     "web::error",
     "web::interventions",
     "web::interventions::form_values",
     "web::interventions::linking",
     "web::interventions::list",
-    "web::interventions::show",
-    "web::overview",
 ];
 
 /// The edges (the API, the pages, the command line) read and write through the use cases, which

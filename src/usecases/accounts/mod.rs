@@ -6,12 +6,14 @@
 //! - `links.rs`: opening a link and choosing a password with it;
 //! - `sign_in.rs`: signing in, with a password, a provider, and the second factor;
 //! - `enrolment.rs`: setting up a second factor, and removing it from the command line;
-//! - `own_account.rs`: what a person changes of their own account, and an admin of anyone's.
+//! - `own_account.rs`: what a person changes of their own account, and an admin of anyone's;
+//! - `people.rs`: what the admin's People pages read.
 
 mod enrolment;
 mod invitations;
 mod links;
 mod own_account;
+mod people;
 mod sign_in;
 
 pub use enrolment::{Enrolment, confirm_enrolment, reset_second_factor, start_enrolment};
@@ -23,14 +25,19 @@ pub use own_account::{
     AccountChanges, AccountOverview, account_overview, change_password, own_account, set_language,
     update_account,
 };
+pub use people::{
+    OrganisationRow, PeopleOverview, PersonOverview, account, account_link, people, person,
+};
 pub use sign_in::{SignedIn, WRONG_PASSWORD, check_second_factor, sign_in, sign_in_by_provider};
 
 use chrono::Utc;
 use uuid::Uuid;
 
 use crate::config::AccountSettings;
-use crate::db::account_links::{self, AccountLinkRow, LinkState, Redeem, Redemption};
-use crate::db::users::{self, Credentials, NewUser, Update, UserChanges, UserRow};
+use crate::db::account_links::{self, Redeem, Redemption};
+pub use crate::db::account_links::{AccountLinkRow, LinkState};
+pub use crate::db::users::UserRow;
+use crate::db::users::{self, Credentials, NewUser, Update, UserChanges};
 use crate::db::{Connections, Constrained, second_factors, sign_in_failures};
 use crate::domain::Letter;
 use crate::domain::password;

@@ -7,7 +7,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 
-use crate::db::reports;
 use crate::domain::{Failure, FieldError};
 use crate::http::AppState;
 use crate::http::body::read_bounded;
@@ -17,6 +16,7 @@ use crate::http::upload::receiving;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, RowCounts};
+use crate::usecases;
 use crate::usecases::imports::{self, MAX_IMPORT_BYTES, check_and_run};
 use crate::web::csrf;
 use crate::web::error::WebError;
@@ -180,8 +180,7 @@ pub async fn check_or_import(
 }
 
 async fn years(state: &AppState) -> Result<Vec<i32>, WebError> {
-    let mut connection = state.connection().await?;
-    Ok(reports::list(&mut connection, None, 200)
+    Ok(usecases::reports::all(state)
         .await?
         .into_iter()
         .map(|report| report.year)
@@ -262,14 +261,11 @@ async fn country_names(
     state: &AppState,
     codes: &[String],
 ) -> Result<Vec<(String, String)>, WebError> {
-    let mut connection = state.connection().await?;
-    let mut named: Vec<(String, String)> =
-        crate::db::countries::list(&mut connection, None, None, 400)
-            .await?
-            .into_iter()
-            .filter(|country| codes.contains(&country.code))
-            .map(|country| (country.code, country.tip_name))
-            .collect();
+    let mut named: Vec<(String, String)> = usecases::countries::tip_names(state)
+        .await?
+        .into_iter()
+        .filter(|(code, _)| codes.contains(code))
+        .collect();
     named.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(named)
 }

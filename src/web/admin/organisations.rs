@@ -6,11 +6,11 @@ use actix_web::{HttpResponse, web};
 use maud::html;
 use uuid::Uuid;
 
-use crate::db::organisations::{self, OrganisationRow};
 use crate::domain::{Failure, FieldError, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::usecases::organisations as cases;
+use crate::usecases::organisations::OrganisationRow;
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
@@ -194,10 +194,7 @@ pub async fn set_archived(
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<OrganisationRow, WebError> {
-    let mut connection = state.connection().await?;
-    Ok(organisations::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no organisation {id}")))?)
+    Ok(cases::find(state, id).await?)
 }
 
 async fn render_list(
@@ -207,8 +204,7 @@ async fn render_list(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let rows = organisations::all(&mut connection).await?;
+    let rows = cases::all(state).await?;
     let errors = widgets::FieldErrors(errors);
     let content = html! {
         h1 { "Organisations" }

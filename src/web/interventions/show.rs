@@ -1,21 +1,17 @@
 //! `GET /interventions/{id}`: an intervention, and the recommendations of its countries it may
 //! answer, each with the form to link it.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::find;
-use crate::db::interventions::Intervention;
-use crate::db::links::LinkRow;
-use crate::db::reports::{self, ReportRow};
-use crate::db::{countries, gaps, links, organisations};
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
 use crate::http::error::FieldError;
+use crate::usecases::intervention_page::{
+    self, Intervention, InterventionPage, LinkRow, ReportRow,
+};
 use crate::web::error::WebError;
 use crate::web::filters;
 use crate::web::layout::{self, Section};
@@ -71,43 +67,21 @@ pub(super) async fn render_show(
     refused: Option<RefusedLink>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let intervention = find(&mut connection, id).await?;
-    let row = &intervention.row;
-    let organisation = organisations::find(&mut connection, row.organisation_id).await?;
-    let editable = visitor.caller.may_edit(Some(row.organisation_id));
-    let linked: HashMap<Uuid, LinkRow> = links::of_intervention(&mut connection, id, None, 1000)
-        .await?
-        .into_iter()
-        .map(|link| (link.recommendation_id, link))
-        .collect();
-    // A chosen year applies to every country; otherwise each country shows its own latest
-    // report (a new year loaded for one country does not hide the others' recommendations).
     let chosen_year = filters::optional::<i32>("report year", query.year.as_deref())?;
     let pillar = filters::optional::<Pillar>("pillar", query.pillar.as_deref())?;
-    let names = country_names(&mut connection, &intervention.countries).await?;
-    let mut sections = Vec::new();
-    for (country, name) in intervention.countries.iter().zip(&names) {
-        let year = match chosen_year {
-            Some(year) => Some(year),
-            None => gaps::latest_year(&mut connection, Some(country)).await?,
-        };
-        let mut gaps_of_country = Vec::new();
-        if let Some(year) = year {
-            for gap in gaps::recommendation_gaps(&mut connection, country, year, None).await? {
-                if pillar.is_none_or(|p| p == gap.pillar) {
-                    gaps_of_country.push(gap);
-                }
-            }
-        }
-        sections.push(CountrySection {
-            code: country.clone(),
-            name: name.clone(),
-            year,
-            gaps: gaps_of_country,
-        });
-    }
-    let years = reports::list(&mut connection, None, 100).await?;
+    let page =
+        intervention_page::intervention_page(state, &visitor.caller, id, chosen_year, pillar)
+            .await?;
+    let InterventionPage {
+        intervention,
+        organisation_name,
+        editable,
+        linked,
+        country_names: names,
+        sections,
+        years,
+    } = page;
+    let row = &intervention.row;
     let linked_now = notice_for(query.linked.as_deref());
     let relinked_now = notice_for(query.relinked.as_deref());
     let unlinked_now = notice_for(query.unlinked.as_deref());
@@ -116,7 +90,7 @@ pub(super) async fn render_show(
     let content = html! {
         h1 { (title) }
         @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
-        (details(&intervention, &names, organisation.map(|o| o.name), editable))
+        (details(&intervention, &names, organisation_name, editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { "Recommendations of its countries" }
             (recommendation_filters(&years, chosen_year, pillar))
@@ -187,30 +161,6 @@ fn details(
             @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
         }
     }
-}
-
-/// The recommendations of one of the intervention's countries, of the year shown for it.
-struct CountrySection {
-    code: String,
-    name: String,
-    year: Option<i32>,
-    gaps: Vec<gaps::RecommendationGap>,
-}
-
-/// The TIP Report's name of each country in `codes`, in their order.
-async fn country_names(
-    connection: &mut crate::db::Connection,
-    codes: &[String],
-) -> Result<Vec<String>, WebError> {
-    let matches = countries::resolve(connection, codes).await?;
-    Ok(codes
-        .iter()
-        .map(|code| {
-            matches
-                .country(code)
-                .map_or_else(|_| code.clone(), |c| c.tip_name)
-        })
-        .collect())
 }
 
 /// Which recommendations of its countries the page lists: a report year (each country's latest

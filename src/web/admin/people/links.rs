@@ -10,10 +10,7 @@ pub async fn link_page(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    let user = users::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no account {id}")))?;
+    let user = accounts::account(state.get_ref(), &visitor.caller, id).await?;
     let carried = shown_once::read(&request, &link_cookie(id));
     let (mailed, address) = carried
         .as_deref()
@@ -83,14 +80,7 @@ pub async fn confirm_revoke_link(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let link = account_links::find(&mut connection, *id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no link {id}")))?;
-    let user = match link.user_id {
-        Some(user) => users::find(&mut connection, user).await?,
-        None => None,
-    };
+    let (link, user) = accounts::account_link(state.get_ref(), &visitor.caller, *id).await?;
     let whose = user
         .as_ref()
         .map_or("the first admin".to_owned(), |u| u.display_name.clone());

@@ -103,10 +103,11 @@ pub(super) async fn render_list(
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
     let now = state.clock.now();
-    let mut connection = state.connection().await?;
-    let people = users::list(&mut connection).await?;
-    let links = account_links::newest_per_user(&mut connection).await?;
-    let organisations = organisations::all(&mut connection).await?;
+    let accounts::PeopleOverview {
+        people,
+        newest_links: links,
+        organisations,
+    } = accounts::people(state, &visitor.caller).await?;
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())

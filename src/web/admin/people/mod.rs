@@ -19,14 +19,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use crate::db::account_links::{self, AccountLinkRow, LinkState};
-use crate::db::organisations::{self, OrganisationRow};
-use crate::db::users::{self, UserRow};
 use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, UserState};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::origin;
 use crate::usecases::accounts::{self, AccountChanges, Invitation, MadeLink};
+use crate::usecases::accounts::{AccountLinkRow, LinkState, OrganisationRow, UserRow};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;

@@ -93,10 +93,7 @@ pub async fn confirm_disable(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let user = users::find(&mut connection, *id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no account {id}")))?;
+    let user = accounts::account(state.get_ref(), &visitor.caller, *id).await?;
     let title = format!("Disable {}?", user.display_name);
     let action = format!("{}/disable", person_path(user.id));
     let button = format!("Disable {}", user.display_name);
@@ -181,14 +178,12 @@ pub(super) async fn render_person(
     let now = state.clock.now();
     let blank = FormData::default();
     let form = form.unwrap_or(&blank);
-    let mut connection = state.connection().await?;
-    let user = users::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("there is no account {id}")))?;
-    let links = account_links::newest_per_user(&mut connection).await?;
-    let link = links.into_iter().find(|l| l.user_id == Some(id));
-    let organisations = organisations::all(&mut connection).await?;
-    let keys = users::active_key_count(&mut connection, id).await?;
+    let accounts::PersonOverview {
+        user,
+        newest_link: link,
+        organisations,
+        active_keys: keys,
+    } = accounts::person(state, &visitor.caller, id).await?;
     let errors = widgets::FieldErrors(errors);
     let value = |field: &str, stored: String| {
         if form.get("csrf").is_empty() {
