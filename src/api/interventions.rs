@@ -10,15 +10,15 @@ use super::auth::Caller;
 use super::countries::country_from_filter;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
-use crate::db::intervention_list::{self, InterventionFilter};
-use crate::db::interventions::{self, Intervention};
 use crate::domain::{InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
 pub use crate::usecases::interventions::{
     CreateIntervention, UpdateIntervention, create, field_errors, not_found, update,
 };
+use crate::usecases::interventions::{Intervention, InterventionFilter};
 
 /// An intervention. Reach is an aggregate count: gaptrack holds no personal data of survivors.
 #[derive(Debug, Serialize, ToSchema)]
@@ -112,7 +112,9 @@ pub async fn list_interventions(
         status: query.status,
         text,
     };
-    let rows = intervention_list::list(&mut connection, &filter, page.after, page.fetch()).await?;
+    let rows =
+        usecases::interventions::oldest_first(&mut connection, &filter, page.after, page.fetch())
+            .await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |i| i.row.id, InterventionDto::from)))
 }
 
@@ -157,10 +159,7 @@ pub async fn get_intervention(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    let intervention = interventions::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| not_found(id))?;
+    let intervention = usecases::interventions::find(&mut *state.connection().await?, id).await?;
     Ok(tagged(
         HttpResponse::Ok(),
         &intervention,

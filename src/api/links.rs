@@ -9,12 +9,12 @@ use uuid::Uuid;
 use super::auth::Caller;
 use super::pagination::{Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
-use crate::db::interventions::{self, InterventionRow};
-use crate::db::links::{self, LinkRow};
 use crate::domain::{Contribution, InterventionKind, InterventionStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
+use crate::usecases;
+use crate::usecases::links::{InterventionRow, LinkRow};
 pub use crate::usecases::links::{PutLink, link, not_linked, unlink};
 
 /// A link from an intervention to a recommendation it answers.
@@ -104,11 +104,8 @@ pub async fn list_intervention_recommendations(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    if interventions::find(&mut connection, id).await?.is_none() {
-        return Err(ApiError::NotFound(format!("there is no intervention {id}")));
-    }
-    let rows = links::of_intervention(&mut connection, id, page.after, page.fetch()).await?;
+    let rows =
+        usecases::links::of_intervention(state.get_ref(), id, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(rows, |row| row.recommendation_id, LinkDto::from)))
 }
 
@@ -191,9 +188,6 @@ pub async fn get_link(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (intervention_id, recommendation_id) = path.into_inner();
-    let mut connection = state.connection().await?;
-    let row = links::find(&mut connection, intervention_id, recommendation_id)
-        .await?
-        .ok_or_else(|| not_linked(intervention_id, recommendation_id))?;
+    let row = usecases::links::find(state.get_ref(), intervention_id, recommendation_id).await?;
     Ok(tagged(HttpResponse::Ok(), &row, LinkDto::from(row.clone())))
 }

@@ -11,16 +11,15 @@ use super::countries::country_from_filter;
 use super::links::LinkedInterventionDto;
 use super::pagination::{CursorKey, Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
-use crate::db::links;
-use crate::db::recommendations::{
-    self, RecommendationFilter, RecommendationKey, RecommendationRow,
-};
 use crate::domain::Pillar;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
 use crate::usecases;
 pub use crate::usecases::recommendations::{CreateRecommendation, UpdateRecommendation};
+use crate::usecases::recommendations::{
+    RecommendationFilter, RecommendationKey, RecommendationRow,
+};
 
 /// A recommendation of one report to one country.
 #[derive(Debug, Serialize, ToSchema)]
@@ -123,8 +122,13 @@ pub async fn list_recommendations(
         year: query.year,
         pillar: query.pillar,
     };
-    let rows =
-        recommendations::list(&mut connection, &filter, page.after.as_ref(), page.fetch()).await?;
+    let rows = usecases::recommendations::page(
+        &mut connection,
+        &filter,
+        page.after.as_ref(),
+        page.fetch(),
+    )
+    .await?;
     let key = |row: &RecommendationRow| RecommendationKey {
         year: row.year,
         country: row.country_code.clone(),
@@ -167,10 +171,7 @@ pub async fn get_recommendation(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let mut connection = state.connection().await?;
-    let row = recommendations::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| usecases::recommendations::not_found(id))?;
+    let row = usecases::recommendations::find(state.get_ref(), id).await?;
     Ok(tagged(
         HttpResponse::Ok(),
         &row,
@@ -246,12 +247,9 @@ pub async fn list_lineage_candidates(
     if !(1..=50).contains(&limit) {
         return Err(ApiError::invalid("limit", "must be between 1 and 50"));
     }
-    let mut connection = state.connection().await?;
-    let of = recommendations::find(&mut connection, id)
-        .await?
-        .ok_or_else(|| usecases::recommendations::not_found(id))?;
     let candidates =
-        recommendations::lineage_candidates(&mut connection, &of, i64::from(limit)).await?;
+        usecases::recommendations::lineage_candidates(state.get_ref(), id, i64::from(limit))
+            .await?;
     let items = candidates
         .into_iter()
         .map(|candidate| LineageCandidateDto {
@@ -311,11 +309,8 @@ pub async fn list_recommendation_interventions(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let page = PageRequest::<Uuid>::new(query.limit, query.cursor.as_deref())?;
-    let mut connection = state.connection().await?;
-    if recommendations::find(&mut connection, id).await?.is_none() {
-        return Err(usecases::recommendations::not_found(id).into());
-    }
-    let rows = links::of_recommendation(&mut connection, id, page.after, page.fetch()).await?;
+    let rows =
+        usecases::links::of_recommendation(state.get_ref(), id, page.after, page.fetch()).await?;
     Ok(HttpResponse::Ok().json(page.page(
         rows,
         |(_, intervention)| intervention.id,

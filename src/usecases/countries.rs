@@ -129,6 +129,11 @@ pub async fn tip_names(db: &impl crate::db::Connections) -> Result<Vec<(String, 
     Ok(countries::tip_names(&mut connection).await?)
 }
 
+/// The countries the TIP Report ranks, by name: the pages' choices.
+pub async fn ranked(connection: &mut Connection) -> Result<Vec<CountryRow>, Failure> {
+    Ok(countries::ranked(connection).await?)
+}
+
 /// A page of countries by code, after `after`, of `region` if given.
 pub async fn page(
     connection: &mut Connection,

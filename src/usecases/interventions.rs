@@ -6,7 +6,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::countries::countries_from_list;
-use crate::db::interventions::{self, Intervention, InterventionChanges, NewIntervention, Update};
+use crate::db::intervention_list;
+pub use crate::db::intervention_list::{InterventionFilter, InterventionOrder};
+pub use crate::db::interventions::Intervention;
+use crate::db::interventions::{self, InterventionChanges, NewIntervention, Update};
 use crate::db::{Connection, Connections};
 use crate::domain::{
     Caller, Failure, FieldError, InterventionKind, InterventionStatus, Precondition, Validator,
@@ -297,4 +300,41 @@ pub async fn delete(
         interventions::Deletion::NotFound => Err(not_found(id)),
         interventions::Deletion::OtherOrganisation => Err(caller.not_yours()),
     }
+}
+
+/// Intervention `id`, with its countries; not found when there is none.
+pub async fn find(connection: &mut Connection, id: Uuid) -> Result<Intervention, Failure> {
+    interventions::find(connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))
+}
+
+/// A page of the interventions `filter` keeps, in `order`, after intervention `after`.
+pub async fn page(
+    connection: &mut Connection,
+    filter: &InterventionFilter,
+    order: InterventionOrder,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<Intervention>, Failure> {
+    Ok(intervention_list::list_in_order(connection, filter, order, after, limit).await?)
+}
+
+/// How many interventions `filter` keeps.
+pub async fn count(
+    connection: &mut Connection,
+    filter: &InterventionFilter,
+) -> Result<i64, Failure> {
+    Ok(intervention_list::count(connection, filter).await?)
+}
+
+/// A page of the interventions `filter` keeps, oldest first, after intervention `after`: the
+/// API's list.
+pub async fn oldest_first(
+    connection: &mut Connection,
+    filter: &InterventionFilter,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<Intervention>, Failure> {
+    Ok(intervention_list::list(connection, filter, after, limit).await?)
 }

@@ -4,7 +4,10 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::db::links::{self, LinkRow, Linking, NewLink};
+pub use crate::db::interventions::InterventionRow;
+pub use crate::db::links::LinkRow;
+use crate::db::links::{self, Linking, NewLink};
+pub use crate::db::recommendations::RecommendationRow;
 use crate::db::{Connections, Guarded, interventions};
 use crate::domain::{Caller, Contribution, Failure, Precondition, Validator};
 
@@ -119,4 +122,78 @@ pub fn not_linked(intervention_id: Uuid, recommendation_id: Uuid) -> Failure {
 /// How a refusal names a link.
 fn the_link(intervention_id: Uuid, recommendation_id: Uuid) -> String {
     format!("the link of intervention {intervention_id} to recommendation {recommendation_id}")
+}
+
+/// The link of intervention `id` to `recommendation_id`, with both ends, if `caller` may remove
+/// it (an editor of the intervention's organisation, or an admin): what the page that asks first
+/// shows.
+pub async fn removable(
+    db: &impl Connections,
+    caller: &Caller,
+    id: Uuid,
+    recommendation_id: Uuid,
+) -> Result<
+    (
+        super::interventions::Intervention,
+        LinkRow,
+        RecommendationRow,
+    ),
+    Failure,
+> {
+    let mut connection = db.connect().await?;
+    let intervention = super::interventions::find(&mut connection, id).await?;
+    caller.require_editor_of(intervention.row.organisation_id)?;
+    let no_link = || not_linked(id, recommendation_id);
+    let link = links::find(&mut connection, id, recommendation_id)
+        .await?
+        .ok_or_else(no_link)?;
+    let recommendation = crate::db::recommendations::find(&mut connection, recommendation_id)
+        .await?
+        .ok_or_else(no_link)?;
+    Ok((intervention, link, recommendation))
+}
+
+/// A page of intervention `id`'s links, by recommendation; not found when there is no such
+/// intervention.
+pub async fn of_intervention(
+    db: &impl Connections,
+    id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<LinkRow>, Failure> {
+    let mut connection = db.connect().await?;
+    if interventions::find(&mut connection, id).await?.is_none() {
+        return Err(super::interventions::not_found(id));
+    }
+    Ok(links::of_intervention(&mut connection, id, after, limit).await?)
+}
+
+/// A page of the links to recommendation `id`, with their interventions; not found when there
+/// is no such recommendation.
+pub async fn of_recommendation(
+    db: &impl Connections,
+    id: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<(LinkRow, InterventionRow)>, Failure> {
+    let mut connection = db.connect().await?;
+    if crate::db::recommendations::find(&mut connection, id)
+        .await?
+        .is_none()
+    {
+        return Err(super::recommendations::not_found(id));
+    }
+    Ok(links::of_recommendation(&mut connection, id, after, limit).await?)
+}
+
+/// The link of intervention `intervention_id` to `recommendation_id`.
+pub async fn find(
+    db: &impl Connections,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+) -> Result<LinkRow, Failure> {
+    let mut connection = db.connect().await?;
+    links::find(&mut connection, intervention_id, recommendation_id)
+        .await?
+        .ok_or_else(|| not_linked(intervention_id, recommendation_id))
 }

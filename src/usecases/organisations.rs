@@ -27,8 +27,12 @@ fn taken(constraint: &str, name: Option<&str>, iati_identifier: Option<&str>) ->
 /// Every organisation, by name: the pages' choices and the names they show (there are tens or
 /// hundreds, never so many that a page could not list them all).
 pub async fn all(db: &impl Connections) -> Result<Vec<OrganisationRow>, Failure> {
-    let mut connection = db.connect().await?;
-    Ok(organisations::all(&mut connection).await?)
+    all_on(&mut *db.connect().await?).await
+}
+
+/// [`all`], on a connection the edge already holds.
+pub async fn all_on(connection: &mut Connection) -> Result<Vec<OrganisationRow>, Failure> {
+    Ok(organisations::all(connection).await?)
 }
 
 /// A page of organisations in creation order, after `after`: the API's list.

@@ -6,8 +6,9 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::countries::country_from_field;
-use crate::db::recommendations::{
-    self, Deletion, NewRecommendation, RecommendationChanges, RecommendationRow,
+use crate::db::recommendations::{self, Deletion, NewRecommendation, RecommendationChanges};
+pub use crate::db::recommendations::{
+    LineageCandidate, RecommendationFilter, RecommendationKey, RecommendationRow,
 };
 use crate::db::{Connection, Connections, Constrained, Guarded};
 use crate::domain::{
@@ -252,4 +253,35 @@ pub async fn delete(
                 .join(", ")
         ))),
     }
+}
+
+/// A page of the recommendations `filter` keeps, after `after`.
+pub async fn page(
+    connection: &mut Connection,
+    filter: &RecommendationFilter,
+    after: Option<&RecommendationKey>,
+    limit: i64,
+) -> Result<Vec<RecommendationRow>, Failure> {
+    Ok(recommendations::list(connection, filter, after, limit).await?)
+}
+
+/// Recommendation `id`; not found when there is none.
+pub async fn find(db: &impl Connections, id: Uuid) -> Result<RecommendationRow, Failure> {
+    let mut connection = db.connect().await?;
+    recommendations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))
+}
+
+/// The earlier recommendations recommendation `id` may continue, most alike first.
+pub async fn lineage_candidates(
+    db: &impl Connections,
+    id: Uuid,
+    limit: i64,
+) -> Result<Vec<LineageCandidate>, Failure> {
+    let mut connection = db.connect().await?;
+    let of = recommendations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    Ok(recommendations::lineage_candidates(&mut connection, &of, limit).await?)
 }

@@ -388,19 +388,18 @@ fn no_source_file_is_over_500_lines() {
 /// The edges' files that still reach into `db::` themselves rather than through a use case. The
 /// list only shrinks: a file not on it may not start, and a file that stops must leave it.
 const EDGES_STILL_READING_DB: &[&str] = &[
+    // The readiness probe pings the pool itself: it asks whether the database answers, no rule.
     "api::health",
+    // Idempotency keys are the API's own machinery, kept in a table of their own.
     "api::idempotency",
-    "api::interventions",
-    "api::links",
-    "api::recommendations",
+    // The operator's commands: the pool they open, the read model's check and rebuild, the
+    // account list (the command line has no caller to check; whoever runs it holds the
+    // database).
     "cli",
     "cli::accounts",
+    // A database error, as each edge words it.
     "cli::error",
     "web::error",
-    "web::interventions",
-    "web::interventions::form_values",
-    "web::interventions::linking",
-    "web::interventions::list",
 ];
 
 /// The edges (the API, the pages, the command line) read and write through the use cases, which

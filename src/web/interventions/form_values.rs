@@ -6,13 +6,13 @@ use std::str::FromStr;
 
 use uuid::Uuid;
 
-use crate::db::countries::CountryRow;
-use crate::db::interventions::Intervention;
-use crate::db::organisations::OrganisationRow;
-use crate::db::{Connection, countries, organisations};
 use crate::domain::{Etag, InterventionKind, InterventionStatus};
 use crate::http::error::FieldError;
+use crate::usecases::Connection;
+use crate::usecases::countries::{self, CountryRow};
 use crate::usecases::interventions::CreateIntervention;
+use crate::usecases::interventions::Intervention;
+use crate::usecases::organisations::{self, OrganisationRow};
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::session::Visitor;
@@ -243,7 +243,7 @@ pub(super) async fn choices(
     connection: &mut Connection,
     visitor: &Visitor,
 ) -> Result<Choices, WebError> {
-    let mut organisations = organisations::all(connection).await?;
+    let mut organisations = organisations::all_on(connection).await?;
     // An editor logs work for their own organisation only.
     organisations.retain(|o| visitor.caller.may_edit(Some(o.id)));
     let countries = countries::ranked(connection).await?;

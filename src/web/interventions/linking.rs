@@ -9,9 +9,8 @@ use uuid::Uuid;
 
 use super::form::STALE_FORM;
 use super::form_values::read_enum;
+use super::see_other;
 use super::show::{RefusedLink, ShowQuery, contribution_in_words, render_show};
-use super::{find, see_other};
-use crate::db::{links, recommendations};
 use crate::domain::{Contribution, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
@@ -132,18 +131,8 @@ pub(super) async fn confirm_unlink(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, WebError> {
     let (id, recommendation_id) = path.into_inner();
-    let mut connection = state.connection().await?;
-    let intervention = find(&mut connection, id).await?;
-    visitor
-        .caller
-        .require_editor_of(intervention.row.organisation_id)?;
-    let no_link = || usecases::links::not_linked(id, recommendation_id);
-    let link = links::find(&mut connection, id, recommendation_id)
-        .await?
-        .ok_or_else(no_link)?;
-    let recommendation = recommendations::find(&mut connection, recommendation_id)
-        .await?
-        .ok_or_else(no_link)?;
+    let (intervention, link, recommendation) =
+        usecases::links::removable(state.get_ref(), &visitor.caller, id, recommendation_id).await?;
     let back = format!("/interventions/{id}#recommendation-{recommendation_id}");
     let title = "Remove the link?";
     let content = html! {

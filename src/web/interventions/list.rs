@@ -12,12 +12,12 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::db::countries::CountryRow;
-use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
-use crate::db::organisations::{self, OrganisationRow};
 use crate::domain::{CountryMention, InterventionKind, InterventionStatus, UnresolvedCountry};
 use crate::http::AppState;
 use crate::usecases;
+use crate::usecases::countries::CountryRow;
+use crate::usecases::interventions::{Intervention, InterventionFilter, InterventionOrder};
+use crate::usecases::organisations::OrganisationRow;
 use crate::web::error::WebError;
 use crate::web::filters;
 use crate::web::layout::{self, Section};
@@ -112,12 +112,12 @@ pub(super) async fn list(
     };
     let (sort, order) = order_of(query.sort.as_deref());
     let after = filters::optional::<Uuid>("page", query.after.as_deref())?;
-    let organisations = organisations::all(&mut connection).await?;
-    let countries = crate::db::countries::ranked(&mut connection).await?;
+    let organisations = usecases::organisations::all(state.get_ref()).await?;
+    let countries = usecases::countries::ranked(&mut connection).await?;
     let results = match &country {
         Some(Err(unresolved)) => Results::NoSuchCountry(unresolved),
         _ => {
-            let mut rows = intervention_list::list_in_order(
+            let mut rows = usecases::interventions::page(
                 &mut connection,
                 &filter,
                 order,
@@ -127,7 +127,7 @@ pub(super) async fn list(
             .await?;
             let more = rows.len() as i64 > PAGE_SIZE;
             rows.truncate(PAGE_SIZE as usize);
-            let total = intervention_list::count(&mut connection, &filter).await?;
+            let total = usecases::interventions::count(&mut connection, &filter).await?;
             Results::Rows { rows, more, total }
         }
     };
@@ -157,7 +157,7 @@ pub(super) async fn list(
 /// What the filters found: rows, or the reason the country filter names no country.
 enum Results<'a> {
     Rows {
-        rows: Vec<crate::db::interventions::Intervention>,
+        rows: Vec<Intervention>,
         more: bool,
         total: i64,
     },
@@ -313,7 +313,7 @@ impl ListView<'_> {
         }
     }
 
-    fn table(&self, rows: &[crate::db::interventions::Intervention]) -> Markup {
+    fn table(&self, rows: &[Intervention]) -> Markup {
         let organisation_names: HashMap<Uuid, &str> = self
             .organisations
             .iter()
@@ -349,7 +349,7 @@ impl ListView<'_> {
         }
     }
 
-    fn pager(&self, rows: &[crate::db::interventions::Intervention], more: bool) -> Markup {
+    fn pager(&self, rows: &[Intervention], more: bool) -> Markup {
         let from = self.query.from.unwrap_or(0);
         let next = rows.last().filter(|_| more).map(|last| {
             self.query.href(&[

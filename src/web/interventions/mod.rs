@@ -17,9 +17,9 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use uuid::Uuid;
 
-use crate::db::interventions::Intervention;
-use crate::db::{Connection, interventions};
 use crate::usecases;
+use crate::usecases::Connection;
+use crate::usecases::interventions::Intervention;
 use crate::web::error::WebError;
 
 /// The routes of these pages.
@@ -53,7 +53,5 @@ pub(super) fn see_other(location: &str) -> HttpResponse {
 }
 
 pub(super) async fn find(connection: &mut Connection, id: Uuid) -> Result<Intervention, WebError> {
-    interventions::find(connection, id)
-        .await?
-        .ok_or_else(|| usecases::interventions::not_found(id).into())
+    Ok(usecases::interventions::find(connection, id).await?)
 }
