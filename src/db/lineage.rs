@@ -47,30 +47,15 @@ pub async fn suggestions(
     country: &str,
     year: i32,
 ) -> Result<Vec<LineageSuggestion>, DbError> {
-    Ok(diesel::sql_query(
-        "SELECT r.id, r.position, r.text, e.id AS earlier_id, e.year AS earlier_year, \
-                e.position AS earlier_position, e.text AS earlier_text, e.similarity \
-           FROM recommendations r \
-          CROSS JOIN LATERAL ( \
-                SELECT max(year) AS year FROM recommendations \
-                 WHERE country_code = r.country_code AND year < r.year) previous \
-          CROSS JOIN LATERAL ( \
-                SELECT o.id, o.year, o.position, o.text, similarity(o.text, r.text) AS similarity \
-                  FROM recommendations o \
-                 WHERE o.country_code = r.country_code AND o.year = previous.year \
-                   AND NOT EXISTS (SELECT 1 FROM lineage_refusals x \
-                                    WHERE x.recommendation_id = r.id AND x.earlier_id = o.id) \
-                   AND NOT EXISTS (SELECT 1 FROM recommendations c WHERE c.continues = o.id) \
-                 ORDER BY similarity DESC, o.position \
-                 LIMIT 1) e \
-          WHERE r.country_code = $1 AND r.year = $2 AND r.continues IS NULL AND e.similarity >= $3 \
-          ORDER BY r.position",
+    // A function of the database (`src/db/sql/lineage.sql`), which keeps one plan.
+    Ok(
+        diesel::sql_query("SELECT * FROM lineage_suggestions($1, $2, $3)")
+            .bind::<Text, _>(country)
+            .bind::<Int4, _>(year)
+            .bind::<Float4, _>(SUGGESTION_THRESHOLD)
+            .load(connection)
+            .await?,
     )
-    .bind::<Text, _>(country)
-    .bind::<Int4, _>(year)
-    .bind::<Float4, _>(SUGGESTION_THRESHOLD)
-    .load(connection)
-    .await?)
 }
 
 /// One answer to a suggestion.
