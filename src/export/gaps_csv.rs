@@ -2,6 +2,7 @@
 //! API's), or with labels for people opening it in a spreadsheet (the pages').
 
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
+use super::gap_columns::{Value, columns_of};
 use crate::domain::Movement;
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
@@ -24,24 +25,6 @@ const CSV_HEADER: [&str; 17] = [
     "people_reached",
     "organisation",
     "organisation_name",
-];
-
-/// The columns of the CSV for people, in order.
-const PEOPLE_HEADER: [&str; 14] = [
-    "Country",
-    "Report year",
-    "Tier",
-    "No.",
-    "Pillar",
-    "Prioritized",
-    "Status",
-    "Reports standing",
-    "Standing since",
-    "Recommendation",
-    "Answered by",
-    "People reached",
-    "Evidence",
-    "Counting the work of",
 ];
 
 /// One row per listed recommendation, with the report's filters already applied.
@@ -101,36 +84,12 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
 /// intervention in words with its organisation, and a byte-order mark for Excel.
 pub fn to_people_csv(report: &GapReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(PEOPLE_HEADER)?;
-    let year = report.year.map(|y| y.to_string()).unwrap_or_default();
-    let tier = report
-        .tier
-        .as_ref()
-        .map_or("Not ranked", |t| t.tier.label());
-    let whose = report
-        .organisation_name
-        .as_deref()
-        .unwrap_or("All organisations");
+    writer.write_record(columns_of(true).map(|column| column.heading))?;
     for recommendation in &report.recommendations {
-        write_row(
-            &mut writer,
-            [
-                report.country.tip_name.as_str(),
-                &year,
-                tier,
-                &recommendation.position.to_string(),
-                recommendation.pillar.label(),
-                yes_no(recommendation.prioritized, "Yes", "No"),
-                recommendation.status.label(),
-                &recommendation.line.years_standing.to_string(),
-                &recommendation.line.since.to_string(),
-                recommendation.text.as_str(),
-                &answered_by(recommendation),
-                &optional(reach(&recommendation.interventions)),
-                &evidence(recommendation),
-                whose,
-            ],
-        )?;
+        let values: Vec<Value> = columns_of(true)
+            .map(|column| (column.value)(report, recommendation))
+            .collect();
+        write_row(&mut writer, values.iter().map(Value::as_text))?;
     }
     into_text_for_spreadsheets(writer)
 }

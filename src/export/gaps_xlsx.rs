@@ -4,24 +4,11 @@
 use rust_xlsxwriter::XlsxError;
 
 use super::coverage_xlsx::{COUNT_COLUMNS, counts};
-use super::gaps_csv::reach;
+use super::gap_columns::{Value, columns_of};
 use super::provenance::{Provenance, STATUS_RULE, period_in_words};
 use super::workbook::{Book, Cell, Column, long, short};
 use crate::domain::reporting_period;
 use crate::usecases::gap_report::{GapFilters, GapReport};
-
-const RECOMMENDATION_COLUMNS: [Column; 10] = [
-    short("No."),
-    short("Pillar"),
-    short("Prioritized"),
-    short("Status"),
-    long("Recommendation"),
-    short("Reports standing"),
-    short("Standing since"),
-    short("Ever addressed"),
-    short("Interventions"),
-    short("People reached"),
-];
 
 const ANSWER_COLUMNS: [Column; 11] = [
     short("No."),
@@ -37,10 +24,6 @@ const ANSWER_COLUMNS: [Column; 11] = [
     short("Recommendation status"),
 ];
 
-fn yes_no(value: bool) -> Cell<'static> {
-    Cell::Text(if value { "Yes" } else { "No" })
-}
-
 /// The gap report as an `.xlsx` file, listing what `filters` chose, made for `provenance`.
 pub fn to_xlsx(
     report: &GapReport,
@@ -52,21 +35,21 @@ pub fn to_xlsx(
         None => report.country.tip_name.clone(),
     };
     let mut book = Book::new(&title, provenance);
-    let recommendations = report.recommendations.iter().map(|r| {
-        vec![
-            Cell::Number(f64::from(r.position)),
-            Cell::Text(r.pillar.label()),
-            yes_no(r.prioritized),
-            Cell::Text(r.status.label()),
-            Cell::Text(&r.text),
-            Cell::Number(f64::from(r.line.years_standing)),
-            Cell::Number(f64::from(r.line.since)),
-            yes_no(r.line.ever_addressed),
-            Cell::Number(r.interventions.len() as f64),
-            reach(&r.interventions).map_or(Cell::Empty, |n| Cell::Number(n as f64)),
-        ]
-    });
-    book.table("Recommendations", &RECOMMENDATION_COLUMNS, recommendations)?;
+    // The recommendations' columns are the people's CSV's (`gap_columns`), so the two agree.
+    let columns: Vec<Column> = columns_of(false).map(|column| column.column()).collect();
+    let values: Vec<Vec<Value>> = report
+        .recommendations
+        .iter()
+        .map(|r| {
+            columns_of(false)
+                .map(|column| (column.value)(report, r))
+                .collect()
+        })
+        .collect();
+    let recommendations = values
+        .iter()
+        .map(|row| row.iter().map(Value::as_cell).collect());
+    book.table("Recommendations", &columns, recommendations)?;
     let answers = report.recommendations.iter().flat_map(|r| {
         r.interventions.iter().map(move |i| {
             vec![

@@ -8,6 +8,7 @@ pub mod coverage_xlsx;
 pub mod csv_cells;
 pub mod docx_package;
 pub mod file_name;
+pub mod gap_columns;
 pub mod gaps_csv;
 pub mod gaps_summary;
 pub mod gaps_xlsx;

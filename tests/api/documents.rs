@@ -59,7 +59,7 @@ async fn the_country_csv_of_the_pages_speaks_words_and_says_what_it_holds() {
     assert_eq!(name, "gaptrack-SEN-2023-unaddressed.csv");
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(
-        text.lines().next().unwrap().ends_with("Country,Report year,Tier,No.,Pillar,Prioritized,Status,Reports standing,Standing since,Recommendation,Answered by,People reached,Evidence,Counting the work of"),
+        text.lines().next().unwrap().ends_with("Country,Report year,Tier,No.,Pillar,Prioritized,Status,Recommendation,Reports standing,Standing since,Ever addressed,Answered by,People reached,Evidence,Rationale,Linked by,Counting the work of"),
         "{text}"
     );
     let rows = spreadsheet_rows(&bytes);
@@ -76,8 +76,8 @@ async fn the_country_csv_of_the_pages_speaks_words_and_says_what_it_holds() {
             "Unaddressed"
         ]
     );
-    assert!(rows[0][9].starts_with("Strengthen the anti-trafficking task force"));
-    assert_eq!(rows[0][13], "All organisations");
+    assert!(rows[0][7].starts_with("Strengthen the anti-trafficking task force"));
+    assert_eq!(rows[0][16], "All organisations");
 
     let (_, all) = download(&client, &app, "/countries/SEN/gaps.csv").await;
     let rows = spreadsheet_rows(&all);
@@ -85,9 +85,17 @@ async fn the_country_csv_of_the_pages_speaks_words_and_says_what_it_holds() {
     let first = &rows[0];
     assert_eq!(first[6], "Addressed");
     assert_eq!(
-        first[10],
+        first[11],
         "Training of law enforcement and judiciary in Senegal (CenHTRO, active, answers it fully)"
     );
+    // Each answer's rationale, as the workbook's "Answers" sheet gives it; nobody signed the
+    // demo's links.
+    let json = app.get_json("/api/v1/countries/SEN/gaps").await;
+    let rationale = json["recommendations"][0]["interventions"][0]["rationale"]
+        .as_str()
+        .unwrap();
+    assert_eq!(first[14], rationale);
+    assert_eq!(first[15], "");
 
     // The country page offers it, with the page's filters.
     let page = page_of(&client, &app, "/countries/SEN?status=unaddressed").await;
