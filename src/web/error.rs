@@ -33,12 +33,6 @@ impl From<crate::domain::Failure> for WebError {
     }
 }
 
-impl From<crate::db::DbError> for WebError {
-    fn from(error: crate::db::DbError) -> Self {
-        Self::Api(error.into())
-    }
-}
-
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {

@@ -397,9 +397,8 @@ const EDGES_STILL_READING_DB: &[&str] = &[
     // database).
     "cli",
     "cli::accounts",
-    // A database error, as each edge words it.
+    // A database error, as the command line words it.
     "cli::error",
-    "web::error",
 ];
 
 /// The edges (the API, the pages, the command line) read and write through the use cases, which
