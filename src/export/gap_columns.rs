@@ -1,13 +1,13 @@
 //! The columns of a gap report for people, once: each column's heading and the value of a
 //! recommendation's row. The people's CSV and the workbook's "Recommendations" sheet both read
 //! this table, so that their headings, their order and their values cannot drift apart; a column
-//! one of them leaves out says so here (`in_csv`, `in_workbook`).
+//! one of them leaves out says so here (`in_csv`, `in_workbook`). The values that gather a
+//! recommendation's answers (who answers it, their evidence, the people reached) are here too.
 
 use std::borrow::Cow;
 
-use super::gaps_csv::{answered_by, evidence, reach};
 use super::workbook::{Cell, Column};
-use crate::usecases::gap_report::{GapReport, RecommendationGapDto};
+use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// A value of a row, before a document writes it.
 #[derive(Debug, Clone)]
@@ -99,7 +99,7 @@ fn yes_no<'a>(value: bool) -> Value<'a> {
 /// Each listed intervention's `field`, one per line, as the "Answered by" cell lists them.
 fn per_answer<'a>(
     recommendation: &'a RecommendationGapDto,
-    field: impl Fn(&'a crate::usecases::gap_report::CountingInterventionDto) -> Option<&'a str>,
+    field: impl Fn(&'a CountingInterventionDto) -> Option<&'a str>,
 ) -> Value<'a> {
     let lines: Vec<&str> = recommendation
         .interventions
@@ -181,6 +181,47 @@ pub fn columns_of(in_csv: bool) -> impl Iterator<Item = &'static RecommendationC
             column.in_workbook
         }
     })
+}
+
+/// The interventions that count for a recommendation, in words, one per line:
+/// `Training of police (Réseau Sahel, active, answers it fully)`.
+pub fn answered_by(recommendation: &RecommendationGapDto) -> String {
+    let mut lines: Vec<String> = recommendation
+        .interventions
+        .iter()
+        .map(|i| {
+            format!(
+                "{} ({}, {}, answers it {})",
+                i.title,
+                i.organisation_name,
+                i.status.label().to_lowercase(),
+                i.contribution.label().to_lowercase()
+            )
+        })
+        .collect();
+    if recommendation.more_interventions {
+        lines.push("and more".to_owned());
+    }
+    lines.join("\n")
+}
+
+/// The evidence addresses of the links that count for a recommendation, one per line.
+pub fn evidence(recommendation: &RecommendationGapDto) -> String {
+    recommendation
+        .interventions
+        .iter()
+        .filter_map(|i| i.evidence_url.as_deref())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The people reached by these interventions, where any say.
+pub fn reach(interventions: &[CountingInterventionDto]) -> Option<i64> {
+    interventions
+        .iter()
+        .filter_map(|i| i.people_reached)
+        .map(i64::from)
+        .reduce(|a, b| a + b)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! API's), or with labels for people opening it in a spreadsheet (the pages').
 
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
-use super::gap_columns::{Value, columns_of};
+use super::gap_columns::{Value, columns_of, reach};
 use crate::domain::Movement;
-use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
+use crate::usecases::gap_report::GapReport;
 
 /// The columns of the API's CSV, in order: codes, then names where a code alone is an id.
 const CSV_HEADER: [&str; 17] = [
@@ -92,47 +92,6 @@ pub fn to_people_csv(report: &GapReport) -> Result<String, csv::Error> {
         write_row(&mut writer, values.iter().map(Value::as_text))?;
     }
     into_text_for_spreadsheets(writer)
-}
-
-/// The interventions that count for a recommendation, in words, one per line:
-/// `Training of police (Réseau Sahel, active, answers it fully)`.
-pub fn answered_by(recommendation: &RecommendationGapDto) -> String {
-    let mut lines: Vec<String> = recommendation
-        .interventions
-        .iter()
-        .map(|i| {
-            format!(
-                "{} ({}, {}, answers it {})",
-                i.title,
-                i.organisation_name,
-                i.status.label().to_lowercase(),
-                i.contribution.label().to_lowercase()
-            )
-        })
-        .collect();
-    if recommendation.more_interventions {
-        lines.push("and more".to_owned());
-    }
-    lines.join("\n")
-}
-
-/// The evidence addresses of the links that count for a recommendation, one per line.
-pub fn evidence(recommendation: &RecommendationGapDto) -> String {
-    recommendation
-        .interventions
-        .iter()
-        .filter_map(|i| i.evidence_url.as_deref())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The people reached by these interventions, where any say.
-pub fn reach(interventions: &[CountingInterventionDto]) -> Option<i64> {
-    interventions
-        .iter()
-        .filter_map(|i| i.people_reached)
-        .map(i64::from)
-        .reduce(|a, b| a + b)
 }
 
 fn optional(number: Option<i64>) -> String {
