@@ -1,6 +1,8 @@
 //! Coverage as CSV, one row per country: with codes for programs (the API's), or with labels for
 //! people opening it in a spreadsheet (the pages').
 
+use super::columns::{Value, columns_of, values};
+use super::coverage_columns::COVERAGE_COLUMNS;
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
 use crate::domain::{Movement, Region, Tier};
 use crate::usecases::coverage::CoverageReport;
@@ -21,22 +23,6 @@ const CSV_HEADER: [&str; 14] = [
     "coverage_ratio",
     "organisation",
     "organisation_name",
-];
-
-/// The columns of the CSV for people, in order.
-const PEOPLE_HEADER: [&str; 12] = [
-    "Country",
-    "Region",
-    "Report year",
-    "Tier",
-    "Movement",
-    "Recommendations",
-    "Addressed",
-    "Partly addressed",
-    "Planned",
-    "Unaddressed",
-    "Coverage (%)",
-    "Counting the work of",
 ];
 
 /// The report as the API's CSV: a header row, then one row per country.
@@ -76,35 +62,9 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
 /// percentage, and a byte-order mark so that Excel reads the names' accents right.
 pub fn to_people_csv(report: &CoverageReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(PEOPLE_HEADER)?;
-    let whose = report
-        .organisation_name
-        .as_deref()
-        .unwrap_or("All organisations");
-    for row in &report.items {
-        write_row(
-            &mut writer,
-            [
-                row.tip_name.as_str(),
-                row.region.map_or("", Region::label),
-                &row.year.to_string(),
-                row.tier.map_or("Not ranked", Tier::label),
-                row.movement.map_or("", Movement::label),
-                &row.counts.total.to_string(),
-                &row.counts.addressed.to_string(),
-                &row.counts.partially_addressed.to_string(),
-                &row.counts.planned.to_string(),
-                &row.counts.unaddressed.to_string(),
-                &whole_percent(row.counts.coverage_ratio),
-                whose,
-            ],
-        )?;
+    writer.write_record(columns_of(COVERAGE_COLUMNS, true).map(|c| c.csv_heading()))?;
+    for row in values(COVERAGE_COLUMNS, true, report, &report.items) {
+        write_row(&mut writer, row.iter().map(Value::as_text))?;
     }
     into_text_for_spreadsheets(writer)
-}
-
-/// A ratio as a whole percentage without a sign (`27`), which every spreadsheet reads as a number
-/// whatever its locale's decimal mark.
-pub fn whole_percent(ratio: f64) -> String {
-    format!("{:.0}", ratio * 100.0)
 }

@@ -2,9 +2,11 @@
 
 use rust_xlsxwriter::XlsxError;
 
+use super::columns::{Value, columns_of, values};
+use super::coverage_columns::COVERAGE_COLUMNS;
 use super::provenance::{Provenance, STATUS_RULE, listed, period_in_words};
 use super::workbook::{Book, Cell, Column, short};
-use crate::domain::{Movement, Region, StatusCounts, Tier, reporting_period};
+use crate::domain::{Region, StatusCounts, reporting_period};
 use crate::usecases::coverage::CoverageReport;
 
 /// The columns of a row's [`counts`].
@@ -15,16 +17,6 @@ pub const COUNT_COLUMNS: [Column; 6] = [
     short("Planned"),
     short("Unaddressed"),
     short("Coverage"),
-];
-
-/// The columns before the counts.
-const COUNTRY_COLUMNS: [Column; 6] = [
-    short("Country"),
-    short("Code"),
-    short("Report year"),
-    short("Region"),
-    short("Tier"),
-    short("Movement"),
 ];
 
 /// The coverage report as an `.xlsx` file, made for `provenance`.
@@ -39,28 +31,18 @@ pub fn to_xlsx(report: &CoverageReport, provenance: &Provenance) -> Result<Vec<u
         (_, None) => "Coverage".to_owned(),
     };
     let mut book = Book::new(&title, provenance);
-    let rows = report.items.iter().map(|row| {
-        let mut cells = vec![
-            Cell::Text(&row.tip_name),
-            Cell::Text(&row.code),
-            Cell::Number(f64::from(row.year)),
-            Cell::from(row.region.map(Region::label)),
-            Cell::Text(row.tier.map_or("Not ranked", Tier::label)),
-            Cell::from(row.movement.map(Movement::label)),
-        ];
-        cells.extend(counts(&row.counts));
-        cells
-    });
-    let mut totals = vec![
-        Cell::Text("All countries"),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-    ];
+    // The countries' columns are the people's CSV's (`coverage_columns`), so the two agree.
+    let columns: Vec<Column> = columns_of(COVERAGE_COLUMNS, false)
+        .map(|column| column.column())
+        .collect();
+    let values = values(COVERAGE_COLUMNS, false, report, &report.items);
+    let rows = values
+        .iter()
+        .map(|row| row.iter().map(Value::as_cell).collect());
+    // The totals under the counts, "All countries" under the names.
+    let mut totals = vec![Cell::Text("All countries")];
+    totals.extend((1..columns.len() - COUNT_COLUMNS.len()).map(|_| Cell::Empty));
     totals.extend(counts(&report.totals));
-    let columns: Vec<Column> = COUNTRY_COLUMNS.into_iter().chain(COUNT_COLUMNS).collect();
     book.table_with_totals("Coverage", &columns, rows, Some(totals))?;
     book.about(&about(report, &years, &title, provenance))?;
     book.into_bytes()

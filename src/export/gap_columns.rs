@@ -1,91 +1,31 @@
-//! The columns of a gap report for people, once: each column's heading and the value of a
-//! recommendation's row. The people's CSV and the workbook's "Recommendations" sheet both read
-//! this table, so that their headings, their order and their values cannot drift apart; a column
-//! one of them leaves out says so here (`in_csv`, `in_workbook`). The values that gather a
+//! The columns of a gap report for people (see `columns`): a recommendation's row, which the
+//! people's CSV and the workbook's "Recommendations" sheet both write. The values that gather a
 //! recommendation's answers (who answers it, their evidence, the people reached) are here too.
 
 use std::borrow::Cow;
 
-use super::workbook::{Cell, Column};
+use super::columns::{DocumentColumn, Value, text};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
-/// A value of a row, before a document writes it.
-#[derive(Debug, Clone)]
-pub enum Value<'a> {
-    Text(Cow<'a, str>),
-    Number(i64),
-    Empty,
-}
-
-impl Value<'_> {
-    /// As the CSV writes it.
-    pub fn as_text(&self) -> Cow<'_, str> {
-        match self {
-            Self::Text(text) => Cow::Borrowed(text.as_ref()),
-            Self::Number(number) => Cow::Owned(number.to_string()),
-            Self::Empty => Cow::Borrowed(""),
-        }
-    }
-
-    /// As the workbook writes it: numbers as numbers, so that they add up.
-    pub fn as_cell(&self) -> Cell<'_> {
-        match self {
-            Self::Text(text) => Cell::Text(text.as_ref()),
-            Self::Number(number) => Cell::Number(*number as f64),
-            Self::Empty => Cell::Empty,
-        }
-    }
-}
-
 /// One column of a recommendation's row.
-pub struct RecommendationColumn {
-    pub heading: &'static str,
-    /// Whether its values are long text, which wraps in the workbook.
-    pub wraps: bool,
-    pub in_csv: bool,
-    pub in_workbook: bool,
-    pub value: for<'a> fn(&'a GapReport, &'a RecommendationGapDto) -> Value<'a>,
-}
-
-impl RecommendationColumn {
-    /// The workbook's column.
-    pub const fn column(&self) -> Column {
-        Column {
-            heading: self.heading,
-            wraps: self.wraps,
-        }
-    }
-}
+pub type RecommendationColumn = DocumentColumn<GapReport, RecommendationGapDto>;
 
 const fn both(
     heading: &'static str,
     wraps: bool,
     value: for<'a> fn(&'a GapReport, &'a RecommendationGapDto) -> Value<'a>,
 ) -> RecommendationColumn {
-    RecommendationColumn {
-        heading,
-        wraps,
-        in_csv: true,
-        in_workbook: true,
-        value,
-    }
+    DocumentColumn::both(heading, wraps, value)
 }
 
 const fn csv_only(
     heading: &'static str,
     value: for<'a> fn(&'a GapReport, &'a RecommendationGapDto) -> Value<'a>,
 ) -> RecommendationColumn {
-    RecommendationColumn {
-        heading,
-        wraps: true,
-        in_csv: true,
+    DocumentColumn {
         in_workbook: false,
-        value,
+        ..DocumentColumn::both(heading, true, value)
     }
-}
-
-fn text(text: &str) -> Value<'_> {
-    Value::Text(Cow::Borrowed(text))
 }
 
 fn owned<'a>(text: String) -> Value<'a> {
@@ -145,12 +85,11 @@ pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
         yes_no(r.line.ever_addressed)
     }),
     csv_only("Answered by", |_, r| owned(answered_by(r))),
-    RecommendationColumn {
-        heading: "Interventions",
-        wraps: false,
+    DocumentColumn {
         in_csv: false,
-        in_workbook: true,
-        value: |_, r| Value::Number(r.interventions.len() as i64),
+        ..both("Interventions", false, |_, r| {
+            Value::Number(r.interventions.len() as i64)
+        })
     },
     both("People reached", false, |_, r| {
         reach(&r.interventions).map_or(Value::Empty, Value::Number)
@@ -171,17 +110,6 @@ pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
         )
     }),
 ];
-
-/// The columns one document writes.
-pub fn columns_of(in_csv: bool) -> impl Iterator<Item = &'static RecommendationColumn> {
-    RECOMMENDATION_COLUMNS.iter().filter(move |column| {
-        if in_csv {
-            column.in_csv
-        } else {
-            column.in_workbook
-        }
-    })
-}
 
 /// The interventions that count for a recommendation, in words, one per line:
 /// `Training of police (Réseau Sahel, active, answers it fully)`.
@@ -222,18 +150,4 @@ pub fn reach(interventions: &[CountingInterventionDto]) -> Option<i64> {
         .filter_map(|i| i.people_reached)
         .map(i64::from)
         .reduce(|a, b| a + b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_column_is_written_by_some_document_and_headings_are_unique() {
-        let mut seen = std::collections::HashSet::new();
-        for column in RECOMMENDATION_COLUMNS {
-            assert!(column.in_csv || column.in_workbook, "{}", column.heading);
-            assert!(seen.insert(column.heading), "{} twice", column.heading);
-        }
-    }
 }

@@ -1,8 +1,9 @@
 //! A country's gap report as CSV, one row per listed recommendation: with codes for programs (the
 //! API's), or with labels for people opening it in a spreadsheet (the pages').
 
+use super::columns::{Value, columns_of, values};
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
-use super::gap_columns::{Value, columns_of, reach};
+use super::gap_columns::{RECOMMENDATION_COLUMNS, reach};
 use crate::domain::Movement;
 use crate::usecases::gap_report::GapReport;
 
@@ -84,12 +85,14 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
 /// intervention in words with its organisation, and a byte-order mark for Excel.
 pub fn to_people_csv(report: &GapReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns_of(true).map(|column| column.heading))?;
-    for recommendation in &report.recommendations {
-        let values: Vec<Value> = columns_of(true)
-            .map(|column| (column.value)(report, recommendation))
-            .collect();
-        write_row(&mut writer, values.iter().map(Value::as_text))?;
+    writer.write_record(columns_of(RECOMMENDATION_COLUMNS, true).map(|c| c.csv_heading()))?;
+    for row in values(
+        RECOMMENDATION_COLUMNS,
+        true,
+        report,
+        &report.recommendations,
+    ) {
+        write_row(&mut writer, row.iter().map(Value::as_text))?;
     }
     into_text_for_spreadsheets(writer)
 }

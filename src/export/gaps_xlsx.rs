@@ -3,8 +3,9 @@
 
 use rust_xlsxwriter::XlsxError;
 
+use super::columns::{Value, columns_of, values};
 use super::coverage_xlsx::{COUNT_COLUMNS, counts};
-use super::gap_columns::{Value, columns_of};
+use super::gap_columns::RECOMMENDATION_COLUMNS;
 use super::provenance::{Provenance, STATUS_RULE, period_in_words};
 use super::workbook::{Book, Cell, Column, long, short};
 use crate::domain::reporting_period;
@@ -36,16 +37,15 @@ pub fn to_xlsx(
     };
     let mut book = Book::new(&title, provenance);
     // The recommendations' columns are the people's CSV's (`gap_columns`), so the two agree.
-    let columns: Vec<Column> = columns_of(false).map(|column| column.column()).collect();
-    let values: Vec<Vec<Value>> = report
-        .recommendations
-        .iter()
-        .map(|r| {
-            columns_of(false)
-                .map(|column| (column.value)(report, r))
-                .collect()
-        })
+    let columns: Vec<Column> = columns_of(RECOMMENDATION_COLUMNS, false)
+        .map(|column| column.column())
         .collect();
+    let values = values(
+        RECOMMENDATION_COLUMNS,
+        false,
+        report,
+        &report.recommendations,
+    );
     let recommendations = values
         .iter()
         .map(|row| row.iter().map(Value::as_cell).collect());

@@ -3,6 +3,8 @@
 
 pub mod call_for_information;
 pub mod call_for_information_docx;
+pub mod columns;
+pub mod coverage_columns;
 pub mod coverage_csv;
 pub mod coverage_xlsx;
 pub mod csv_cells;

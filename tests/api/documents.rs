@@ -128,8 +128,9 @@ async fn the_coverage_csv_of_the_pages_keeps_accents_and_names_the_organisation(
     assert_eq!(
         senegal[1..],
         [
-            "Africa",
+            "SEN",
             "2023",
+            "Africa",
             "Tier 2",
             "upgraded",
             "5",
@@ -146,7 +147,16 @@ async fn the_coverage_csv_of_the_pages_keeps_accents_and_names_the_organisation(
     let (_, everyone) = download(&client, &app, "/coverage.csv?year=2023").await;
     let rows = spreadsheet_rows(&everyone);
     let senegal = rows.iter().find(|row| row[0] == "Senegal").unwrap();
-    assert_eq!(senegal[10], "40", "coverage as a whole percentage: 2 of 5");
+    assert_eq!(senegal[11], "40", "coverage as a whole percentage: 2 of 5");
+    // The workbook's columns, in the workbook's order: one table for both.
+    let header = String::from_utf8(everyone.clone()).unwrap();
+    assert!(
+        header.lines().next().unwrap().ends_with(
+            "Country,Code,Report year,Region,Tier,Movement,Recommendations,Addressed,\
+             Partly addressed,Planned,Unaddressed,Coverage (%),Counting the work of"
+        ),
+        "{header}"
+    );
 }
 
 #[actix_web::test]
