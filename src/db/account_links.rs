@@ -191,6 +191,20 @@ pub async fn newest_per_user(connection: &mut Connection) -> Result<Vec<AccountL
         .await?)
 }
 
+/// The newest link of one account, for its page.
+pub async fn newest_of_user(
+    connection: &mut Connection,
+    user_id: Uuid,
+) -> Result<Option<AccountLinkRow>, DbError> {
+    Ok(account_links::table
+        .filter(account_links::user_id.eq(user_id))
+        .order(account_links::created_at.desc())
+        .select(AccountLinkRow::as_select())
+        .first(connection)
+        .await
+        .optional()?)
+}
+
 /// Revokes an open link, audited; `None` if there is no such link, `Some(false)` if it was no
 /// longer open.
 pub async fn revoke(

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 pub use crate::db::audit::{AuditFilter, AuditRow};
-use crate::db::{Connections, audit, countries, interventions, keys, organisations, users};
+use crate::db::{
+    Connection, Connections, audit, countries, interventions, keys, organisations, users,
+};
 use crate::domain::{Caller, Failure, ResourceType};
 
 /// A page of the trail, newest first, below event id `before`; at most `limit` events.
@@ -18,6 +20,16 @@ pub async fn events(
     limit: i64,
 ) -> Result<Vec<AuditRow>, Failure> {
     caller.require_admin()?;
+    events_on(&mut *db.connect().await?, filter, before, limit).await
+}
+
+/// [`events`], once the caller's rights are checked, on a connection already held.
+async fn events_on(
+    connection: &mut Connection,
+    filter: &AuditFilter,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditRow>, Failure> {
     if filter
         .resource_id
         .as_deref()
@@ -26,8 +38,7 @@ pub async fn events(
         // No id holds a NUL character (PostgreSQL text cannot), so nothing matches.
         return Ok(Vec::new());
     }
-    let mut connection = db.connect().await?;
-    Ok(audit::list(&mut connection, filter, before, limit).await?)
+    Ok(audit::list(connection, filter, before, limit).await?)
 }
 
 /// The history of an intervention and its links, oldest first, after event id `after`; kept
@@ -96,10 +107,11 @@ pub async fn trail(
     before: Option<i64>,
     page: usize,
 ) -> Result<AuditTrail, Failure> {
-    let mut events = events(db, caller, filter, before, page as i64 + 1).await?;
+    caller.require_admin()?;
+    let mut connection = db.connect().await?;
+    let mut events = events_on(&mut connection, filter, before, page as i64 + 1).await?;
     let more = events.len() > page;
     events.truncate(page);
-    let mut connection = db.connect().await?;
     let keys: Vec<(Uuid, String)> = keys::all(&mut connection)
         .await?
         .into_iter()

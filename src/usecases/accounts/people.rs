@@ -42,10 +42,7 @@ pub async fn person(
     caller.require_admin()?;
     let mut connection = db.connect().await?;
     let user = find_user(&mut connection, id).await?;
-    let newest_link = account_links::newest_per_user(&mut connection)
-        .await?
-        .into_iter()
-        .find(|link| link.user_id == Some(id));
+    let newest_link = account_links::newest_of_user(&mut connection, id).await?;
     Ok(PersonOverview {
         newest_link,
         organisations: crate::db::organisations::all(&mut connection).await?,
