@@ -34,6 +34,7 @@ pub mod domain;
 pub mod export;
 pub mod generate;
 pub mod http;
+pub mod i18n;
 pub mod import;
 pub mod local_postgres;
 pub mod mail;

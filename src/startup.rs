@@ -104,6 +104,9 @@ pub fn run(
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());
     let sharing = web::Data::new(settings.sharing);
+    let locales = web::Data::new(crate::web::locale::LocaleSettings {
+        pseudo_allowed: settings.pseudo_locale,
+    });
     let public_url = web::Data::new(crate::http::origin::PublicUrl(settings.public_url.clone()));
     let metrics = web::Data::new(Metrics::new());
     let mut server = HttpServer::new(move || {
@@ -121,6 +124,7 @@ pub fn run(
             .app_data(limiters.clone())
             .app_data(trusted_proxies.clone())
             .app_data(sharing.clone())
+            .app_data(locales.clone())
             .app_data(public_url.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
@@ -144,6 +148,10 @@ pub fn run(
         ))
         // Outside the retry, so that a retried page keeps to the same deadline.
         .wrap(middleware::from_fn(crate::web::deadline::enforce_on_pages))
+        // Outside the deadline, so that its 503 is worded for the reader too.
+        .wrap(middleware::from_fn(
+            crate::web::error_page::in_the_readers_words,
+        ))
         .wrap(middleware::from_fn(crate::http::security_headers::add))
         .wrap(middleware::from_fn(crate::http::metrics::record))
         .wrap(middleware::from_fn(crate::http::request_id::assign))
@@ -177,8 +185,7 @@ pub fn run(
 pub async fn fallback(
     request: actix_web::HttpRequest,
     table: web::Data<MethodTable>,
-) -> actix_web::HttpResponse {
-    use actix_web::ResponseError;
+) -> Result<actix_web::HttpResponse, actix_web::Error> {
     let wants_html = request
         .headers()
         .get(actix_web::http::header::ACCEPT)
@@ -186,14 +193,8 @@ pub async fn fallback(
         .is_some_and(|accept| accept.contains("text/html"));
     let is_api = request.path().starts_with(crate::http::API_PREFIX);
     if wants_html && !is_api && table.allowed(request.path()).is_none() {
-        let error = crate::http::error::ApiError::NotFound(format!(
-            "there is no page at {}",
-            request.path()
-        ));
-        return crate::web::error::WebError::from(error).error_response();
+        let path = request.path().to_owned();
+        return Err(crate::web::error::WebError::NoSuchPage(path).into());
     }
-    match crate::http::method_table::no_route(request, table).await {
-        Ok(response) => response,
-        Err(error) => error.error_response(),
-    }
+    Ok(crate::http::method_table::no_route(request, table).await?)
 }

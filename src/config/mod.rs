@@ -207,6 +207,9 @@ pub struct ServerSettings {
     pub public_url: Option<String>,
     /// The time every decision reads: the machine's, but in tests.
     pub clock: crate::domain::SharedClock,
+    /// Whether the pages may be asked for the pseudo-locale (each message wrapped in ⟦…⟧, by
+    /// the cookie `gaptrack_language=pseudo`): tests use it to find words outside the catalogues.
+    pub pseudo_locale: bool,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -238,6 +241,7 @@ impl Config {
             accounts: self.accounts.clone(),
             public_url: self.public_url.clone(),
             clock: crate::domain::SharedClock::default(),
+            pseudo_locale: false,
         }
     }
 

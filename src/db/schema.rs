@@ -268,7 +268,7 @@ diesel::table! {
         display_name -> Text,
         role -> Text,
         organisation_id -> Nullable<Uuid>,
-        preferred_language -> Text,
+        preferred_language -> Nullable<Text>,
         state -> Text,
         password_hash -> Nullable<Text>,
         totp_secret -> Nullable<Bytea>,

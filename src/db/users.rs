@@ -20,7 +20,8 @@ pub struct UserRow {
     pub display_name: String,
     pub role: Role,
     pub organisation_id: Option<Uuid>,
-    pub preferred_language: Language,
+    /// The language the person chose for the pages; `None` follows their browser.
+    pub preferred_language: Option<Language>,
     pub state: UserState,
     /// When the second factor was confirmed; `None` while the person has none.
     pub totp_confirmed_at: Option<DateTime<Utc>>,
@@ -76,7 +77,8 @@ pub struct UserChanges {
     pub display_name: Option<String>,
     pub role: Option<Role>,
     pub organisation_id: Option<Option<Uuid>>,
-    pub preferred_language: Option<Language>,
+    /// `Some(None)`: no choice, the pages follow the browser.
+    pub preferred_language: Option<Option<Language>>,
     pub state: Option<UserState>,
 }
 

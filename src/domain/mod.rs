@@ -10,7 +10,6 @@ mod enums;
 mod etag;
 mod failure;
 mod gaps;
-mod labels;
 mod letter;
 mod movement;
 pub mod password;

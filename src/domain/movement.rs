@@ -18,6 +18,10 @@ pub enum Movement {
 }
 
 impl Movement {
+    /// Every movement.
+    pub const ALL: &'static [Self] =
+        &[Self::Upgraded, Self::Downgraded, Self::Unchanged, Self::New];
+
     /// The movement as written in JSON and CSV, and read by people: `upgraded`, `new`, ...
     pub fn as_str(self) -> &'static str {
         match self {

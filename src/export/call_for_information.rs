@@ -6,6 +6,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::gaps_summary::{OnScreen, STYLE};
 use super::provenance::{Provenance, dates_in_words, period_in_words};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction, PeriodAnswerDto};
 
 /// The pack's title: `Senegal: actions for the 2027 TIP Report`.
@@ -34,7 +35,7 @@ pub fn citation(answer: &PeriodAnswerDto) -> String {
         "{} report, No. {} ({})",
         answer.year,
         answer.position,
-        answer.pillar.label()
+        answer.pillar.label(Locale::ENGLISH)
     )
 }
 
@@ -70,8 +71,8 @@ pub fn action_facts(action: &PeriodAction) -> String {
     format!(
         "{} · {} · {}",
         action.organisation_name,
-        action.kind.label(),
-        action.status.label()
+        action.kind.label(Locale::ENGLISH),
+        action.status.label(Locale::ENGLISH)
     )
 }
 
@@ -92,7 +93,7 @@ pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
         }
         @for pillar in &pack.pillars {
             section.pillar {
-                h2 { (pillar.pillar.label()) }
+                h2 { (pillar.pillar.label(Locale::ENGLISH)) }
                 @for action in &pillar.actions { (action_block(action)) }
             }
         }
@@ -120,7 +121,7 @@ pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
                             span.number-label { "No. " (recommendation.position) ". " }
                             (recommendation.text)
                             div.meta {
-                                (recommendation.pillar.label())
+                                (recommendation.pillar.label(Locale::ENGLISH))
                                 @if recommendation.prioritized { " · prioritized" }
                             }
                         }
@@ -148,7 +149,7 @@ fn action_block(action: &PeriodAction) -> Markup {
                     @for answer in &action.answers {
                         li {
                             strong { (citation(answer)) } ": " (answer.text)
-                            " " em { "(answers it " (answer.contribution.label().to_lowercase()) ")" }
+                            " " em { "(answers it " (answer.contribution.label(Locale::ENGLISH).to_lowercase()) ")" }
                             @if let Some(rationale) = &answer.rationale { br; (rationale) }
                             @if let Some(url) = &answer.evidence_url {
                                 br; "Evidence: " a href=(url) rel="noopener noreferrer" { (url) }

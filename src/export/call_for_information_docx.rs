@@ -13,6 +13,7 @@ use super::call_for_information::{
 };
 use super::docx_package::{self, Properties};
 use super::provenance::{Provenance, dates_in_words, period_in_words};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction};
 
 /// The language the pack is written in.
@@ -65,7 +66,7 @@ pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec
         document = document.add_paragraph(text(NOTHING_DATED));
     }
     for pillar in &pack.pillars {
-        document = document.add_paragraph(heading(2, pillar.pillar.label()));
+        document = document.add_paragraph(heading(2, pillar.pillar.label(Locale::ENGLISH)));
         for action in &pillar.actions {
             document = action_paragraphs(action)
                 .into_iter()
@@ -99,7 +100,7 @@ pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec
         ));
     }
     for recommendation in &pack.unanswered {
-        let mut meta = recommendation.pillar.label().to_owned();
+        let mut meta = recommendation.pillar.label(Locale::ENGLISH).to_owned();
         if recommendation.prioritized {
             meta.push_str(" · prioritized");
         }
@@ -162,7 +163,7 @@ fn action_paragraphs(action: &PeriodAction) -> Vec<Paragraph> {
                     Run::new()
                         .add_text(format!(
                             " (answers it {})",
-                            answer.contribution.label().to_lowercase()
+                            answer.contribution.label(Locale::ENGLISH).to_lowercase()
                         ))
                         .italic(),
                 ),

@@ -2,7 +2,8 @@
 //! people's CSV and the workbook's "Coverage" sheet both write.
 
 use super::columns::{DocumentColumn, Value, text};
-use crate::domain::{Movement, Region, Tier};
+
+use crate::i18n::{Locale, Worded};
 use crate::usecases::coverage::{CoverageReport, CoverageRow};
 
 /// One column of a country's row.
@@ -26,14 +27,18 @@ pub const COVERAGE_COLUMNS: &[CoverageColumn] = &[
     both("Report year", |_, row| Value::Number(row.year.into())),
     both("Region", |_, row| {
         row.region
-            .map_or(Value::Empty, |region| text(Region::label(region)))
+            .map_or(Value::Empty, |region| text(region.label(Locale::ENGLISH)))
     }),
     both("Tier", |_, row| {
-        text(row.tier.map_or("Not ranked", Tier::label))
+        text(
+            row.tier
+                .map_or("Not ranked", |tier| tier.label(Locale::ENGLISH)),
+        )
     }),
     both("Movement", |_, row| {
-        row.movement
-            .map_or(Value::Empty, |movement| text(Movement::label(movement)))
+        row.movement.map_or(Value::Empty, |movement| {
+            text(movement.label(Locale::ENGLISH))
+        })
     }),
     both("Recommendations", |_, row| count(row.counts.total)),
     both("Addressed", |_, row| count(row.counts.addressed)),

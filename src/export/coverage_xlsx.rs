@@ -6,7 +6,8 @@ use super::columns::{Value, columns_of, values};
 use super::coverage_columns::COVERAGE_COLUMNS;
 use super::provenance::{Provenance, STATUS_RULE, listed, period_in_words};
 use super::workbook::{Book, Cell, Column, short};
-use crate::domain::{Region, StatusCounts, reporting_period};
+use crate::domain::{StatusCounts, reporting_period};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::coverage::CoverageReport;
 
 /// The columns of a row's [`counts`].
@@ -94,7 +95,7 @@ fn about(
             "Region",
             report
                 .region
-                .map_or("All regions", Region::label)
+                .map_or("All regions", |region| region.label(Locale::ENGLISH))
                 .to_owned(),
         ),
         (

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::columns::{DocumentColumn, Value, text};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// One column of a recommendation's row.
@@ -67,13 +68,17 @@ pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
             report
                 .tier
                 .as_ref()
-                .map_or("Not ranked", |t| t.tier.label()),
+                .map_or("Not ranked", |t| t.tier.label(Locale::ENGLISH)),
         )
     }),
     both("No.", false, |_, r| Value::Number(r.position.into())),
-    both("Pillar", false, |_, r| text(r.pillar.label())),
+    both("Pillar", false, |_, r| {
+        text(r.pillar.label(Locale::ENGLISH))
+    }),
     both("Prioritized", false, |_, r| yes_no(r.prioritized)),
-    both("Status", false, |_, r| text(r.status.label())),
+    both("Status", false, |_, r| {
+        text(r.status.label(Locale::ENGLISH))
+    }),
     both("Recommendation", true, |_, r| text(&r.text)),
     both("Reports standing", false, |_, r| {
         Value::Number(r.line.years_standing.into())
@@ -122,8 +127,8 @@ pub fn answered_by(recommendation: &RecommendationGapDto) -> String {
                 "{} ({}, {}, answers it {})",
                 i.title,
                 i.organisation_name,
-                i.status.label().to_lowercase(),
-                i.contribution.label().to_lowercase()
+                i.status.label(Locale::ENGLISH).to_lowercase(),
+                i.contribution.label(Locale::ENGLISH).to_lowercase()
             )
         })
         .collect();

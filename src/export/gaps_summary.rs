@@ -8,6 +8,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::provenance::{Provenance, STATUS_RULE, dates_in_words, period_in_words};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// What the summary shows on screen only: a way back to the page it came from, and the script
@@ -128,10 +129,10 @@ pub fn to_html(report: &GapReport, provenance: &Provenance, view: View) -> Strin
 fn tier_in_words(report: &GapReport) -> Markup {
     html! {
         @if let Some(tier) = &report.tier {
-            " · " strong { (tier.tier.label()) }
+            " · " strong { (tier.tier.label(Locale::ENGLISH)) }
             @match tier.movement {
                 Movement::New => { " (first ranking" }
-                movement => { " (" (movement.label()) " since the previous report" }
+                movement => { " (" (movement.label(Locale::ENGLISH)) " since the previous report" }
             }
             @if tier.waiver { ", with a waiver" }
             ")"
@@ -187,7 +188,7 @@ fn coverage_section(report: &GapReport) -> Markup {
                     tbody {
                         @for pillar in &report.pillars {
                             tr {
-                                td { (pillar.pillar.label()) }
+                                td { (pillar.pillar.label(Locale::ENGLISH)) }
                                 td.number { (pillar.counts.total) }
                                 td.number { (pillar.counts.addressed) }
                                 td.number { (pillar.counts.partially_addressed) }
@@ -210,7 +211,7 @@ fn numbered(recommendation: &RecommendationGapDto, below: Markup) -> Markup {
             span.number-label { "No. " (recommendation.position) ". " }
             (recommendation.text)
             div.meta {
-                (recommendation.pillar.label())
+                (recommendation.pillar.label(Locale::ENGLISH))
                 @if recommendation.prioritized { " · prioritized" }
                 @if recommendation.line.years_standing > 1 {
                     " · standing since " (recommendation.line.since)
@@ -258,7 +259,7 @@ fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
                 ol.numbered {
                     @for recommendation in &answered {
                         (numbered(recommendation, html! {
-                            div.meta { strong { (recommendation.status.label()) } }
+                            div.meta { strong { (recommendation.status.label(Locale::ENGLISH)) } }
                             ul.answers {
                                 @for intervention in &recommendation.interventions {
                                     li { (answer(intervention, shared.is_some())) }
@@ -278,8 +279,8 @@ fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
 fn answer(intervention: &CountingInterventionDto, shared: bool) -> Markup {
     html! {
         strong { (intervention.title) } ", " (intervention.organisation_name)
-        " (" (intervention.status.label().to_lowercase()) ", answers it "
-        (intervention.contribution.label().to_lowercase()) ")"
+        " (" (intervention.status.label(Locale::ENGLISH).to_lowercase()) ", answers it "
+        (intervention.contribution.label(Locale::ENGLISH).to_lowercase()) ")"
         @if let Some(rationale) = &intervention.rationale { ". " (rationale) }
         @if let Some(url) = &intervention.evidence_url { br; "Evidence: " a href=(url) { (url) } }
         @if let (Some(by), false) = (&intervention.linked_by, shared) { br; "Linked by " (by) }
@@ -320,8 +321,8 @@ fn interventions_table(
                     @for (intervention, positions) in answered.values() {
                         tr {
                             td { (intervention.title) }
-                            td { (intervention.kind.label()) }
-                            td { (intervention.status.label()) }
+                            td { (intervention.kind.label(Locale::ENGLISH)) }
+                            td { (intervention.status.label(Locale::ENGLISH)) }
                             td { (dates_in_words(intervention.started_on, intervention.ended_on)) }
                             td { (intervention.organisation_name) }
                             td.number {

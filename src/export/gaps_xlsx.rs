@@ -9,6 +9,7 @@ use super::gap_columns::RECOMMENDATION_COLUMNS;
 use super::provenance::{Provenance, STATUS_RULE, period_in_words};
 use super::workbook::{Book, Cell, Column, long, short};
 use crate::domain::reporting_period;
+use crate::i18n::{Locale, Worded};
 use crate::usecases::gap_report::{GapFilters, GapReport};
 
 const ANSWER_COLUMNS: [Column; 11] = [
@@ -55,22 +56,22 @@ pub fn to_xlsx(
             vec![
                 Cell::Number(f64::from(r.position)),
                 Cell::Text(&i.title),
-                Cell::Text(i.kind.label()),
-                Cell::Text(i.status.label()),
+                Cell::Text(i.kind.label(Locale::ENGLISH)),
+                Cell::Text(i.status.label(Locale::ENGLISH)),
                 Cell::Text(&i.organisation_name),
-                Cell::Text(i.contribution.label()),
+                Cell::Text(i.contribution.label(Locale::ENGLISH)),
                 i.people_reached
                     .map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
                 Cell::from(i.rationale.as_deref()),
                 i.evidence_url.as_deref().map_or(Cell::Empty, Cell::Link),
                 Cell::from(i.linked_by.as_deref()),
-                Cell::Text(r.status.label()),
+                Cell::Text(r.status.label(Locale::ENGLISH)),
             ]
         })
     });
     book.table("Answers", &ANSWER_COLUMNS, answers)?;
     let pillars = report.pillars.iter().map(|p| {
-        let mut cells = vec![Cell::Text(p.pillar.label())];
+        let mut cells = vec![Cell::Text(p.pillar.label(Locale::ENGLISH))];
         cells.extend(counts(&p.counts));
         cells
     });
@@ -98,7 +99,7 @@ fn about(
         facts.push(("Reporting period", period_in_words(reporting_period(year))));
     }
     if let Some(tier) = &report.tier {
-        facts.push(("Tier", tier.tier.label().to_owned()));
+        facts.push(("Tier", tier.tier.label(Locale::ENGLISH).to_owned()));
     }
     facts.extend([
         (
@@ -112,9 +113,11 @@ fn about(
             "Recommendations listed",
             match (filters.status, filters.persistent_only) {
                 (None, false) => "All".to_owned(),
-                (Some(status), false) => status.label().to_owned(),
+                (Some(status), false) => status.label(Locale::ENGLISH).to_owned(),
                 (None, true) => "Persistent gaps only".to_owned(),
-                (Some(status), true) => format!("{}, persistent gaps only", status.label()),
+                (Some(status), true) => {
+                    format!("{}, persistent gaps only", status.label(Locale::ENGLISH))
+                }
             },
         ),
         (

@@ -13,6 +13,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::domain::{InterventionKind, InterventionStatus};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::iati::{Activity, IatiActivities};
 
 /// The OECD DAC 5-digit purpose code (IATI sector vocabulary 1) each kind of work reports under.
@@ -173,7 +174,7 @@ fn write_answers<W: io::Write>(
                         answer.year,
                         answer.country_name,
                         answer.position,
-                        answer.contribution.label().to_lowercase(),
+                        answer.contribution.label(Locale::ENGLISH).to_lowercase(),
                         answer.text
                     ),
                 )
@@ -214,7 +215,7 @@ fn description(activity: &Activity) -> String {
     let mut text = intervention
         .description
         .clone()
-        .unwrap_or_else(|| intervention.kind.label().to_owned());
+        .unwrap_or_else(|| intervention.kind.label(Locale::ENGLISH).to_owned());
     if let Some(location) = &intervention.location {
         text.push_str(&format!(" Location: {location}."));
     }

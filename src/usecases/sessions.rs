@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::db::Connections;
 use crate::db::sessions::{self, Holder};
 pub use crate::db::sessions::{NewHolder, SessionRow};
-use crate::domain::{Caller, Failure, SessionPending};
+use crate::domain::{Caller, Failure, Language, SessionPending};
 
 /// A new session to store, by the digest of its id.
 #[derive(Debug)]
@@ -27,6 +27,9 @@ pub struct LiveSession {
     pub caller: Caller,
     pub csrf_token: String,
     pub pending: Option<SessionPending>,
+    /// The language the person chose on their account page; `None` for a key's session, or a
+    /// person who follows their browser.
+    pub language: Option<Language>,
 }
 
 /// Stores a session.
@@ -52,14 +55,15 @@ pub async fn find(db: &impl Connections, id_sha256: &[u8]) -> Result<Option<Live
     let Some(session) = sessions::find_live(&mut connection, id_sha256, db.now()).await? else {
         return Ok(None);
     };
-    let caller = match &session.holder {
-        Holder::Person(user) => Some(user.caller()),
-        Holder::Key { key, owner } => key.clone().caller(owner.as_ref()),
+    let (caller, language) = match &session.holder {
+        Holder::Person(user) => (Some(user.caller()), user.preferred_language),
+        Holder::Key { key, owner } => (key.clone().caller(owner.as_ref()), None),
     };
     Ok(caller.map(|caller| LiveSession {
         caller,
         csrf_token: session.csrf_token,
         pending: session.pending,
+        language,
     }))
 }
 

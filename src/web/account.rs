@@ -16,6 +16,7 @@ use crate::domain::password::MIN_LENGTH;
 use crate::domain::{Failure, FieldError, Language};
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::{Locale, Worded};
 use crate::usecases::accounts::{self, AccountOverview};
 use crate::usecases::sessions;
 
@@ -75,16 +76,21 @@ pub async fn change_password(
     }
 }
 
+/// The language form's choice of no language: the pages follow the browser.
+const FOLLOW_THE_BROWSER: &str = "browser";
+
 /// `POST /account/language`.
 pub async fn set_language(
     state: web::Data<AppState>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let language = checked
-        .form
-        .get("language")
-        .parse::<Language>()
-        .map_err(|why| ApiError::invalid("language", why))?;
+    let language = match checked.form.get("language") {
+        FOLLOW_THE_BROWSER => None,
+        code => Some(
+            code.parse::<Language>()
+                .map_err(|why| ApiError::invalid("language", why))?,
+        ),
+    };
     accounts::set_language(state.get_ref(), &checked.visitor.caller, language).await?;
     Ok(widgets::see_other("/account?done=language"))
 }
@@ -154,21 +160,24 @@ fn account_view(
 }
 
 fn identity_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+    let locale = visitor.locale;
     let user = &overview.user;
     html! {
         section.panel aria-labelledby="you" {
             h2 #you { (user.display_name) }
             dl.details {
                 dt { "E-mail address" } dd { (user.email) }
-                dt { "Role" } dd { (user.role.label()) }
+                dt { "Role" } dd { (user.role.label(locale)) }
                 @if let Some(organisation) = &overview.organisation { dt { "Organisation" } dd { (organisation) } }
             }
             form method="post" action="/account/language" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 label for="language" { "Language of the pages" }
                 select #language name="language" {
-                    option value="en" selected[user.preferred_language == Language::English] { "English" }
-                    option value="fr" selected[user.preferred_language == Language::French] { "Français" }
+                    option value=(FOLLOW_THE_BROWSER) selected[user.preferred_language.is_none()] { "As my browser asks" }
+                    @for &language in Language::ALL.iter().filter(|&&l| Locale::speaking(l).is_some() || user.preferred_language == Some(l)) {
+                        option value=(language.as_str()) lang=(language.as_str()) selected[user.preferred_language == Some(language)] { (language.own_name()) }
+                    }
                 }
                 button.secondary type="submit" { "Save" }
             }
@@ -255,6 +264,7 @@ fn keys_panel(
     errors: &widgets::FieldErrors<'_>,
     overview: &AccountOverview,
 ) -> Markup {
+    let locale = visitor.locale;
     html! {
         section.panel aria-labelledby="keys" {
             h2 #keys { "Your API keys" }
@@ -266,7 +276,7 @@ fn keys_panel(
                         @for key in &overview.keys {
                             tr {
                                 th scope="row" { (key.name) }
-                                td { (key.role.label()) }
+                                td { (key.role.label(locale)) }
                                 td { (crate::web::written::day_of(key.created_at)) }
                                 td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }
                                 td {
@@ -286,7 +296,7 @@ fn keys_panel(
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" {
-                        @for role in roles_weakest_first().filter(|r| overview.user.role.covers(*r)) { option value=(role) { (role.label()) } }
+                        @for role in roles_weakest_first().filter(|r| overview.user.role.covers(*r)) { option value=(role) { (role.label(locale)) } }
                     }
                 }))
                 button type="submit" { "Create a key" }

@@ -8,10 +8,11 @@ use maud::html;
 use super::error::WebError;
 use super::form_data::FormData;
 use super::session;
-use super::{presession, shell, widgets};
+use super::{locale, presession, shell, widgets};
 use crate::domain::password::MIN_LENGTH;
 use crate::domain::{AccountLinkPurpose, Failure, FieldError};
 use crate::http::AppState;
+use crate::i18n::Locale;
 use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink, SignedIn};
 use crate::usecases::sessions::NewHolder;
 
@@ -30,7 +31,7 @@ pub async fn open(
             &[],
             HttpResponse::Ok(),
         ),
-        Err(failure) => closed(failure),
+        Err(failure) => closed(locale::of_request(&request), failure),
     }
 }
 
@@ -64,7 +65,7 @@ pub async fn redeem(
         Err(Failure::Invalid(errors)) => {
             let opened = match accounts::open_link(state.get_ref(), &token).await {
                 Ok(opened) => opened,
-                Err(failure) => return closed(failure),
+                Err(failure) => return closed(locale::of_request(&request), failure),
             };
             form(
                 &request,
@@ -75,12 +76,12 @@ pub async fn redeem(
                 HttpResponse::UnprocessableEntity(),
             )
         }
-        Err(failure) => closed(failure),
+        Err(failure) => closed(locale::of_request(&request), failure),
     }
 }
 
 /// The page of a link that does not open, saying why.
-fn closed(failure: Failure) -> Result<HttpResponse, WebError> {
+fn closed(locale: Locale, failure: Failure) -> Result<HttpResponse, WebError> {
     let (mut response, message) = match failure {
         Failure::NotFound(message) => (HttpResponse::NotFound(), message),
         Failure::Conflict(message) => (HttpResponse::Gone(), message),
@@ -93,7 +94,7 @@ fn closed(failure: Failure) -> Result<HttpResponse, WebError> {
     Ok(response
         .insert_header(("Cache-Control", "no-store"))
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page("This link does not open", body).into_string()))
+        .body(shell::bare_page(locale, "This link does not open", body).into_string()))
 }
 
 fn form(
@@ -104,6 +105,7 @@ fn form(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = locale::of_request(request);
     let (form_token, cookie) = presession::issue(request, LINK_PATH)?;
     let errors = widgets::FieldErrors(errors);
     let (title, intro) = match (&opened.purpose, &opened.user) {
@@ -160,5 +162,5 @@ fn form(
         .insert_header(("Referrer-Policy", "no-referrer"));
     Ok(response
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page(title, body).into_string()))
+        .body(shell::bare_page(locale, title, body).into_string()))
 }

@@ -19,6 +19,7 @@ use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, html_response, xlsx_response};
+use crate::i18n::{Locale, Worded};
 use crate::usecases::country_page::{
     self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
 };
@@ -101,6 +102,7 @@ fn country_view(
     link_days: i64,
     page: &CountryPage,
 ) -> HttpResponse {
+    let locale = visitor.locale;
     let report = &page.report;
     let offers = LinkOffers {
         visitor,
@@ -116,8 +118,8 @@ fn country_view(
     let window = page.window.as_ref();
     let content = html! {
         h1 { (title) }
-        (summary_panel(report, query, window))
-        (filter_form(report, query, &page.organisations, &page.years))
+        (summary_panel(locale, report, query, window))
+        (filter_form(locale, report, query, &page.organisations, &page.years))
         @if crate::usecases::share_links::may_share(&visitor.caller) {
             @if let Some(year) = report.year { (share_form(report, year, visitor, link_days)) }
         }
@@ -127,8 +129,8 @@ fn country_view(
             }
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
-        (tier_history(&page.history))
-        (recommendations_by_pillar(report, window, Some(&offers)))
+        (tier_history(locale, &page.history))
+        (recommendations_by_pillar(locale, report, window, Some(&offers)))
         @if report.recommendations.is_empty() {
             p { "No recommendation matches these filters." }
         }
@@ -147,12 +149,17 @@ fn window_note(window: &Window) -> String {
 
 /// The country's tier and how many of its recommendations stand where, with the ways to the
 /// printable summary, the downloads and the call-for-information pack.
-fn summary_panel(report: &GapReport, query: &CountryQuery, window: Option<&Window>) -> Markup {
+fn summary_panel(
+    locale: Locale,
+    report: &GapReport,
+    query: &CountryQuery,
+    window: Option<&Window>,
+) -> Markup {
     let country = &report.country;
     html! {
         div.panel {
             @if let Some(tier) = &report.tier {
-                p { "Placed on " strong { (tier.tier.label()) } " (" (widgets::movement(Some(tier.movement))) ")"
+                p { "Placed on " strong { (tier.tier.label(locale)) } " (" (widgets::movement(locale, Some(tier.movement))) ")"
                     @if tier.waiver { ", with a waiver" } "." }
             }
             p {
@@ -182,6 +189,7 @@ fn summary_panel(report: &GapReport, query: &CountryQuery, window: Option<&Windo
 
 /// The filters of the page: whose work counts, which statuses, persistent gaps only.
 fn filter_form(
+    locale: Locale,
     report: &GapReport,
     query: &CountryQuery,
     organisations: &[OrganisationRow],
@@ -204,7 +212,7 @@ fn filter_form(
                 select #status name="status" {
                     option value="" { "Any status" }
                     @for status in RecommendationStatus::ALL {
-                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.label()) }
+                        option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.label(locale)) }
                     }
                 }
             }
@@ -244,7 +252,7 @@ fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Ma
 }
 
 /// Every placement of the country, newest first, with its movement.
-fn tier_history(history: &[TierRow]) -> Markup {
+fn tier_history(locale: Locale, history: &[TierRow]) -> Markup {
     html! {
         section aria-labelledby="tiers" {
             h2 #tiers { "Tier history" }
@@ -258,8 +266,8 @@ fn tier_history(history: &[TierRow]) -> Markup {
                             @let previous = i.checked_sub(1).map(|p| &history[p]).filter(|p| p.year == row.year - 1).map(|p| p.tier);
                             tr {
                                 th scope="row" { (row.year) }
-                                td { (row.tier.label()) @if row.waiver { " (waiver)" } }
-                                td { (widgets::movement(Some(movement(previous, row.tier)))) }
+                                td { (row.tier.label(locale)) @if row.waiver { " (waiver)" } }
+                                td { (widgets::movement(locale, Some(movement(previous, row.tier)))) }
                             }
                         }
                     }
@@ -272,6 +280,7 @@ fn tier_history(history: &[TierRow]) -> Markup {
 /// The recommendations, one section per pillar, each with its status, its line and the work that
 /// answers it.
 fn recommendations_by_pillar(
+    locale: Locale,
     report: &GapReport,
     window: Option<&Window>,
     offers: Option<&LinkOffers>,
@@ -281,11 +290,11 @@ fn recommendations_by_pillar(
             @let recommendations: Vec<_> = report.recommendations.iter().filter(|r| r.pillar == *pillar).collect();
             @if !recommendations.is_empty() {
                 section aria-labelledby={ "pillar-" (pillar) } {
-                    h2 #{ "pillar-" (pillar) } { (pillar.label()) }
+                    h2 #{ "pillar-" (pillar) } { (pillar.label(locale)) }
                     ol.recommendations {
                         @for recommendation in recommendations {
                             li #{ "recommendation-" (recommendation.id) } data-status=(recommendation.status) {
-                                p { (widgets::status(recommendation.status)) " "
+                                p { (widgets::status(locale, recommendation.status)) " "
                                     strong { (recommendation.position) ". " } (recommendation.text)
                                     @if recommendation.prioritized { " " em { "(prioritized)" } } }
                                 p.muted {
@@ -303,7 +312,7 @@ fn recommendations_by_pillar(
                                         @for intervention in &recommendation.interventions {
                                             li {
                                                 a href={ "/interventions/" (intervention.id) } { (intervention.title) }
-                                                " — " (intervention.organisation_name) ", " (intervention.status.label()) ", " (match intervention.contribution { Contribution::Full => "answers it in full", Contribution::Partial => "answers it in part" })
+                                                " — " (intervention.organisation_name) ", " (intervention.status.label(locale)) ", " (match intervention.contribution { Contribution::Full => "answers it in full", Contribution::Partial => "answers it in part" })
                                                 @if let Some(by) = &intervention.linked_by { br; span.muted { "Linked by " (by) } }
                                                 @if let Some(rationale) = &intervention.rationale { br; span.rationale { (rationale) } }
                                                 @if let Some(url) = &intervention.evidence_url {

@@ -4,11 +4,12 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
-use maud::html;
+use maud::{Markup, html};
 
 use super::{shell, widgets};
 use crate::http::error::ApiError;
 use crate::http::request_id;
+use crate::i18n::Locale;
 
 /// Everything a page can answer instead of itself.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +23,9 @@ pub enum WebError {
     /// A form that did not come from one of gaptrack's pages in this session.
     #[error("{0}")]
     ForgedForm(String),
+    /// No page lives at this address.
+    #[error("there is no page at {0}")]
+    NoSuchPage(String),
     /// Whatever the shared rules refused, or failed on.
     #[error(transparent)]
     Api(#[from] ApiError),
@@ -38,13 +42,13 @@ impl ResponseError for WebError {
         match self {
             Self::SignInRequired { .. } | Self::Elsewhere(_) => StatusCode::SEE_OTHER,
             Self::ForgedForm(_) => StatusCode::FORBIDDEN,
+            Self::NoSuchPage(_) => StatusCode::NOT_FOUND,
             Self::Api(error) => error.status_code(),
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut retry_after = None;
-        let (title, detail, next_step) = match self {
+        let page = match self {
             Self::SignInRequired { return_to } => {
                 let target = format!("/signin?return_to={}", encode(return_to));
                 return HttpResponse::SeeOther()
@@ -56,34 +60,19 @@ impl ResponseError for WebError {
                     .insert_header((header::LOCATION, target.as_str()))
                     .finish();
             }
-            Self::ForgedForm(detail) => (
-                "This form cannot be accepted",
-                detail.clone(),
-                "Open the page again and send the form from there.",
-            ),
-            Self::Api(error) => {
-                // Logs internal and database errors once, as the API does, and says when to try
-                // again as the API does.
-                let api = error.error_response();
-                retry_after = api.headers().get(header::RETRY_AFTER).cloned();
-                let (heading, next_step) = super::error_words::heading_and_next_step(error);
-                (heading, error.problem().detail, next_step)
-            }
+            // In English without the person's top bar: `error_page::in_the_readers_words`
+            // writes it again in the reader's language, with their top bar, where it knows them.
+            _ => self.page(Locale::ENGLISH, shell::anonymous_top_bar(Locale::ENGLISH)),
         };
-        let body = html! {
-            div.notice.bad role="alert" {
-                p { (widgets::message(&sentence(&detail))) }
-                p { (next_step) }
-                @if let Some(id) = request_id::current() {
-                    p.muted { "Request id: " code { (id) } " (quote it when reporting a problem)" }
-                }
-            }
-            p { a href="/" { "Back to the overview" } }
-        };
+        let mut retry_after = None;
         let mut response = HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
-            .body(shell::error_page(title, body).into_string());
+            .body(page.map(Markup::into_string).unwrap_or_default());
         if let Self::Api(error) = self {
+            // Logs internal and database errors once, as the API does, and says when to try
+            // again as the API does.
+            let api = error.error_response();
+            retry_after = api.headers().get(header::RETRY_AFTER).cloned();
             crate::http::error::DatabaseFault::mark(&mut response, error);
         }
         crate::http::security_headers::apply(response.headers_mut(), true, false);
@@ -91,6 +80,43 @@ impl ResponseError for WebError {
             response.headers_mut().insert(header::RETRY_AFTER, seconds);
         }
         response
+    }
+}
+
+impl WebError {
+    /// The error page in `locale`, under `top_bar`: what happened, what to do next, and the
+    /// request id that leads to the log line. `None` for the errors that are redirects.
+    pub fn page(&self, locale: Locale, top_bar: Markup) -> Option<Markup> {
+        let (heading, detail, next_step) = match self {
+            Self::SignInRequired { .. } | Self::Elsewhere(_) => return None,
+            Self::ForgedForm(detail) => (
+                "error-forged-form",
+                detail.clone(),
+                "error-forged-form-next",
+            ),
+            Self::NoSuchPage(path) => (
+                "error-not-found",
+                locale.text_with("error-no-such-page", &[("path", path.as_str().into())]),
+                "error-not-found-next",
+            ),
+            Self::Api(error) => {
+                let (heading, next_step) = super::error_words::heading_and_next_step(error);
+                (heading, error.problem().detail, next_step)
+            }
+        };
+        let title = locale.text(heading);
+        let body = html! {
+            h1 { (title) }
+            div.notice.bad role="alert" {
+                p { (widgets::message(&sentence(&detail))) }
+                p { (locale.text(next_step)) }
+                @if let Some(id) = request_id::current() {
+                    p.muted { (locale.text_with("error-request-id", &[("id", id.into())])) }
+                }
+            }
+            p { a href="/" { (locale.text("error-back-to-overview")) } }
+        };
+        Some(shell::shell(locale, &title, top_bar, body))
     }
 }
 

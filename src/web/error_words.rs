@@ -1,74 +1,40 @@
-//! What the pages' error page says, in a person's words: a heading for what happened and what
-//! to do next, for each kind of refusal or fault the shared rules answer. The API's problem
-//! titles speak to programs ("This key may not do that", "No such resource"); a person signed
-//! in as themselves has no key and knows no resources.
+//! What the pages' error page says, in a person's words: the catalogue's keys of a heading for
+//! what happened and of what to do next, for each kind of refusal or fault the shared rules
+//! answer. The API's problem titles speak to programs ("This key may not do that", "No such
+//! resource"); a person signed in as themselves has no key and knows no resources.
 
 use crate::http::error::ApiError;
 
-/// The heading of the error page for `error`, and the next step it suggests.
+/// The catalogue's keys of the error page's heading for `error`, and of the next step it
+/// suggests.
 pub fn heading_and_next_step(error: &ApiError) -> (&'static str, &'static str) {
     match error {
-        ApiError::BadRequest(_) => (
-            "This could not be read",
-            "Go back and try again. If it happens again, send the request id below to your admin.",
-        ),
-        ApiError::Unauthorized(_) => ("Please sign in", "Sign in, then open the page again."),
-        ApiError::Forbidden(_) => (
-            "You may not do this",
-            "Your role does not allow it. If your work needs it, ask an admin.",
-        ),
-        ApiError::NotFound(_) => (
-            "This page or item does not exist",
-            "It may have been deleted, or the address was mistyped. The overview and the \
-             interventions list lead to what there is.",
-        ),
-        ApiError::MethodNotAllowed { .. } => (
-            "This address does not take that",
-            "Go back to the page you came from and use its buttons.",
-        ),
-        ApiError::Conflict(_) => (
-            "This clashes with what is already stored",
-            "Open the page again to see what is there now, then try again.",
-        ),
-        ApiError::Validation { .. } => (
-            "Something sent is not valid",
-            "Go back, correct what the message names, and send it again.",
-        ),
-        ApiError::PreconditionFailed { .. } => (
-            "Someone else changed this first",
-            "Open it again to see their change, then make yours.",
-        ),
-        ApiError::PayloadTooLarge(_) => (
-            "What was sent is too large",
-            "Send less at once (a smaller file, or a shorter text).",
-        ),
-        ApiError::RequestTimeout(_) => (
-            "What was sent arrived too slowly",
-            "Check the connection and send it again.",
-        ),
-        ApiError::TooManyRequests { .. } => ("Too many attempts", "Wait a moment, then try again."),
-        ApiError::UnsupportedMediaType(_) | ApiError::NotAcceptable(_) => (
-            "This kind of content is not accepted here",
-            "Go back to the page you came from and use its buttons.",
-        ),
-        ApiError::Unavailable(_) | ApiError::ConnectionLost(_) => (
-            "gaptrack cannot reach its database right now",
-            "Nothing was changed. Try again in a minute.",
-        ),
-        ApiError::TookTooLong(_) => (
-            "This took too long",
-            "Nothing of it was kept. Try again shortly.",
-        ),
-        ApiError::Internal(_) => (
-            "Something went wrong on gaptrack's side",
-            "Try again. If it happens again, send the request id below to your admin.",
-        ),
+        ApiError::BadRequest(_) => ("error-unreadable", "error-unreadable-next"),
+        ApiError::Unauthorized(_) => ("error-sign-in", "error-sign-in-next"),
+        ApiError::Forbidden(_) => ("error-forbidden", "error-forbidden-next"),
+        ApiError::NotFound(_) => ("error-not-found", "error-not-found-next"),
+        ApiError::MethodNotAllowed { .. } => ("error-method", "error-method-next"),
+        ApiError::Conflict(_) => ("error-conflict", "error-conflict-next"),
+        ApiError::Validation { .. } => ("error-invalid", "error-invalid-next"),
+        ApiError::PreconditionFailed { .. } => ("error-stale", "error-stale-next"),
+        ApiError::PayloadTooLarge(_) => ("error-too-large", "error-too-large-next"),
+        ApiError::RequestTimeout(_) => ("error-too-slow", "error-too-slow-next"),
+        ApiError::TooManyRequests { .. } => ("error-throttled", "error-throttled-next"),
+        ApiError::UnsupportedMediaType(_) | ApiError::NotAcceptable(_) => {
+            ("error-media-type", "error-media-type-next")
+        }
+        ApiError::Unavailable(_) | ApiError::ConnectionLost(_) => {
+            ("error-unavailable", "error-unavailable-next")
+        }
+        ApiError::TookTooLong(_) => ("error-took-too-long", "error-took-too-long-next"),
+        ApiError::Internal(_) => ("error-internal", "error-internal-next"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn no_heading_speaks_of_keys_or_resources() {
@@ -83,6 +49,7 @@ mod tests {
         ];
         for error in &errors {
             let (heading, next) = heading_and_next_step(error);
+            let (heading, next) = (Locale::ENGLISH.text(heading), Locale::ENGLISH.text(next));
             for word in ["key", "resource"] {
                 assert!(
                     !heading.to_lowercase().contains(word) && !next.contains(word),

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 
 use super::session::Visitor;
 use super::shell::shell;
+use crate::i18n::Worded;
 
 /// Which part of the navigation a page belongs to, to mark it as the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,41 +24,52 @@ pub enum Section {
 
 /// A page of a signed-in person.
 pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -> Markup {
-    let link = |href: &str, label: &str, this: Section| {
+    shell(
+        visitor.locale,
+        title,
+        top_bar(visitor, Some(section)),
+        content,
+    )
+}
+
+/// The top bar of a signed-in person's page: the navigation for their role (with `section`
+/// marked as the current one), who is signed in, and the sign-out form.
+pub fn top_bar(visitor: &Visitor, section: Option<Section>) -> Markup {
+    let locale = visitor.locale;
+    let link = |href: &str, key: &str, this: Section| {
         html! {
-            li { a href=(href) aria-current=[(section == this).then_some("page")] { (label) } }
+            li { a href=(href) aria-current=[(section == Some(this)).then_some("page")] { (locale.text(key)) } }
         }
     };
-    shell(
-        title,
-        html! {
-            header.site {
-                a.brand href="/" { "gaptrack" }
-                nav aria-label="Main" {
-                    ul {
-                        (link("/", "Overview", Section::Overview))
-                        (link("/interventions", "Interventions", Section::Interventions))
-                        @if visitor.caller.is_admin() {
-                            (link("/admin/reports", "Report years", Section::Reports))
-                            (link("/admin/import", "Import", Section::Import))
-                            (link("/admin/people", "People", Section::People))
-                            (link("/admin/organisations", "Organisations", Section::Organisations))
-                            (link("/admin/keys", "Keys", Section::Keys))
-                            (link("/admin/audit", "Audit trail", Section::Audit))
-                        }
-                    }
-                }
-                div.who {
-                    a href="/account" aria-current=[(section == Section::Account).then_some("page")] {
-                        (visitor.caller.name) " (" (visitor.caller.role.label()) ")"
-                    }
-                    form method="post" action="/signout" {
-                        input type="hidden" name="csrf" value=(visitor.csrf);
-                        button type="submit" { "Sign out" }
+    html! {
+        header.site {
+            a.brand href="/" { "gaptrack" }
+            nav aria-label=(locale.text("nav-label")) {
+                ul {
+                    (link("/", "nav-overview", Section::Overview))
+                    (link("/interventions", "nav-interventions", Section::Interventions))
+                    @if visitor.caller.is_admin() {
+                        (link("/admin/reports", "nav-report-years", Section::Reports))
+                        (link("/admin/import", "nav-import", Section::Import))
+                        (link("/admin/people", "nav-people", Section::People))
+                        (link("/admin/organisations", "nav-organisations", Section::Organisations))
+                        (link("/admin/keys", "nav-keys", Section::Keys))
+                        (link("/admin/audit", "nav-audit", Section::Audit))
                     }
                 }
             }
-        },
-        content,
-    )
+            div.who {
+                a href="/account" aria-current=[(section == Some(Section::Account)).then_some("page")] {
+                    (locale.text_with("signed-in-as", &[
+                        ("name", visitor.caller.name.as_str().into()),
+                        ("role", visitor.caller.role.label(locale).into()),
+                    ]))
+                }
+                form method="post" action="/signout" {
+                    input type="hidden" name="csrf" value=(visitor.csrf);
+                    button type="submit" { (locale.text("sign-out")) }
+                }
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
+use crate::i18n::Worded;
 use crate::usecases;
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};
 
@@ -42,6 +43,7 @@ pub async fn overview(
     state: web::Data<AppState>,
     query: web::Query<OverviewQuery>,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let mut report = report_for(&state, &query).await?;
     let sort = query.sort.as_deref().unwrap_or("unaddressed");
     sort_rows(&mut report.items, sort);
@@ -75,7 +77,7 @@ pub async fn overview(
                 select #region name="region" {
                     option value="" { "All regions" }
                     @for region in Region::ALL {
-                        option value=(region) selected[report.region == Some(*region)] { (region.label()) }
+                        option value=(region) selected[report.region == Some(*region)] { (region.label(locale)) }
                     }
                 }
             }
@@ -112,9 +114,9 @@ pub async fn overview(
                             tr {
                                 th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
                                 td data-label="Report" { (row.year) }
-                                td data-label="Region" { (row.region.map_or("–", Region::label)) }
-                                td data-label="Tier" { (widgets::tier(row.tier)) }
-                                td data-label="Movement" { (widgets::movement(row.movement)) }
+                                td data-label="Region" { (row.region.map_or("–", |region| region.label(locale))) }
+                                td data-label="Tier" { (widgets::tier(locale, row.tier)) }
+                                td data-label="Movement" { (widgets::movement(locale, row.movement)) }
                                 td.number data-label="Recommendations" { (row.counts.total) }
                                 td.number data-label="Addressed" { (row.counts.addressed) }
                                 td.number data-label="Partly" { (row.counts.partially_addressed) }

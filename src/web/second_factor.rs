@@ -106,7 +106,7 @@ fn code_form(
     no_store(&mut response);
     response
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page("Your second factor", body).into_string())
+        .body(shell::bare_page(pending.visitor.locale, "Your second factor", body).into_string())
 }
 
 fn sign_out_form(csrf: &str) -> Markup {
@@ -174,9 +174,9 @@ pub async fn confirm(
             };
             let mut response = HttpResponse::Ok();
             no_store(&mut response);
-            Ok(response
-                .content_type("text/html; charset=utf-8")
-                .body(shell::bare_page("Recovery codes", body).into_string()))
+            Ok(response.content_type("text/html; charset=utf-8").body(
+                shell::bare_page(pending.visitor.locale, "Recovery codes", body).into_string(),
+            ))
         }
         Err(Failure::Invalid(errors)) => {
             let message = errors
@@ -235,9 +235,9 @@ fn enrol_form(
         }
     };
     no_store(&mut response);
-    response
-        .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page("Set up a second factor", body).into_string())
+    response.content_type("text/html; charset=utf-8").body(
+        shell::bare_page(pending.visitor.locale, "Set up a second factor", body).into_string(),
+    )
 }
 
 /// The QR code of `data`, drawn on the server as SVG (no script, no image request).

@@ -19,9 +19,11 @@ use futures_util::future::LocalBoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::error::WebError;
+use super::locale;
 use crate::domain::{Caller, SessionPending};
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::Locale;
 use crate::usecases::sessions::{self, NewHolder, NewSession};
 
 /// The session cookie's name.
@@ -34,6 +36,8 @@ pub const LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
 pub struct Visitor {
     pub caller: Caller,
     pub csrf: String,
+    /// The language of the pages this visitor reads, resolved once for the request.
+    pub locale: Locale,
     session_sha256: Vec<u8>,
 }
 
@@ -62,10 +66,15 @@ impl FromRequest for Visitor {
             return Box::pin(async move { Ok(visitor) });
         }
         let pending = PendingVisitor::from_request(request, payload);
+        let request = request.clone();
         Box::pin(async move {
             let PendingVisitor { visitor, pending } = pending.await?;
             match pending {
-                None => Ok(visitor),
+                None => {
+                    // For the error page, should the handler fail: it keeps the person's top bar.
+                    request.extensions_mut().insert(visitor.clone());
+                    Ok(visitor)
+                }
                 Some(pending) => Err(WebError::Elsewhere(page_for(pending).to_owned())),
             }
         })
@@ -79,6 +88,7 @@ impl FromRequest for PendingVisitor {
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         let cookie = request.cookie(COOKIE).map(|c| c.value().to_owned());
         let state = request.app_data::<web::Data<AppState>>().cloned();
+        let request = request.clone();
         let return_to = match request.method() {
             &actix_web::http::Method::GET => request
                 .uri()
@@ -95,10 +105,14 @@ impl FromRequest for PendingVisitor {
             let Some(session) = sessions::find(state.as_ref(), &session_sha256).await? else {
                 return Err(sign_in());
             };
+            let locale = locale::choose(&request, session.language);
+            // For the error page, should the handler fail: it speaks the person's language.
+            request.extensions_mut().insert(locale);
             Ok(Self {
                 visitor: Visitor {
                     caller: session.caller,
                     csrf: session.csrf_token,
+                    locale,
                     session_sha256,
                 },
                 pending: session.pending,

@@ -17,12 +17,14 @@ use serde::Deserialize;
 
 use super::csrf::{self, CheckedForm};
 use super::error::WebError;
+use super::locale;
 use super::presession;
 use super::session;
 use super::shell;
 use crate::domain::Failure;
 use crate::http::AppState;
 use crate::http::rate_limit::Limiters;
+use crate::i18n::Locale;
 use crate::usecases::accounts;
 use crate::usecases::keys::caller_for_token;
 use crate::usecases::sessions::NewHolder;
@@ -74,6 +76,7 @@ fn fresh_form(
         .app_data::<web::Data<AppState>>()
         .and_then(|state| state.accounts.oidc.as_ref().map(|oidc| oidc.label.clone()));
     Ok(render(
+        locale::of_request(request),
         return_to,
         &token,
         error,
@@ -109,6 +112,7 @@ pub async fn sign_in(
         limiters.check_not_shut_out(address)?;
     }
     let return_to = &safe_return_to(&form.return_to);
+    let locale = locale::of_request(&request);
     let refused = |message: String, status| {
         fresh_form(
             &request,
@@ -129,19 +133,23 @@ pub async fn sign_in(
     .await
     {
         Ok(signed_in) => enter(&state, &request, &signed_in, return_to, spent_token()).await,
-        Err(Failure::Unauthenticated(message)) => {
+        Err(Failure::Unauthenticated(_)) => {
             if let Some(address) = address {
                 limiters.record_failed_auth(address);
             }
-            refused(message, HttpResponse::Unauthorized())
+            refused(
+                locale.text("sign-in-wrong-password"),
+                HttpResponse::Unauthorized(),
+            )
         }
-        Err(Failure::Throttled {
-            detail,
-            retry_after,
-        }) => {
+        Err(Failure::Throttled { retry_after, .. }) => {
             let mut status = HttpResponse::TooManyRequests();
             status.insert_header(("Retry-After", retry_after.to_string()));
-            refused(detail, status)
+            let minutes = retry_after.div_ceil(60);
+            refused(
+                locale.text_with("sign-in-locked", &[("minutes", minutes.into())]),
+                status,
+            )
         }
         Err(other) => Err(other.into()),
     }
@@ -216,7 +224,7 @@ pub async fn sign_in_with_key(
                 &request,
                 return_to,
                 Some(Refusal::Key(
-                    "That key is unknown or revoked. Check it and paste it again.".into(),
+                    locale::of_request(&request).text("sign-in-wrong-key"),
                 )),
                 HttpResponse::Unauthorized(),
             )
@@ -287,6 +295,7 @@ fn normalised(wanted: &str) -> Option<String> {
 }
 
 fn render(
+    locale: Locale,
     return_to: &str,
     token: &str,
     error: Option<Refusal>,
@@ -310,31 +319,31 @@ fn render(
                     div.notice.bad #signin-error role="alert" { p { (error) } }
                 }
                 div.field {
-                    label for="email" { "E-mail address" }
+                    label for="email" { (locale.text("sign-in-email")) }
                     input #email type="email" name="email" value=(email) required
                         autocomplete="username" autofocus[key_error.is_none()]
                         aria-describedby=[password_error.map(|_| "signin-error")];
                 }
                 div.field {
-                    label for="password" { "Password" }
+                    label for="password" { (locale.text("sign-in-password")) }
                     input #password type="password" name="password" required
                         autocomplete="current-password";
                 }
-                button type="submit" { "Sign in" }
+                button type="submit" { (locale.text("sign-in-submit")) }
             }
-            p.muted { "Forgotten your password? Your admin can send you a link to choose a new one." }
+            p.muted { (locale.text("sign-in-forgotten")) }
             @if let Some(label) = single_sign_on {
-                p { a.button.secondary #single-sign-on href={ "/signin/oidc?return_to=" (super::error::encode(&return_to)) } { "Sign in with " (label) } }
+                p { a.button.secondary #single-sign-on href={ "/signin/oidc?return_to=" (super::error::encode(&return_to)) } { (locale.text_with("sign-in-single-sign-on", &[("provider", label.into())])) } }
             }
         }
         details.panel open[key_error.is_some()] {
-            summary { "Sign in with an API key instead" }
-            p { "A key made for you by an admin, or one of your own keys, signs you in for 12 hours, or until you sign out or the key is revoked." }
+            summary { (locale.text("sign-in-with-key")) }
+            p { (locale.text("sign-in-with-key-intro")) }
             form method="post" action="/signin/key" {
                 input type="hidden" name="return_to" value=(return_to);
                 input type="hidden" name="signin_token" value=(token);
                 div.field.invalid[key_error.is_some()] {
-                    label for="key" { "API key" }
+                    label for="key" { (locale.text("sign-in-key")) }
                     input #key type="password" name="key" required autocomplete="off"
                         autofocus[key_error.is_some()]
                         aria-describedby=[key_error.map(|_| "key-error")] aria-invalid=[key_error.map(|_| "true")];
@@ -342,13 +351,13 @@ fn render(
                         p #key-error .field-error { (error) }
                     }
                 }
-                button.secondary type="submit" { "Sign in with the key" }
+                button.secondary type="submit" { (locale.text("sign-in-key-submit")) }
             }
         }
     };
     response
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page("Sign in", body).into_string())
+        .body(shell::bare_page(locale, &locale.text("sign-in-title"), body).into_string())
 }
 
 #[cfg(test)]

@@ -15,11 +15,13 @@ use maud::html;
 use serde::Deserialize;
 
 use super::error::WebError;
+use super::locale;
 use super::shell;
 use super::signin::safe_return_to;
 use crate::domain::Failure;
 use crate::http::AppState;
 use crate::http::origin;
+use crate::i18n::Locale;
 use crate::oidc::{self, Flow, OidcError};
 use crate::usecases::accounts;
 
@@ -50,6 +52,7 @@ pub async fn start(
 ) -> Result<HttpResponse, WebError> {
     let Some(settings) = &state.accounts.oidc else {
         return Ok(refused(
+            locale::of_request(&request),
             HttpResponse::NotFound(),
             "Single sign-on is not set up on this gaptrack.",
         ));
@@ -70,7 +73,7 @@ pub async fn start(
                 .insert_header((LOCATION, address))
                 .finish())
         }
-        Err(error) => Ok(provider_fault(&error)),
+        Err(error) => Ok(provider_fault(locale::of_request(&request), &error)),
     }
 }
 
@@ -82,6 +85,7 @@ pub async fn callback(
 ) -> Result<HttpResponse, WebError> {
     let Some(settings) = &state.accounts.oidc else {
         return Ok(refused(
+            locale::of_request(&request),
             HttpResponse::NotFound(),
             "Single sign-on is not set up on this gaptrack.",
         ));
@@ -101,7 +105,7 @@ pub async fn callback(
                 "This sign-in is out of date or did not start here: start again from the sign-in page."
             }
         };
-        let mut response = refused(HttpResponse::Forbidden(), why);
+        let mut response = refused(locale::of_request(&request), HttpResponse::Forbidden(), why);
         response.add_cookie(&spent).ok();
         return Ok(response);
     };
@@ -118,11 +122,12 @@ pub async fn callback(
         Err(error @ OidcError::Mismatch(_)) => {
             log::warn!("single sign-on refused: {error}");
             return Ok(refused(
+                locale::of_request(&request),
                 HttpResponse::Forbidden(),
                 "This sign-in is out of date or did not start here: start again from the sign-in page.",
             ));
         }
-        Err(error) => return Ok(provider_fault(&error)),
+        Err(error) => return Ok(provider_fault(locale::of_request(&request), &error)),
     };
     match accounts::sign_in_by_provider(
         state.get_ref(),
@@ -136,7 +141,11 @@ pub async fn callback(
             super::signin::enter(&state, &request, &signed_in, &flow.return_to, spent).await
         }
         Err(Failure::Forbidden(why)) => {
-            let mut response = refused(HttpResponse::Forbidden(), &capitalised(&why));
+            let mut response = refused(
+                locale::of_request(&request),
+                HttpResponse::Forbidden(),
+                &capitalised(&why),
+            );
             response.add_cookie(&spent).ok();
             Ok(response)
         }
@@ -152,15 +161,20 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-fn provider_fault(error: &OidcError) -> HttpResponse {
+fn provider_fault(locale: Locale, error: &OidcError) -> HttpResponse {
     log::warn!("single sign-on failed: {error}");
     refused(
+        locale,
         HttpResponse::ServiceUnavailable(),
         "The identity provider cannot be reached right now. Try again in a moment, or sign in with your password.",
     )
 }
 
-fn refused(mut response: actix_web::HttpResponseBuilder, why: &str) -> HttpResponse {
+fn refused(
+    locale: Locale,
+    mut response: actix_web::HttpResponseBuilder,
+    why: &str,
+) -> HttpResponse {
     let body = html! {
         div.notice.bad role="alert" { p { (why) } }
         p { a href="/signin" { "Back to the sign-in page" } }
@@ -168,5 +182,5 @@ fn refused(mut response: actix_web::HttpResponseBuilder, why: &str) -> HttpRespo
     response
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(shell::bare_page("Single sign-on", body).into_string())
+        .body(shell::bare_page(locale, "Single sign-on", body).into_string())
 }

@@ -4,6 +4,7 @@ use actix_web::HttpResponse;
 use maud::{Markup, html};
 
 use crate::domain::{Movement, RecommendationStatus, Tier};
+use crate::i18n::{Locale, Worded};
 
 /// Answers with a page.
 /// A form's answer: go to `target` (so that reloading it posts nothing again).
@@ -19,17 +20,25 @@ pub fn html_page(page: Markup) -> HttpResponse {
         .body(page.into_string())
 }
 
-pub fn tier(tier: Option<Tier>) -> &'static str {
-    tier.map_or("not ranked", Tier::label)
+/// A tier in words, or that the country was not ranked.
+pub fn tier(locale: Locale, tier: Option<Tier>) -> String {
+    tier.map_or_else(
+        || locale.text("ranking-none"),
+        |tier| tier.label(locale).to_owned(),
+    )
 }
 
-pub fn movement(movement: Option<Movement>) -> &'static str {
-    match movement {
-        Some(Movement::Upgraded) => "▲ upgraded",
-        Some(Movement::Downgraded) => "▼ downgraded",
-        Some(other) => other.label(),
-        None => "–",
-    }
+/// A movement in words, an upgrade and a downgrade with their arrow.
+pub fn movement(locale: Locale, movement: Option<Movement>) -> String {
+    let arrow = match movement {
+        Some(Movement::Upgraded) => "▲ ",
+        Some(Movement::Downgraded) => "▼ ",
+        _ => "",
+    };
+    movement.map_or_else(
+        || "–".to_owned(),
+        |movement| format!("{arrow}{}", movement.label(locale)),
+    )
 }
 
 pub fn percent(ratio: f64) -> String {
@@ -37,8 +46,8 @@ pub fn percent(ratio: f64) -> String {
 }
 
 /// A recommendation's status, as a badge whose text says it (colour is only a help).
-pub fn status(status: RecommendationStatus) -> Markup {
-    html! { span.status.(status.as_str()) { (status.label()) } }
+pub fn status(locale: Locale, status: RecommendationStatus) -> Markup {
+    html! { span.status.(status.as_str()) { (status.label(locale)) } }
 }
 
 /// A message from the shared rules, as people read it. The rules quote names and values in

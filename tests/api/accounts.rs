@@ -827,7 +827,6 @@ async fn the_audit_trail_names_links_and_values_as_people_do() {
         "A new password was chosen.",
         "<dd>Editor</dd>",
         "<dd>Invited</dd>",
-        "<dd>English</dd>",
         "<dt>Kind of link</dt><dd>Invitation</dd>",
         ">Invitation or reset link</option>",
     ] {

@@ -19,13 +19,19 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         "domain",
         &[
             "db", "http", "usecases", "api", "web", "cli", "startup", "error", "export", "import",
-            "generate", "demo", "config",
+            "generate", "demo", "config", "i18n",
+        ],
+    ),
+    (
+        "i18n",
+        &[
+            "db", "http", "usecases", "api", "web", "cli", "startup", "export", "import",
         ],
     ),
     (
         "db",
         &[
-            "http", "usecases", "api", "web", "cli", "startup", "error", "export",
+            "http", "usecases", "api", "web", "cli", "startup", "error", "export", "i18n",
         ],
     ),
     (

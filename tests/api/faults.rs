@@ -59,6 +59,7 @@ impl FaultyService {
                 accounts: Default::default(),
                 public_url: None,
                 clock: Default::default(),
+                pseudo_locale: false,
             },
         )
         .unwrap();

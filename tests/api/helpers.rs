@@ -469,6 +469,7 @@ pub fn test_settings() -> ServerSettings {
         accounts: Default::default(),
         public_url: None,
         clock: Default::default(),
+        pseudo_locale: true,
     }
 }
 

@@ -12,6 +12,7 @@ mod browser_linking;
 mod browser_lists;
 mod browser_years;
 mod call_for_information;
+mod catalogue;
 mod countries;
 mod coverage;
 mod demo;

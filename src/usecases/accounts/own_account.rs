@@ -175,11 +175,11 @@ pub async fn update_account(
     }
 }
 
-/// Sets the signed-in person's preferred language.
+/// Sets the signed-in person's language for the pages; `None` follows their browser.
 pub async fn set_language(
     db: &impl Connections,
     caller: &Caller,
-    language: Language,
+    language: Option<Language>,
 ) -> Result<UserRow, Failure> {
     let user_id = own_account(caller)?;
     let changes = UserChanges {

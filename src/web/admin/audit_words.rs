@@ -9,6 +9,7 @@ use crate::domain::{
     AccountLinkPurpose, AuditAction, Contribution, InterventionKind, InterventionStatus, Language,
     Pillar, RecommendationStatus, ResourceType, Role, Tier, UserState,
 };
+use crate::i18n::{Locale, Worded};
 use crate::usecases::audit::{AuditRow, Names};
 
 /// Who did it, as people read it: a person's or key's name; the command line said so.
@@ -234,7 +235,7 @@ fn code_in_words(field: &str, code: &str) -> Option<String> {
         code.parse::<T>().ok().map(|value| label(value).to_owned())
     }
     match field {
-        "role" => label(code, Role::label),
+        "role" => label(code, |value: Role| value.label(Locale::ENGLISH)),
         "state" => label(code, |state: UserState| match state {
             UserState::Invited => "Invited",
             UserState::Active => "Active",
@@ -254,12 +255,18 @@ fn code_in_words(field: &str, code: &str) -> Option<String> {
             "removed" => Some("Removed".to_owned()),
             _ => None,
         },
-        "status" => label(code, InterventionStatus::label)
-            .or_else(|| label(code, RecommendationStatus::label)),
-        "kind" => label(code, InterventionKind::label),
-        "pillar" => label(code, Pillar::label),
-        "contribution" => label(code, Contribution::label),
-        "tier" => label(code, Tier::label),
+        "status" => label(code, |value: InterventionStatus| {
+            value.label(Locale::ENGLISH)
+        })
+        .or_else(|| {
+            label(code, |value: RecommendationStatus| {
+                value.label(Locale::ENGLISH)
+            })
+        }),
+        "kind" => label(code, |value: InterventionKind| value.label(Locale::ENGLISH)),
+        "pillar" => label(code, |value: Pillar| value.label(Locale::ENGLISH)),
+        "contribution" => label(code, |value: Contribution| value.label(Locale::ENGLISH)),
+        "tier" => label(code, |value: Tier| value.label(Locale::ENGLISH)),
         _ => None,
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::Failure;
 use crate::domain::Role;
 use crate::http::AppState;
 use crate::http::error::FieldError;
+use crate::i18n::Worded;
 use crate::usecases;
 use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
 use crate::web::account_keys::secret_page;
@@ -149,6 +150,7 @@ async fn render(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let usecases::keys::KeysOverview {
         keys: rows,
         people,
@@ -177,7 +179,7 @@ async fn render(
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" {
-                        @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label()) } }
+                        @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
                 (errors.field("organisation_id", "Organisation (for an editor key)", html! {
@@ -200,7 +202,7 @@ async fn render(
                     tr {
                         th scope="row" { (key.name) }
                         td { (owner_name(key.owner_id)) }
-                        td { (key.role.label()) }
+                        td { (key.role.label(locale)) }
                         td { (organisation_name(key.organisation_id)) }
                         td { (crate::web::written::day_of(key.created_at)) }
                         td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }

@@ -11,7 +11,7 @@ pub mod organisations;
 pub mod people;
 pub mod reports;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpMessage, web};
@@ -22,17 +22,20 @@ use crate::http::deadline;
 /// Middleware of the admin pages: the signed-in visitor must be an admin (else the 403 page, or
 /// the sign-in page for no session). The visitor is kept for the handler, which reads it again
 /// without another look-up.
-pub async fn admins_only(
+pub async fn admins_only<B: MessageBody>(
     mut request: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     let visitor = request.extract::<Visitor>().await?;
-    visitor
-        .caller
-        .require_admin()
-        .map_err(super::error::WebError::from)?;
+    if let Err(refusal) = visitor.caller.require_admin() {
+        // Answered with the request kept, so that the error page knows whose top bar to show.
+        let refused = super::error::WebError::from(refusal);
+        return Ok(request.error_response(refused).map_into_right_body());
+    }
     request.extensions_mut().insert(visitor);
-    next.call(request).await
+    next.call(request)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }
 
 /// The admin pages' routes, all behind [`admins_only`].

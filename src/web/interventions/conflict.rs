@@ -7,6 +7,7 @@ use maud::{Markup, html};
 
 use super::form_values::{Choices, InterventionForm};
 use crate::domain::{InterventionKind, InterventionStatus};
+use crate::i18n::{Locale, Worded};
 use crate::web::form_data::FormData;
 use crate::web::written;
 
@@ -61,6 +62,7 @@ impl Conflict {
     /// (their value travels with it, so that saving needs nothing else).
     pub(super) fn theirs_beside(
         &self,
+        locale: Locale,
         field: &str,
         yours: &InterventionForm,
         choices: &Choices,
@@ -71,7 +73,7 @@ impl Conflict {
         let id = format!("use-theirs-{field}");
         html! {
             div.theirs {
-                span.muted { "Theirs: " } (in_words(field, &self.theirs, choices))
+                span.muted { "Theirs: " } (in_words(locale, field, &self.theirs, choices))
                 @for value in self.theirs.values(field) {
                     input type="hidden" name={ "theirs_" (field) } value=(value);
                 }
@@ -95,7 +97,7 @@ pub(super) fn with_theirs_taken(mut form: InterventionForm, data: &FormData) -> 
 }
 
 /// A field's value as a person reads it: names for ids and codes, a dash for nothing.
-fn in_words(field: &str, form: &InterventionForm, choices: &Choices) -> String {
+fn in_words(locale: Locale, field: &str, form: &InterventionForm, choices: &Choices) -> String {
     let values = form.values(field);
     let words: Vec<String> = values
         .iter()
@@ -113,10 +115,10 @@ fn in_words(field: &str, form: &InterventionForm, choices: &Choices) -> String {
                 .map_or_else(|| value.clone(), |c| c.tip_name.clone()),
             "kind" => value
                 .parse::<InterventionKind>()
-                .map_or_else(|_| value.clone(), |kind| kind.label().to_owned()),
+                .map_or_else(|_| value.clone(), |kind| kind.label(locale).to_owned()),
             "status" => value
                 .parse::<InterventionStatus>()
-                .map_or_else(|_| value.clone(), |status| status.label().to_owned()),
+                .map_or_else(|_| value.clone(), |status| status.label(locale).to_owned()),
             _ => value.clone(),
         })
         .collect();

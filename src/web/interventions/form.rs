@@ -13,6 +13,7 @@ use super::{find, see_other};
 use crate::domain::{Failure, InterventionKind, InterventionStatus, Precondition};
 use crate::http::AppState;
 use crate::http::error::FieldError;
+use crate::i18n::{Locale, Worded};
 use crate::usecases;
 use crate::usecases::interventions::UpdateIntervention;
 use crate::web::country_picker::country_picker;
@@ -283,6 +284,7 @@ fn form_content(
     message: Option<&str>,
     conflict: Option<&Conflict>,
 ) -> Markup {
+    let locale = visitor.locale;
     let title = form_title(id);
     let action = id.map_or("/interventions".to_owned(), |id| {
         format!("/interventions/{id}")
@@ -301,7 +303,7 @@ fn form_content(
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
             @if !form.answers.is_empty() { input type="hidden" name="answers" value=(form.answers); }
-            (fields(form, choices, &FieldErrors(errors), conflict))
+            (fields(locale, form, choices, &FieldErrors(errors), conflict))
             div.actions {
                 button type="submit" { "Save" }
                 a href=(action) { "Cancel" }
@@ -327,6 +329,7 @@ const LABELS: &[(&str, &str)] = &[
 /// Every field of the intervention form, as typed, with the choices it offers; after an edit
 /// conflict, the other person's value under each field that differs.
 fn fields(
+    locale: Locale,
     form: &InterventionForm,
     choices: &Choices,
     errors: &FieldErrors,
@@ -336,7 +339,7 @@ fn fields(
     let theirs = |field: &str| {
         conflict.map_or_else(
             || html! {},
-            |conflict| conflict.theirs_beside(field, form, choices),
+            |conflict| conflict.theirs_beside(locale, field, form, choices),
         )
     };
     html! {
@@ -355,13 +358,13 @@ fn fields(
         (theirs("countries"))
         (errors.field("kind", "Kind", html! {
             select #kind name="kind" aria-describedby=[described("kind")] {
-                @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label()) } }
+                @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label(locale)) } }
             }
         }))
         (theirs("kind"))
         (errors.field("status", "Status", html! {
             select #status name="status" aria-describedby=[described("status")] {
-                @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s.label()) } }
+                @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s.label(locale)) } }
             }
         }))
         (theirs("status"))

@@ -16,6 +16,7 @@ use super::show::{ShowQuery, render_show};
 use crate::domain::Contribution;
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::Worded;
 use crate::usecases::country_page::{LINKABLE_SHOWN, Linkable};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
@@ -30,6 +31,7 @@ pub fn link_offer(
     recommendation: Uuid,
     linkable: &Linkable,
 ) -> Markup {
+    let locale = visitor.locale;
     let prefix = format!("offer-{recommendation}");
     html! {
         details.link-offer.no-print {
@@ -51,7 +53,7 @@ pub fn link_offer(
                             label for={ (prefix) "-intervention" } { "Intervention" }
                             select id={ (prefix) "-intervention" } name="intervention_id" required {
                                 @for intervention in interventions {
-                                    option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label()) ")" }
+                                    option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label(locale)) ")" }
                                 }
                             }
                             @if *more {
@@ -62,7 +64,7 @@ pub fn link_offer(
                         div.field {
                             label for={ (prefix) "-contribution" } { "Contribution" }
                             select id={ (prefix) "-contribution" } name="contribution" {
-                                @for c in Contribution::ALL { option value=(c) { (c.label()) } }
+                                @for c in Contribution::ALL { option value=(c) { (c.label(locale)) } }
                             }
                         }
                         div.field {

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::{CountryMention, InterventionKind, InterventionStatus, UnresolvedCountry};
 use crate::http::AppState;
+use crate::i18n::{Locale, Worded};
 use crate::usecases;
 use crate::usecases::countries::CountryRow;
 use crate::usecases::interventions::{Intervention, InterventionFilter, InterventionOrder};
@@ -132,6 +133,7 @@ pub(super) async fn list(
         }
     };
     let view = ListView {
+        locale: visitor.locale,
         query: &query,
         filter: &filter,
         sort,
@@ -166,6 +168,7 @@ enum Results<'a> {
 
 /// The parts of the list page.
 struct ListView<'a> {
+    locale: Locale,
     query: &'a ListQuery,
     filter: &'a InterventionFilter,
     sort: &'static str,
@@ -175,6 +178,7 @@ struct ListView<'a> {
 
 impl ListView<'_> {
     fn filters_form(&self) -> Markup {
+        let locale = self.locale;
         html! {
             form.filters.panel method="get" role="search" aria-label="Search and filters" {
                 div {
@@ -195,14 +199,14 @@ impl ListView<'_> {
                     label for="status" { "Status" }
                     select #status name="status" {
                         option value="" { "Any" }
-                        @for s in InterventionStatus::ALL { option value=(s) selected[self.filter.status == Some(*s)] { (s.label()) } }
+                        @for s in InterventionStatus::ALL { option value=(s) selected[self.filter.status == Some(*s)] { (s.label(locale)) } }
                     }
                 }
                 div {
                     label for="kind" { "Kind" }
                     select #kind name="kind" {
                         option value="" { "Any" }
-                        @for k in InterventionKind::ALL { option value=(k) selected[self.filter.kind == Some(*k)] { (k.label()) } }
+                        @for k in InterventionKind::ALL { option value=(k) selected[self.filter.kind == Some(*k)] { (k.label(locale)) } }
                     }
                 }
                 div {
@@ -314,6 +318,7 @@ impl ListView<'_> {
     }
 
     fn table(&self, rows: &[Intervention]) -> Markup {
+        let locale = self.locale;
         let organisation_names: HashMap<Uuid, &str> = self
             .organisations
             .iter()
@@ -340,8 +345,8 @@ impl ListView<'_> {
                             th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
                             td data-label="Organisation" { (organisation_names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
                             td data-label="Countries" { (country_list(&i.countries)) }
-                            td data-label="Kind" { (i.row.kind.label()) }
-                            td data-label="Status" { (i.row.status.label()) }
+                            td data-label="Kind" { (i.row.kind.label(locale)) }
+                            td data-label="Status" { (i.row.status.label(locale)) }
                         }
                     }
                 }

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
 use crate::http::error::FieldError;
+use crate::i18n::{Locale, Worded};
 use crate::usecases::intervention_page::{
     self, Intervention, InterventionPage, LinkRow, ReportRow,
 };
@@ -67,6 +68,7 @@ pub(super) async fn render_show(
     refused: Option<RefusedLink>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let chosen_year = filters::optional::<i32>("report year", query.year.as_deref())?;
     let pillar = filters::optional::<Pillar>("pillar", query.pillar.as_deref())?;
     let page =
@@ -90,10 +92,10 @@ pub(super) async fn render_show(
     let content = html! {
         h1 { (title) }
         @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
-        (details(&intervention, &names, organisation_name, editable))
+        (details(locale, &intervention, &names, organisation_name, editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { "Recommendations of its countries" }
-            (recommendation_filters(&years, chosen_year, pillar))
+            (recommendation_filters(locale, &years, chosen_year, pillar))
             @for section in &sections {
                 section.country-recommendations aria-labelledby={ "recommendations-" (section.code) } {
                     h3 id={ "recommendations-" (section.code) } {
@@ -109,7 +111,7 @@ pub(super) async fn render_show(
                     ol.recommendations {
                         @for gap in &section.gaps {
                             li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
-                                p { (widgets::status(gap.status)) " " strong { (gap.position) ". " } (gap.text) }
+                                p { (widgets::status(locale, gap.status)) " " strong { (gap.position) ". " } (gap.text) }
                                 @if linked_now == Some(gap.id) {
                                     div.notice role="status" { p { (widgets::LINKED) } }
                                 }
@@ -138,6 +140,7 @@ pub(super) async fn render_show(
 /// What the intervention is: who runs it, where, what kind, since when, and how many it reached;
 /// with the way to edit it, for those who may.
 fn details(
+    locale: Locale,
     intervention: &Intervention,
     country_names: &[String],
     organisation: Option<String>,
@@ -150,8 +153,8 @@ fn details(
             dl.details {
                 dt { "Organisation" } dd { (organisation.unwrap_or_default()) }
                 dt { "Countries" } dd { (country_names.join(", ")) }
-                dt { "Kind" } dd { (row.kind.label()) }
-                dt { "Status" } dd { (row.status.label()) }
+                dt { "Kind" } dd { (row.kind.label(locale)) }
+                dt { "Status" } dd { (row.status.label(locale)) }
                 @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
                 @if let Some(d) = row.started_on { dt { "Started on" } dd { (written::date(d)) } }
                 @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (written::date(d)) } }
@@ -166,6 +169,7 @@ fn details(
 /// Which recommendations of its countries the page lists: a report year (each country's latest
 /// by default) and a pillar.
 fn recommendation_filters(
+    locale: Locale,
     years: &[ReportRow],
     year: Option<i32>,
     pillar: Option<Pillar>,
@@ -183,7 +187,7 @@ fn recommendation_filters(
                 label for="pillar" { "Pillar" }
                 select #pillar name="pillar" {
                     option value="" { "All pillars" }
-                    @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p.label()) } }
+                    @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p.label(locale)) } }
                 }
             }
             button type="submit" { "Show" }
@@ -199,6 +203,7 @@ fn link_form(
     current: Option<&LinkRow>,
     open: bool,
 ) -> Markup {
+    let locale = visitor.locale;
     let error_of = |field: &str| {
         refused.and_then(|r| {
             r.errors
@@ -233,7 +238,7 @@ fn link_form(
                 div.field {
                     label for={ (prefix) "-contribution" } { "Contribution" }
                     select id={ (prefix) "-contribution" } name="contribution" {
-                        @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c.label()) } }
+                        @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c.label(locale)) } }
                     }
                 }
                 div.field {

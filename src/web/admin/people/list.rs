@@ -1,6 +1,7 @@
 //! The people list, and inviting someone from it.
 
 use super::*;
+use crate::i18n::Worded;
 
 /// `GET /admin/people`.
 pub async fn people_page(
@@ -102,6 +103,7 @@ pub(super) async fn render_list(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let now = state.clock.now();
     let accounts::PeopleOverview {
         people,
@@ -131,7 +133,7 @@ pub(super) async fn render_list(
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" aria-describedby="role-help" {
-                        @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label()) } }
+                        @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
                 p #role-help .muted { "Viewers read everything; editors also log their organisation's work; admins also import report data and manage people and keys." }
@@ -160,7 +162,7 @@ pub(super) async fn render_list(
                     tr {
                         th scope="row" { a href=(person_path(user.id)) { (user.display_name) } }
                         td data-label="E-mail" { (user.email) }
-                        td data-label="Role" { (user.role.label()) }
+                        td data-label="Role" { (user.role.label(locale)) }
                         td data-label="Organisation" { (organisation_name(user.organisation_id)) }
                         td data-label="State" { (state_words(user, link, now)) }
                         td data-label="Second factor" { @if user.has_second_factor() { "yes" } @else { "no" } }

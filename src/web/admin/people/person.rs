@@ -1,6 +1,7 @@
 //! One account's page: its name, role and organisation, disabling and enabling it.
 
 use super::*;
+use crate::i18n::Worded;
 
 /// `GET /admin/people/{id}`.
 pub async fn person_page(
@@ -174,6 +175,7 @@ pub(super) async fn render_person(
     page: PersonPage<'_>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let PersonPage { said, form, errors } = page;
     let now = state.clock.now();
     let blank = FormData::default();
@@ -221,7 +223,7 @@ pub(super) async fn render_person(
                 }))
                 (errors.field("role", "Role", html! {
                     select #role name="role" {
-                        @for role in roles_weakest_first() { option value=(role) selected[selected_role == role.as_str()] { (role.label()) } }
+                        @for role in roles_weakest_first() { option value=(role) selected[selected_role == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
                 (errors.field("organisation_id", "Organisation (an editor's)", html! {

@@ -1,0 +1,220 @@
+//! The catalogues hold every word people read: each key the code asks for is in every
+//! language's catalogue, each key of a catalogue is asked for, and a page rendered in the
+//! pseudo-locale (each message wrapped in ⟦…⟧) shows nothing outside a message but the data it
+//! is about.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+
+use crate::helpers::{TestApp, session_cookie};
+use gaptrack::domain::Role;
+
+/// The folder of each language's catalogue.
+const LOCALES: &str = "src/i18n/locales";
+
+/// The keys of one language's catalogue: every `key =` at the start of a line of its files.
+fn catalogue_keys(language: &Path) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for entry in std::fs::read_dir(language).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let Some((key, _)) = line.split_once('=') else {
+                continue;
+            };
+            let key = key.trim_end();
+            let is_key = line.starts_with(|c: char| c.is_ascii_lowercase())
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if is_key {
+                keys.insert(key.to_owned());
+            }
+        }
+    }
+    keys
+}
+
+/// Every string literal of the code under `src/`.
+fn literals_in_the_code() -> Vec<String> {
+    let mut literals = Vec::new();
+    let mut files = vec![Path::new("src").to_path_buf()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            literals.extend(text.split('"').skip(1).step_by(2).map(str::to_owned));
+        }
+    }
+    literals
+}
+
+/// The keys the code asks for: the literals that look like a key of a group the catalogue has
+/// (`nav-…`, `error-…`, `signin-…`), so that a mistyped key in the group is caught too.
+fn keys_in_the_code(groups: &BTreeSet<&str>) -> BTreeSet<String> {
+    literals_in_the_code()
+        .into_iter()
+        .filter(|literal| {
+            literal.split_once('-').is_some_and(|(group, rest)| {
+                groups.contains(group)
+                    && !rest.is_empty()
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_key_is_in_every_catalogue_and_every_message_is_used() {
+    let vocabulary: BTreeSet<String> = gaptrack::i18n::every_vocabulary_key().into_iter().collect();
+    let english = catalogue_keys(&Path::new(LOCALES).join("en"));
+    let vocabulary_groups: BTreeSet<&str> = vocabulary
+        .iter()
+        .filter_map(|key| key.split('-').next())
+        .collect();
+    let groups: BTreeSet<&str> = english
+        .iter()
+        .filter_map(|key| key.split('-').next())
+        .filter(|group| !vocabulary_groups.contains(group))
+        .collect();
+    let used = keys_in_the_code(&groups);
+    assert!(english.len() > 50, "the English catalogue: {english:?}");
+    for language in std::fs::read_dir(LOCALES).unwrap() {
+        let language = language.unwrap().path();
+        let keys = catalogue_keys(&language);
+        let missing: Vec<_> = used
+            .union(&vocabulary)
+            .filter(|k| !keys.contains(*k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{} lacks {missing:?}",
+            language.display()
+        );
+        let unused: Vec<_> = keys
+            .iter()
+            .filter(|k| !used.contains(*k) && !vocabulary.contains(*k))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "{} holds messages nothing uses: {unused:?}",
+            language.display()
+        );
+    }
+}
+
+/// What a person reads on `page` that no message of the catalogue wrapped: its text and the
+/// attributes read aloud or shown (`aria-label`, `placeholder`, `alt`, `title`), less the
+/// wrapped messages, the brand, `data` the page is about, and punctuation.
+fn words_outside_the_catalogue(page: &str, data: &[&str]) -> Vec<String> {
+    let document = Html::parse_document(page);
+    let mut texts: Vec<String> = Vec::new();
+    let every = Selector::parse("*").unwrap();
+    for element in document.select(&every) {
+        let name = element.value().name();
+        if name == "script" || name == "style" {
+            continue;
+        }
+        for child in element.children() {
+            if let Some(text) = child.value().as_text() {
+                texts.push(text.to_string());
+            }
+        }
+        for attribute in ["aria-label", "placeholder", "alt", "title"] {
+            if let Some(value) = element.value().attr(attribute) {
+                texts.push(value.to_owned());
+            }
+        }
+    }
+    let mut outside = Vec::new();
+    for text in texts {
+        let mut unwrapped = String::new();
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '⟦' => depth += 1,
+                '⟧' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => unwrapped.push(c),
+                _ => {}
+            }
+        }
+        for known in data.iter().chain(&["gaptrack"]) {
+            unwrapped = unwrapped.replace(known, " ");
+        }
+        let left = unwrapped.trim_matches(|c: char| !c.is_alphabetic());
+        if left.chars().any(char::is_alphabetic) {
+            outside.push(left.to_owned());
+        }
+    }
+    outside
+}
+
+/// A client whose every page is asked for in the pseudo-locale, with `session` if given.
+async fn pseudo_page(app: &TestApp, path: &str, session: Option<&str>) -> (StatusCode, String) {
+    let cookie = match session {
+        Some(session) => format!("{session}; gaptrack_language=pseudo"),
+        None => "gaptrack_language=pseudo".to_owned(),
+    };
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url(path))
+        .header("Cookie", cookie)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+#[actix_web::test]
+async fn the_pages_say_nothing_that_is_not_from_the_catalogue() {
+    let app = TestApp::spawn().await;
+    let (status, sign_in) = pseudo_page(&app, "/signin", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sign_in.contains("⟦Sign in⟧"), "{sign_in}");
+    assert_eq!(
+        words_outside_the_catalogue(&sign_in, &[]),
+        Vec::<String>::new()
+    );
+
+    let (status, missing) = pseudo_page(&app, "/no-such-page", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        missing.contains("⟦This page or item does not exist⟧"),
+        "{missing}"
+    );
+    assert_eq!(
+        words_outside_the_catalogue(&missing, &["/no-such-page"]),
+        Vec::<String>::new()
+    );
+
+    let viewer = session_cookie(&app, &app.key(Role::Viewer, None)).await;
+    let (status, refused) = pseudo_page(&app, "/admin/people", Some(&viewer)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(refused.contains("⟦You may not do this⟧"), "{refused}");
+    assert!(
+        refused.contains("⟦Sign out⟧"),
+        "the person's top bar: {refused}"
+    );
+}
+
+#[test]
+fn text_outside_the_catalogue_is_found() {
+    let page = "<html><head><title>⟦Sign in⟧</title></head><body>\
+        <a aria-label=\"Main\">⟦Overview⟧</a><p>⟦Placed on ⟦Tier 2⟧⟧ (upgraded)</p></body></html>";
+    assert_eq!(
+        words_outside_the_catalogue(page, &[]),
+        vec!["Main".to_owned(), "upgraded".to_owned()]
+    );
+    assert_eq!(
+        words_outside_the_catalogue("<p>⟦Hello⟧ Senegal</p>", &["Senegal"]),
+        Vec::<String>::new()
+    );
+}
