@@ -15,7 +15,7 @@ use crate::usecases::keys::ApiKeyRow;
 
 use crate::domain::Role;
 use crate::http::error::{ApiError, Problem};
-pub use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key, create_key_for};
+pub use crate::usecases::keys::{CreateApiKey, create_key, create_key_for};
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]

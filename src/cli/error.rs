@@ -9,6 +9,7 @@ use crate::db::DbError;
 use crate::demo::DemoError;
 use crate::domain::{Failure, bad_rows_summary, invalid_summary};
 use crate::generate::GenerateError;
+use crate::i18n::Locale;
 
 /// A command's failure.
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +83,10 @@ fn describe(failure: &Failure) -> String {
             "the database cannot be reached right now, or did not answer in time".to_owned(),
             &[][..],
         ),
-        other => (other.to_string(), &[][..]),
+        other => match other.refusal() {
+            Some(refusal) => (Locale::ENGLISH.refusal(refusal), &[][..]),
+            None => (other.to_string(), &[][..]),
+        },
     };
     for field in errors {
         let place = match field.row {

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use super::{Failure, Role};
+use super::{Failure, Refusal, Role};
 
 /// Who is asking: a person signed in to the pages, a key (a script or another service), or a
 /// person's own key. The role and organisation are the ones in force: a person's key never has
@@ -76,12 +76,16 @@ impl Caller {
             .expect("a caller is a person or a key")
     }
 
-    /// What the refusals call the caller: "you" for a person, the key by name otherwise.
-    pub fn who(&self) -> String {
-        match (self.user_id, self.key_id) {
-            (Some(_), None) => "your account".to_owned(),
-            _ => format!("key `{}`", self.name),
-        }
+    /// A refusal of this caller: its words say "your account" to a person and name a key by
+    /// its name (`holder` is `person` or `key`, `name` the name).
+    pub fn refusal(&self, code: &'static str) -> Refusal {
+        let holder = match (self.user_id, self.key_id) {
+            (Some(_), None) => "person",
+            _ => "key",
+        };
+        Refusal::new(code)
+            .with("holder", holder)
+            .with("name", self.name.as_str())
     }
 
     /// Whether this caller may see and use the admin's tools (imports, keys, the audit trail).
@@ -106,9 +110,7 @@ impl Caller {
     pub fn signed_in_person(&self) -> Result<Uuid, Failure> {
         match (self.user_id, self.key_id) {
             (Some(user), None) => Ok(user),
-            _ => Err(Failure::Forbidden(
-                "this is for people signed in as themselves, not with an API key".into(),
-            )),
+            _ => Err(Failure::Forbidden(Refusal::new("refusal-people-only"))),
         }
     }
 
@@ -123,12 +125,9 @@ impl Caller {
     pub fn require_admin(&self) -> Result<(), Failure> {
         match self.role {
             Role::Admin => Ok(()),
-            _ => Err(Failure::Forbidden(format!(
-                "this needs the admin role; {} has {} {} role",
-                self.who(),
-                article(self.role),
-                self.role
-            ))),
+            _ => Err(Failure::Forbidden(
+                self.refusal("refusal-needs-admin").with("role", self.role),
+            )),
         }
     }
 
@@ -138,10 +137,9 @@ impl Caller {
         match self.role {
             Role::Admin => Ok(None),
             Role::Editor => Ok(self.organisation_id),
-            Role::Viewer => Err(Failure::Forbidden(format!(
-                "{} has the viewer role: it can read but not write",
-                self.who()
-            ))),
+            Role::Viewer => Err(Failure::Forbidden(
+                self.refusal("refusal-viewer-cannot-write"),
+            )),
         }
     }
 
@@ -155,18 +153,7 @@ impl Caller {
 
     /// The refusal for an editor touching another organisation's work.
     pub fn not_yours(&self) -> Failure {
-        Failure::Forbidden(format!(
-            "{} may only change the interventions of its own organisation",
-            self.who()
-        ))
-    }
-}
-
-/// "an" before a vowel sound, "a" otherwise: "an editor role", "a viewer role".
-fn article(role: Role) -> &'static str {
-    match role {
-        Role::Admin | Role::Editor => "an",
-        Role::Viewer => "a",
+        Failure::Forbidden(self.refusal("refusal-not-your-organisation"))
     }
 }
 
@@ -232,14 +219,14 @@ mod tests {
     }
 
     #[test]
-    fn the_admin_refusal_reads_as_english() {
-        let Err(Failure::Forbidden(detail)) = caller(Role::Viewer, None).require_admin() else {
+    fn the_admin_refusal_names_the_key_and_its_role() {
+        let Err(Failure::Forbidden(refusal)) = caller(Role::Viewer, None).require_admin() else {
             panic!("a viewer is refused");
         };
-        assert!(detail.ends_with("key `k` has a viewer role"), "{detail}");
-        let Err(Failure::Forbidden(detail)) = caller(Role::Editor, None).require_admin() else {
-            panic!("an editor is refused");
-        };
-        assert!(detail.ends_with("has an editor role"), "{detail}");
+        assert_eq!(refusal.code(), "refusal-needs-admin");
+        assert_eq!(
+            refusal.to_string(),
+            "refusal-needs-admin holder=\"key\" name=\"k\" role=viewer"
+        );
     }
 }

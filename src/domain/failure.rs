@@ -3,6 +3,8 @@
 //! message or an error page, the command line as a line on standard error.
 
 use serde::Serialize;
+
+use super::Refusal;
 use utoipa::ToSchema;
 
 /// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
@@ -49,19 +51,19 @@ pub enum Failure {
     /// An uploaded file that cannot be read as CSV or JSON at all.
     #[error("{0}")]
     Unreadable(String),
-    /// No key, or one that is unknown or revoked.
+    /// No key, or one that is unknown or revoked; a wrong password.
     #[error("{0}")]
-    Unauthenticated(String),
+    Unauthenticated(Refusal),
     /// The caller may not do this (a viewer writing, an editor touching another's work).
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Refusal),
     /// What the input names does not exist.
     #[error("{0}")]
     NotFound(String),
     /// The request clashes with the current state (a duplicate, or a change that would orphan
     /// data).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Refusal),
     /// The thing changed since the caller read it; `current` is its tag, if it still exists.
     #[error("{detail}")]
     Stale {
@@ -78,11 +80,22 @@ pub enum Failure {
     #[error("internal error: {0}")]
     Internal(String),
     /// Too many attempts (wrong passwords for one address): try again in `retry_after` seconds.
-    #[error("{detail}")]
-    Throttled { detail: String, retry_after: u64 },
+    #[error("{refusal}")]
+    Throttled { refusal: Refusal, retry_after: u64 },
 }
 
 impl Failure {
+    /// The rule's refusal this failure carries, if it is one that has been given its code.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            Self::Unauthenticated(refusal) | Self::Forbidden(refusal) | Self::Conflict(refusal) => {
+                Some(refusal)
+            }
+            Self::Throttled { refusal, .. } => Some(refusal),
+            _ => None,
+        }
+    }
+
     /// A refusal for a single invalid field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])

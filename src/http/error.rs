@@ -275,23 +275,28 @@ impl From<Failure> for ApiError {
                 errors,
             },
             Failure::Unreadable(detail) => Self::BadRequest(detail),
-            Failure::Unauthenticated(detail) => Self::Unauthorized(detail),
-            Failure::Forbidden(detail) => Self::Forbidden(detail),
+            Failure::Unauthenticated(refusal) => Self::Unauthorized(english(&refusal)),
+            Failure::Forbidden(refusal) => Self::Forbidden(english(&refusal)),
             Failure::NotFound(detail) => Self::NotFound(detail),
-            Failure::Conflict(detail) => Self::Conflict(detail),
+            Failure::Conflict(refusal) => Self::Conflict(english(&refusal)),
             Failure::Stale { detail, current } => Self::PreconditionFailed { detail, current },
             Failure::Unavailable(cause) => Self::Unavailable(cause),
             Failure::ConnectionLost(cause) => Self::ConnectionLost(cause),
             Failure::Internal(cause) => Self::Internal(cause),
             Failure::Throttled {
-                detail,
+                refusal,
                 retry_after,
             } => Self::TooManyRequests {
-                detail,
+                detail: english(&refusal),
                 retry_after,
             },
         }
     }
+}
+
+/// A refusal in the API's words: English, as every problem's `detail`.
+fn english(refusal: &crate::domain::Refusal) -> String {
+    crate::i18n::Locale::ENGLISH.refusal(refusal)
 }
 
 /// Answers a malformed query string with a 400 problem that names the parameter.

@@ -15,6 +15,7 @@
 
 mod labels;
 pub mod negotiation;
+mod refusals;
 
 pub use labels::{Worded, every_key as every_vocabulary_key};
 

@@ -9,6 +9,7 @@ use crate::db::Connection;
 use crate::db::activities::{self, ActivityAnswer, ActivityCountry};
 use crate::db::interventions::InterventionRow;
 use crate::db::organisations;
+use crate::domain::Refusal;
 use crate::domain::{Failure, IatiOrganisationType};
 
 /// The organisation reporting, and its activities.
@@ -40,12 +41,9 @@ pub async fn iati_activities(
         .await?
         .ok_or_else(|| super::organisations::not_found(organisation))?;
     let Some(identifier) = row.iati_identifier else {
-        return Err(Failure::Conflict(format!(
-            "`{}` has no IATI organisation identifier yet, which every activity's identifier \
-             starts with: an admin records it (`PATCH /api/v1/organisations/{organisation}` with \
-             `iati_identifier`)",
-            row.name
-        )));
+        return Err(Failure::Conflict(
+            Refusal::new("refusal-no-iati-identifier").with("organisation", row.name.as_str()),
+        ));
     };
     let mut countries: HashMap<Uuid, Vec<ActivityCountry>> = HashMap::new();
     for country in activities::countries_of(connection, organisation).await? {
@@ -63,11 +61,9 @@ pub async fn iati_activities(
     }
     let interventions = activities::interventions_of(connection, organisation).await?;
     if interventions.is_empty() {
-        return Err(Failure::Conflict(format!(
-            "`{}` has no intervention to report yet: an IATI activity file holds at least one \
-             activity",
-            row.name
-        )));
+        return Err(Failure::Conflict(
+            Refusal::new("refusal-nothing-to-report").with("organisation", row.name.as_str()),
+        ));
     }
     let activities = interventions
         .into_iter()

@@ -11,6 +11,7 @@ pub use crate::db::intervention_list::{InterventionFilter, InterventionOrder};
 pub use crate::db::interventions::Intervention;
 use crate::db::interventions::{self, InterventionChanges, NewIntervention, Update};
 use crate::db::{Connection, Connections};
+use crate::domain::Refusal;
 use crate::domain::{
     Caller, Failure, FieldError, InterventionKind, InterventionStatus, Precondition, Validator,
     double_option,
@@ -255,11 +256,11 @@ pub async fn update(
             "ended_on",
             "must not be before the start date",
         )),
-        Update::OrphansLinks(countries) => Err(Failure::Conflict(format!(
-            "the intervention is linked to recommendations of {}; unlink them before removing \
-             those countries",
-            countries.join(", ")
-        ))),
+        Update::OrphansLinks(countries) => Err(Failure::Conflict(
+            Refusal::new("refusal-countries-still-linked")
+                .with("countries", countries.join(", "))
+                .about("countries"),
+        )),
     }
 }
 

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::db::keys;
 pub use crate::db::keys::ApiKeyRow;
 use crate::db::{Connection, Connections};
+use crate::domain::Refusal;
 use crate::domain::{
     Actor, Caller, Failure, NewApiKey, Role, Validator, parse_token, secret_matches,
 };
@@ -26,10 +27,6 @@ pub struct CreateApiKey {
     /// Required for editor keys: the organisation whose work they may change.
     pub organisation_id: Option<Uuid>,
 }
-
-/// Why the last admin key stays: without it no one could manage keys or report data.
-pub const LAST_ADMIN: &str = "this is the last active admin key: create another admin key \
-     first, or no one could manage keys and report data any more";
 
 /// Creates a key for `actor` after checking its fields: for the command line, which is run by
 /// whoever holds the database, and through [`create_key_for`] for a caller.
@@ -179,7 +176,9 @@ pub async fn revoke_key_as(
     match keys::revoke(connection, actor, id).await? {
         keys::Revocation::Revoked(row) => Ok(row),
         keys::Revocation::Missing => Err(Failure::NotFound(format!("there is no key {id}"))),
-        keys::Revocation::LastAdmin => Err(Failure::Conflict(LAST_ADMIN.into())),
+        keys::Revocation::LastAdmin => {
+            Err(Failure::Conflict(Refusal::new("refusal-last-admin-key")))
+        }
     }
 }
 
@@ -207,7 +206,7 @@ async fn look_up_caller(
     token: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Caller, Failure> {
-    let rejected = || Failure::Unauthenticated("the API key is unknown or revoked".into());
+    let rejected = || Failure::Unauthenticated(Refusal::new("refusal-key-unknown"));
     let (id, secret) = parse_token(token).ok_or_else(rejected)?;
     let (stored, owner) = keys::find_stored(connection, id)
         .await?

@@ -6,6 +6,7 @@ use uuid::Uuid;
 pub use crate::db::organisations::OrganisationRow;
 use crate::db::organisations::{self, IatiFacts, OrganisationChanges};
 use crate::db::{Connection, Connections, Constrained, Guarded};
+use crate::domain::Refusal;
 use crate::domain::{
     Caller, Failure, IatiOrganisationType, Precondition, Validator, iati_identifier,
 };
@@ -14,13 +15,16 @@ use crate::domain::{
 /// case, identifiers ignoring case too), told by the constraint that refused it.
 fn taken(constraint: &str, name: Option<&str>, iati_identifier: Option<&str>) -> Failure {
     match (constraint, iati_identifier) {
-        ("organisations_iati_identifier_key", Some(identifier)) => Failure::Conflict(format!(
-            "another organisation has the IATI identifier `{identifier}`"
-        )),
-        _ => Failure::Conflict(format!(
-            "an organisation named `{}` already exists",
-            name.unwrap_or_default()
-        )),
+        ("organisations_iati_identifier_key", Some(identifier)) => Failure::Conflict(
+            Refusal::new("refusal-iati-identifier-taken")
+                .with("identifier", identifier)
+                .about("iati_identifier"),
+        ),
+        _ => Failure::Conflict(
+            Refusal::new("refusal-organisation-name-taken")
+                .with("name", name.unwrap_or_default())
+                .about("name"),
+        ),
     }
 }
 

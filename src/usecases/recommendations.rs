@@ -11,6 +11,7 @@ pub use crate::db::recommendations::{
     LineageCandidate, RecommendationFilter, RecommendationKey, RecommendationRow,
 };
 use crate::db::{Connection, Connections, Constrained, Guarded};
+use crate::domain::Refusal;
 use crate::domain::{
     Caller, Etag, Failure, Pillar, Precondition, Validator, continues, double_option,
 };
@@ -80,9 +81,7 @@ pub fn not_found(id: Uuid) -> Failure {
 }
 
 fn position_taken() -> Failure {
-    Failure::Conflict(
-        "another recommendation of this country and year already has this position".into(),
-    )
+    Failure::Conflict(Refusal::new("refusal-position-taken").about("position"))
 }
 
 fn check_position(check: &mut Validator, position: i32) {
@@ -240,18 +239,19 @@ pub async fn delete(
             Err(precondition.refusal(&format!("recommendation {id}"), Some(current)))
         }
         Deletion::NotFound => Err(not_found(id)),
-        Deletion::Linked => Err(Failure::Conflict(format!(
-            "recommendation {id} is linked to interventions; unlink them first \
-             (GET /api/v1/recommendations/{id}/interventions lists them)"
+        Deletion::Linked => Err(Failure::Conflict(Refusal::new(
+            "refusal-recommendation-linked",
         ))),
-        Deletion::Continued(later) => Err(Failure::Conflict(format!(
-            "recommendation {id} is continued by {}; remove their `continues` first",
-            later
-                .iter()
-                .map(Uuid::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        Deletion::Continued(later) => Err(Failure::Conflict(
+            Refusal::new("refusal-recommendation-continued").with(
+                "later",
+                later
+                    .iter()
+                    .map(Uuid::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        )),
     }
 }
 

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 pub use crate::db::reports::ReportRow;
 use crate::db::reports::{self, NewReport};
 use crate::db::{Connections, Constrained};
+use crate::domain::Refusal;
 use crate::domain::{Caller, Failure, Validator};
 
 /// A new report.
@@ -64,7 +65,7 @@ pub async fn create(
     match reports::insert(&mut connection, &caller.actor(), &row).await? {
         Constrained::Done(row) => Ok(row),
         Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(Failure::Conflict(
-            format!("a report for {} already exists", new.year),
+            Refusal::new("refusal-report-exists").with("year", i64::from(new.year)),
         )),
     }
 }

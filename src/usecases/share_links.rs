@@ -14,6 +14,7 @@ use crate::db::share_links::Maker;
 pub use crate::db::share_links::ShareLinkRow;
 use crate::db::share_links::{self, NewShareLink};
 use crate::db::{Connection, Connections, Constrained, reports};
+use crate::domain::Refusal;
 use crate::domain::{Caller, Failure, FieldError, NewSecretToken, secret_token_digest};
 
 /// The longest a link may last.
@@ -47,18 +48,14 @@ pub fn shared_work(caller: &Caller, asked: Option<Uuid>) -> Result<Option<Uuid>,
         return Ok(asked);
     }
     match (caller.organisation_id, asked) {
-        (None, _) => Err(Failure::Forbidden(
-            "sharing is for people of an organisation, who share its work, and for admins: \
-             ask an admin to share this report"
-                .into(),
-        )),
+        (None, _) => Err(Failure::Forbidden(Refusal::new(
+            "refusal-share-needs-organisation",
+        ))),
         (Some(own), None) => Ok(Some(own)),
         (Some(own), Some(asked)) if asked == own => Ok(Some(own)),
-        (Some(_), Some(_)) => Err(Failure::Forbidden(
-            "you may share your own organisation's work only: its people decide what of it is \
-             shown to people with no account"
-                .into(),
-        )),
+        (Some(_), Some(_)) => Err(Failure::Forbidden(Refusal::new(
+            "refusal-share-own-work-only",
+        ))),
     }
 }
 
@@ -246,9 +243,9 @@ pub async fn revocable(
         .await?
         .ok_or_else(|| Failure::NotFound(format!("there is no share link {id}")))?;
     if !made_it(caller, &link) && !caller.is_admin() {
-        return Err(Failure::Forbidden(
-            "only who made a link, or an admin, may revoke it".into(),
-        ));
+        return Err(Failure::Forbidden(Refusal::new(
+            "refusal-share-revoke-not-yours",
+        )));
     }
     Ok(link)
 }

@@ -84,7 +84,7 @@ pub async fn redeem(
 fn closed(locale: Locale, failure: Failure) -> Result<HttpResponse, WebError> {
     let (mut response, message) = match failure {
         Failure::NotFound(message) => (HttpResponse::NotFound(), message),
-        Failure::Conflict(message) => (HttpResponse::Gone(), message),
+        Failure::Conflict(refusal) => (HttpResponse::Gone(), locale.refusal(&refusal)),
         other => return Err(other.into()),
     };
     let body = html! {

@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, ResponseError};
 use maud::{Markup, html};
 
 use super::{shell, widgets};
+use crate::domain::Refusal;
 use crate::http::error::ApiError;
 use crate::http::request_id;
 use crate::i18n::Locale;
@@ -26,14 +27,24 @@ pub enum WebError {
     /// No page lives at this address.
     #[error("there is no page at {0}")]
     NoSuchPage(String),
-    /// Whatever the shared rules refused, or failed on.
+    /// A rule's refusal, which the page words in the reader's language; `error` is how the API
+    /// answers it (its status, its headers).
+    #[error("{error}")]
+    Refused { refusal: Refusal, error: ApiError },
+    /// Whatever else the shared rules refused, or failed on.
     #[error(transparent)]
     Api(#[from] ApiError),
 }
 
 impl From<crate::domain::Failure> for WebError {
     fn from(failure: crate::domain::Failure) -> Self {
-        Self::Api(failure.into())
+        match failure.refusal().cloned() {
+            Some(refusal) => Self::Refused {
+                refusal,
+                error: failure.into(),
+            },
+            None => Self::Api(failure.into()),
+        }
     }
 }
 
@@ -43,7 +54,7 @@ impl ResponseError for WebError {
             Self::SignInRequired { .. } | Self::Elsewhere(_) => StatusCode::SEE_OTHER,
             Self::ForgedForm(_) => StatusCode::FORBIDDEN,
             Self::NoSuchPage(_) => StatusCode::NOT_FOUND,
-            Self::Api(error) => error.status_code(),
+            Self::Api(error) | Self::Refused { error, .. } => error.status_code(),
         }
     }
 
@@ -68,7 +79,7 @@ impl ResponseError for WebError {
         let mut response = HttpResponse::build(self.status_code())
             .content_type("text/html; charset=utf-8")
             .body(page.map(Markup::into_string).unwrap_or_default());
-        if let Self::Api(error) = self {
+        if let Self::Api(error) | Self::Refused { error, .. } = self {
             // Logs internal and database errors once, as the API does, and says when to try
             // again as the API does.
             let api = error.error_response();
@@ -99,6 +110,10 @@ impl WebError {
                 locale.text_with("error-no-such-page", &[("path", path.as_str().into())]),
                 "error-not-found-next",
             ),
+            Self::Refused { refusal, error } => {
+                let (heading, next_step) = super::error_words::heading_and_next_step(error);
+                (heading, locale.refusal(refusal), next_step)
+            }
             Self::Api(error) => {
                 let (heading, next_step) = super::error_words::heading_and_next_step(error);
                 (heading, error.problem().detail, next_step)
@@ -108,7 +123,7 @@ impl WebError {
         let body = html! {
             h1 { (title) }
             div.notice.bad role="alert" {
-                p { (widgets::message(&sentence(&detail))) }
+                p { (widgets::message(&widgets::sentence(&detail))) }
                 p { (locale.text(next_step)) }
                 @if let Some(id) = request_id::current() {
                     p.muted { (locale.text_with("error-request-id", &[("id", id.into())])) }
@@ -118,20 +133,6 @@ impl WebError {
         };
         Some(shell::shell(locale, &title, top_bar, body))
     }
-}
-
-/// A refusal's words as a sentence on their own: a capital first letter and a full stop (the
-/// shared rules word them to follow a heading, in lower case).
-fn sentence(detail: &str) -> String {
-    let mut chars = detail.trim().chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let mut text: String = first.to_uppercase().chain(chars).collect();
-    if !text.ends_with(['.', '!', '?', ')']) {
-        text.push('.');
-    }
-    text
 }
 
 /// Percent-encodes a path for a query string.
@@ -144,10 +145,10 @@ mod tests {
     #[test]
     fn a_refusal_reads_as_a_sentence() {
         assert_eq!(
-            super::sentence("this needs the admin role; key `k` has an editor role"),
+            super::widgets::sentence("this needs the admin role; key `k` has an editor role"),
             "This needs the admin role; key `k` has an editor role."
         );
-        assert_eq!(super::sentence("Already one."), "Already one.");
-        assert_eq!(super::sentence(""), "");
+        assert_eq!(super::widgets::sentence("Already one."), "Already one.");
+        assert_eq!(super::widgets::sentence(""), "");
     }
 }

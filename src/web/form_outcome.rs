@@ -3,6 +3,7 @@
 
 use super::error::WebError;
 use crate::domain::{Failure, FieldError};
+use crate::i18n::Locale;
 
 /// A form, settled.
 pub enum Settled<T> {
@@ -16,8 +17,11 @@ pub enum Settled<T> {
 /// Settles a form: `answer` is its use case's, or `None` when the form's own reading of what was
 /// typed already found `errors`. A refusal's field errors join `errors`; what a form cannot show
 /// (a missing thing, a refusal of the caller's rights, the database down) becomes an error page.
-/// `stale` is what to say when someone else changed the thing since the form was opened.
+/// `stale` is what to say when someone else changed the thing since the form was opened. A
+/// refusal that names a field is shown beside it, in `locale`'s words; one that names none, at
+/// the top.
 pub fn settle<T>(
+    locale: Locale,
     answer: Option<Result<T, Failure>>,
     stale: &str,
     errors: &mut Vec<FieldError>,
@@ -29,7 +33,16 @@ pub fn settle<T>(
             errors.extend(refused);
             Ok(Settled::Again(None))
         }
-        Some(Err(Failure::Conflict(detail))) => Ok(Settled::Again(Some(detail))),
+        Some(Err(Failure::Conflict(refusal))) => {
+            let words = locale.refusal(&refusal);
+            match refusal.field() {
+                Some(field) => {
+                    errors.push(FieldError::new(field, words));
+                    Ok(Settled::Again(None))
+                }
+                None => Ok(Settled::Again(Some(words))),
+            }
+        }
         Some(Err(Failure::Stale { .. })) => Ok(Settled::Again(Some(stale.to_owned()))),
         Some(Err(other)) => Err(other.into()),
     }

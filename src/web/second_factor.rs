@@ -66,12 +66,13 @@ pub async fn check_code(
             ))
         }
         Err(Failure::Throttled {
-            detail,
+            refusal,
             retry_after,
         }) => {
             let mut status = HttpResponse::TooManyRequests();
             status.insert_header(("Retry-After", retry_after.to_string()));
-            Ok(code_form(&pending, &return_to, Some(&detail), status))
+            let message = pending.visitor.locale.refusal(&refusal);
+            Ok(code_form(&pending, &return_to, Some(&message), status))
         }
         Err(other) => Err(other.into()),
     }

@@ -141,10 +141,11 @@ pub async fn callback(
             super::signin::enter(&state, &request, &signed_in, &flow.return_to, spent).await
         }
         Err(Failure::Forbidden(why)) => {
+            let locale = locale::of_request(&request);
             let mut response = refused(
-                locale::of_request(&request),
+                locale,
                 HttpResponse::Forbidden(),
-                &capitalised(&why),
+                &capitalised(&locale.refusal(&why)),
             );
             response.add_cookie(&spent).ok();
             Ok(response)

@@ -211,6 +211,20 @@ pub const LINKED: &str = "Linked. The recommendation's status is recomputed.";
 /// What a page says beside a recommendation whose link was just changed.
 pub const RELINKED: &str = "The link is changed. The recommendation's status is recomputed.";
 
+/// A refusal's words as a sentence on their own: a capital first letter and a full stop (the
+/// shared rules word them to follow a heading, in lower case).
+pub fn sentence(detail: &str) -> String {
+    let mut chars = detail.trim().chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut text: String = first.to_uppercase().chain(chars).collect();
+    if !text.ends_with(['.', '!', '?', ')']) {
+        text.push('.');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::message;

@@ -870,7 +870,13 @@ async fn inviting_a_taken_address_with_a_new_organisation_leaves_nothing_and_the
     .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     let page = refused.text().await.unwrap();
-    assert!(page.contains("already exists"), "{page}");
+    // Beside the field the refusal names.
+    assert!(
+        page.contains(
+            r#"id="email-error">an account with the address AWA@example.org already exists"#
+        ),
+        "{page}"
+    );
     assert_eq!(
         app.count("SELECT count(*) AS n FROM organisations WHERE name = 'Maison Rose Dakar'")
             .await,

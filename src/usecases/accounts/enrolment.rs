@@ -17,9 +17,9 @@ pub async fn start_enrolment(db: &impl Connections, user_id: Uuid) -> Result<Enr
         .await?
         .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
     if credentials.user.has_second_factor() {
-        return Err(Failure::Conflict(
-            "a second factor is already set up for this account".into(),
-        ));
+        return Err(Failure::Conflict(Refusal::new(
+            "refusal-second-factor-exists",
+        )));
     }
     let secret = match credentials.totp_secret {
         Some(secret) => secret,
@@ -50,9 +50,7 @@ pub async fn confirm_enrolment(
         .totp_secret
         .filter(|_| !credentials.user.has_second_factor())
     else {
-        return Err(Failure::Conflict(
-            "no second factor is being set up: start again from your account page".into(),
-        ));
+        return Err(Failure::Conflict(Refusal::new("refusal-no-enrolment")));
     };
     let now = db.now().timestamp() as u64;
     let Some(step) = second_factor::accepted_step(&secret, code, now, None) else {

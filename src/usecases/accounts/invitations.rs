@@ -156,10 +156,9 @@ pub async fn new_link(
         UserState::Invited => (AccountLinkPurpose::Invitation, settings.invitation_lifetime),
         UserState::Active => (AccountLinkPurpose::PasswordReset, settings.reset_lifetime),
         UserState::Disabled => {
-            return Err(Failure::Conflict(format!(
-                "{} is disabled: enable the account before making a link to it",
-                user.display_name
-            )));
+            return Err(Failure::Conflict(
+                Refusal::new("refusal-disabled-no-link").with("name", user.display_name.as_str()),
+            ));
         }
     };
     let token = NewSecretToken::generate();

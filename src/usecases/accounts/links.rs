@@ -11,16 +11,12 @@ pub struct OpenedLink {
 }
 
 /// Why a link does not open, in words for its page.
-pub fn closed_reason(state: LinkState) -> &'static str {
-    match state {
-        LinkState::Used => {
-            "This link has already been used. Sign in with your password, or ask your admin for \
-             a new link."
-        }
-        LinkState::Revoked => "This link was withdrawn. Ask your admin for a new one.",
-        LinkState::Expired => "This link has expired. Ask your admin for a new one.",
-        LinkState::Open => "This link is open.",
-    }
+pub fn closed_reason(state: LinkState) -> Refusal {
+    Refusal::new(match state {
+        LinkState::Used | LinkState::Open => "refusal-link-used",
+        LinkState::Revoked => "refusal-link-revoked",
+        LinkState::Expired => "refusal-link-expired",
+    })
 }
 
 /// The link with `token`, if it is still open: `NotFound` for an unknown token, `Conflict` with
@@ -42,7 +38,7 @@ pub async fn open_link(db: &impl Connections, token: &str) -> Result<OpenedLink,
         state = LinkState::Revoked;
     }
     if state != LinkState::Open {
-        return Err(Failure::Conflict(closed_reason(state).into()));
+        return Err(Failure::Conflict(closed_reason(state)));
     }
     Ok(OpenedLink {
         purpose: link.purpose,
@@ -116,7 +112,7 @@ pub async fn redeem_link(
         Redemption::Unknown => Err(Failure::NotFound(
             "This link is not one of gaptrack's.".into(),
         )),
-        Redemption::Closed(state) => Err(Failure::Conflict(closed_reason(state).into())),
+        Redemption::Closed(state) => Err(Failure::Conflict(closed_reason(state))),
         Redemption::EmailTaken => Err(email_taken(&email)),
     }
 }

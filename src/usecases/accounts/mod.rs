@@ -28,7 +28,7 @@ pub use own_account::{
 pub use people::{
     OrganisationRow, PeopleOverview, PersonOverview, account, account_link, people, person,
 };
-pub use sign_in::{SignedIn, WRONG_PASSWORD, check_second_factor, sign_in, sign_in_by_provider};
+pub use sign_in::{SignedIn, check_second_factor, sign_in, sign_in_by_provider};
 
 use chrono::Utc;
 use uuid::Uuid;
@@ -40,6 +40,7 @@ pub use crate::db::users::UserRow;
 use crate::db::users::{self, Credentials, NewUser, Update, UserChanges};
 use crate::db::{Connections, Constrained, second_factors, sign_in_failures};
 use crate::domain::Letter;
+use crate::domain::Refusal;
 use crate::domain::password;
 use crate::domain::second_factor;
 use crate::domain::{
@@ -96,9 +97,11 @@ async fn check_organisation(
 }
 
 fn email_taken(email: &str) -> Failure {
-    Failure::Conflict(format!(
-        "an account with the address {email} already exists"
-    ))
+    Failure::Conflict(
+        Refusal::new("refusal-email-taken")
+            .with("email", email)
+            .about("email"),
+    )
 }
 
 fn link_address(origin: &str, token: &str) -> String {

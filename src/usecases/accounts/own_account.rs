@@ -119,7 +119,7 @@ pub async fn update_account(
     check.finish()?;
     if caller.user_id == Some(user_id) && changes.state == Some(UserState::Disabled) {
         return Err(Failure::Conflict(
-            "you cannot disable your own account: another admin can".into(),
+            Refusal::new("refusal-disable-yourself").about("state"),
         ));
     }
     if changes.state == Some(UserState::Invited) {
@@ -133,10 +133,11 @@ pub async fn update_account(
         .await?
         .ok_or_else(|| Failure::NotFound(format!("there is no account {user_id}")))?;
     if changes.state == Some(UserState::Active) && current.state == UserState::Invited {
-        return Err(Failure::Conflict(format!(
-            "{} has not accepted the invitation yet: send a new link instead",
-            current.display_name
-        )));
+        return Err(Failure::Conflict(
+            Refusal::new("refusal-not-accepted-yet")
+                .with("name", current.display_name.as_str())
+                .about("state"),
+        ));
     }
     let role = changes.role.unwrap_or(current.role);
     let organisation_id = changes.organisation_id.unwrap_or(current.organisation_id);
@@ -163,11 +164,9 @@ pub async fn update_account(
         Constrained::Done(Update::Missing) => {
             Err(Failure::NotFound(format!("there is no account {user_id}")))
         }
-        Constrained::Done(Update::LastAdmin) => Err(Failure::Conflict(
-            "this is the last active admin: make another person admin first, or no one could \
-             manage accounts"
-                .into(),
-        )),
+        Constrained::Done(Update::LastAdmin) => {
+            Err(Failure::Conflict(Refusal::new("refusal-last-admin")))
+        }
         Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(Failure::invalid(
             "organisation_id",
             "that organisation no longer exists",

@@ -3,10 +3,6 @@
 
 use super::*;
 
-/// The same words for a wrong address and a wrong password, so accounts cannot be discovered.
-pub const WRONG_PASSWORD: &str =
-    "That e-mail address and password do not match an account. Check both and try again.";
-
 /// A right password: who signed in, and what their session still waits for.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
@@ -21,12 +17,7 @@ fn lock_message(until: chrono::DateTime<Utc>, now: chrono::DateTime<Utc>) -> Fai
         .max(1) as u64;
     let minutes = seconds.div_ceil(60);
     Failure::Throttled {
-        detail: format!(
-            "Too many wrong passwords for this address: signing in with it is locked for {} \
-             more minute{}. Ask your admin for a reset link if you have forgotten it.",
-            minutes,
-            if minutes == 1 { "" } else { "s" }
-        ),
+        refusal: Refusal::new("refusal-sign-in-locked").with("minutes", minutes as i64),
         retry_after: seconds,
     }
 }
@@ -72,7 +63,7 @@ pub async fn sign_in(
                 .await?
             {
                 Some(until) => lock_message(until, db.now()),
-                None => Failure::Unauthenticated(WRONG_PASSWORD.into()),
+                None => Failure::Unauthenticated(Refusal::new("refusal-wrong-password")),
             },
         );
     }
@@ -104,22 +95,21 @@ pub async fn sign_in_by_provider(
     email_verified: bool,
 ) -> Result<SignedIn, Failure> {
     if !email_verified {
-        return Err(Failure::Forbidden(format!(
-            "your identity provider does not say that {email} is verified, so gaptrack cannot \
-             tell that it is yours: sign in with your password instead"
-        )));
+        return Err(Failure::Forbidden(
+            Refusal::new("refusal-email-not-verified").with("email", email),
+        ));
     }
     let mut connection = db.connect().await?;
     let Some(found) = users::credentials_by_email(&mut connection, email).await? else {
-        return Err(Failure::Forbidden(format!(
-            "no gaptrack account has the address {email}: ask an admin to invite you"
-        )));
+        return Err(Failure::Forbidden(
+            Refusal::new("refusal-no-account-for").with("email", email),
+        ));
     };
     let user = match found.user.state {
         UserState::Disabled => {
-            return Err(Failure::Forbidden(format!(
-                "the gaptrack account of {email} is disabled"
-            )));
+            return Err(Failure::Forbidden(
+                Refusal::new("refusal-account-disabled").with("email", email),
+            ));
         }
         UserState::Invited => {
             users::activate_invited(&mut connection, &found.user.caller().actor(), found.user.id)
@@ -141,7 +131,7 @@ pub async fn check_second_factor(
     let mut connection = db.connect().await?;
     let credentials = users::credentials(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::Unauthenticated("sign in again".into()))?;
+        .ok_or_else(|| Failure::Unauthenticated(Refusal::new("refusal-sign-in-again")))?;
     let email_key = credentials.user.email.to_lowercase();
     if let Some(until) =
         sign_in_failures::locked_until(&mut connection, &email_key, db.now()).await?

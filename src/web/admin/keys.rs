@@ -12,7 +12,7 @@ use crate::http::AppState;
 use crate::http::error::FieldError;
 use crate::i18n::Worded;
 use crate::usecases;
-use crate::usecases::keys::{CreateApiKey, LAST_ADMIN, create_key_for};
+use crate::usecases::keys::{CreateApiKey, create_key_for};
 use crate::web::account_keys::secret_page;
 use crate::web::admin::people::roles_weakest_first;
 use crate::web::csrf::CheckedForm;
@@ -23,10 +23,10 @@ use crate::web::session::Visitor;
 use crate::web::{shown_once, widgets};
 
 /// What the page says above the list.
-enum Outcome<'a> {
+enum Outcome {
     None,
     Revoked,
-    Refused(&'a str),
+    Refused(String),
 }
 
 /// `GET /admin/keys`.
@@ -136,7 +136,10 @@ pub async fn revoke(
     drop(connection);
     let (outcome, status) = match revocation {
         Ok(_) => (Outcome::Revoked, HttpResponse::Ok()),
-        Err(Failure::Conflict(_)) => (Outcome::Refused(LAST_ADMIN), HttpResponse::Conflict()),
+        Err(Failure::Conflict(refusal)) => (
+            Outcome::Refused(widgets::sentence(&visitor.locale.refusal(&refusal))),
+            HttpResponse::Conflict(),
+        ),
         Err(other) => return Err(other.into()),
     };
     render(&visitor, &state, outcome, &FormData::default(), &[], status).await
@@ -145,7 +148,7 @@ pub async fn revoke(
 async fn render(
     visitor: &Visitor,
     state: &AppState,
-    outcome: Outcome<'_>,
+    outcome: Outcome,
     form: &FormData,
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{Failure, FieldError, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::Locale;
 use crate::usecases::organisations as cases;
 use crate::usecases::organisations::OrganisationRow;
 use crate::web::csrf::CheckedForm;
@@ -23,13 +24,16 @@ fn path_of(id: Uuid) -> String {
 }
 
 /// The errors of a refused name, as the form shows them beside the name.
-fn name_errors(failure: Failure) -> Result<Vec<FieldError>, WebError> {
+fn name_errors(locale: Locale, failure: Failure) -> Result<Vec<FieldError>, WebError> {
     match failure {
         Failure::Invalid(errors) => Ok(errors
             .into_iter()
             .map(|error| FieldError::new("name", error.message))
             .collect()),
-        Failure::Conflict(message) => Ok(vec![FieldError::new("name", message)]),
+        Failure::Conflict(refusal) => Ok(vec![FieldError::new(
+            refusal.field().unwrap_or("name"),
+            locale.refusal(&refusal),
+        )]),
         other => Err(other.into()),
     }
 }
@@ -69,7 +73,7 @@ pub async fn create(
             path_of(row.id)
         ))),
         Err(failure) => {
-            let errors = name_errors(failure)?;
+            let errors = name_errors(visitor.locale, failure)?;
             render_list(
                 &visitor,
                 &state,
@@ -126,7 +130,7 @@ pub async fn rename(
         Ok(_) => Ok(widgets::see_other(&format!("{}?renamed=1", path_of(*id)))),
         Err(Failure::NotFound(message)) => Err(ApiError::NotFound(message).into()),
         Err(failure) => {
-            let errors = name_errors(failure)?;
+            let errors = name_errors(visitor.locale, failure)?;
             render_one(
                 &visitor,
                 &state,

@@ -81,7 +81,7 @@ pub async fn create(
         }
         _ => None,
     };
-    match settle(answer, "", &mut errors)? {
+    match settle(visitor.locale, answer, "", &mut errors)? {
         Settled::Done(report) => Ok(widgets::see_other(&format!(
             "/admin/import?year={}&recorded=1",
             report.year

@@ -99,7 +99,7 @@ pub(super) async fn create(
         errors.extend(usecases::interventions::field_errors(&form.as_new(&parsed)));
         None
     };
-    let message = match settle(outcome, STALE_FORM, &mut errors)? {
+    let message = match settle(visitor.locale, outcome, STALE_FORM, &mut errors)? {
         Settled::Done(created) => {
             let id = created.row.id;
             return Ok(see_other(&match Uuid::from_str(&form.answers) {
@@ -190,7 +190,7 @@ pub(super) async fn update(
     if let Some(Err(Failure::Stale { .. })) = &outcome {
         return conflict_page(&state, &visitor, id, form).await;
     }
-    let message = match settle(outcome, STALE_FORM, &mut errors)? {
+    let message = match settle(visitor.locale, outcome, STALE_FORM, &mut errors)? {
         Settled::Done(_) => return Ok(see_other(&format!("/interventions/{id}?saved=1"))),
         Settled::Again(message) => message,
     };

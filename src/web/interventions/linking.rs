@@ -107,7 +107,7 @@ pub(super) async fn link_from_form(
         }
         None => None,
     };
-    if let Settled::Done((_, created)) = settle(outcome, STALE_FORM, &mut errors)? {
+    if let Settled::Done((_, created)) = settle(visitor.locale, outcome, STALE_FORM, &mut errors)? {
         return Ok(Ok(if created {
             Linked::New
         } else {

@@ -88,8 +88,15 @@ pub async fn invite(
             )
             .await
         }
-        Err(Failure::Conflict(message)) => {
-            let refused = [FieldError::new("email", message)];
+        Err(Failure::Conflict(refusal)) => {
+            // Beside the field the refusal names: a new organisation's name is this form's
+            // `new_organisation`; a refusal of no field is said above the form.
+            let field = match refusal.field() {
+                Some("name") => "new_organisation",
+                Some(field) => field,
+                None => "",
+            };
+            let refused = [FieldError::new(field, visitor.locale.refusal(&refusal))];
             render_list(&visitor, &state, &form, &refused, HttpResponse::Conflict()).await
         }
         Err(other) => Err(other.into()),

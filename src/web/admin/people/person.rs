@@ -70,7 +70,8 @@ pub async fn update(
             )
             .await
         }
-        Err(Failure::Conflict(message)) => {
+        Err(Failure::Conflict(refusal)) => {
+            let message = visitor.locale.refusal(&refusal);
             render_person(
                 &visitor,
                 &state,
@@ -136,7 +137,8 @@ pub async fn set_state(
             "{}?{action}d=1",
             person_path(id)
         ))),
-        Err(Failure::Conflict(message)) => {
+        Err(Failure::Conflict(refusal)) => {
+            let message = checked.visitor.locale.refusal(&refusal);
             render_person(
                 &checked.visitor,
                 &state,

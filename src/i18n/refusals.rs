@@ -1,0 +1,50 @@
+//! A rule's refusal in words: its code is its message's key, its arguments fill the message.
+
+use fluent_templates::fluent_bundle::FluentValue;
+
+use super::Locale;
+use crate::domain::{Argument, Refusal};
+
+impl Locale {
+    /// `refusal` in this locale's words.
+    pub fn refusal(self, refusal: &Refusal) -> String {
+        let arguments: Vec<(&'static str, FluentValue<'_>)> = refusal
+            .arguments()
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Argument::Text(text) => FluentValue::from(text.as_str()),
+                    Argument::Number(number) => FluentValue::from(*number),
+                    // Passed as its code, which the message selects its words by.
+                    Argument::Role(role) => FluentValue::from(role.as_str()),
+                };
+                (*name, value)
+            })
+            .collect();
+        self.text_with(refusal.code(), &arguments)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Role;
+
+    #[test]
+    fn a_refusal_reads_with_its_arguments() {
+        let refusal = Refusal::new("refusal-needs-admin")
+            .with("holder", "key")
+            .with("name", "ci")
+            .with("role", Role::Editor);
+        assert_eq!(
+            Locale::ENGLISH.refusal(&refusal),
+            "this needs the admin role; key `ci` has an editor role"
+        );
+        let locked = Refusal::new("refusal-sign-in-locked").with("minutes", 1);
+        assert!(
+            Locale::ENGLISH
+                .refusal(&locked)
+                .contains("locked for 1 more minute.")
+        );
+    }
+}
