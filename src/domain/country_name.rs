@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::Refusal;
+
 /// A country as named back to a person: the name the TIP Report uses, and its alpha-3 code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryMention {
@@ -36,6 +38,30 @@ pub enum UnresolvedCountry {
         given: String,
         candidates: Vec<CountryMention>,
     },
+}
+
+impl UnresolvedCountry {
+    /// The refusal of a name that names no country, or several: `given`, and the closest
+    /// countries (or the candidates) as `A (AAA), B (BBB)`. A `filter` argument may be added by
+    /// the caller, naming the filter that gave it.
+    pub fn refusal(&self) -> Refusal {
+        let (code, given, countries) = match self {
+            Self::Unknown { given, suggestions } if suggestions.is_empty() => {
+                ("refusal-unknown-country", given, suggestions)
+            }
+            Self::Unknown { given, suggestions } => {
+                ("refusal-unknown-country-suggested", given, suggestions)
+            }
+            Self::Ambiguous { given, candidates } => {
+                ("refusal-ambiguous-country", given, candidates)
+            }
+        };
+        let named: Vec<String> = countries.iter().map(ToString::to_string).collect();
+        Refusal::new(code)
+            .with("given", given.as_str())
+            .with("countries", super::Argument::Alternatives(named))
+            .with("filter", super::refusal::NO_FILTER)
+    }
 }
 
 fn unknown_message(given: &str, suggestions: &[CountryMention]) -> String {

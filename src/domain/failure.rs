@@ -59,7 +59,7 @@ pub enum Failure {
     Forbidden(Refusal),
     /// What the input names does not exist.
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Refusal),
     /// The request clashes with the current state (a duplicate, or a change that would orphan
     /// data).
     #[error("{0}")]
@@ -88,9 +88,10 @@ impl Failure {
     /// The rule's refusal this failure carries, if it is one that has been given its code.
     pub fn refusal(&self) -> Option<&Refusal> {
         match self {
-            Self::Unauthenticated(refusal) | Self::Forbidden(refusal) | Self::Conflict(refusal) => {
-                Some(refusal)
-            }
+            Self::Unauthenticated(refusal)
+            | Self::Forbidden(refusal)
+            | Self::NotFound(refusal)
+            | Self::Conflict(refusal) => Some(refusal),
             Self::Throttled { refusal, .. } => Some(refusal),
             _ => None,
         }

@@ -14,6 +14,8 @@ pub enum Argument {
     Number(i64),
     /// A role, which the catalogue words (with its article, where the language needs one).
     Role(Role),
+    /// Alternatives, which the words join as the language does: `A, B or C`.
+    Alternatives(Vec<String>),
 }
 
 impl From<&str> for Argument {
@@ -40,6 +42,9 @@ impl From<Role> for Argument {
     }
 }
 
+/// The `filter` argument of a refusal that no filter of a query gave: the words name no filter.
+pub const NO_FILTER: &str = "none";
+
 /// A refusal: its code, its arguments, and the field of a form it is about, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
@@ -58,9 +63,19 @@ impl Refusal {
         }
     }
 
-    /// With the argument `name`.
+    /// "There is no `thing` `id`": `thing` is one of the kinds the catalogue's
+    /// `refusal-no-such` names (`intervention`, `recommendation`, `key`, ...).
+    pub fn no_such(thing: &'static str, id: impl ToString) -> Self {
+        Self::new("refusal-no-such")
+            .with("thing", thing)
+            .with("id", id.to_string())
+            .with("filter", NO_FILTER)
+    }
+
+    /// With the argument `name` (in place of an earlier one of that name).
     #[must_use]
     pub fn with(mut self, name: &'static str, value: impl Into<Argument>) -> Self {
+        self.arguments.retain(|(earlier, _)| *earlier != name);
         self.arguments.push((name, value.into()));
         self
     }
@@ -97,6 +112,7 @@ impl std::fmt::Display for Refusal {
                 Argument::Text(text) => write!(formatter, " {name}={text:?}")?,
                 Argument::Number(number) => write!(formatter, " {name}={number}")?,
                 Argument::Role(role) => write!(formatter, " {name}={}", role.as_str())?,
+                Argument::Alternatives(texts) => write!(formatter, " {name}={texts:?}")?,
             }
         }
         Ok(())

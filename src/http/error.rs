@@ -277,7 +277,7 @@ impl From<Failure> for ApiError {
             Failure::Unreadable(detail) => Self::BadRequest(detail),
             Failure::Unauthenticated(refusal) => Self::Unauthorized(english(&refusal)),
             Failure::Forbidden(refusal) => Self::Forbidden(english(&refusal)),
-            Failure::NotFound(detail) => Self::NotFound(detail),
+            Failure::NotFound(refusal) => Self::NotFound(english(&refusal)),
             Failure::Conflict(refusal) => Self::Conflict(english(&refusal)),
             Failure::Stale { detail, current } => Self::PreconditionFailed { detail, current },
             Failure::Unavailable(cause) => Self::Unavailable(cause),

@@ -6,6 +6,21 @@ use super::Locale;
 use crate::domain::{Argument, Refusal};
 
 impl Locale {
+    /// `A`, `A or B`, `A, B or C`, as the language joins alternatives.
+    pub fn alternatives(self, texts: &[String]) -> String {
+        match texts.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, init)) => self.text_with(
+                "list-or",
+                &[
+                    ("init", init.join(", ").into()),
+                    ("last", last.as_str().into()),
+                ],
+            ),
+        }
+    }
+
     /// `refusal` in this locale's words.
     pub fn refusal(self, refusal: &Refusal) -> String {
         let arguments: Vec<(&'static str, FluentValue<'_>)> = refusal
@@ -17,6 +32,7 @@ impl Locale {
                     Argument::Number(number) => FluentValue::from(*number),
                     // Passed as its code, which the message selects its words by.
                     Argument::Role(role) => FluentValue::from(role.as_str()),
+                    Argument::Alternatives(texts) => FluentValue::from(self.alternatives(texts)),
                 };
                 (*name, value)
             })

@@ -49,7 +49,7 @@ pub async fn country_from_path(
 ) -> Result<CountryRow, Failure> {
     countries::resolve_one(connection, given)
         .await?
-        .map_err(|unresolved| Failure::NotFound(unresolved.to_string()))
+        .map_err(|unresolved| Failure::NotFound(unresolved.refusal()))
 }
 
 /// The country a page's filter names, or why it names none: a page shows the reason, with the
@@ -71,7 +71,7 @@ pub async fn country_from_filter(
     countries::resolve_one(connection, given)
         .await?
         .map(|country| country.code)
-        .map_err(|unresolved| Failure::NotFound(format!("{unresolved} (the `{field}` filter)")))
+        .map_err(|unresolved| Failure::NotFound(unresolved.refusal().with("filter", field)))
 }
 
 /// The alpha-3 code of the country named in a body `field`: invalid when it names no country or

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::countries::{CountryDto, country_from_path};
 use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
 use crate::db::{Connection, organisations, reports, tiers};
+use crate::domain::Refusal;
 use crate::domain::{
     Contribution, Failure, InterventionKind, InterventionStatus, Movement, Pillar,
     RecommendationStatus, StatusCounts, Tier, is_persistent, movement,
@@ -164,9 +165,9 @@ pub async fn organisation_filter_name(
     };
     match organisations::find(connection, id).await? {
         Some(row) => Ok(Some(row.name)),
-        None => Err(Failure::NotFound(format!(
-            "there is no organisation {id} (the `organisation` filter)"
-        ))),
+        None => Err(Failure::NotFound(
+            Refusal::no_such("organisation", id).with("filter", "organisation"),
+        )),
     }
 }
 

@@ -55,7 +55,7 @@ pub async fn import_rows(
         && !options.create_missing_reports
         && !reports::exists(connection, year).await?
     {
-        return Err(Failure::NotFound(super::reports::missing(year)));
+        return Err(super::reports::not_found(year));
     }
     let plan = import::plan(connection, year, rows).await?;
     Ok(import::run(connection, actor, &plan, options).await?)

@@ -91,7 +91,7 @@ pub struct UpdateIntervention {
 
 /// The refusal for an intervention that does not exist.
 pub fn not_found(id: Uuid) -> Failure {
-    Failure::NotFound(format!("there is no intervention {id}"))
+    Failure::NotFound(Refusal::no_such("intervention", id))
 }
 
 fn people_reached(check: &mut Validator, count: Option<i64>) -> Option<i32> {

@@ -132,7 +132,7 @@ pub async fn revocable_key(
     id: Uuid,
 ) -> Result<ApiKeyRow, Failure> {
     let Some((key, _)) = keys::find_with_owner(connection, id).await? else {
-        return Err(Failure::NotFound(format!("there is no key {id}")));
+        return Err(Failure::NotFound(Refusal::no_such("key", id)));
     };
     let owns_it = key.owner_id.is_some() && key.owner_id == caller.user_id;
     if !owns_it {
@@ -175,7 +175,7 @@ pub async fn revoke_key_as(
 ) -> Result<ApiKeyRow, Failure> {
     match keys::revoke(connection, actor, id).await? {
         keys::Revocation::Revoked(row) => Ok(row),
-        keys::Revocation::Missing => Err(Failure::NotFound(format!("there is no key {id}"))),
+        keys::Revocation::Missing => Err(Failure::NotFound(Refusal::no_such("key", id))),
         keys::Revocation::LastAdmin => {
             Err(Failure::Conflict(Refusal::new("refusal-last-admin-key")))
         }

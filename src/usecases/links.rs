@@ -9,6 +9,7 @@ pub use crate::db::links::LinkRow;
 use crate::db::links::{self, Linking, NewLink};
 pub use crate::db::recommendations::RecommendationRow;
 use crate::db::{Connections, Guarded, interventions};
+use crate::domain::Refusal;
 use crate::domain::{Caller, Contribution, Failure, Precondition, Validator};
 
 /// How an intervention answers a recommendation.
@@ -63,11 +64,13 @@ pub async fn link(
         Linking::Stale(current) => {
             Err(precondition.refusal(&the_link(intervention_id, recommendation_id), current))
         }
-        Linking::InterventionMissing => Err(Failure::NotFound(format!(
-            "there is no intervention {intervention_id}"
+        Linking::InterventionMissing => Err(Failure::NotFound(Refusal::no_such(
+            "intervention",
+            intervention_id,
         ))),
-        Linking::RecommendationMissing => Err(Failure::NotFound(format!(
-            "there is no recommendation {recommendation_id}"
+        Linking::RecommendationMissing => Err(Failure::NotFound(Refusal::no_such(
+            "recommendation",
+            recommendation_id,
         ))),
         Linking::OtherOrganisation => Err(caller.not_yours()),
         Linking::OutsideCountries { country, countries } => Err(Failure::invalid(
@@ -114,9 +117,11 @@ pub async fn unlink(
 
 /// There is no link of intervention `intervention_id` to recommendation `recommendation_id`.
 pub fn not_linked(intervention_id: Uuid, recommendation_id: Uuid) -> Failure {
-    Failure::NotFound(format!(
-        "intervention {intervention_id} is not linked to recommendation {recommendation_id}"
-    ))
+    Failure::NotFound(
+        Refusal::new("refusal-not-linked")
+            .with("intervention", intervention_id.to_string())
+            .with("recommendation", recommendation_id.to_string()),
+    )
 }
 
 /// How a refusal names a link.

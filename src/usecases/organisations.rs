@@ -83,7 +83,7 @@ pub async fn active_organisation(
 
 /// The refusal for an organisation that does not exist.
 pub fn not_found(id: Uuid) -> Failure {
-    Failure::NotFound(format!("there is no organisation {id}"))
+    Failure::NotFound(Refusal::no_such("organisation", id))
 }
 
 /// An IATI identifier as given: blank is none.

@@ -77,7 +77,7 @@ pub struct UpdateRecommendation {
 
 /// The refusal for a recommendation that does not exist.
 pub fn not_found(id: Uuid) -> Failure {
-    Failure::NotFound(format!("there is no recommendation {id}"))
+    Failure::NotFound(Refusal::no_such("recommendation", id))
 }
 
 fn position_taken() -> Failure {

@@ -34,12 +34,12 @@ pub struct CreateReport {
 
 /// The refusal for a year without a report.
 pub fn not_found(year: i32) -> Failure {
-    Failure::NotFound(format!("there is no report for {year}"))
+    Failure::NotFound(Refusal::new("refusal-no-report").with("year", i64::from(year)))
 }
 
 /// What is said of a year whose report has not been recorded, where data for it is given.
 pub fn missing(year: i32) -> String {
-    format!("there is no report for {year}; record the report year first (POST /api/v1/reports)")
+    format!("there is no report for {year}; record the report year first")
 }
 
 /// Records the report `new` describes for `caller`, who must be an admin.

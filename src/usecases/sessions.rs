@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::db::Connections;
 use crate::db::sessions::{self, Holder};
 pub use crate::db::sessions::{NewHolder, SessionRow};
+use crate::domain::Refusal;
 use crate::domain::{Caller, Failure, Language, SessionPending};
 
 /// A new session to store, by the digest of its id.
@@ -93,6 +94,6 @@ pub async fn end_own(
     if sessions::delete_of_person(&mut connection, user, id_sha256).await? {
         Ok(())
     } else {
-        Err(Failure::NotFound("that session has already ended".into()))
+        Err(Failure::NotFound(Refusal::new("refusal-session-ended")))
     }
 }

@@ -99,7 +99,7 @@ pub async fn create(
             token: token.token,
         }),
         Constrained::MissingReference(_) | Constrained::Duplicate(_) => Err(Failure::NotFound(
-            "there is no such organisation (the `organisation` of the link)".into(),
+            Refusal::new("refusal-link-organisation-missing").about("organisation"),
         )),
     }
 }
@@ -112,13 +112,7 @@ async fn open(
 ) -> Result<ShareLinkRow, Failure> {
     share_links::find_live(connection, &secret_token_digest(token), now)
         .await?
-        .ok_or_else(|| {
-            Failure::NotFound(
-                "this link has expired or was revoked, or it was copied wrong: ask the person who \
-                 shared it for a new one"
-                    .into(),
-            )
-        })
+        .ok_or_else(|| Failure::NotFound(Refusal::new("refusal-share-link-closed")))
 }
 
 /// What a share link shows: its row, and the gap report it opens, naming no person. The report
@@ -171,7 +165,7 @@ pub async fn made_by_caller(
     let link = share_links::find(connection, id)
         .await?
         .filter(|link| made_it(caller, link))
-        .ok_or_else(|| Failure::NotFound(format!("there is no share link {id} of yours")))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share-link", id)))?;
     Ok(describe(connection, vec![link]).await?.remove(0))
 }
 
@@ -241,7 +235,7 @@ pub async fn revocable(
 ) -> Result<ShareLinkRow, Failure> {
     let link = share_links::find(connection, id)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no share link {id}")))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share-link", id)))?;
     if !made_it(caller, &link) && !caller.is_admin() {
         return Err(Failure::Forbidden(Refusal::new(
             "refusal-share-revoke-not-yours",

@@ -56,7 +56,7 @@ pub async fn place(
         Constrained::Done(result) => result,
         // The only reference a placement makes that a person chooses is its report year.
         Constrained::MissingReference(_) | Constrained::Duplicate(_) => {
-            return Err(Failure::NotFound(super::reports::missing(year)));
+            return Err(super::reports::not_found(year));
         }
     };
     let (_, previous) = tiers::with_previous(&mut connection, &country.code, year).await?;

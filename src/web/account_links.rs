@@ -83,7 +83,7 @@ pub async fn redeem(
 /// The page of a link that does not open, saying why.
 fn closed(locale: Locale, failure: Failure) -> Result<HttpResponse, WebError> {
     let (mut response, message) = match failure {
-        Failure::NotFound(message) => (HttpResponse::NotFound(), message),
+        Failure::NotFound(refusal) => (HttpResponse::NotFound(), locale.refusal(&refusal)),
         Failure::Conflict(refusal) => (HttpResponse::Gone(), locale.refusal(&refusal)),
         other => return Err(other.into()),
     };

@@ -15,7 +15,7 @@ pub async fn start_enrolment(db: &impl Connections, user_id: Uuid) -> Result<Enr
     let mut connection = db.connect().await?;
     let credentials = users::credentials(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::new("refusal-no-account")))?;
     if credentials.user.has_second_factor() {
         return Err(Failure::Conflict(Refusal::new(
             "refusal-second-factor-exists",
@@ -45,7 +45,7 @@ pub async fn confirm_enrolment(
     let mut connection = db.connect().await?;
     let credentials = users::credentials(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::new("refusal-no-account")))?;
     let Some(secret) = credentials
         .totp_secret
         .filter(|_| !credentials.user.has_second_factor())
@@ -81,7 +81,9 @@ pub async fn reset_second_factor(
     let mut connection = db.connect().await?;
     let user = users::credentials_by_email(&mut connection, email)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no account with the address {email}")))?
+        .ok_or_else(|| {
+            Failure::NotFound(Refusal::new("refusal-no-account-for").with("email", email))
+        })?
         .user;
     second_factors::remove_second_factor(&mut connection, actor, user.id).await?;
     Ok(user)

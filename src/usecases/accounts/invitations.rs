@@ -151,7 +151,7 @@ pub async fn new_link(
     let mut connection = db.connect().await?;
     let user = users::find(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no account {user_id}")))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account", user_id)))?;
     let (purpose, lifetime) = match user.state {
         UserState::Invited => (AccountLinkPurpose::Invitation, settings.invitation_lifetime),
         UserState::Active => (AccountLinkPurpose::PasswordReset, settings.reset_lifetime),
@@ -188,7 +188,7 @@ pub async fn withdraw_link(
     caller.require_person_admin()?;
     let mut connection = db.connect().await?;
     let Some(link) = account_links::find(&mut connection, id).await? else {
-        return Err(Failure::NotFound(format!("there is no link {id}")));
+        return Err(Failure::NotFound(Refusal::no_such("account-link", id)));
     };
     account_links::revoke(&mut connection, &caller.actor(), id).await?;
     Ok(link)

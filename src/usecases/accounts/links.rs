@@ -26,9 +26,7 @@ pub async fn open_link(db: &impl Connections, token: &str) -> Result<OpenedLink,
     let Some((link, user)) =
         account_links::find_by_token(&mut connection, &secret_token_digest(token)).await?
     else {
-        return Err(Failure::NotFound(
-            "This link is not one of gaptrack's: check that it was copied whole.".into(),
-        ));
+        return Err(Failure::NotFound(Refusal::new("refusal-link-unknown")));
     };
     let mut state = link.state(db.now());
     if user
@@ -109,9 +107,7 @@ pub async fn redeem_link(
         // The session it starts waits as a sign-in's does: for the second factor the person has,
         // or for the one their role requires.
         Redemption::Done(user) => Ok(signed_in(settings, user)),
-        Redemption::Unknown => Err(Failure::NotFound(
-            "This link is not one of gaptrack's.".into(),
-        )),
+        Redemption::Unknown => Err(Failure::NotFound(Refusal::new("refusal-link-unknown"))),
         Redemption::Closed(state) => Err(Failure::Conflict(closed_reason(state))),
         Redemption::EmailTaken => Err(email_taken(&email)),
     }

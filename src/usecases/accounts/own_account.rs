@@ -17,7 +17,7 @@ pub async fn change_password(
     let mut connection = db.connect().await?;
     let credentials = users::credentials(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::new("refusal-no-account")))?;
     let mut check = Validator::default();
     let current_is_right = credentials
         .password_hash
@@ -75,7 +75,7 @@ pub async fn account_overview(
     let mut connection = db.connect().await?;
     let user = users::find(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound("there is no such account".into()))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::new("refusal-no-account")))?;
     let organisation = match user.organisation_id {
         Some(id) => crate::db::organisations::find(&mut connection, id)
             .await?
@@ -131,7 +131,7 @@ pub async fn update_account(
     let mut connection = db.connect().await?;
     let current = users::find(&mut connection, user_id)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no account {user_id}")))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account", user_id)))?;
     if changes.state == Some(UserState::Active) && current.state == UserState::Invited {
         return Err(Failure::Conflict(
             Refusal::new("refusal-not-accepted-yet")
@@ -162,7 +162,7 @@ pub async fn update_account(
     match users::update(&mut connection, &caller.actor(), user_id, &changes).await? {
         Constrained::Done(Update::Done(user)) => Ok(user),
         Constrained::Done(Update::Missing) => {
-            Err(Failure::NotFound(format!("there is no account {user_id}")))
+            Err(Failure::NotFound(Refusal::no_such("account", user_id)))
         }
         Constrained::Done(Update::LastAdmin) => {
             Err(Failure::Conflict(Refusal::new("refusal-last-admin")))
@@ -188,6 +188,6 @@ pub async fn set_language(
     let mut connection = db.connect().await?;
     match users::update(&mut connection, &caller.actor(), user_id, &changes).await? {
         Constrained::Done(Update::Done(user)) => Ok(user),
-        _ => Err(Failure::NotFound("there is no such account".into())),
+        _ => Err(Failure::NotFound(Refusal::new("refusal-no-account"))),
     }
 }

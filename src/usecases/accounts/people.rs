@@ -68,7 +68,7 @@ pub async fn account_link(
     let mut connection = db.connect().await?;
     let link = account_links::find(&mut connection, id)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no link {id}")))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account-link", id)))?;
     let user = match link.user_id {
         Some(user) => users::find(&mut connection, user).await?,
         None => None,
@@ -79,5 +79,5 @@ pub async fn account_link(
 async fn find_user(connection: &mut crate::db::Connection, id: Uuid) -> Result<UserRow, Failure> {
     users::find(connection, id)
         .await?
-        .ok_or_else(|| Failure::NotFound(format!("there is no account {id}")))
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account", id)))
 }

@@ -170,8 +170,12 @@ pub async fn check_or_import(
         Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => {
             (problems(&errors), HttpResponse::UnprocessableEntity())
         }
-        Err(Failure::Unreadable(detail) | Failure::NotFound(detail)) => (
+        Err(Failure::Unreadable(detail)) => (
             html! { div.notice.bad role="alert" { p { (widgets::message(&detail)) } } },
+            HttpResponse::UnprocessableEntity(),
+        ),
+        Err(Failure::NotFound(refusal)) => (
+            html! { div.notice.bad role="alert" { p { (widgets::message(&widgets::sentence(&visitor.locale.refusal(&refusal)))) } } },
             HttpResponse::UnprocessableEntity(),
         ),
         Err(other) => return Err(other.into()),

@@ -128,7 +128,7 @@ pub async fn rename(
     .await;
     match renamed {
         Ok(_) => Ok(widgets::see_other(&format!("{}?renamed=1", path_of(*id)))),
-        Err(Failure::NotFound(message)) => Err(ApiError::NotFound(message).into()),
+        Err(failure @ Failure::NotFound(_)) => Err(failure.into()),
         Err(failure) => {
             let errors = name_errors(visitor.locale, failure)?;
             render_one(

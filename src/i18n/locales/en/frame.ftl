@@ -14,3 +14,6 @@ nav-audit = Audit trail
 nav-your-account = Your account
 signed-in-as = { $name } ({ $role })
 sign-out = Sign out
+
+# Alternatives: "A, B or C" (`init` is "A, B").
+list-or = { $init } or { $last }

@@ -63,3 +63,38 @@ refusal-iati-identifier-taken = another organisation has the IATI identifier `{ 
 refusal-organisation-name-taken = an organisation named `{ $name }` already exists
 refusal-no-iati-identifier = `{ $organisation }` has no IATI organisation identifier yet, which every activity's identifier starts with: an admin records it on the organisation
 refusal-nothing-to-report = `{ $organisation }` has no intervention to report yet: an IATI activity file holds at least one activity
+
+## What does not exist
+
+refusal-no-such = there is no { $thing ->
+        [intervention] intervention
+        [recommendation] recommendation
+        [key] key
+        [account] account
+        [account-link] link
+        [share-link] share link
+        [organisation] organisation
+       *[other] { $thing }
+    } { $id }{ $filter ->
+        [none] {""}
+       *[other] {" "}(the `{ $filter }` filter)
+    }
+refusal-no-account = there is no such account
+refusal-no-report = there is no report for { $year }; record the report year first
+refusal-session-ended = that session has already ended
+refusal-share-link-closed = this link has expired or was revoked, or it was copied wrong: ask the person who shared it for a new one
+refusal-link-organisation-missing = there is no such organisation (the `organisation` of the link)
+refusal-not-linked = intervention { $intervention } is not linked to recommendation { $recommendation }
+refusal-link-unknown = This link is not one of gaptrack's: check that it was copied whole.
+refusal-unknown-country = `{ $given }` is not a known country: give an ISO code (SLE, SL) or a name (Sierra Leone, Burma, Korea, South){ $filter ->
+        [none] {""}
+       *[other] {" "}(the `{ $filter }` filter)
+    }
+refusal-unknown-country-suggested = `{ $given }` is not a known country: did you mean { $countries }?{ $filter ->
+        [none] {""}
+       *[other] {" "}(the `{ $filter }` filter)
+    }
+refusal-ambiguous-country = `{ $given }` could be { $countries }: give the country's code or its full name{ $filter ->
+        [none] {""}
+       *[other] {" "}(the `{ $filter }` filter)
+    }
