@@ -165,7 +165,7 @@ pub async fn made_by_caller(
     let link = share_links::find(connection, id)
         .await?
         .filter(|link| made_it(caller, link))
-        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share-link", id)))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share_link", id)))?;
     Ok(describe(connection, vec![link]).await?.remove(0))
 }
 
@@ -235,7 +235,7 @@ pub async fn revocable(
 ) -> Result<ShareLinkRow, Failure> {
     let link = share_links::find(connection, id)
         .await?
-        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share-link", id)))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("share_link", id)))?;
     if !made_it(caller, &link) && !caller.is_admin() {
         return Err(Failure::Forbidden(Refusal::new(
             "refusal-share-revoke-not-yours",

@@ -76,7 +76,7 @@ pub async fn pack_page(
                 label for="year" { "Report" }
                 input #year type="number" name="year" min="2000" max="2100" inputmode="numeric" value=(pack.report_year);
             }
-            (widgets::organisation_filter("Work of", &organisations, pack.organisation))
+            (widgets::organisation_filter(visitor.locale, "Work of", &organisations, pack.organisation))
             button type="submit" { "Apply filters" }
         }
         p.actions {

@@ -12,7 +12,7 @@ use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
 use crate::config::SharingSettings;
-use crate::domain::{Contribution, Pillar, RecommendationStatus, Role, movement, reporting_period};
+use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
 use crate::export::provenance::{Provenance, period_in_words};
 use crate::export::{file_name, gaps_csv, gaps_xlsx};
@@ -112,7 +112,13 @@ fn country_view(
     };
     let country = &report.country;
     let title = match report.year {
-        Some(year) => format!("{} in the {year} TIP Report", country.tip_name),
+        Some(year) => locale.text_with(
+            "gaps-title-year",
+            &[
+                ("country", country.tip_name.as_str().into()),
+                ("year", year.into()),
+            ],
+        ),
         None => country.tip_name.clone(),
     };
     let window = page.window.as_ref();
@@ -125,14 +131,14 @@ fn country_view(
         }
         @if let Some(answered) = query.answered.as_deref().and_then(|n| n.parse::<usize>().ok()) {
             div.notice role="status" #lineage-done {
-                p { @if answered == 1 { "1 answer saved." } @else { (answered) " answers saved." } }
+                p { (locale.text_with("lineage-answers-saved", &[("count", answered.into())])) }
             }
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
         (tier_history(locale, &page.history))
         (recommendations_by_pillar(locale, report, window, Some(&offers)))
         @if report.recommendations.is_empty() {
-            p { "No recommendation matches these filters." }
+            p { (locale.text("gaps-no-match")) }
         }
     };
     widgets::html_page(layout::page(&title, visitor, Section::Countries, content))
@@ -140,10 +146,13 @@ fn country_view(
 
 /// The note beside a recommendation nothing answers yet in the period the next report will
 /// assess.
-fn window_note(window: &Window) -> String {
-    format!(
-        "Nothing yet in the period the next report will assess ({})",
-        period_in_words(reporting_period(window.next_year))
+fn window_note(locale: Locale, window: &Window) -> String {
+    locale.text_with(
+        "gaps-window-note",
+        &[(
+            "period",
+            period_in_words(reporting_period(window.next_year)).into(),
+        )],
     )
 }
 
@@ -159,29 +168,40 @@ fn summary_panel(
     html! {
         div.panel {
             @if let Some(tier) = &report.tier {
-                p { "Placed on " strong { (tier.tier.label(locale)) } " (" (widgets::movement(locale, Some(tier.movement))) ")"
-                    @if tier.waiver { ", with a waiver" } "." }
+                p { (locale.text_with("gaps-placed", &[
+                    ("tier", tier.tier.label(locale).into()),
+                    ("movement", widgets::movement(locale, Some(tier.movement)).into()),
+                    ("waiver", if tier.waiver { "yes" } else { "no" }.into()),
+                ])) }
             }
             p {
-                strong { (report.summary.unaddressed) } " of " (report.summary.total) " recommendations unaddressed, "
-                (report.summary.addressed) " addressed (" (widgets::percent(report.summary.coverage_ratio)) "), "
-                (report.summary.partially_addressed) " partly, " (report.summary.planned) " planned."
+                (locale.text_with("gaps-summary", &[
+                    ("unaddressed", report.summary.unaddressed.into()),
+                    ("total", report.summary.total.into()),
+                    ("addressed", report.summary.addressed.into()),
+                    ("coverage", widgets::percent(report.summary.coverage_ratio).into()),
+                    ("partly", report.summary.partially_addressed.into()),
+                    ("planned", report.summary.planned.into()),
+                ]))
             }
             @if let Some(window) = window {
                 @let waiting = report.recommendations.iter().filter(|r| !window.answered.contains(&r.id)).count();
                 p {
-                    (waiting) " of " (report.recommendations.len()) " have nothing yet in the period the "
-                    (window.next_year) " report will assess ("
-                    (period_in_words(reporting_period(window.next_year))) ")."
+                    (locale.text_with("gaps-window-waiting", &[
+                        ("waiting", waiting.into()),
+                        ("total", report.recommendations.len().into()),
+                        ("year", window.next_year.into()),
+                        ("period", period_in_words(reporting_period(window.next_year)).into()),
+                    ]))
                 }
             }
             p.actions.no-print {
                 @let filters = query.as_query_string();
-                a href=(with_query(&format!("/countries/{}/print", country.code), &filters)) { "Printable summary" }
-                a href=(with_query(&format!("/countries/{}/gaps.xlsx", country.code), &filters)) download { "Download spreadsheet (.xlsx)" }
-                a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { "Download CSV" }
-                a href={ "/countries/" (country.code) "/call-for-information" } { "Call-for-information pack" }
-                a href="/" { "Back to the overview" }
+                a href=(with_query(&format!("/countries/{}/print", country.code), &filters)) { (locale.text("gaps-printable")) }
+                a href=(with_query(&format!("/countries/{}/gaps.xlsx", country.code), &filters)) download { (locale.text("download-xlsx")) }
+                a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { (locale.text("download-csv")) }
+                a href={ "/countries/" (country.code) "/call-for-information" } { (locale.text("gaps-pack")) }
+                a href="/" { (locale.text("back-to-overview")) }
             }
     }
     }
@@ -196,21 +216,21 @@ fn filter_form(
     years: &[i32],
 ) -> Markup {
     html! {
-        form.filters.panel method="get" aria-label="Filters" {
+        form.filters.panel method="get" aria-label=(locale.text("filters-label")) {
             div {
-                label for="year" { "Report year" }
+                label for="year" { (locale.text("filter-report-year")) }
                 select #year name="year" {
-                    @if years.is_empty() { option value="" { "None yet" } }
+                    @if years.is_empty() { option value="" { (locale.text("gaps-no-year")) } }
                     @for year in years {
                         option value=(year) selected[report.year == Some(*year)] { (year) }
                     }
                 }
             }
-            (widgets::organisation_filter("Count the work of", organisations, report.organisation))
+            (widgets::organisation_filter(locale, &locale.text("filter-count-work-of"), organisations, report.organisation))
             div {
-                label for="status" { "Status" }
+                label for="status" { (locale.text("filter-status")) }
                 select #status name="status" {
-                    option value="" { "Any status" }
+                    option value="" { (locale.text("filter-any-status")) }
                     @for status in RecommendationStatus::ALL {
                         option value=(status) selected[query.status.as_deref() == Some(status.as_str())] { (status.label(locale)) }
                     }
@@ -218,9 +238,9 @@ fn filter_form(
             }
             div.check {
                 input #persistent_only type="checkbox" name="persistent_only" value="true" checked[query.persistent_only.as_deref() == Some("true")];
-                label for="persistent_only" { "Persistent gaps only" }
+                label for="persistent_only" { (locale.text("filter-persistent-only")) }
             }
-            button type="submit" { "Apply filters" }
+            button type="submit" { (locale.text("filter-apply")) }
     }
     }
 }
@@ -228,25 +248,26 @@ fn filter_form(
 /// The form that makes a read-only link to what the page shows: its year and whose work (an
 /// admin's, as filtered; anyone else's, their own organisation's, as the sharing rule says).
 fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Markup {
+    let locale = visitor.locale;
     let organisation = if visitor.caller.is_admin() {
         report.organisation
     } else {
         visitor.caller.organisation_id
     };
     html! {
-        form.filters.panel method="post" action={ "/countries/" (report.country.code) "/share" } aria-label="Share" {
+        form.filters.panel method="post" action={ "/countries/" (report.country.code) "/share" } aria-label=(locale.text("sharing-label")) {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="year" value=(year);
             @if let Some(organisation) = organisation { input type="hidden" name="organisation" value=(organisation); }
             @if !visitor.caller.is_admin() {
-                p.muted { "A link shows your organisation's work in this report, to anyone who has it." }
+                p.muted { (locale.text("sharing-own-work")) }
             }
             div {
-                label for="days" { "Link lasts (days)" }
+                label for="days" { (locale.text("sharing-days")) }
                 input #days type="number" name="days" min="1" max="365" inputmode="numeric" value=(days);
             }
-            button type="submit" { "Share a read-only link" }
-            a href="/shares" { "Your shared links" }
+            button type="submit" { (locale.text("sharing-submit")) }
+            a href="/shares" { (locale.text("sharing-yours")) }
         }
     }
 }
@@ -255,18 +276,22 @@ fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Ma
 fn tier_history(locale: Locale, history: &[TierRow]) -> Markup {
     html! {
         section aria-labelledby="tiers" {
-            h2 #tiers { "Tier history" }
+            h2 #tiers { (locale.text("placement-history")) }
             @if history.is_empty() {
-                p { "No tier placement is recorded." }
+                p { (locale.text("placement-none")) }
             } @else {
                 div.table-wrap { table {
-                    thead { tr { th scope="col" { "Report" } th scope="col" { "Tier" } th scope="col" { "Movement" } } }
+                    thead { tr {
+                        th scope="col" { (locale.text("column-report")) }
+                        th scope="col" { (locale.text("column-tier")) }
+                        th scope="col" { (locale.text("column-movement")) }
+                    } }
                     tbody {
                         @for (i, row) in history.iter().enumerate().rev() {
                             @let previous = i.checked_sub(1).map(|p| &history[p]).filter(|p| p.year == row.year - 1).map(|p| p.tier);
                             tr {
                                 th scope="row" { (row.year) }
-                                td { (row.tier.label(locale)) @if row.waiver { " (waiver)" } }
+                                td { @if row.waiver { (locale.text_with("placement-with-waiver", &[("tier", row.tier.label(locale).into())])) } @else { (row.tier.label(locale)) } }
                                 td { (widgets::movement(locale, Some(movement(previous, row.tier)))) }
                             }
                         }
@@ -296,39 +321,46 @@ fn recommendations_by_pillar(
                             li #{ "recommendation-" (recommendation.id) } data-status=(recommendation.status) {
                                 p { (widgets::status(locale, recommendation.status)) " "
                                     strong { (recommendation.position) ". " } (recommendation.text)
-                                    @if recommendation.prioritized { " " em { "(prioritized)" } } }
+                                    @if recommendation.prioritized { " " em { (locale.text("recommendation-prioritized")) } } }
                                 p.muted {
                                     @if recommendation.line.years_standing > 1 {
-                                        "Standing since " (recommendation.line.since) " (" (recommendation.line.years_standing) " reports)"
-                                        @if !recommendation.line.ever_addressed { ", never addressed" } "."
-                                    } @else { "New in this report." }
+                                        (locale.text_with("recommendation-standing", &[
+                                            ("since", recommendation.line.since.into()),
+                                            ("reports", recommendation.line.years_standing.into()),
+                                            ("ever", if recommendation.line.ever_addressed { "yes" } else { "no" }.into()),
+                                        ]))
+                                    } @else { (locale.text("recommendation-new")) }
                                 }
                                 @if let Some(window) = window.filter(|w| !w.answered.contains(&recommendation.id)) {
-                                    p.window-note { (window_note(window)) }
+                                    p.window-note { (window_note(locale, window)) }
                                 }
                                 @if !recommendation.interventions.is_empty() {
-                                    p { "Answered by:" }
+                                    p { (locale.text("recommendation-answered-by")) }
                                     ul {
                                         @for intervention in &recommendation.interventions {
                                             li {
                                                 a href={ "/interventions/" (intervention.id) } { (intervention.title) }
-                                                " — " (intervention.organisation_name) ", " (intervention.status.label(locale)) ", " (match intervention.contribution { Contribution::Full => "answers it in full", Contribution::Partial => "answers it in part" })
-                                                @if let Some(by) = &intervention.linked_by { br; span.muted { "Linked by " (by) } }
+                                                " — " (locale.text_with("answer-line", &[
+                                                    ("organisation", intervention.organisation_name.as_str().into()),
+                                                    ("status", intervention.status.label(locale).into()),
+                                                    ("contribution", intervention.contribution.as_str().into()),
+                                                ]))
+                                                @if let Some(by) = &intervention.linked_by { br; span.muted { (locale.text_with("answer-linked-by", &[("name", by.as_str().into())])) } }
                                                 @if let Some(rationale) = &intervention.rationale { br; span.rationale { (rationale) } }
                                                 @if let Some(url) = &intervention.evidence_url {
-                                                    br; "Evidence: " a.evidence href=(url) rel="noopener noreferrer" { (url) }
+                                                    br; (locale.text("answer-evidence")) " " a.evidence href=(url) rel="noopener noreferrer" { (url) }
                                                 }
                                             }
                                         }
                                     }
-                                    @if recommendation.more_interventions { p.muted { "More interventions answer it than are listed here." } }
+                                    @if recommendation.more_interventions { p.muted { (locale.text("answers-more")) } }
                                 }
                                 @if let Some(offers) = offers {
                                     @if offers.linked == Some(recommendation.id) {
-                                        div.notice role="status" { p { (widgets::LINKED) } }
+                                        div.notice role="status" { p { (locale.text("linked-notice")) } }
                                     }
                                     @if offers.relinked == Some(recommendation.id) {
-                                        div.notice role="status" { p { (widgets::RELINKED) } }
+                                        div.notice role="status" { p { (locale.text("relinked-notice")) } }
                                     }
                                     @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
                                         (link_offer(offers.visitor, &report.country.code, year, recommendation.id, offers.linkable))
@@ -365,7 +397,10 @@ pub async fn printable(
             &format!("/countries/{}", report.country.code),
             &query.as_query_string(),
         ),
-        back_label: format!("Back to {}", report.country.tip_name),
+        back_label: visitor.locale.text_with(
+            "printable-back-to",
+            &[("country", report.country.tip_name.as_str().into())],
+        ),
         script: super::assets::SCRIPT_PATH.clone(),
     };
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());

@@ -27,12 +27,13 @@ pub fn suggestions_form(
     if suggestions.is_empty() {
         return html! {};
     }
+    let locale = visitor.locale;
+    let earlier = suggestions[0].earlier_year;
     html! {
         section.panel.lineage aria-labelledby="lineage-title" {
-            h2 #lineage-title { "Do these continue the " (suggestions[0].earlier_year) " report's?" }
+            h2 #lineage-title { (locale.text_with("lineage-title", &[("year", earlier.into())])) }
             p.muted {
-                "Each of these " (year) " recommendations reads like one of the " (suggestions[0].earlier_year)
-                " report. Confirm the ones that continue it: the page then says how long a recommendation has stood."
+                (locale.text_with("lineage-intro", &[("year", year.into()), ("earlier", earlier.into())]))
             }
             form method="post" action={ "/countries/" (code) "/lineage" } {
                 input type="hidden" name="csrf" value=(visitor.csrf);
@@ -40,22 +41,29 @@ pub fn suggestions_form(
                 @for suggestion in suggestions {
                     @let name = format!("answer-{}", suggestion.id);
                     fieldset.suggestion {
-                        legend { (year) " no. " (suggestion.position) " continues " (suggestion.earlier_year) " no. " (suggestion.earlier_position) "?" }
+                        legend { (locale.text_with("lineage-question", &[
+                            ("year", year.into()),
+                            ("position", suggestion.position.into()),
+                            ("earlier", suggestion.earlier_year.into()),
+                            ("earlier-position", suggestion.earlier_position.into()),
+                        ])) }
                         input type="hidden" name="recommendation" value=(suggestion.id);
                         input type="hidden" name={ "earlier-" (suggestion.id) } value=(suggestion.earlier_id);
                         dl.details {
-                            dt { (year) " no. " (suggestion.position) } dd { (suggestion.text) }
-                            dt { (suggestion.earlier_year) " no. " (suggestion.earlier_position) } dd { (suggestion.earlier_text) }
+                            dt { (locale.text_with("lineage-numbered", &[("year", year.into()), ("position", suggestion.position.into())])) }
+                            dd { (suggestion.text) }
+                            dt { (locale.text_with("lineage-numbered", &[("year", suggestion.earlier_year.into()), ("position", suggestion.earlier_position.into())])) }
+                            dd { (suggestion.earlier_text) }
                         }
-                        p.muted { "Alike: " (widgets::percent(f64::from(suggestion.similarity))) }
+                        p.muted { (locale.text_with("lineage-alike", &[("similarity", widgets::percent(f64::from(suggestion.similarity)).into())])) }
                         div.actions role="radiogroup" {
-                            label.check { input type="radio" name=(name) value="yes"; "Yes, it continues it" }
-                            label.check { input type="radio" name=(name) value="no"; "No" }
-                            label.check { input type="radio" name=(name) value="" checked; "Not sure yet" }
+                            label.check { input type="radio" name=(name) value="yes"; (locale.text("lineage-yes")) }
+                            label.check { input type="radio" name=(name) value="no"; (locale.text("lineage-no")) }
+                            label.check { input type="radio" name=(name) value="" checked; (locale.text("lineage-not-sure")) }
                         }
                     }
                 }
-                button type="submit" { "Save these answers" }
+                button type="submit" { (locale.text("lineage-submit")) }
             }
         }
     }

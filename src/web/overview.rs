@@ -11,13 +11,13 @@ use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
 use super::widgets;
-use crate::domain::Region;
+use crate::domain::{RecommendationStatus, Region};
 use crate::export::provenance::Provenance;
 use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
-use crate::i18n::Worded;
+use crate::i18n::{Locale, Worded};
 use crate::usecases;
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};
 
@@ -31,10 +31,10 @@ pub struct OverviewQuery {
 
 /// The orders the table can be sorted in.
 const SORTS: [(&str, &str); 4] = [
-    ("country", "Country"),
-    ("tier", "Tier"),
-    ("unaddressed", "Unaddressed"),
-    ("coverage", "Coverage"),
+    ("country", "column-country"),
+    ("tier", "column-tier"),
+    ("unaddressed", "column-unaddressed"),
+    ("coverage", "column-coverage"),
 ];
 
 /// `GET /`.
@@ -56,73 +56,73 @@ pub async fn overview(
     ]);
     let pinned = filters::optional::<i32>("report year", query.year.as_deref())?.is_some();
     let title = match report.year {
-        Some(year) if pinned => format!("Coverage of the {year} TIP Report"),
-        Some(_) => "Coverage of each country's latest TIP Report".to_owned(),
-        None => "Coverage".to_owned(),
+        Some(year) if pinned => locale.text_with("overview-title-year", &[("year", year.into())]),
+        Some(_) => locale.text("overview-title-latest"),
+        None => locale.text("overview-title"),
     };
     let content = html! {
         h1 { (title) }
-        form.filters.panel method="get" action="/" aria-label="Filters" {
+        form.filters.panel method="get" action="/" aria-label=(locale.text("filters-label")) {
             div {
-                label for="year" { "Report year" }
+                label for="year" { (locale.text("filter-report-year")) }
                 select #year name="year" {
-                    option value="" { "Each country's latest" }
+                    option value="" { (locale.text("filter-each-latest")) }
                     @for row in &years {
                         option value=(row.year) selected[pinned && report.year == Some(row.year)] { (row.year) }
                     }
                 }
             }
             div {
-                label for="region" { "Region" }
+                label for="region" { (locale.text("filter-region")) }
                 select #region name="region" {
-                    option value="" { "All regions" }
+                    option value="" { (locale.text("filter-all-regions")) }
                     @for region in Region::ALL {
                         option value=(region) selected[report.region == Some(*region)] { (region.label(locale)) }
                     }
                 }
             }
-            (widgets::organisation_filter("Count the work of", &organisations, report.organisation))
+            (widgets::organisation_filter(locale, &locale.text("filter-count-work-of"), &organisations, report.organisation))
             input type="hidden" name="sort" value=(sort);
-            button type="submit" { "Apply filters" }
-            a.button.secondary href={ "/coverage.xlsx?" (filters) } download { "Download spreadsheet (.xlsx)" }
-            a.button.secondary href={ "/coverage.csv?" (filters) } download { "Download CSV" }
+            button type="submit" { (locale.text("filter-apply")) }
+            a.button.secondary href={ "/coverage.xlsx?" (filters) } download { (locale.text("download-xlsx")) }
+            a.button.secondary href={ "/coverage.csv?" (filters) } download { (locale.text("download-csv")) }
         }
-        (totals(&report))
-        (chart(&report))
-        h2 #countries { "Countries" }
+        (totals(locale, &report))
+        (chart(locale, &report))
+        h2 #countries { (locale.text("overview-countries")) }
         @if report.items.is_empty() {
-            p { "No country has recommendations for these filters." }
+            p { (locale.text("overview-no-country")) }
         } @else {
             div.table-wrap {
                 table.cards {
-                    caption.muted { (countries(report.items.len())) "; select a country for its recommendations" }
+                    caption.muted { (locale.text_with("overview-caption", &[("count", report.items.len().into())])) }
                     thead { tr {
-                        (sortable_header(SORTS[0], sort, &filters))
-                        th scope="col" { "Report" }
-                        th scope="col" { "Region" }
-                        (sortable_header(SORTS[1], sort, &filters))
-                        th scope="col" { "Movement" }
-                        th.number scope="col" { "Recommendations" }
-                        th.number scope="col" { "Addressed" }
-                        th.number scope="col" { "Partly" }
-                        th.number scope="col" { "Planned" }
-                        (sortable_header(SORTS[2], sort, &filters))
-                        (sortable_header(SORTS[3], sort, &filters))
+                        (sortable_header(locale, SORTS[0], sort, &filters))
+                        th scope="col" { (locale.text("column-report")) }
+                        th scope="col" { (locale.text("column-region")) }
+                        (sortable_header(locale, SORTS[1], sort, &filters))
+                        th scope="col" { (locale.text("column-movement")) }
+                        th.number scope="col" { (locale.text("column-recommendations")) }
+                        th.number scope="col" { (locale.text("column-addressed")) }
+                        th.number scope="col" { (locale.text("column-partly")) }
+                        th.number scope="col" { (locale.text("column-planned")) }
+                        (sortable_header(locale, SORTS[2], sort, &filters))
+                        (sortable_header(locale, SORTS[3], sort, &filters))
                     } }
                     tbody {
                         @for row in &report.items {
                             tr {
                                 th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
-                                td data-label="Report" { (row.year) }
-                                td data-label="Region" { (row.region.map_or("–", |region| region.label(locale))) }
-                                td data-label="Tier" { (widgets::tier(locale, row.tier)) }
-                                td data-label="Movement" { (widgets::movement(locale, row.movement)) }
-                                td.number data-label="Recommendations" { (row.counts.total) }
-                                td.number data-label="Addressed" { (row.counts.addressed) }
-                                td.number data-label="Partly" { (row.counts.partially_addressed) }
-                                td.number data-label="Planned" { (row.counts.planned) }
-                                td.number data-label="Unaddressed" { (row.counts.unaddressed) }
-                                td.number data-label="Coverage" { (widgets::percent(row.counts.coverage_ratio)) }
+                                td data-label=(locale.text("column-report")) { (row.year) }
+                                td data-label=(locale.text("column-region")) { (row.region.map_or("–", |region| region.label(locale))) }
+                                td data-label=(locale.text("column-tier")) { (widgets::tier(locale, row.tier)) }
+                                td data-label=(locale.text("column-movement")) { (widgets::movement(locale, row.movement)) }
+                                td.number data-label=(locale.text("column-recommendations")) { (row.counts.total) }
+                                td.number data-label=(locale.text("column-addressed")) { (row.counts.addressed) }
+                                td.number data-label=(locale.text("column-partly")) { (row.counts.partially_addressed) }
+                                td.number data-label=(locale.text("column-planned")) { (row.counts.planned) }
+                                td.number data-label=(locale.text("column-unaddressed")) { (row.counts.unaddressed) }
+                                td.number data-label=(locale.text("column-coverage")) { (widgets::percent(row.counts.coverage_ratio)) }
                             }
                         }
                     }
@@ -197,26 +197,36 @@ fn sort_rows(rows: &mut [CoverageRow], sort: &str) {
     }
 }
 
-fn sortable_header((key, label): (&str, &str), current: &str, filters: &str) -> Markup {
+fn sortable_header(
+    locale: Locale,
+    (key, label): (&str, &str),
+    current: &str,
+    filters: &str,
+) -> Markup {
     let sorted = key == current;
     let numeric = matches!(key, "unaddressed" | "coverage");
     html! {
         th.number[numeric] scope="col" aria-sort=[sorted.then_some(if matches!(key, "country" | "coverage") { "ascending" } else { "descending" })] {
             a href={ "/?" (filters) @if !filters.is_empty() { "&" } "sort=" (key) } {
-                (label) @if sorted { " ▾" }
+                (locale.text(label)) @if sorted { " ▾" }
             }
         }
     }
 }
 
-fn totals(report: &CoverageReport) -> Markup {
+fn totals(locale: Locale, report: &CoverageReport) -> Markup {
     let counts = &report.totals;
     html! {
         div.panel {
             p {
-                strong { (counts.unaddressed) } " of " (counts.total) " recommendations remain unaddressed; "
-                strong { (counts.addressed) } @if counts.addressed == 1 { " is" } @else { " are" } " addressed (" (widgets::percent(counts.coverage_ratio)) "), "
-                (counts.partially_addressed) " partly and " (counts.planned) " only planned."
+                (locale.text_with("overview-totals", &[
+                    ("unaddressed", counts.unaddressed.into()),
+                    ("total", counts.total.into()),
+                    ("addressed", counts.addressed.into()),
+                    ("coverage", widgets::percent(counts.coverage_ratio).into()),
+                    ("partly", counts.partially_addressed.into()),
+                    ("planned", counts.planned.into()),
+                ]))
             }
         }
     }
@@ -224,7 +234,7 @@ fn totals(report: &CoverageReport) -> Markup {
 
 /// A bar per country with the most unaddressed recommendations, split by status: where the gaps
 /// are, at a glance. Drawn on the server as SVG, with a text alternative.
-fn chart(report: &CoverageReport) -> Markup {
+fn chart(locale: Locale, report: &CoverageReport) -> Markup {
     let mut rows: Vec<&CoverageRow> = report.items.iter().filter(|r| r.counts.total > 0).collect();
     rows.sort_by(|a, b| {
         b.counts
@@ -247,17 +257,21 @@ fn chart(report: &CoverageReport) -> Markup {
     let description = rows
         .iter()
         .map(|r| {
-            format!(
-                "{}: {} of {} unaddressed",
-                r.tip_name, r.counts.unaddressed, r.counts.total
+            locale.text_with(
+                "chart-country-unaddressed-of",
+                &[
+                    ("country", r.tip_name.as_str().into()),
+                    ("unaddressed", r.counts.unaddressed.into()),
+                    ("total", r.counts.total.into()),
+                ],
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
     html! {
         section.panel.chart aria-labelledby="chart-title" {
-            h2 #chart-title { "Where the gaps are" }
-            p.muted { @if rows.len() == 1 { "The country" } @else { "The " (rows.len()) " countries" } " with the most unaddressed recommendations." }
+            h2 #chart-title { (locale.text("chart-title")) }
+            p.muted { (locale.text_with("chart-intro", &[("count", rows.len().into())])) }
             // Two drawings of the same bars: names beside them on a wide screen, above them on
             // a phone, so the names are never drawn smaller than 12 px.
             svg.wide xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (label_width + bar_width + 130.0) " " (height) } role="img" aria-label=(description) {
@@ -266,11 +280,11 @@ fn chart(report: &CoverageReport) -> Markup {
                     @let segments = segments(row, label_width, bar_width / widest);
                     text x=(label_width - 6.0) y=(y + 14.0) text-anchor="end" font-size="12" { (row.tip_name) }
                     @for (status, count, x, width) in &segments {
-                        rect x=(x) y=(y) width=(width) height=(row_height - 6.0) fill=(widgets::status_colour(status)) {
-                            title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
+                        rect x=(x) y=(y) width=(width) height=(row_height - 6.0) fill=(widgets::status_colour(status.as_str())) {
+                            title { (segment_title(locale, row, *status, *count)) }
                         }
                     }
-                    text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (unaddressed_of(row)) }
+                    text x=(label_width + row.counts.total as f64 * bar_width / widest + 4.0) y=(y + 14.0) font-size="12" { (unaddressed_of(locale, row)) }
                 }
             }
             @let (narrow_width, narrow_row) = (320.0, 40.0);
@@ -278,53 +292,79 @@ fn chart(report: &CoverageReport) -> Markup {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * narrow_row + 4.0;
                     @let segments = segments(row, 0.0, narrow_width / widest);
-                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) " · " (unaddressed_of(row)) }
+                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) " · " (unaddressed_of(locale, row)) }
                     @for (status, count, x, width) in &segments {
-                        rect x=(x) y=(y + 18.0) width=(width) height="14" fill=(widgets::status_colour(status)) {
-                            title { (row.tip_name) ": " (count) " " (status.replace('_', " ")) }
+                        rect x=(x) y=(y + 18.0) width=(width) height="14" fill=(widgets::status_colour(status.as_str())) {
+                            title { (segment_title(locale, row, *status, *count)) }
                         }
                     }
                 }
             }
             p.legend {
-                span.unaddressed { "Unaddressed" } span.planned { "Planned" }
-                span.partially_addressed { "Partly addressed" } span.addressed { "Addressed" }
+                @for status in LEGEND {
+                    span.(status.as_str()) { (status.label(locale)) }
+                }
             }
         }
     }
 }
 
 /// What a bar's label says: `3 of 5 unaddressed` (never `3/5`, which reads as "3 of 5 done").
-fn unaddressed_of(row: &CoverageRow) -> String {
-    format!(
-        "{} of {} unaddressed",
-        row.counts.unaddressed, row.counts.total
+fn unaddressed_of(locale: Locale, row: &CoverageRow) -> String {
+    locale.text_with(
+        "chart-unaddressed-of",
+        &[
+            ("unaddressed", row.counts.unaddressed.into()),
+            ("total", row.counts.total.into()),
+        ],
     )
 }
 
-/// A country's bar: each status's count, from `start`, `scale` units wide per recommendation.
-fn segments(row: &CoverageRow, start: f64, scale: f64) -> Vec<(&'static str, i64, f64, f64)> {
-    let mut x = start;
-    [
-        ("unaddressed", row.counts.unaddressed),
-        ("planned", row.counts.planned),
-        ("partially_addressed", row.counts.partially_addressed),
-        ("addressed", row.counts.addressed),
-    ]
-    .into_iter()
-    .map(|(status, count)| {
-        let width = count as f64 * scale;
-        let segment = (status, count, x, width);
-        x += width;
-        segment
-    })
-    .collect()
+/// A segment's tooltip: `Senegal: 3 Unaddressed`.
+fn segment_title(
+    locale: Locale,
+    row: &CoverageRow,
+    status: RecommendationStatus,
+    count: i64,
+) -> String {
+    locale.text_with(
+        "chart-segment",
+        &[
+            ("country", row.tip_name.as_str().into()),
+            ("count", count.into()),
+            ("status", status.label(locale).into()),
+        ],
+    )
 }
 
-/// "1 country", "12 countries".
-fn countries(count: usize) -> String {
-    match count {
-        1 => "1 country".to_owned(),
-        _ => format!("{count} countries"),
-    }
+/// The chart's statuses, in the order its bars draw them.
+const LEGEND: [RecommendationStatus; 4] = [
+    RecommendationStatus::Unaddressed,
+    RecommendationStatus::Planned,
+    RecommendationStatus::PartiallyAddressed,
+    RecommendationStatus::Addressed,
+];
+
+/// A country's bar: each status's count, from `start`, `scale` units wide per recommendation.
+fn segments(
+    row: &CoverageRow,
+    start: f64,
+    scale: f64,
+) -> Vec<(RecommendationStatus, i64, f64, f64)> {
+    let mut x = start;
+    LEGEND
+        .into_iter()
+        .zip([
+            row.counts.unaddressed,
+            row.counts.planned,
+            row.counts.partially_addressed,
+            row.counts.addressed,
+        ])
+        .map(|(status, count)| {
+            let width = count as f64 * scale;
+            let segment = (status, count, x, width);
+            x += width;
+            segment
+        })
+        .collect()
 }

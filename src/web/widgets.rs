@@ -188,6 +188,7 @@ impl Confirmation<'_> {
 
 /// The organisation filter of a page: "all", or one organisation whose work alone counts.
 pub fn organisation_filter(
+    locale: Locale,
     label: &str,
     organisations: &[crate::usecases::organisations::OrganisationRow],
     selected: Option<uuid::Uuid>,
@@ -196,7 +197,7 @@ pub fn organisation_filter(
         div {
             label for="organisation" { (label) }
             select #organisation name="organisation" {
-                option value="" { "All organisations" }
+                option value="" { (locale.text("filter-all-organisations")) }
                 @for organisation in organisations {
                     option value=(organisation.id) selected[selected == Some(organisation.id)] { (organisation.name) }
                 }
@@ -204,12 +205,6 @@ pub fn organisation_filter(
         }
     }
 }
-
-/// What a page says beside a recommendation just linked.
-pub const LINKED: &str = "Linked. The recommendation's status is recomputed.";
-
-/// What a page says beside a recommendation whose link was just changed.
-pub const RELINKED: &str = "The link is changed. The recommendation's status is recomputed.";
 
 /// A refusal's words as a sentence on their own: a capital first letter and a full stop (the
 /// shared rules word them to follow a heading, in lower case).

@@ -205,6 +205,53 @@ async fn the_pages_say_nothing_that_is_not_from_the_catalogue() {
     );
 }
 
+/// Every string value in `json`, nested or not: the data a page shows beside its words.
+fn strings_in(json: &serde_json::Value, into: &mut Vec<String>) {
+    match json {
+        serde_json::Value::String(text) if !text.is_empty() => into.push(text.clone()),
+        serde_json::Value::Array(values) => values.iter().for_each(|v| strings_in(v, into)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|v| strings_in(v, into)),
+        _ => {}
+    }
+}
+
+#[actix_web::test]
+async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let mut data = vec!["test admin".to_owned()];
+    for path in [
+        "/api/v1/countries/SEN/gaps",
+        "/api/v1/countries/SEN/tiers",
+        "/api/v1/coverage",
+        "/api/v1/organisations",
+        "/api/v1/interventions",
+    ] {
+        strings_in(
+            &app.as_key(Some(&admin))
+                .get(path)
+                .await
+                .json()
+                .await
+                .unwrap(),
+            &mut data,
+        );
+    }
+    // Longest first, so that a name is not cut by a shorter one inside it.
+    data.sort_by_key(|text| std::cmp::Reverse(text.len()));
+    let data: Vec<&str> = data.iter().map(String::as_str).collect();
+    let session = session_cookie(&app, &admin).await;
+    for path in ["/", "/?year=2023&sort=country", "/countries/SEN"] {
+        let (status, page) = pseudo_page(&app, path, Some(&session)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(
+            words_outside_the_catalogue(&page, &data),
+            Vec::<String>::new(),
+            "{path}"
+        );
+    }
+}
+
 #[test]
 fn text_outside_the_catalogue_is_found() {
     let page = "<html><head><title>⟦Sign in⟧</title></head><body>\

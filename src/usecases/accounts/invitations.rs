@@ -188,7 +188,7 @@ pub async fn withdraw_link(
     caller.require_person_admin()?;
     let mut connection = db.connect().await?;
     let Some(link) = account_links::find(&mut connection, id).await? else {
-        return Err(Failure::NotFound(Refusal::no_such("account-link", id)));
+        return Err(Failure::NotFound(Refusal::no_such("account_link", id)));
     };
     account_links::revoke(&mut connection, &caller.actor(), id).await?;
     Ok(link)

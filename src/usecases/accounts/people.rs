@@ -68,7 +68,7 @@ pub async fn account_link(
     let mut connection = db.connect().await?;
     let link = account_links::find(&mut connection, id)
         .await?
-        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account-link", id)))?;
+        .ok_or_else(|| Failure::NotFound(Refusal::no_such("account_link", id)))?;
     let user = match link.user_id {
         Some(user) => users::find(&mut connection, user).await?,
         None => None,

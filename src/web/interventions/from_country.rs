@@ -35,14 +35,14 @@ pub fn link_offer(
     let prefix = format!("offer-{recommendation}");
     html! {
         details.link-offer.no-print {
-            summary { "Link an intervention to this recommendation" }
+            summary { (locale.text("offer-summary")) }
             @match linkable {
                 Linkable::Nothing => {}
                 Linkable::ChooseAnOrganisation => {
-                    p.muted { "Choose whose work counts, in the filters above, to link one of that organisation's interventions." }
+                    p.muted { (locale.text("offer-choose-organisation")) }
                 }
                 Linkable::Interventions { interventions, .. } if interventions.is_empty() => {
-                    p.muted { "None of these interventions works in this country yet." }
+                    p.muted { (locale.text("offer-none-here")) }
                 }
                 Linkable::Interventions { interventions, more } => {
                     form method="post" action={ "/recommendations/" (recommendation) "/link" } {
@@ -50,36 +50,39 @@ pub fn link_offer(
                         input type="hidden" name="country" value=(code);
                         input type="hidden" name="year" value=(year);
                         div.field {
-                            label for={ (prefix) "-intervention" } { "Intervention" }
+                            label for={ (prefix) "-intervention" } { (locale.text("offer-intervention")) }
                             select id={ (prefix) "-intervention" } name="intervention_id" required {
                                 @for intervention in interventions {
-                                    option value=(intervention.row.id) { (intervention.row.title) " (" (intervention.row.status.label(locale)) ")" }
+                                    option value=(intervention.row.id) { (locale.text_with("offer-intervention-option", &[
+                                        ("title", intervention.row.title.as_str().into()),
+                                        ("status", intervention.row.status.label(locale).into()),
+                                    ])) }
                                 }
                             }
                             @if *more {
-                                p.muted { "The " (LINKABLE_SHOWN) " newest are listed; link an older one from its own page, found in "
-                                    a href={ "/interventions?country=" (code) } { "the interventions list" } "." }
+                                p.muted { (locale.text_with("offer-more-before", &[("count", LINKABLE_SHOWN.into())])) " "
+                                    a href={ "/interventions?country=" (code) } { (locale.text("offer-more-link")) } "." }
                             }
                         }
                         div.field {
-                            label for={ (prefix) "-contribution" } { "Contribution" }
+                            label for={ (prefix) "-contribution" } { (locale.text("offer-contribution")) }
                             select id={ (prefix) "-contribution" } name="contribution" {
                                 @for c in Contribution::ALL { option value=(c) { (c.label(locale)) } }
                             }
                         }
                         div.field {
-                            label for={ (prefix) "-rationale" } { "Rationale" }
+                            label for={ (prefix) "-rationale" } { (locale.text("offer-rationale")) }
                             textarea id={ (prefix) "-rationale" } name="rationale" {}
                         }
                         div.field {
-                            label for={ (prefix) "-evidence" } { "Evidence URL" }
+                            label for={ (prefix) "-evidence" } { (locale.text("offer-evidence")) }
                             input id={ (prefix) "-evidence" } type="url" name="evidence_url";
                         }
-                        button type="submit" { "Link" }
+                        button type="submit" { (locale.text("offer-submit")) }
                     }
                 }
             }
-            p { a.button.secondary href={ "/interventions/new?country=" (code) "&answers=" (recommendation) } { "Log a new intervention for it" } }
+            p { a.button.secondary href={ "/interventions/new?country=" (code) "&answers=" (recommendation) } { (locale.text("offer-new")) } }
         }
     }
 }

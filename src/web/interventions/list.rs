@@ -186,7 +186,7 @@ impl ListView<'_> {
                     input #q type="search" name="q" value=[self.query.q.as_deref()] maxlength="200"
                         placeholder="Title, description or place";
                 }
-                (widgets::organisation_filter("Organisation", self.organisations, self.filter.organisation))
+                (widgets::organisation_filter(locale, "Organisation", self.organisations, self.filter.organisation))
                 div {
                     label for="country" { "Country" }
                     input #country type="text" name="country" value=[self.query.country.as_deref()]

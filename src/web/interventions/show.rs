@@ -113,10 +113,10 @@ pub(super) async fn render_show(
                             li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
                                 p { (widgets::status(locale, gap.status)) " " strong { (gap.position) ". " } (gap.text) }
                                 @if linked_now == Some(gap.id) {
-                                    div.notice role="status" { p { (widgets::LINKED) } }
+                                    div.notice role="status" { p { (locale.text("linked-notice")) } }
                                 }
                                 @if relinked_now == Some(gap.id) {
-                                    div.notice role="status" { p { (widgets::RELINKED) } }
+                                    div.notice role="status" { p { (locale.text("relinked-notice")) } }
                                 }
                                 @if unlinked_now == Some(gap.id) {
                                     div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }

@@ -71,8 +71,8 @@ refusal-no-such = there is no { $thing ->
         [recommendation] recommendation
         [key] key
         [account] account
-        [account-link] link
-        [share-link] share link
+        [account_link] link
+        [share_link] share link
         [organisation] organisation
        *[other] { $thing }
     } { $id }{ $filter ->
