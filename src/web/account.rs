@@ -146,11 +146,12 @@ fn account_view(
     errors: &[FieldError],
     overview: &AccountOverview,
 ) -> Markup {
+    let locale = visitor.locale;
     let errors = widgets::FieldErrors(errors);
     html! {
         h1 { (TITLE) }
         @if let Some(notice) = notice { div.notice role="status" { p { (notice) } } }
-        (errors.summary())
+        (errors.summary(locale))
         (identity_panel(visitor, overview))
         (password_panel(visitor, &errors, overview))
         (second_factor_panel(overview))
@@ -231,6 +232,7 @@ fn second_factor_panel(overview: &AccountOverview) -> Markup {
 }
 
 fn sessions_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+    let locale = visitor.locale;
     let this_session = session::handle_of(visitor.session_digest());
     html! {
         section.panel aria-labelledby="sessions" {
@@ -242,8 +244,8 @@ fn sessions_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
                         @let handle = session::handle_of(&row.id_sha256);
                         tr {
                             th scope="row" { (row.user_agent.as_deref().map_or("unknown browser", browser_name)) @if handle == this_session { " (this one)" } }
-                            td { (crate::web::written::moment(row.created_at)) }
-                            td { (crate::web::written::moment(row.last_seen_at)) }
+                            td { (crate::web::written::moment(locale, row.created_at)) }
+                            td { (crate::web::written::moment(locale, row.last_seen_at)) }
                             td {
                                 form method="post" action={ "/account/sessions/" (handle) "/end" } {
                                     input type="hidden" name="csrf" value=(visitor.csrf);
@@ -277,8 +279,8 @@ fn keys_panel(
                             tr {
                                 th scope="row" { (key.name) }
                                 td { (key.role.label(locale)) }
-                                td { (crate::web::written::day_of(key.created_at)) }
-                                td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }
+                                td { (crate::web::written::day_of(locale, key.created_at)) }
+                                td { (key.last_used_at.map_or("never".to_owned(), |at| crate::web::written::moment(locale, at))) }
                                 td {
                                     @if key.revoked_at.is_some() { "revoked" }
                                     @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" } }

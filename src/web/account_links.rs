@@ -126,7 +126,7 @@ fn form(
     let body = html! {
         div.panel {
             p { (intro) }
-            (errors.summary())
+            (errors.summary(locale))
             form method="post" action={ (LINK_PATH) "/" (token) } {
                 input type="hidden" name="form_token" value=(form_token);
                 @if opened.user.is_none() {

@@ -4,11 +4,13 @@
 
 use maud::{Markup, html};
 
+use crate::i18n::Locale;
 use crate::usecases::countries::CountryRow;
 
 /// The picker for the form field `name`, labelled `legend`, with `chosen` ticked and `error`
 /// (if any) beside it.
 pub fn country_picker(
+    locale: Locale,
     name: &str,
     legend: &str,
     countries: &[CountryRow],
@@ -22,8 +24,8 @@ pub fn country_picker(
         div.field.invalid[error.is_some()] {
             fieldset.picker #(name) aria-describedby=[error.map(|_| error_id.as_str())] {
                 legend { (legend) }
-                input.picker-filter type="search" placeholder="Type to find a country"
-                    aria-label={ "Find a country for " (legend) } aria-controls={ (name) "-choices" } hidden;
+                input.picker-filter type="search" placeholder=(locale.text("picker-find"))
+                    aria-label=(locale.text_with("picker-find-for", &[("legend", legend.into())])) aria-controls={ (name) "-choices" } hidden;
                 div.picker-choices id={ (name) "-choices" } {
                     @for country in ticked.iter().chain(others.iter()) {
                         label.check data-names={ (country.tip_name) " " (country.name) " " (country.code) } {

@@ -17,7 +17,8 @@ pub enum Settled<T> {
 /// Settles a form: `answer` is its use case's, or `None` when the form's own reading of what was
 /// typed already found `errors`. A refusal's field errors join `errors`; what a form cannot show
 /// (a missing thing, a refusal of the caller's rights, the database down) becomes an error page.
-/// `stale` is what to say when someone else changed the thing since the form was opened. A
+/// `stale` is the key of what to say when someone else changed the thing since the form was
+/// opened. A
 /// refusal that names a field is shown beside it, in `locale`'s words; one that names none, at
 /// the top.
 pub fn settle<T>(
@@ -43,7 +44,7 @@ pub fn settle<T>(
                 None => Ok(Settled::Again(Some(words))),
             }
         }
-        Some(Err(Failure::Stale { .. })) => Ok(Settled::Again(Some(stale.to_owned()))),
+        Some(Err(Failure::Stale { .. })) => Ok(Settled::Again(Some(locale.text(stale)))),
         Some(Err(other)) => Err(other.into()),
     }
 }

@@ -91,6 +91,7 @@ pub async fn made(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let id = id.into_inner();
     let mut connection = state.connection().await?;
     let link = sharing::made_by_caller(&mut connection, &visitor.caller, id).await?;
@@ -103,7 +104,7 @@ pub async fn made(
         h1 { (title) }
         dl.details {
             dt { "Shares" } dd { (what_it_shares(&link)) }
-            dt { "Until" } dd { (written::day_of(link.row.expires_at)) ", unless you revoke it first" }
+            dt { "Until" } dd { (written::day_of(locale, link.row.expires_at)) ", unless you revoke it first" }
         }
         @match &token {
             Some(token) => {
@@ -136,6 +137,7 @@ pub async fn made(
 
 /// `GET /shares`: the links the signed-in person made.
 pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let mut connection = state.connection().await?;
     let links = sharing::made_by(&mut connection, &visitor.caller).await?;
     drop(connection);
@@ -161,8 +163,8 @@ pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
                         tr {
                             th scope="row" { a href={ "/countries/" (row.country_code) "?year=" (row.year) } { (link.country_name) " " (row.year) } }
                             td data-label="Work of" { (link.organisation_name.as_deref().unwrap_or("All organisations")) }
-                            td data-label="Made" { (written::day_of(row.created_at)) }
-                            td data-label="Until" { (written::day_of(row.expires_at)) }
+                            td data-label="Made" { (written::day_of(locale, row.created_at)) }
+                            td data-label="Until" { (written::day_of(locale, row.expires_at)) }
                             td data-label="State" { (state_of(row, now)) }
                             td {
                                 @if row.revoked_at.is_none() && row.expires_at > now {

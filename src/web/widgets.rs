@@ -121,13 +121,13 @@ impl FieldErrors<'_> {
     }
 
     /// Above a refused form: every error, each a link to its field, announced at once.
-    pub fn summary(&self) -> Markup {
-        self.summary_labelled(&[])
+    pub fn summary(&self, locale: Locale) -> Markup {
+        self.summary_labelled(locale, &[])
     }
 
     /// [`Self::summary`], each error led by its field's label as the form shows it
-    /// (`labels` pairs a field's name with its label), never by the field's name.
-    pub fn summary_labelled(&self, labels: &[(&str, &str)]) -> Markup {
+    /// (`labels` pairs a field's name with its label's key), never by the field's name.
+    pub fn summary_labelled(&self, locale: Locale, labels: &[(&str, &str)]) -> Markup {
         if self.0.is_empty() {
             return html! {};
         }
@@ -142,13 +142,13 @@ impl FieldErrors<'_> {
         });
         html! {
             div.notice.bad #form-errors role="alert" {
-                p { "Please correct this and send the form again:" }
+                p { (locale.text("form-correct")) }
                 ul {
                     @for error in errors {
                         @let id = error.field.split('[').next().unwrap_or_default();
                         @let label = labels.iter().find(|(name, _)| *name == id).map(|(_, label)| *label);
                         li { a href={ "#" (id) } {
-                            @if let Some(label) = label { (label) ": " }
+                            @if let Some(label) = label { (locale.text(label)) ": " }
                             (message(&error.message))
                         } }
                     }

@@ -1,22 +1,42 @@
 //! Dates, times and counts as the pages write them for people, in one place: every page, date
 //! box and printable document says `15 March 2024` and `1,200` the same way, and a translation
-//! has one place to change.
+//! has one place to change (the catalogue's `date`, `moment` and month names).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::i18n::Locale;
 
 /// A day: `15 March 2024`.
-pub fn date(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
+pub fn date(locale: Locale, day: NaiveDate) -> String {
+    locale.text_with(
+        "written-date",
+        &[
+            ("day", day.day().into()),
+            ("month", day.month().into()),
+            ("year", day.year().into()),
+        ],
+    )
 }
 
 /// A moment, in UTC (which the pages say): `15 March 2024, 14:05 UTC`.
-pub fn moment(at: DateTime<Utc>) -> String {
-    at.format("%-d %B %Y, %H:%M UTC").to_string()
+pub fn moment(locale: Locale, at: DateTime<Utc>) -> String {
+    locale.text_with(
+        "written-moment",
+        &[
+            ("date", date(locale, at.date_naive()).into()),
+            ("time", at.format("%H:%M").to_string().into()),
+        ],
+    )
+}
+
+/// A day as a date box holds it, to be read back by [`typed_date`]: `15 March 2024`.
+pub fn typeable_date(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
 }
 
 /// The day of a moment: `15 March 2024`.
-pub fn day_of(at: DateTime<Utc>) -> String {
-    date(at.date_naive())
+pub fn day_of(locale: Locale, at: DateTime<Utc>) -> String {
+    date(locale, at.date_naive())
 }
 
 /// A count with its thousands grouped: `1,200`.
@@ -63,7 +83,7 @@ mod tests {
     #[test]
     fn a_day_is_read_back_from_what_the_pages_write_and_what_people_type() {
         let day = NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
-        assert_eq!(date(day), "5 March 2024");
+        assert_eq!(date(Locale::ENGLISH, day), "5 March 2024");
         for typed in [
             "5 March 2024",
             "05 march 2024",
@@ -79,7 +99,7 @@ mod tests {
             assert_eq!(typed_date(typed), None, "{typed:?}");
         }
         assert_eq!(
-            typed_date(&date(day)),
+            typed_date(&typeable_date(day)),
             Some(day),
             "what a page writes, it reads"
         );

@@ -237,17 +237,65 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
             &mut data,
         );
     }
+    // Every country, which the country picker lists.
+    let mut cursor = String::new();
+    loop {
+        let page: serde_json::Value = app
+            .as_key(Some(&admin))
+            .get(&format!("/api/v1/countries?limit=200{cursor}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        strings_in(&page["items"], &mut data);
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+    let interventions = app.as_key(Some(&admin)).get("/api/v1/interventions").await;
+    let interventions: serde_json::Value = interventions.json().await.unwrap();
+    let linked = interventions["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["countries"].as_array().is_some_and(|c| !c.is_empty()))
+        .expect("the demo has interventions");
+    let id = linked["id"].as_str().unwrap();
+    let links: serde_json::Value = app
+        .as_key(Some(&admin))
+        .get(&format!("/api/v1/interventions/{id}/recommendations"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    strings_in(&links, &mut data);
+    let session = session_cookie(&app, &admin).await;
+    let mut paths = vec![
+        "/".to_owned(),
+        "/?year=2023&sort=country".to_owned(),
+        "/countries/SEN".to_owned(),
+        "/interventions".to_owned(),
+        "/interventions?country=Nowhere".to_owned(),
+        "/interventions?country=Congo".to_owned(),
+        "/interventions/new".to_owned(),
+        format!("/interventions/{id}"),
+        format!("/interventions/{id}/edit"),
+    ];
+    if let Some(link) = links["items"].as_array().and_then(|items| items.first()) {
+        let recommendation = link["recommendation_id"].as_str().unwrap();
+        paths.push(format!("/interventions/{id}/links/{recommendation}/remove"));
+    }
     // Longest first, so that a name is not cut by a shorter one inside it.
     data.sort_by_key(|text| std::cmp::Reverse(text.len()));
     let data: Vec<&str> = data.iter().map(String::as_str).collect();
-    let session = session_cookie(&app, &admin).await;
-    for path in ["/", "/?year=2023&sort=country", "/countries/SEN"] {
+    for path in &paths {
         let (status, page) = pseudo_page(&app, path, Some(&session)).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(
             words_outside_the_catalogue(&page, &data),
             Vec::<String>::new(),
-            "{path}"
+            "{path}: {page}"
         );
     }
 }

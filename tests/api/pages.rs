@@ -224,7 +224,10 @@ async fn the_overview_writes_its_counts_in_words_that_cannot_be_misread() {
         .text()
         .await
         .unwrap();
-    assert!(page.contains("remain unaddressed; 1 is addressed"), "{page}");
+    assert!(
+        page.contains("remain unaddressed; 1 is addressed"),
+        "{page}"
+    );
     assert!(page.contains(">1 of 2 unaddressed</text>"), "{page}");
     assert!(
         page.contains(">Sierra Leone · 1 of 2 unaddressed</text>"),

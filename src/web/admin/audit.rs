@@ -39,6 +39,7 @@ pub async fn audit_page(
     state: web::Data<AppState>,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let day = |field: &str, value: Option<&str>, end: bool| -> Result<_, WebError> {
         let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
             return Ok(None);
@@ -102,7 +103,7 @@ pub async fn audit_page(
                                     None => { (audit_words::actor(&event.key_name)) }
                                 }
                             }
-                            td data-label="When" { (crate::web::written::moment(event.occurred_at)) }
+                            td data-label="When" { (crate::web::written::moment(locale, event.occurred_at)) }
                             td data-label="Changes" { (audit_words::fields(event, names)) }
                         }
                     }

@@ -207,11 +207,11 @@ async fn render(
                         td { (owner_name(key.owner_id)) }
                         td { (key.role.label(locale)) }
                         td { (organisation_name(key.organisation_id)) }
-                        td { (crate::web::written::day_of(key.created_at)) }
-                        td { (key.last_used_at.map_or("never".to_owned(), crate::web::written::moment)) }
+                        td { (crate::web::written::day_of(locale, key.created_at)) }
+                        td { (key.last_used_at.map_or("never".to_owned(), |at| crate::web::written::moment(locale, at))) }
                         td {
                             @if let Some(revoked) = key.revoked_at {
-                                "revoked " (crate::web::written::day_of(revoked))
+                                "revoked " (crate::web::written::day_of(locale, revoked))
                             } @else {
                                 a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" }
                             }

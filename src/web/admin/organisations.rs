@@ -208,6 +208,7 @@ async fn render_list(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let rows = cases::all(state).await?;
     let errors = widgets::FieldErrors(errors);
     let content = html! {
@@ -230,7 +231,7 @@ async fn render_list(
                     tr {
                         th scope="row" { a href=(path_of(row.id)) { (row.name) } }
                         td { (row.iati_identifier.as_deref().unwrap_or("–")) }
-                        td { @if let Some(at) = row.archived_at { "archived " (crate::web::written::day_of(at)) } @else { "active" } }
+                        td { @if let Some(at) = row.archived_at { "archived " (crate::web::written::day_of(locale, at)) } @else { "active" } }
                     }
                 }
             }
@@ -250,6 +251,7 @@ async fn render_one(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let organisation = find(state, id).await?;
     let errors = widgets::FieldErrors(errors);
     let name = if form.get("csrf").is_empty() {
@@ -279,7 +281,7 @@ async fn render_one(
         section.panel aria-labelledby="state" {
             h2 #state { "State" }
             @if let Some(at) = organisation.archived_at {
-                p { "Archived on " (crate::web::written::day_of(at)) ": its work stays in every report, but no new intervention can be logged for it." }
+                p { "Archived on " (crate::web::written::day_of(locale, at)) ": its work stays in every report, but no new intervention can be logged for it." }
                 form method="post" action={ (path_of(organisation.id)) "/restore" } {
                     input type="hidden" name="csrf" value=(visitor.csrf);
                     button type="submit" { "Make it active again" }

@@ -16,14 +16,14 @@ use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets::{self, FieldErrors};
-use crate::web::written::{self, DATE_HINT};
+use crate::web::written;
 
 /// The form's labels, as the summary of a refused form names its fields.
 const LABELS: &[(&str, &str)] = &[
-    ("year", "Year"),
-    ("title", "Title"),
-    ("published_on", "Published on"),
-    ("source_url", "Where it is published"),
+    ("year", "reports-year"),
+    ("title", "reports-title"),
+    ("published_on", "reports-published-on"),
+    ("source_url", "reports-source"),
 ];
 
 /// `GET /admin/reports`.
@@ -47,6 +47,7 @@ pub async fn create(
     state: web::Data<AppState>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
+    let locale = checked.visitor.locale;
     let CheckedForm { visitor, form } = checked;
     let mut errors = Vec::new();
     let year = match form.get("year").trim().parse::<i32>() {
@@ -63,7 +64,7 @@ pub async fn create(
             if day.is_none() {
                 errors.push(FieldError::new(
                     "published_on",
-                    format!("must be {DATE_HINT}"),
+                    locale.text("form-date-expected"),
                 ));
             }
             day
@@ -81,7 +82,7 @@ pub async fn create(
         }
         _ => None,
     };
-    match settle(visitor.locale, answer, "", &mut errors)? {
+    match settle(visitor.locale, answer, "form-stale", &mut errors)? {
         Settled::Done(report) => Ok(widgets::see_other(&format!(
             "/admin/import?year={}&recorded=1",
             report.year
@@ -108,6 +109,7 @@ async fn render(
     message: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let rows = cases::all(state).await?;
     let next = rows.first().map_or(2024, |latest| latest.year + 1);
     let year = form.optional("year").unwrap_or_else(|| next.to_string());
@@ -119,7 +121,7 @@ async fn render(
     let content = html! {
         h1 { "Report years" }
         @if let Some(message) = message { div.notice.bad role="alert" { p { (widgets::message(message)) } } }
-        (errors.summary_labelled(LABELS))
+        (errors.summary_labelled(locale, LABELS))
         section.panel aria-labelledby="new-report" {
             h2 #new-report { "Record a report year" }
             p.muted { "Record the year first, then import its tiers and recommendations into it. A report of year Y covers 1 April of Y−1 to 31 March of Y." }
@@ -157,7 +159,7 @@ async fn render(
                                 @if let Some(url) = &row.source_url { a href=(url) { (row.title) } } @else { (row.title) }
                             }
                             td data-label="Reporting period" { (period_in_words(reporting_period(row.year))) }
-                            td data-label="Published" { (row.published_on.map_or("not recorded".to_owned(), written::date)) }
+                            td data-label="Published" { (row.published_on.map_or("not recorded".to_owned(), |day| written::date(locale, day))) }
                             td { a href={ "/admin/import?year=" (row.year) } { "Import into " (row.year) } }
                         }
                     }

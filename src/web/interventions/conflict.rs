@@ -43,17 +43,17 @@ impl Conflict {
     }
 
     /// What the page says above the form.
-    pub(super) fn notice(&self, differing: usize, edit_path: &str) -> Markup {
+    pub(super) fn notice(&self, locale: Locale, differing: usize, edit_path: &str) -> Markup {
         html! {
             div.notice.bad role="alert" #conflict {
                 p {
-                    strong { (self.by) } " saved this intervention on " (written::moment(self.at))
-                    ", after you opened the form."
-                    @if differing == 0 { " Their values are the same as yours: save to keep them." }
-                    @else if differing == 1 { " One field differs: their value is shown under yours. Keep yours, or tick to take theirs, then save." }
-                    @else { " " (differing) " fields differ: their values are shown under yours. Keep yours, or tick to take theirs, then save." }
+                    (locale.text_with("conflict-saved-by", &[
+                        ("name", self.by.as_str().into()),
+                        ("moment", written::moment(locale, self.at).into()),
+                        ("differing", differing.into()),
+                    ]))
                 }
-                p { a href=(edit_path) { "Or start again from their version" } " (what you typed is not kept)." }
+                p { a href=(edit_path) { (locale.text("conflict-start-again")) } " " (locale.text("conflict-not-kept")) }
             }
         }
     }
@@ -73,13 +73,13 @@ impl Conflict {
         let id = format!("use-theirs-{field}");
         html! {
             div.theirs {
-                span.muted { "Theirs: " } (in_words(locale, field, &self.theirs, choices))
+                span.muted { (locale.text("interventions-form-theirs")) " " } (in_words(locale, field, &self.theirs, choices))
                 @for value in self.theirs.values(field) {
                     input type="hidden" name={ "theirs_" (field) } value=(value);
                 }
                 label.check for=(id) {
                     input #(id) type="checkbox" name="use_theirs" value=(field);
-                    " Take theirs"
+                    " " (locale.text("interventions-form-take-theirs"))
                 }
             }
         }

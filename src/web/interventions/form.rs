@@ -75,10 +75,9 @@ pub struct NewQuery {
     answers: Option<String>,
 }
 
-/// What an edit form says when someone else saved the intervention since it was opened.
-pub(super) const STALE_FORM: &str = "Someone changed this intervention since you opened the form. Your values \
-                          are kept below; open the intervention again to see the changes, then \
-                          save yours.";
+/// The key of what an edit form says when someone else saved the intervention since it was
+/// opened.
+pub(super) const STALE_FORM: &str = "interventions-stale";
 
 /// `POST /interventions`.
 pub(super) async fn create(
@@ -90,7 +89,7 @@ pub(super) async fn create(
         form: data,
     } = checked;
     let form = InterventionForm::read(&data);
-    let (parsed, mut errors) = form.parsed();
+    let (parsed, mut errors) = form.parsed(visitor.locale);
     let outcome = if errors.is_empty() {
         let body = form.as_new(&parsed);
         Some(usecases::interventions::create(state.get_ref(), &visitor.caller, body).await)
@@ -159,7 +158,7 @@ pub(super) async fn update(
         form: data,
     } = checked;
     let form = with_theirs_taken(InterventionForm::read(&data), &data);
-    let (parsed, mut errors) = form.parsed();
+    let (parsed, mut errors) = form.parsed(visitor.locale);
     let precondition = Precondition::parse_if_match(&form.etag).unwrap_or_default();
     let outcome = if errors.is_empty() {
         let body = UpdateIntervention {
@@ -219,7 +218,12 @@ async fn conflict_page(
     let current = find(&mut connection, id).await?;
     let (by, at) = usecases::interventions::last_change(&mut connection, id)
         .await?
-        .unwrap_or_else(|| ("Someone".to_owned(), current.row.updated_at));
+        .unwrap_or_else(|| {
+            (
+                visitor.locale.text("interventions-form-someone"),
+                current.row.updated_at,
+            )
+        });
     let choices = choices(&mut connection, visitor).await?;
     let theirs = InterventionForm::of(&current);
     yours.etag = theirs.etag.clone();
@@ -238,7 +242,7 @@ async fn conflict_page(
         .content_type("text/html; charset=utf-8")
         .body(
             layout::page(
-                form_title(Some(id)),
+                &visitor.locale.text(form_title(Some(id))),
                 visitor,
                 Section::Interventions,
                 content,
@@ -247,12 +251,13 @@ async fn conflict_page(
         ))
 }
 
-/// The heading of the form to log (`id` is `None`) or edit an intervention.
+/// The catalogue's key of the heading of the form to log (`id` is `None`) or edit an
+/// intervention.
 fn form_title(id: Option<Uuid>) -> &'static str {
     if id.is_some() {
-        "Edit the intervention"
+        "interventions-form-edit"
     } else {
-        "Log an intervention"
+        "interventions-log"
     }
 }
 
@@ -266,11 +271,11 @@ fn form_page(
     message: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
-    let title = form_title(id);
+    let title = visitor.locale.text(form_title(id));
     let content = form_content(visitor, id, form, choices, errors, message, None);
     response
         .content_type("text/html; charset=utf-8")
-        .body(layout::page(title, visitor, Section::Interventions, content).into_string())
+        .body(layout::page(&title, visitor, Section::Interventions, content).into_string())
 }
 
 /// The form's page content: its heading, what was refused, and the form; after an edit
@@ -285,7 +290,7 @@ fn form_content(
     conflict: Option<&Conflict>,
 ) -> Markup {
     let locale = visitor.locale;
-    let title = form_title(id);
+    let title = locale.text(form_title(id));
     let action = id.map_or("/interventions".to_owned(), |id| {
         format!("/interventions/{id}")
     });
@@ -293,20 +298,20 @@ fn form_content(
     html! {
         h1 { (title) }
         @if let (Some(conflict), Some(differing)) = (conflict, &differing) {
-            (conflict.notice(differing.len(), &format!("{action}/edit")))
+            (conflict.notice(locale, differing.len(), &format!("{action}/edit")))
         }
         @if let Some(message) = message {
             div.notice.bad role="alert" { p { (widgets::message(message)) } }
         }
-        (FieldErrors(errors).summary_labelled(LABELS))
+        (FieldErrors(errors).summary_labelled(locale, LABELS))
         form.panel method="post" action=(action) novalidate {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
             @if !form.answers.is_empty() { input type="hidden" name="answers" value=(form.answers); }
             (fields(locale, form, choices, &FieldErrors(errors), conflict))
             div.actions {
-                button type="submit" { "Save" }
-                a href=(action) { "Cancel" }
+                button type="submit" { (locale.text("interventions-form-save")) }
+                a href=(action) { (locale.text("interventions-form-cancel")) }
             }
         }
     }
@@ -314,16 +319,16 @@ fn form_content(
 
 /// Each field's label, as the form shows it: the summary of a refused form names fields by them.
 const LABELS: &[(&str, &str)] = &[
-    ("organisation_id", "Organisation"),
-    ("title", "Title"),
-    ("countries", "Countries"),
-    ("kind", "Kind"),
-    ("status", "Status"),
-    ("description", "Description"),
-    ("started_on", "Started on"),
-    ("ended_on", "Ended on"),
-    ("location", "Location"),
-    ("people_reached", "People reached"),
+    ("organisation_id", "interventions-organisation"),
+    ("title", "interventions-form-title"),
+    ("countries", "interventions-column-countries"),
+    ("kind", "interventions-kind"),
+    ("status", "interventions-status"),
+    ("description", "interventions-description"),
+    ("started_on", "interventions-started-on"),
+    ("ended_on", "interventions-ended-on"),
+    ("location", "interventions-location"),
+    ("people_reached", "interventions-people-reached"),
 ];
 
 /// Every field of the intervention form, as typed, with the choices it offers; after an edit
@@ -343,48 +348,48 @@ fn fields(
         )
     };
     html! {
-        (errors.field("organisation_id", "Organisation", html! {
+        (errors.field("organisation_id", &locale.text("interventions-organisation"), html! {
             select #organisation_id name="organisation_id" required aria-describedby=[described("organisation_id")] aria-invalid=[invalid("organisation_id")] {
-                @if choices.organisations.len() != 1 { option value="" { "Choose…" } }
+                @if choices.organisations.len() != 1 { option value="" { (locale.text("interventions-form-choose")) } }
                 @for o in &choices.organisations { option value=(o.id) selected[form.organisation_id == o.id.to_string()] { (o.name) } }
             }
         }))
         (theirs("organisation_id"))
-        (errors.field("title", "Title", html! {
+        (errors.field("title", &locale.text("interventions-form-title"), html! {
             input #title type="text" name="title" value=(form.title) required aria-describedby=[described("title")] aria-invalid=[invalid("title")];
         }))
         (theirs("title"))
-        (country_picker("countries", "Countries", &choices.countries, &form.countries, errors.of("countries").as_deref()))
+        (country_picker(locale, "countries", &locale.text("interventions-column-countries"), &choices.countries, &form.countries, errors.of("countries").as_deref()))
         (theirs("countries"))
-        (errors.field("kind", "Kind", html! {
+        (errors.field("kind", &locale.text("interventions-kind"), html! {
             select #kind name="kind" aria-describedby=[described("kind")] {
                 @for k in InterventionKind::ALL { option value=(k) selected[form.kind == k.as_str()] { (k.label(locale)) } }
             }
         }))
         (theirs("kind"))
-        (errors.field("status", "Status", html! {
+        (errors.field("status", &locale.text("interventions-status"), html! {
             select #status name="status" aria-describedby=[described("status")] {
                 @for s in InterventionStatus::ALL { option value=(s) selected[form.status == s.as_str()] { (s.label(locale)) } }
             }
         }))
         (theirs("status"))
-        (errors.field("description", "Description", html! {
+        (errors.field("description", &locale.text("interventions-description"), html! {
             textarea #description name="description" aria-describedby=[described("description")] { (form.description) }
         }))
         (theirs("description"))
-        (errors.field("started_on", "Started on", html! {
-            input #started_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
+        (errors.field("started_on", &locale.text("interventions-started-on"), html! {
+            input #started_on type="text" placeholder=(locale.text("interventions-form-date-hint")) autocomplete="off" name="started_on" value=(form.started_on) aria-describedby=[described("started_on")] aria-invalid=[invalid("started_on")];
         }))
         (theirs("started_on"))
-        (errors.field("ended_on", "Ended on", html! {
-            input #ended_on type="text" placeholder="e.g. 31 March 2024" autocomplete="off" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
+        (errors.field("ended_on", &locale.text("interventions-ended-on"), html! {
+            input #ended_on type="text" placeholder=(locale.text("interventions-form-date-hint")) autocomplete="off" name="ended_on" value=(form.ended_on) aria-describedby=[described("ended_on")] aria-invalid=[invalid("ended_on")];
         }))
         (theirs("ended_on"))
-        (errors.field("location", "Location (district or region)", html! {
+        (errors.field("location", &locale.text("interventions-form-location"), html! {
             input #location type="text" name="location" value=(form.location) aria-describedby=[described("location")];
         }))
         (theirs("location"))
-        (errors.field("people_reached", "People reached (a total, no personal data)", html! {
+        (errors.field("people_reached", &locale.text("interventions-form-people-reached"), html! {
             input #people_reached type="text" inputmode="numeric" autocomplete="off" name="people_reached" value=(form.people_reached) aria-describedby=[described("people_reached")] aria-invalid=[invalid("people_reached")];
         }))
         (theirs("people_reached"))

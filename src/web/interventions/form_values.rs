@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::{Etag, InterventionKind, InterventionStatus};
 use crate::http::error::FieldError;
+use crate::i18n::Locale;
 use crate::usecases::Connection;
 use crate::usecases::countries::{self, CountryRow};
 use crate::usecases::interventions::CreateIntervention;
@@ -16,8 +17,8 @@ use crate::usecases::organisations::{self, OrganisationRow};
 use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::session::Visitor;
-use crate::web::typed_number::{WHOLE_NUMBER, whole_number};
-use crate::web::written::{self, DATE_HINT};
+use crate::web::typed_number::whole_number;
+use crate::web::written;
 
 /// What the intervention form holds: what was typed, as typed.
 #[derive(Debug, Default, Clone)]
@@ -66,8 +67,11 @@ impl InterventionForm {
             title: row.title.clone(),
             description: row.description.clone().unwrap_or_default(),
             status: row.status.to_string(),
-            started_on: row.started_on.map(written::date).unwrap_or_default(),
-            ended_on: row.ended_on.map(written::date).unwrap_or_default(),
+            started_on: row
+                .started_on
+                .map(written::typeable_date)
+                .unwrap_or_default(),
+            ended_on: row.ended_on.map(written::typeable_date).unwrap_or_default(),
             location: row.location.clone().unwrap_or_default(),
             people_reached: row
                 .people_reached
@@ -119,40 +123,46 @@ impl InterventionForm {
     }
 
     /// The typed values as the API's types; each one that cannot be read is a field error.
-    pub(super) fn parsed(&self) -> (Parsed, Vec<FieldError>) {
+    pub(super) fn parsed(&self, locale: Locale) -> (Parsed, Vec<FieldError>) {
         let mut errors = Vec::new();
         let organisation_id = match Uuid::from_str(self.organisation_id.trim()) {
             Ok(id) => Some(id),
             Err(_) => {
-                errors.push(FieldError::new("organisation_id", "choose an organisation"));
+                errors.push(FieldError::new(
+                    "organisation_id",
+                    locale.text("form-choose-organisation"),
+                ));
                 None
             }
         };
-        let kind = read_enum::<InterventionKind>("kind", &self.kind, &mut errors);
-        let status = read_enum::<InterventionStatus>("status", &self.status, &mut errors);
+        let kind = read_enum::<InterventionKind>(locale, "kind", &self.kind, &mut errors);
+        let status = read_enum::<InterventionStatus>(locale, "status", &self.status, &mut errors);
         let started_on = read_typed(
             "started_on",
             &self.started_on,
             &mut errors,
             written::typed_date,
-            DATE_HINT,
+            &locale.text("form-date-expected"),
         );
         let ended_on = read_typed(
             "ended_on",
             &self.ended_on,
             &mut errors,
             written::typed_date,
-            DATE_HINT,
+            &locale.text("form-date-expected"),
         );
         let people_reached = read_typed(
             "people_reached",
             &self.people_reached,
             &mut errors,
             whole_number,
-            WHOLE_NUMBER,
+            &locale.text("form-number-expected"),
         );
         if self.countries.is_empty() {
-            errors.push(FieldError::new("countries", "choose at least one country"));
+            errors.push(FieldError::new(
+                "countries",
+                locale.text("form-choose-country"),
+            ));
         }
         (
             Parsed {
@@ -198,25 +208,26 @@ pub(super) struct Parsed {
 }
 
 pub(super) fn read_enum<T: FromStr>(
+    locale: Locale,
     name: &str,
     text: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<T> {
     let parsed = text.trim().parse().ok();
     if parsed.is_none() {
-        errors.push(FieldError::new(name, "choose one of the list"));
+        errors.push(FieldError::new(name, locale.text("form-choose-one")));
     }
     parsed
 }
 
-/// A typed field read by `read` (empty is `None`); when it cannot be read, an error that says
-/// what to type (`what`).
+/// A typed field read by `read` (empty is `None`); when it cannot be read, the error
+/// `refusal` (which says what to type).
 pub(super) fn read_typed<T>(
     name: &str,
     text: &str,
     errors: &mut Vec<FieldError>,
     read: impl Fn(&str) -> Option<T>,
-    what: &str,
+    refusal: &str,
 ) -> Option<T> {
     let text = text.trim();
     if text.is_empty() {
@@ -224,7 +235,7 @@ pub(super) fn read_typed<T>(
     }
     let parsed = read(text);
     if parsed.is_none() {
-        errors.push(FieldError::new(name, format!("must be {what}")));
+        errors.push(FieldError::new(name, refusal));
     }
     parsed
 }

@@ -84,8 +84,12 @@ pub(super) async fn link_from_form(
     data: &FormData,
 ) -> Result<Result<Linked, RefusedLink>, WebError> {
     let mut errors = Vec::new();
-    let contribution =
-        read_enum::<Contribution>("contribution", data.get("contribution"), &mut errors);
+    let contribution = read_enum::<Contribution>(
+        visitor.locale,
+        "contribution",
+        data.get("contribution"),
+        &mut errors,
+    );
     let outcome = match contribution {
         Some(contribution) => {
             let body = PutLink {
@@ -130,33 +134,38 @@ pub(super) async fn confirm_unlink(
     state: web::Data<AppState>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
     let (id, recommendation_id) = path.into_inner();
     let (intervention, link, recommendation) =
         usecases::links::removable(state.get_ref(), &visitor.caller, id, recommendation_id).await?;
     let back = format!("/interventions/{id}#recommendation-{recommendation_id}");
-    let title = "Remove the link?";
+    let title = locale.text("unlink-title");
     let content = html! {
         h1 { (title) }
         div.panel {
-            p { "Intervention: " strong { (intervention.row.title) } }
+            p { (locale.text("unlink-intervention")) " " strong { (intervention.row.title) } }
             p {
-                "Recommendation: " strong { (recommendation.country_code) " " (recommendation.year) ", no. " (recommendation.position) ". " }
+                (locale.text("unlink-recommendation")) " " strong { (locale.text_with("unlink-numbered", &[
+                    ("country", recommendation.country_code.as_str().into()),
+                    ("year", recommendation.year.into()),
+                    ("position", recommendation.position.into()),
+                ])) " " }
                 (recommendation.text)
             }
-            p { (contribution_in_words(link.contribution)) }
-            @if let Some(rationale) = &link.rationale { p { "Rationale: " (rationale) } }
-            @if let Some(url) = &link.evidence_url { p { "Evidence: " (url) } }
-            p { "Its rationale and evidence are removed with it, and the recommendation's status is recomputed. The audit trail keeps what it was." }
+            p { (contribution_in_words(locale, link.contribution)) }
+            @if let Some(rationale) = &link.rationale { p { (locale.text_with("unlink-rationale", &[("rationale", rationale.as_str().into())])) } }
+            @if let Some(url) = &link.evidence_url { p { (locale.text_with("unlink-evidence", &[("url", url.as_str().into())])) } }
+            p { (locale.text("unlink-consequence")) }
             form.actions method="post" action={ "/interventions/" (id) "/links/" (recommendation_id) "/remove" } {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                button type="submit" { "Remove the link" }
-                a.button.secondary href=(back) { "Keep it" }
+                button type="submit" { (locale.text("unlink-submit")) }
+                a.button.secondary href=(back) { (locale.text("unlink-keep")) }
             }
         }
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(layout::page(title, &visitor, Section::Interventions, content).into_string()))
+        .body(layout::page(&title, &visitor, Section::Interventions, content).into_string()))
 }
 
 /// `POST /interventions/{id}/links/{recommendation}/remove`: removes the link, confirmed.

@@ -63,15 +63,27 @@ impl ListQuery {
     }
 }
 
-/// The orders people can choose, with the words the sort box shows.
+/// The orders people can choose, with the key of the words the sort box shows.
 const ORDERS: &[(&str, InterventionOrder, &str)] = &[
-    ("newest", InterventionOrder::Newest, "Newest first"),
-    ("oldest", InterventionOrder::Oldest, "Oldest first"),
-    ("title", InterventionOrder::Title, "Title, A to Z"),
+    (
+        "newest",
+        InterventionOrder::Newest,
+        "interventions-order-newest",
+    ),
+    (
+        "oldest",
+        InterventionOrder::Oldest,
+        "interventions-order-oldest",
+    ),
+    (
+        "title",
+        InterventionOrder::Title,
+        "interventions-order-title",
+    ),
     (
         "changed",
         InterventionOrder::RecentlyChanged,
-        "Last changed first",
+        "interventions-order-changed",
     ),
 ];
 
@@ -141,15 +153,17 @@ pub(super) async fn list(
         countries: &countries,
     };
     let can_create = visitor.caller.may_edit(None);
+    let locale = visitor.locale;
+    let title = locale.text("interventions-title");
     let content = html! {
-        h1 { "Interventions" }
-        @if can_create { p { a.button href="/interventions/new" { "Log an intervention" } } }
+        h1 { (title) }
+        @if can_create { p { a.button href="/interventions/new" { (locale.text("interventions-log")) } } }
         (view.filters_form())
         (view.iati_offer())
         (view.results(&results))
     };
     Ok(widgets::html_page(layout::page(
-        "Interventions",
+        &title,
         &visitor,
         Section::Interventions,
         content,
@@ -180,43 +194,43 @@ impl ListView<'_> {
     fn filters_form(&self) -> Markup {
         let locale = self.locale;
         html! {
-            form.filters.panel method="get" role="search" aria-label="Search and filters" {
+            form.filters.panel method="get" role="search" aria-label=(locale.text("interventions-search-label")) {
                 div {
-                    label for="q" { "Search" }
+                    label for="q" { (locale.text("interventions-search")) }
                     input #q type="search" name="q" value=[self.query.q.as_deref()] maxlength="200"
-                        placeholder="Title, description or place";
+                        placeholder=(locale.text("interventions-search-hint"));
                 }
-                (widgets::organisation_filter(locale, "Organisation", self.organisations, self.filter.organisation))
+                (widgets::organisation_filter(locale, &locale.text("interventions-organisation"), self.organisations, self.filter.organisation))
                 div {
-                    label for="country" { "Country" }
+                    label for="country" { (locale.text("interventions-country")) }
                     input #country type="text" name="country" value=[self.query.country.as_deref()]
-                        list="country-names" placeholder="e.g. Sierra Leone" autocomplete="off";
+                        list="country-names" placeholder=(locale.text("interventions-country-hint")) autocomplete="off";
                     datalist #country-names {
                         @for country in self.countries { option value=(country.tip_name) {} }
                     }
                 }
                 div {
-                    label for="status" { "Status" }
+                    label for="status" { (locale.text("interventions-status")) }
                     select #status name="status" {
-                        option value="" { "Any" }
+                        option value="" { (locale.text("interventions-any")) }
                         @for s in InterventionStatus::ALL { option value=(s) selected[self.filter.status == Some(*s)] { (s.label(locale)) } }
                     }
                 }
                 div {
-                    label for="kind" { "Kind" }
+                    label for="kind" { (locale.text("interventions-kind")) }
                     select #kind name="kind" {
-                        option value="" { "Any" }
+                        option value="" { (locale.text("interventions-any")) }
                         @for k in InterventionKind::ALL { option value=(k) selected[self.filter.kind == Some(*k)] { (k.label(locale)) } }
                     }
                 }
                 div {
-                    label for="sort" { "Order" }
+                    label for="sort" { (locale.text("interventions-order")) }
                     select #sort name="sort" {
-                        @for (code, _, label) in ORDERS { option value=(code) selected[*code == self.sort] { (label) } }
+                        @for (code, _, label) in ORDERS { option value=(code) selected[*code == self.sort] { (locale.text(label)) } }
                     }
                 }
-                button type="submit" { "Search" }
-                @if self.is_filtered() { a.button.secondary href="/interventions" { "Clear" } }
+                button type="submit" { (locale.text("interventions-search")) }
+                @if self.is_filtered() { a.button.secondary href="/interventions" { (locale.text("interventions-clear")) } }
             }
         }
     }
@@ -235,6 +249,7 @@ impl ListView<'_> {
 
     /// The chosen organisation's IATI activity file, or what it lacks to offer one.
     fn iati_offer(&self) -> Markup {
+        let locale = self.locale;
         let chosen = self
             .organisations
             .iter()
@@ -244,10 +259,10 @@ impl ListView<'_> {
                 p.actions {
                     @if organisation.iati_identifier.is_some() {
                         a.button.secondary href={ "/organisations/" (organisation.id) "/iati-activities.xml" } download {
-                            "Download " (organisation.name) "'s IATI activity file (XML)"
+                            (locale.text_with("interventions-iati-download", &[("organisation", organisation.name.as_str().into())]))
                         }
                     } @else {
-                        span.muted { (organisation.name) " has no IATI organisation identifier yet: an admin records it to offer its IATI activity file." }
+                        span.muted { (locale.text_with("interventions-iati-missing", &[("organisation", organisation.name.as_str().into())])) }
                     }
                 }
             }
@@ -267,12 +282,13 @@ impl ListView<'_> {
 
     /// The country filter's refusal, with each name it could mean as a link to the same list.
     fn no_such_country(&self, unresolved: &UnresolvedCountry) -> Markup {
+        let locale = self.locale;
         let (given, mentions, question) = match unresolved {
             UnresolvedCountry::Unknown { given, suggestions } => {
-                (given, suggestions, "Did you mean:")
+                (given, suggestions, "interventions-did-you-mean")
             }
             UnresolvedCountry::Ambiguous { given, candidates } => {
-                (given, candidates, "It could be:")
+                (given, candidates, "interventions-could-be")
             }
         };
         let link = |mention: &CountryMention| {
@@ -281,14 +297,14 @@ impl ListView<'_> {
         html! {
             div.notice.bad role="alert" id="country-problem" {
                 @if matches!(unresolved, UnresolvedCountry::Ambiguous { .. }) {
-                    p { "“" (given) "” names more than one country." }
+                    p { (locale.text_with("interventions-ambiguous", &[("given", given.as_str().into())])) }
                 } @else {
-                    p { "No country is called “" (given) "”." }
+                    p { (locale.text_with("interventions-unknown-country", &[("given", given.as_str().into())])) }
                 }
                 @if mentions.is_empty() {
-                    p { "Type a country's name as the TIP Report writes it (Sierra Leone, Burma) or its ISO code (SLE)." }
+                    p { (locale.text("interventions-country-advice")) }
                 } @else {
-                    p { (question) " "
+                    p { (locale.text(question)) " "
                         @for (index, mention) in mentions.iter().enumerate() {
                             @if index > 0 { ", " }
                             (link(mention))
@@ -302,16 +318,17 @@ impl ListView<'_> {
 
     fn count(&self, shown: usize, total: i64) -> Markup {
         let first = u64::from(self.query.from.unwrap_or(0)).min(total.max(0) as u64);
+        let locale = self.locale;
         html! {
             p.count role="status" {
-                @if total == 0 {
-                    "No intervention matches."
-                } @else if total == 1 {
-                    "1 intervention."
-                } @else if shown as i64 == total {
-                    (total) " interventions."
+                @if shown as i64 == total {
+                    (locale.text_with("interventions-count", &[("total", total.into())]))
                 } @else {
-                    "Showing " (first + 1) "–" (first + shown as u64) " of " (total) " interventions."
+                    (locale.text_with("interventions-showing", &[
+                        ("first", (first + 1).into()),
+                        ("last", (first + shown as u64).into()),
+                        ("total", total.into()),
+                    ]))
                 }
             }
         }
@@ -338,15 +355,21 @@ impl ListView<'_> {
         };
         html! {
             div.table-wrap { table.cards {
-                thead { tr { th scope="col" { "Title" } th scope="col" { "Organisation" } th scope="col" { "Countries" } th scope="col" { "Kind" } th scope="col" { "Status" } } }
+                thead { tr {
+                    th scope="col" { (locale.text("interventions-column-title")) }
+                    th scope="col" { (locale.text("interventions-column-organisation")) }
+                    th scope="col" { (locale.text("interventions-column-countries")) }
+                    th scope="col" { (locale.text("interventions-column-kind")) }
+                    th scope="col" { (locale.text("interventions-column-status")) }
+                } }
                 tbody {
                     @for i in rows {
                         tr {
                             th scope="row" { a href={ "/interventions/" (i.row.id) } { (i.row.title) } }
-                            td data-label="Organisation" { (organisation_names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
-                            td data-label="Countries" { (country_list(&i.countries)) }
-                            td data-label="Kind" { (i.row.kind.label(locale)) }
-                            td data-label="Status" { (i.row.status.label(locale)) }
+                            td data-label=(locale.text("interventions-column-organisation")) { (organisation_names.get(&i.row.organisation_id).copied().unwrap_or("–")) }
+                            td data-label=(locale.text("interventions-column-countries")) { (country_list(&i.countries)) }
+                            td data-label=(locale.text("interventions-column-kind")) { (i.row.kind.label(locale)) }
+                            td data-label=(locale.text("interventions-column-status")) { (i.row.status.label(locale)) }
                         }
                     }
                 }
@@ -355,6 +378,7 @@ impl ListView<'_> {
     }
 
     fn pager(&self, rows: &[Intervention], more: bool) -> Markup {
+        let locale = self.locale;
         let from = self.query.from.unwrap_or(0);
         let next = rows.last().filter(|_| more).map(|last| {
             self.query.href(&[
@@ -365,9 +389,9 @@ impl ListView<'_> {
         let resumed = self.query.after.as_deref().is_some_and(|a| !a.is_empty());
         html! {
             @if next.is_some() || resumed {
-                nav.pager.actions aria-label="Pages" {
-                    @if resumed { a.button.secondary href=(self.query.href(&[])) { "First page" } }
-                    @if let Some(next) = next { a.button href=(next) rel="next" { "Next page" } }
+                nav.pager.actions aria-label=(locale.text("pager-label")) {
+                    @if resumed { a.button.secondary href=(self.query.href(&[])) { (locale.text("pager-first")) } }
+                    @if let Some(next) = next { a.button href=(next) rel="next" { (locale.text("pager-next")) } }
                 }
             }
         }

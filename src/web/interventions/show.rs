@@ -91,21 +91,21 @@ pub(super) async fn render_show(
     let title = row.title.clone();
     let content = html! {
         h1 { (title) }
-        @if query.saved.is_some() { div.notice role="status" { p { "Saved." } } }
+        @if query.saved.is_some() { div.notice role="status" { p { (locale.text("interventions-saved")) } } }
         (details(locale, &intervention, &names, organisation_name, editable))
         section aria-labelledby="recommendations" {
-            h2 #recommendations { "Recommendations of its countries" }
+            h2 #recommendations { (locale.text("interventions-its-recommendations")) }
             (recommendation_filters(locale, &years, chosen_year, pillar))
             @for section in &sections {
                 section.country-recommendations aria-labelledby={ "recommendations-" (section.code) } {
                     h3 id={ "recommendations-" (section.code) } {
                         (section.name)
-                        @if let Some(year) = section.year { span.muted { " · " (year) " report" } }
+                        @if let Some(year) = section.year { span.muted { " · " (locale.text_with("interventions-section-year", &[("year", year.into())])) } }
                     }
                     @if section.gaps.is_empty() {
                         p.muted {
-                            @if section.year.is_some() { "No recommendation to " (section.name) " matches these filters." }
-                            @else { "No report has recommendations for " (section.name) " yet." }
+                            @if section.year.is_some() { (locale.text_with("interventions-none-matches", &[("country", section.name.as_str().into())])) }
+                            @else { (locale.text_with("interventions-no-report", &[("country", section.name.as_str().into())])) }
                         }
                     }
                     ol.recommendations {
@@ -119,9 +119,9 @@ pub(super) async fn render_show(
                                     div.notice role="status" { p { (locale.text("relinked-notice")) } }
                                 }
                                 @if unlinked_now == Some(gap.id) {
-                                    div.notice role="status" { p { "The link is removed, with its rationale and evidence." } }
+                                    div.notice role="status" { p { (locale.text("interventions-unlinked")) } }
                                 }
-                                @if let Some(link) = linked.get(&gap.id) { (link_evidence(link)) }
+                                @if let Some(link) = linked.get(&gap.id) { (link_evidence(locale, link)) }
                                 @if editable {
                                     (link_form(visitor, id, gap.id, refused.as_ref().filter(|r| r.recommendation_id == gap.id), linked.get(&gap.id), open_link == Some(gap.id)))
                                 }
@@ -151,17 +151,17 @@ fn details(
     html! {
         div.panel {
             dl.details {
-                dt { "Organisation" } dd { (organisation.unwrap_or_default()) }
-                dt { "Countries" } dd { (country_names.join(", ")) }
-                dt { "Kind" } dd { (row.kind.label(locale)) }
-                dt { "Status" } dd { (row.status.label(locale)) }
-                @if let Some(d) = &row.description { dt { "Description" } dd { (d) } }
-                @if let Some(d) = row.started_on { dt { "Started on" } dd { (written::date(d)) } }
-                @if let Some(d) = row.ended_on { dt { "Ended on" } dd { (written::date(d)) } }
-                @if let Some(l) = &row.location { dt { "Location" } dd { (l) } }
-                @if let Some(n) = row.people_reached { dt { "People reached" } dd { (written::count(n.into())) } }
+                dt { (locale.text("interventions-organisation")) } dd { (organisation.unwrap_or_default()) }
+                dt { (locale.text("interventions-column-countries")) } dd { (country_names.join(", ")) }
+                dt { (locale.text("interventions-kind")) } dd { (row.kind.label(locale)) }
+                dt { (locale.text("interventions-status")) } dd { (row.status.label(locale)) }
+                @if let Some(d) = &row.description { dt { (locale.text("interventions-description")) } dd { (d) } }
+                @if let Some(d) = row.started_on { dt { (locale.text("interventions-started-on")) } dd { (written::date(locale, d)) } }
+                @if let Some(d) = row.ended_on { dt { (locale.text("interventions-ended-on")) } dd { (written::date(locale, d)) } }
+                @if let Some(l) = &row.location { dt { (locale.text("interventions-location")) } dd { (l) } }
+                @if let Some(n) = row.people_reached { dt { (locale.text("interventions-people-reached")) } dd { (written::count(n.into())) } }
             }
-            @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { "Edit" } } }
+            @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { (locale.text("interventions-edit")) } } }
         }
     }
 }
@@ -175,22 +175,22 @@ fn recommendation_filters(
     pillar: Option<Pillar>,
 ) -> Markup {
     html! {
-        form.filters.panel method="get" aria-label="Which recommendations" {
+        form.filters.panel method="get" aria-label=(locale.text("interventions-which-recommendations")) {
             div {
-                label for="year" { "Report year" }
+                label for="year" { (locale.text("filter-report-year")) }
                 select #year name="year" {
-                    option value="" { "Each country's latest" }
+                    option value="" { (locale.text("filter-each-latest")) }
                     @for report in years { option value=(report.year) selected[year == Some(report.year)] { (report.year) } }
                 }
             }
             div {
-                label for="pillar" { "Pillar" }
+                label for="pillar" { (locale.text("interventions-pillar")) }
                 select #pillar name="pillar" {
-                    option value="" { "All pillars" }
+                    option value="" { (locale.text("interventions-all-pillars")) }
                     @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p.label(locale)) } }
                 }
             }
-            button type="submit" { "Show" }
+            button type="submit" { (locale.text("interventions-show")) }
         }
     }
 }
@@ -231,23 +231,23 @@ fn link_form(
     let prefix = format!("link-{recommendation}");
     html! {
         details open[refused.is_some() || open] {
-            summary { @if current.is_some() { "Change the link" } @else { "Link this intervention" } }
+            summary { @if current.is_some() { (locale.text("link-change")) } @else { (locale.text("link-this")) } }
             form method="post" action={ "/interventions/" (intervention) "/links" } {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 input type="hidden" name="recommendation_id" value=(recommendation);
                 div.field {
-                    label for={ (prefix) "-contribution" } { "Contribution" }
+                    label for={ (prefix) "-contribution" } { (locale.text("offer-contribution")) }
                     select id={ (prefix) "-contribution" } name="contribution" {
                         @for c in Contribution::ALL { option value=(c) selected[contribution == c.as_str()] { (c.label(locale)) } }
                     }
                 }
                 div.field {
-                    label for={ (prefix) "-rationale" } { "Rationale" }
+                    label for={ (prefix) "-rationale" } { (locale.text("offer-rationale")) }
                     textarea id={ (prefix) "-rationale" } name="rationale" { (rationale) }
                 }
                 @let url_error = error_of("evidence_url");
                 div.field.invalid[url_error.is_some()] {
-                    label for={ (prefix) "-evidence" } { "Evidence URL" }
+                    label for={ (prefix) "-evidence" } { (locale.text("offer-evidence")) }
                     input id={ (prefix) "-evidence" } type="url" name="evidence_url" value=(evidence_url)
                         aria-describedby=[url_error.as_ref().map(|_| format!("{prefix}-evidence-error"))] aria-invalid=[url_error.as_ref().map(|_| "true")];
                     @if let Some(error) = url_error { p.field-error id={ (prefix) "-evidence-error" } { (widgets::message(&error)) } }
@@ -258,9 +258,9 @@ fn link_form(
                     }
                 }
                 div.actions {
-                    button type="submit" { @if current.is_some() { "Save the link" } @else { "Link" } }
+                    button type="submit" { @if current.is_some() { (locale.text("link-save")) } @else { (locale.text("offer-submit")) } }
                     @if current.is_some() {
-                        a.button.secondary href={ "/interventions/" (intervention) "/links/" (recommendation) "/remove" } { "Remove the link…" }
+                        a.button.secondary href={ "/interventions/" (intervention) "/links/" (recommendation) "/remove" } { (locale.text("link-remove")) }
                     }
                 }
             }
@@ -270,32 +270,46 @@ fn link_form(
 
 /// How the intervention answers a linked recommendation, and on what evidence: what a grant writer
 /// cites and a colleague checks.
-fn link_evidence(link: &LinkRow) -> Markup {
+fn link_evidence(locale: Locale, link: &LinkRow) -> Markup {
+    let changed =
+        link.changed_by.is_some() || link.updated_at.date_naive() != link.created_at.date_naive();
     html! {
         div.link-evidence {
-            p { strong { (contribution_in_words(link.contribution)) } }
+            p { strong { (contribution_in_words(locale, link.contribution)) } }
             @if let Some(rationale) = &link.rationale { p.rationale { (rationale) } }
             @match &link.evidence_url {
-                Some(url) => p { "Evidence: " a href=(url) rel="noopener noreferrer" { (url) } },
-                None => p.muted { "No evidence given yet." },
+                Some(url) => p { (locale.text("answer-evidence")) " " a href=(url) rel="noopener noreferrer" { (url) } },
+                None => p.muted { (locale.text("link-no-evidence")) },
             }
             p.muted.link-authors {
-                "Linked" @if let Some(by) = &link.linked_by { " by " (by) }
-                " on " (crate::web::written::day_of(link.created_at))
-                @if link.changed_by.is_some() || link.updated_at.date_naive() != link.created_at.date_naive() {
-                    "; changed" @if let Some(by) = &link.changed_by { " by " (by) }
-                    " on " (crate::web::written::day_of(link.updated_at))
+                (by_whom(locale, ("link-linked", "link-linked-by"), link.linked_by.as_deref(), link.created_at))
+                @if changed {
+                    " " (by_whom(locale, ("link-changed", "link-changed-by"), link.changed_by.as_deref(), link.updated_at))
                 }
-                "."
             }
         }
     }
 }
 
-/// A link's contribution, said of the intervention.
-pub(super) fn contribution_in_words(contribution: Contribution) -> &'static str {
-    match contribution {
-        Contribution::Full => "This intervention answers it in full.",
-        Contribution::Partial => "This intervention answers it in part.",
+/// "Linked on 5 March 2024." or, when who is known, "Linked by Awa on 5 March 2024.": `keys`
+/// are the message without a name and the one with.
+fn by_whom(
+    locale: Locale,
+    (anonymous, named): (&str, &str),
+    name: Option<&str>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let day = written::day_of(locale, at);
+    match name {
+        Some(name) => locale.text_with(named, &[("name", name.into()), ("day", day.into())]),
+        None => locale.text_with(anonymous, &[("day", day.into())]),
     }
+}
+
+/// A link's contribution, said of the intervention.
+pub(super) fn contribution_in_words(locale: Locale, contribution: Contribution) -> String {
+    locale.text(match contribution {
+        Contribution::Full => "link-answers-fully",
+        Contribution::Partial => "link-answers-partly",
+    })
 }

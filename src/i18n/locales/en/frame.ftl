@@ -17,3 +17,12 @@ sign-out = Sign out
 
 # Alternatives: "A, B or C" (`init` is "A, B").
 list-or = { $init } or { $last }
+
+# Above a refused form.
+form-correct = Please correct this and send the form again:
+form-choose-organisation = choose an organisation
+form-choose-one = choose one of the list
+form-choose-country = choose at least one country
+form-date-expected = must be a date, such as 31 March 2024 or 31/03/2024
+form-number-expected = must be a whole number, such as 1200 or 1,200
+form-stale = Someone changed this since you opened the form. Your values are kept below; open it again to see the changes, then save yours.

@@ -127,7 +127,7 @@ pub(super) async fn render_list(
         section.panel aria-labelledby="invite" {
             h2 #invite { "Invite someone" }
             p.muted { "They get a one-time link to choose their password" @if state.mailer.is_some() { ", by e-mail and shown to you" } @else { ", shown to you to pass on" } "; it works for " (state.accounts.invitation_lifetime.num_days()) " days." }
-            (errors.summary())
+            (errors.summary(locale))
             form method="post" action="/admin/people" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 (errors.field("display_name", "Name", html! {

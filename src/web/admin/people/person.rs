@@ -216,7 +216,7 @@ pub(super) async fn render_person(
             a href={ "/admin/audit?user=" (user.id) } { "their changes in the audit trail" } }
         section.panel aria-labelledby="details" {
             h2 #details { "Role and organisation" }
-            (errors.summary())
+            (errors.summary(locale))
             form method="post" action=(person_path(user.id)) {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 (errors.field("display_name", "Name", html! {
@@ -254,7 +254,7 @@ pub(super) async fn render_person(
                         }
                     }
                     @if let Some(open) = open_link {
-                        p { "An " (if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }) " link is open until " (crate::web::written::moment(open.expires_at)) ". "
+                        p { "An " (if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }) " link is open until " (crate::web::written::moment(locale, open.expires_at)) ". "
                             a href={ "/admin/links/" (open.id) "/revoke" } { "Withdraw it…" } }
                     }
                     p { a.danger-link href={ (person_path(user.id)) "/disable" } { "Disable the account…" } }
