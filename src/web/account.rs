@@ -27,16 +27,17 @@ pub async fn account_page(
     query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let notice = match query.get("done").map(String::as_str) {
-        Some("password") => Some("Your password is changed. Your other sessions have ended."),
-        Some("language") => Some("Your language is saved."),
-        Some("session") => Some("That session has ended."),
-        Some("key") => Some("The key is revoked."),
+        Some("password") => Some("own-password-changed"),
+        Some("language") => Some("own-language-saved"),
+        Some("session") => Some("own-session-ended"),
+        Some("key") => Some("own-key-revoked"),
         _ => None,
     };
+    let notice = notice.map(|key| visitor.locale.text(key));
     render(
         &visitor,
         &state,
-        notice,
+        notice.as_deref(),
         &FormData::default(),
         &[],
         HttpResponse::Ok(),
@@ -121,10 +122,12 @@ pub(super) async fn render(
     errors: &[FieldError],
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
+    let locale = visitor.locale;
+    let title = locale.text("own-title");
     let content = if visitor.caller.key_id.is_some() {
         html! {
-            h1 { (TITLE) }
-            p { "You are signed in with the API key " strong { (visitor.caller.name) } ". Passwords, a second factor and keys of your own belong to personal accounts: ask an admin to invite you." }
+            h1 { (title) }
+            p { (locale.text_with("own-with-key", &[("name", visitor.caller.name.as_str().into())])) }
         }
     } else {
         let overview = accounts::account_overview(state, &visitor.caller).await?;
@@ -133,10 +136,8 @@ pub(super) async fn render(
     Ok(response
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(layout::page(TITLE, visitor, Section::Account, content).into_string()))
+        .body(layout::page(&title, visitor, Section::Account, content).into_string()))
 }
-
-const TITLE: &str = "Your account";
 
 /// The account page of a person, from what [`accounts::account_overview`] read.
 fn account_view(
@@ -149,12 +150,12 @@ fn account_view(
     let locale = visitor.locale;
     let errors = widgets::FieldErrors(errors);
     html! {
-        h1 { (TITLE) }
+        h1 { (locale.text("own-title")) }
         @if let Some(notice) = notice { div.notice role="status" { p { (notice) } } }
         (errors.summary(locale))
         (identity_panel(visitor, overview))
         (password_panel(visitor, &errors, overview))
-        (second_factor_panel(overview))
+        (second_factor_panel(locale, overview))
         (sessions_panel(visitor, overview))
         (keys_panel(visitor, form, &errors, overview))
     }
@@ -167,20 +168,20 @@ fn identity_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
         section.panel aria-labelledby="you" {
             h2 #you { (user.display_name) }
             dl.details {
-                dt { "E-mail address" } dd { (user.email) }
-                dt { "Role" } dd { (user.role.label(locale)) }
-                @if let Some(organisation) = &overview.organisation { dt { "Organisation" } dd { (organisation) } }
+                dt { (locale.text("own-email")) } dd { (user.email) }
+                dt { (locale.text("own-role")) } dd { (user.role.label(locale)) }
+                @if let Some(organisation) = &overview.organisation { dt { (locale.text("own-organisation")) } dd { (organisation) } }
             }
             form method="post" action="/account/language" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                label for="language" { "Language of the pages" }
+                label for="language" { (locale.text("own-language")) }
                 select #language name="language" {
-                    option value=(FOLLOW_THE_BROWSER) selected[user.preferred_language.is_none()] { "As my browser asks" }
+                    option value=(FOLLOW_THE_BROWSER) selected[user.preferred_language.is_none()] { (locale.text("own-language-browser")) }
                     @for &language in Language::ALL.iter().filter(|&&l| Locale::speaking(l).is_some() || user.preferred_language == Some(l)) {
                         option value=(language.as_str()) lang=(language.as_str()) selected[user.preferred_language == Some(language)] { (language.own_name()) }
                     }
                 }
-                button.secondary type="submit" { "Save" }
+                button.secondary type="submit" { (locale.text("own-save")) }
             }
         }
     }
@@ -191,41 +192,42 @@ fn password_panel(
     errors: &widgets::FieldErrors<'_>,
     overview: &AccountOverview,
 ) -> Markup {
+    let locale = visitor.locale;
     html! {
         section.panel aria-labelledby="password-heading" {
-            h2 #password-heading { "Password" }
+            h2 #password-heading { (locale.text("own-password")) }
             form method="post" action="/account/password" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 input type="hidden" name="username" value=(overview.user.email) autocomplete="username";
-                (errors.field("current_password", "Current password", html! {
+                (errors.field("current_password", &locale.text("own-current-password"), html! {
                     input #current_password type="password" name="current_password" required autocomplete="current-password"
                         aria-invalid=[errors.invalid("current_password")] aria-describedby=[errors.described("current_password")];
                 }))
-                (errors.field("password", &format!("New password (at least {MIN_LENGTH} characters)"), html! {
+                (errors.field("password", &locale.text_with("own-new-password", &[("min", MIN_LENGTH.into())]), html! {
                     input #password type="password" name="password" required minlength=(MIN_LENGTH) autocomplete="new-password"
                         aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
                 }))
-                (errors.field("confirmation", "The new password again", html! {
+                (errors.field("confirmation", &locale.text("own-new-password-again"), html! {
                     input #confirmation type="password" name="confirmation" required autocomplete="new-password"
                         aria-invalid=[errors.invalid("confirmation")] aria-describedby=[errors.described("confirmation")];
                 }))
-                button type="submit" { "Change the password" }
+                button type="submit" { (locale.text("own-change-password")) }
             }
         }
     }
 }
 
-fn second_factor_panel(overview: &AccountOverview) -> Markup {
+fn second_factor_panel(locale: Locale, overview: &AccountOverview) -> Markup {
     let codes_left = overview.recovery_codes_left;
     html! {
         section.panel aria-labelledby="second-factor" {
-            h2 #second-factor { "Second factor" }
+            h2 #second-factor { (locale.text("own-second-factor")) }
             @if overview.user.has_second_factor() {
-                p { "Signing in asks for a code from your authenticator app. " (codes_left) " recovery code" @if codes_left != 1 { "s" } " left." }
-                p.muted { "Lost your phone and your recovery codes? An admin can reset your second factor with the command line." }
+                p { (locale.text_with("own-second-factor-on", &[("codes", codes_left.into())])) }
+                p.muted { (locale.text("own-second-factor-lost")) }
             } @else {
-                p { "Signing in asks only for your password. A code from an app on your phone makes a stolen password worthless." }
-                p { a.button href="/account/second-factor" { "Set up a second factor" } }
+                p { (locale.text("own-second-factor-off")) }
+                p { a.button href="/account/second-factor" { (locale.text("own-set-up-second-factor")) } }
             }
         }
     }
@@ -236,20 +238,26 @@ fn sessions_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
     let this_session = session::handle_of(visitor.session_digest());
     html! {
         section.panel aria-labelledby="sessions" {
-            h2 #sessions { "Where you are signed in" }
+            h2 #sessions { (locale.text("own-sessions")) }
             div.table-wrap { table {
-                thead { tr { th scope="col" { "Browser" } th scope="col" { "Since" } th scope="col" { "Last seen" } th scope="col" { span.muted { "Action" } } } }
+                thead { tr {
+                    th scope="col" { (locale.text("own-browser")) }
+                    th scope="col" { (locale.text("own-since")) }
+                    th scope="col" { (locale.text("own-last-seen")) }
+                    th scope="col" { span.muted { (locale.text("own-action")) } }
+                } }
                 tbody {
                     @for row in &overview.sessions {
                         @let handle = session::handle_of(&row.id_sha256);
                         tr {
-                            th scope="row" { (row.user_agent.as_deref().map_or("unknown browser", browser_name)) @if handle == this_session { " (this one)" } }
+                            @let browser = browser_name(locale, row.user_agent.as_deref());
+                            th scope="row" { @if handle == this_session { (locale.text_with("own-this-session", &[("browser", browser.into())])) } @else { (browser) } }
                             td { (crate::web::written::moment(locale, row.created_at)) }
                             td { (crate::web::written::moment(locale, row.last_seen_at)) }
                             td {
                                 form method="post" action={ "/account/sessions/" (handle) "/end" } {
                                     input type="hidden" name="csrf" value=(visitor.csrf);
-                                    button.secondary type="submit" { @if handle == this_session { "Sign out" } @else { "End" } }
+                                    button.secondary type="submit" { @if handle == this_session { (locale.text("sign-out")) } @else { (locale.text("own-end-session")) } }
                                 }
                             }
                         }
@@ -269,21 +277,27 @@ fn keys_panel(
     let locale = visitor.locale;
     html! {
         section.panel aria-labelledby="keys" {
-            h2 #keys { "Your API keys" }
-            p.muted { "For your own scripts: a key acts as you, never with more rights than your role, and stops when your account is disabled." }
+            h2 #keys { (locale.text("own-keys")) }
+            p.muted { (locale.text("own-keys-intro")) }
             @if !overview.keys.is_empty() {
                 div.table-wrap { table {
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "State" } } }
+                    thead { tr {
+                        th scope="col" { (locale.text("own-key-name")) }
+                        th scope="col" { (locale.text("own-role")) }
+                        th scope="col" { (locale.text("own-key-created")) }
+                        th scope="col" { (locale.text("own-key-last-used")) }
+                        th scope="col" { (locale.text("own-key-state")) }
+                    } }
                     tbody {
                         @for key in &overview.keys {
                             tr {
                                 th scope="row" { (key.name) }
                                 td { (key.role.label(locale)) }
                                 td { (crate::web::written::day_of(locale, key.created_at)) }
-                                td { (key.last_used_at.map_or("never".to_owned(), |at| crate::web::written::moment(locale, at))) }
+                                td { (key.last_used_at.map_or_else(|| locale.text("own-key-never-used"), |at| crate::web::written::moment(locale, at))) }
                                 td {
-                                    @if key.revoked_at.is_some() { "revoked" }
-                                    @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" } }
+                                    @if key.revoked_at.is_some() { (locale.text("own-key-revoked-state")) }
+                                    @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label=(locale.text_with("own-key-revoke-label", &[("name", key.name.as_str().into())])) { (locale.text("own-key-revoke")) } }
                                 }
                             }
                         }
@@ -292,35 +306,38 @@ fn keys_panel(
             }
             form method="post" action="/account/keys" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("name", "Name (what will use it)", html! {
+                (errors.field("name", &locale.text("own-key-name-field"), html! {
                     input #name type="text" name="name" value=(form.get("name")) required
                         aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
-                (errors.field("role", "Role", html! {
+                (errors.field("role", &locale.text("own-role"), html! {
                     select #role name="role" {
                         @for role in roles_weakest_first().filter(|r| overview.user.role.covers(*r)) { option value=(role) { (role.label(locale)) } }
                     }
                 }))
-                button type="submit" { "Create a key" }
+                button type="submit" { (locale.text("own-key-create")) }
             }
         }
     }
 }
 
 /// A browser's name from its user agent, as a person recognises it.
-fn browser_name(agent: &str) -> &'static str {
-    let os = if agent.contains("Android") {
-        "Android"
+fn browser_name(locale: Locale, agent: Option<&str>) -> String {
+    let Some(agent) = agent else {
+        return locale.text("own-unknown-browser");
+    };
+    let system = if agent.contains("Android") {
+        Some("Android")
     } else if agent.contains("iPhone") || agent.contains("iPad") {
-        "iOS"
+        Some("iOS")
     } else if agent.contains("Windows") {
-        "Windows"
+        Some("Windows")
     } else if agent.contains("Mac OS") {
-        "macOS"
+        Some("macOS")
     } else if agent.contains("Linux") {
-        "Linux"
+        Some("Linux")
     } else {
-        ""
+        None
     };
     let browser = if agent.contains("Edg/") {
         "Edge"
@@ -331,21 +348,20 @@ fn browser_name(agent: &str) -> &'static str {
     } else if agent.contains("Safari/") {
         "Safari"
     } else {
-        "a browser"
+        return locale.text("own-a-browser");
     };
-    match (browser, os) {
-        ("Chrome", "Android") => "Chrome on Android",
-        ("Chrome", "Windows") => "Chrome on Windows",
-        ("Chrome", "macOS") => "Chrome on macOS",
-        ("Chrome", "Linux") => "Chrome on Linux",
-        ("Chrome", _) => "Chrome",
-        ("Firefox", "Windows") => "Firefox on Windows",
-        ("Firefox", "Linux") => "Firefox on Linux",
-        ("Firefox", "macOS") => "Firefox on macOS",
-        ("Firefox", _) => "Firefox",
-        ("Safari", "iOS") => "Safari on iOS",
-        ("Safari", _) => "Safari",
-        ("Edge", _) => "Edge",
-        _ => "a browser",
+    // Which system is worth saying: the one a person could have several browsers of.
+    let system = match (browser, system) {
+        ("Chrome", Some(system @ ("Android" | "Windows" | "macOS" | "Linux")))
+        | ("Firefox", Some(system @ ("Windows" | "Linux" | "macOS")))
+        | ("Safari", Some(system @ "iOS")) => Some(system),
+        _ => None,
+    };
+    match system {
+        Some(system) => locale.text_with(
+            "own-browser-on",
+            &[("browser", browser.into()), ("system", system.into())],
+        ),
+        None => browser.to_owned(),
     }
 }

@@ -94,25 +94,26 @@ pub fn secret_page(
     cookie: &str,
     path: &str,
 ) -> Result<HttpResponse, WebError> {
-    let title = "New API key";
+    let locale = visitor.locale;
+    let title = locale.text("made-key-title");
     let content = html! {
         h1 { (title) }
         @match secret {
             Some(secret) => {
                 div.panel {
-                    p { "Copy the key now: it is shown only this once. Send it as " code { "Authorization: Bearer <key>" } "." }
-                    label for="secret" { "Key" }
+                    p { (locale.text("made-key-copy-now")) " " code { "Authorization: Bearer <key>" } "." }
+                    label for="secret" { (locale.text("made-key-label")) }
                     div.copyable {
                         input #secret.secret type="text" readonly value=(secret);
-                        button.secondary type="button" data-copy="secret" hidden { "Copy" }
+                        button.secondary type="button" data-copy="secret" hidden { (locale.text("made-key-copy")) }
                     }
                 }
             }
-            None => { p { "The key was shown once, when it was made; it cannot be shown again. Revoke it and make a new one if it was lost." } }
+            None => { p { (locale.text("made-key-shown-once")) } }
         }
-        p.actions { a.button href=(back) { "Back" } }
+        p.actions { a.button href=(back) { (locale.text("made-key-back")) } }
     };
-    let mut response = widgets::html_page(layout::page(title, visitor, section, content));
+    let mut response = widgets::html_page(layout::page(&title, visitor, section, content));
     if carried {
         response
             .add_cookie(&shown_once::spent(cookie, path))
@@ -133,7 +134,8 @@ pub async fn confirm_revoke_key(
 ) -> Result<HttpResponse, WebError> {
     let mut connection = state.connection().await?;
     let key = revocable_key(&mut connection, &visitor.caller, *id).await?;
-    let title = format!("Revoke the key “{}”?", key.name);
+    let locale = visitor.locale;
+    let title = locale.text_with("revoke-key-title", &[("name", key.name.as_str().into())]);
     let back = if key.owner_id == visitor.caller.user_id {
         "/account"
     } else {
@@ -142,11 +144,11 @@ pub async fn confirm_revoke_key(
     let action = format!("/account/keys/{}/revoke", key.id);
     let content = widgets::Confirmation {
         title: &title,
-        consequence: html! { "Every script or service using it will be refused from now on, and sessions signed in with it end. This cannot be undone." },
+        consequence: html! { (locale.text("revoke-key-consequence")) },
         action: &action,
-        button: "Revoke the key",
+        button: &locale.text("revoke-key-submit"),
         cancel: back,
-        cancel_label: "Cancel",
+        cancel_label: &locale.text("revoke-key-cancel"),
     }
     .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(

@@ -12,7 +12,7 @@ use super::{locale, presession, shell, widgets};
 use crate::domain::password::MIN_LENGTH;
 use crate::domain::{AccountLinkPurpose, Failure, FieldError};
 use crate::http::AppState;
-use crate::i18n::Locale;
+use crate::i18n::{Argument, Locale};
 use crate::usecases::accounts::{self, ChosenPassword, LINK_PATH, OpenedLink, SignedIn};
 use crate::usecases::sessions::NewHolder;
 
@@ -89,12 +89,12 @@ fn closed(locale: Locale, failure: Failure) -> Result<HttpResponse, WebError> {
     };
     let body = html! {
         div.notice.bad role="alert" { p { (message) } }
-        p { a href="/signin" { "Go to the sign-in page" } }
+        p { a href="/signin" { (locale.text("link-go-to-sign-in")) } }
     };
     Ok(response
         .insert_header(("Cache-Control", "no-store"))
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page(locale, "This link does not open", body).into_string()))
+        .body(shell::bare_page(locale, &locale.text("link-closed-title"), body).into_string()))
 }
 
 fn form(
@@ -108,20 +108,29 @@ fn form(
     let locale = locale::of_request(request);
     let (form_token, cookie) = presession::issue(request, LINK_PATH)?;
     let errors = widgets::FieldErrors(errors);
+    let person = |name: &str, email: &str| -> [Argument<'static>; 2] {
+        [
+            ("name", name.to_owned().into()),
+            ("email", email.to_owned().into()),
+        ]
+    };
     let (title, intro) = match (&opened.purpose, &opened.user) {
         (AccountLinkPurpose::FirstAdmin, _) => (
-            "Create the first admin account",
-            "This gaptrack has no admin yet. Create your account: you will then invite your team from the pages.".to_owned(),
+            locale.text("link-first-admin-title"),
+            locale.text("link-first-admin-intro"),
         ),
         (AccountLinkPurpose::Invitation, Some(user)) => (
-            "Welcome to gaptrack",
-            format!("You are invited as {} ({}). Choose your password to sign in.", user.display_name, user.email),
+            locale.text("link-welcome-title"),
+            locale.text_with(
+                "link-welcome-intro",
+                &person(&user.display_name, &user.email),
+            ),
         ),
         (_, Some(user)) => (
-            "Choose a new password",
-            format!("Choose a new password for {} ({}). Your other sessions will end.", user.display_name, user.email),
+            locale.text("link-reset-title"),
+            locale.text_with("link-reset-intro", &person(&user.display_name, &user.email)),
         ),
-        (_, None) => ("Choose a password", String::new()),
+        (_, None) => (locale.text("link-choose-title"), String::new()),
     };
     let body = html! {
         div.panel {
@@ -130,11 +139,11 @@ fn form(
             form method="post" action={ (LINK_PATH) "/" (token) } {
                 input type="hidden" name="form_token" value=(form_token);
                 @if opened.user.is_none() {
-                    (errors.field("display_name", "Your name", html! {
+                    (errors.field("display_name", &locale.text("link-your-name"), html! {
                         input #display_name type="text" name="display_name" value=(posted.get("display_name")) required autofocus autocomplete="name"
                             aria-invalid=[errors.invalid("display_name")] aria-describedby=[errors.described("display_name")];
                     }))
-                    (errors.field("email", "Your e-mail address", html! {
+                    (errors.field("email", &locale.text("link-your-email"), html! {
                         input #email type="email" name="email" value=(posted.get("email")) required autocomplete="username"
                             aria-invalid=[errors.invalid("email")] aria-describedby=[errors.described("email")];
                     }))
@@ -142,16 +151,16 @@ fn form(
                     // For password managers, which file the password under the address.
                     input type="hidden" name="username" value=(user.email) autocomplete="username";
                 }
-                (errors.field("password", &format!("Password (at least {MIN_LENGTH} characters; a few unrelated words make a good one)"), html! {
+                (errors.field("password", &locale.text_with("link-password", &[("min", MIN_LENGTH.into())]), html! {
                     input #password type="password" name="password" required minlength=(MIN_LENGTH) autocomplete="new-password"
                         autofocus[opened.user.is_some()]
                         aria-invalid=[errors.invalid("password")] aria-describedby=[errors.described("password")];
                 }))
-                (errors.field("confirmation", "The same password again", html! {
+                (errors.field("confirmation", &locale.text("link-confirmation"), html! {
                     input #confirmation type="password" name="confirmation" required autocomplete="new-password"
                         aria-invalid=[errors.invalid("confirmation")] aria-describedby=[errors.described("confirmation")];
                 }))
-                button type="submit" { "Save and sign in" }
+                button type="submit" { (locale.text("link-submit")) }
             }
         }
     };
@@ -162,5 +171,5 @@ fn form(
         .insert_header(("Referrer-Policy", "no-referrer"));
     Ok(response
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page(locale, title, body).into_string()))
+        .body(shell::bare_page(locale, &title, body).into_string()))
 }

@@ -114,25 +114,40 @@ impl WebError {
                 let (heading, next_step) = super::error_words::heading_and_next_step(error);
                 (heading, locale.refusal(refusal), next_step)
             }
-            Self::Api(error) => {
-                let (heading, next_step) = super::error_words::heading_and_next_step(error);
-                (heading, error.problem().detail, next_step)
-            }
+            Self::Api(error) => return Some(api_page(error, locale, top_bar)),
         };
-        let title = locale.text(heading);
-        let body = html! {
-            h1 { (title) }
-            div.notice.bad role="alert" {
-                p { (widgets::message(&widgets::sentence(&detail))) }
-                p { (locale.text(next_step)) }
-                @if let Some(id) = request_id::current() {
-                    p.muted { (locale.text_with("error-request-id", &[("id", id.into())])) }
-                }
-            }
-            p { a href="/" { (locale.text("error-back-to-overview")) } }
-        };
-        Some(shell::shell(locale, &title, top_bar, body))
+        Some(page(locale, top_bar, heading, &detail, next_step))
     }
+}
+
+/// The error page of a fault or refusal the shared HTTP layer answered (a body or an address
+/// that cannot be read, a method the address does not take...), for a person's browser.
+pub fn api_page(error: &ApiError, locale: Locale, top_bar: Markup) -> Markup {
+    let (heading, next_step) = super::error_words::heading_and_next_step(error);
+    let detail = match error {
+        // The parser's words speak of types and fields, not of what the person did.
+        ApiError::BadRequest(_) => locale.text("error-unreadable-detail"),
+        other => other.problem().detail,
+    };
+    page(locale, top_bar, heading, &detail, next_step)
+}
+
+/// An error page: its heading, what happened and what to do next (catalogue keys but for
+/// `detail`), with the request id that leads to the log line.
+fn page(locale: Locale, top_bar: Markup, heading: &str, detail: &str, next_step: &str) -> Markup {
+    let title = locale.text(heading);
+    let body = html! {
+        h1 { (title) }
+        div.notice.bad role="alert" {
+            p { (widgets::message(&widgets::sentence(detail))) }
+            p { (locale.text(next_step)) }
+            @if let Some(id) = request_id::current() {
+                p.muted { (locale.text_with("error-request-id", &[("id", id.into())])) }
+            }
+        }
+        p { a href="/" { (locale.text("error-back-to-overview")) } }
+    };
+    shell::shell(locale, &title, top_bar, body)
 }
 
 /// Percent-encodes a path for a query string.

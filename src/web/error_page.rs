@@ -6,6 +6,7 @@ use actix_web::Error;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::InternalError;
+use actix_web::http::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, ResponseError};
 use maud::Markup;
@@ -15,6 +16,8 @@ use super::layout;
 use super::locale;
 use super::session::Visitor;
 use super::shell;
+use crate::http::API_PREFIX;
+use crate::http::error::ApiError;
 use crate::i18n::Locale;
 
 /// Wraps the whole app (outside the pages' deadline, whose 503 it words too, in the language the
@@ -29,13 +32,24 @@ pub async fn in_the_readers_words<B: MessageBody + 'static>(
     let asked = locale::of_request(request.request());
     match next.call(request).await {
         Ok(response) => {
-            let page = response
-                .response()
-                .error()
-                .and_then(|error| error.as_error::<WebError>())
-                .and_then(|error| page_for(response.request(), error));
+            let error = response.response().error();
+            let page = match error.and_then(|error| error.as_error::<WebError>()) {
+                Some(failure) => page_for(response.request(), failure),
+                // What the shared HTTP layer answered (an address or a body it cannot read)
+                // on a page a browser asked for.
+                None => error
+                    .and_then(|error| error.as_error::<ApiError>())
+                    .filter(|_| is_a_page_for_a_browser(response.request()))
+                    .map(|error| api_page_for(response.request(), error)),
+            };
             Ok(match page {
-                Some(page) => response.map_body(|_, _| EitherBody::right(page.into_string())),
+                Some(page) => response.map_body(|head, _| {
+                    head.headers_mut().insert(
+                        CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    );
+                    EitherBody::right(page.into_string())
+                }),
                 None => response.map_into_left_body(),
             })
         }
@@ -55,9 +69,32 @@ pub async fn in_the_readers_words<B: MessageBody + 'static>(
     }
 }
 
+/// Whether `request` is a browser's, for a page: outside the API, asking for HTML.
+fn is_a_page_for_a_browser(request: &HttpRequest) -> bool {
+    !request.path().starts_with(API_PREFIX)
+        && request
+            .headers()
+            .get(ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// The page of a shared-layer `error` for whoever sent `request`.
+fn api_page_for(request: &HttpRequest, error: &ApiError) -> Markup {
+    let (locale, top_bar) = reader(request);
+    super::error::api_page(error, locale, top_bar)
+}
+
 /// The page of `error` for whoever sent `request`: in their language, under their top bar when
 /// their session is known.
 fn page_for(request: &HttpRequest, error: &WebError) -> Option<Markup> {
+    let (locale, top_bar) = reader(request);
+    error.page(locale, top_bar)
+}
+
+/// The language of whoever sent `request`, and their top bar: their own when their session was
+/// read before the failure.
+fn reader(request: &HttpRequest) -> (Locale, Markup) {
     let extensions = request.extensions();
     let visitor = extensions.get::<Visitor>();
     let locale = visitor
@@ -68,5 +105,5 @@ fn page_for(request: &HttpRequest, error: &WebError) -> Option<Markup> {
         Some(visitor) => layout::top_bar(visitor, None),
         None => shell::anonymous_top_bar(locale),
     };
-    error.page(locale, top_bar)
+    (locale, top_bar)
 }

@@ -12,6 +12,7 @@ use super::signin::safe_return_to;
 use super::{shell, widgets};
 use crate::domain::{Failure, SessionPending};
 use crate::http::AppState;
+use crate::i18n::Locale;
 use crate::usecases::accounts;
 
 #[derive(Debug, Deserialize)]
@@ -84,14 +85,15 @@ fn code_form(
     error: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
+    let locale = pending.visitor.locale;
     let body = html! {
         div.panel {
-            p { "Open the authenticator app on your phone and type the 6-digit code it shows for gaptrack. Lost your phone? Type one of your recovery codes instead." }
+            p { (locale.text("factor-intro")) }
             form method="post" action="/signin/second-factor" {
                 input type="hidden" name="csrf" value=(pending.visitor.csrf);
                 input type="hidden" name="return_to" value=(return_to);
                 div.field.invalid[error.is_some()] {
-                    label for="code" { "Code" }
+                    label for="code" { (locale.text("factor-code")) }
                     input #code type="text" name="code" required autofocus autocomplete="one-time-code"
                         inputmode="numeric" aria-invalid=[error.map(|_| "true")]
                         aria-describedby=[error.map(|_| "code-error")];
@@ -99,22 +101,22 @@ fn code_form(
                         p #code-error .field-error role="alert" { (error) }
                     }
                 }
-                button type="submit" { "Continue" }
+                button type="submit" { (locale.text("factor-continue")) }
             }
-            (sign_out_form(&pending.visitor.csrf))
+            (sign_out_form(locale, &pending.visitor.csrf))
         }
     };
     no_store(&mut response);
     response
         .content_type("text/html; charset=utf-8")
-        .body(shell::bare_page(pending.visitor.locale, "Your second factor", body).into_string())
+        .body(shell::bare_page(locale, &locale.text("factor-title"), body).into_string())
 }
 
-fn sign_out_form(csrf: &str) -> Markup {
+fn sign_out_form(locale: Locale, csrf: &str) -> Markup {
     html! {
         form method="post" action="/signout" {
             input type="hidden" name="csrf" value=(csrf);
-            button.secondary type="submit" { "Sign out" }
+            button.secondary type="submit" { (locale.text("sign-out")) }
         }
     }
 }
@@ -152,6 +154,7 @@ pub async fn confirm(
     posted: PendingForm,
 ) -> Result<HttpResponse, WebError> {
     let PendingForm { pending, form } = posted;
+    let locale = pending.visitor.locale;
     if pending.pending == Some(SessionPending::SecondFactor) {
         return Err(WebError::Elsewhere(
             super::session::page_for(SessionPending::SecondFactor).into(),
@@ -166,17 +169,17 @@ pub async fn confirm(
             }
             let body = html! {
                 div.panel {
-                    div.notice role="status" { p { "Your second factor is set up. From now on, signing in asks for a code from your app." } }
-                    h2 { "Your recovery codes" }
-                    p { "If you lose your phone, each of these codes signs you in once instead of the app's code. Keep them somewhere safe (printed, or in a password manager): they are shown only this once." }
+                    div.notice role="status" { p { (locale.text("factor-set-up")) } }
+                    h2 { (locale.text("recovery-codes-heading")) }
+                    p { (locale.text("recovery-codes-intro")) }
                     ul.recovery-codes #recovery-codes { @for code in &codes { li { code { (code) } } } }
-                    p { a.button href=(return_to) { "Continue" } }
+                    p { a.button href=(return_to) { (locale.text("factor-continue")) } }
                 }
             };
             let mut response = HttpResponse::Ok();
             no_store(&mut response);
             Ok(response.content_type("text/html; charset=utf-8").body(
-                shell::bare_page(pending.visitor.locale, "Recovery codes", body).into_string(),
+                shell::bare_page(locale, &locale.text("recovery-codes-title"), body).into_string(),
             ))
         }
         Err(Failure::Invalid(errors)) => {
@@ -205,23 +208,24 @@ fn enrol_form(
     error: Option<&str>,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
+    let locale = pending.visitor.locale;
     let required = pending.pending == Some(SessionPending::Enrolment);
     let body = html! {
         div.panel {
             @if required {
-                p { "Your role requires a second factor: a code from an authenticator app on your phone, asked for at each sign-in, so that a stolen password alone opens nothing." }
+                p { (locale.text("enrol-required")) }
             }
             ol {
-                li { "Install an authenticator app (FreeOTP, Aegis, Google Authenticator, Microsoft Authenticator...)." }
-                li { "In the app, add an account by scanning this code:" }
+                li { (locale.text("enrol-install")) }
+                li { (locale.text("enrol-scan")) }
             }
-            figure.qr { (qr_svg(&enrolment.setup_address)) }
-            p { "Or type this key into the app: " code #totp-secret { (enrolment.secret_text) } }
+            figure.qr { (qr_svg(locale, &enrolment.setup_address)) }
+            p { (locale.text("enrol-type-key")) " " code #totp-secret { (enrolment.secret_text) } }
             form method="post" action="/account/second-factor" {
                 input type="hidden" name="csrf" value=(pending.visitor.csrf);
                 input type="hidden" name="return_to" value=(return_to);
                 div.field.invalid[error.is_some()] {
-                    label for="code" { "The 6-digit code the app now shows" }
+                    label for="code" { (locale.text("enrol-code")) }
                     input #code type="text" name="code" required autocomplete="one-time-code"
                         inputmode="numeric" aria-invalid=[error.map(|_| "true")]
                         aria-describedby=[error.map(|_| "code-error")];
@@ -229,20 +233,20 @@ fn enrol_form(
                         p #code-error .field-error role="alert" { (error) }
                     }
                 }
-                button type="submit" { "Set up the second factor" }
+                button type="submit" { (locale.text("enrol-submit")) }
             }
-            @if required { (sign_out_form(&pending.visitor.csrf)) }
-            @else { p { a href="/account" { "Not now" } } }
+            @if required { (sign_out_form(locale, &pending.visitor.csrf)) }
+            @else { p { a href="/account" { (locale.text("enrol-not-now")) } } }
         }
     };
     no_store(&mut response);
-    response.content_type("text/html; charset=utf-8").body(
-        shell::bare_page(pending.visitor.locale, "Set up a second factor", body).into_string(),
-    )
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(shell::bare_page(locale, &locale.text("enrol-title"), body).into_string())
 }
 
 /// The QR code of `data`, drawn on the server as SVG (no script, no image request).
-fn qr_svg(data: &str) -> Markup {
+fn qr_svg(locale: Locale, data: &str) -> Markup {
     match qrcode::QrCode::new(data.as_bytes()) {
         Ok(code) => {
             let svg = code
@@ -256,12 +260,15 @@ fn qr_svg(data: &str) -> Markup {
                 .map_or(svg.as_str(), |start| &svg[start..])
                 .replacen(
                     "<svg",
-                    "<svg role=\"img\" aria-label=\"QR code of the second factor's key\"",
+                    &format!(
+                        "<svg role=\"img\" aria-label=\"{}\"",
+                        maud::html! { (locale.text("enrol-qr-label")) }.into_string()
+                    ),
                     1,
                 );
             PreEscaped(svg)
         }
-        Err(_) => html! { p { "The QR code cannot be drawn: type the key below instead." } },
+        Err(_) => html! { p { (locale.text("enrol-qr-failed")) } },
     }
 }
 

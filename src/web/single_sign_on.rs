@@ -54,7 +54,7 @@ pub async fn start(
         return Ok(refused(
             locale::of_request(&request),
             HttpResponse::NotFound(),
-            "Single sign-on is not set up on this gaptrack.",
+            &locale::of_request(&request).text("sso-not-set-up"),
         ));
     };
     let return_to = safe_return_to(query.return_to.as_deref().unwrap_or("/"));
@@ -87,7 +87,7 @@ pub async fn callback(
         return Ok(refused(
             locale::of_request(&request),
             HttpResponse::NotFound(),
-            "Single sign-on is not set up on this gaptrack.",
+            &locale::of_request(&request).text("sso-not-set-up"),
         ));
     };
     let mut spent = Cookie::build(COOKIE, "").path(PATH).finish();
@@ -97,15 +97,12 @@ pub async fn callback(
         .and_then(|cookie| URL_SAFE_NO_PAD.decode(cookie.value()).ok())
         .and_then(|bytes| serde_json::from_slice(&bytes).ok());
     let (Some(flow), Some(code), Some(returned_state)) = (flow, &query.code, &query.state) else {
-        let why = match &query.error {
-            Some(_) => {
-                "The identity provider did not sign you in. Try again, or sign in with your password."
-            }
-            None => {
-                "This sign-in is out of date or did not start here: start again from the sign-in page."
-            }
-        };
-        let mut response = refused(locale::of_request(&request), HttpResponse::Forbidden(), why);
+        let locale = locale::of_request(&request);
+        let why = locale.text(match &query.error {
+            Some(_) => "sso-refused",
+            None => "sso-out-of-date",
+        });
+        let mut response = refused(locale, HttpResponse::Forbidden(), &why);
         response.add_cookie(&spent).ok();
         return Ok(response);
     };
@@ -124,7 +121,7 @@ pub async fn callback(
             return Ok(refused(
                 locale::of_request(&request),
                 HttpResponse::Forbidden(),
-                "This sign-in is out of date or did not start here: start again from the sign-in page.",
+                &locale::of_request(&request).text("sso-out-of-date"),
             ));
         }
         Err(error) => return Ok(provider_fault(locale::of_request(&request), &error)),
@@ -167,7 +164,7 @@ fn provider_fault(locale: Locale, error: &OidcError) -> HttpResponse {
     refused(
         locale,
         HttpResponse::ServiceUnavailable(),
-        "The identity provider cannot be reached right now. Try again in a moment, or sign in with your password.",
+        &locale.text("sso-unreachable"),
     )
 }
 
@@ -178,10 +175,10 @@ fn refused(
 ) -> HttpResponse {
     let body = html! {
         div.notice.bad role="alert" { p { (why) } }
-        p { a href="/signin" { "Back to the sign-in page" } }
+        p { a href="/signin" { (locale.text("sso-back")) } }
     };
     response
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(shell::bare_page(locale, "Single sign-on", body).into_string())
+        .body(shell::bare_page(locale, &locale.text("sso-title"), body).into_string())
 }

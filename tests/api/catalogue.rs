@@ -300,6 +300,154 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
     }
 }
 
+/// A browser that asks for the pseudo-locale on every page of `app`, and keeps its cookies.
+fn pseudo_browser(app: &TestApp) -> reqwest::Client {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str(
+        "gaptrack_language=pseudo; Path=/",
+        &app.address.parse().unwrap(),
+    );
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static("text/html"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .cookie_provider(jar)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The page at `url`, as `browser` gets it.
+async fn text_of(browser: &reqwest::Client, url: &str) -> String {
+    let response = browser.get(url).send().await.unwrap();
+    response.text().await.unwrap()
+}
+
+/// `data` as the checks take it.
+fn as_data(data: &[String]) -> Vec<&str> {
+    data.iter().map(String::as_str).collect()
+}
+
+/// Asserts that `page` says nothing outside the catalogue but `data`.
+fn assert_catalogued(what: &str, page: &str, data: &[&str]) {
+    assert!(
+        page.contains('⟦'),
+        "{what} is not in the pseudo-locale: {page}"
+    );
+    assert_eq!(
+        words_outside_the_catalogue(page, data),
+        Vec::<String>::new(),
+        "{what}: {page}"
+    );
+}
+
+#[actix_web::test]
+async fn a_persons_own_pages_say_nothing_that_is_not_from_the_catalogue() {
+    let app = TestApp::spawn().await;
+    let link = crate::accounts::link_in(&crate::accounts::users_command(&app, &["first-admin"]));
+    let browser = pseudo_browser(&app);
+    let page = text_of(&browser, &link).await;
+    assert_catalogued("the first admin's link", &page, &[]);
+    let token = page
+        .split_once(r#"name="form_token" value=""#)
+        .and_then(|(_, after)| after.split('"').next())
+        .unwrap()
+        .to_owned();
+    let password = "tamarind kettle orbit sandal";
+    let made = browser
+        .post(&link)
+        .form(&[
+            ("form_token", token.as_str()),
+            ("display_name", "Awa Ndiaye"),
+            ("email", "awa@example.org"),
+            ("password", password),
+            ("confirmation", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    // A language is offered by its own name, in no catalogue.
+    let mut data = vec![
+        "Awa Ndiaye".to_owned(),
+        "awa@example.org".to_owned(),
+        "English".to_owned(),
+    ];
+    let enrol = browser
+        .get(app.url("/account/second-factor"))
+        .send()
+        .await
+        .unwrap();
+    let enrol = enrol.text().await.unwrap();
+    let secret_text = enrol
+        .split_once(r#"id="totp-secret">"#)
+        .and_then(|(_, after)| after.split('<').next())
+        .unwrap()
+        .to_owned();
+    data.push(secret_text.clone());
+    assert_catalogued("setting up a second factor", &enrol, &as_data(&data));
+    let secret = totp_rs::Secret::Encoded(secret_text.replace(' ', ""))
+        .to_bytes()
+        .unwrap();
+    let code = gaptrack::domain::second_factor::code_at(&secret, app.now().timestamp() as u64);
+    let csrf = enrol
+        .split_once(r#"name="csrf" value=""#)
+        .and_then(|(_, after)| after.split('"').next())
+        .unwrap()
+        .to_owned();
+    let wrong = browser
+        .post(app.url("/account/second-factor"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("code", "000000"),
+            ("return_to", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let confirmed = browser
+        .post(app.url("/account/second-factor"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("code", code.as_str()),
+            ("return_to", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let codes = confirmed.text().await.unwrap();
+    data.extend(
+        codes
+            .split("<li><code>")
+            .skip(1)
+            .filter_map(|rest| rest.split('<').next())
+            .map(str::to_owned),
+    );
+    assert_catalogued("the recovery codes", &codes, &as_data(&data));
+    for path in ["/account", "/no-such-page", "/admin/people/none"] {
+        let page = browser
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_catalogued(path, &page, &as_data(&data));
+    }
+    let data = as_data(&data);
+    let (_, spent) =
+        crate::accounts::get_page(&browser, &app, &link.replace(&app.address, "")).await;
+    assert_catalogued("a spent link", &spent, &data);
+    let signed_out = pseudo_browser(&app);
+    let page = text_of(&signed_out, &app.url("/signin")).await;
+    assert_catalogued("the sign-in page", &page, &[]);
+}
+
 #[test]
 fn text_outside_the_catalogue_is_found() {
     let page = "<html><head><title>⟦Sign in⟧</title></head><body>\

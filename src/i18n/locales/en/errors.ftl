@@ -8,6 +8,7 @@ error-forged-form = This form cannot be accepted
 error-forged-form-next = Open the page again and send the form from there.
 
 error-unreadable = This could not be read
+error-unreadable-detail = The address or the form that was sent could not be read.
 error-unreadable-next = Go back and try again. If it happens again, send the request id below to your admin.
 error-sign-in = Please sign in
 error-sign-in-next = Sign in, then open the page again.
