@@ -69,20 +69,21 @@ pub async fn pack_page(
     let base = format!("/countries/{}/call-for-information", pack.country.code);
     let title = title(&pack);
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
+    let locale = visitor.locale;
     let content = html! {
         h1 { (title) }
-        form.filters.panel method="get" aria-label="Filters" {
+        form.filters.panel method="get" aria-label=(locale.text("filters-label")) {
             div {
-                label for="year" { "Report" }
+                label for="year" { (locale.text("pack-report")) }
                 input #year type="number" name="year" min="2000" max="2100" inputmode="numeric" value=(pack.report_year);
             }
-            (widgets::organisation_filter(visitor.locale, "Work of", &organisations, pack.organisation))
-            button type="submit" { "Apply filters" }
+            (widgets::organisation_filter(locale, &locale.text("pack-work-of"), &organisations, pack.organisation))
+            button type="submit" { (locale.text("filter-apply")) }
         }
         p.actions {
-            a.button href=(query.on(&format!("{base}/print"))) { "Printable version" }
-            a.button.secondary href=(query.on(&format!("{base}.docx"))) download { "Download Word document (.docx)" }
-            a href={ "/countries/" (pack.country.code) } { "Back to " (pack.country.tip_name) }
+            a.button href=(query.on(&format!("{base}/print"))) { (locale.text("pack-printable")) }
+            a.button.secondary href=(query.on(&format!("{base}.docx"))) download { (locale.text("pack-docx")) }
+            a href={ "/countries/" (pack.country.code) } { (locale.text_with("pack-back-to-country", &[("country", pack.country.tip_name.as_str().into())])) }
         }
         div.pack { (body(&pack, &provenance)) }
     };
@@ -107,7 +108,7 @@ pub async fn printable(
             "/countries/{}/call-for-information",
             pack.country.code
         )),
-        back_label: "Back to the pack".to_owned(),
+        back_label: visitor.locale.text("pack-back"),
         script: assets::SCRIPT_PATH.clone(),
     };
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());

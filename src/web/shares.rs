@@ -19,6 +19,7 @@ use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::html_response;
 use crate::http::origin;
+use crate::i18n::Locale;
 use crate::usecases::share_links::ShareLinkRow;
 use crate::usecases::share_links::{self as sharing, DescribedLink, ShareRequest};
 
@@ -71,15 +72,17 @@ pub async fn create(
 }
 
 /// What a link shares, in words: `Senegal, 2023 TIP Report: the work of CenHTRO`.
-fn what_it_shares(link: &DescribedLink) -> String {
-    format!(
-        "{}, {} TIP Report: {}",
-        link.country_name,
-        link.row.year,
-        match &link.organisation_name {
-            Some(name) => format!("the work of {name}"),
-            None => "the work of every organisation".to_owned(),
-        }
+fn what_it_shares(locale: Locale, link: &DescribedLink) -> String {
+    locale.text_with(
+        "shares-what",
+        &[
+            ("country", link.country_name.as_str().into()),
+            ("year", link.row.year.into()),
+            (
+                "organisation",
+                link.organisation_name.as_deref().unwrap_or("none").into(),
+            ),
+        ],
     )
 }
 
@@ -99,32 +102,33 @@ pub async fn made(
     let token = request
         .cookie(&flash_name(id))
         .map(|c| c.value().to_owned());
-    let title = "Read-only link";
+    let title = locale.text("shares-made-title");
     let content = html! {
         h1 { (title) }
         dl.details {
-            dt { "Shares" } dd { (what_it_shares(&link)) }
-            dt { "Until" } dd { (written::day_of(locale, link.row.expires_at)) ", unless you revoke it first" }
+            dt { (locale.text("shares-shares")) } dd { (what_it_shares(locale, &link)) }
+            dt { (locale.text("shares-until")) }
+            dd { (locale.text_with("shares-until-date", &[("day", written::day_of(locale, link.row.expires_at).into())])) }
         }
         @match &token {
             Some(token) => {
                 div.panel {
-                    p { "Anyone with this link can read the report, without an account. Copy it now: it is shown only once." }
-                    label for="share-link" { "Link" }
+                    p { (locale.text("shares-copy-now")) }
+                    label for="share-link" { (locale.text("shares-link")) }
                     div.copyable {
                         textarea #share-link.secret readonly rows="3" { (origin::for_links(&request)) "/shared/" (token) }
-                        button.secondary type="button" data-copy="share-link" hidden { "Copy" }
+                        button.secondary type="button" data-copy="share-link" hidden { (locale.text("shares-copy")) }
                     }
                 }
             }
             None => {
-                p { "The link was shown once, when it was made; it cannot be shown again. Make a new one if it was lost, and revoke the old one." }
+                p { (locale.text("shares-shown-once")) }
             }
         }
-        p.actions { a.button href="/shares" { "Your shared links" } }
+        p.actions { a.button href="/shares" { (locale.text("shares-yours")) } }
     };
     let mut response =
-        widgets::html_page(layout::page(title, &visitor, Section::Countries, content));
+        widgets::html_page(layout::page(&title, &visitor, Section::Countries, content));
     if token.is_some() {
         let mut spent = Cookie::build(flash_name(id), "")
             .path(made_path(id))
@@ -142,33 +146,42 @@ pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
     let links = sharing::made_by(&mut connection, &visitor.caller).await?;
     drop(connection);
     let now = state.clock.now();
-    let title = "Your shared links";
+    let title = locale.text("shares-yours");
     let content = html! {
         h1 { (title) }
         @if links.is_empty() {
             @if sharing::may_share(&visitor.caller) {
-                p { "You have shared no report yet. A country page's " em { "Share a read-only link" } " makes one." }
+                p { (locale.text("shares-none-yet-before")) " " em { (locale.text("sharing-submit")) } " " (locale.text("shares-none-yet-after")) }
             } @else {
-                p { "Sharing is for people of an organisation, who share its work, and for admins. Ask an admin to share a report for you." }
+                p { (locale.text("shares-not-for-you")) }
             }
         } @else {
             div.table-wrap { table.cards {
                 thead { tr {
-                    th scope="col" { "Report" } th scope="col" { "Work of" } th scope="col" { "Made" }
-                    th scope="col" { "Until" } th scope="col" { "State" } th scope="col" { span.muted { "Action" } }
+                    th scope="col" { (locale.text("shares-report")) }
+                    th scope="col" { (locale.text("shares-work-of")) }
+                    th scope="col" { (locale.text("shares-made")) }
+                    th scope="col" { (locale.text("shares-until")) }
+                    th scope="col" { (locale.text("shares-state")) }
+                    th scope="col" { span.muted { (locale.text("shares-action")) } }
                 } }
                 tbody {
                     @for link in &links {
                         @let row = &link.row;
                         tr {
-                            th scope="row" { a href={ "/countries/" (row.country_code) "?year=" (row.year) } { (link.country_name) " " (row.year) } }
-                            td data-label="Work of" { (link.organisation_name.as_deref().unwrap_or("All organisations")) }
-                            td data-label="Made" { (written::day_of(locale, row.created_at)) }
-                            td data-label="Until" { (written::day_of(locale, row.expires_at)) }
-                            td data-label="State" { (state_of(row, now)) }
+                            th scope="row" { a href={ "/countries/" (row.country_code) "?year=" (row.year) } { (locale.text_with("shares-report-of", &[("country", link.country_name.as_str().into()), ("year", row.year.into())])) } }
+                            td data-label=(locale.text("shares-work-of")) {
+                                @match &link.organisation_name {
+                                    Some(name) => (name),
+                                    None => (locale.text("shares-all-organisations")),
+                                }
+                            }
+                            td data-label=(locale.text("shares-made")) { (written::day_of(locale, row.created_at)) }
+                            td data-label=(locale.text("shares-until")) { (written::day_of(locale, row.expires_at)) }
+                            td data-label=(locale.text("shares-state")) { (locale.text(state_of(row, now))) }
                             td {
                                 @if row.revoked_at.is_none() && row.expires_at > now {
-                                    a href={ "/shares/" (row.id) "/revoke" } { "Revoke…" }
+                                    a href={ "/shares/" (row.id) "/revoke" } { (locale.text("shares-revoke")) }
                                 }
                             }
                         }
@@ -178,20 +191,21 @@ pub async fn list(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpRe
         }
     };
     Ok(widgets::html_page(layout::page(
-        title,
+        &title,
         &visitor,
         Section::Countries,
         content,
     )))
 }
 
+/// The key of a link's state in words.
 fn state_of(link: &ShareLinkRow, now: chrono::DateTime<chrono::Utc>) -> &'static str {
     if link.revoked_at.is_some() {
-        "revoked"
+        "shares-revoked"
     } else if link.expires_at <= now {
-        "expired"
+        "shares-expired"
     } else {
-        "open"
+        "shares-open"
     }
 }
 
@@ -204,19 +218,20 @@ pub async fn confirm_revoke(
     let id = id.into_inner();
     let mut connection = state.connection().await?;
     let link = sharing::revocable_described(&mut connection, &visitor.caller, id).await?;
-    let title = "Revoke the link?";
+    let locale = visitor.locale;
+    let title = locale.text("shares-revoke-title");
     let action = format!("/shares/{id}/revoke");
     let content = widgets::Confirmation {
-        title,
-        consequence: html! { "The link to " strong { (what_it_shares(&link)) } " stops working at once for everyone who has it. This cannot be undone; a new link can be made." },
+        title: &title,
+        consequence: html! { (locale.text_with("shares-revoke-consequence", &[("what", what_it_shares(locale, &link).into())])) },
         action: &action,
-        button: "Revoke the link",
+        button: &locale.text("shares-revoke-submit"),
         cancel: "/shares",
-        cancel_label: "Keep it",
+        cancel_label: &locale.text("shares-keep"),
     }
     .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(
-        title,
+        &title,
         &visitor,
         Section::Countries,
         content,

@@ -279,6 +279,7 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/interventions?country=Nowhere".to_owned(),
         "/interventions?country=Congo".to_owned(),
         "/interventions/new".to_owned(),
+        "/shares".to_owned(),
         format!("/interventions/{id}"),
         format!("/interventions/{id}/edit"),
     ];

@@ -143,7 +143,7 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
     let id = shown_at.split('/').nth(2).unwrap();
     let confirm = page_of(&editor, &app, &format!("/shares/{id}/revoke")).await;
     assert!(
-        confirm.contains("The link to <strong>Senegal, 2023 TIP Report: the work of"),
+        confirm.contains("The link to Senegal, 2023 TIP Report: the work of CenHTRO stops"),
         "{confirm}"
     );
     let revoked = editor

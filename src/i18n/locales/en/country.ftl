@@ -70,3 +70,11 @@ lineage-yes = Yes, it continues it
 lineage-no = No
 lineage-not-sure = Not sure yet
 lineage-submit = Save these answers
+
+# The call-for-information pack's page.
+pack-report = Report
+pack-work-of = Work of
+pack-printable = Printable version
+pack-docx = Download Word document (.docx)
+pack-back-to-country = Back to { $country }
+pack-back = Back to the pack
