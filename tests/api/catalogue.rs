@@ -440,6 +440,19 @@ async fn a_persons_own_pages_say_nothing_that_is_not_from_the_catalogue() {
             .unwrap();
         assert_catalogued(path, &page, &as_data(&data));
     }
+    let people = text_of(&browser, &app.url("/admin/people")).await;
+    assert_catalogued("the people page", &people, &as_data(&data));
+    let person = people
+        .split_once(r#"<a href="/admin/people/"#)
+        .and_then(|(_, after)| after.split('"').next())
+        .expect("the list links to each person");
+    for path in [
+        format!("/admin/people/{person}"),
+        format!("/admin/people/{person}/disable"),
+    ] {
+        let page = text_of(&browser, &app.url(&path)).await;
+        assert_catalogued(&path, &page, &as_data(&data));
+    }
     let data = as_data(&data);
     let (_, spent) =
         crate::accounts::get_page(&browser, &app, &link.replace(&app.address, "")).await;

@@ -18,30 +18,38 @@ pub async fn link_page(
         .map_or((None, None), |(mailed, address)| {
             (Some(mailed), Some(address))
         });
-    let title = format!("A link for {}", user.display_name);
+    let locale = visitor.locale;
+    let title = locale.text_with(
+        "people-link-title",
+        &[("name", user.display_name.as_str().into())],
+    );
+    let page_of = locale.text_with(
+        "people-page-of",
+        &[("name", user.display_name.as_str().into())],
+    );
     let content = html! {
         h1 { (title) }
         @match address {
             Some(address) => {
                 div.panel {
                     @match mailed {
-                        Some("sent") => { div.notice role="status" { p { "It was e-mailed to " strong { (user.email) } ". You can also pass it on yourself:" } } }
-                        Some("failed") => { div.notice.bad role="alert" { p { "It could not be e-mailed (the mail server refused or did not answer): pass it on yourself." } } }
-                        _ => { p { "Pass this link on to " strong { (user.display_name) } " (" (user.email) "), by a channel you trust. It works once." } }
+                        Some("sent") => { div.notice role="status" { p { (locale.text_with("people-link-mailed", &[("email", user.email.as_str().into())])) } } }
+                        Some("failed") => { div.notice.bad role="alert" { p { (locale.text("people-link-not-mailed")) } } }
+                        _ => { p { (locale.text_with("people-link-pass-on", &[("name", user.display_name.as_str().into()), ("email", user.email.as_str().into())])) } }
                     }
-                    label for="account-link" { "Link" }
+                    label for="account-link" { (locale.text("people-link")) }
                     div.copyable {
                         input #account-link.secret type="text" readonly value=(address);
-                        button.secondary type="button" data-copy="account-link" hidden { "Copy" }
+                        button.secondary type="button" data-copy="account-link" hidden { (locale.text("people-link-copy")) }
                     }
-                    p.muted { "It is shown only this once. If it is lost, make a new one from " a href=(person_path(id)) { (user.display_name) "'s page" } "." }
+                    p.muted { (locale.text("people-link-once")) " " a href=(person_path(id)) { (page_of) } "." }
                 }
             }
             None => {
-                p { "The link was shown once, when it was made; it cannot be shown again. Make a new one from " a href=(person_path(id)) { (user.display_name) "'s page" } " if it was lost." }
+                p { (locale.text("people-link-shown")) " " a href=(person_path(id)) { (page_of) } " " (locale.text("people-link-if-lost")) }
             }
         }
-        p.actions { a.button href="/admin/people" { "Back to people" } }
+        p.actions { a.button href="/admin/people" { (locale.text("people-back")) } }
     };
     let mut response = widgets::html_page(layout::page(&title, &visitor, Section::People, content));
     if carried.is_some() {
@@ -81,21 +89,25 @@ pub async fn confirm_revoke_link(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let (link, user) = accounts::account_link(state.get_ref(), &visitor.caller, *id).await?;
-    let whose = user
-        .as_ref()
-        .map_or("the first admin".to_owned(), |u| u.display_name.clone());
-    let title = format!("Withdraw the link for {whose}?");
+    let locale = visitor.locale;
+    let title = match &user {
+        Some(user) => locale.text_with(
+            "people-withdraw-title",
+            &[("name", user.display_name.as_str().into())],
+        ),
+        None => locale.text("people-withdraw-first-admin"),
+    };
     let action = format!("/admin/links/{}/revoke", link.id);
     let cancel = user
         .as_ref()
         .map_or("/admin/people".to_owned(), |u| person_path(u.id));
     let content = widgets::Confirmation {
         title: &title,
-        consequence: html! { "The link will no longer open. You can make a new one later." },
+        consequence: html! { (locale.text("people-withdraw-consequence")) },
         action: &action,
-        button: "Withdraw the link",
+        button: &locale.text("people-withdraw-submit"),
         cancel: &cancel,
-        cancel_label: "Cancel",
+        cancel_label: &locale.text("people-cancel"),
     }
     .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(

@@ -123,56 +123,65 @@ pub(super) async fn render_list(
     };
     let errors = widgets::FieldErrors(errors);
     let content = html! {
-        h1 { "People" }
+        h1 { (locale.text("people-title")) }
         section.panel aria-labelledby="invite" {
-            h2 #invite { "Invite someone" }
-            p.muted { "They get a one-time link to choose their password" @if state.mailer.is_some() { ", by e-mail and shown to you" } @else { ", shown to you to pass on" } "; it works for " (state.accounts.invitation_lifetime.num_days()) " days." }
+            h2 #invite { (locale.text("people-invite")) }
+            p.muted { (locale.text_with("people-invite-intro", &[
+                ("mail", if state.mailer.is_some() { "yes" } else { "no" }.into()),
+                ("days", state.accounts.invitation_lifetime.num_days().into()),
+            ])) }
             (errors.summary(locale))
             form method="post" action="/admin/people" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("display_name", "Name", html! {
+                (errors.field("display_name", &locale.text("people-name"), html! {
                     input #display_name type="text" name="display_name" value=(form.get("display_name")) required autocomplete="off"
                         aria-invalid=[errors.invalid("display_name")] aria-describedby=[errors.described("display_name")];
                 }))
-                (errors.field("email", "E-mail address", html! {
+                (errors.field("email", &locale.text("people-email"), html! {
                     input #email type="email" name="email" value=(form.get("email")) required autocomplete="off"
                         aria-invalid=[errors.invalid("email")] aria-describedby=[errors.described("email")];
                 }))
-                (errors.field("role", "Role", html! {
+                (errors.field("role", &locale.text("people-role"), html! {
                     select #role name="role" aria-describedby="role-help" {
                         @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
-                p #role-help .muted { "Viewers read everything; editors also log their organisation's work; admins also import report data and manage people and keys." }
-                (errors.field("organisation_id", "Organisation (an editor's)", html! {
+                p #role-help .muted { (locale.text("people-role-help")) }
+                (errors.field("organisation_id", &locale.text("people-organisation"), html! {
                     select #organisation_id name="organisation_id" aria-invalid=[errors.invalid("organisation_id")] aria-describedby=[errors.described("organisation_id")] {
-                        (organisation_options(&organisations, form.get("organisation_id"), true))
+                        (organisation_options(locale, &organisations, form.get("organisation_id"), true))
                     }
                 }))
-                (errors.field("new_organisation", "New organisation's name (if you chose a new one)", html! {
+                (errors.field("new_organisation", &locale.text("people-new-organisation"), html! {
                     input #new_organisation type="text" name="new_organisation" value=(form.get("new_organisation")) autocomplete="organization"
                         aria-invalid=[errors.invalid("new_organisation")] aria-describedby=[errors.described("new_organisation")];
                 }))
-                button type="submit" { "Invite" }
+                button type="submit" { (locale.text("people-invite-submit")) }
             }
         }
-        h2 { "Accounts" }
+        h2 { (locale.text("people-accounts")) }
         // On a phone, one card per person, every cell named, so nothing hides off-screen.
         div.table-wrap { table.cards.people {
             thead { tr {
-                th scope="col" { "Name" } th scope="col" { "E-mail" } th scope="col" { "Role" }
-                th scope="col" { "Organisation" } th scope="col" { "State" } th scope="col" { "Second factor" }
+                th scope="col" { (locale.text("people-name")) }
+                th scope="col" { (locale.text("people-column-email")) }
+                th scope="col" { (locale.text("people-role")) }
+                th scope="col" { (locale.text("people-column-organisation")) }
+                th scope="col" { (locale.text("people-column-state")) }
+                th scope="col" { (locale.text("people-column-second-factor")) }
             } }
             tbody {
                 @for user in &people {
                     @let link = links.iter().find(|l| l.user_id == Some(user.id));
                     tr {
                         th scope="row" { a href=(person_path(user.id)) { (user.display_name) } }
-                        td data-label="E-mail" { (user.email) }
-                        td data-label="Role" { (user.role.label(locale)) }
-                        td data-label="Organisation" { (organisation_name(user.organisation_id)) }
-                        td data-label="State" { (state_words(user, link, now)) }
-                        td data-label="Second factor" { @if user.has_second_factor() { "yes" } @else { "no" } }
+                        td data-label=(locale.text("people-column-email")) { (user.email) }
+                        td data-label=(locale.text("people-role")) { (user.role.label(locale)) }
+                        td data-label=(locale.text("people-column-organisation")) { (organisation_name(user.organisation_id)) }
+                        td data-label=(locale.text("people-column-state")) { (state_words(locale, user, link, now)) }
+                        td data-label=(locale.text("people-column-second-factor")) {
+                            (locale.text(if user.has_second_factor() { "people-yes" } else { "people-no" }))
+                        }
                     }
                 }
             }
@@ -181,5 +190,13 @@ pub(super) async fn render_list(
     Ok(response
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(layout::page("People", visitor, Section::People, content).into_string()))
+        .body(
+            layout::page(
+                &locale.text("people-title"),
+                visitor,
+                Section::People,
+                content,
+            )
+            .into_string(),
+        ))
 }

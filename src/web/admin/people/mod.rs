@@ -23,6 +23,7 @@ use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, UserState};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::origin;
+use crate::i18n::Locale;
 use crate::usecases::accounts::{self, AccountChanges, Invitation, MadeLink};
 use crate::usecases::accounts::{AccountLinkRow, LinkState, OrganisationRow, UserRow};
 use crate::web::csrf::CheckedForm;
@@ -86,32 +87,34 @@ pub(super) async fn hand_over(
 }
 
 pub(super) fn organisation_options(
+    locale: Locale,
     organisations: &[OrganisationRow],
     selected: &str,
     with_new: bool,
 ) -> Markup {
     html! {
-        option value="" { "None: admin or viewer of all" }
+        option value="" { (locale.text("people-no-organisation")) }
         @for o in organisations.iter().filter(|o| o.archived_at.is_none() || selected == o.id.to_string()) {
             option value=(o.id) selected[selected == o.id.to_string()] { (o.name) }
         }
-        @if with_new { option value=(NEW_ORGANISATION) selected[selected == NEW_ORGANISATION] { "A new organisation…" } }
+        @if with_new { option value=(NEW_ORGANISATION) selected[selected == NEW_ORGANISATION] { (locale.text("people-a-new-organisation")) } }
     }
 }
 
 /// How the list shows an account's state, with its newest link's.
 pub(super) fn state_words(
+    locale: Locale,
     user: &UserRow,
     link: Option<&AccountLinkRow>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
-    match user.state {
+    locale.text(match user.state {
         UserState::Invited => match link.map(|l| l.state(now)) {
-            Some(LinkState::Open) => "invited".into(),
-            Some(LinkState::Expired) => "invited (link expired)".into(),
-            _ => "invited (no open link)".into(),
+            Some(LinkState::Open) => "people-invited",
+            Some(LinkState::Expired) => "people-invited-expired",
+            _ => "people-invited-no-link",
         },
-        UserState::Active => "active".into(),
-        UserState::Disabled => "disabled".into(),
-    }
+        UserState::Active => "people-active",
+        UserState::Disabled => "people-disabled",
+    })
 }

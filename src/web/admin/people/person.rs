@@ -11,13 +11,10 @@ pub async fn person_page(
     query: web::Query<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let done = [
-        ("saved", "Saved."),
-        (
-            "disabled",
-            "The account is disabled: its sessions have ended and its keys no longer work.",
-        ),
-        ("enabled", "The account is enabled again."),
-        ("withdrawn", "The link is withdrawn."),
+        ("saved", "person-saved"),
+        ("disabled", "person-disabled"),
+        ("enabled", "person-enabled"),
+        ("withdrawn", "person-withdrawn"),
     ]
     .into_iter()
     .find(|(key, _)| query.contains_key(*key))
@@ -96,16 +93,21 @@ pub async fn confirm_disable(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let user = accounts::account(state.get_ref(), &visitor.caller, *id).await?;
-    let title = format!("Disable {}?", user.display_name);
+    let locale = visitor.locale;
+    let name = [("name", user.display_name.as_str().into())];
+    let title = locale.text_with("person-disable-title", &name);
     let action = format!("{}/disable", person_path(user.id));
-    let button = format!("Disable {}", user.display_name);
+    let button = locale.text_with("person-disable-submit", &name);
     let content = widgets::Confirmation {
         title: &title,
-        consequence: html! { (user.display_name) " (" (user.email) ") will be signed out at once, on every device, and none of their keys will work. Their work and its history stay. You can enable the account again later." },
+        consequence: html! { (locale.text_with("person-disable-consequence", &[
+            ("name", user.display_name.as_str().into()),
+            ("email", user.email.as_str().into()),
+        ])) },
         action: &action,
         button: &button,
         cancel: &person_path(user.id),
-        cancel_label: "Cancel",
+        cancel_label: &locale.text("people-cancel"),
     }
     .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(
@@ -209,59 +211,66 @@ pub(super) async fn render_person(
         h1 { (title) }
         @match said {
             Some(Said::Refused(why)) => { div.notice.bad role="alert" { p { (widgets::message(why)) } } }
-            Some(Said::Done(what)) => { div.notice role="status" { p { (what) } } }
+            Some(Said::Done(what)) => { div.notice role="status" { p { (locale.text(what)) } } }
             None => {}
         }
-        p { (user.email) " · " (state_words(&user, link.as_ref(), now)) " · " (keys) " active key" @if keys != 1 { "s" } " of their own · "
-            a href={ "/admin/audit?user=" (user.id) } { "their changes in the audit trail" } }
+        p { (locale.text_with("person-summary", &[
+                ("email", user.email.as_str().into()),
+                ("state", state_words(locale, &user, link.as_ref(), now).into()),
+                ("keys", keys.into()),
+            ])) " "
+            a href={ "/admin/audit?user=" (user.id) } { (locale.text("person-audit")) } }
         section.panel aria-labelledby="details" {
-            h2 #details { "Role and organisation" }
+            h2 #details { (locale.text("person-details")) }
             (errors.summary(locale))
             form method="post" action=(person_path(user.id)) {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("display_name", "Name", html! {
+                (errors.field("display_name", &locale.text("people-name"), html! {
                     input #display_name type="text" name="display_name" value=(value("display_name", user.display_name.clone())) required
                         aria-invalid=[errors.invalid("display_name")] aria-describedby=[errors.described("display_name")];
                 }))
-                (errors.field("role", "Role", html! {
+                (errors.field("role", &locale.text("people-role"), html! {
                     select #role name="role" {
                         @for role in roles_weakest_first() { option value=(role) selected[selected_role == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
-                (errors.field("organisation_id", "Organisation (an editor's)", html! {
+                (errors.field("organisation_id", &locale.text("people-organisation"), html! {
                     select #organisation_id name="organisation_id" aria-invalid=[errors.invalid("organisation_id")] aria-describedby=[errors.described("organisation_id")] {
-                        (organisation_options(&organisations, &selected_organisation, false))
+                        (organisation_options(locale, &organisations, &selected_organisation, false))
                     }
                 }))
-                button type="submit" { "Save" }
+                button type="submit" { (locale.text("person-save")) }
             }
         }
         section.panel aria-labelledby="access" {
-            h2 #access { "Access" }
+            h2 #access { (locale.text("person-access")) }
             @match user.state {
                 UserState::Disabled => {
-                    p { "This account is disabled: it cannot sign in and its keys do not work." }
+                    p { (locale.text("person-is-disabled")) }
                     form method="post" action={ (person_path(user.id)) "/enable" } {
                         input type="hidden" name="csrf" value=(visitor.csrf);
-                        button type="submit" { "Enable the account" }
+                        button type="submit" { (locale.text("person-enable")) }
                     }
                 }
                 _ => {
                     form method="post" action=(link_path(user.id)) {
                         input type="hidden" name="csrf" value=(visitor.csrf);
                         button.secondary type="submit" {
-                            @if user.state == UserState::Invited { "Make a new invitation link" } @else { "Make a password reset link" }
+                            @if user.state == UserState::Invited { (locale.text("person-new-invitation")) } @else { (locale.text("person-new-reset")) }
                         }
                     }
                     @if let Some(open) = open_link {
-                        p { "An " (if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }) " link is open until " (crate::web::written::moment(locale, open.expires_at)) ". "
-                            a href={ "/admin/links/" (open.id) "/revoke" } { "Withdraw it…" } }
+                        p { (locale.text_with("person-open-link", &[
+                                ("purpose", if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }.into()),
+                                ("moment", crate::web::written::moment(locale, open.expires_at).into()),
+                            ])) " "
+                            a href={ "/admin/links/" (open.id) "/revoke" } { (locale.text("person-withdraw")) } }
                     }
-                    p { a.danger-link href={ (person_path(user.id)) "/disable" } { "Disable the account…" } }
+                    p { a.danger-link href={ (person_path(user.id)) "/disable" } { (locale.text("person-disable")) } }
                 }
             }
         }
-        p { a href="/admin/people" { "Back to people" } }
+        p { a href="/admin/people" { (locale.text("people-back")) } }
     };
     Ok(response
         .content_type("text/html; charset=utf-8")
