@@ -10,11 +10,11 @@ use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::widgets;
+use super::{widgets, written};
 use crate::config::SharingSettings;
 use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
-use crate::export::provenance::{Provenance, period_in_words};
+use crate::export::provenance::Provenance;
 use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
@@ -151,7 +151,7 @@ fn window_note(locale: Locale, window: &Window) -> String {
         "gaps-window-note",
         &[(
             "period",
-            period_in_words(reporting_period(window.next_year)).into(),
+            written::period(locale, reporting_period(window.next_year)).into(),
         )],
     )
 }
@@ -191,7 +191,7 @@ fn summary_panel(
                         ("waiting", waiting.into()),
                         ("total", report.recommendations.len().into()),
                         ("year", window.next_year.into()),
-                        ("period", period_in_words(reporting_period(window.next_year)).into()),
+                        ("period", written::period(locale, reporting_period(window.next_year)).into()),
                     ]))
                 }
             }

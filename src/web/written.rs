@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::domain::ReportingPeriod;
 use crate::i18n::Locale;
 
 /// A day: `15 March 2024`.
@@ -32,6 +33,17 @@ pub fn moment(locale: Locale, at: DateTime<Utc>) -> String {
 /// A day as a date box holds it, to be read back by [`typed_date`]: `15 March 2024`.
 pub fn typeable_date(day: NaiveDate) -> String {
     day.format("%-d %B %Y").to_string()
+}
+
+/// A reporting period: `1 April 2023 to 31 March 2024`.
+pub fn period(locale: Locale, period: ReportingPeriod) -> String {
+    locale.text_with(
+        "written-period",
+        &[
+            ("from", date(locale, period.starts_on).into()),
+            ("to", date(locale, period.ends_on).into()),
+        ],
+    )
 }
 
 /// The day of a moment: `15 March 2024`.

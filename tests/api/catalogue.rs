@@ -226,6 +226,7 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/api/v1/coverage",
         "/api/v1/organisations",
         "/api/v1/interventions",
+        "/api/v1/reports",
     ] {
         strings_in(
             &app.as_key(Some(&admin))
@@ -280,6 +281,9 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/interventions?country=Congo".to_owned(),
         "/interventions/new".to_owned(),
         "/shares".to_owned(),
+        "/admin/keys".to_owned(),
+        "/admin/reports".to_owned(),
+        "/admin/organisations".to_owned(),
         format!("/interventions/{id}"),
         format!("/interventions/{id}/edit"),
     ];

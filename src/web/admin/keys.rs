@@ -10,7 +10,7 @@ use crate::domain::Failure;
 use crate::domain::Role;
 use crate::http::AppState;
 use crate::http::error::FieldError;
-use crate::i18n::Worded;
+use crate::i18n::{Locale, Worded};
 use crate::usecases;
 use crate::usecases::keys::{CreateApiKey, create_key_for};
 use crate::web::account_keys::secret_page;
@@ -159,9 +159,10 @@ async fn render(
         people,
         organisations,
     } = usecases::keys::overview(state, &visitor.caller).await?;
+    let a_service = locale.text("keys-a-service");
     let owner_name = |id: Option<Uuid>| {
         id.and_then(|id| people.iter().find(|(person, _)| *person == id))
-            .map_or("a service", |(_, name)| name.as_str())
+            .map_or(a_service.as_str(), |(_, name)| name.as_str())
     };
     let organisation_name = |id: Option<Uuid>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
@@ -169,36 +170,41 @@ async fn render(
     };
     let errors = widgets::FieldErrors(errors);
     let content = html! {
-        h1 { "API keys" }
-        (notice(&outcome))
+        h1 { (locale.text("keys-title")) }
+        (notice(locale, &outcome))
         section.panel aria-labelledby="new-key" {
-            h2 #new-key { "Create a key for a service" }
-            p.muted { "For another system calling the API. People make keys for their own scripts on their account page." }
+            h2 #new-key { (locale.text("keys-create-heading")) }
+            p.muted { (locale.text("keys-create-intro")) }
             form method="post" action="/admin/keys" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("name", "Name (the service that uses it)", html! {
+                (errors.field("name", &locale.text("keys-name"), html! {
                     input #name type="text" name="name" value=(form.get("name")) required
                         aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
-                (errors.field("role", "Role", html! {
+                (errors.field("role", &locale.text("keys-role"), html! {
                     select #role name="role" {
                         @for role in roles_weakest_first() { option value=(role) selected[form.get("role") == role.as_str()] { (role.label(locale)) } }
                     }
                 }))
-                (errors.field("organisation_id", "Organisation (for an editor key)", html! {
+                (errors.field("organisation_id", &locale.text("keys-organisation"), html! {
                     select #organisation_id name="organisation_id" aria-invalid=[errors.invalid("organisation_id")] aria-describedby=[errors.described("organisation_id")] {
-                        option value="" { "None" }
+                        option value="" { (locale.text("keys-none")) }
                         @for o in &organisations { option value=(o.id) selected[form.get("organisation_id") == o.id.to_string()] { (o.name) } }
                     }
                 }))
-                button type="submit" { "Create the key" }
+                button type="submit" { (locale.text("keys-create")) }
             }
         }
-        h2 { "Keys" }
+        h2 { (locale.text("keys-list")) }
         div.table-wrap { table {
             thead { tr {
-                th scope="col" { "Name" } th scope="col" { "Whose" } th scope="col" { "Role" } th scope="col" { "Organisation" }
-                th scope="col" { "Created" } th scope="col" { "Last used" } th scope="col" { "State" }
+                th scope="col" { (locale.text("keys-column-name")) }
+                th scope="col" { (locale.text("keys-column-whose")) }
+                th scope="col" { (locale.text("keys-role")) }
+                th scope="col" { (locale.text("keys-column-organisation")) }
+                th scope="col" { (locale.text("keys-column-created")) }
+                th scope="col" { (locale.text("keys-column-last-used")) }
+                th scope="col" { (locale.text("keys-column-state")) }
             } }
             tbody {
                 @for key in &rows {
@@ -208,12 +214,12 @@ async fn render(
                         td { (key.role.label(locale)) }
                         td { (organisation_name(key.organisation_id)) }
                         td { (crate::web::written::day_of(locale, key.created_at)) }
-                        td { (key.last_used_at.map_or("never".to_owned(), |at| crate::web::written::moment(locale, at))) }
+                        td { (key.last_used_at.map_or_else(|| locale.text("keys-never"), |at| crate::web::written::moment(locale, at))) }
                         td {
                             @if let Some(revoked) = key.revoked_at {
-                                "revoked " (crate::web::written::day_of(locale, revoked))
+                                (locale.text_with("keys-revoked-on", &[("day", crate::web::written::day_of(locale, revoked).into())]))
                             } @else {
-                                a href={ "/account/keys/" (key.id) "/revoke" } aria-label={ "Revoke " (key.name) } { "Revoke…" }
+                                a href={ "/account/keys/" (key.id) "/revoke" } aria-label=(locale.text_with("keys-revoke-label", &[("name", key.name.as_str().into())])) { (locale.text("keys-revoke")) }
                             }
                         }
                     }
@@ -221,16 +227,16 @@ async fn render(
             }
         } }
     };
-    Ok(response
-        .content_type("text/html; charset=utf-8")
-        .body(layout::page("API keys", visitor, Section::Keys, content).into_string()))
+    Ok(response.content_type("text/html; charset=utf-8").body(
+        layout::page(&locale.text("keys-title"), visitor, Section::Keys, content).into_string(),
+    ))
 }
 
-fn notice(outcome: &Outcome) -> Markup {
+fn notice(locale: Locale, outcome: &Outcome) -> Markup {
     match outcome {
         Outcome::None => html! {},
         Outcome::Revoked => {
-            html! { div.notice role="status" { p { "The key is revoked: its requests and sessions are refused from now on." } } }
+            html! { div.notice role="status" { p { (locale.text("keys-revoked")) } } }
         }
         Outcome::Refused(why) => html! { div.notice.bad role="alert" { p { (why) } } },
     }

@@ -152,15 +152,19 @@ pub async fn confirm_archive(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
     let organisation = find(&state, *id).await?;
-    let title = format!("Archive {}?", organisation.name);
+    let locale = visitor.locale;
+    let title = locale.text_with(
+        "organisations-archive-title",
+        &[("name", organisation.name.as_str().into())],
+    );
     let action = format!("{}/archive", path_of(organisation.id));
     let content = widgets::Confirmation {
         title: &title,
-        consequence: html! { "Its interventions, their links and their history stay, and still count in every report. No new intervention can be logged for it, and no one can be invited into it, until it is made active again." },
+        consequence: html! { (locale.text("organisations-archive-consequence")) },
         action: &action,
-        button: "Archive it",
+        button: &locale.text("organisations-archive-submit"),
         cancel: &path_of(organisation.id),
-        cancel_label: "Cancel",
+        cancel_label: &locale.text("organisations-cancel"),
     }
     .content(&visitor.csrf);
     Ok(widgets::html_page(layout::page(
@@ -212,33 +216,45 @@ async fn render_list(
     let rows = cases::all(state).await?;
     let errors = widgets::FieldErrors(errors);
     let content = html! {
-        h1 { "Organisations" }
+        h1 { (locale.text("organisations-title")) }
         section.panel aria-labelledby="new-organisation" {
-            h2 #new-organisation { "Add an organisation" }
+            h2 #new-organisation { (locale.text("organisations-add")) }
             form method="post" action="/admin/organisations" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("name", "Name", html! {
+                (errors.field("name", &locale.text("organisations-name"), html! {
                     input #name type="text" name="name" value=(form.get("name")) required autocomplete="organization"
                         aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
-                button type="submit" { "Add" }
+                button type="submit" { (locale.text("organisations-add-submit")) }
             }
         }
         div.table-wrap { table {
-            thead { tr { th scope="col" { "Name" } th scope="col" { "IATI identifier" } th scope="col" { "State" } } }
+            thead { tr {
+                th scope="col" { (locale.text("organisations-name")) }
+                th scope="col" { (locale.text("organisations-column-iati")) }
+                th scope="col" { (locale.text("organisations-column-state")) }
+            } }
             tbody {
                 @for row in &rows {
                     tr {
                         th scope="row" { a href=(path_of(row.id)) { (row.name) } }
                         td { (row.iati_identifier.as_deref().unwrap_or("–")) }
-                        td { @if let Some(at) = row.archived_at { "archived " (crate::web::written::day_of(locale, at)) } @else { "active" } }
+                        td { @if let Some(at) = row.archived_at {
+                            (locale.text_with("organisations-archived-on", &[("day", crate::web::written::day_of(locale, at).into())]))
+                        } @else { (locale.text("organisations-active")) } }
                     }
                 }
             }
         } }
     };
     Ok(response.content_type("text/html; charset=utf-8").body(
-        layout::page("Organisations", visitor, Section::Organisations, content).into_string(),
+        layout::page(
+            &locale.text("organisations-title"),
+            visitor,
+            Section::Organisations,
+            content,
+        )
+        .into_string(),
     ))
 }
 
@@ -262,36 +278,36 @@ async fn render_one(
     let title = organisation.name.clone();
     let content = html! {
         h1 { (title) }
-        @if let Some(done) = notice { div.notice role="status" { p { "The organisation is " (done) "." } } }
+        @if let Some(done) = notice { div.notice role="status" { p { (locale.text_with("organisations-done", &[("done", done.into())])) } } }
         p {
-            a href={ "/interventions?organisation=" (organisation.id) } { "Its interventions" } " · "
-            a href={ "/admin/audit?resource_type=organisation&resource_id=" (organisation.id) } { "Its history" }
+            a href={ "/interventions?organisation=" (organisation.id) } { (locale.text("organisations-interventions")) } " · "
+            a href={ "/admin/audit?resource_type=organisation&resource_id=" (organisation.id) } { (locale.text("organisations-history")) }
         }
         section.panel aria-labelledby="rename" {
-            h2 #rename { "Name" }
+            h2 #rename { (locale.text("organisations-name")) }
             form method="post" action=(path_of(organisation.id)) {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("name", "Name", html! {
+                (errors.field("name", &locale.text("organisations-name"), html! {
                     input #name type="text" name="name" value=(name) required
                         aria-invalid=[errors.invalid("name")] aria-describedby=[errors.described("name")];
                 }))
-                button type="submit" { "Rename" }
+                button type="submit" { (locale.text("organisations-rename")) }
             }
         }
         section.panel aria-labelledby="state" {
-            h2 #state { "State" }
+            h2 #state { (locale.text("organisations-state")) }
             @if let Some(at) = organisation.archived_at {
-                p { "Archived on " (crate::web::written::day_of(locale, at)) ": its work stays in every report, but no new intervention can be logged for it." }
+                p { (locale.text_with("organisations-archived-since", &[("day", crate::web::written::day_of(locale, at).into())])) }
                 form method="post" action={ (path_of(organisation.id)) "/restore" } {
                     input type="hidden" name="csrf" value=(visitor.csrf);
-                    button type="submit" { "Make it active again" }
+                    button type="submit" { (locale.text("organisations-restore")) }
                 }
             } @else {
-                p { "Active." }
-                p { a.danger-link href={ (path_of(organisation.id)) "/archive" } { "Archive it…" } }
+                p { (locale.text("organisations-is-active")) }
+                p { a.danger-link href={ (path_of(organisation.id)) "/archive" } { (locale.text("organisations-archive")) } }
             }
         }
-        p { a href="/admin/organisations" { "Back to organisations" } }
+        p { a href="/admin/organisations" { (locale.text("organisations-back")) } }
     };
     Ok(response
         .content_type("text/html; charset=utf-8")

@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, web};
 use maud::html;
 
 use crate::domain::{FieldError, reporting_period};
-use crate::export::provenance::period_in_words;
 use crate::http::AppState;
 use crate::usecases::reports::{self as cases, CreateReport};
 use crate::web::csrf::CheckedForm;
@@ -119,55 +118,67 @@ async fn render(
     let errors = FieldErrors(errors);
     let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
     let content = html! {
-        h1 { "Report years" }
+        h1 { (locale.text("reports-page-title")) }
         @if let Some(message) = message { div.notice.bad role="alert" { p { (widgets::message(message)) } } }
         (errors.summary_labelled(locale, LABELS))
         section.panel aria-labelledby="new-report" {
-            h2 #new-report { "Record a report year" }
-            p.muted { "Record the year first, then import its tiers and recommendations into it. A report of year Y covers 1 April of Y−1 to 31 March of Y." }
+            h2 #new-report { (locale.text("reports-record")) }
+            p.muted { (locale.text("reports-record-intro")) }
             form method="post" action="/admin/reports" novalidate {
                 input type="hidden" name="csrf" value=(visitor.csrf);
-                (errors.field("year", "Year", html! {
+                (errors.field("year", &locale.text("reports-year"), html! {
                     input #year type="text" inputmode="numeric" name="year" value=(year) required
                         aria-describedby=[described("year")] aria-invalid=[invalid("year")];
                 }))
-                (errors.field("title", "Title", html! {
+                (errors.field("title", &locale.text("reports-title"), html! {
                     input #title type="text" name="title" value=(title) required
                         aria-describedby=[described("title")] aria-invalid=[invalid("title")];
                 }))
-                (errors.field("published_on", "Published on (if it is out)", html! {
-                    input #published_on type="text" name="published_on" value=(form.get("published_on")) placeholder="e.g. 24 June 2025" autocomplete="off"
+                (errors.field("published_on", &locale.text("reports-published-if-out"), html! {
+                    input #published_on type="text" name="published_on" value=(form.get("published_on")) placeholder=(locale.text("reports-published-hint")) autocomplete="off"
                         aria-describedby=[described("published_on")] aria-invalid=[invalid("published_on")];
                 }))
-                (errors.field("source_url", "Where it is published (a web address)", html! {
-                    input #source_url type="url" name="source_url" value=(form.get("source_url")) placeholder="https://www.state.gov/…"
+                (errors.field("source_url", &locale.text("reports-source-field"), html! {
+                    input #source_url type="url" name="source_url" value=(form.get("source_url")) placeholder=(locale.text("reports-source-hint"))
                         aria-describedby=[described("source_url")] aria-invalid=[invalid("source_url")];
                 }))
-                button type="submit" { "Record the year, then import" }
+                button type="submit" { (locale.text("reports-record-submit")) }
             }
         }
         @if rows.is_empty() {
-            p { "No report year is recorded yet." }
+            p { (locale.text("reports-none")) }
         } @else {
             div.table-wrap { table.cards {
-                thead { tr { th scope="col" { "Year" } th scope="col" { "Title" } th scope="col" { "Reporting period" } th scope="col" { "Published" } th scope="col" { span.visually-hidden { "Actions" } } } }
+                thead { tr {
+                    th scope="col" { (locale.text("reports-year")) }
+                    th scope="col" { (locale.text("reports-title")) }
+                    th scope="col" { (locale.text("reports-column-period")) }
+                    th scope="col" { (locale.text("reports-column-published")) }
+                    th scope="col" { span.visually-hidden { (locale.text("reports-column-actions")) } }
+                } }
                 tbody {
                     @for row in &rows {
                         tr {
                             th scope="row" { (row.year) }
-                            td data-label="Title" {
+                            td data-label=(locale.text("reports-title")) {
                                 @if let Some(url) = &row.source_url { a href=(url) { (row.title) } } @else { (row.title) }
                             }
-                            td data-label="Reporting period" { (period_in_words(reporting_period(row.year))) }
-                            td data-label="Published" { (row.published_on.map_or("not recorded".to_owned(), |day| written::date(locale, day))) }
-                            td { a href={ "/admin/import?year=" (row.year) } { "Import into " (row.year) } }
+                            td data-label=(locale.text("reports-column-period")) { (written::period(locale, reporting_period(row.year))) }
+                            td data-label=(locale.text("reports-column-published")) { (row.published_on.map_or_else(|| locale.text("reports-not-recorded"), |day| written::date(locale, day))) }
+                            td { a href={ "/admin/import?year=" (row.year) } { (locale.text_with("reports-import-into", &[("year", row.year.into())])) } }
                         }
                     }
                 }
             } }
         }
     };
-    Ok(response
-        .content_type("text/html; charset=utf-8")
-        .body(layout::page("Report years", visitor, Section::Reports, content).into_string()))
+    Ok(response.content_type("text/html; charset=utf-8").body(
+        layout::page(
+            &locale.text("reports-page-title"),
+            visitor,
+            Section::Reports,
+            content,
+        )
+        .into_string(),
+    ))
 }

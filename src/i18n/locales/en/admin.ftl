@@ -77,3 +77,71 @@ person-open-link = { $purpose ->
     } link is open until { $moment }.
 person-withdraw = Withdraw it…
 person-disable = Disable the account…
+
+# Keys.
+keys-title = API keys
+keys-create-heading = Create a key for a service
+keys-create-intro = For another system calling the API. People make keys for their own scripts on their account page.
+keys-name = Name (the service that uses it)
+keys-role = Role
+keys-organisation = Organisation (for an editor key)
+keys-none = None
+keys-create = Create the key
+keys-list = Keys
+keys-column-name = Name
+keys-column-whose = Whose
+keys-column-organisation = Organisation
+keys-column-created = Created
+keys-column-last-used = Last used
+keys-column-state = State
+keys-never = never
+keys-revoked-on = revoked { $day }
+keys-revoke = Revoke…
+keys-revoke-label = Revoke { $name }
+keys-revoked = The key is revoked: its requests and sessions are refused from now on.
+
+# Report years.
+reports-page-title = Report years
+reports-record = Record a report year
+reports-record-intro = Record the year first, then import its tiers and recommendations into it. A report of year Y covers 1 April of Y−1 to 31 March of Y.
+reports-published-if-out = Published on (if it is out)
+reports-published-hint = e.g. 24 June 2025
+reports-source-field = Where it is published (a web address)
+reports-record-submit = Record the year, then import
+reports-none = No report year is recorded yet.
+reports-column-period = Reporting period
+reports-column-published = Published
+reports-column-actions = Actions
+reports-not-recorded = not recorded
+reports-import-into = Import into { $year }
+
+# Organisations.
+organisations-title = Organisations
+organisations-add = Add an organisation
+organisations-name = Name
+organisations-add-submit = Add
+organisations-column-iati = IATI identifier
+organisations-column-state = State
+organisations-archived-on = archived { $day }
+organisations-active = active
+organisations-done = { $done ->
+        [created] The organisation is created.
+        [renamed] The organisation is renamed.
+        [archived] The organisation is archived.
+       *[restored] The organisation is restored.
+    }
+organisations-interventions = Its interventions
+organisations-history = Its history
+organisations-rename = Rename
+organisations-state = State
+organisations-archived-since = Archived on { $day }: its work stays in every report, but no new intervention can be logged for it.
+organisations-restore = Make it active again
+organisations-is-active = Active.
+organisations-archive = Archive it…
+organisations-back = Back to organisations
+organisations-archive-title = Archive { $name }?
+organisations-archive-consequence = Its interventions, their links and their history stay, and still count in every report. No new intervention can be logged for it, and no one can be invited into it, until it is made active again.
+organisations-archive-submit = Archive it
+organisations-cancel = Cancel
+keys-a-service = a service
+reports-source-hint = https://www.state.gov/…

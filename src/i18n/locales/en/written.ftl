@@ -15,3 +15,4 @@ written-date = { $day } { $month ->
        *[12] December
     } { $year }
 written-moment = { $date }, { $time } UTC
+written-period = { $from } to { $to }
