@@ -13,6 +13,7 @@ use crate::http::body::read_bounded;
 use crate::http::error::ApiError;
 use crate::http::json;
 use crate::http::upload::receiving;
+use crate::i18n::Locale;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, RowCounts};
@@ -53,7 +54,7 @@ pub async fn import_page(
     };
     let notice = match year {
         Some(year) if query.recorded.is_some() => html! {
-            div.notice role="status" { p { "The " (year) " report year is recorded. Import its tiers and recommendations now: the year is chosen below." } }
+            div.notice role="status" { p { (visitor.locale.text_with("import-recorded", &[("year", year.into())])) } }
         },
         _ => html! {},
     };
@@ -99,14 +100,7 @@ pub async fn check_or_import(
                 upload.content = file.content;
             }
             Err(Failure::Invalid(errors)) => {
-                let result = problems(&errors);
-                return Ok(page(
-                    &visitor,
-                    &years,
-                    &upload,
-                    result,
-                    HttpResponse::UnprocessableEntity(),
-                ));
+                return Ok(refused(&visitor, &years, &upload, &errors));
             }
             Err(other) => return Err(other.into()),
         }
@@ -116,14 +110,8 @@ pub async fn check_or_import(
         _ => match upload.year.trim().parse::<i32>() {
             Ok(year) => Some(year),
             Err(_) => {
-                let result = problems(&[FieldError::new("year", "choose the report year")]);
-                return Ok(page(
-                    &visitor,
-                    &years,
-                    &upload,
-                    result,
-                    HttpResponse::UnprocessableEntity(),
-                ));
+                let no_year = FieldError::new("year", visitor.locale.text("import-choose-year"));
+                return Ok(refused(&visitor, &years, &upload, &[no_year]));
             }
         },
     };
@@ -167,9 +155,10 @@ pub async fn check_or_import(
                 HttpResponse::Ok(),
             )
         }
-        Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => {
-            (problems(&errors), HttpResponse::UnprocessableEntity())
-        }
+        Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => (
+            problems(visitor.locale, &errors),
+            HttpResponse::UnprocessableEntity(),
+        ),
         Err(Failure::Unreadable(detail)) => (
             html! { div.notice.bad role="alert" { p { (widgets::message(&detail)) } } },
             HttpResponse::UnprocessableEntity(),
@@ -240,18 +229,31 @@ fn rows_of(upload: &Upload) -> Result<ImportRows, Failure> {
     }
 }
 
-fn problems(errors: &[FieldError]) -> Markup {
+/// The page again, with the form's `errors` above it.
+fn refused(
+    visitor: &Visitor,
+    years: &[i32],
+    upload: &Upload,
+    errors: &[FieldError],
+) -> HttpResponse {
+    let result = problems(visitor.locale, errors);
+    page(
+        visitor,
+        years,
+        upload,
+        result,
+        HttpResponse::UnprocessableEntity(),
+    )
+}
+
+fn problems(locale: Locale, errors: &[FieldError]) -> Markup {
     html! {
         div.notice.bad role="alert" {
-            p {
-                "Nothing was imported. "
-                @if errors.len() > 1 { (errors.len()) " problems" } @else { "One problem" }
-                " to fix before uploading the file again:"
-            }
+            p { (locale.text_with("import-nothing-imported", &[("count", errors.len().into())])) }
             ul {
                 @for error in errors {
                     li {
-                        @if let Some(row) = error.row { "Line " (row) ", " }
+                        @if let Some(row) = error.row { (locale.text_with("import-line", &[("row", row.into())])) " " }
                         (error.field) ": " (widgets::message(&error.message))
                     }
                 }
@@ -275,16 +277,23 @@ async fn country_names(
 }
 
 /// What the file changes, in words: `the 2024 report of Senegal and Sierra Leone`.
-fn what_it_changes(summary: &ImportSummary, countries: &[(String, String)]) -> String {
-    let names: Vec<&str> = countries.iter().map(|(_, name)| name.as_str()).collect();
+fn what_it_changes(
+    locale: Locale,
+    summary: &ImportSummary,
+    countries: &[(String, String)],
+) -> String {
+    let names: Vec<String> = countries.iter().map(|(_, name)| name.clone()).collect();
     let names = if names.is_empty() {
-        "no country".to_owned()
+        locale.text("import-no-country")
     } else {
-        crate::export::provenance::listed(&names)
+        locale.together(&names)
     };
     match summary.year {
-        Some(year) => format!("the {year} report of {names}"),
-        None => format!("the tier history of {names}"),
+        Some(year) => locale.text_with(
+            "import-changes-report",
+            &[("year", year.into()), ("countries", names.into())],
+        ),
+        None => locale.text_with("import-changes-tiers", &[("countries", names.into())]),
     }
 }
 
@@ -296,10 +305,12 @@ fn summary_view(
     summary: &ImportSummary,
     countries: &[(String, String)],
 ) -> Markup {
+    let locale = visitor.locale;
+    let what = what_it_changes(locale, summary, countries);
     let counts = |label: &str, counts: &RowCounts| {
         html! {
             tr {
-                th scope="row" { (label) }
+                th scope="row" { (locale.text(label)) }
                 td.number { (counts.received) } td.number { (counts.created) }
                 td.number { (counts.updated) } td.number { (counts.unchanged) } td.number { (counts.skipped) }
             }
@@ -308,46 +319,53 @@ fn summary_view(
     html! {
         div.notice role="status" {
             @if summary.dry_run {
-                p { "The file is valid. It changes " strong { (what_it_changes(summary, countries)) } ". This is what importing it would do; nothing is written until you confirm." }
+                p { (locale.text_with("import-valid", &[("what", what.as_str().into())])) }
             } @else {
-                p { "Imported, in one transaction: " (what_it_changes(summary, countries)) "." }
+                p { (locale.text_with("import-done", &[("what", what.as_str().into())])) }
             }
         }
         @if !summary.dry_run {
             section.panel aria-labelledby="next-steps" {
-                h2 #next-steps { "Next" }
+                h2 #next-steps { (locale.text("import-next")) }
                 @match summary.year {
                     Some(year) => {
-                        p { "Open each country's page for the " (year) " report: it shows the new recommendations and asks which of them continue the previous report's." }
+                        p { (locale.text_with("import-next-countries", &[("year", year.into())])) }
                         ul {
                             @for (code, name) in countries {
-                                li { a href={ "/countries/" (code) "?year=" (year) } { (name) " in the " (year) " report" } }
+                                li { a href={ "/countries/" (code) "?year=" (year) } { (locale.text_with("import-country-in", &[("country", name.as_str().into()), ("year", year.into())])) } }
                             }
                         }
                     }
                     None => {
-                        p { a href="/" { "See the overview" } ", with each country's tier and its movement." }
+                        p { a href="/" { (locale.text("import-see-overview")) } (locale.text("import-see-overview-after")) }
                     }
                 }
             }
         }
         div.table-wrap { table {
-            caption { @if summary.dry_run { "Dry run" } @else { "Imported" } }
-            thead { tr { th scope="col" { "Rows" } th.number scope="col" { "In the file" } th.number scope="col" { "New" } th.number scope="col" { "Changed" } th.number scope="col" { "Unchanged" } th.number scope="col" { "Skipped" } } }
-            tbody { (counts("Tiers", &summary.tiers)) (counts("Recommendations", &summary.recommendations)) }
+            caption { (locale.text(if summary.dry_run { "import-dry-run" } else { "import-imported" })) }
+            thead { tr {
+                th scope="col" { (locale.text("import-rows")) }
+                th.number scope="col" { (locale.text("import-in-file")) }
+                th.number scope="col" { (locale.text("import-new")) }
+                th.number scope="col" { (locale.text("import-changed")) }
+                th.number scope="col" { (locale.text("import-unchanged")) }
+                th.number scope="col" { (locale.text("import-skipped")) }
+            } }
+            tbody { (counts("import-tiers", &summary.tiers)) (counts("import-recommendations", &summary.recommendations)) }
         } }
         @if !summary.reports_created.is_empty() {
-            p { "Report years created: " (summary.reports_created.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")) }
+            p { (locale.text_with("import-years-created", &[("years", summary.reports_created.iter().map(i32::to_string).collect::<Vec<_>>().join(", ").into())])) }
         }
         @if !summary.ignored_columns.is_empty() {
-            p { "Columns ignored: " (summary.ignored_columns.join(", ")) }
+            p { (locale.text_with("import-columns-ignored", &[("columns", summary.ignored_columns.join(", ").into())])) }
         }
         @if let Some(checked) = checked {
             form method="post" action="/admin/import" enctype="multipart/form-data" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
                 input type="hidden" name="checked" value=(checked);
                 input type="hidden" name="confirm" value="true";
-                button type="submit" { "Confirm the import" }
+                button type="submit" { (locale.text("import-confirm")) }
             }
         }
     }
@@ -360,35 +378,36 @@ fn page(
     result: Markup,
     mut response: actix_web::HttpResponseBuilder,
 ) -> HttpResponse {
+    let locale = visitor.locale;
+    let title = locale.text("import-title");
     let content = html! {
-        h1 { "Import report data" }
+        h1 { (title) }
         (result)
         form.panel method="post" action="/admin/import" enctype="multipart/form-data" {
             input type="hidden" name="csrf" value=(visitor.csrf);
-            (widgets::field("kind", "What the file holds", None, html! {
+            (widgets::field("kind", &locale.text("import-kind"), None, html! {
                 select #kind name="kind" {
-                    option value="report" selected[upload.kind != "tiers"] { "One report year: tiers and recommendations" }
-                    option value="tiers" selected[upload.kind == "tiers"] { "A tier history across years" }
+                    option value="report" selected[upload.kind != "tiers"] { (locale.text("import-kind-report")) }
+                    option value="tiers" selected[upload.kind == "tiers"] { (locale.text("import-kind-tiers")) }
                 }
             }))
-            (widgets::field("year", "Report year (for one report year)", None, html! {
+            (widgets::field("year", &locale.text("import-year"), None, html! {
                 select #year name="year" {
                     @for year in years { option value=(year) selected[upload.year == year.to_string()] { (year) } }
                 }
             }))
-            p.muted { "A new year? " a href="/admin/reports" { "Record the report year" } " first, then import into it." }
-            (widgets::field("file", "CSV or JSON file", None, html! {
+            p.muted { (locale.text("import-new-year")) " " a href="/admin/reports" { (locale.text("import-record-year")) } " " (locale.text("import-new-year-after")) }
+            (widgets::field("file", &locale.text("import-file"), None, html! {
                 input #file type="file" name="file" accept=".csv,.json,text/csv,application/json" required;
             }))
             p.muted {
-                "CSV: a header naming " code { "country,tier" } " (tiers) or "
-                code { "country,position,pillar,text" } " (recommendations). The file is checked \
-                 first; nothing is written until you confirm."
+                (locale.text("import-csv-header")) " " code { "country,tier" } " " (locale.text("import-csv-or")) " "
+                code { "country,position,pillar,text" } " " (locale.text("import-csv-after"))
             }
-            button type="submit" { "Check the file" }
+            button type="submit" { (locale.text("import-check")) }
         }
     };
     response
         .content_type("text/html; charset=utf-8")
-        .body(layout::page("Import report data", visitor, Section::Import, content).into_string())
+        .body(layout::page(&title, visitor, Section::Import, content).into_string())
 }

@@ -145,3 +145,48 @@ organisations-archive-submit = Archive it
 organisations-cancel = Cancel
 keys-a-service = a service
 reports-source-hint = https://www.state.gov/…
+
+# Importing report data.
+import-title = Import report data
+import-recorded = The { $year } report year is recorded. Import its tiers and recommendations now: the year is chosen below.
+import-nothing-imported = Nothing was imported. { $count ->
+        [one] One problem
+       *[other] { $count } problems
+    } to fix before uploading the file again:
+import-line = Line { $row },
+import-changes-report = the { $year } report of { $countries }
+import-changes-tiers = the tier history of { $countries }
+import-no-country = no country
+import-valid = The file is valid. It changes { $what }. This is what importing it would do; nothing is written until you confirm.
+import-done = Imported, in one transaction: { $what }.
+import-next = Next
+import-next-countries = Open each country's page for the { $year } report: it shows the new recommendations and asks which of them continue the previous report's.
+import-country-in = { $country } in the { $year } report
+import-see-overview = See the overview
+import-see-overview-after = , with each country's tier and its movement.
+import-dry-run = Dry run
+import-imported = Imported
+import-rows = Rows
+import-in-file = In the file
+import-new = New
+import-changed = Changed
+import-unchanged = Unchanged
+import-skipped = Skipped
+import-tiers = Tiers
+import-recommendations = Recommendations
+import-years-created = Report years created: { $years }
+import-columns-ignored = Columns ignored: { $columns }
+import-confirm = Confirm the import
+import-kind = What the file holds
+import-kind-report = One report year: tiers and recommendations
+import-kind-tiers = A tier history across years
+import-year = Report year (for one report year)
+import-new-year = A new year?
+import-record-year = Record the report year
+import-new-year-after = first, then import into it.
+import-file = CSV or JSON file
+import-csv-header = CSV: a header naming
+import-csv-or = (tiers) or
+import-csv-after = (recommendations). The file is checked first; nothing is written until you confirm.
+import-check = Check the file
+import-choose-year = choose the report year

@@ -26,3 +26,5 @@ form-choose-country = choose at least one country
 form-date-expected = must be a date, such as 31 March 2024 or 31/03/2024
 form-number-expected = must be a whole number, such as 1200 or 1,200
 form-stale = Someone changed this since you opened the form. Your values are kept below; open it again to see the changes, then save yours.
+# Things together: "A, B and C" (`init` is "A, B").
+list-and = { $init } and { $last }
