@@ -8,26 +8,21 @@ use crate::domain::{Argument, Refusal};
 impl Locale {
     /// `A`, `A and B`, `A, B and C`, as the language joins things together.
     pub fn together(self, texts: &[String]) -> String {
-        match texts.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.clone(),
-            Some((last, init)) => self.text_with(
-                "list-and",
-                &[
-                    ("init", init.join(", ").into()),
-                    ("last", last.as_str().into()),
-                ],
-            ),
-        }
+        self.joined("list-and", texts)
     }
 
     /// `A`, `A or B`, `A, B or C`, as the language joins alternatives.
     pub fn alternatives(self, texts: &[String]) -> String {
+        self.joined("list-or", texts)
+    }
+
+    /// `texts` joined by the message `key`, which puts its last one after the others.
+    fn joined(self, key: &str, texts: &[String]) -> String {
         match texts.split_last() {
             None => String::new(),
             Some((last, [])) => last.clone(),
             Some((last, init)) => self.text_with(
-                "list-or",
+                key,
                 &[
                     ("init", init.join(", ").into()),
                     ("last", last.as_str().into()),
