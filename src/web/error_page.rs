@@ -27,6 +27,13 @@ pub async fn in_the_readers_words<B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B, String>>, Error> {
+    // The API's requests answer problem+json: nothing to read for them on the way.
+    if request.path().starts_with(API_PREFIX) {
+        return next
+            .call(request)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
     // The request cannot be kept across the call (routing needs it alone), so what a failure
     // that returns no request needs is read before.
     let asked = locale::of_request(request.request());
@@ -39,7 +46,7 @@ pub async fn in_the_readers_words<B: MessageBody + 'static>(
                 // on a page a browser asked for.
                 None => error
                     .and_then(|error| error.as_error::<ApiError>())
-                    .filter(|_| is_a_page_for_a_browser(response.request()))
+                    .filter(|_| wants_html(response.request()))
                     .map(|error| api_page_for(response.request(), error)),
             };
             Ok(match page {
@@ -69,14 +76,13 @@ pub async fn in_the_readers_words<B: MessageBody + 'static>(
     }
 }
 
-/// Whether `request` is a browser's, for a page: outside the API, asking for HTML.
-fn is_a_page_for_a_browser(request: &HttpRequest) -> bool {
-    !request.path().starts_with(API_PREFIX)
-        && request
-            .headers()
-            .get(ACCEPT)
-            .and_then(|accept| accept.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
+/// Whether `request` is a browser's, asking for HTML (the API's requests never get here).
+fn wants_html(request: &HttpRequest) -> bool {
+    request
+        .headers()
+        .get(ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 /// The page of a shared-layer `error` for whoever sent `request`.
