@@ -14,8 +14,8 @@ use crate::export::provenance::Provenance;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{
-    DOCX_MEDIA_TYPE, Formats, HTML_MEDIA_TYPE, JSON_MEDIA_TYPE, docx_response, html_response,
-    negotiate,
+    DOCX_MEDIA_TYPE, Formats, HTML_MEDIA_TYPE, JSON_MEDIA_TYPE, document_locale, docx_response,
+    html_response, negotiate,
 };
 pub use crate::usecases::call_for_information::{
     CallForInformation, PeriodAction, PeriodAnswerDto, PillarActions, UnansweredRecommendation,
@@ -98,9 +98,12 @@ pub async fn get_call_for_information(
     let provenance = Provenance::at(&caller.name, state.clock.now());
     Ok(match format {
         PackFormat::Json => HttpResponse::Ok().json(pack),
-        PackFormat::Html => html_response(to_html(&pack, &provenance, None)),
+        PackFormat::Html => {
+            html_response(to_html(document_locale(&request), &pack, &provenance, None))
+        }
         PackFormat::Docx => {
-            let document = to_docx(&pack, &provenance).map_err(ApiError::Internal)?;
+            let document = to_docx(document_locale(&request), &pack, &provenance)
+                .map_err(ApiError::Internal)?;
             docx_response(&file_name::call_for_information(&pack, "docx"), document)
         }
     })

@@ -13,8 +13,8 @@ use crate::export::{coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{
-    CSV_MEDIA_TYPE, Formats, JSON_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_response, negotiate,
-    xlsx_response,
+    CSV_MEDIA_TYPE, Formats, JSON_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_response, document_locale,
+    negotiate, xlsx_response,
 };
 pub use crate::usecases::coverage::{CoverageReport, CoverageRow, coverage_report};
 
@@ -94,9 +94,12 @@ pub async fn get_coverage(
             Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
         }
         CoverageFormat::Xlsx => {
-            let workbook =
-                coverage_xlsx::to_xlsx(&report, &Provenance::at(&caller.name, state.clock.now()))
-                    .map_err(ApiError::internal)?;
+            let workbook = coverage_xlsx::to_xlsx(
+                document_locale(&request),
+                &report,
+                &Provenance::at(&caller.name, state.clock.now()),
+            )
+            .map_err(ApiError::internal)?;
             Ok(xlsx_response(
                 &file_name::coverage(&report, "xlsx"),
                 workbook,

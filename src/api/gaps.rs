@@ -13,7 +13,7 @@ use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{
     CSV_MEDIA_TYPE, Formats, HTML_MEDIA_TYPE, JSON_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_response,
-    html_response, negotiate, xlsx_response,
+    document_locale, html_response, negotiate, xlsx_response,
 };
 pub use crate::usecases::gap_report::{
     CountingInterventionDto, GapFilters, GapReport, LineDto, PillarCounts, RecommendationGapDto,
@@ -155,6 +155,7 @@ pub async fn get_gaps(
             csv_response(&name, csv)
         }
         GapFormat::Html => html_response(gaps_summary::to_html(
+            document_locale(&request),
             &report,
             &Provenance::at(&caller.name, state.clock.now()),
             gaps_summary::View::default(),
@@ -162,6 +163,7 @@ pub async fn get_gaps(
         GapFormat::Xlsx => {
             let filters = query.filters();
             let workbook = gaps_xlsx::to_xlsx(
+                document_locale(&request),
                 &report,
                 &filters,
                 &Provenance::at(&caller.name, state.clock.now()),

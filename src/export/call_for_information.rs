@@ -4,125 +4,147 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::gaps_summary::{OnScreen, STYLE};
-use super::provenance::{Provenance, dates_in_words, period_in_words};
-use crate::i18n::{Locale, Worded};
+use super::gaps_summary::{OnScreen, STYLE, organisation_or_all};
+use super::provenance::{Provenance, dates_in_words};
+use crate::i18n::{Locale, Worded, written};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction, PeriodAnswerDto};
 
 /// The pack's title: `Senegal: actions for the 2027 TIP Report`.
-pub fn title(pack: &CallForInformation) -> String {
-    format!(
-        "{}: actions for the {} TIP Report",
-        pack.country.tip_name, pack.report_year
+pub fn title(locale: Locale, pack: &CallForInformation) -> String {
+    locale.text_with(
+        "doc-pack-title",
+        &[
+            ("country", pack.country.tip_name.as_str().into()),
+            ("year", pack.report_year.into()),
+        ],
     )
 }
 
 /// What the pack is, in a sentence, as it opens.
-pub fn introduction(pack: &CallForInformation) -> String {
-    format!(
-        "Concrete actions taken in {} during the period the {} Trafficking in Persons Report \
-         assesses ({}), for the State Department's annual call for information, with the \
-         recommendations each answers and its supporting documents.",
-        pack.country.tip_name,
-        pack.report_year,
-        period_in_words(pack.reporting_period)
+pub fn introduction(locale: Locale, pack: &CallForInformation) -> String {
+    locale.text_with(
+        "doc-pack-introduction",
+        &[
+            ("country", pack.country.tip_name.as_str().into()),
+            ("year", pack.report_year.into()),
+            (
+                "period",
+                written::period(locale, pack.reporting_period).into(),
+            ),
+        ],
     )
 }
 
 /// How an answer cites its recommendation: `2023 report, No. 4 (Prosecution)`.
-pub fn citation(answer: &PeriodAnswerDto) -> String {
-    format!(
-        "{} report, No. {} ({})",
-        answer.year,
-        answer.position,
-        answer.pillar.label(Locale::ENGLISH)
+pub fn citation(locale: Locale, answer: &PeriodAnswerDto) -> String {
+    locale.text_with(
+        "doc-pack-citation",
+        &[
+            ("year", answer.year.into()),
+            ("position", answer.position.into()),
+            ("pillar", answer.pillar.label(locale).into()),
+        ],
     )
 }
 
 /// The heading of the last part, the recommendations nothing in the period answers.
-pub fn unanswered_heading(pack: &CallForInformation) -> String {
+pub fn unanswered_heading(locale: Locale, pack: &CallForInformation) -> String {
     match pack.last_report_year {
-        Some(year) => format!("Recommendations of the {year} report with nothing in the period"),
-        None => "Recommendations with nothing in the period".to_owned(),
+        Some(year) => locale.text_with("doc-pack-unanswered-of", &[("year", year.into())]),
+        None => locale.text("doc-pack-unanswered"),
     }
 }
 
-/// What the pack says when no work's dates show it was done in the period.
-pub const NOTHING_DATED: &str =
-    "No intervention recorded in gaptrack has dates that show it was done in this period.";
-
-/// The heading of the work to check before sending.
-pub const TO_CHECK_HEADING: &str =
-    "To check before sending: work whose dates do not show the period";
-
 /// What the work to check is, and what to do with it.
-pub fn to_check_introduction(pack: &CallForInformation) -> String {
-    format!(
-        "These interventions have no start date, or are completed with no end date, so gaptrack \
-         cannot tell whether they were done in the period ({}). They are not counted above, and \
-         the recommendations they answer are listed below as having nothing in the period. Give \
-         each its dates in gaptrack, or leave it out of what you send.",
-        period_in_words(pack.reporting_period)
+pub fn to_check_introduction(locale: Locale, pack: &CallForInformation) -> String {
+    locale.text_with(
+        "doc-pack-to-check",
+        &[(
+            "period",
+            written::period(locale, pack.reporting_period).into(),
+        )],
     )
 }
 
 /// An action's facts after its title: `CenHTRO · Training · Active`.
-pub fn action_facts(action: &PeriodAction) -> String {
+pub fn action_facts(locale: Locale, action: &PeriodAction) -> String {
     format!(
         "{} · {} · {}",
         action.organisation_name,
-        action.kind.label(Locale::ENGLISH),
-        action.status.label(Locale::ENGLISH)
+        action.kind.label(locale),
+        action.status.label(locale)
     )
 }
 
+/// The pack's facts, each a name (a key) and its value: the period, whose recommendations, whose
+/// work, and who made it when.
+pub fn facts(
+    locale: Locale,
+    pack: &CallForInformation,
+    provenance: &Provenance,
+) -> Vec<(&'static str, String)> {
+    let mut facts = vec![(
+        "doc-fact-reporting-period",
+        written::period(locale, pack.reporting_period),
+    )];
+    if let Some(year) = pack.last_report_year {
+        facts.push((
+            "doc-fact-recommendations-of",
+            locale.text_with("doc-pack-report-of", &[("year", year.into())]),
+        ));
+    }
+    facts.push((
+        "doc-fact-work-of",
+        organisation_or_all(locale, pack.organisation_name.as_deref()),
+    ));
+    facts.push(("doc-fact-made", provenance.made_in_words(locale)));
+    facts
+}
+
 /// The pack's content: the facts, the actions by pillar, and what nothing answers.
-pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
+pub fn body(locale: Locale, pack: &CallForInformation, provenance: &Provenance) -> Markup {
     html! {
-        p.introduction { (introduction(pack)) }
+        p.introduction { (introduction(locale, pack)) }
         dl.facts {
-            dt { "Reporting period" } dd { (period_in_words(pack.reporting_period)) }
-            @if let Some(year) = pack.last_report_year {
-                dt { "Recommendations of" } dd { "the " (year) " TIP Report" }
+            @for (name, value) in facts(locale, pack, provenance) {
+                dt { (locale.text(name)) } dd { (value) }
             }
-            dt { "Work of" } dd { (pack.organisation_name.as_deref().unwrap_or("All organisations")) }
-            dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
         }
         @if pack.pillars.is_empty() && pack.other_actions.is_empty() {
-            p { (NOTHING_DATED) }
+            p { (locale.text("doc-pack-nothing-dated")) }
         }
         @for pillar in &pack.pillars {
             section.pillar {
-                h2 { (pillar.pillar.label(Locale::ENGLISH)) }
-                @for action in &pillar.actions { (action_block(action)) }
+                h2 { (pillar.pillar.label(locale)) }
+                @for action in &pillar.actions { (action_block(locale, action)) }
             }
         }
         @if !pack.other_actions.is_empty() {
             section.pillar {
-                h2 { "Other actions in the period" }
-                @for action in &pack.other_actions { (action_block(action)) }
+                h2 { (locale.text("doc-pack-other-actions")) }
+                @for action in &pack.other_actions { (action_block(locale, action)) }
             }
         }
         @if !pack.to_check.is_empty() {
             section.to-check {
-                h2 { (TO_CHECK_HEADING) }
-                p.warning { (to_check_introduction(pack)) }
-                @for action in &pack.to_check { (action_block(action)) }
+                h2 { (locale.text("doc-pack-to-check-heading")) }
+                p.warning { (to_check_introduction(locale, pack)) }
+                @for action in &pack.to_check { (action_block(locale, action)) }
             }
         }
         section {
-            h2 { (unanswered_heading(pack)) }
+            h2 { (unanswered_heading(locale, pack)) }
             @if pack.unanswered.is_empty() {
-                p { "None: every recommendation has an action in the period." }
+                p { (locale.text("doc-pack-none-unanswered")) }
             } @else {
                 ol.numbered {
                     @for recommendation in &pack.unanswered {
                         li {
-                            span.number-label { "No. " (recommendation.position) ". " }
+                            span.number-label { (locale.text_with("doc-number-label", &[("position", recommendation.position.into())])) }
                             (recommendation.text)
                             div.meta {
-                                (recommendation.pillar.label(Locale::ENGLISH))
-                                @if recommendation.prioritized { " · prioritized" }
+                                (recommendation.pillar.label(locale))
+                                @if recommendation.prioritized { " · " (locale.text("doc-prioritized")) }
                             }
                         }
                     }
@@ -132,27 +154,42 @@ pub fn body(pack: &CallForInformation, provenance: &Provenance) -> Markup {
     }
 }
 
-fn action_block(action: &PeriodAction) -> Markup {
+/// An action's facts below its title, each a name (a key) and its value.
+pub fn action_facts_listed(locale: Locale, action: &PeriodAction) -> Vec<(&'static str, String)> {
+    let mut facts = vec![(
+        "doc-fact-dates",
+        dates_in_words(locale, action.started_on, action.ended_on),
+    )];
+    if let Some(reached) = action.people_reached {
+        facts.push(("doc-fact-reached", written::count(reached.into())));
+    }
+    if let Some(location) = &action.location {
+        facts.push(("doc-fact-where", location.clone()));
+    }
+    facts
+}
+
+fn action_block(locale: Locale, action: &PeriodAction) -> Markup {
     html! {
         article.action {
             h3 { (action.title) }
-            p.meta { (action_facts(action)) }
+            p.meta { (action_facts(locale, action)) }
             dl.facts {
-                dt { "Dates" } dd { (dates_in_words(action.started_on, action.ended_on)) }
-                @if let Some(reached) = action.people_reached { dt { "People reached" } dd { (reached) } }
-                @if let Some(location) = &action.location { dt { "Where" } dd { (location) } }
+                @for (name, value) in action_facts_listed(locale, action) {
+                    dt { (locale.text(name)) } dd { (value) }
+                }
             }
             @if let Some(description) = &action.description { p { (description) } }
             @if !action.answers.is_empty() {
-                p { "Answers:" }
+                p { (locale.text("doc-pack-answers")) }
                 ul.answers {
                     @for answer in &action.answers {
                         li {
-                            strong { (citation(answer)) } ": " (answer.text)
-                            " " em { "(answers it " (answer.contribution.label(Locale::ENGLISH).to_lowercase()) ")" }
+                            strong { (citation(locale, answer)) } ": " (answer.text)
+                            " " em { "(" (locale.text_with("doc-answers-it", &[("contribution", answer.contribution.label(locale).to_lowercase().into())])) ")" }
                             @if let Some(rationale) = &answer.rationale { br; (rationale) }
                             @if let Some(url) = &answer.evidence_url {
-                                br; "Evidence: " a href=(url) rel="noopener noreferrer" { (url) }
+                                br; (locale.text("doc-evidence")) a href=(url) rel="noopener noreferrer" { (url) }
                             }
                         }
                     }
@@ -162,16 +199,18 @@ fn action_block(action: &PeriodAction) -> Markup {
     }
 }
 
-/// The printable pack, made for `provenance`; `on_screen` adds the controls a browser shows.
+/// The printable pack, made for `provenance`, in the words of `locale`; `on_screen` adds the
+/// controls a browser shows.
 pub fn to_html(
+    locale: Locale,
     pack: &CallForInformation,
     provenance: &Provenance,
     on_screen: Option<&OnScreen>,
 ) -> String {
-    let title = title(pack);
+    let title = title(locale, pack);
     let page: Markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -180,9 +219,9 @@ pub fn to_html(
                 @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
             }
             body {
-                @if let Some(screen) = on_screen { (screen.controls()) }
+                @if let Some(screen) = on_screen { (screen.controls(locale)) }
                 h1 { (title) }
-                (body(pack, provenance))
+                (body(locale, pack, provenance))
             }
         }
     };

@@ -8,23 +8,28 @@ use docx_rs::{
 };
 
 use super::call_for_information::{
-    NOTHING_DATED, TO_CHECK_HEADING, action_facts, citation, introduction, title,
-    to_check_introduction, unanswered_heading,
+    action_facts, action_facts_listed, citation, facts, introduction, title, to_check_introduction,
+    unanswered_heading,
 };
 use super::docx_package::{self, Properties};
-use super::provenance::{Provenance, dates_in_words, period_in_words};
-use crate::i18n::{Locale, Worded};
+use super::provenance::Provenance;
+use crate::i18n::{Language, Locale, Worded};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction};
 
-/// The language the pack is written in.
-const LANGUAGE: &str = "en-GB";
+/// The language the pack is written in, as Word's proofing tools name it.
+fn language(locale: Locale) -> &'static str {
+    match locale.language() {
+        Language::English => "en-GB",
+        Language::French => "fr-FR",
+    }
+}
 
 /// A footer that numbers the pages: a printed pack's pages can be put back in order.
-fn page_numbers() -> Footer {
+fn page_numbers(locale: Locale) -> Footer {
     Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("Page "))
+            .add_run(Run::new().add_text(format!("{} ", locale.text("doc-page"))))
             .add_page_num(PageNum::new()),
     )
 }
@@ -35,138 +40,120 @@ const BODY_SIZE: usize = 22;
 const SPACE_AFTER: u32 = 100;
 const SPACE_BEFORE_HEADING: u32 = 240;
 
-/// The pack as a `.docx` file, made for `provenance`.
-pub fn to_docx(pack: &CallForInformation, provenance: &Provenance) -> Result<Vec<u8>, String> {
+/// The pack as a `.docx` file, made for `provenance`, in the words of `locale`.
+pub fn to_docx(
+    locale: Locale,
+    pack: &CallForInformation,
+    provenance: &Provenance,
+) -> Result<Vec<u8>, String> {
+    let title = title(locale, pack);
     let mut document = styled(Docx::new())
         .created_at(&provenance.made_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .add_paragraph(heading(1, &title(pack)))
-        .add_paragraph(text(&introduction(pack)));
-    let mut facts = vec![("Reporting period", period_in_words(pack.reporting_period))];
-    if let Some(year) = pack.last_report_year {
-        facts.push(("Recommendations of", format!("the {year} TIP Report")));
-    }
-    facts.push((
-        "Work of",
-        pack.organisation_name
-            .clone()
-            .unwrap_or_else(|| "All organisations".to_owned()),
-    ));
-    facts.push((
-        "Made",
-        format!(
-            "{} by {}, with gaptrack",
-            provenance.made_at_in_words(),
-            provenance.made_by
-        ),
-    ));
-    for (name, value) in &facts {
-        document = document.add_paragraph(fact(name, value));
+        .add_paragraph(heading(1, &title))
+        .add_paragraph(text(&introduction(locale, pack)));
+    for (name, value) in facts(locale, pack, provenance) {
+        document = document.add_paragraph(fact(locale, name, &value));
     }
     if pack.pillars.is_empty() && pack.other_actions.is_empty() {
-        document = document.add_paragraph(text(NOTHING_DATED));
+        document = document.add_paragraph(text(&locale.text("doc-pack-nothing-dated")));
     }
     for pillar in &pack.pillars {
-        document = document.add_paragraph(heading(2, pillar.pillar.label(Locale::ENGLISH)));
-        for action in &pillar.actions {
-            document = action_paragraphs(action)
-                .into_iter()
-                .fold(document, Docx::add_paragraph);
-        }
+        document = document.add_paragraph(heading(2, pillar.pillar.label(locale)));
+        document = actions(locale, document, &pillar.actions);
     }
     if !pack.other_actions.is_empty() {
-        document = document.add_paragraph(heading(2, "Other actions in the period"));
-        for action in &pack.other_actions {
-            document = action_paragraphs(action)
-                .into_iter()
-                .fold(document, Docx::add_paragraph);
-        }
+        document = document.add_paragraph(heading(2, &locale.text("doc-pack-other-actions")));
+        document = actions(locale, document, &pack.other_actions);
     }
     if !pack.to_check.is_empty() {
         document = document
-            .add_paragraph(heading(2, TO_CHECK_HEADING))
+            .add_paragraph(heading(2, &locale.text("doc-pack-to-check-heading")))
             .add_paragraph(
-                paragraph().add_run(Run::new().add_text(to_check_introduction(pack)).bold()),
+                paragraph().add_run(
+                    Run::new()
+                        .add_text(to_check_introduction(locale, pack))
+                        .bold(),
+                ),
             );
-        for action in &pack.to_check {
-            document = action_paragraphs(action)
-                .into_iter()
-                .fold(document, Docx::add_paragraph);
-        }
+        document = actions(locale, document, &pack.to_check);
     }
-    document = document.add_paragraph(heading(2, &unanswered_heading(pack)));
+    document = document.add_paragraph(heading(2, &unanswered_heading(locale, pack)));
     if pack.unanswered.is_empty() {
-        document = document.add_paragraph(text(
-            "None: every recommendation has an action in the period.",
-        ));
+        document = document.add_paragraph(text(&locale.text("doc-pack-none-unanswered")));
     }
     for recommendation in &pack.unanswered {
-        let mut meta = recommendation.pillar.label(Locale::ENGLISH).to_owned();
+        let mut meta = recommendation.pillar.label(locale).to_owned();
         if recommendation.prioritized {
-            meta.push_str(" · prioritized");
+            meta.push_str(" · ");
+            meta.push_str(&locale.text("doc-prioritized"));
         }
+        let number = locale.text_with(
+            "doc-number-label",
+            &[("position", recommendation.position.into())],
+        );
         document = document.add_paragraph(
             paragraph()
-                .add_run(
-                    Run::new()
-                        .add_text(format!("No. {}. ", recommendation.position))
-                        .bold(),
-                )
+                .add_run(Run::new().add_text(number).bold())
                 .add_run(Run::new().add_text(&recommendation.text))
                 .add_run(Run::new().add_text(format!(" ({meta})")).italic()),
         );
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     document
-        .footer(page_numbers())
+        .footer(page_numbers(locale))
         .pack(&mut bytes)
         .map_err(|error| format!("the Word document could not be written: {error}"))?;
     let made_at = provenance.made_at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     docx_package::with_properties(
         &bytes.into_inner(),
         &Properties {
-            title: &title(pack),
+            title: &title,
             author: &provenance.made_by,
-            language: LANGUAGE,
+            language: language(locale),
             made_at: &made_at,
         },
     )
 }
 
+/// `document` with each of `actions` added.
+fn actions(locale: Locale, document: Docx, actions: &[PeriodAction]) -> Docx {
+    actions
+        .iter()
+        .flat_map(|action| action_paragraphs(locale, action))
+        .fold(document, Docx::add_paragraph)
+}
+
 /// An action: its title as a heading, its facts, its description, and each answer with its
 /// rationale and evidence link.
-fn action_paragraphs(action: &PeriodAction) -> Vec<Paragraph> {
+fn action_paragraphs(locale: Locale, action: &PeriodAction) -> Vec<Paragraph> {
     let mut paragraphs = vec![
         heading(3, &action.title),
-        text(&action_facts(action)),
-        fact("Dates", &dates_in_words(action.started_on, action.ended_on)),
+        text(&action_facts(locale, action)),
     ];
-    if let Some(reached) = action.people_reached {
-        paragraphs.push(fact("People reached", &reached.to_string()));
-    }
-    if let Some(location) = &action.location {
-        paragraphs.push(fact("Where", location));
+    for (name, value) in action_facts_listed(locale, action) {
+        paragraphs.push(fact(locale, name, &value));
     }
     if let Some(description) = &action.description {
         paragraphs.push(text(description));
     }
     for answer in &action.answers {
+        let citation = locale.text_with(
+            "doc-pack-answers-citation",
+            &[("citation", citation(locale, answer).into())],
+        );
+        let contribution = locale.text_with(
+            "doc-answers-it",
+            &[(
+                "contribution",
+                answer.contribution.label(locale).to_lowercase().into(),
+            )],
+        );
         paragraphs.push(
             paragraph()
                 .style("ListBullet")
-                .add_run(
-                    Run::new()
-                        .add_text(format!("Answers {}: ", citation(answer)))
-                        .bold(),
-                )
+                .add_run(Run::new().add_text(citation).bold())
                 .add_run(Run::new().add_text(&answer.text))
-                .add_run(
-                    Run::new()
-                        .add_text(format!(
-                            " (answers it {})",
-                            answer.contribution.label(Locale::ENGLISH).to_lowercase()
-                        ))
-                        .italic(),
-                ),
+                .add_run(Run::new().add_text(format!(" ({contribution})")).italic()),
         );
         if let Some(rationale) = &answer.rationale {
             paragraphs.push(text(rationale).style("ListContinue"));
@@ -175,7 +162,7 @@ fn action_paragraphs(action: &PeriodAction) -> Vec<Paragraph> {
             paragraphs.push(
                 paragraph()
                     .style("ListContinue")
-                    .add_run(Run::new().add_text("Evidence: "))
+                    .add_run(Run::new().add_text(locale.text("doc-evidence")))
                     .add_hyperlink(
                         Hyperlink::new(url, HyperlinkType::External)
                             .add_run(Run::new().add_text(url).color("1F4E9A").underline("single")),
@@ -206,9 +193,10 @@ fn text(words: &str) -> Paragraph {
 }
 
 /// A fact as `Name: value`, its name in bold.
-fn fact(name: &str, value: &str) -> Paragraph {
+fn fact(locale: Locale, name: &str, value: &str) -> Paragraph {
+    let name = locale.text_with("doc-fact-name", &[("name", locale.text(name).into())]);
     paragraph()
-        .add_run(Run::new().add_text(format!("{name}: ")).bold())
+        .add_run(Run::new().add_text(name).bold())
         .add_run(Run::new().add_text(value))
 }
 

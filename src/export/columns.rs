@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use super::workbook::{Cell, Column};
+use crate::i18n::Locale;
 
 /// A value of a row, before a document writes it.
 #[derive(Debug, Clone)]
@@ -45,25 +46,35 @@ pub fn text(text: &str) -> Value<'_> {
     Value::Text(Cow::Borrowed(text))
 }
 
+/// The catalogue's message `key`, in the reader's words.
+pub fn words<'a>(locale: Locale, key: &str) -> Value<'a> {
+    Value::Text(Cow::Owned(locale.text(key)))
+}
+
+/// Yes or no, in the reader's words.
+pub fn yes_no<'a>(locale: Locale, value: bool) -> Value<'a> {
+    words(locale, if value { "doc-yes" } else { "doc-no" })
+}
+
+/// A row's value in one column, in the reader's words where it is words.
+pub type ValueOf<Report, Row> = for<'a> fn(Locale, &'a Report, &'a Row) -> Value<'a>;
+
 /// One column of a document's rows: a `Row` of a `Report`.
 pub struct DocumentColumn<Report: 'static, Row: 'static> {
+    /// The catalogue's key of its heading.
     pub heading: &'static str,
-    /// The CSV's heading, where it says more than the workbook's (a unit).
+    /// The CSV's heading (a key), where it says more than the workbook's (a unit).
     pub csv_heading: Option<&'static str>,
     /// Whether its values are long text, which wraps in the workbook.
     pub wraps: bool,
     pub in_csv: bool,
     pub in_workbook: bool,
-    pub value: for<'a> fn(&'a Report, &'a Row) -> Value<'a>,
+    pub value: ValueOf<Report, Row>,
 }
 
 impl<Report, Row> DocumentColumn<Report, Row> {
     /// A column both documents write.
-    pub const fn both(
-        heading: &'static str,
-        wraps: bool,
-        value: for<'a> fn(&'a Report, &'a Row) -> Value<'a>,
-    ) -> Self {
+    pub const fn both(heading: &'static str, wraps: bool, value: ValueOf<Report, Row>) -> Self {
         Self {
             heading,
             csv_heading: None,
@@ -82,9 +93,9 @@ impl<Report, Row> DocumentColumn<Report, Row> {
         }
     }
 
-    /// The CSV's heading.
-    pub fn csv_heading(&self) -> &'static str {
-        self.csv_heading.unwrap_or(self.heading)
+    /// The CSV's heading, in the reader's words.
+    pub fn csv_heading(&self, locale: Locale) -> String {
+        locale.text(self.csv_heading.unwrap_or(self.heading))
     }
 }
 
@@ -102,17 +113,18 @@ pub fn columns_of<Report, Row>(
     })
 }
 
-/// Every row's values, as one document writes them.
+/// Every row's values, as one document writes them for a reader of `locale`.
 pub fn values<'a, Report, Row>(
     table: &'static [DocumentColumn<Report, Row>],
     in_csv: bool,
+    locale: Locale,
     report: &'a Report,
     rows: impl IntoIterator<Item = &'a Row>,
 ) -> Vec<Vec<Value<'a>>> {
     rows.into_iter()
         .map(|row| {
             columns_of(table, in_csv)
-                .map(|column| (column.value)(report, row))
+                .map(|column| (column.value)(locale, report, row))
                 .collect()
         })
         .collect()

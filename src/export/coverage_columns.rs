@@ -1,9 +1,9 @@
 //! The columns of the coverage report for people (see `columns`): a country's row, which the
 //! people's CSV and the workbook's "Coverage" sheet both write.
 
-use super::columns::{DocumentColumn, Value, text};
+use super::columns::{DocumentColumn, Value, ValueOf, text, words};
 
-use crate::i18n::{Locale, Worded};
+use crate::i18n::Worded;
 use crate::usecases::coverage::{CoverageReport, CoverageRow};
 
 /// One column of a country's row.
@@ -11,7 +11,7 @@ pub type CoverageColumn = DocumentColumn<CoverageReport, CoverageRow>;
 
 const fn both(
     heading: &'static str,
-    value: for<'a> fn(&'a CoverageReport, &'a CoverageRow) -> Value<'a>,
+    value: ValueOf<CoverageReport, CoverageRow>,
 ) -> CoverageColumn {
     DocumentColumn::both(heading, false, value)
 }
@@ -22,46 +22,51 @@ fn count<'a>(count: i64) -> Value<'a> {
 
 /// The columns of a country's row, in order; the workbook's totals row follows the same columns.
 pub const COVERAGE_COLUMNS: &[CoverageColumn] = &[
-    both("Country", |_, row| text(&row.tip_name)),
-    both("Code", |_, row| text(&row.code)),
-    both("Report year", |_, row| Value::Number(row.year.into())),
-    both("Region", |_, row| {
-        row.region
-            .map_or(Value::Empty, |region| text(region.label(Locale::ENGLISH)))
+    both("doc-column-country", |_, _, row| text(&row.tip_name)),
+    both("doc-column-code", |_, _, row| text(&row.code)),
+    both("doc-column-report-year", |_, _, row| {
+        Value::Number(row.year.into())
     }),
-    both("Tier", |_, row| {
-        text(
-            row.tier
-                .map_or("Not ranked", |tier| tier.label(Locale::ENGLISH)),
+    both("doc-column-region", |locale, _, row| {
+        row.region
+            .map_or(Value::Empty, |region| text(region.label(locale)))
+    }),
+    both("doc-column-tier", |locale, _, row| {
+        row.tier.map_or_else(
+            || words(locale, "doc-not-ranked"),
+            |tier| text(tier.label(locale)),
         )
     }),
-    both("Movement", |_, row| {
-        row.movement.map_or(Value::Empty, |movement| {
-            text(movement.label(Locale::ENGLISH))
-        })
+    both("doc-column-movement", |locale, _, row| {
+        row.movement
+            .map_or(Value::Empty, |movement| text(movement.label(locale)))
     }),
-    both("Recommendations", |_, row| count(row.counts.total)),
-    both("Addressed", |_, row| count(row.counts.addressed)),
-    both("Partly addressed", |_, row| {
+    both("doc-column-recommendations", |_, _, row| {
+        count(row.counts.total)
+    }),
+    both("doc-column-addressed", |_, _, row| {
+        count(row.counts.addressed)
+    }),
+    both("doc-column-partly", |_, _, row| {
         count(row.counts.partially_addressed)
     }),
-    both("Planned", |_, row| count(row.counts.planned)),
-    both("Unaddressed", |_, row| count(row.counts.unaddressed)),
+    both("doc-column-planned", |_, _, row| count(row.counts.planned)),
+    both("doc-column-unaddressed", |_, _, row| {
+        count(row.counts.unaddressed)
+    }),
     DocumentColumn {
-        csv_heading: Some("Coverage (%)"),
-        ..both("Coverage", |_, row| {
+        csv_heading: Some("doc-column-coverage-percent"),
+        ..both("doc-column-coverage", |_, _, row| {
             Value::Percent(row.counts.coverage_ratio)
         })
     },
     DocumentColumn {
         in_workbook: false,
-        ..both("Counting the work of", |report, _| {
-            text(
-                report
-                    .organisation_name
-                    .as_deref()
-                    .unwrap_or("All organisations"),
-            )
+        ..both("doc-column-counting", |locale, report, _| {
+            report
+                .organisation_name
+                .as_deref()
+                .map_or_else(|| words(locale, "doc-all-organisations"), text)
         })
     },
 ];

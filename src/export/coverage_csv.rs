@@ -5,6 +5,7 @@ use super::columns::{Value, columns_of, values};
 use super::coverage_columns::COVERAGE_COLUMNS;
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
 use crate::domain::{Movement, Region, Tier};
+use crate::i18n::Locale;
 use crate::usecases::coverage::CoverageReport;
 
 /// The columns of the API's CSV, in order: codes, then names where a code alone is an id.
@@ -60,10 +61,10 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
 
 /// The report for a spreadsheet: labels and names instead of codes, coverage as a whole
 /// percentage, and a byte-order mark so that Excel reads the names' accents right.
-pub fn to_people_csv(report: &CoverageReport) -> Result<String, csv::Error> {
+pub fn to_people_csv(locale: Locale, report: &CoverageReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns_of(COVERAGE_COLUMNS, true).map(|c| c.csv_heading()))?;
-    for row in values(COVERAGE_COLUMNS, true, report, &report.items) {
+    writer.write_record(columns_of(COVERAGE_COLUMNS, true).map(|c| c.csv_heading(locale)))?;
+    for row in values(COVERAGE_COLUMNS, true, locale, report, &report.items) {
         write_row(&mut writer, row.iter().map(Value::as_text))?;
     }
     into_text_for_spreadsheets(writer)

@@ -4,48 +4,65 @@ use rust_xlsxwriter::XlsxError;
 
 use super::columns::{Value, columns_of, values};
 use super::coverage_columns::COVERAGE_COLUMNS;
-use super::provenance::{Provenance, STATUS_RULE, listed, period_in_words};
+use super::gaps_summary::organisation_or_all;
+use super::provenance::Provenance;
 use super::workbook::{Book, Cell, Column, short};
 use crate::domain::{StatusCounts, reporting_period};
-use crate::i18n::{Locale, Worded};
+use crate::i18n::{Locale, Worded, written};
 use crate::usecases::coverage::CoverageReport;
 
 /// The columns of a row's [`counts`].
 pub const COUNT_COLUMNS: [Column; 6] = [
-    short("Recommendations"),
-    short("Addressed"),
-    short("Partly addressed"),
-    short("Planned"),
-    short("Unaddressed"),
-    short("Coverage"),
+    short("doc-column-recommendations"),
+    short("doc-column-addressed"),
+    short("doc-column-partly"),
+    short("doc-column-planned"),
+    short("doc-column-unaddressed"),
+    short("doc-column-coverage"),
 ];
 
-/// The coverage report as an `.xlsx` file, made for `provenance`.
-pub fn to_xlsx(report: &CoverageReport, provenance: &Provenance) -> Result<Vec<u8>, XlsxError> {
-    let years = report.row_years();
-    let title = match (years.as_slice(), report.year) {
-        ([_, _, ..], _) => format!(
-            "Coverage of each country's latest TIP Report ({})",
-            listed(&years)
+/// The report's title: `Coverage of the 2024 TIP Report`, or of each country's latest.
+fn title(locale: Locale, report: &CoverageReport, years: &[i32]) -> String {
+    match (years, report.year) {
+        ([_, _, ..], _) => locale.text_with(
+            "doc-coverage-title-latest",
+            &[("years", listed(locale, years).into())],
         ),
-        (_, Some(year)) => format!("Coverage of the {year} TIP Report"),
-        (_, None) => "Coverage".to_owned(),
-    };
-    let mut book = Book::new(&title, provenance);
+        (_, Some(year)) => locale.text_with("doc-coverage-title-year", &[("year", year.into())]),
+        (_, None) => locale.text("doc-coverage-title"),
+    }
+}
+
+/// Years as a sentence lists them: `2023 and 2024`.
+fn listed(locale: Locale, years: &[i32]) -> String {
+    let years: Vec<String> = years.iter().map(ToString::to_string).collect();
+    locale.together(&years)
+}
+
+/// The coverage report as an `.xlsx` file, made for `provenance`, in the words of `locale`.
+pub fn to_xlsx(
+    locale: Locale,
+    report: &CoverageReport,
+    provenance: &Provenance,
+) -> Result<Vec<u8>, XlsxError> {
+    let years = report.row_years();
+    let title = title(locale, report, &years);
+    let mut book = Book::new(&title, provenance, locale);
     // The countries' columns are the people's CSV's (`coverage_columns`), so the two agree.
     let columns: Vec<Column> = columns_of(COVERAGE_COLUMNS, false)
         .map(|column| column.column())
         .collect();
-    let values = values(COVERAGE_COLUMNS, false, report, &report.items);
+    let values = values(COVERAGE_COLUMNS, false, locale, report, &report.items);
     let rows = values
         .iter()
         .map(|row| row.iter().map(Value::as_cell).collect());
     // The totals under the counts, "All countries" under the names.
-    let mut totals = vec![Cell::Text("All countries")];
+    let all_countries = locale.text("doc-all-countries");
+    let mut totals = vec![Cell::Text(&all_countries)];
     totals.extend((1..columns.len() - COUNT_COLUMNS.len()).map(|_| Cell::Empty));
     totals.extend(counts(&report.totals));
-    book.table_with_totals("Coverage", &columns, rows, Some(totals))?;
-    book.about(&about(report, &years, &title, provenance))?;
+    book.table_with_totals("doc-sheet-coverage", &columns, rows, Some(totals))?;
+    book.about(&about(locale, report, &years, &title, provenance))?;
     book.into_bytes()
 }
 
@@ -62,53 +79,65 @@ pub fn counts(counts: &StatusCounts) -> [Cell<'static>; 6] {
 }
 
 fn about(
+    locale: Locale,
     report: &CoverageReport,
     years: &[i32],
     title: &str,
     provenance: &Provenance,
 ) -> Vec<(&'static str, String)> {
-    let mut facts = vec![("What this is", format!("{title}, country by country"))];
+    let mut facts = vec![(
+        "doc-fact-what",
+        locale.text_with("doc-coverage-what", &[("title", title.into())]),
+    )];
     match (years, report.year) {
         ([_, _, ..], _) => {
             facts.push((
-                "Report years",
-                format!(
-                    "{}: each country's latest report. The Report year column says which \
-                     report each row's figures come from; the totals add them up.",
-                    listed(years)
+                "doc-fact-report-years",
+                locale.text_with(
+                    "doc-coverage-years",
+                    &[("years", listed(locale, years).into())],
                 ),
             ));
             let periods: Vec<String> = years
                 .iter()
-                .map(|&year| format!("{year} report: {}", period_in_words(reporting_period(year))))
+                .map(|&year| {
+                    locale.text_with(
+                        "doc-coverage-period-of",
+                        &[
+                            ("year", year.into()),
+                            (
+                                "period",
+                                written::period(locale, reporting_period(year)).into(),
+                            ),
+                        ],
+                    )
+                })
                 .collect();
-            facts.push(("Reporting periods", periods.join("; ")));
+            facts.push(("doc-fact-reporting-periods", periods.join("; ")));
         }
         (_, Some(year)) => {
-            facts.push(("Report year", year.to_string()));
-            facts.push(("Reporting period", period_in_words(reporting_period(year))));
+            facts.push(("doc-fact-report-year", year.to_string()));
+            facts.push((
+                "doc-fact-reporting-period",
+                written::period(locale, reporting_period(year)),
+            ));
         }
         (_, None) => {}
     }
+    let region = report.region.map_or_else(
+        || locale.text("doc-all-regions"),
+        |region| region.label(locale).to_owned(),
+    );
     facts.extend([
+        ("doc-fact-region", region),
         (
-            "Region",
-            report
-                .region
-                .map_or("All regions", |region| region.label(Locale::ENGLISH))
-                .to_owned(),
+            "doc-fact-counting",
+            organisation_or_all(locale, report.organisation_name.as_deref()),
         ),
-        (
-            "Counting the work of",
-            report
-                .organisation_name
-                .clone()
-                .unwrap_or_else(|| "All organisations".to_owned()),
-        ),
-        ("Countries", report.items.len().to_string()),
-        ("Made on", provenance.made_at_in_words()),
-        ("Made by", provenance.made_by.clone()),
-        ("How a status is counted", STATUS_RULE.to_owned()),
+        ("doc-fact-countries", report.items.len().to_string()),
+        ("doc-fact-made-on", provenance.made_at_in_words(locale)),
+        ("doc-fact-made-by", provenance.made_by.clone()),
+        ("doc-fact-rule", locale.text("doc-status-rule")),
     ]);
     facts
 }

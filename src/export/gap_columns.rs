@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::columns::{DocumentColumn, Value, text};
+use super::columns::{DocumentColumn, Value, ValueOf, text, words, yes_no};
 use crate::i18n::{Locale, Worded};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
@@ -14,14 +14,14 @@ pub type RecommendationColumn = DocumentColumn<GapReport, RecommendationGapDto>;
 const fn both(
     heading: &'static str,
     wraps: bool,
-    value: for<'a> fn(&'a GapReport, &'a RecommendationGapDto) -> Value<'a>,
+    value: ValueOf<GapReport, RecommendationGapDto>,
 ) -> RecommendationColumn {
     DocumentColumn::both(heading, wraps, value)
 }
 
 const fn csv_only(
     heading: &'static str,
-    value: for<'a> fn(&'a GapReport, &'a RecommendationGapDto) -> Value<'a>,
+    value: ValueOf<GapReport, RecommendationGapDto>,
 ) -> RecommendationColumn {
     DocumentColumn {
         in_workbook: false,
@@ -33,21 +33,19 @@ fn owned<'a>(text: String) -> Value<'a> {
     Value::Text(Cow::Owned(text))
 }
 
-fn yes_no<'a>(value: bool) -> Value<'a> {
-    Value::Text(Cow::Borrowed(if value { "Yes" } else { "No" }))
-}
-
 /// Each listed intervention's `field`, one per line, as the "Answered by" cell lists them.
 fn per_answer<'a>(
+    locale: Locale,
     recommendation: &'a RecommendationGapDto,
     field: impl Fn(&'a CountingInterventionDto) -> Option<&'a str>,
 ) -> Value<'a> {
+    let none = locale.text("doc-no-value");
     let lines: Vec<&str> = recommendation
         .interventions
         .iter()
-        .map(|i| field(i).unwrap_or("–"))
+        .map(|i| field(i).unwrap_or(&none))
         .collect();
-    if lines.iter().all(|line| *line == "–") {
+    if lines.iter().all(|line| *line == none) {
         Value::Empty
     } else {
         owned(lines.join("\n"))
@@ -57,83 +55,92 @@ fn per_answer<'a>(
 /// The columns of a recommendation's row, in order. The workbook's other sheets (each answer,
 /// the pillars, "About") and the CSV's report columns are the report's, not a row's.
 pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
-    csv_only("Country", |report, _| text(&report.country.tip_name)),
-    csv_only("Report year", |report, _| {
+    csv_only("doc-column-country", |_, report, _| {
+        text(&report.country.tip_name)
+    }),
+    csv_only("doc-column-report-year", |_, report, _| {
         report
             .year
             .map_or(Value::Empty, |y| Value::Number(y.into()))
     }),
-    csv_only("Tier", |report, _| {
-        text(
-            report
-                .tier
-                .as_ref()
-                .map_or("Not ranked", |t| t.tier.label(Locale::ENGLISH)),
+    csv_only("doc-column-tier", |locale, report, _| {
+        report.tier.as_ref().map_or_else(
+            || words(locale, "doc-not-ranked"),
+            |t| text(t.tier.label(locale)),
         )
     }),
-    both("No.", false, |_, r| Value::Number(r.position.into())),
-    both("Pillar", false, |_, r| {
-        text(r.pillar.label(Locale::ENGLISH))
+    both("doc-column-number", false, |_, _, r| {
+        Value::Number(r.position.into())
     }),
-    both("Prioritized", false, |_, r| yes_no(r.prioritized)),
-    both("Status", false, |_, r| {
-        text(r.status.label(Locale::ENGLISH))
+    both("doc-column-pillar", false, |locale, _, r| {
+        text(r.pillar.label(locale))
     }),
-    both("Recommendation", true, |_, r| text(&r.text)),
-    both("Reports standing", false, |_, r| {
+    both("doc-column-prioritized", false, |locale, _, r| {
+        yes_no(locale, r.prioritized)
+    }),
+    both("doc-column-status", false, |locale, _, r| {
+        text(r.status.label(locale))
+    }),
+    both("doc-column-recommendation", true, |_, _, r| text(&r.text)),
+    both("doc-column-reports-standing", false, |_, _, r| {
         Value::Number(r.line.years_standing.into())
     }),
-    both("Standing since", false, |_, r| {
+    both("doc-column-standing-since", false, |_, _, r| {
         Value::Number(r.line.since.into())
     }),
-    both("Ever addressed", false, |_, r| {
-        yes_no(r.line.ever_addressed)
+    both("doc-column-ever-addressed", false, |locale, _, r| {
+        yes_no(locale, r.line.ever_addressed)
     }),
-    csv_only("Answered by", |_, r| owned(answered_by(r))),
+    csv_only("doc-column-answered-by", |locale, _, r| {
+        owned(answered_by(locale, r))
+    }),
     DocumentColumn {
         in_csv: false,
-        ..both("Interventions", false, |_, r| {
+        ..both("doc-column-interventions", false, |_, _, r| {
             Value::Number(r.interventions.len() as i64)
         })
     },
-    both("People reached", false, |_, r| {
+    both("doc-column-reached", false, |_, _, r| {
         reach(&r.interventions).map_or(Value::Empty, Value::Number)
     }),
-    csv_only("Evidence", |_, r| owned(evidence(r))),
-    csv_only("Rationale", |_, r| {
-        per_answer(r, |i| i.rationale.as_deref())
+    csv_only("doc-column-evidence", |_, _, r| owned(evidence(r))),
+    csv_only("doc-column-rationale", |locale, _, r| {
+        per_answer(locale, r, |i| i.rationale.as_deref())
     }),
-    csv_only("Linked by", |_, r| {
-        per_answer(r, |i| i.linked_by.as_deref())
+    csv_only("doc-column-linked-by", |locale, _, r| {
+        per_answer(locale, r, |i| i.linked_by.as_deref())
     }),
-    csv_only("Counting the work of", |report, _| {
-        text(
-            report
-                .organisation_name
-                .as_deref()
-                .unwrap_or("All organisations"),
-        )
+    csv_only("doc-column-counting", |locale, report, _| {
+        report
+            .organisation_name
+            .as_deref()
+            .map_or_else(|| words(locale, "doc-all-organisations"), text)
     }),
 ];
 
 /// The interventions that count for a recommendation, in words, one per line:
 /// `Training of police (Réseau Sahel, active, answers it fully)`.
-pub fn answered_by(recommendation: &RecommendationGapDto) -> String {
+pub fn answered_by(locale: Locale, recommendation: &RecommendationGapDto) -> String {
     let mut lines: Vec<String> = recommendation
         .interventions
         .iter()
         .map(|i| {
-            format!(
-                "{} ({}, {}, answers it {})",
-                i.title,
-                i.organisation_name,
-                i.status.label(Locale::ENGLISH).to_lowercase(),
-                i.contribution.label(Locale::ENGLISH).to_lowercase()
+            locale.text_with(
+                "doc-answer-in-words",
+                &[
+                    ("title", i.title.as_str().into()),
+                    ("organisation", i.organisation_name.as_str().into()),
+                    ("status", i.status.label(locale).to_lowercase().into()),
+                    (
+                        "contribution",
+                        i.contribution.label(locale).to_lowercase().into(),
+                    ),
+                ],
             )
         })
         .collect();
     if recommendation.more_interventions {
-        lines.push("and more".to_owned());
+        lines.push(locale.text("doc-and-more"));
     }
     lines.join("\n")
 }

@@ -5,6 +5,7 @@ use super::columns::{Value, columns_of, values};
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
 use super::gap_columns::{RECOMMENDATION_COLUMNS, reach};
 use crate::domain::Movement;
+use crate::i18n::Locale;
 use crate::usecases::gap_report::GapReport;
 
 /// The columns of the API's CSV, in order: codes, then names where a code alone is an id.
@@ -83,12 +84,13 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
 
 /// The same rows for a spreadsheet: labels and names instead of codes, each answering
 /// intervention in words with its organisation, and a byte-order mark for Excel.
-pub fn to_people_csv(report: &GapReport) -> Result<String, csv::Error> {
+pub fn to_people_csv(locale: Locale, report: &GapReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns_of(RECOMMENDATION_COLUMNS, true).map(|c| c.csv_heading()))?;
+    writer.write_record(columns_of(RECOMMENDATION_COLUMNS, true).map(|c| c.csv_heading(locale)))?;
     for row in values(
         RECOMMENDATION_COLUMNS,
         true,
+        locale,
         report,
         &report.recommendations,
     ) {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::provenance::{Provenance, STATUS_RULE, dates_in_words, period_in_words};
+use super::provenance::{Provenance, dates_in_words, number};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
-use crate::i18n::{Locale, Worded};
+use crate::i18n::{Locale, Worded, written};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
 
 /// What the summary shows on screen only: a way back to the page it came from, and the script
@@ -22,11 +22,11 @@ pub struct OnScreen {
 
 impl OnScreen {
     /// The way back and the Print button, which printing hides.
-    pub fn controls(&self) -> Markup {
+    pub fn controls(&self, locale: Locale) -> Markup {
         html! {
-            nav.screen aria-label="Document" {
+            nav.screen aria-label=(locale.text("doc-controls")) {
                 a href=(self.back_to) { "← " (self.back_label) }
-                button type="button" data-print hidden { "Print" }
+                button type="button" data-print hidden { (locale.text("doc-print")) }
             }
         }
     }
@@ -74,50 +74,58 @@ pub struct Shared {
 }
 
 impl Shared {
-    fn reach(&self, reached: i32) -> String {
+    fn reach(&self, locale: Locale, reached: i32) -> String {
         if reached < self.min_reach {
-            format!("fewer than {}", self.min_reach)
+            locale.text_with("doc-gaps-fewer-than", &[("count", self.min_reach.into())])
         } else {
-            reached.to_string()
+            written::count(reached.into())
         }
     }
 }
 
-/// The printable summary of `report`, made for `provenance`, as `view` sees it. Every value is
-/// escaped by the template.
-pub fn to_html(report: &GapReport, provenance: &Provenance, view: View) -> String {
+/// The printable summary of `report`, made for `provenance`, as `view` sees it, in the words of
+/// `locale`. Every value is escaped by the template.
+pub fn to_html(locale: Locale, report: &GapReport, provenance: &Provenance, view: View) -> String {
     let on_screen = view.on_screen;
     let country = &report.country.tip_name;
-    let year_text = report
-        .year
-        .map_or_else(|| "No report".to_string(), |y| format!("{y} TIP Report"));
+    let year_text = report.year.map_or_else(
+        || locale.text("doc-gaps-no-report"),
+        |year| locale.text_with("doc-gaps-year", &[("year", year.into())]),
+    );
+    let title = locale.text_with(
+        "doc-gaps-page-title",
+        &[
+            ("country", country.as_str().into()),
+            ("year", year_text.as_str().into()),
+        ],
+    );
     let page: Markup = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (country) " · " (year_text) " · gaps" }
+                title { (title) }
                 @if view.shared.is_some() { meta name="robots" content="noindex, nofollow"; }
                 style { (PreEscaped(STYLE)) }
                 @if let Some(screen) = on_screen { script src=(screen.script) defer {} }
             }
             body {
-                @if let Some(screen) = on_screen { (screen.controls()) }
+                @if let Some(screen) = on_screen { (screen.controls(locale)) }
                 header {
                     h1 { (country) }
-                    p.subtitle { (year_text) (tier_in_words(report)) }
-                    (facts(report, provenance, view.shared))
+                    p.subtitle { (year_text) (tier_in_words(locale, report)) }
+                    (facts(locale, report, provenance, view.shared))
                 }
-                (coverage_section(report))
-                (unaddressed_section(report))
-                (answered_section(report, view.shared))
+                (coverage_section(locale, report))
+                (unaddressed_section(locale, report))
+                (answered_section(locale, report, view.shared))
                 section {
-                    h2 { "Interventions" }
-                    (interventions_table(&report.recommendations, view.shared))
+                    h2 { (locale.text("doc-gaps-interventions-heading")) }
+                    (interventions_table(locale, &report.recommendations, view.shared))
                 }
                 footer {
-                    (STATUS_RULE) " Numbers are the recommendations' numbers in the report."
+                    (locale.text("doc-status-rule")) " " (locale.text("doc-numbers-rule"))
                 }
             }
         }
@@ -126,69 +134,93 @@ pub fn to_html(report: &GapReport, provenance: &Provenance, view: View) -> Strin
 }
 
 /// The tier and its movement, after the report year.
-fn tier_in_words(report: &GapReport) -> Markup {
+fn tier_in_words(locale: Locale, report: &GapReport) -> Markup {
     html! {
         @if let Some(tier) = &report.tier {
-            " · " strong { (tier.tier.label(Locale::ENGLISH)) }
+            " · " strong { (tier.tier.label(locale)) }
+            " ("
             @match tier.movement {
-                Movement::New => { " (first ranking" }
-                movement => { " (" (movement.label(Locale::ENGLISH)) " since the previous report" }
+                Movement::New => { (locale.text("doc-gaps-first-ranking")) }
+                movement => {
+                    (locale.text_with("doc-gaps-moved", &[("movement", movement.label(locale).into())]))
+                }
             }
-            @if tier.waiver { ", with a waiver" }
+            @if tier.waiver { (locale.text("doc-gaps-with-waiver")) }
             ")"
         }
     }
 }
 
 /// The reporting period, whose work counts, and who made the summary when.
-fn facts(report: &GapReport, provenance: &Provenance, shared: Option<&Shared>) -> Markup {
+fn facts(
+    locale: Locale,
+    report: &GapReport,
+    provenance: &Provenance,
+    shared: Option<&Shared>,
+) -> Markup {
     html! {
         dl.facts {
             @if let Some(year) = report.year {
-                dt { "Reporting period" } dd { (period_in_words(reporting_period(year))) }
+                dt { (locale.text("doc-fact-reporting-period")) }
+                dd { (written::period(locale, reporting_period(year))) }
             }
-            dt { "Counting the work of" }
-            dd { (report.organisation_name.as_deref().unwrap_or("All organisations")) }
+            dt { (locale.text("doc-fact-counting")) }
+            dd { (organisation_or_all(locale, report.organisation_name.as_deref())) }
+            dt { (locale.text("doc-fact-made")) }
             @match shared {
                 Some(shared) => {
-                    dt { "Made" } dd { (provenance.made_at_in_words()) ", with gaptrack" }
-                    dt { "Shared" } dd { "read-only, until " (shared.until.format("%-d %B %Y")) }
+                    dd { (locale.text_with("doc-made-anonymously", &[("when", provenance.made_at_in_words(locale).into())])) }
+                    dt { (locale.text("doc-fact-shared")) }
+                    dd { (locale.text_with("doc-gaps-shared-until", &[("date", written::day_of(locale, shared.until).into())])) }
                 }
-                None => {
-                    dt { "Made" } dd { (provenance.made_at_in_words()) " by " (provenance.made_by) ", with gaptrack" }
-                }
+                None => { dd { (provenance.made_in_words(locale)) } }
             }
         }
     }
 }
 
-fn percent(ratio: f64) -> String {
+/// The organisation whose work counts, or that everyone's does.
+pub fn organisation_or_all(locale: Locale, organisation: Option<&str>) -> String {
+    organisation.map_or_else(|| locale.text("doc-all-organisations"), str::to_owned)
+}
+
+/// A ratio as a whole percentage: `27%`.
+pub fn percent(ratio: f64) -> String {
     format!("{:.0}%", ratio * 100.0)
 }
 
 /// How many recommendations stand where, overall and per pillar.
-fn coverage_section(report: &GapReport) -> Markup {
+fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
+    let summary = &report.summary;
     html! {
         section {
-            h2 { "Coverage" }
+            h2 { (locale.text("doc-gaps-coverage-heading")) }
             p {
-                strong { (report.summary.addressed) " of " (report.summary.total) }
-                " recommendations addressed (" (percent(report.summary.coverage_ratio)) "); "
-                (report.summary.partially_addressed) " partly addressed, "
-                (report.summary.planned) " planned, "
-                (report.summary.unaddressed) " unaddressed."
+                strong { (locale.text_with("doc-gaps-addressed-of", &[
+                    ("addressed", summary.addressed.into()),
+                    ("total", summary.total.into()),
+                ])) }
+                " "
+                (locale.text_with("doc-gaps-coverage", &[
+                    ("total", summary.total.into()),
+                    ("percent", percent(summary.coverage_ratio).into()),
+                    ("partly", summary.partially_addressed.into()),
+                    ("planned", summary.planned.into()),
+                    ("unaddressed", summary.unaddressed.into()),
+                ]))
             }
             @if !report.pillars.is_empty() {
                 table {
                     thead { tr {
-                        th { "Pillar" } th.number { "Total" } th.number { "Addressed" }
-                        th.number { "Partly" } th.number { "Planned" } th.number { "Unaddressed" }
-                        th.number { "Coverage" }
+                        th { (locale.text("doc-column-pillar")) }
+                        @for key in ["doc-column-total", "doc-column-addressed", "doc-column-partly-short", "doc-column-planned", "doc-column-unaddressed", "doc-column-coverage"] {
+                            th.number { (locale.text(key)) }
+                        }
                     } }
                     tbody {
                         @for pillar in &report.pillars {
                             tr {
-                                td { (pillar.pillar.label(Locale::ENGLISH)) }
+                                td { (pillar.pillar.label(locale)) }
                                 td.number { (pillar.counts.total) }
                                 td.number { (pillar.counts.addressed) }
                                 td.number { (pillar.counts.partially_addressed) }
@@ -205,17 +237,19 @@ fn coverage_section(report: &GapReport) -> Markup {
 }
 
 /// A recommendation under its report number, with its pillar and how long it has stood.
-fn numbered(recommendation: &RecommendationGapDto, below: Markup) -> Markup {
+fn numbered(locale: Locale, recommendation: &RecommendationGapDto, below: Markup) -> Markup {
     html! {
         li #{ "no-" (recommendation.position) } {
-            span.number-label { "No. " (recommendation.position) ". " }
+            span.number-label { (locale.text_with("doc-number-label", &[("position", recommendation.position.into())])) }
             (recommendation.text)
             div.meta {
-                (recommendation.pillar.label(Locale::ENGLISH))
-                @if recommendation.prioritized { " · prioritized" }
+                (recommendation.pillar.label(locale))
+                @if recommendation.prioritized { " · " (locale.text("doc-prioritized")) }
                 @if recommendation.line.years_standing > 1 {
-                    " · standing since " (recommendation.line.since)
-                    " (" (recommendation.line.years_standing) " reports)"
+                    " · " (locale.text_with("doc-standing-since", &[
+                        ("since", recommendation.line.since.into()),
+                        ("reports", recommendation.line.years_standing.into()),
+                    ]))
                 }
             }
             (below)
@@ -224,7 +258,7 @@ fn numbered(recommendation: &RecommendationGapDto, below: Markup) -> Markup {
 }
 
 /// The recommendations nothing answers yet, by their number in the report.
-fn unaddressed_section(report: &GapReport) -> Markup {
+fn unaddressed_section(locale: Locale, report: &GapReport) -> Markup {
     let unaddressed: Vec<&RecommendationGapDto> = report
         .recommendations
         .iter()
@@ -232,12 +266,12 @@ fn unaddressed_section(report: &GapReport) -> Markup {
         .collect();
     html! {
         section {
-            h2 { "Unaddressed recommendations" }
+            h2 { (locale.text("doc-gaps-unaddressed-heading")) }
             @if unaddressed.is_empty() {
-                p { "None: every recommendation listed has work against it." }
+                p { (locale.text("doc-gaps-none-unaddressed")) }
             } @else {
                 ol.numbered {
-                    @for recommendation in &unaddressed { (numbered(recommendation, html! {})) }
+                    @for recommendation in &unaddressed { (numbered(locale, recommendation, html! {})) }
                 }
             }
         }
@@ -246,7 +280,7 @@ fn unaddressed_section(report: &GapReport) -> Markup {
 
 /// The recommendations with work against them, each with the interventions that answer it, their
 /// organisation, and the rationale and evidence of each link.
-fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
+fn answered_section(locale: Locale, report: &GapReport, shared: Option<&Shared>) -> Markup {
     let answered: Vec<&RecommendationGapDto> = report
         .recommendations
         .iter()
@@ -255,16 +289,18 @@ fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
     html! {
         @if !answered.is_empty() {
             section {
-                h2 { "Recommendations with work against them" }
+                h2 { (locale.text("doc-gaps-answered-heading")) }
                 ol.numbered {
                     @for recommendation in &answered {
-                        (numbered(recommendation, html! {
-                            div.meta { strong { (recommendation.status.label(Locale::ENGLISH)) } }
+                        (numbered(locale, recommendation, html! {
+                            div.meta { strong { (recommendation.status.label(locale)) } }
                             ul.answers {
                                 @for intervention in &recommendation.interventions {
-                                    li { (answer(intervention, shared.is_some())) }
+                                    li { (answer(locale, intervention, shared.is_some())) }
                                 }
-                                @if recommendation.more_interventions { li { "… and more interventions." } }
+                                @if recommendation.more_interventions {
+                                    li { (locale.text("doc-gaps-more-interventions")) }
+                                }
                             }
                         }))
                     }
@@ -276,20 +312,35 @@ fn answered_section(report: &GapReport, shared: Option<&Shared>) -> Markup {
 
 /// One intervention's answer to a recommendation; a shared summary names no person, so it says
 /// nothing of who made the link.
-fn answer(intervention: &CountingInterventionDto, shared: bool) -> Markup {
+fn answer(locale: Locale, intervention: &CountingInterventionDto, shared: bool) -> Markup {
     html! {
         strong { (intervention.title) } ", " (intervention.organisation_name)
-        " (" (intervention.status.label(Locale::ENGLISH).to_lowercase()) ", answers it "
-        (intervention.contribution.label(Locale::ENGLISH).to_lowercase()) ")"
+        " (" (intervention.status.label(locale).to_lowercase()) ", "
+        (locale.text_with("doc-answers-it", &[("contribution", intervention.contribution.label(locale).to_lowercase().into())]))
+        ")"
         @if let Some(rationale) = &intervention.rationale { ". " (rationale) }
-        @if let Some(url) = &intervention.evidence_url { br; "Evidence: " a href=(url) { (url) } }
-        @if let (Some(by), false) = (&intervention.linked_by, shared) { br; "Linked by " (by) }
+        @if let Some(url) = &intervention.evidence_url {
+            br; (locale.text("doc-evidence")) a href=(url) { (url) }
+        }
+        @if let (Some(by), false) = (&intervention.linked_by, shared) {
+            br; (locale.text_with("doc-linked-by", &[("name", by.as_str().into())]))
+        }
     }
 }
+
+/// The columns of the summary's table of interventions, as the catalogue names them.
+const INTERVENTION_HEADINGS: [&str; 5] = [
+    "doc-column-intervention",
+    "doc-column-kind",
+    "doc-column-status",
+    "doc-column-dates",
+    "doc-column-organisation",
+];
 
 /// Each counting intervention once, with its reach and the numbers of the recommendations it
 /// answers, which are printed above.
 fn interventions_table(
+    locale: Locale,
     recommendations: &[RecommendationGapDto],
     shared: Option<&Shared>,
 ) -> Markup {
@@ -310,32 +361,33 @@ fn interventions_table(
         .reduce(|a, b| a + b);
     html! {
         @if answered.is_empty() {
-            p { "No intervention counts towards these recommendations yet." }
+            p { (locale.text("doc-gaps-no-interventions")) }
         } @else {
             table {
                 thead { tr {
-                    th { "Intervention" } th { "Kind" } th { "Status" } th { "Dates" } th { "Organisation" }
-                    th.number { "People reached" } th { "Answers" }
+                    @for key in INTERVENTION_HEADINGS { th { (locale.text(key)) } }
+                    th.number { (locale.text("doc-column-reached")) }
+                    th { (locale.text("doc-column-answers")) }
                 } }
                 tbody {
                     @for (intervention, positions) in answered.values() {
                         tr {
                             td { (intervention.title) }
-                            td { (intervention.kind.label(Locale::ENGLISH)) }
-                            td { (intervention.status.label(Locale::ENGLISH)) }
-                            td { (dates_in_words(intervention.started_on, intervention.ended_on)) }
+                            td { (intervention.kind.label(locale)) }
+                            td { (intervention.status.label(locale)) }
+                            td { (dates_in_words(locale, intervention.started_on, intervention.ended_on)) }
                             td { (intervention.organisation_name) }
                             td.number {
                                 @match (intervention.people_reached, shared) {
-                                    (Some(count), Some(shared)) => (shared.reach(count)),
-                                    (Some(count), None) => (count),
-                                    (None, _) => "–",
+                                    (Some(count), Some(shared)) => (shared.reach(locale, count)),
+                                    (Some(count), None) => (written::count(count.into())),
+                                    (None, _) => (locale.text("doc-no-value")),
                                 }
                             }
                             td {
                                 @for (n, position) in positions.iter().enumerate() {
                                     @if n > 0 { ", " }
-                                    a href={ "#no-" (position) } { "No. " (position) }
+                                    a href={ "#no-" (position) } { (number(locale, *position)) }
                                 }
                             }
                         }
@@ -344,8 +396,8 @@ fn interventions_table(
                 // A total beside rounded-off small numbers would give them away.
                 @if let (Some(total), None) = (total_reach, shared) {
                     tfoot { tr {
-                        th colspan="5" { "People reached, as the interventions record it" }
-                        td.number { (total) } td {}
+                        th colspan="5" { (locale.text("doc-gaps-total-reach")) }
+                        td.number { (written::count(total)) } td {}
                     } }
                 }
             }

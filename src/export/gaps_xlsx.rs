@@ -6,37 +6,46 @@ use rust_xlsxwriter::XlsxError;
 use super::columns::{Value, columns_of, values};
 use super::coverage_xlsx::{COUNT_COLUMNS, counts};
 use super::gap_columns::RECOMMENDATION_COLUMNS;
-use super::provenance::{Provenance, STATUS_RULE, period_in_words};
+use super::gaps_summary::organisation_or_all;
+use super::provenance::Provenance;
 use super::workbook::{Book, Cell, Column, long, short};
 use crate::domain::reporting_period;
-use crate::i18n::{Locale, Worded};
+use crate::i18n::{Locale, Worded, written};
 use crate::usecases::gap_report::{GapFilters, GapReport};
 
 const ANSWER_COLUMNS: [Column; 11] = [
-    short("No."),
-    long("Intervention"),
-    short("Kind"),
-    short("Intervention status"),
-    long("Organisation"),
-    short("Answers it"),
-    short("People reached"),
-    long("Rationale"),
-    long("Evidence"),
-    short("Linked by"),
-    short("Recommendation status"),
+    short("doc-column-number"),
+    long("doc-column-intervention"),
+    short("doc-column-kind"),
+    short("doc-column-intervention-status"),
+    long("doc-column-organisation"),
+    short("doc-column-answers-it"),
+    short("doc-column-reached"),
+    long("doc-column-rationale"),
+    long("doc-column-evidence"),
+    short("doc-column-linked-by"),
+    short("doc-column-recommendation-status"),
 ];
 
-/// The gap report as an `.xlsx` file, listing what `filters` chose, made for `provenance`.
+/// The gap report as an `.xlsx` file, listing what `filters` chose, made for `provenance`, in
+/// the words of `locale`.
 pub fn to_xlsx(
+    locale: Locale,
     report: &GapReport,
     filters: &GapFilters,
     provenance: &Provenance,
 ) -> Result<Vec<u8>, XlsxError> {
     let title = match report.year {
-        Some(year) => format!("{} in the {year} TIP Report", report.country.tip_name),
+        Some(year) => locale.text_with(
+            "doc-gaps-workbook-title",
+            &[
+                ("country", report.country.tip_name.as_str().into()),
+                ("year", year.into()),
+            ],
+        ),
         None => report.country.tip_name.clone(),
     };
-    let mut book = Book::new(&title, provenance);
+    let mut book = Book::new(&title, provenance, locale);
     // The recommendations' columns are the people's CSV's (`gap_columns`), so the two agree.
     let columns: Vec<Column> = columns_of(RECOMMENDATION_COLUMNS, false)
         .map(|column| column.column())
@@ -44,92 +53,98 @@ pub fn to_xlsx(
     let values = values(
         RECOMMENDATION_COLUMNS,
         false,
+        locale,
         report,
         &report.recommendations,
     );
     let recommendations = values
         .iter()
         .map(|row| row.iter().map(Value::as_cell).collect());
-    book.table("Recommendations", &columns, recommendations)?;
+    book.table("doc-sheet-recommendations", &columns, recommendations)?;
     let answers = report.recommendations.iter().flat_map(|r| {
         r.interventions.iter().map(move |i| {
             vec![
                 Cell::Number(f64::from(r.position)),
                 Cell::Text(&i.title),
-                Cell::Text(i.kind.label(Locale::ENGLISH)),
-                Cell::Text(i.status.label(Locale::ENGLISH)),
+                Cell::Text(i.kind.label(locale)),
+                Cell::Text(i.status.label(locale)),
                 Cell::Text(&i.organisation_name),
-                Cell::Text(i.contribution.label(Locale::ENGLISH)),
+                Cell::Text(i.contribution.label(locale)),
                 i.people_reached
                     .map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
                 Cell::from(i.rationale.as_deref()),
                 i.evidence_url.as_deref().map_or(Cell::Empty, Cell::Link),
                 Cell::from(i.linked_by.as_deref()),
-                Cell::Text(r.status.label(Locale::ENGLISH)),
+                Cell::Text(r.status.label(locale)),
             ]
         })
     });
-    book.table("Answers", &ANSWER_COLUMNS, answers)?;
+    book.table("doc-sheet-answers", &ANSWER_COLUMNS, answers)?;
     let pillars = report.pillars.iter().map(|p| {
-        let mut cells = vec![Cell::Text(p.pillar.label(Locale::ENGLISH))];
+        let mut cells = vec![Cell::Text(p.pillar.label(locale))];
         cells.extend(counts(&p.counts));
         cells
     });
-    let mut all = vec![Cell::Text("All pillars")];
+    let all_pillars = locale.text("doc-all-pillars");
+    let mut all = vec![Cell::Text(&all_pillars)];
     all.extend(counts(&report.summary));
-    let columns: Vec<Column> = [short("Pillar")].into_iter().chain(COUNT_COLUMNS).collect();
-    book.table_with_totals("Pillars", &columns, pillars, Some(all))?;
-    book.about(&about(report, filters, &title, provenance))?;
+    let columns: Vec<Column> = [short("doc-column-pillar")]
+        .into_iter()
+        .chain(COUNT_COLUMNS)
+        .collect();
+    book.table_with_totals("doc-sheet-pillars", &columns, pillars, Some(all))?;
+    book.about(&about(locale, report, filters, &title, provenance))?;
     book.into_bytes()
 }
 
 fn about(
+    locale: Locale,
     report: &GapReport,
     filters: &GapFilters,
     title: &str,
     provenance: &Provenance,
 ) -> Vec<(&'static str, String)> {
     let mut facts = vec![(
-        "What this is",
-        format!("{title}: each recommendation's status and the work that answers it"),
+        "doc-fact-what",
+        locale.text_with("doc-gaps-workbook-what", &[("title", title.into())]),
     )];
-    facts.push(("Country", report.country.tip_name.clone()));
+    facts.push(("doc-fact-country", report.country.tip_name.clone()));
     if let Some(year) = report.year {
-        facts.push(("Report year", year.to_string()));
-        facts.push(("Reporting period", period_in_words(reporting_period(year))));
+        facts.push(("doc-fact-report-year", year.to_string()));
+        facts.push((
+            "doc-fact-reporting-period",
+            written::period(locale, reporting_period(year)),
+        ));
     }
     if let Some(tier) = &report.tier {
-        facts.push(("Tier", tier.tier.label(Locale::ENGLISH).to_owned()));
+        facts.push(("doc-fact-tier", tier.tier.label(locale).to_owned()));
     }
+    let listed = match (filters.status, filters.persistent_only) {
+        (None, false) => locale.text("doc-gaps-listed-all"),
+        (Some(status), false) => status.label(locale).to_owned(),
+        (None, true) => locale.text("doc-gaps-listed-persistent"),
+        (Some(status), true) => locale.text_with(
+            "doc-gaps-listed-status-persistent",
+            &[("status", status.label(locale).into())],
+        ),
+    };
+    let coverage = locale.text_with(
+        "doc-gaps-coverage-fact",
+        &[
+            ("addressed", report.summary.addressed.into()),
+            ("total", report.summary.total.into()),
+        ],
+    );
     facts.extend([
         (
-            "Counting the work of",
-            report
-                .organisation_name
-                .clone()
-                .unwrap_or_else(|| "All organisations".to_owned()),
+            "doc-fact-counting",
+            organisation_or_all(locale, report.organisation_name.as_deref()),
         ),
-        (
-            "Recommendations listed",
-            match (filters.status, filters.persistent_only) {
-                (None, false) => "All".to_owned(),
-                (Some(status), false) => status.label(Locale::ENGLISH).to_owned(),
-                (None, true) => "Persistent gaps only".to_owned(),
-                (Some(status), true) => {
-                    format!("{}, persistent gaps only", status.label(Locale::ENGLISH))
-                }
-            },
-        ),
-        (
-            "Coverage",
-            format!(
-                "{} of {} recommendations addressed",
-                report.summary.addressed, report.summary.total
-            ),
-        ),
-        ("Made on", provenance.made_at_in_words()),
-        ("Made by", provenance.made_by.clone()),
-        ("How a status is counted", STATUS_RULE.to_owned()),
+        ("doc-fact-listed", listed),
+        ("doc-fact-coverage", coverage),
+        ("doc-fact-made-on", provenance.made_at_in_words(locale)),
+        ("doc-fact-made-by", provenance.made_by.clone()),
+        ("doc-fact-rule", locale.text("doc-status-rule")),
     ]);
     facts
 }

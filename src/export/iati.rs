@@ -94,6 +94,9 @@ fn write_activity<W: io::Write>(
             "last-updated-datetime",
             timestamp(intervention.updated_at).as_str(),
         ))
+        // The activity's default language. The words gaptrack adds (a document's title, a
+        // kind's name) are English whatever the reader's language, so that this claim holds
+        // for them; people's own texts are as they typed them.
         .with_attribute(("xml:lang", "en"))
         .write_inner_content(|writer| {
             writer

@@ -3,12 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::ReportingPeriod;
-
-/// The rule of the statuses, as every document states it for its reader.
-pub const STATUS_RULE: &str = "A recommendation counts as addressed when an active or completed \
-    intervention answers it fully; partly addressed when such interventions answer it only in \
-    part; planned when only planned ones answer it. Cancelled interventions never count.";
+use crate::i18n::{Locale, written};
 
 /// Who asked for a document, and when it was made.
 #[derive(Debug, Clone)]
@@ -28,61 +23,42 @@ impl Provenance {
     }
 
     /// When it was made, as people write it: `2 December 2026, 14:05 UTC`.
-    pub fn made_at_in_words(&self) -> String {
-        self.made_at.format("%-d %B %Y, %H:%M UTC").to_string()
+    pub fn made_at_in_words(&self, locale: Locale) -> String {
+        written::moment(locale, self.made_at)
     }
-}
 
-/// Items as a sentence lists them: `2023`, `2023 and 2024`, `Senegal, Sierra Leone and Malawi`.
-pub fn listed<T: std::fmt::Display>(items: &[T]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.to_string(),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
-            format!("{} and {last}", rest.join(", "))
-        }
+    /// When it was made and by whom: `2 December 2026, 14:05 UTC by Awa Ndiaye, with gaptrack`.
+    pub fn made_in_words(&self, locale: Locale) -> String {
+        locale.text_with(
+            "doc-made-by",
+            &[
+                ("when", self.made_at_in_words(locale).into()),
+                ("who", self.made_by.as_str().into()),
+            ],
+        )
     }
-}
-
-/// A date as the documents write it: `1 April 2022`.
-pub fn date_in_words(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// A reporting period as the documents write it: `1 April 2022 to 31 March 2023`.
-pub fn period_in_words(period: ReportingPeriod) -> String {
-    format!(
-        "{} to {}",
-        date_in_words(period.starts_on),
-        date_in_words(period.ends_on)
-    )
 }
 
 /// When an intervention ran, as the documents write it: `1 May 2026 to 30 June 2026`, `since
 /// 1 May 2026`, `until 30 June 2026`, or that its dates are not recorded.
 pub fn dates_in_words(
+    locale: Locale,
     started_on: Option<chrono::NaiveDate>,
     ended_on: Option<chrono::NaiveDate>,
 ) -> String {
+    let date = |day| written::date(locale, day);
     match (started_on, ended_on) {
-        (Some(start), Some(end)) => format!("{} to {}", date_in_words(start), date_in_words(end)),
-        (Some(start), None) => format!("since {}", date_in_words(start)),
-        (None, Some(end)) => format!("until {}", date_in_words(end)),
-        (None, None) => "dates not recorded".to_owned(),
+        (Some(start), Some(end)) => locale.text_with(
+            "doc-dates",
+            &[("from", date(start).into()), ("to", date(end).into())],
+        ),
+        (Some(start), None) => locale.text_with("doc-dates-since", &[("from", date(start).into())]),
+        (None, Some(end)) => locale.text_with("doc-dates-until", &[("to", date(end).into())]),
+        (None, None) => locale.text("doc-dates-unknown"),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::reporting_period;
-
-    #[test]
-    fn the_2023_period_reads_as_the_report_writes_it() {
-        assert_eq!(
-            period_in_words(reporting_period(2023)),
-            "1 April 2022 to 31 March 2023"
-        );
-    }
+/// The numbers of a recommendation's listing: `No. 4`.
+pub fn number(locale: Locale, position: i32) -> String {
+    locale.text_with("doc-number", &[("position", position.into())])
 }

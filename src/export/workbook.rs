@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use super::provenance::Provenance;
+use crate::i18n::Locale;
 
 /// Excel's longest link; a longer address is written as text.
 const LONGEST_LINK: usize = 2079;
@@ -29,7 +30,8 @@ fn wrapped_lines(text: &str, width: f64) -> u32 {
         .sum()
 }
 
-/// A column of a table sheet: its heading, and whether it holds long text to wrap.
+/// A column of a table sheet: its heading (the catalogue's key), and whether it holds long text
+/// to wrap.
 pub struct Column {
     pub heading: &'static str,
     pub wraps: bool,
@@ -94,29 +96,32 @@ impl Formats {
     }
 }
 
-/// A workbook being written: its table sheets, then its "About" sheet.
+/// A workbook being written for a reader of `locale`: its table sheets, then its "About" sheet.
+/// Sheet names, headings and facts' names are given as the catalogue's keys.
 pub struct Book {
     workbook: Workbook,
     formats: Formats,
+    locale: Locale,
 }
 
 impl Book {
     /// A workbook whose document properties say what it is and who made it.
-    pub fn new(title: &str, provenance: &Provenance) -> Self {
+    pub fn new(title: &str, provenance: &Provenance, locale: Locale) -> Self {
         let mut workbook = Workbook::new();
         workbook.set_properties(
             &DocProperties::new()
                 .set_title(title)
                 .set_author(&provenance.made_by)
-                .set_comment("Made with gaptrack"),
+                .set_comment(locale.text("doc-workbook-comment")),
         );
         Self {
             workbook,
             formats: Formats::new(),
+            locale,
         }
     }
 
-    /// A sheet named `name` with a frozen, filterable header row of `columns` and `rows` below.
+    /// A sheet named by the message `name` with a frozen, filterable header row of `columns` and `rows` below.
     pub fn table<'a>(
         &mut self,
         name: &str,
@@ -135,10 +140,12 @@ impl Book {
         rows: impl IntoIterator<Item = Vec<Cell<'a>>>,
         totals: Option<Vec<Cell<'a>>>,
     ) -> Result<(), XlsxError> {
+        let locale = self.locale;
         let sheet = self.workbook.add_worksheet();
-        sheet.set_name(name)?;
+        sheet.set_name(locale.text(name))?;
         for (index, column) in columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col(index), column.heading, &self.formats.heading)?;
+            let heading = locale.text(column.heading);
+            sheet.write_string_with_format(0, col(index), heading, &self.formats.heading)?;
         }
         let mut last_row = 0;
         for (index, cells) in rows.into_iter().enumerate() {
@@ -191,13 +198,14 @@ impl Book {
         Ok(())
     }
 
-    /// The "About" sheet: one fact per row, its name in bold.
+    /// The "About" sheet: one fact per row, its name (a key) in bold.
     pub fn about(&mut self, facts: &[(&str, String)]) -> Result<(), XlsxError> {
+        let locale = self.locale;
         let sheet = self.workbook.add_worksheet();
-        sheet.set_name("About")?;
+        sheet.set_name(locale.text("doc-sheet-about"))?;
         for (index, (name, value)) in facts.iter().enumerate() {
             let row = u32::try_from(index).unwrap_or(u32::MAX);
-            sheet.write_string_with_format(row, 0, *name, &self.formats.heading)?;
+            sheet.write_string_with_format(row, 0, locale.text(name), &self.formats.heading)?;
             sheet.write_string_with_format(row, 1, value, &self.formats.wrapped)?;
         }
         sheet.set_column_width(0, 24)?;

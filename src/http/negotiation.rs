@@ -4,6 +4,7 @@ use actix_web::http::header::{self, Header};
 use actix_web::{HttpRequest, HttpResponse};
 
 use crate::http::error::ApiError;
+use crate::i18n::{Locale, negotiation};
 
 /// The formats one endpoint answers in: an enum of its own (its `format` parameter), so that its
 /// contract lists no format it refuses, and a handler's `match` names every format it offers.
@@ -26,6 +27,19 @@ pub const XLSX_MEDIA_TYPE: &str =
 /// The media type of a `.docx` document.
 pub const DOCX_MEDIA_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The language of a document the API makes for people to read (a printable summary, a workbook,
+/// a Word pack): the first language of the request's `Accept-Language` that a catalogue speaks,
+/// else English. What programs read (JSON, the CSV's codes, problem details) never changes with
+/// it.
+pub fn document_locale(request: &HttpRequest) -> Locale {
+    request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(negotiation::from_accept_language)
+        .unwrap_or(Locale::ENGLISH)
+}
 
 /// The format to answer in: `asked` (the `format` query parameter) if given, else the best of
 /// the offered formats for the `Accept` header, the first offered when it accepts anything. 406

@@ -16,6 +16,7 @@
 mod labels;
 pub mod negotiation;
 mod refusals;
+pub mod written;
 
 pub use labels::{Worded, every_key as every_vocabulary_key};
 

@@ -252,8 +252,8 @@ fn sessions_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
                         tr {
                             @let browser = browser_name(locale, row.user_agent.as_deref());
                             th scope="row" { @if handle == this_session { (locale.text_with("own-this-session", &[("browser", browser.into())])) } @else { (browser) } }
-                            td { (crate::web::written::moment(locale, row.created_at)) }
-                            td { (crate::web::written::moment(locale, row.last_seen_at)) }
+                            td { (crate::i18n::written::moment(locale, row.created_at)) }
+                            td { (crate::i18n::written::moment(locale, row.last_seen_at)) }
                             td {
                                 form method="post" action={ "/account/sessions/" (handle) "/end" } {
                                     input type="hidden" name="csrf" value=(visitor.csrf);
@@ -293,8 +293,8 @@ fn keys_panel(
                             tr {
                                 th scope="row" { (key.name) }
                                 td { (key.role.label(locale)) }
-                                td { (crate::web::written::day_of(locale, key.created_at)) }
-                                td { (key.last_used_at.map_or_else(|| locale.text("own-key-never-used"), |at| crate::web::written::moment(locale, at))) }
+                                td { (crate::i18n::written::day_of(locale, key.created_at)) }
+                                td { (key.last_used_at.map_or_else(|| locale.text("own-key-never-used"), |at| crate::i18n::written::moment(locale, at))) }
                                 td {
                                     @if key.revoked_at.is_some() { (locale.text("own-key-revoked-state")) }
                                     @else { a href={ "/account/keys/" (key.id) "/revoke" } aria-label=(locale.text_with("own-key-revoke-label", &[("name", key.name.as_str().into())])) { (locale.text("own-key-revoke")) } }

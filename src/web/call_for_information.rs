@@ -67,9 +67,9 @@ pub async fn pack_page(
     let pack = pack(&state, &code, &query).await?;
     let organisations = usecases::organisations::all(state.get_ref()).await?;
     let base = format!("/countries/{}/call-for-information", pack.country.code);
-    let title = title(&pack);
-    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
     let locale = visitor.locale;
+    let title = title(locale, &pack);
+    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
     let content = html! {
         h1 { (title) }
         form.filters.panel method="get" aria-label=(locale.text("filters-label")) {
@@ -85,7 +85,7 @@ pub async fn pack_page(
             a.button.secondary href=(query.on(&format!("{base}.docx"))) download { (locale.text("pack-docx")) }
             a href={ "/countries/" (pack.country.code) } { (locale.text_with("pack-back-to-country", &[("country", pack.country.tip_name.as_str().into())])) }
         }
-        div.pack { (body(&pack, &provenance)) }
+        div.pack { (body(locale, &pack, &provenance)) }
     };
     Ok(widgets::html_page(layout::page(
         &title,
@@ -112,7 +112,12 @@ pub async fn printable(
         script: assets::SCRIPT_PATH.clone(),
     };
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
-    Ok(html_response(to_html(&pack, &provenance, Some(&on_screen))))
+    Ok(html_response(to_html(
+        visitor.locale,
+        &pack,
+        &provenance,
+        Some(&on_screen),
+    )))
 }
 
 /// `GET /countries/{code}/call-for-information.docx`.
@@ -124,6 +129,7 @@ pub async fn download_docx(
 ) -> Result<HttpResponse, WebError> {
     let pack = pack(&state, &code, &query).await?;
     let document = to_docx(
+        visitor.locale,
         &pack,
         &Provenance::at(&visitor.caller.name, state.clock.now()),
     )

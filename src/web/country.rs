@@ -10,7 +10,7 @@ use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::{widgets, written};
+use super::widgets;
 use crate::config::SharingSettings;
 use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
@@ -19,6 +19,7 @@ use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, html_response, xlsx_response};
+use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::usecases::country_page::{
     self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
@@ -409,6 +410,7 @@ pub async fn printable(
         shared: None,
     };
     Ok(html_response(gaps_summary::to_html(
+        visitor.locale,
         &report,
         &provenance,
         view,
@@ -418,13 +420,13 @@ pub async fn printable(
 /// `GET /countries/{code}/gaps.csv`: the page's recommendations, with its filters, for a
 /// spreadsheet.
 pub async fn download_csv(
-    _visitor: Visitor,
+    visitor: Visitor,
     state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<CountryQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (report, filters) = filtered_report(&state, &code, &query).await?;
-    let csv = gaps_csv::to_people_csv(&report).map_err(ApiError::internal)?;
+    let csv = gaps_csv::to_people_csv(visitor.locale, &report).map_err(ApiError::internal)?;
     let name = file_name::gaps(&report, filters.status, filters.persistent_only, "csv");
     Ok(csv_response(&name, csv))
 }
@@ -439,6 +441,7 @@ pub async fn download_xlsx(
 ) -> Result<HttpResponse, WebError> {
     let (report, filters) = filtered_report(&state, &code, &query).await?;
     let workbook = gaps_xlsx::to_xlsx(
+        visitor.locale,
         &report,
         &filters,
         &Provenance::at(&visitor.caller.name, state.clock.now()),

@@ -47,7 +47,6 @@ pub mod signin;
 pub mod single_sign_on;
 pub mod typed_number;
 pub mod widgets;
-pub mod written;
 
 use actix_web::web;
 

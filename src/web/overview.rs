@@ -140,12 +140,12 @@ pub async fn overview(
 
 /// `GET /coverage.csv`: the overview's rows, with its filters, for a spreadsheet.
 pub async fn download_csv(
-    _visitor: Visitor,
+    visitor: Visitor,
     state: web::Data<AppState>,
     query: web::Query<OverviewQuery>,
 ) -> Result<HttpResponse, WebError> {
     let report = report_for(&state, &query).await?;
-    let csv = coverage_csv::to_people_csv(&report).map_err(ApiError::internal)?;
+    let csv = coverage_csv::to_people_csv(visitor.locale, &report).map_err(ApiError::internal)?;
     Ok(csv_response(&file_name::coverage(&report, "csv"), csv))
 }
 
@@ -157,6 +157,7 @@ pub async fn download_xlsx(
 ) -> Result<HttpResponse, WebError> {
     let report = report_for(&state, &query).await?;
     let workbook = coverage_xlsx::to_xlsx(
+        visitor.locale,
         &report,
         &Provenance::at(&visitor.caller.name, state.clock.now()),
     )

@@ -11,7 +11,7 @@ use super::csrf::CheckedForm;
 use super::error::WebError;
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::{filters, widgets, written};
+use super::{filters, locale, widgets};
 use crate::config::SharingSettings;
 use crate::export::gaps_summary::{self, Shared, View};
 use crate::export::provenance::Provenance;
@@ -20,6 +20,7 @@ use crate::http::error::ApiError;
 use crate::http::negotiation::html_response;
 use crate::http::origin;
 use crate::i18n::Locale;
+use crate::i18n::written;
 use crate::usecases::share_links::ShareLinkRow;
 use crate::usecases::share_links::{self as sharing, DescribedLink, ShareRequest};
 
@@ -253,6 +254,7 @@ pub async fn revoke(
 /// `GET /shared/{token}`: the shared report, for anyone with the link: the printable summary,
 /// naming no person, with small reach hidden, kept out of search engines.
 pub async fn open(
+    request: HttpRequest,
     state: web::Data<AppState>,
     settings: web::Data<SharingSettings>,
     token: web::Path<String>,
@@ -266,7 +268,12 @@ pub async fn open(
         on_screen: None,
         shared: Some(&shared),
     };
-    let page = gaps_summary::to_html(&report, &Provenance::at("", state.clock.now()), view);
+    let page = gaps_summary::to_html(
+        locale::of_request(&request),
+        &report,
+        &Provenance::at("", state.clock.now()),
+        view,
+    );
     let mut response = html_response(page);
     response.headers_mut().insert(
         actix_web::http::header::HeaderName::from_static("x-robots-tag"),

@@ -111,7 +111,7 @@ fn every_key_is_in_every_catalogue_and_every_message_is_used() {
 /// What a person reads on `page` that no message of the catalogue wrapped: its text and the
 /// attributes read aloud or shown (`aria-label`, `placeholder`, `alt`, `title`), less the
 /// wrapped messages, the brand, `data` the page is about, and punctuation.
-fn words_outside_the_catalogue(page: &str, data: &[&str]) -> Vec<String> {
+pub fn words_outside_the_catalogue(page: &str, data: &[&str]) -> Vec<String> {
     let document = Html::parse_document(page);
     let mut texts: Vec<String> = Vec::new();
     let every = Selector::parse("*").unwrap();
@@ -131,6 +131,15 @@ fn words_outside_the_catalogue(page: &str, data: &[&str]) -> Vec<String> {
             }
         }
     }
+    texts_outside_the_catalogue(texts, data)
+}
+
+/// What of `texts` (a document's cells or paragraphs) no message of the catalogue wrapped, less
+/// the brand, `data` and punctuation.
+pub fn texts_outside_the_catalogue(
+    texts: impl IntoIterator<Item = String>,
+    data: &[&str],
+) -> Vec<String> {
     let mut outside = Vec::new();
     for text in texts {
         let mut unwrapped = String::new();
@@ -206,7 +215,7 @@ async fn the_pages_say_nothing_that_is_not_from_the_catalogue() {
 }
 
 /// Every string value in `json`, nested or not: the data a page shows beside its words.
-fn strings_in(json: &serde_json::Value, into: &mut Vec<String>) {
+pub fn strings_in(json: &serde_json::Value, into: &mut Vec<String>) {
     match json {
         serde_json::Value::String(text) if !text.is_empty() => into.push(text.clone()),
         serde_json::Value::Array(values) => values.iter().for_each(|v| strings_in(v, into)),
@@ -313,7 +322,7 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
 }
 
 /// A browser that asks for the pseudo-locale on every page of `app`, and keeps its cookies.
-fn pseudo_browser(app: &TestApp) -> reqwest::Client {
+pub fn pseudo_browser(app: &TestApp) -> reqwest::Client {
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     jar.add_cookie_str(
         "gaptrack_language=pseudo; Path=/",
@@ -333,18 +342,18 @@ fn pseudo_browser(app: &TestApp) -> reqwest::Client {
 }
 
 /// The page at `url`, as `browser` gets it.
-async fn text_of(browser: &reqwest::Client, url: &str) -> String {
+pub async fn text_of(browser: &reqwest::Client, url: &str) -> String {
     let response = browser.get(url).send().await.unwrap();
     response.text().await.unwrap()
 }
 
 /// `data` as the checks take it.
-fn as_data(data: &[String]) -> Vec<&str> {
+pub fn as_data(data: &[String]) -> Vec<&str> {
     data.iter().map(String::as_str).collect()
 }
 
 /// Asserts that `page` says nothing outside the catalogue but `data`.
-fn assert_catalogued(what: &str, page: &str, data: &[&str]) {
+pub fn assert_catalogued(what: &str, page: &str, data: &[&str]) {
     assert!(
         page.contains('⟦'),
         "{what} is not in the pseudo-locale: {page}"

@@ -13,6 +13,7 @@ mod browser_lists;
 mod browser_years;
 mod call_for_information;
 mod catalogue;
+mod catalogue_documents;
 mod countries;
 mod coverage;
 mod demo;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::domain::ResourceType;
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::written::{self, DATE_HINT};
 use crate::usecases::audit::{self, AuditFilter, AuditTrail};
 use crate::web::admin::audit_words;
 use crate::web::error::WebError;
@@ -16,7 +17,6 @@ use crate::web::filters::{self, query_string};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets;
-use crate::web::written::{self, DATE_HINT};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct AuditQuery {
@@ -103,7 +103,7 @@ pub async fn audit_page(
                                     None => { (audit_words::actor(&event.key_name)) }
                                 }
                             }
-                            td data-label="When" { (crate::web::written::moment(locale, event.occurred_at)) }
+                            td data-label="When" { (crate::i18n::written::moment(locale, event.occurred_at)) }
                             td data-label="Changes" { (audit_words::fields(event, names)) }
                         }
                     }

@@ -290,9 +290,9 @@ fn value_in_words(field: &str, value: Option<&Value>, names: &Names) -> String {
             if let Some(name) = names.of(text) {
                 name.to_owned()
             } else if let Ok(at) = chrono::DateTime::parse_from_rfc3339(text) {
-                crate::web::written::moment(Locale::ENGLISH, at.with_timezone(&chrono::Utc))
+                crate::i18n::written::moment(Locale::ENGLISH, at.with_timezone(&chrono::Utc))
             } else if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                crate::web::written::date(Locale::ENGLISH, day)
+                crate::i18n::written::date(Locale::ENGLISH, day)
             } else {
                 format!("“{text}”")
             }

@@ -213,11 +213,11 @@ async fn render(
                         td { (owner_name(key.owner_id)) }
                         td { (key.role.label(locale)) }
                         td { (organisation_name(key.organisation_id)) }
-                        td { (crate::web::written::day_of(locale, key.created_at)) }
-                        td { (key.last_used_at.map_or_else(|| locale.text("keys-never"), |at| crate::web::written::moment(locale, at))) }
+                        td { (crate::i18n::written::day_of(locale, key.created_at)) }
+                        td { (key.last_used_at.map_or_else(|| locale.text("keys-never"), |at| crate::i18n::written::moment(locale, at))) }
                         td {
                             @if let Some(revoked) = key.revoked_at {
-                                (locale.text_with("keys-revoked-on", &[("day", crate::web::written::day_of(locale, revoked).into())]))
+                                (locale.text_with("keys-revoked-on", &[("day", crate::i18n::written::day_of(locale, revoked).into())]))
                             } @else {
                                 a href={ "/account/keys/" (key.id) "/revoke" } aria-label=(locale.text_with("keys-revoke-label", &[("name", key.name.as_str().into())])) { (locale.text("keys-revoke")) }
                             }

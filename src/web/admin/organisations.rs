@@ -240,7 +240,7 @@ async fn render_list(
                         th scope="row" { a href=(path_of(row.id)) { (row.name) } }
                         td { (row.iati_identifier.as_deref().unwrap_or("–")) }
                         td { @if let Some(at) = row.archived_at {
-                            (locale.text_with("organisations-archived-on", &[("day", crate::web::written::day_of(locale, at).into())]))
+                            (locale.text_with("organisations-archived-on", &[("day", crate::i18n::written::day_of(locale, at).into())]))
                         } @else { (locale.text("organisations-active")) } }
                     }
                 }
@@ -297,7 +297,7 @@ async fn render_one(
         section.panel aria-labelledby="state" {
             h2 #state { (locale.text("organisations-state")) }
             @if let Some(at) = organisation.archived_at {
-                p { (locale.text_with("organisations-archived-since", &[("day", crate::web::written::day_of(locale, at).into())])) }
+                p { (locale.text_with("organisations-archived-since", &[("day", crate::i18n::written::day_of(locale, at).into())])) }
                 form method="post" action={ (path_of(organisation.id)) "/restore" } {
                     input type="hidden" name="csrf" value=(visitor.csrf);
                     button type="submit" { (locale.text("organisations-restore")) }

@@ -7,6 +7,7 @@ use maud::html;
 
 use crate::domain::{FieldError, reporting_period};
 use crate::http::AppState;
+use crate::i18n::written;
 use crate::usecases::reports::{self as cases, CreateReport};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
@@ -15,7 +16,6 @@ use crate::web::form_outcome::{Settled, settle};
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets::{self, FieldErrors};
-use crate::web::written;
 
 /// The form's labels, as the summary of a refused form names its fields.
 const LABELS: &[(&str, &str)] = &[

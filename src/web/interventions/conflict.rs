@@ -7,9 +7,9 @@ use maud::{Markup, html};
 
 use super::form_values::{Choices, InterventionForm};
 use crate::domain::{InterventionKind, InterventionStatus};
+use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::web::form_data::FormData;
-use crate::web::written;
 
 /// The form's fields that can differ, as the form names them.
 pub(super) const FIELDS: [&str; 10] = [

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{Etag, InterventionKind, InterventionStatus};
 use crate::http::error::FieldError;
 use crate::i18n::Locale;
+use crate::i18n::written;
 use crate::usecases::Connection;
 use crate::usecases::countries::{self, CountryRow};
 use crate::usecases::interventions::CreateIntervention;
@@ -18,7 +19,6 @@ use crate::web::error::WebError;
 use crate::web::form_data::FormData;
 use crate::web::session::Visitor;
 use crate::web::typed_number::whole_number;
-use crate::web::written;
 
 /// What the intervention form holds: what was typed, as typed.
 #[derive(Debug, Default, Clone)]

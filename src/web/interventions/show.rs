@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{Contribution, Pillar};
 use crate::http::AppState;
 use crate::http::error::FieldError;
+use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::usecases::intervention_page::{
     self, Intervention, InterventionPage, LinkRow, ReportRow,
@@ -18,7 +19,6 @@ use crate::web::filters;
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
 use crate::web::widgets;
-use crate::web::written;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ShowQuery {

@@ -262,7 +262,7 @@ pub(super) async fn render_person(
                     @if let Some(open) = open_link {
                         p { (locale.text_with("person-open-link", &[
                                 ("purpose", if open.purpose == AccountLinkPurpose::Invitation { "invitation" } else { "reset" }.into()),
-                                ("moment", crate::web::written::moment(locale, open.expires_at).into()),
+                                ("moment", crate::i18n::written::moment(locale, open.expires_at).into()),
                             ])) " "
                             a href={ "/admin/links/" (open.id) "/revoke" } { (locale.text("person-withdraw")) } }
                     }
