@@ -300,6 +300,8 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/admin/organisations".to_owned(),
         "/admin/import".to_owned(),
         "/admin/import?year=2023&recorded=1".to_owned(),
+        "/admin/audit".to_owned(),
+        "/admin/audit?resource_type=intervention".to_owned(),
         format!("/interventions/{id}"),
         format!("/interventions/{id}/edit"),
     ];
@@ -473,6 +475,11 @@ async fn a_persons_own_pages_say_nothing_that_is_not_from_the_catalogue() {
         let page = text_of(&browser, &app.url(&path)).await;
         assert_catalogued(&path, &page, &as_data(&data));
     }
+    // The trail of what was just done: an account made, a second factor set up.
+    let trail = text_of(&browser, &app.url("/admin/audit")).await;
+    data.push("test admin".to_owned());
+    assert!(trail.contains("⟦Set up⟧"), "{trail}");
+    assert_catalogued("the audit trail", &trail, &as_data(&data));
     let data = as_data(&data);
     let (_, spent) =
         crate::accounts::get_page(&browser, &app, &link.replace(&app.address, "")).await;

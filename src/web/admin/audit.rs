@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::domain::ResourceType;
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::i18n::written::{self, DATE_HINT};
+use crate::i18n::{Locale, written};
 use crate::usecases::audit::{self, AuditFilter, AuditTrail};
 use crate::web::admin::audit_words;
 use crate::web::error::WebError;
@@ -30,6 +30,14 @@ pub struct AuditQuery {
     before: Option<String>,
 }
 
+/// The table's columns, as the catalogue names them.
+const COLUMNS: [&str; 4] = [
+    "audit-column-what",
+    "audit-column-who",
+    "audit-column-when",
+    "audit-column-changes",
+];
+
 /// Events per page.
 const PAGE: usize = 50;
 
@@ -45,8 +53,9 @@ pub async fn audit_page(
             return Ok(None);
         };
         let date = written::typed_date(text).ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "`{text}` is not a date for “{field}”: give {DATE_HINT}"
+            ApiError::BadRequest(locale.text_with(
+                "audit-date-unreadable",
+                &[("text", text.into()), ("field", locale.text(field).into())],
             ))
         })?;
         let time = if end {
@@ -69,8 +78,8 @@ pub async fn audit_page(
             .filter(|id| !id.trim().is_empty() && !id.contains('\0')),
         key_id: filters::optional("key", query.key.as_deref())?,
         user_id: filters::optional("person", query.user.as_deref())?,
-        from: day("from", query.from.as_deref(), false)?,
-        to: day("to", query.to.as_deref(), true)?,
+        from: day("audit-filter-from", query.from.as_deref(), false)?,
+        to: day("audit-filter-to", query.to.as_deref(), true)?,
     };
     let before = filters::optional::<i64>("page", query.before.as_deref())?;
     let trail = audit::trail(state.get_ref(), &visitor.caller, &filter, before, PAGE).await?;
@@ -86,34 +95,39 @@ pub async fn audit_page(
         ("before", events.last().map(|e| e.id.to_string())),
     ]);
     let content = html! {
-        h1 { "Audit trail" }
-        (filters_form(&query, &filter, &trail))
+        h1 { (locale.text("audit-title")) }
+        (filters_form(locale, &query, &filter, &trail))
         @if events.is_empty() {
-            p { "No change matches these filters." }
+            p { (locale.text("audit-none")) }
         } @else {
             div.table-wrap { table.cards.audit {
-                thead { tr { th scope="col" { "What" } th scope="col" { "Who" } th scope="col" { "When" } th scope="col" { "Changes" } } }
+                thead { tr {
+                    @for key in COLUMNS { th scope="col" { (locale.text(key)) } }
+                } }
                 tbody {
                     @for event in events {
                         tr {
-                            th scope="row" { (audit_words::thing(event, names)) " " span.muted { (audit_words::action(event.action)) } }
-                            td data-label="Who" {
+                            th scope="row" {
+                                (audit_words::thing(locale, event, names)) " "
+                                span.muted { (audit_words::action(locale, event.action)) }
+                            }
+                            td data-label=(locale.text("audit-column-who")) {
                                 @match event.user_id {
-                                    Some(user) => { a href={ "/admin/people/" (user) } { (audit_words::actor(&event.key_name)) } }
-                                    None => { (audit_words::actor(&event.key_name)) }
+                                    Some(user) => { a href={ "/admin/people/" (user) } { (audit_words::actor(locale, &event.key_name)) } }
+                                    None => { (audit_words::actor(locale, &event.key_name)) }
                                 }
                             }
-                            td data-label="When" { (crate::i18n::written::moment(locale, event.occurred_at)) }
-                            td data-label="Changes" { (audit_words::fields(event, names)) }
+                            td data-label=(locale.text("audit-column-when")) { (written::moment(locale, event.occurred_at)) }
+                            td data-label=(locale.text("audit-column-changes")) { (audit_words::fields(locale, event, names)) }
                         }
                     }
                 }
             } }
-            @if trail.more { p { a href={ "/admin/audit?" (next) } { "Older changes" } } }
+            @if trail.more { p { a href={ "/admin/audit?" (next) } { (locale.text("audit-older")) } } }
         }
     };
     Ok(widgets::html_page(layout::page(
-        "Audit trail",
+        &locale.text("audit-title"),
         &visitor,
         Section::Audit,
         content,
@@ -121,33 +135,45 @@ pub async fn audit_page(
 }
 
 /// The filters, as the admin set them, with every kind, key and person to choose from.
-fn filters_form(query: &AuditQuery, filter: &AuditFilter, trail: &AuditTrail) -> Markup {
+fn filters_form(
+    locale: Locale,
+    query: &AuditQuery,
+    filter: &AuditFilter,
+    trail: &AuditTrail,
+) -> Markup {
+    let text = |key: &str| locale.text(key);
     html! {
-        form.filters.panel method="get" aria-label="Filters" {
-            (widgets::field("resource_type", "Kind", None, html! {
+        form.filters.panel method="get" aria-label=(text("audit-filters")) {
+            (widgets::field("resource_type", &text("audit-filter-kind"), None, html! {
                 select #resource_type name="resource_type" {
-                    option value="" { "Any" }
-                    @for kind in ResourceType::ALL { option value=(kind) selected[filter.resource_type == Some(*kind)] { (audit_words::kind(*kind)) } }
+                    option value="" { (text("audit-filter-any")) }
+                    @for kind in ResourceType::ALL {
+                        option value=(kind) selected[filter.resource_type == Some(*kind)] { (audit_words::kind(locale, *kind)) }
+                    }
                 }
             }))
-            (widgets::field("resource_id", "Resource id", None, html! {
+            (widgets::field("resource_id", &text("audit-filter-resource"), None, html! {
                 input #resource_id type="text" name="resource_id" value=[query.resource_id.as_deref()];
             }))
-            (widgets::field("key", "Key", None, html! {
+            (widgets::field("key", &text("audit-filter-key"), None, html! {
                 select #key name="key" {
-                    option value="" { "Any" }
+                    option value="" { (text("audit-filter-any")) }
                     @for (id, name) in &trail.keys { option value=(id) selected[filter.key_id == Some(*id)] { (name) } }
                 }
             }))
-            (widgets::field("user", "Person", None, html! {
+            (widgets::field("user", &text("audit-filter-person"), None, html! {
                 select #user name="user" {
-                    option value="" { "Anyone" }
+                    option value="" { (text("audit-filter-anyone")) }
                     @for (id, name) in &trail.people { option value=(id) selected[filter.user_id == Some(*id)] { (name) } }
                 }
             }))
-            (widgets::field("from", "From", None, html! { input #from type="text" name="from" placeholder="e.g. 1 March 2026" autocomplete="off" value=[query.from.as_deref()]; }))
-            (widgets::field("to", "To", None, html! { input #to type="text" name="to" placeholder="e.g. 31 March 2026" autocomplete="off" value=[query.to.as_deref()]; }))
-            button type="submit" { "Apply filters" }
+            (widgets::field("from", &text("audit-filter-from"), None, html! {
+                input #from type="text" name="from" placeholder=(text("audit-from-example")) autocomplete="off" value=[query.from.as_deref()];
+            }))
+            (widgets::field("to", &text("audit-filter-to"), None, html! {
+                input #to type="text" name="to" placeholder=(text("audit-to-example")) autocomplete="off" value=[query.to.as_deref()];
+            }))
+            button type="submit" { (text("audit-filter-apply")) }
         }
     }
 }

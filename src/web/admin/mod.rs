@@ -4,6 +4,7 @@
 //! decide (managing people needs an admin signed in as themselves).
 
 pub mod audit;
+mod audit_values;
 pub mod audit_words;
 pub mod import;
 pub mod keys;

@@ -227,7 +227,7 @@ async fn conflict_page(
     let choices = choices(&mut connection, visitor).await?;
     let theirs = InterventionForm::of(&current);
     yours.etag = theirs.etag.clone();
-    let by = crate::web::admin::audit_words::actor(&by);
+    let by = crate::web::admin::audit_words::actor(visitor.locale, &by);
     let conflict = Conflict { theirs, by, at };
     let content = form_content(
         visitor,
