@@ -2,6 +2,7 @@
 //! the first admin's).
 
 use super::*;
+use crate::i18n::{Locale, written};
 
 /// Whom to invite.
 #[derive(Debug, Clone)]
@@ -25,39 +26,34 @@ pub struct MadeLink {
 }
 
 impl MadeLink {
-    /// The e-mail that carries the link to its person (none for the first admin's link).
-    pub fn letter(&self, inviter: &str) -> Option<Letter> {
+    /// The e-mail that carries the link to its person (none for the first admin's link), in
+    /// the person's own language if they chose one, else in `locale` (the inviter's).
+    pub fn letter(&self, locale: Locale, inviter: &str) -> Option<Letter> {
         let user = self.user.as_ref()?;
-        let expires = self.link.expires_at.format("%-d %B %Y at %H:%M UTC");
+        let locale = user.preferred_language.map_or(locale, Locale::of);
         let (subject, body) = match self.link.purpose {
-            AccountLinkPurpose::Invitation => (
-                "You are invited to gaptrack".to_owned(),
-                format!(
-                    "Hello {name},\n\n{inviter} invited you to gaptrack, which tracks the \
-                     Trafficking in Persons Report recommendations your organisation's work \
-                     answers.\n\nOpen this link to choose your password and sign in:\n\n{address}\n\n\
-                     It works once, until {expires}. If you did not expect it, ignore this \
-                     message.\n",
-                    name = user.display_name,
-                    address = self.address,
-                ),
-            ),
-            _ => (
-                "Choose a new gaptrack password".to_owned(),
-                format!(
-                    "Hello {name},\n\n{inviter} made you a link to choose a new gaptrack \
-                     password:\n\n{address}\n\nIt works once, until {expires}. Your other \
-                     sessions end when you use it. If you did not ask for it, tell your admin.\n",
-                    name = user.display_name,
-                    address = self.address,
-                ),
-            ),
+            AccountLinkPurpose::Invitation => {
+                ("letter-invitation-subject", "letter-invitation-body")
+            }
+            _ => ("letter-reset-subject", "letter-reset-body"),
         };
+        let body = locale.text_with(
+            body,
+            &[
+                ("name", user.display_name.as_str().into()),
+                ("inviter", inviter.into()),
+                ("address", self.address.as_str().into()),
+                (
+                    "expires",
+                    written::moment(locale, self.link.expires_at).into(),
+                ),
+            ],
+        );
         Some(Letter {
             to_address: user.email.clone(),
             to_name: user.display_name.clone(),
-            subject,
-            body,
+            subject: locale.text(subject),
+            body: format!("{body}\n"),
         })
     }
 }

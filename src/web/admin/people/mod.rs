@@ -64,7 +64,10 @@ pub(super) async fn hand_over(
         .user
         .as_ref()
         .ok_or_else(|| ApiError::Internal("a person's link without its person".into()))?;
-    let mailed = match (&state.mailer, made.letter(&visitor.caller.name)) {
+    let mailed = match (
+        &state.mailer,
+        made.letter(visitor.locale, &visitor.caller.name),
+    ) {
         (Some(mailer), Some(letter)) => match mailer.send(&letter).await {
             Ok(()) => "sent",
             Err(error) => {
