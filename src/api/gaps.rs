@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::auth::Caller;
-use crate::domain::RecommendationStatus;
+use crate::domain::{RecommendationStatus, Refusal};
 use crate::export::provenance::Provenance;
 use crate::export::{file_name, gaps_csv, gaps_summary, gaps_xlsx};
 use crate::http::AppState;
@@ -137,7 +137,9 @@ pub async fn get_gaps(
     if interventions_limit > MAX_INTERVENTIONS_LIMIT {
         return Err(ApiError::invalid(
             "interventions_limit",
-            format!("must be between 0 and {MAX_INTERVENTIONS_LIMIT}"),
+            Refusal::new("invalid-between")
+                .with("least", 0)
+                .with("most", i64::from(MAX_INTERVENTIONS_LIMIT)),
         ));
     }
     let report = gap_report(

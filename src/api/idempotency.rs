@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::db::idempotency::{self, Claim, SealedResponse};
-use crate::domain::Caller;
+use crate::domain::{Caller, Refusal};
 use crate::http::AppState;
 use crate::http::body::read_bounded;
 use crate::http::error::ApiError;
@@ -104,10 +104,7 @@ pub async fn replay_or_record(
         .into()),
         Claim::Mismatch => Err(ApiError::invalid(
             HEADER,
-            format!(
-                "`{key}` was first used for a different request; a retry must repeat the same \
-                 method, path and body, and a new request needs a new key"
-            ),
+            Refusal::new("invalid-idempotency-key-reused").with("key", key),
         )
         .into()),
         Claim::AnswerLost {

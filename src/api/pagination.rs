@@ -5,6 +5,7 @@
 //! states as a `pattern`, so that any cursor a client forms from the document is a place to
 //! resume from: the page after that key.
 
+use crate::domain::Refusal;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -108,7 +109,9 @@ impl<K: CursorKey> PageRequest<K> {
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::invalid(
                 "limit",
-                format!("must be between 1 and {MAX_LIMIT}"),
+                Refusal::new("invalid-between")
+                    .with("least", 1)
+                    .with("most", i64::from(MAX_LIMIT)),
             ));
         }
         let after = cursor

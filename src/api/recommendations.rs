@@ -11,7 +11,7 @@ use super::countries::country_from_filter;
 use super::links::LinkedInterventionDto;
 use super::pagination::{CursorKey, Page, PageRequest};
 use super::preconditions::{IfMatch, tagged};
-use crate::domain::Pillar;
+use crate::domain::{Pillar, Refusal};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::json::JsonBody;
@@ -245,7 +245,12 @@ pub async fn list_lineage_candidates(
     let id = id.into_inner();
     let limit = query.limit.unwrap_or(5);
     if !(1..=50).contains(&limit) {
-        return Err(ApiError::invalid("limit", "must be between 1 and 50"));
+        return Err(ApiError::invalid(
+            "limit",
+            Refusal::new("invalid-between")
+                .with("least", 1)
+                .with("most", 50),
+        ));
     }
     let candidates =
         usecases::recommendations::lineage_candidates(state.get_ref(), id, i64::from(limit))

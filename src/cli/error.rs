@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::database::OpenError;
 use crate::db::DbError;
 use crate::demo::DemoError;
-use crate::domain::{Failure, bad_rows_summary, invalid_summary};
+use crate::domain::Failure;
 use crate::generate::GenerateError;
 use crate::i18n::Locale;
 
@@ -77,8 +77,11 @@ impl CliError {
 /// own.
 fn describe(failure: &Failure) -> String {
     let (mut text, errors) = match failure {
-        Failure::Invalid(errors) => (invalid_summary(errors), errors.as_slice()),
-        Failure::BadRows { errors, total } => (bad_rows_summary(errors, *total), errors.as_slice()),
+        Failure::Invalid(errors) => (Locale::ENGLISH.invalid_summary(errors), errors.as_slice()),
+        Failure::BadRows { errors, total } => (
+            Locale::ENGLISH.bad_rows_summary(errors, *total),
+            errors.as_slice(),
+        ),
         Failure::Unavailable(_) | Failure::ConnectionLost(_) => (
             "the database cannot be reached right now, or did not answer in time".to_owned(),
             &[][..],
@@ -93,7 +96,8 @@ fn describe(failure: &Failure) -> String {
             Some(row) => format!("line {row}, {}", field.field),
             None => field.field.clone(),
         };
-        text.push_str(&format!("\n  {place}: {}", field.message));
+        let message = Locale::ENGLISH.refusal(&field.problem);
+        text.push_str(&format!("\n  {place}: {message}"));
     }
     text
 }
@@ -120,11 +124,22 @@ mod tests {
             errors: vec![crate::domain::FieldError::at_row(
                 3,
                 "pillar",
-                "must be prosecution, protection, prevention or partnership",
+                crate::domain::Refusal::new("invalid-one-of")
+                    .with("given", "prosecutoin")
+                    .with(
+                        "choices",
+                        crate::domain::Argument::Alternatives(vec![
+                            "prosecution".into(),
+                            "protection".into(),
+                        ]),
+                    ),
             )],
             total: 1,
         };
         let text = CliError::from(failure).with_causes();
-        assert!(text.contains("line 3, pillar: must be"), "{text}");
+        assert!(
+            text.contains("line 3, pillar: `prosecutoin` is not prosecution or protection"),
+            "{text}"
+        );
     }
 }

@@ -52,6 +52,20 @@ macro_rules! text_enum {
             }
         }
 
+        impl $name {
+            /// The refusal of `text` that is none of the codes: which it is not, and the codes.
+            pub fn refusal_of(text: &str) -> $crate::domain::Refusal {
+                $crate::domain::Refusal::new("invalid-one-of")
+                    .with("given", text)
+                    .with(
+                        "choices",
+                        $crate::domain::Argument::Alternatives(
+                            Self::ALL.iter().map(|v| v.as_str().to_owned()).collect(),
+                        ),
+                    )
+            }
+        }
+
         impl std::str::FromStr for $name {
             type Err = String;
 

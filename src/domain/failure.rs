@@ -2,35 +2,32 @@
 //! stopped it. It knows nothing of HTTP: the API renders it as problem+json, the pages as a form
 //! message or an error page, the command line as a line on standard error.
 
-use serde::Serialize;
-
 use super::Refusal;
-use utoipa::ToSchema;
 
-/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`),
+/// and what is wrong with it, without words: each edge words the refusal its own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub problem: Refusal,
     /// For a file upload (CSV import), the line of the file at fault; the header is line 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, problem: impl Into<Refusal>) -> Self {
         Self {
             field: field.into(),
-            message: message.into(),
+            problem: problem.into(),
             row: None,
         }
     }
 
     /// An error in column `field` of line `row` of an uploaded file.
-    pub fn at_row(row: usize, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn at_row(row: usize, field: impl Into<String>, problem: impl Into<Refusal>) -> Self {
         Self {
             row: Some(row),
-            ..Self::new(field, message)
+            ..Self::new(field, problem)
         }
     }
 }
@@ -39,7 +36,7 @@ impl FieldError {
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// The input breaks the rules: every field at fault, with what is wrong with it.
-    #[error("{}", invalid_summary(.0))]
+    #[error("{} invalid fields: {}", .0.len(), .0.first().map(|e| e.problem.to_string()).unwrap_or_default())]
     Invalid(Vec<FieldError>),
     /// Rows of an uploaded file at fault, each by line and column: `total` counts them all, of
     /// which `errors` lists the first.
@@ -98,8 +95,8 @@ impl Failure {
     }
 
     /// A refusal for a single invalid field.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Invalid(vec![FieldError::new(field, message)])
+    pub fn invalid(field: impl Into<String>, problem: impl Into<Refusal>) -> Self {
+        Self::Invalid(vec![FieldError::new(field, problem)])
     }
 
     /// A fault from anything that displays, with its whole cause chain (logged, never shown).
@@ -112,34 +109,5 @@ impl Failure {
             source = cause.source();
         }
         Self::Internal(text)
-    }
-}
-
-/// One sentence for a list of field errors: the field itself when there is one, else how many.
-pub fn invalid_summary(errors: &[FieldError]) -> String {
-    match errors {
-        [only] => match only.row {
-            Some(row) => format!("line {row}, {}: {}", only.field, only.message),
-            None => format!("{}: {}", only.field, only.message),
-        },
-        _ if errors.iter().any(|error| error.row.is_some()) => {
-            format!(
-                "{} problems in the file; nothing was imported",
-                errors.len()
-            )
-        }
-        _ => format!("{} fields are invalid", errors.len()),
-    }
-}
-
-/// One sentence for the bad rows of a file, of which `errors` lists the first out of `total`.
-pub fn bad_rows_summary(errors: &[FieldError], total: usize) -> String {
-    if total > errors.len() {
-        format!(
-            "{total} problems in the file (the first {} are listed); nothing was imported",
-            errors.len()
-        )
-    } else {
-        invalid_summary(errors)
     }
 }

@@ -31,7 +31,7 @@ pub use enums::{
     SessionPending, Tier, UserState,
 };
 pub use etag::{Etag, Precondition};
-pub use failure::{Failure, FieldError, bad_rows_summary, invalid_summary};
+pub use failure::{Failure, FieldError};
 pub use gaps::{answers_in, is_persistent};
 pub use letter::Letter;
 pub use movement::{Movement, movement};

@@ -5,6 +5,9 @@
 //! guess through, fast enough (tens of milliseconds) that signing in feels instant.
 
 use argon2::Argon2;
+use zxcvbn::feedback::{Suggestion, Warning};
+
+use super::Refusal;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
@@ -24,32 +27,63 @@ pub struct Lockout {
 /// Beyond its length, a password must resist guessing as zxcvbn estimates it (score 3 of 4: more
 /// than 10^8 guesses), counting the person's own name and address as known to an attacker: so
 /// `password1234`, `aminata.diop` or a keyboard walk are refused however long they are.
-pub fn weakness(password: &str, known_words: &[&str]) -> Option<String> {
+pub fn weakness(password: &str, known_words: &[&str]) -> Option<Refusal> {
     if password.chars().count() < MIN_LENGTH {
-        return Some(format!("use at least {MIN_LENGTH} characters"));
+        return Some(Refusal::new("invalid-password-short").with("least", MIN_LENGTH as i64));
     }
     let estimate = zxcvbn::zxcvbn(password, known_words);
     if u8::from(estimate.score()) >= 3 {
         return None;
     }
-    let mut why = String::from("this password is too easy to guess");
-    if let Some(feedback) = estimate.feedback() {
-        let sentence = |text: String| lower_first(text.trim_end_matches('.'));
-        if let Some(warning) = feedback.warning() {
-            why = format!("{why}: {}", sentence(warning.to_string()));
-        }
-        if let Some(suggestion) = feedback.suggestions().first() {
-            why = format!("{why}; {}", sentence(suggestion.to_string()));
-        }
-    }
-    Some(why + " (a few unrelated words make a good one)")
+    let feedback = estimate.feedback();
+    let warning = feedback
+        .and_then(|f| f.warning())
+        .map_or("none", warning_code);
+    let suggestion = feedback
+        .and_then(|f| f.suggestions().first().copied())
+        .map_or("none", suggestion_code);
+    Some(
+        Refusal::new("invalid-password-guessable")
+            .with("warning", warning)
+            .with("suggestion", suggestion),
+    )
 }
 
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+/// zxcvbn's warning, as the catalogue's message selects its words.
+fn warning_code(warning: Warning) -> &'static str {
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => "rows-of-keys",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "keyboard-pattern",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "repeats",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "repeated-groups",
+        Warning::ThisIsATop10Password | Warning::ThisIsATop100Password => "top-password",
+        Warning::ThisIsACommonPassword => "common-password",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "like-common-password",
+        Warning::SequencesLikeAbcAreEasyToGuess => "sequences",
+        Warning::RecentYearsAreEasyToGuess => "recent-years",
+        Warning::AWordByItselfIsEasyToGuess => "one-word",
+        Warning::DatesAreOftenEasyToGuess => "dates",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "names",
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => "common-names",
+    }
+}
+
+/// zxcvbn's first suggestion, as the catalogue's message selects its words.
+fn suggestion_code(suggestion: Suggestion) -> &'static str {
+    match suggestion {
+        Suggestion::UseAFewWordsAvoidCommonPhrases => "few-words",
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => "no-symbols-needed",
+        Suggestion::AddAnotherWordOrTwo => "another-word",
+        Suggestion::CapitalizationDoesntHelpVeryMuch => "capitals",
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "all-capitals",
+        Suggestion::ReversedWordsArentMuchHarderToGuess => "reversed",
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => "substitutions",
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => "longer-pattern",
+        Suggestion::AvoidRepeatedWordsAndCharacters => "avoid-repeats",
+        Suggestion::AvoidSequences => "avoid-sequences",
+        Suggestion::AvoidRecentYears => "avoid-recent-years",
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => "avoid-your-years",
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => "avoid-your-dates",
     }
 }
 
@@ -86,8 +120,8 @@ mod tests {
     #[test]
     fn short_common_and_personal_passwords_are_refused() {
         assert_eq!(
-            weakness("Sh0rt!", &[]).as_deref(),
-            Some("use at least 12 characters")
+            weakness("Sh0rt!", &[]),
+            Some(Refusal::new("invalid-password-short").with("least", 12))
         );
         assert!(weakness("password1234", &[]).is_some());
         assert!(weakness("qwertyuiop123", &[]).is_some());
@@ -96,13 +130,16 @@ mod tests {
     }
 
     #[test]
-    fn the_refusal_reads_as_one_sentence() {
+    fn a_guessable_password_is_told_why() {
         let why = weakness("password1234", &[]).unwrap();
+        assert_eq!(why.code(), "invalid-password-guessable");
         assert!(
-            why.starts_with("this password is too easy to guess: "),
+            why.arguments()
+                .iter()
+                .any(|(name, value)| *name == "warning"
+                    && *value != super::super::Argument::Text("none".into())),
             "{why}"
         );
-        assert!(!why.contains(".;") && !why.contains(". ("), "{why}");
     }
 
     #[test]

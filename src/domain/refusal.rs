@@ -56,6 +56,10 @@ pub struct Refusal {
 impl Refusal {
     /// The refusal `code` (`refusal-needs-admin`), with no arguments yet.
     pub fn new(code: &'static str) -> Self {
+        debug_assert!(
+            is_code(code),
+            "a refusal's code is a catalogue key, not words: {code:?}"
+        );
         Self {
             code,
             arguments: Vec::new(),
@@ -101,6 +105,21 @@ impl Refusal {
     pub fn field(&self) -> Option<&'static str> {
         self.field
     }
+}
+
+/// A refusal with no arguments: `"invalid-empty".into()`.
+impl From<&'static str> for Refusal {
+    fn from(code: &'static str) -> Self {
+        Self::new(code)
+    }
+}
+
+/// Whether `code` has the shape of a catalogue key: `group-words-in-lowercase`.
+fn is_code(code: &str) -> bool {
+    code.contains('-')
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// For logs and tests only: the code and its arguments, not words for people.

@@ -1,11 +1,11 @@
 //! Tiers as the report, research data and people write them.
 
-use super::Tier;
+use super::{Refusal, Tier};
 
 /// Reads a tier written as the API does (`tier_2_watch_list`), as the report does
 /// (`Tier 2 Watch List`, `Tier 2 Watchlist`, `Special Case`), or in the numeric coding of research
 /// data (1, 2, 3 = Watch List, 4 = Tier 3). Blank and `NA` mean "not ranked": `Ok(None)`.
-pub fn parse_tier_label(text: &str) -> Result<Option<Tier>, String> {
+pub fn parse_tier_label(text: &str) -> Result<Option<Tier>, Refusal> {
     let normalised: String = text
         .trim()
         .to_ascii_lowercase()
@@ -21,11 +21,7 @@ pub fn parse_tier_label(text: &str) -> Result<Option<Tier>, String> {
         "4" | "tier 3" => Tier::Tier3,
         "special case" => Tier::SpecialCase,
         _ => {
-            return Err(format!(
-                "`{}` is not a tier: use tier_1, tier_2, tier_2_watch_list, tier_3, special_case, \
-                 the report's wording (Tier 2 Watch List) or research coding (1 to 4)",
-                text.trim()
-            ));
+            return Err(Refusal::new("invalid-tier").with("given", text.trim()));
         }
     };
     Ok(Some(tier))

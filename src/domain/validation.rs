@@ -2,6 +2,7 @@
 //! API, a page's form, an import file), collected so that one answer lists every invalid field at
 //! once.
 
+use super::Refusal;
 use super::failure::{Failure, FieldError};
 
 /// The longest one-line text (a title, a name, a place), in characters: room for any real
@@ -22,7 +23,7 @@ pub fn search_text(field: &str, given: Option<&str>) -> Result<Option<String>, F
     if text.chars().count() > SEARCH_MAX_CHARS {
         return Err(Failure::invalid(
             field,
-            format!("must be at most {SEARCH_MAX_CHARS} characters"),
+            Refusal::new("invalid-search-too-long").with("most", SEARCH_MAX_CHARS as i64),
         ));
     }
     Ok(Some(text.to_owned()))
@@ -38,8 +39,8 @@ pub struct Validator {
 }
 
 impl Validator {
-    pub fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, message));
+    pub fn error(&mut self, field: impl Into<String>, problem: impl Into<Refusal>) {
+        self.errors.push(FieldError::new(field, problem));
     }
 
     /// Returns the text trimmed, or records what is wrong with it (see [`required_text`]); at
@@ -90,7 +91,9 @@ impl Validator {
         if length > most {
             self.error(
                 field,
-                format!("must be at most {most} characters; this one has {length}"),
+                Refusal::new("invalid-too-long")
+                    .with("most", most as i64)
+                    .with("length", length as i64),
             );
         }
         text
@@ -141,7 +144,7 @@ pub fn required_text(text: &str) -> Result<String, &'static str> {
     if text.contains('\0') {
         Err(NUL_MESSAGE)
     } else if text.is_empty() {
-        Err("must not be empty")
+        Err("invalid-empty")
     } else {
         Ok(text.to_owned())
     }
@@ -164,9 +167,8 @@ pub fn iati_identifier(text: &str) -> Result<String, &'static str> {
     }
 }
 
-/// What is said of an IATI organisation identifier that breaks [`iati_identifier`]'s rule.
-pub const IATI_IDENTIFIER_MESSAGE: &str = "must be an IATI organisation identifier such as \
-    `GB-COH-01234567`: 3 to 100 letters, digits, `-`, `.`, `_` or `:`";
+/// The refusal of an IATI organisation identifier that breaks [`iati_identifier`]'s rule.
+pub const IATI_IDENTIFIER_MESSAGE: &str = "invalid-iati-identifier";
 
 /// The rule of optional free text: trimmed, blank taken as absent, and storable.
 pub fn optional_text(text: &str) -> Result<Option<String>, &'static str> {
@@ -187,7 +189,7 @@ pub fn web_url(text: &str) -> Result<String, &'static str> {
     }
     match url::Url::parse(text) {
         Ok(_) if is_plain_web_url(text) => Ok(text.to_owned()),
-        _ => Err("must be an absolute http or https URL"),
+        _ => Err("invalid-url"),
     }
 }
 
@@ -200,8 +202,8 @@ pub fn report_year(year: i32) -> Result<i32, &'static str> {
     }
 }
 
-/// What is said of a year outside [`REPORT_YEARS`], or of one that is no number.
-pub const YEAR_MESSAGE: &str = "must be a report year between 2000 and 2100";
+/// The refusal of a year outside [`REPORT_YEARS`], or of one that is no number.
+pub const YEAR_MESSAGE: &str = "invalid-report-year";
 
 /// The rule of `continues`: a recommendation continues an earlier one (`earlier`, found at
 /// `earlier_place`: its country and year, if it exists) to the same country, from before `year`.
@@ -210,21 +212,22 @@ pub fn continues(
     earlier_place: Option<(&str, i32)>,
     country: &str,
     year: i32,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     match earlier_place {
         Some((earlier_country, earlier_year))
             if earlier_country == country && earlier_year < year =>
         {
             Ok(())
         }
-        _ => Err(format!(
-            "{earlier} is not a recommendation to {country} from before {year}"
-        )),
+        _ => Err(Refusal::new("invalid-continues")
+            .with("earlier", earlier.to_string())
+            .with("country", country)
+            .with("year", i64::from(year))),
     }
 }
 
-/// What is said of text holding the NUL character, which PostgreSQL cannot store.
-pub const NUL_MESSAGE: &str = "must not contain the NUL character";
+/// The refusal of text holding the NUL character, which PostgreSQL cannot store.
+pub const NUL_MESSAGE: &str = "invalid-nul";
 
 /// An http(s) URL as the `pattern` of URL fields in the OpenAPI document describes it:
 /// a host of letters, digits, dots and hyphens, an optional port, and no white space or control
@@ -279,8 +282,10 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["title", "location", "description"]);
         assert_eq!(
-            errors[0].message,
-            "must be at most 300 characters; this one has 100000"
+            errors[0].problem,
+            Refusal::new("invalid-too-long")
+                .with("most", 300)
+                .with("length", 100_000)
         );
     }
 
@@ -330,7 +335,10 @@ mod tests {
         ] {
             assert_eq!(
                 continues(earlier, wrong, "SEN", 2023).unwrap_err(),
-                format!("{earlier} is not a recommendation to SEN from before 2023"),
+                Refusal::new("invalid-continues")
+                    .with("earlier", earlier.to_string())
+                    .with("country", "SEN")
+                    .with("year", 2023),
                 "{wrong:?}"
             );
         }
@@ -351,10 +359,7 @@ mod tests {
             Ok("https://example.org/a")
         );
         assert_eq!(web_url("https://example.org/\0"), Err(NUL_MESSAGE));
-        assert_eq!(
-            web_url("https://user@example.org"),
-            Err("must be an absolute http or https URL")
-        );
+        assert_eq!(web_url("https://user@example.org"), Err("invalid-url"));
     }
 
     #[test]
@@ -363,7 +368,7 @@ mod tests {
             required_text("  Train prosecutors "),
             Ok("Train prosecutors".into())
         );
-        assert_eq!(required_text("   "), Err("must not be empty"));
+        assert_eq!(required_text("   "), Err("invalid-empty"));
         assert_eq!(required_text("a\0b"), Err(NUL_MESSAGE));
         assert_eq!(optional_text("  "), Ok(None));
         assert_eq!(optional_text(" note "), Ok(Some("note".into())));

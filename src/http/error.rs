@@ -13,7 +13,8 @@ use utoipa::ToSchema;
 
 use super::request_id;
 use crate::db::DbError;
-use crate::domain::{Failure, bad_rows_summary, invalid_summary};
+use crate::domain::{Failure, Refusal};
+use crate::i18n::Locale;
 
 /// `request_id=... ` for a log line written while serving a request.
 fn log_prefix() -> String {
@@ -28,6 +29,27 @@ const RETRY_AFTER_SECONDS: u32 = 2;
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 pub use crate::domain::FieldError;
+
+/// One invalid field of a request, by its path in the body or query (`countries[1]`, `year`).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = FieldError)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+    /// For a file upload (CSV import), the line of the file at fault; the header is line 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+impl From<&FieldError> for FieldProblem {
+    fn from(error: &FieldError) -> Self {
+        Self {
+            field: error.field.clone(),
+            message: english(&error.problem),
+            row: error.row,
+        }
+    }
+}
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,7 +67,7 @@ pub struct Problem {
     pub detail: String,
     /// The invalid fields, for `validation_failed` problems.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<FieldProblem>,
     /// The id of the request (also its `X-Request-Id` header): quote it when reporting a problem,
     /// it leads to the request's log lines.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,14 +136,14 @@ pub enum ApiError {
 
 impl ApiError {
     /// A 422 for a single invalid field.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::validation(vec![FieldError::new(field, message)])
+    pub fn invalid(field: impl Into<String>, problem: impl Into<Refusal>) -> Self {
+        Self::validation(vec![FieldError::new(field, problem)])
     }
 
     /// A 422 listing every invalid field.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         Self::Validation {
-            detail: invalid_summary(&errors),
+            detail: Locale::ENGLISH.invalid_summary(&errors),
             errors,
         }
     }
@@ -173,7 +195,7 @@ impl ApiError {
             other => other.to_string(),
         };
         let errors = match self {
-            Self::Validation { errors, .. } => errors.clone(),
+            Self::Validation { errors, .. } => errors.iter().map(FieldProblem::from).collect(),
             _ => Vec::new(),
         };
         Problem {
@@ -271,7 +293,7 @@ impl From<Failure> for ApiError {
         match failure {
             Failure::Invalid(errors) => Self::validation(errors),
             Failure::BadRows { errors, total } => Self::Validation {
-                detail: bad_rows_summary(&errors, total),
+                detail: Locale::ENGLISH.bad_rows_summary(&errors, total),
                 errors,
             },
             Failure::Unreadable(detail) => Self::BadRequest(detail),
@@ -370,8 +392,15 @@ mod tests {
 
     #[test]
     fn a_single_invalid_field_is_named_in_the_detail() {
-        let problem = ApiError::invalid("year", "must be 2000 or later").problem();
-        assert_eq!(problem.detail, "year: must be 2000 or later");
+        let problem = ApiError::invalid("year", "invalid-report-year").problem();
+        assert_eq!(
+            problem.detail,
+            "year: must be a report year between 2000 and 2100"
+        );
+        assert_eq!(
+            problem.errors[0].message,
+            "must be a report year between 2000 and 2100"
+        );
         assert_eq!(problem.code, "validation_failed");
         assert_eq!(problem.problem_type, "/problems/validation-failed");
     }

@@ -11,7 +11,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::upload::receiving;
-use crate::domain::Failure;
+use crate::domain::{Failure, Refusal};
 use crate::http::error::ApiError;
 
 /// A request body parsed from JSON into `T`.
@@ -36,11 +36,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 .await?
                 .map_err(|error| super::body::unreadable(&error, "the body"))?;
             if !is_object_or_unreadable(&body) {
-                return Err(ApiError::from(Failure::invalid(
-                    "body",
-                    "must be a JSON object, such as `{\"name\": \"...\"}`",
-                ))
-                .into());
+                return Err(
+                    ApiError::from(Failure::invalid("body", "invalid-not-an-object")).into(),
+                );
             }
             Ok(JsonBody(parse(&body).map_err(ApiError::from)?))
         })
@@ -72,7 +70,11 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Failure> {
         } else {
             path
         };
-        Failure::invalid(field, without_position(&inner))
+        // serde's own words (`unknown field `cuont``), which no catalogue holds.
+        Failure::invalid(
+            field,
+            Refusal::new("invalid-json-value").with("detail", without_position(&inner)),
+        )
     })
 }
 

@@ -3,7 +3,7 @@
 use fluent_templates::fluent_bundle::FluentValue;
 
 use super::Locale;
-use crate::domain::{Argument, Refusal};
+use crate::domain::{Argument, FieldError, Refusal};
 
 impl Locale {
     /// `A`, `A and B`, `A, B and C`, as the language joins things together.
@@ -51,10 +51,70 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// One sentence for a list of field errors: the field itself when there is one (`year: must
+    /// be a report year between 2000 and 2100`), else how many.
+    pub fn invalid_summary(self, errors: &[FieldError]) -> String {
+        match errors {
+            [only] => {
+                let message = self.refusal(&only.problem);
+                match only.row {
+                    Some(row) => self.text_with(
+                        "invalid-summary-row",
+                        &[
+                            ("row", row.into()),
+                            ("field", only.field.as_str().into()),
+                            ("message", message.into()),
+                        ],
+                    ),
+                    None => self.text_with(
+                        "invalid-summary-field",
+                        &[
+                            ("field", only.field.as_str().into()),
+                            ("message", message.into()),
+                        ],
+                    ),
+                }
+            }
+            _ if errors.iter().any(|error| error.row.is_some()) => {
+                self.text_with("invalid-summary-rows", &[("count", errors.len().into())])
+            }
+            _ => self.text_with("invalid-summary-fields", &[("count", errors.len().into())]),
+        }
+    }
+
+    /// One sentence for the bad rows of a file, of which `errors` lists the first of `total`.
+    pub fn bad_rows_summary(self, errors: &[FieldError], total: usize) -> String {
+        if total > errors.len() {
+            self.text_with(
+                "invalid-summary-first-rows",
+                &[("total", total.into()), ("count", errors.len().into())],
+            )
+        } else {
+            self.invalid_summary(errors)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Role;
+
+    #[test]
+    fn a_guessable_password_is_refused_in_one_sentence() {
+        let why = crate::domain::password::weakness("password1234", &[]).unwrap();
+        let why = Locale::ENGLISH.refusal(&why);
+        assert!(
+            why.starts_with("this password is too easy to guess: "),
+            "{why}"
+        );
+        assert!(
+            why.ends_with("(a few unrelated words make a good one)"),
+            "{why}"
+        );
+        assert!(!why.contains(".;") && !why.contains(". ("), "{why}");
+    }
 
     #[test]
     fn a_refusal_reads_with_its_arguments() {

@@ -71,11 +71,7 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
         (false, true) => &["tier", "year", "waiver", "note"],
         _ => {
             return Err(ImportError::BadRows {
-                errors: vec![FieldError::new(
-                    "header",
-                    "the header must name either a `tier` column (a file of tiers) or a `text` \
-                     column (a file of recommendations)",
-                )],
+                errors: vec![FieldError::new("header", "invalid-header")],
                 total: 1,
             });
         }

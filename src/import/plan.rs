@@ -9,7 +9,7 @@ use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
 use crate::db::{Connection, countries, recommendations};
-use crate::domain::FieldError;
+use crate::domain::{FieldError, Refusal};
 use crate::domain::{Pillar, parse_tier_label};
 
 /// At most this many problems are listed; a file with more is mostly wrong anyway.
@@ -79,15 +79,17 @@ pub async fn plan(
             Ok(None) => plan.skipped_tiers += 1,
             Ok(Some((at, tier))) => {
                 match seen_tiers.insert((tier.country_code.clone(), tier.year), at) {
-                    Some(first) => errors.push(at.error(
-                        "country",
-                        format!(
-                            "{} already has a tier for {} in this file ({})",
-                            tier.country_code,
-                            tier.year,
-                            describe(first)
+                    Some(first) => errors.push(
+                        at.error(
+                            "country",
+                            first_at(
+                                Refusal::new("invalid-tier-twice")
+                                    .with("country", tier.country_code.as_str())
+                                    .with("year", i64::from(tier.year)),
+                                first,
+                            ),
                         ),
-                    )),
+                    ),
                     None => plan.tiers.push(tier),
                 }
             }
@@ -107,14 +109,18 @@ pub async fn plan(
                 } = &recommendation;
                 let key = (country.clone(), *year, *position);
                 match seen_positions.insert(key, at) {
-                    Some(first) => errors.push(at.error(
-                        "position",
-                        format!(
-                            "{country} already has a recommendation at position {position} for \
-                             {year} in this file ({})",
-                            describe(first)
+                    Some(first) => errors.push(
+                        at.error(
+                            "position",
+                            first_at(
+                                Refusal::new("invalid-position-twice")
+                                    .with("country", country.as_str())
+                                    .with("position", i64::from(*position))
+                                    .with("year", i64::from(*year)),
+                                first,
+                            ),
                         ),
-                    )),
+                    ),
                     None => plan.recommendations.push(recommendation),
                 }
             }
@@ -258,10 +264,7 @@ impl File {
             return Ok(Some(None));
         };
         let Ok(earlier) = Uuid::parse_str(cell) else {
-            return Err(at.error(
-                "continues",
-                "must be the id (a UUID) of an earlier recommendation",
-            ));
+            return Err(at.error("continues", "invalid-continues-id"));
         };
         let (Some(country), Some(year)) = (country, year) else {
             return Ok(None);
@@ -277,11 +280,11 @@ fn position(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> O
     match cell.map(str::parse::<i32>) {
         Some(Ok(position)) if position >= 1 => Some(position),
         Some(_) => {
-            errors.push(at.error("position", "must be a whole number, 1 or more"));
+            errors.push(at.error("position", "invalid-position"));
             None
         }
         None => {
-            errors.push(at.error("position", "is missing"));
+            errors.push(at.error("position", "invalid-missing"));
             None
         }
     }
@@ -289,13 +292,13 @@ fn position(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> O
 
 fn pillar(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Pillar> {
     let Some(cell) = cell else {
-        errors.push(at.error("pillar", "is missing"));
+        errors.push(at.error("pillar", "invalid-missing"));
         return None;
     };
     match cell.trim().to_ascii_lowercase().parse::<Pillar>() {
         Ok(pillar) => Some(pillar),
-        Err(message) => {
-            errors.push(at.error("pillar", message));
+        Err(_) => {
+            errors.push(at.error("pillar", Pillar::refusal_of(cell.trim())));
             None
         }
     }
@@ -324,10 +327,14 @@ fn too_many(mut errors: Vec<FieldError>) -> ImportError {
     ImportError::BadRows { errors, total }
 }
 
-fn describe(location: Location) -> String {
-    match location {
-        Location::Line(line) => format!("line {line}"),
-        Location::Item { list, index } => format!("{list}[{index}]"),
+/// `refusal`, saying where in the file the first of two clashing rows is: its line, or its
+/// place in a JSON list (`tiers[2]`).
+fn first_at(refusal: Refusal, first: Location) -> Refusal {
+    match first {
+        Location::Line(line) => refusal.with("line", line as i64).with("item", ""),
+        Location::Item { list, index } => refusal
+            .with("line", 0)
+            .with("item", format!("{list}[{index}]")),
     }
 }
 
@@ -354,19 +361,20 @@ fn row_year(
     };
     match (fixed, given) {
         (Some(fixed), Some(given)) if fixed != given => {
-            errors.push(at.error(
-                "year",
-                format!("is {given}, but this import is for {fixed}"),
-            ));
+            errors.push(
+                at.error(
+                    "year",
+                    Refusal::new("invalid-year-not-the-import")
+                        .with("given", i64::from(given))
+                        .with("year", i64::from(fixed)),
+                ),
+            );
             None
         }
         (Some(fixed), _) => Some(fixed),
         (None, Some(given)) => Some(given),
         (None, None) => {
-            errors.push(at.error(
-                "year",
-                "is missing: a tier history needs a year on every row",
-            ));
+            errors.push(at.error("year", "invalid-year-missing"));
             None
         }
     }
@@ -383,7 +391,7 @@ fn boolean(
         None | Some("" | "false" | "no" | "0" | "n") => Some(false),
         Some("true" | "yes" | "1" | "y") => Some(true),
         Some(other) => {
-            errors.push(at.error(field, format!("`{other}` is not true or false")));
+            errors.push(at.error(field, Refusal::new("invalid-boolean").with("given", other)));
             None
         }
     }
@@ -432,8 +440,8 @@ impl CountryResolver {
             return Some(found.code.clone());
         }
         match outcomes.into_iter().next() {
-            Some(Err(unresolved)) => errors.push(at.error("country", unresolved.to_string())),
-            _ => errors.push(at.error("country", "is missing")),
+            Some(Err(unresolved)) => errors.push(at.error("country", unresolved.refusal())),
+            _ => errors.push(at.error("country", "invalid-missing")),
         }
         None
     }

@@ -1,6 +1,6 @@
 //! Import rows as read from a file, before any checking: every field is text, as in a CSV cell.
 
-use crate::domain::FieldError;
+use crate::domain::{FieldError, Refusal};
 
 /// Where a row came from, to say where a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,11 +13,11 @@ pub enum Location {
 
 impl Location {
     /// A problem with `field` of this row.
-    pub fn error(self, field: &str, message: impl Into<String>) -> FieldError {
+    pub fn error(self, field: &str, problem: impl Into<Refusal>) -> FieldError {
         match self {
-            Self::Line(line) => FieldError::at_row(line, field, message),
+            Self::Line(line) => FieldError::at_row(line, field, problem),
             Self::Item { list, index } => {
-                FieldError::new(format!("{list}[{index}].{field}"), message)
+                FieldError::new(format!("{list}[{index}].{field}"), problem)
             }
         }
     }

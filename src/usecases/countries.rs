@@ -84,7 +84,7 @@ pub async fn country_from_field(
     countries::resolve_one(connection, given)
         .await?
         .map(|country| country.code)
-        .map_err(|unresolved| Failure::invalid(field, unresolved.to_string()))
+        .map_err(|unresolved| Failure::invalid(field, unresolved.refusal()))
 }
 
 /// The alpha-3 codes of a list of countries in a body `field`, sorted and without repeats; one
@@ -102,7 +102,7 @@ pub async fn countries_from_list(
             Ok(country) => codes.push(country.code),
             Err(unresolved) => errors.push(FieldError::new(
                 format!("{field}[{index}]"),
-                unresolved.to_string(),
+                unresolved.refusal(),
             )),
         }
     }

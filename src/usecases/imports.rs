@@ -48,7 +48,7 @@ pub async fn import_rows(
     if year.is_none() && !rows.recommendations.is_empty() {
         return Err(Failure::invalid(
             "recommendations",
-            "a tier history holds tiers only; import recommendations per report year",
+            "invalid-history-with-recommendations",
         ));
     }
     if let Some(year) = year
@@ -96,13 +96,7 @@ pub async fn checked_file(
     let mut connection = db.connect().await?;
     checked_imports::find(&mut connection, id, caller.principal_id(), db.now())
         .await?
-        .ok_or_else(|| {
-            Failure::invalid(
-                "file",
-                "the checked file is no longer kept (it was imported already, or was checked \
-                 more than a day ago): choose it again",
-            )
-        })
+        .ok_or_else(|| Failure::invalid("file", "invalid-checked-file-gone"))
 }
 
 /// Forgets checked file `id` once it is imported.

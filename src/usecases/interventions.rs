@@ -99,7 +99,7 @@ fn people_reached(check: &mut Validator, count: Option<i64>) -> Option<i32> {
     match i32::try_from(count) {
         Ok(count) if count >= 0 => Some(count),
         _ => {
-            check.error("people_reached", "must be a count between 0 and 2147483647");
+            check.error("people_reached", "invalid-people-reached");
             None
         }
     }
@@ -113,7 +113,7 @@ fn dates_in_order(
     if let (Some(start), Some(end)) = (started_on, ended_on)
         && end < start
     {
-        check.error("ended_on", "must not be before the start date");
+        check.error("ended_on", "invalid-ends-before-start");
     }
 }
 
@@ -123,10 +123,7 @@ async fn resolve_countries(
     given: &[String],
 ) -> Result<Vec<String>, Failure> {
     if given.is_empty() {
-        return Err(Failure::invalid(
-            "countries",
-            "must name at least one country",
-        ));
+        return Err(Failure::invalid("countries", "invalid-no-country"));
     }
     countries_from_list(connection, "countries", given).await
 }
@@ -252,10 +249,7 @@ pub async fn update(
         }
         Update::NotFound => Err(not_found(id)),
         Update::OtherOrganisation => Err(caller.not_yours()),
-        Update::EndsBeforeStart => Err(Failure::invalid(
-            "ended_on",
-            "must not be before the start date",
-        )),
+        Update::EndsBeforeStart => Err(Failure::invalid("ended_on", "invalid-ends-before-start")),
         Update::OrphansLinks(countries) => Err(Failure::Conflict(
             Refusal::new("refusal-countries-still-linked")
                 .with("countries", countries.join(", "))

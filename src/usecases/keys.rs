@@ -38,10 +38,7 @@ pub async fn create_key(
     let mut check = Validator::default();
     let name = check.required_line("name", &request.name);
     if request.role.needs_organisation() && request.organisation_id.is_none() {
-        check.error(
-            "organisation_id",
-            "an editor key must name the organisation whose work it may change",
-        );
+        check.error("organisation_id", "invalid-editor-key-organisation");
     }
     check.finish()?;
     if let Some(organisation) = request.organisation_id {
@@ -86,10 +83,7 @@ pub async fn create_own_key(
     if !caller.role.covers(role) {
         check.error(
             "role",
-            format!(
-                "your own role is {}: a key of yours can have that role or a lesser one",
-                caller.role
-            ),
+            Refusal::new("invalid-key-role-above-yours").with("role", caller.role),
         );
     }
     check.finish()?;

@@ -6,7 +6,7 @@
 use crate::db::lineage;
 pub use crate::db::lineage::{LineageAnswer, LineageSuggestion};
 use crate::db::{Connections, recommendations};
-use crate::domain::{Caller, Failure, FieldError, continues};
+use crate::domain::{Caller, Failure, FieldError, Refusal, continues};
 
 /// Stores `answers` for `country`'s recommendations of `year`; answers how many were stored.
 pub async fn answer(
@@ -34,10 +34,10 @@ pub async fn answer(
         if place(answer.recommendation) != Some((country, year)) {
             errors.push(FieldError::new(
                 field,
-                format!(
-                    "{} is not a recommendation to {country} of {year}",
-                    answer.recommendation
-                ),
+                Refusal::new("invalid-not-of-report")
+                    .with("id", answer.recommendation.to_string())
+                    .with("country", country)
+                    .with("year", i64::from(year)),
             ));
         } else if let Err(message) = continues(answer.earlier, place(answer.earlier), country, year)
         {

@@ -75,11 +75,9 @@ pub async fn link(
         Linking::OtherOrganisation => Err(caller.not_yours()),
         Linking::OutsideCountries { country, countries } => Err(Failure::invalid(
             "recommendation_id",
-            format!(
-                "the recommendation is to {country}, where this intervention does not work ({}); \
-                 add the country to the intervention first",
-                countries.join(", ")
-            ),
+            Refusal::new("invalid-outside-countries")
+                .with("country", country)
+                .with("countries", countries.join(", ")),
         )),
     }
 }

@@ -67,15 +67,11 @@ pub async fn active_organisation(
     match organisations::find(connection, id).await? {
         None => Err(Failure::invalid(
             "organisation_id",
-            format!("there is no organisation {id}"),
+            Refusal::new("invalid-no-organisation").with("id", id.to_string()),
         )),
         Some(row) if row.archived_at.is_some() => Err(Failure::invalid(
             "organisation_id",
-            format!(
-                "{} is archived: it keeps its history but gets no new interventions, people or \
-                 keys (an admin can make it active again)",
-                row.name
-            ),
+            Refusal::new("invalid-organisation-archived").with("name", row.name),
         )),
         Some(row) => Ok(row),
     }

@@ -86,7 +86,7 @@ fn position_taken() -> Failure {
 
 fn check_position(check: &mut Validator, position: i32) {
     if position < 1 {
-        check.error("position", "must be 1 or more");
+        check.error("position", "invalid-position-at-least-one");
     }
 }
 
@@ -220,7 +220,7 @@ async fn check_continues(
         .as_ref()
         .map(|row| (row.country_code.as_str(), row.year));
     continues(earlier, earlier_place, country, year)
-        .map_err(|message| Failure::invalid("continues", message))
+        .map_err(|refusal| Failure::invalid("continues", refusal))
 }
 
 /// Deletes recommendation `id` for `caller`, who must be an admin, if nothing is linked to it or

@@ -38,8 +38,8 @@ pub fn not_found(year: i32) -> Failure {
 }
 
 /// What is said of a year whose report has not been recorded, where data for it is given.
-pub fn missing(year: i32) -> String {
-    format!("there is no report for {year}; record the report year first")
+pub fn missing(year: i32) -> Refusal {
+    Refusal::new("invalid-no-report").with("year", i64::from(year))
 }
 
 /// Records the report `new` describes for `caller`, who must be an admin.

@@ -74,7 +74,7 @@ pub async fn create(
     if !(1..=MOST_DAYS).contains(&request.days) {
         return Err(Failure::Invalid(vec![FieldError::new(
             "days",
-            format!("a link lasts from 1 to {MOST_DAYS} days"),
+            Refusal::new("invalid-link-days").with("most", MOST_DAYS),
         )]));
     }
     let mut connection = db.connect().await?;

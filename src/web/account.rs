@@ -89,7 +89,7 @@ pub async fn set_language(
         FOLLOW_THE_BROWSER => None,
         code => Some(
             code.parse::<Language>()
-                .map_err(|why| ApiError::invalid("language", why))?,
+                .map_err(|_| ApiError::invalid("language", Language::refusal_of(code)))?,
         ),
     };
     accounts::set_language(state.get_ref(), &checked.visitor.caller, language).await?;
@@ -148,7 +148,7 @@ fn account_view(
     overview: &AccountOverview,
 ) -> Markup {
     let locale = visitor.locale;
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     html! {
         h1 { (locale.text("own-title")) }
         @if let Some(notice) = notice { div.notice role="status" { p { (notice) } } }

@@ -28,7 +28,7 @@ pub async fn create_key(
 ) -> Result<HttpResponse, WebError> {
     let CheckedForm { visitor, form } = checked;
     let Ok(role) = form.get("role").parse::<Role>() else {
-        let errors = [FieldError::new("role", "choose a role")];
+        let errors = [FieldError::new("role", "form-choose-role")];
         return render(
             &visitor,
             &state,

@@ -107,7 +107,7 @@ fn form(
 ) -> Result<HttpResponse, WebError> {
     let locale = locale::of_request(request);
     let (form_token, cookie) = presession::issue(request, LINK_PATH)?;
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let person = |name: &str, email: &str| -> [Argument<'static>; 2] {
         [
             ("name", name.to_owned().into()),

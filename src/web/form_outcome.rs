@@ -34,16 +34,13 @@ pub fn settle<T>(
             errors.extend(refused);
             Ok(Settled::Again(None))
         }
-        Some(Err(Failure::Conflict(refusal))) => {
-            let words = locale.refusal(&refusal);
-            match refusal.field() {
-                Some(field) => {
-                    errors.push(FieldError::new(field, words));
-                    Ok(Settled::Again(None))
-                }
-                None => Ok(Settled::Again(Some(words))),
+        Some(Err(Failure::Conflict(refusal))) => match refusal.field() {
+            Some(field) => {
+                errors.push(FieldError::new(field, refusal.clone()));
+                Ok(Settled::Again(None))
             }
-        }
+            None => Ok(Settled::Again(Some(locale.refusal(&refusal)))),
+        },
         Some(Err(Failure::Stale { .. })) => Ok(Settled::Again(Some(locale.text(stale)))),
         Some(Err(other)) => Err(other.into()),
     }

@@ -57,7 +57,7 @@ pub async fn check_code(
         Err(Failure::Invalid(errors)) => {
             let message = errors
                 .first()
-                .map(|e| e.message.clone())
+                .map(|e| pending.visitor.locale.refusal(&e.problem))
                 .unwrap_or_default();
             Ok(code_form(
                 &pending,
@@ -185,7 +185,7 @@ pub async fn confirm(
         Err(Failure::Invalid(errors)) => {
             let message = errors
                 .first()
-                .map(|e| e.message.clone())
+                .map(|e| pending.visitor.locale.refusal(&e.problem))
                 .unwrap_or_default();
             let enrolment = accounts::start_enrolment(state.get_ref(), user).await?;
             Ok(enrol_form(

@@ -90,17 +90,18 @@ pub fn field(name: &str, label: &str, error: Option<&str>, control: Markup) -> M
 
 /// The errors of a refused form, by field: what each control shows beside it and names for
 /// screen readers. A list field (`countries`) also gathers its entries' errors (`countries[2]`).
-pub struct FieldErrors<'a>(pub &'a [crate::domain::FieldError]);
+/// Each error is worded in the reader's language (the second field).
+pub struct FieldErrors<'a>(pub &'a [crate::domain::FieldError], pub Locale);
 
 impl FieldErrors<'_> {
     /// Every message about `field`, joined, if there is any.
     pub fn of(&self, field: &str) -> Option<String> {
         let entry = format!("{field}[");
-        let messages: Vec<&str> = self
+        let messages: Vec<String> = self
             .0
             .iter()
             .filter(|e| e.field == field || e.field.starts_with(&entry))
-            .map(|e| e.message.as_str())
+            .map(|e| self.1.refusal(&e.problem))
             .collect();
         (!messages.is_empty()).then(|| messages.join("; "))
     }
@@ -149,7 +150,7 @@ impl FieldErrors<'_> {
                         @let label = labels.iter().find(|(name, _)| *name == id).map(|(_, label)| *label);
                         li { a href={ "#" (id) } {
                             @if let Some(label) = label { (locale.text(label)) ": " }
-                            (message(&error.message))
+                            (message(&locale.refusal(&error.problem)))
                         } }
                     }
                 }

@@ -432,6 +432,9 @@ async fn a_persons_own_pages_say_nothing_that_is_not_from_the_catalogue() {
         .await
         .unwrap();
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong = wrong.text().await.unwrap();
+    assert!(wrong.contains("⟦that code is not right"), "{wrong}");
+    assert_catalogued("a wrong code", &wrong, &as_data(&data));
     let confirmed = browser
         .post(app.url("/account/second-factor"))
         .form(&[

@@ -54,11 +54,7 @@ pub async fn confirm_enrolment(
     };
     let now = db.now().timestamp() as u64;
     let Some(step) = second_factor::accepted_step(&secret, code, now, None) else {
-        return Err(Failure::invalid(
-            "code",
-            "that code is not right: type the 6 digits your app shows now (check that the \
-             phone's clock is right)",
-        ));
+        return Err(Failure::invalid("code", "invalid-enrolment-code"));
     };
     let codes = second_factor::new_recovery_codes();
     let digests: Vec<[u8; 32]> = codes

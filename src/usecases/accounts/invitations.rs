@@ -119,16 +119,14 @@ pub async fn invite_as(
         Constrained::Duplicate(constraint) if constraint.starts_with("organisations_") => {
             Err(Failure::invalid(
                 "new_organisation",
-                format!(
-                    "an organisation named “{}” already exists: choose it in the list instead",
-                    new_organisation.unwrap_or_default()
-                ),
+                Refusal::new("invalid-organisation-exists")
+                    .with("name", new_organisation.unwrap_or_default()),
             ))
         }
         Constrained::Duplicate(_) => Err(email_taken(&email)),
         Constrained::MissingReference(_) => Err(Failure::invalid(
             "organisation_id",
-            "that organisation no longer exists",
+            "invalid-organisation-gone",
         )),
     }
 }

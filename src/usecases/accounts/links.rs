@@ -81,7 +81,7 @@ pub async fn redeem_link(
     if let (AccountLinkPurpose::PasswordReset, Some(user)) = (opened.purpose, &opened.user)
         && is_current_password(db, user.id, chosen.password).await?
     {
-        check.error("password", "must differ from your current password");
+        check.error("password", "invalid-same-password");
     }
     check.finish()?;
     let password_hash = password::hash(chosen.password).map_err(Failure::Internal)?;

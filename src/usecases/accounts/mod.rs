@@ -64,7 +64,7 @@ fn checked_email(check: &mut Validator, field: &str, email: &str) -> String {
     }) && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         && email.len() <= 254;
     if !plausible {
-        check.error(field, "must be an e-mail address, like name@example.org");
+        check.error(field, "invalid-email");
     }
     email.to_owned()
 }
@@ -72,7 +72,10 @@ fn checked_email(check: &mut Validator, field: &str, email: &str) -> String {
 fn checked_name(check: &mut Validator, name: &str) -> String {
     let name = check.required_text("display_name", name);
     if name.chars().count() > 200 {
-        check.error("display_name", "must be at most 200 characters");
+        check.error(
+            "display_name",
+            Refusal::new("invalid-name-too-long").with("most", 200),
+        );
     }
     name
 }
@@ -86,7 +89,7 @@ async fn check_organisation(
     if role.needs_organisation() && organisation_id.is_none() {
         return Err(Failure::invalid(
             "organisation_id",
-            "an editor must belong to the organisation whose work they change",
+            "invalid-editor-organisation",
         ));
     }
     if let Some(organisation) = organisation_id {
@@ -114,7 +117,7 @@ fn check_new_password(check: &mut Validator, password: &str, confirmation: &str,
     if let Some(why) = password::weakness(password, known) {
         check.error("password", why);
     } else if password != confirmation {
-        check.error("confirmation", "must be the same password again");
+        check.error("confirmation", "invalid-confirmation");
     }
 }
 

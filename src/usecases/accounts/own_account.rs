@@ -24,7 +24,7 @@ pub async fn change_password(
         .as_deref()
         .is_some_and(|hash| password::matches(hash, current));
     if !current_is_right {
-        check.error("current_password", "is not your current password");
+        check.error("current_password", "invalid-not-current-password");
     }
     let user = &credentials.user;
     check_new_password(
@@ -34,7 +34,7 @@ pub async fn change_password(
         &words_of(&user.email, &user.display_name),
     );
     if current_is_right && new == current {
-        check.error("password", "must differ from your current password");
+        check.error("password", "invalid-same-password");
     }
     check.finish()?;
     let hash = password::hash(new).map_err(Failure::Internal)?;
@@ -123,10 +123,7 @@ pub async fn update_account(
         ));
     }
     if changes.state == Some(UserState::Invited) {
-        return Err(Failure::invalid(
-            "state",
-            "an account becomes invited only through an invitation",
-        ));
+        return Err(Failure::invalid("state", "invalid-invited-by-hand"));
     }
     let mut connection = db.connect().await?;
     let current = users::find(&mut connection, user_id)
@@ -169,7 +166,7 @@ pub async fn update_account(
         }
         Constrained::Duplicate(_) | Constrained::MissingReference(_) => Err(Failure::invalid(
             "organisation_id",
-            "that organisation no longer exists",
+            "invalid-organisation-gone",
         )),
     }
 }

@@ -166,11 +166,7 @@ pub async fn check_second_factor(
             .await?
         {
             Some(until) => lock_message(until, db.now()),
-            None => Failure::invalid(
-                "code",
-                "that code is not right, or was already used: type the 6 digits your app shows \
-                 now, or one of your recovery codes",
-            ),
+            None => Failure::invalid("code", "invalid-sign-in-code"),
         },
     )
 }

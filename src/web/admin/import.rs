@@ -90,7 +90,7 @@ pub async fn check_or_import(
     if upload.confirm {
         let file = match upload.checked {
             Some(id) => imports::checked_file(state.get_ref(), &visitor.caller, id).await,
-            None => Err(Failure::invalid("file", "choose a CSV or JSON file")),
+            None => Err(Failure::invalid("file", "form-choose-file")),
         };
         match file {
             Ok(file) => {
@@ -110,7 +110,7 @@ pub async fn check_or_import(
         _ => match upload.year.trim().parse::<i32>() {
             Ok(year) => Some(year),
             Err(_) => {
-                let no_year = FieldError::new("year", visitor.locale.text("import-choose-year"));
+                let no_year = FieldError::new("year", "import-choose-year");
                 return Ok(refused(&visitor, &years, &upload, &[no_year]));
             }
         },
@@ -218,7 +218,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
 /// The file's rows: JSON when its name ends in `.json` or it starts with `{`, else CSV.
 fn rows_of(upload: &Upload) -> Result<ImportRows, Failure> {
     if upload.content.trim().is_empty() {
-        return Err(Failure::invalid("file", "choose a CSV or JSON file"));
+        return Err(Failure::invalid("file", "form-choose-file"));
     }
     let is_json = upload.file_name.to_ascii_lowercase().ends_with(".json")
         || upload.content.trim_start().starts_with('{');
@@ -254,7 +254,7 @@ fn problems(locale: Locale, errors: &[FieldError]) -> Markup {
                 @for error in errors {
                     li {
                         @if let Some(row) = error.row { (locale.text_with("import-line", &[("row", row.into())])) " " }
-                        (error.field) ": " (widgets::message(&error.message))
+                        (error.field) ": " (widgets::message(&locale.refusal(&error.problem)))
                     }
                 }
             }

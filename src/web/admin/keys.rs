@@ -78,14 +78,17 @@ pub async fn create(
     let mut errors = Vec::new();
     let role = form.get("role").parse::<Role>().ok();
     if role.is_none() {
-        errors.push(FieldError::new("role", "choose a role"));
+        errors.push(FieldError::new("role", "form-choose-role"));
     }
     let organisation_id = match form.optional("organisation_id") {
         None => None,
         Some(text) => match text.parse::<Uuid>() {
             Ok(id) => Some(id),
             Err(_) => {
-                errors.push(FieldError::new("organisation_id", "choose an organisation"));
+                errors.push(FieldError::new(
+                    "organisation_id",
+                    "form-choose-organisation",
+                ));
                 None
             }
         },
@@ -168,7 +171,7 @@ async fn render(
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())
     };
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let content = html! {
         h1 { (locale.text("keys-title")) }
         (notice(locale, &outcome))

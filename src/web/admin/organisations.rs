@@ -9,7 +9,6 @@ use uuid::Uuid;
 use crate::domain::{Failure, FieldError, Precondition};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::i18n::Locale;
 use crate::usecases::organisations as cases;
 use crate::usecases::organisations::OrganisationRow;
 use crate::web::csrf::CheckedForm;
@@ -24,15 +23,15 @@ fn path_of(id: Uuid) -> String {
 }
 
 /// The errors of a refused name, as the form shows them beside the name.
-fn name_errors(locale: Locale, failure: Failure) -> Result<Vec<FieldError>, WebError> {
+fn name_errors(failure: Failure) -> Result<Vec<FieldError>, WebError> {
     match failure {
         Failure::Invalid(errors) => Ok(errors
             .into_iter()
-            .map(|error| FieldError::new("name", error.message))
+            .map(|error| FieldError::new("name", error.problem))
             .collect()),
         Failure::Conflict(refusal) => Ok(vec![FieldError::new(
             refusal.field().unwrap_or("name"),
-            locale.refusal(&refusal),
+            refusal,
         )]),
         other => Err(other.into()),
     }
@@ -73,7 +72,7 @@ pub async fn create(
             path_of(row.id)
         ))),
         Err(failure) => {
-            let errors = name_errors(visitor.locale, failure)?;
+            let errors = name_errors(failure)?;
             render_list(
                 &visitor,
                 &state,
@@ -130,7 +129,7 @@ pub async fn rename(
         Ok(_) => Ok(widgets::see_other(&format!("{}?renamed=1", path_of(*id)))),
         Err(failure @ Failure::NotFound(_)) => Err(failure.into()),
         Err(failure) => {
-            let errors = name_errors(visitor.locale, failure)?;
+            let errors = name_errors(failure)?;
             render_one(
                 &visitor,
                 &state,
@@ -214,7 +213,7 @@ async fn render_list(
 ) -> Result<HttpResponse, WebError> {
     let locale = visitor.locale;
     let rows = cases::all(state).await?;
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let content = html! {
         h1 { (locale.text("organisations-title")) }
         section.panel aria-labelledby="new-organisation" {
@@ -269,7 +268,7 @@ async fn render_one(
 ) -> Result<HttpResponse, WebError> {
     let locale = visitor.locale;
     let organisation = find(state, id).await?;
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let name = if form.get("csrf").is_empty() {
         organisation.name.clone()
     } else {

@@ -46,13 +46,12 @@ pub async fn create(
     state: web::Data<AppState>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let locale = checked.visitor.locale;
     let CheckedForm { visitor, form } = checked;
     let mut errors = Vec::new();
     let year = match form.get("year").trim().parse::<i32>() {
         Ok(year) => Some(year),
         Err(_) => {
-            errors.push(FieldError::new("year", "must be a year, such as 2025"));
+            errors.push(FieldError::new("year", "form-year-expected"));
             None
         }
     };
@@ -61,10 +60,7 @@ pub async fn create(
         Some(typed) => {
             let day = written::typed_date(&typed);
             if day.is_none() {
-                errors.push(FieldError::new(
-                    "published_on",
-                    locale.text("form-date-expected"),
-                ));
+                errors.push(FieldError::new("published_on", "form-date-expected"));
             }
             day
         }
@@ -115,7 +111,7 @@ async fn render(
     let title = form
         .optional("title")
         .unwrap_or_else(|| format!("{year} Trafficking in Persons Report"));
-    let errors = FieldErrors(errors);
+    let errors = FieldErrors(errors, locale);
     let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
     let content = html! {
         h1 { (locale.text("reports-page-title")) }

@@ -89,7 +89,7 @@ pub(super) async fn create(
         form: data,
     } = checked;
     let form = InterventionForm::read(&data);
-    let (parsed, mut errors) = form.parsed(visitor.locale);
+    let (parsed, mut errors) = form.parsed();
     let outcome = if errors.is_empty() {
         let body = form.as_new(&parsed);
         Some(usecases::interventions::create(state.get_ref(), &visitor.caller, body).await)
@@ -158,7 +158,7 @@ pub(super) async fn update(
         form: data,
     } = checked;
     let form = with_theirs_taken(InterventionForm::read(&data), &data);
-    let (parsed, mut errors) = form.parsed(visitor.locale);
+    let (parsed, mut errors) = form.parsed();
     let precondition = Precondition::parse_if_match(&form.etag).unwrap_or_default();
     let outcome = if errors.is_empty() {
         let body = UpdateIntervention {
@@ -303,12 +303,12 @@ fn form_content(
         @if let Some(message) = message {
             div.notice.bad role="alert" { p { (widgets::message(message)) } }
         }
-        (FieldErrors(errors).summary_labelled(locale, LABELS))
+        (FieldErrors(errors, locale).summary_labelled(locale, LABELS))
         form.panel method="post" action=(action) novalidate {
             input type="hidden" name="csrf" value=(visitor.csrf);
             input type="hidden" name="etag" value=(form.etag);
             @if !form.answers.is_empty() { input type="hidden" name="answers" value=(form.answers); }
-            (fields(locale, form, choices, &FieldErrors(errors), conflict))
+            (fields(locale, form, choices, &FieldErrors(errors, locale), conflict))
             div.actions {
                 button type="submit" { (locale.text("interventions-form-save")) }
                 a href=(action) { (locale.text("interventions-form-cancel")) }

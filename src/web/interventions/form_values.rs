@@ -8,7 +8,6 @@ use uuid::Uuid;
 
 use crate::domain::{Etag, InterventionKind, InterventionStatus};
 use crate::http::error::FieldError;
-use crate::i18n::Locale;
 use crate::i18n::written;
 use crate::usecases::Connection;
 use crate::usecases::countries::{self, CountryRow};
@@ -123,46 +122,43 @@ impl InterventionForm {
     }
 
     /// The typed values as the API's types; each one that cannot be read is a field error.
-    pub(super) fn parsed(&self, locale: Locale) -> (Parsed, Vec<FieldError>) {
+    pub(super) fn parsed(&self) -> (Parsed, Vec<FieldError>) {
         let mut errors = Vec::new();
         let organisation_id = match Uuid::from_str(self.organisation_id.trim()) {
             Ok(id) => Some(id),
             Err(_) => {
                 errors.push(FieldError::new(
                     "organisation_id",
-                    locale.text("form-choose-organisation"),
+                    "form-choose-organisation",
                 ));
                 None
             }
         };
-        let kind = read_enum::<InterventionKind>(locale, "kind", &self.kind, &mut errors);
-        let status = read_enum::<InterventionStatus>(locale, "status", &self.status, &mut errors);
+        let kind = read_enum::<InterventionKind>("kind", &self.kind, &mut errors);
+        let status = read_enum::<InterventionStatus>("status", &self.status, &mut errors);
         let started_on = read_typed(
             "started_on",
             &self.started_on,
             &mut errors,
             written::typed_date,
-            &locale.text("form-date-expected"),
+            "form-date-expected",
         );
         let ended_on = read_typed(
             "ended_on",
             &self.ended_on,
             &mut errors,
             written::typed_date,
-            &locale.text("form-date-expected"),
+            "form-date-expected",
         );
         let people_reached = read_typed(
             "people_reached",
             &self.people_reached,
             &mut errors,
             whole_number,
-            &locale.text("form-number-expected"),
+            "form-number-expected",
         );
         if self.countries.is_empty() {
-            errors.push(FieldError::new(
-                "countries",
-                locale.text("form-choose-country"),
-            ));
+            errors.push(FieldError::new("countries", "form-choose-country"));
         }
         (
             Parsed {
@@ -208,14 +204,13 @@ pub(super) struct Parsed {
 }
 
 pub(super) fn read_enum<T: FromStr>(
-    locale: Locale,
     name: &str,
     text: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<T> {
     let parsed = text.trim().parse().ok();
     if parsed.is_none() {
-        errors.push(FieldError::new(name, locale.text("form-choose-one")));
+        errors.push(FieldError::new(name, "form-choose-one"));
     }
     parsed
 }
@@ -227,7 +222,7 @@ pub(super) fn read_typed<T>(
     text: &str,
     errors: &mut Vec<FieldError>,
     read: impl Fn(&str) -> Option<T>,
-    refusal: &str,
+    refusal: &'static str,
 ) -> Option<T> {
     let text = text.trim();
     if text.is_empty() {

@@ -84,12 +84,8 @@ pub(super) async fn link_from_form(
     data: &FormData,
 ) -> Result<Result<Linked, RefusedLink>, WebError> {
     let mut errors = Vec::new();
-    let contribution = read_enum::<Contribution>(
-        visitor.locale,
-        "contribution",
-        data.get("contribution"),
-        &mut errors,
-    );
+    let contribution =
+        read_enum::<Contribution>("contribution", data.get("contribution"), &mut errors);
     let outcome = match contribution {
         Some(contribution) => {
             let body = PutLink {

@@ -209,7 +209,7 @@ fn link_form(
             r.errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| e.message.clone())
+                .map(|e| locale.refusal(&e.problem))
         })
     };
     // What the form opens with: what was typed when it was refused, else what is stored, so that
@@ -254,7 +254,7 @@ fn link_form(
                 }
                 @if let Some(refused) = refused {
                     @for error in refused.errors.iter().filter(|e| e.field != "evidence_url") {
-                        p.field-error { (widgets::message(&error.message)) }
+                        p.field-error { (widgets::message(&locale.refusal(&error.problem))) }
                     }
                 }
                 div.actions {

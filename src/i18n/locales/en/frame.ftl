@@ -22,8 +22,12 @@ list-or = { $init } or { $last }
 form-correct = Please correct this and send the form again:
 form-choose-organisation = choose an organisation
 form-choose-one = choose one of the list
+form-choose-role = choose a role
+form-choose-file = choose a CSV or JSON file
+form-type-new-organisation = type the new organisation's name
 form-choose-country = choose at least one country
 form-date-expected = must be a date, such as 31 March 2024 or 31/03/2024
+form-year-expected = must be a year, such as 2025
 form-number-expected = must be a whole number, such as 1200 or 1,200
 form-stale = Someone changed this since you opened the form. Your values are kept below; open it again to see the changes, then save yours.
 # Things together: "A, B and C" (`init` is "A, B").

@@ -29,14 +29,14 @@ pub async fn invite(
     let mut errors = Vec::new();
     let role = form.get("role").parse::<Role>().ok();
     if role.is_none() {
-        errors.push(FieldError::new("role", "choose a role"));
+        errors.push(FieldError::new("role", "form-choose-role"));
     }
     let organisation_choice = form.get("organisation_id");
     let new_organisation = form.optional("new_organisation");
     if organisation_choice == NEW_ORGANISATION && new_organisation.is_none() {
         errors.push(FieldError::new(
             "new_organisation",
-            "type the new organisation's name",
+            "form-type-new-organisation",
         ));
     }
     let existing = match organisation_choice {
@@ -44,7 +44,10 @@ pub async fn invite(
         text => match text.parse::<Uuid>() {
             Ok(id) => Some(id),
             Err(_) => {
-                errors.push(FieldError::new("organisation_id", "choose an organisation"));
+                errors.push(FieldError::new(
+                    "organisation_id",
+                    "form-choose-organisation",
+                ));
                 None
             }
         },
@@ -96,7 +99,7 @@ pub async fn invite(
                 Some(field) => field,
                 None => "",
             };
-            let refused = [FieldError::new(field, visitor.locale.refusal(&refusal))];
+            let refused = [FieldError::new(field, refusal)];
             render_list(&visitor, &state, &form, &refused, HttpResponse::Conflict()).await
         }
         Err(other) => Err(other.into()),
@@ -121,7 +124,7 @@ pub(super) async fn render_list(
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map_or("–", |o| o.name.as_str())
     };
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let content = html! {
         h1 { (locale.text("people-title")) }
         section.panel aria-labelledby="invite" {

@@ -190,7 +190,7 @@ pub(super) async fn render_person(
         organisations,
         active_keys: keys,
     } = accounts::person(state, &visitor.caller, id).await?;
-    let errors = widgets::FieldErrors(errors);
+    let errors = widgets::FieldErrors(errors, locale);
     let value = |field: &str, stored: String| {
         if form.get("csrf").is_empty() {
             stored
