@@ -45,9 +45,10 @@ pub enum Failure {
         errors: Vec<FieldError>,
         total: usize,
     },
-    /// An uploaded file that cannot be read as CSV or JSON at all.
+    /// An uploaded file or a body that cannot be read as CSV or JSON at all; the parser's own
+    /// words (which no catalogue holds) are among its arguments.
     #[error("{0}")]
-    Unreadable(String),
+    Unreadable(Refusal),
     /// No key, or one that is unknown or revoked; a wrong password.
     #[error("{0}")]
     Unauthenticated(Refusal),
@@ -86,6 +87,7 @@ impl Failure {
     pub fn refusal(&self) -> Option<&Refusal> {
         match self {
             Self::Unauthenticated(refusal)
+            | Self::Unreadable(refusal)
             | Self::Forbidden(refusal)
             | Self::NotFound(refusal)
             | Self::Conflict(refusal) => Some(refusal),

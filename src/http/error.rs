@@ -296,7 +296,7 @@ impl From<Failure> for ApiError {
                 detail: Locale::ENGLISH.bad_rows_summary(&errors, total),
                 errors,
             },
-            Failure::Unreadable(detail) => Self::BadRequest(detail),
+            Failure::Unreadable(refusal) => Self::BadRequest(english(&refusal)),
             Failure::Unauthenticated(refusal) => Self::Unauthorized(english(&refusal)),
             Failure::Forbidden(refusal) => Self::Forbidden(english(&refusal)),
             Failure::NotFound(refusal) => Self::NotFound(english(&refusal)),

@@ -59,8 +59,9 @@ fn is_object_or_unreadable(body: &[u8]) -> bool {
 /// A number written with a fraction of zero (`2023.0`, `1e3`) is an integer, as JSON Schema says
 /// and as some clients and generators write them.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Failure> {
-    let mut value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|error| Failure::Unreadable(format!("the body is not valid JSON: {error}")))?;
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|error| {
+        Failure::Unreadable(Refusal::new("unreadable-json").with("detail", error.to_string()))
+    })?;
     integral_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();

@@ -13,7 +13,7 @@
 
 use super::ImportError;
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
-use crate::domain::FieldError;
+use crate::domain::{FieldError, Refusal};
 
 const COUNTRY: &[&str] = &["country", "iso", "iso3", "country_code", "iso_code"];
 const COUNTRY_NAME: &[&str] = &["country_name", "countryname", "name"];
@@ -44,7 +44,9 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
         .trim(csv::Trim::All)
         .from_reader(bytes);
     let header = reader.headers().map_err(|error| {
-        ImportError::Unreadable(format!("the CSV header cannot be read: {error}"))
+        ImportError::Unreadable(
+            Refusal::new("unreadable-csv-header").with("detail", error.to_string()),
+        )
     })?;
     let columns = Columns {
         names: header
@@ -92,7 +94,11 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
     };
     for (index, record) in reader.records().enumerate() {
         let record = record.map_err(|error| {
-            ImportError::Unreadable(format!("line {} cannot be read as CSV: {error}", index + 2))
+            ImportError::Unreadable(
+                Refusal::new("unreadable-csv-line")
+                    .with("line", (index + 2) as i64)
+                    .with("detail", error.to_string()),
+            )
         })?;
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;

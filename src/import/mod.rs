@@ -76,7 +76,7 @@ impl RowCounts {
 pub enum ImportError {
     /// The file is not readable as CSV or JSON at all.
     #[error("{0}")]
-    Unreadable(String),
+    Unreadable(crate::domain::Refusal),
     /// Rows (or the header) at fault, each by line and column; `total` counts them all, of which
     /// the first [`plan::MAX_LISTED_ERRORS`] are listed.
     #[error("{total} problems in the file; nothing was imported")]

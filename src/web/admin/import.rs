@@ -159,8 +159,8 @@ pub async fn check_or_import(
             problems(visitor.locale, &errors),
             HttpResponse::UnprocessableEntity(),
         ),
-        Err(Failure::Unreadable(detail)) => (
-            html! { div.notice.bad role="alert" { p { (widgets::message(&detail)) } } },
+        Err(Failure::Unreadable(refusal)) => (
+            html! { div.notice.bad role="alert" { p { (widgets::message(&visitor.locale.refusal(&refusal))) } } },
             HttpResponse::UnprocessableEntity(),
         ),
         Err(Failure::NotFound(refusal)) => (

@@ -110,3 +110,9 @@ invalid-not-of-report = { $id } is not a recommendation to { $country } of { $ye
 invalid-between = must be between { $least } and { $most }
 invalid-idempotency-key-reused = `{ $key }` was first used for a different request; a retry must repeat the same method, path and body, and a new request needs a new key
 invalid-not-an-object = must be a JSON object, such as `{"{"}"name": "..."{"}"}`
+
+## Files and bodies that cannot be read at all (the parser's own words follow)
+
+unreadable-csv-header = the CSV header cannot be read: { $detail }
+unreadable-csv-line = line { $line } cannot be read as CSV: { $detail }
+unreadable-json = the body is not valid JSON: { $detail }
