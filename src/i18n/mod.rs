@@ -180,10 +180,43 @@ mod tests {
     }
 
     #[test]
-    fn a_language_without_a_catalogue_reads_as_english() {
-        assert_eq!(Locale::of(Language::English), Locale::ENGLISH);
-        if Locale::speaking(Language::French).is_none() {
-            assert_eq!(Locale::of(Language::French).tag(), "en");
+    fn french_is_spoken_with_its_own_dates() {
+        let french = Locale::speaking(Language::French).expect("a French catalogue");
+        assert_eq!(french.tag(), "fr");
+        assert_eq!(french.text("nav-overview"), "Vue d'ensemble");
+        let first = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+        assert_eq!(written::date(french, first), "1er mars 2024");
+        let last = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        assert_eq!(written::date(french, last), "31 mars 2024");
+    }
+
+    /// Every message of every catalogue parses and is found: a message Fluent cannot read
+    /// would read as its key on a page.
+    #[test]
+    fn every_message_of_every_catalogue_is_read() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales");
+        for (language, locale) in [
+            ("en", Locale::ENGLISH),
+            ("fr", Locale::of(Language::French)),
+        ] {
+            for file in std::fs::read_dir(folder.join(language)).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                for line in text.lines() {
+                    let Some((key, _)) = line.split_once(" =") else {
+                        continue;
+                    };
+                    if key.starts_with(|c: char| c.is_ascii_lowercase()) && !key.contains(' ') {
+                        // Without its arguments a message reads with errors, but it is found.
+                        let found = CATALOGUES.lookup_single_language::<&str>(
+                            identifier(locale.language),
+                            key,
+                            None,
+                        );
+                        let missing = format!("{found:?}").contains("MessageRetrieval");
+                        assert!(!missing, "{language}: {key}: {found:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -105,7 +105,7 @@ pub fn secret_page(
                     label for="secret" { (locale.text("made-key-label")) }
                     div.copyable {
                         input #secret.secret type="text" readonly value=(secret);
-                        button.secondary type="button" data-copy="secret" hidden { (locale.text("made-key-copy")) }
+                        button.secondary type="button" data-copy="secret" data-copied=(locale.text("copy-done")) hidden { (locale.text("made-key-copy")) }
                     }
                 }
             }

@@ -147,7 +147,7 @@ fn page(locale: Locale, top_bar: Markup, heading: &str, detail: &str, next_step:
         }
         p { a href="/" { (locale.text("error-back-to-overview")) } }
     };
-    shell::shell(locale, &title, top_bar, body)
+    shell::shell(locale, shell::Languages::Switcher, &title, top_bar, body)
 }
 
 /// Percent-encodes a path for a query string.

@@ -26,6 +26,7 @@ pub enum Section {
 pub fn page(title: &str, visitor: &Visitor, section: Section, content: Markup) -> Markup {
     shell(
         visitor.locale,
+        visitor.languages(),
         title,
         top_bar(visitor, Some(section)),
         content,

@@ -32,6 +32,7 @@ pub mod form_data;
 pub mod form_outcome;
 pub mod iati;
 pub mod interventions;
+pub mod language;
 pub mod layout;
 pub mod lineage;
 pub mod locale;
@@ -61,6 +62,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/", web::get().to(overview::overview))
         .route("/coverage.csv", web::get().to(overview::download_csv))
         .route("/coverage.xlsx", web::get().to(overview::download_xlsx))
+        .route("/language/{code}", web::get().to(language::switch))
         .route("/signin", web::get().to(signin::sign_in_page))
         .route("/signin", web::post().to(signin::sign_in))
         .route("/signin/key", web::post().to(signin::sign_in_with_key))

@@ -38,6 +38,8 @@ pub struct Visitor {
     pub csrf: String,
     /// The language of the pages this visitor reads, resolved once for the request.
     pub locale: Locale,
+    /// Whether the person chose a language on their account page (which comes first).
+    pub language_chosen: bool,
     session_sha256: Vec<u8>,
 }
 
@@ -113,6 +115,7 @@ impl FromRequest for PendingVisitor {
                     caller: session.caller,
                     csrf: session.csrf_token,
                     locale,
+                    language_chosen: session.language.and_then(Locale::speaking).is_some(),
                     session_sha256,
                 },
                 pending: session.pending,
@@ -122,6 +125,15 @@ impl FromRequest for PendingVisitor {
 }
 
 impl Visitor {
+    /// How the pages offer this visitor their other languages.
+    pub fn languages(&self) -> super::shell::Languages {
+        if self.language_chosen {
+            super::shell::Languages::OnAccountPage
+        } else {
+            super::shell::Languages::Switcher
+        }
+    }
+
     /// Ends this session.
     pub async fn sign_out(&self, state: &AppState) -> Result<(), WebError> {
         Ok(sessions::end(state, &self.session_sha256).await?)

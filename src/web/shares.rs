@@ -118,7 +118,7 @@ pub async fn made(
                     label for="share-link" { (locale.text("shares-link")) }
                     div.copyable {
                         textarea #share-link.secret readonly rows="3" { (origin::for_links(&request)) "/shared/" (token) }
-                        button.secondary type="button" data-copy="share-link" hidden { (locale.text("shares-copy")) }
+                        button.secondary type="button" data-copy="share-link" data-copied=(locale.text("copy-done")) hidden { (locale.text("shares-copy")) }
                     }
                 }
             }

@@ -152,7 +152,8 @@ pub fn texts_outside_the_catalogue(
                 _ => {}
             }
         }
-        for known in data.iter().chain(&["gaptrack"]) {
+        // The brand, and each language by its own name (the switcher's words, in no catalogue).
+        for known in data.iter().chain(&["gaptrack", "English", "Français"]) {
             unwrapped = unwrapped.replace(known, " ");
         }
         let left = unwrapped.trim_matches(|c: char| !c.is_alphabetic());

@@ -14,6 +14,7 @@ mod browser_years;
 mod call_for_information;
 mod catalogue;
 mod catalogue_documents;
+
 mod countries;
 mod coverage;
 mod demo;
@@ -21,6 +22,7 @@ mod documents;
 mod errors;
 mod exports;
 mod faults;
+mod french;
 mod gaps;
 mod generate;
 mod health;

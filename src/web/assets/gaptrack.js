@@ -20,7 +20,7 @@ for (const button of document.querySelectorAll("[data-copy]")) {
     } catch {
       document.execCommand("copy");
     }
-    button.textContent = "Copied";
+    button.textContent = button.dataset.copied;
   });
 }
 
@@ -50,4 +50,10 @@ const errors = document.getElementById("form-errors");
 if (errors) {
   errors.tabIndex = -1;
   errors.focus();
+}
+
+// The language switcher keeps the reader on the page they are on, whatever its referrer policy.
+for (const link of document.querySelectorAll("a[data-language]")) {
+  const here = window.location.pathname + window.location.search;
+  link.href = `${link.pathname}?return_to=${encodeURIComponent(here)}`;
 }

@@ -32,3 +32,8 @@ form-number-expected = must be a whole number, such as 1200 or 1,200
 form-stale = Someone changed this since you opened the form. Your values are kept below; open it again to see the changes, then save yours.
 # Things together: "A, B and C" (`init` is "A, B").
 list-and = { $init } and { $last }
+# The foot of every page: the languages the pages speak, each by its own name.
+language-switcher = Language
+language-on-account = Change the language of the pages on your account page
+# What a Copy button says once it has copied.
+copy-done = Copied

@@ -40,7 +40,7 @@ pub async fn link_page(
                     label for="account-link" { (locale.text("people-link")) }
                     div.copyable {
                         input #account-link.secret type="text" readonly value=(address);
-                        button.secondary type="button" data-copy="account-link" hidden { (locale.text("people-link-copy")) }
+                        button.secondary type="button" data-copy="account-link" data-copied=(locale.text("copy-done")) hidden { (locale.text("people-link-copy")) }
                     }
                     p.muted { (locale.text("people-link-once")) " " a href=(person_path(id)) { (page_of) } "." }
                 }

@@ -1,0 +1,233 @@
+//! En français: a French browser reads French pages and documents, and the language switcher at
+//! the foot of every page changes the language and keeps the reader on the same page, signed
+//! out as well as signed in.
+
+use std::collections::BTreeSet;
+
+use gaptrack::domain::Role;
+use reqwest::StatusCode;
+
+use crate::browser::Browser;
+use crate::helpers::{TestApp, session_cookie};
+use crate::readers::read_docx;
+
+/// Every key of the French catalogue: a page that shows one shows a message it could not find.
+fn french_keys() -> BTreeSet<String> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/fr");
+    std::fs::read_dir(folder)
+        .unwrap()
+        .flat_map(|file| {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            text.lines()
+                .filter_map(|line| line.split_once(" =").map(|(key, _)| key.to_owned()))
+                .filter(|key| key.contains('-') && !key.contains(' ') && !key.starts_with('#'))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// `page`'s visible text, for checking what a reader sees.
+fn text_of(page: &str) -> String {
+    let document = scraper::Html::parse_document(page);
+    let body = scraper::Selector::parse("body").unwrap();
+    document
+        .select(&body)
+        .flat_map(|body| body.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Asserts that `page` is French throughout: `lang="fr"`, no message left as its key, no
+/// placeholder left unfilled.
+fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>) {
+    assert!(page.contains(r#"<html lang="fr""#), "{what}: {page}");
+    let text = text_of(page);
+    let leaked: Vec<&String> = keys
+        .iter()
+        .filter(|key| text.split_whitespace().any(|word| word == key.as_str()))
+        .collect();
+    assert!(leaked.is_empty(), "{what} shows keys {leaked:?}");
+    assert!(
+        !text.contains("{ $") && !text.contains("{$"),
+        "{what}: {text}"
+    );
+}
+
+#[actix_web::test]
+async fn a_french_browser_reads_french_pages_and_documents() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let session = session_cookie(&app, &admin).await;
+    let french = reqwest::Client::new();
+    let get = |path: &str| {
+        french
+            .get(app.url(path))
+            .header("Cookie", session.clone())
+            .header("Accept-Language", "fr-SN,fr;q=0.9,en;q=0.5")
+            .header("Accept", "text/html,*/*;q=0.8")
+            .send()
+    };
+    let keys = french_keys();
+    for path in [
+        "/",
+        "/countries/SEN",
+        "/countries/SEN/print",
+        "/countries/SEN/call-for-information?year=2024",
+        "/interventions",
+        "/interventions/new",
+        "/shares",
+        "/admin/reports",
+        "/admin/people",
+        "/admin/keys",
+        "/admin/organisations",
+        "/admin/import",
+        "/admin/audit",
+        "/no-such-page",
+    ] {
+        let page = get(path).await.unwrap().text().await.unwrap();
+        assert_french(path, &page, &keys);
+    }
+    let overview = get("/").await.unwrap().text().await.unwrap();
+    assert!(overview.contains("Vue d'ensemble"), "{overview}");
+    let country = get("/countries/SEN").await.unwrap().text().await.unwrap();
+    assert!(
+        country.contains("Niveau 2"),
+        "the tier in French: {country}"
+    );
+    assert!(country.contains("Poursuites"), "a pillar in French");
+
+    let csv = get("/countries/SEN/gaps.csv").await.unwrap();
+    let csv = csv.text().await.unwrap();
+    let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        header.contains("Pilier") && header.contains("Statut"),
+        "{header}"
+    );
+    let docx = get("/countries/SEN/call-for-information.docx?year=2024")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let paragraphs: Vec<String> = read_docx(&docx).into_iter().map(|p| p.text).collect();
+    assert!(
+        paragraphs.iter().any(|p| p.starts_with("Période couverte")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.contains("avril 2023 au 31 mars 2024")),
+        "the period in French words: {paragraphs:?}"
+    );
+
+    // The API's words stay the contract's English, whatever the caller's language.
+    let refused = french
+        .get(app.url("/api/v1/countries/Nowhere/gaps"))
+        .header("Authorization", format!("Bearer {admin}"))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .unwrap();
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("is not a known country"),
+        "{problem}"
+    );
+}
+
+#[actix_web::test]
+async fn the_switcher_changes_the_language_and_keeps_the_page() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let sign_in = client.get(app.url("/signin")).send().await.unwrap();
+    let sign_in = sign_in.text().await.unwrap();
+    assert!(sign_in.contains(r#"<html lang="en""#), "{sign_in}");
+    assert!(sign_in.contains(r#"href="/language/fr""#), "{sign_in}");
+
+    let switched = client
+        .get(app.url("/language/fr?return_to=%2Fsignin%3Freturn_to%3D%252Finterventions"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        switched.headers()["location"],
+        "/signin?return_to=%2Finterventions"
+    );
+    let cookie = switched.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("gaptrack_language=fr;"), "{cookie}");
+    let again = client
+        .get(app.url("/signin"))
+        .header("Cookie", "gaptrack_language=fr")
+        .send()
+        .await
+        .unwrap();
+    let again = again.text().await.unwrap();
+    assert!(again.contains(r#"<html lang="fr""#) && again.contains("Connexion"));
+    assert!(
+        again.contains(r#"href="/language/en""#),
+        "and back: {again}"
+    );
+
+    // Without the script, the page the link was followed from.
+    let from = client
+        .get(app.url("/language/en"))
+        .header("Referer", app.url("/interventions?status=active"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from.headers()["location"], "/interventions?status=active");
+    let elsewhere = client
+        .get(app.url("/language/en"))
+        .header("Referer", "https://evil.example/phish")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.headers()["location"], "/");
+    let away = client
+        .get(app.url("/language/fr?return_to=%2F%2Fevil.example"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(away.headers()["location"], "/");
+    let unknown = client.get(app.url("/language/xx")).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn a_reader_switches_to_french_on_a_phone_and_works_in_it() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let browser = Browser::open(&app).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto("/signin").await;
+    browser.click("footer.languages a[lang='fr']").await;
+    assert!(browser.path().await.starts_with("/signin"), "the same page");
+    assert_eq!(browser.text("h1").await, "Connexion");
+    browser.screenshot("fr-signin-phone").await;
+
+    browser.sign_in(&admin).await;
+    browser.goto("/countries/SEN").await;
+    assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("fr"));
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("fr-country-phone").await;
+
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    browser.goto("/").await;
+    assert!(browser.text("h1").await.starts_with("Couverture"));
+    browser.screenshot("fr-overview-desktop").await;
+    browser.click("footer.languages a[lang='en']").await;
+    assert_eq!(browser.path().await, "/");
+    assert!(browser.text("h1").await.starts_with("Coverage"));
+    browser.close().await;
+}
