@@ -161,7 +161,7 @@ pub fn action_facts_listed(locale: Locale, action: &PeriodAction) -> Vec<(&'stat
         dates_in_words(locale, action.started_on, action.ended_on),
     )];
     if let Some(reached) = action.people_reached {
-        facts.push(("doc-fact-reached", written::count(reached.into())));
+        facts.push(("doc-fact-reached", written::count(locale, reached.into())));
     }
     if let Some(location) = &action.location {
         facts.push(("doc-fact-where", location.clone()));

@@ -78,7 +78,7 @@ impl Shared {
         if reached < self.min_reach {
             locale.text_with("doc-gaps-fewer-than", &[("count", self.min_reach.into())])
         } else {
-            written::count(reached.into())
+            written::count(locale, reached.into())
         }
     }
 }
@@ -184,11 +184,6 @@ pub fn organisation_or_all(locale: Locale, organisation: Option<&str>) -> String
     organisation.map_or_else(|| locale.text("doc-all-organisations"), str::to_owned)
 }
 
-/// A ratio as a whole percentage: `27%`.
-pub fn percent(ratio: f64) -> String {
-    format!("{:.0}%", ratio * 100.0)
-}
-
 /// How many recommendations stand where, overall and per pillar.
 fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
     let summary = &report.summary;
@@ -203,7 +198,7 @@ fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
                 " "
                 (locale.text_with("doc-gaps-coverage", &[
                     ("total", summary.total.into()),
-                    ("percent", percent(summary.coverage_ratio).into()),
+                    ("percent", written::percent(locale, summary.coverage_ratio).into()),
                     ("partly", summary.partially_addressed.into()),
                     ("planned", summary.planned.into()),
                     ("unaddressed", summary.unaddressed.into()),
@@ -226,7 +221,7 @@ fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
                                 td.number { (pillar.counts.partially_addressed) }
                                 td.number { (pillar.counts.planned) }
                                 td.number { (pillar.counts.unaddressed) }
-                                td.number { (percent(pillar.counts.coverage_ratio)) }
+                                td.number { (written::percent(locale, pillar.counts.coverage_ratio)) }
                             }
                         }
                     }
@@ -380,7 +375,7 @@ fn interventions_table(
                             td.number {
                                 @match (intervention.people_reached, shared) {
                                     (Some(count), Some(shared)) => (shared.reach(locale, count)),
-                                    (Some(count), None) => (written::count(count.into())),
+                                    (Some(count), None) => (written::count(locale, count.into())),
                                     (None, _) => (locale.text("doc-no-value")),
                                 }
                             }
@@ -397,7 +392,7 @@ fn interventions_table(
                 @if let (Some(total), None) = (total_reach, shared) {
                     tfoot { tr {
                         th colspan="5" { (locale.text("doc-gaps-total-reach")) }
-                        td.number { (written::count(total)) } td {}
+                        td.number { (written::count(locale, total)) } td {}
                     } }
                 }
             }

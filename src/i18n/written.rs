@@ -3,9 +3,12 @@
 //! has one place to change (the catalogue's `date`, `moment` and month names).
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale_core::locale;
 
 use crate::domain::ReportingPeriod;
-use crate::i18n::Locale;
+use crate::i18n::{Language, Locale};
 
 /// A day: `15 March 2024`.
 pub fn date(locale: Locale, day: NaiveDate) -> String {
@@ -30,9 +33,10 @@ pub fn moment(locale: Locale, at: DateTime<Utc>) -> String {
     )
 }
 
-/// A day as a date box holds it, to be read back by [`typed_date`]: `15 March 2024`.
-pub fn typeable_date(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
+/// A day as a date box holds it, to be read back by [`typed_date`]: as the language writes a
+/// date (`15 March 2024`, `15 mars 2024`).
+pub fn typeable_date(locale: Locale, day: NaiveDate) -> String {
+    date(locale, day)
 }
 
 /// A reporting period: `1 April 2023 to 31 March 2024`.
@@ -51,45 +55,96 @@ pub fn day_of(locale: Locale, at: DateTime<Utc>) -> String {
     date(locale, at.date_naive())
 }
 
-/// A count with its thousands grouped: `1,200`.
-pub fn count(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        grouped.push('-');
+/// A count as the language writes it, its thousands grouped by Unicode CLDR's rules: `1,200`
+/// in English, `1 200` (a narrow no-break space) in French.
+pub fn count(locale: Locale, n: i64) -> String {
+    let decimal = Decimal::from(n);
+    let format = |formatter: &DecimalFormatter| formatter.format(&decimal).to_string();
+    match locale.language() {
+        Language::English => ENGLISH_NUMBERS.with(format),
+        Language::French => FRENCH_NUMBERS.with(format),
     }
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
-/// A day as people type it into a date box: `15 March 2024`, `15 Mar 2024`, `15/03/2024` (day
-/// first, as most of the world and every French speaker writes it) or `2024-03-15`.
+/// A ratio as a whole percentage, as the language writes it: `27%`, `27 %`.
+pub fn percent(locale: Locale, ratio: f64) -> String {
+    let whole = (ratio * 100.0).round() as i64;
+    locale.text_with(
+        "written-percent",
+        &[("number", count(locale, whole).into())],
+    )
+}
+
+thread_local! {
+    /// Each language's number formatter, made once per thread (they are not `Sync`).
+    static ENGLISH_NUMBERS: DecimalFormatter = numbers(locale!("en").into());
+    static FRENCH_NUMBERS: DecimalFormatter = numbers(locale!("fr").into());
+}
+
+fn numbers(preferences: icu_decimal::DecimalFormatterPreferences) -> DecimalFormatter {
+    DecimalFormatter::try_new(preferences, Default::default())
+        .expect("the compiled CLDR data has English and French")
+}
+
+/// A day as people type it into a date box, whatever the page's language: `15 March 2024`,
+/// `15 Mar 2024`, `15 mars 2024`, `1er avril 2024`, `15/03/2024` (day first, as most of the
+/// world and every French speaker writes it) or `2024-03-15`.
 pub fn typed_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
+    let text = in_english_months(text.trim());
     ["%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d.%m.%Y"]
         .iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+        .find_map(|format| NaiveDate::parse_from_str(&text, format).ok())
 }
 
-/// What a date box says when it cannot read a day.
-pub const DATE_HINT: &str = "a date, such as 31 March 2024 or 31/03/2024";
+/// French month names (with or without their accents) and `1er`, as English month names and
+/// `1`, which the date formats read.
+fn in_english_months(text: &str) -> String {
+    const MONTHS: [(&str, &str); 16] = [
+        ("janvier", "January"),
+        ("février", "February"),
+        ("fevrier", "February"),
+        ("mars", "March"),
+        ("avril", "April"),
+        ("mai", "May"),
+        ("juin", "June"),
+        ("juillet", "July"),
+        ("août", "August"),
+        ("aout", "August"),
+        ("septembre", "September"),
+        ("octobre", "October"),
+        ("novembre", "November"),
+        ("décembre", "December"),
+        ("decembre", "December"),
+        ("1er", "1"),
+    ];
+    text.split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            MONTHS
+                .iter()
+                .find(|(french, _)| *french == lower)
+                .map_or(word, |(_, english)| english)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn counts_group_their_thousands() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1200), "1,200");
-        assert_eq!(count(1_234_567), "1,234,567");
-        assert_eq!(count(-45_000), "-45,000");
+    fn counts_group_their_thousands_as_each_language_does() {
+        let english = Locale::ENGLISH;
+        assert_eq!(count(english, 0), "0");
+        assert_eq!(count(english, 999), "999");
+        assert_eq!(count(english, 1200), "1,200");
+        assert_eq!(count(english, 1_234_567), "1,234,567");
+        assert_eq!(count(english, -45_000), "-45,000");
+        assert_eq!(percent(english, 0.274), "27%");
+        let french = Locale::of(Language::French);
+        assert_eq!(count(french, 1200), "1\u{202f}200");
+        assert_eq!(percent(french, 0.274), "27\u{a0}%");
     }
 
     #[test]
@@ -110,10 +165,19 @@ mod tests {
         for typed in ["03/32/2024", "March 5", "2024-13-01", "yesterday"] {
             assert_eq!(typed_date(typed), None, "{typed:?}");
         }
-        assert_eq!(
-            typed_date(&typeable_date(day)),
-            Some(day),
-            "what a page writes, it reads"
-        );
+        for locale in [Locale::ENGLISH, Locale::of(Language::French)] {
+            assert_eq!(
+                typed_date(&typeable_date(locale, day)),
+                Some(day),
+                "what a page writes, it reads"
+            );
+        }
+        let first = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
+        for typed in ["1er avril 2024", "1 Avril 2024", "01/04/2024"] {
+            assert_eq!(typed_date(typed), Some(first), "{typed:?}");
+        }
+        let august = NaiveDate::from_ymd_opt(2024, 8, 15).unwrap();
+        assert_eq!(typed_date("15 août 2024"), Some(august));
+        assert_eq!(typed_date("15 aout 2024"), Some(august));
     }
 }

@@ -180,7 +180,7 @@ fn summary_panel(
                     ("unaddressed", report.summary.unaddressed.into()),
                     ("total", report.summary.total.into()),
                     ("addressed", report.summary.addressed.into()),
-                    ("coverage", widgets::percent(report.summary.coverage_ratio).into()),
+                    ("coverage", written::percent(locale, report.summary.coverage_ratio).into()),
                     ("partly", report.summary.partially_addressed.into()),
                     ("planned", report.summary.planned.into()),
                 ]))

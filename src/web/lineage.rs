@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::i18n::written;
 use crate::usecases;
 use crate::usecases::lineage::{LineageAnswer, LineageSuggestion};
 use crate::web::csrf::CheckedForm;
@@ -55,7 +56,7 @@ pub fn suggestions_form(
                             dt { (locale.text_with("lineage-numbered", &[("year", suggestion.earlier_year.into()), ("position", suggestion.earlier_position.into())])) }
                             dd { (suggestion.earlier_text) }
                         }
-                        p.muted { (locale.text_with("lineage-alike", &[("similarity", widgets::percent(f64::from(suggestion.similarity)).into())])) }
+                        p.muted { (locale.text_with("lineage-alike", &[("similarity", written::percent(locale, f64::from(suggestion.similarity)).into())])) }
                         div.actions role="radiogroup" {
                             label.check { input type="radio" name=(name) value="yes"; (locale.text("lineage-yes")) }
                             label.check { input type="radio" name=(name) value="no"; (locale.text("lineage-no")) }

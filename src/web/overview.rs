@@ -17,7 +17,7 @@ use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
-use crate::i18n::{Locale, Worded};
+use crate::i18n::{Locale, Worded, written};
 use crate::usecases;
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};
 
@@ -122,7 +122,7 @@ pub async fn overview(
                                 td.number data-label=(locale.text("column-partly")) { (row.counts.partially_addressed) }
                                 td.number data-label=(locale.text("column-planned")) { (row.counts.planned) }
                                 td.number data-label=(locale.text("column-unaddressed")) { (row.counts.unaddressed) }
-                                td.number data-label=(locale.text("column-coverage")) { (widgets::percent(row.counts.coverage_ratio)) }
+                                td.number data-label=(locale.text("column-coverage")) { (written::percent(locale, row.counts.coverage_ratio)) }
                             }
                         }
                     }
@@ -224,7 +224,7 @@ fn totals(locale: Locale, report: &CoverageReport) -> Markup {
                     ("unaddressed", counts.unaddressed.into()),
                     ("total", counts.total.into()),
                     ("addressed", counts.addressed.into()),
-                    ("coverage", widgets::percent(counts.coverage_ratio).into()),
+                    ("coverage", written::percent(locale, counts.coverage_ratio).into()),
                     ("partly", counts.partially_addressed.into()),
                     ("planned", counts.planned.into()),
                 ]))

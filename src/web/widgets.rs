@@ -41,10 +41,6 @@ pub fn movement(locale: Locale, movement: Option<Movement>) -> String {
     )
 }
 
-pub fn percent(ratio: f64) -> String {
-    format!("{:.0} %", ratio * 100.0)
-}
-
 /// A recommendation's status, as a badge whose text says it (colour is only a help).
 pub fn status(locale: Locale, status: RecommendationStatus) -> Markup {
     html! { span.status.(status.as_str()) { (status.label(locale)) } }

@@ -348,7 +348,7 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
         browser
             .text(&format!("{sierra_leone} td:last-child"))
             .await
-            .contains("0 %")
+            .contains("0%")
     );
     browser.screenshot("overview-before").await;
 
@@ -440,7 +440,7 @@ async fn a_program_manager_logs_an_intervention_links_it_and_sees_the_gap_close(
         browser
             .text(&format!("{sierra_leone} td:last-child"))
             .await
-            .contains("100 %")
+            .contains("100%")
     );
     browser.screenshot("overview-after").await;
 

@@ -95,6 +95,10 @@ async fn a_french_browser_reads_french_pages_and_documents() {
         "the tier in French: {country}"
     );
     assert!(country.contains("Poursuites"), "a pillar in French");
+    assert!(
+        country.contains("\u{a0}%)"),
+        "a percentage as French writes it: {country}"
+    );
 
     let csv = get("/countries/SEN/gaps.csv").await.unwrap();
     let csv = csv.text().await.unwrap();

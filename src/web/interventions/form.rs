@@ -138,7 +138,7 @@ pub(super) async fn edit_form(
     Ok(form_page(
         &visitor,
         Some(*id),
-        &InterventionForm::of(&intervention),
+        &InterventionForm::of(visitor.locale, &intervention),
         &choices,
         &[],
         None,
@@ -225,7 +225,7 @@ async fn conflict_page(
             )
         });
     let choices = choices(&mut connection, visitor).await?;
-    let theirs = InterventionForm::of(&current);
+    let theirs = InterventionForm::of(visitor.locale, &current);
     yours.etag = theirs.etag.clone();
     let by = crate::web::admin::audit_words::actor(visitor.locale, &by);
     let conflict = Conflict { theirs, by, at };

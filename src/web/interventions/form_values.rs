@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::{Etag, InterventionKind, InterventionStatus};
 use crate::http::error::FieldError;
-use crate::i18n::written;
+use crate::i18n::{Locale, written};
 use crate::usecases::Connection;
 use crate::usecases::countries::{self, CountryRow};
 use crate::usecases::interventions::CreateIntervention;
@@ -57,7 +57,7 @@ impl InterventionForm {
         }
     }
 
-    pub(super) fn of(intervention: &Intervention) -> Self {
+    pub(super) fn of(locale: Locale, intervention: &Intervention) -> Self {
         let row = &intervention.row;
         Self {
             organisation_id: row.organisation_id.to_string(),
@@ -68,13 +68,16 @@ impl InterventionForm {
             status: row.status.to_string(),
             started_on: row
                 .started_on
-                .map(written::typeable_date)
+                .map(|day| written::typeable_date(locale, day))
                 .unwrap_or_default(),
-            ended_on: row.ended_on.map(written::typeable_date).unwrap_or_default(),
+            ended_on: row
+                .ended_on
+                .map(|day| written::typeable_date(locale, day))
+                .unwrap_or_default(),
             location: row.location.clone().unwrap_or_default(),
             people_reached: row
                 .people_reached
-                .map(|n| written::count(n.into()))
+                .map(|n| written::count(locale, n.into()))
                 .unwrap_or_default(),
             etag: Etag::of(intervention).as_header().to_owned(),
             answers: String::new(),

@@ -159,7 +159,7 @@ fn details(
                 @if let Some(d) = row.started_on { dt { (locale.text("interventions-started-on")) } dd { (written::date(locale, d)) } }
                 @if let Some(d) = row.ended_on { dt { (locale.text("interventions-ended-on")) } dd { (written::date(locale, d)) } }
                 @if let Some(l) = &row.location { dt { (locale.text("interventions-location")) } dd { (l) } }
-                @if let Some(n) = row.people_reached { dt { (locale.text("interventions-people-reached")) } dd { (written::count(n.into())) } }
+                @if let Some(n) = row.people_reached { dt { (locale.text("interventions-people-reached")) } dd { (written::count(locale, n.into())) } }
             }
             @if editable { p { a.button href={ "/interventions/" (id) "/edit" } { (locale.text("interventions-edit")) } } }
         }

@@ -16,3 +16,5 @@ written-date = { $day } { $month ->
     } { $year }
 written-moment = { $date }, { $time } UTC
 written-period = { $from } to { $to }
+# A whole percentage, after its number is written: "27%".
+written-percent = { $number }%

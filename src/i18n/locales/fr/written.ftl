@@ -19,3 +19,5 @@ written-date = { $day ->
     } { $year }
 written-moment = { $date } à { $time } UTC
 written-period = du { $from } au { $to }
+# Un pourcentage entier, une fois son nombre écrit : « 27 % ».
+written-percent = { $number } %
