@@ -14,7 +14,12 @@ pub fn title(locale: Locale, pack: &CallForInformation) -> String {
     locale.text_with(
         "doc-pack-title",
         &[
-            ("country", pack.country.tip_name.as_str().into()),
+            (
+                "country",
+                locale
+                    .country(&pack.country.code, &pack.country.tip_name)
+                    .into(),
+            ),
             ("year", pack.report_year.into()),
         ],
     )
@@ -25,7 +30,12 @@ pub fn introduction(locale: Locale, pack: &CallForInformation) -> String {
     locale.text_with(
         "doc-pack-introduction",
         &[
-            ("country", pack.country.tip_name.as_str().into()),
+            (
+                "country",
+                locale
+                    .country(&pack.country.code, &pack.country.tip_name)
+                    .into(),
+            ),
             ("year", pack.report_year.into()),
             (
                 "period",

@@ -22,7 +22,9 @@ fn count<'a>(count: i64) -> Value<'a> {
 
 /// The columns of a country's row, in order; the workbook's totals row follows the same columns.
 pub const COVERAGE_COLUMNS: &[CoverageColumn] = &[
-    both("doc-column-country", |_, _, row| text(&row.tip_name)),
+    both("doc-column-country", |locale, _, row| {
+        Value::Text(locale.country(&row.code, &row.tip_name))
+    }),
     both("doc-column-code", |_, _, row| text(&row.code)),
     both("doc-column-report-year", |_, _, row| {
         Value::Number(row.year.into())

@@ -55,8 +55,8 @@ fn per_answer<'a>(
 /// The columns of a recommendation's row, in order. The workbook's other sheets (each answer,
 /// the pillars, "About") and the CSV's report columns are the report's, not a row's.
 pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
-    csv_only("doc-column-country", |_, report, _| {
-        text(&report.country.tip_name)
+    csv_only("doc-column-country", |locale, report, _| {
+        Value::Text(locale.country(&report.country.code, &report.country.tip_name))
     }),
     csv_only("doc-column-report-year", |_, report, _| {
         report

@@ -87,7 +87,7 @@ impl Shared {
 /// `locale`. Every value is escaped by the template.
 pub fn to_html(locale: Locale, report: &GapReport, provenance: &Provenance, view: View) -> String {
     let on_screen = view.on_screen;
-    let country = &report.country.tip_name;
+    let country = locale.country(&report.country.code, &report.country.tip_name);
     let year_text = report.year.map_or_else(
         || locale.text("doc-gaps-no-report"),
         |year| locale.text_with("doc-gaps-year", &[("year", year.into())]),
@@ -95,7 +95,7 @@ pub fn to_html(locale: Locale, report: &GapReport, provenance: &Provenance, view
     let title = locale.text_with(
         "doc-gaps-page-title",
         &[
-            ("country", country.as_str().into()),
+            ("country", country.as_ref().into()),
             ("year", year_text.as_str().into()),
         ],
     );

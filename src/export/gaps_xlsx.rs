@@ -35,15 +35,13 @@ pub fn to_xlsx(
     filters: &GapFilters,
     provenance: &Provenance,
 ) -> Result<Vec<u8>, XlsxError> {
+    let country = locale.country(&report.country.code, &report.country.tip_name);
     let title = match report.year {
         Some(year) => locale.text_with(
             "doc-gaps-workbook-title",
-            &[
-                ("country", report.country.tip_name.as_str().into()),
-                ("year", year.into()),
-            ],
+            &[("country", country.as_ref().into()), ("year", year.into())],
         ),
-        None => report.country.tip_name.clone(),
+        None => country.clone().into_owned(),
     };
     let mut book = Book::new(&title, provenance, locale);
     // The recommendations' columns are the people's CSV's (`gap_columns`), so the two agree.
@@ -108,7 +106,12 @@ fn about(
         "doc-fact-what",
         locale.text_with("doc-gaps-workbook-what", &[("title", title.into())]),
     )];
-    facts.push(("doc-fact-country", report.country.tip_name.clone()));
+    facts.push((
+        "doc-fact-country",
+        locale
+            .country(&report.country.code, &report.country.tip_name)
+            .into_owned(),
+    ));
     if let Some(year) = report.year {
         facts.push(("doc-fact-report-year", year.to_string()));
         facts.push((

@@ -13,6 +13,7 @@
 //! every key of a catalogue used; the pseudo-locale ([`Locale::PSEUDO`]) lets a test find text
 //! on a page that does not come from a catalogue.
 
+pub mod countries;
 mod labels;
 pub mod negotiation;
 mod refusals;

@@ -83,7 +83,7 @@ pub async fn pack_page(
         p.actions {
             a.button href=(query.on(&format!("{base}/print"))) { (locale.text("pack-printable")) }
             a.button.secondary href=(query.on(&format!("{base}.docx"))) download { (locale.text("pack-docx")) }
-            a href={ "/countries/" (pack.country.code) } { (locale.text_with("pack-back-to-country", &[("country", pack.country.tip_name.as_str().into())])) }
+            a href={ "/countries/" (pack.country.code) } { (locale.text_with("pack-back-to-country", &[("country", locale.country(&pack.country.code, &pack.country.tip_name).into())])) }
         }
         div.pack { (body(locale, &pack, &provenance)) }
     };

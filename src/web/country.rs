@@ -116,11 +116,16 @@ fn country_view(
         Some(year) => locale.text_with(
             "gaps-title-year",
             &[
-                ("country", country.tip_name.as_str().into()),
+                (
+                    "country",
+                    locale.country(&country.code, &country.tip_name).into(),
+                ),
                 ("year", year.into()),
             ],
         ),
-        None => country.tip_name.clone(),
+        None => locale
+            .country(&country.code, &country.tip_name)
+            .into_owned(),
     };
     let window = page.window.as_ref();
     let content = html! {
@@ -400,7 +405,13 @@ pub async fn printable(
         ),
         back_label: visitor.locale.text_with(
             "printable-back-to",
-            &[("country", report.country.tip_name.as_str().into())],
+            &[(
+                "country",
+                visitor
+                    .locale
+                    .country(&report.country.code, &report.country.tip_name)
+                    .into(),
+            )],
         ),
         script: super::assets::SCRIPT_PATH.clone(),
     };

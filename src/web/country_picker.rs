@@ -17,8 +17,10 @@ pub fn country_picker(
     chosen: &[String],
     error: Option<&str>,
 ) -> Markup {
-    let (ticked, others): (Vec<&CountryRow>, Vec<&CountryRow>) =
+    let (ticked, mut others): (Vec<&CountryRow>, Vec<&CountryRow>) =
         countries.iter().partition(|c| chosen.contains(&c.code));
+    // In the order of the names shown, which differs from language to language.
+    others.sort_by_cached_key(|c| sorting_key(&locale.country(&c.code, &c.tip_name)));
     let error_id = format!("{name}-error");
     html! {
         div.field.invalid[error.is_some()] {
@@ -28,9 +30,10 @@ pub fn country_picker(
                     aria-label=(locale.text_with("picker-find-for", &[("legend", legend.into())])) aria-controls={ (name) "-choices" } hidden;
                 div.picker-choices id={ (name) "-choices" } {
                     @for country in ticked.iter().chain(others.iter()) {
-                        label.check data-names={ (country.tip_name) " " (country.name) " " (country.code) } {
+                        @let shown = locale.country(&country.code, &country.tip_name);
+                        label.check data-names={ (shown) " " (country.tip_name) " " (country.name) " " (country.code) } {
                             input type="checkbox" name=(name) value=(country.code) checked[chosen.contains(&country.code)];
-                            (country.tip_name)
+                            (shown)
                         }
                     }
                 }
@@ -38,4 +41,13 @@ pub fn country_picker(
             @if let Some(error) = error { p.field-error id=(error_id) { (crate::web::widgets::message(error)) } }
         }
     }
+}
+
+/// A name as a list sorts it: without case or accents, so that `Égypte` comes before `Espagne`.
+pub fn sorting_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::country_picker::sorting_key;
 use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
@@ -46,7 +47,7 @@ pub async fn overview(
     let locale = visitor.locale;
     let mut report = report_for(&state, &query).await?;
     let sort = query.sort.as_deref().unwrap_or("unaddressed");
-    sort_rows(&mut report.items, sort);
+    sort_rows(locale, &mut report.items, sort);
     let years = usecases::reports::all(state.get_ref()).await?;
     let organisations = usecases::organisations::all(state.get_ref()).await?;
     let filters = query_string(&[
@@ -112,7 +113,7 @@ pub async fn overview(
                     tbody {
                         @for row in &report.items {
                             tr {
-                                th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (row.tip_name) } }
+                                th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (locale.country(&row.code, &row.tip_name)) } }
                                 td data-label=(locale.text("column-report")) { (row.year) }
                                 td data-label=(locale.text("column-region")) { (row.region.map_or("–", |region| region.label(locale))) }
                                 td data-label=(locale.text("column-tier")) { (widgets::tier(locale, row.tier)) }
@@ -179,22 +180,19 @@ async fn report_for(state: &AppState, query: &OverviewQuery) -> Result<CoverageR
     Ok(coverage::coverage_report(&mut connection, year, organisation, region).await?)
 }
 
-fn sort_rows(rows: &mut [CoverageRow], sort: &str) {
+fn sort_rows(locale: Locale, rows: &mut [CoverageRow], sort: &str) {
+    // By the names the reader sees, which differ from language to language.
+    let name = |row: &CoverageRow| sorting_key(&locale.country(&row.code, &row.tip_name));
     match sort {
-        "country" => rows.sort_by(|a, b| a.tip_name.cmp(&b.tip_name)),
-        "tier" => rows.sort_by(|a, b| b.tier.cmp(&a.tier).then(a.tip_name.cmp(&b.tip_name))),
+        "country" => rows.sort_by_cached_key(name),
+        "tier" => rows.sort_by_cached_key(|row| (std::cmp::Reverse(row.tier), name(row))),
         "coverage" => rows.sort_by(|a, b| {
             a.counts
                 .coverage_ratio
                 .total_cmp(&b.counts.coverage_ratio)
-                .then(a.tip_name.cmp(&b.tip_name))
+                .then_with(|| name(a).cmp(&name(b)))
         }),
-        _ => rows.sort_by(|a, b| {
-            b.counts
-                .unaddressed
-                .cmp(&a.counts.unaddressed)
-                .then(a.tip_name.cmp(&b.tip_name))
-        }),
+        _ => rows.sort_by_cached_key(|row| (std::cmp::Reverse(row.counts.unaddressed), name(row))),
     }
 }
 
@@ -261,7 +259,7 @@ fn chart(locale: Locale, report: &CoverageReport) -> Markup {
             locale.text_with(
                 "chart-country-unaddressed-of",
                 &[
-                    ("country", r.tip_name.as_str().into()),
+                    ("country", locale.country(&r.code, &r.tip_name).into()),
                     ("unaddressed", r.counts.unaddressed.into()),
                     ("total", r.counts.total.into()),
                 ],
@@ -279,7 +277,7 @@ fn chart(locale: Locale, report: &CoverageReport) -> Markup {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * row_height + 5.0;
                     @let segments = segments(row, label_width, bar_width / widest);
-                    text x=(label_width - 6.0) y=(y + 14.0) text-anchor="end" font-size="12" { (row.tip_name) }
+                    text x=(label_width - 6.0) y=(y + 14.0) text-anchor="end" font-size="12" { (locale.country(&row.code, &row.tip_name)) }
                     @for (status, count, x, width) in &segments {
                         rect x=(x) y=(y) width=(width) height=(row_height - 6.0) fill=(widgets::status_colour(status.as_str())) {
                             title { (segment_title(locale, row, *status, *count)) }
@@ -293,7 +291,7 @@ fn chart(locale: Locale, report: &CoverageReport) -> Markup {
                 @for (i, row) in rows.iter().enumerate() {
                     @let y = i as f64 * narrow_row + 4.0;
                     @let segments = segments(row, 0.0, narrow_width / widest);
-                    text x="0" y=(y + 13.0) font-size="14" { (row.tip_name) " · " (unaddressed_of(locale, row)) }
+                    text x="0" y=(y + 13.0) font-size="14" { (locale.country(&row.code, &row.tip_name)) " · " (unaddressed_of(locale, row)) }
                     @for (status, count, x, width) in &segments {
                         rect x=(x) y=(y + 18.0) width=(width) height="14" fill=(widgets::status_colour(status.as_str())) {
                             title { (segment_title(locale, row, *status, *count)) }
@@ -331,7 +329,7 @@ fn segment_title(
     locale.text_with(
         "chart-segment",
         &[
-            ("country", row.tip_name.as_str().into()),
+            ("country", locale.country(&row.code, &row.tip_name).into()),
             ("count", count.into()),
             ("status", status.label(locale).into()),
         ],

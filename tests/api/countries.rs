@@ -54,6 +54,35 @@ fn country_path(name: &str) -> String {
 }
 
 #[actix_web::test]
+async fn every_country_is_found_by_its_french_name() {
+    let app = TestApp::spawn().await;
+    for (name, code) in [
+        ("Sénégal", "SEN"),
+        ("Tchad", "TCD"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Guinée-Bissau", "GNB"),
+        ("guinee bissau", "GNB"),
+        ("République centrafricaine", "CAF"),
+        ("Cabo Verde", "CPV"),
+        ("Corée du Sud", "KOR"),
+        ("Birmanie", "MMR"),
+        ("Îles Salomon", "SLB"),
+    ] {
+        let response = app.get(&country_path(name)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{name}");
+        let country: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(country["code"], code, "{name}");
+    }
+    // Every name the French pages show leads back to its country, and to no other.
+    for (code, name) in gaptrack::i18n::countries::every_french_name() {
+        let response = app.get(&country_path(name)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{name} ({code})");
+        let country: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(country["code"], code, "{name}");
+    }
+}
+
+#[actix_web::test]
 async fn countries_are_found_by_the_names_the_tip_report_and_people_use() {
     let app = TestApp::spawn().await;
     let cases = [

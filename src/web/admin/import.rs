@@ -19,6 +19,7 @@ use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, RowCounts};
 use crate::usecases;
 use crate::usecases::imports::{self, MAX_IMPORT_BYTES, check_and_run};
+use crate::web::country_picker::sorting_key;
 use crate::web::csrf;
 use crate::web::error::WebError;
 use crate::web::layout::{self, Section};
@@ -149,7 +150,7 @@ pub async fn check_or_import(
                 }
                 None
             };
-            let countries = country_names(&state, &summary.countries).await?;
+            let countries = country_names(visitor.locale, &state, &summary.countries).await?;
             (
                 summary_view(&visitor, checked, &summary, &countries),
                 HttpResponse::Ok(),
@@ -262,8 +263,10 @@ fn problems(locale: Locale, errors: &[FieldError]) -> Markup {
     }
 }
 
-/// The countries of `codes` as (code, name), in the order of their names.
+/// The countries of `codes` as (code, name in the reader's language), in the order of their
+/// names.
 async fn country_names(
+    locale: Locale,
     state: &AppState,
     codes: &[String],
 ) -> Result<Vec<(String, String)>, WebError> {
@@ -271,8 +274,12 @@ async fn country_names(
         .await?
         .into_iter()
         .filter(|(code, _)| codes.contains(code))
+        .map(|(code, tip_name)| {
+            let name = locale.country(&code, &tip_name).into_owned();
+            (code, name)
+        })
         .collect();
-    named.sort_by(|a, b| a.1.cmp(&b.1));
+    named.sort_by_cached_key(|(_, name)| sorting_key(name));
     Ok(named)
 }
 

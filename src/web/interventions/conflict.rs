@@ -112,7 +112,10 @@ fn in_words(locale: Locale, field: &str, form: &InterventionForm, choices: &Choi
                 .countries
                 .iter()
                 .find(|c| c.code == *value)
-                .map_or_else(|| value.clone(), |c| c.tip_name.clone()),
+                .map_or_else(
+                    || value.clone(),
+                    |c| locale.country(&c.code, &c.tip_name).into_owned(),
+                ),
             "kind" => value
                 .parse::<InterventionKind>()
                 .map_or_else(|_| value.clone(), |kind| kind.label(locale).to_owned()),

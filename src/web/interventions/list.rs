@@ -206,7 +206,7 @@ impl ListView<'_> {
                     input #country type="text" name="country" value=[self.query.country.as_deref()]
                         list="country-names" placeholder=(locale.text("interventions-country-hint")) autocomplete="off";
                     datalist #country-names {
-                        @for country in self.countries { option value=(country.tip_name) {} }
+                        @for country in self.countries { option value=(locale.country(&country.code, &country.tip_name)) {} }
                     }
                 }
                 div {
@@ -341,15 +341,19 @@ impl ListView<'_> {
             .iter()
             .map(|o| (o.id, o.name.as_str()))
             .collect();
-        let country_names: HashMap<&str, &str> = self
+        let country_names: HashMap<&str, std::borrow::Cow<str>> = self
             .countries
             .iter()
-            .map(|c| (c.code.as_str(), c.tip_name.as_str()))
+            .map(|c| (c.code.as_str(), locale.country(&c.code, &c.tip_name)))
             .collect();
         let country_list = |codes: &[String]| {
             codes
                 .iter()
-                .map(|code| country_names.get(code.as_str()).copied().unwrap_or(code))
+                .map(|code| {
+                    country_names
+                        .get(code.as_str())
+                        .map_or(code.as_str(), |name| name.as_ref())
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
