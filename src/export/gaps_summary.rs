@@ -71,6 +71,8 @@ pub struct Shared {
     pub until: chrono::DateTime<chrono::Utc>,
     /// A reach below this shows as "fewer than" it.
     pub min_reach: i32,
+    /// The other languages the summary can be read in (links the pages make), on screen only.
+    pub languages: Markup,
 }
 
 impl Shared {
@@ -127,6 +129,7 @@ pub fn to_html(locale: Locale, report: &GapReport, provenance: &Provenance, view
                 footer {
                     (locale.text("doc-status-rule")) " " (locale.text("doc-numbers-rule"))
                 }
+                @if let Some(shared) = view.shared { div.screen { (shared.languages) } }
             }
         }
     };

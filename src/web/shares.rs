@@ -11,7 +11,7 @@ use super::csrf::CheckedForm;
 use super::error::WebError;
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::{filters, locale, widgets};
+use super::{filters, locale, shell, widgets};
 use crate::config::SharingSettings;
 use crate::export::gaps_summary::{self, Shared, View};
 use crate::export::provenance::Provenance;
@@ -260,9 +260,11 @@ pub async fn open(
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let (link, report) = sharing::open_report(state.get_ref(), &token, 20).await?;
+    let locale = locale::of_request(&request);
     let shared = Shared {
         until: link.expires_at,
         min_reach: settings.min_reach,
+        languages: shell::language_footer(locale, shell::Languages::Switcher),
     };
     let view = View {
         on_screen: None,

@@ -76,7 +76,7 @@ pub fn shell(
 /// The foot of every page: the languages the pages speak, each by its own name, the current one
 /// marked; or, for a person who chose one, where to change it. A link goes through
 /// `/language/{code}`, which keeps the reader on the page they are on.
-fn language_footer(locale: Locale, languages: Languages) -> Markup {
+pub fn language_footer(locale: Locale, languages: Languages) -> Markup {
     let spoken: Vec<Locale> = Language::ALL
         .iter()
         .filter_map(|language| Locale::speaking(*language))

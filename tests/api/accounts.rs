@@ -324,6 +324,8 @@ async fn invite_editor_of_a_new_organisation(
             ("role", "editor"),
             ("organisation_id", "new"),
             ("new_organisation", "Réseau Sahel contre la traite"),
+            // Moussa works in French: the admin writes to him in it.
+            ("letter_language", "fr"),
         ],
     )
     .await
@@ -377,11 +379,13 @@ async fn an_invited_editor_signs_in_logs_work_and_is_thrown_out_when_disabled() 
 
     let received = mail.received();
     assert_eq!(received.len(), 1, "{received:?}");
-    assert_eq!(received[0].subject, "You are invited to gaptrack");
+    assert_eq!(received[0].subject, "Vous êtes invité·e dans gaptrack");
     assert!(received[0].to.contains("moussa@reseau-sahel.example"));
     assert_eq!(received[0].from, "gaptrack <gaptrack@example.org>");
     assert!(
-        received[0].body.contains("Awa Ndiaye invited you"),
+        received[0]
+            .body
+            .contains("Awa Ndiaye vous a invité·e dans gaptrack"),
         "{}",
         received[0].body
     );

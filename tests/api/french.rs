@@ -26,6 +26,33 @@ fn french_keys() -> BTreeSet<String> {
         .collect()
 }
 
+/// The English messages a French page must not show: those of one line with no placeholder
+/// whose French differs, long enough not to be a word both languages share.
+fn english_only_messages() -> Vec<String> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales");
+    let messages = |language: &str| -> std::collections::BTreeMap<String, String> {
+        std::fs::read_dir(folder.join(language))
+            .unwrap()
+            .flat_map(|file| {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                text.lines()
+                    .filter_map(|line| line.split_once(" = "))
+                    .filter(|(key, value)| {
+                        key.contains('-') && !key.contains(' ') && !value.contains('{')
+                    })
+                    .map(|(key, value)| (key.to_owned(), value.trim().to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let french = messages("fr");
+    messages("en")
+        .into_iter()
+        .filter(|(key, english)| english.len() >= 12 && french.get(key) != Some(english))
+        .map(|(_, english)| english)
+        .collect()
+}
+
 /// `page`'s visible text, for checking what a reader sees.
 fn text_of(page: &str) -> String {
     let document = scraper::Html::parse_document(page);
@@ -39,7 +66,7 @@ fn text_of(page: &str) -> String {
 
 /// Asserts that `page` is French throughout: `lang="fr"`, no message left as its key, no
 /// placeholder left unfilled.
-fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>) {
+fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>, english: &[String]) {
     assert!(page.contains(r#"<html lang="fr""#), "{what}: {page}");
     let text = text_of(page);
     let leaked: Vec<&String> = keys
@@ -47,6 +74,14 @@ fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>) {
         .filter(|key| text.split_whitespace().any(|word| word == key.as_str()))
         .collect();
     assert!(leaked.is_empty(), "{what} shows keys {leaked:?}");
+    let untranslated: Vec<&String> = english
+        .iter()
+        .filter(|m| text.contains(m.as_str()))
+        .collect();
+    assert!(
+        untranslated.is_empty(),
+        "{what} shows English: {untranslated:?}"
+    );
     assert!(
         !text.contains("{ $") && !text.contains("{$"),
         "{what}: {text}"
@@ -68,6 +103,8 @@ async fn a_french_browser_reads_french_pages_and_documents() {
             .send()
     };
     let keys = french_keys();
+    let english = english_only_messages();
+    assert!(english.len() > 300, "{}", english.len());
     for path in [
         "/",
         "/countries/SEN",
@@ -85,7 +122,7 @@ async fn a_french_browser_reads_french_pages_and_documents() {
         "/no-such-page",
     ] {
         let page = get(path).await.unwrap().text().await.unwrap();
-        assert_french(path, &page, &keys);
+        assert_french(path, &page, &keys, &english);
     }
     let overview = get("/").await.unwrap().text().await.unwrap();
     assert!(overview.contains("Vue d'ensemble"), "{overview}");
@@ -234,4 +271,29 @@ async fn a_reader_switches_to_french_on_a_phone_and_works_in_it() {
     assert_eq!(browser.path().await, "/");
     assert!(browser.text("h1").await.starts_with("Coverage"));
     browser.close().await;
+}
+
+#[actix_web::test]
+async fn readers_of_two_languages_at_once_each_read_their_own() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::new();
+    let languages: Vec<&str> = ["fr-SN", "en-GB"].into_iter().cycle().take(20).collect();
+    let pages = futures_util::future::join_all(languages.iter().map(|language| {
+        let request = client
+            .get(app.url("/signin"))
+            .header("Accept-Language", *language)
+            .send();
+        async move { request.await.unwrap().text().await.unwrap() }
+    }))
+    .await;
+    for (language, page) in languages.iter().zip(&pages) {
+        let (tag, heading) = match *language {
+            "fr-SN" => ("fr", "<h1>Connexion</h1>"),
+            _ => ("en", "<h1>Sign in</h1>"),
+        };
+        assert!(
+            page.contains(&format!(r#"<html lang="{tag}""#)) && page.contains(heading),
+            "{language}: {page}"
+        );
+    }
 }

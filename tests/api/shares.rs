@@ -133,6 +133,15 @@ async fn an_editor_shares_a_report_that_opens_without_an_account_until_revoked()
     for absent in ["test editor", "<form", "Sign out", ">7<", "gt_"] {
         assert!(!shared.contains(absent), "{absent:?} shown: {shared}");
     }
+    // A reader with no account can read it in French too, from the link at its foot.
+    assert!(shared.contains(r#"href="/language/fr""#), "{shared}");
+    let cookie = ("Cookie", "gaptrack_language=fr");
+    let in_french = stranger.get(&link).header(cookie.0, cookie.1).send();
+    let in_french = in_french.await.unwrap().text().await.unwrap();
+    assert!(
+        in_french.contains(r#"<html lang="fr""#) && in_french.contains("<h1>Sénégal</h1>"),
+        "{in_french}"
+    );
 
     // Listed for its maker, revoked after asking: it stops opening at once.
     let mine = page_of(&editor, &app, "/shares").await;

@@ -190,3 +190,4 @@ import-csv-or = (tiers) or
 import-csv-after = (recommendations). The file is checked first; nothing is written until you confirm.
 import-check = Check the file
 import-choose-year = choose the report year
+people-letter-language = Language of the invitation e-mail

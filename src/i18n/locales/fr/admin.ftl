@@ -190,3 +190,4 @@ import-csv-or = (niveaux) ou
 import-csv-after = (recommandations). Le fichier est d'abord vérifié ; rien n'est écrit avant votre confirmation.
 import-check = Vérifier le fichier
 import-choose-year = choisissez l'édition du rapport
+people-letter-language = Langue de l'e-mail d'invitation

@@ -79,7 +79,14 @@ pub async fn new_link(
         *id,
     )
     .await?;
-    hand_over(&request, &state, &checked.visitor, &made).await
+    hand_over(
+        &request,
+        &state,
+        &checked.visitor,
+        &made,
+        checked.visitor.locale,
+    )
+    .await
 }
 
 /// `GET /admin/links/{id}/revoke`: asks before withdrawing an invitation or a reset link.

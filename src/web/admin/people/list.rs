@@ -80,7 +80,16 @@ pub async fn invite(
     )
     .await;
     match made {
-        Ok(made) => hand_over(&request, &state, &visitor, &made).await,
+        Ok(made) => {
+            // The e-mail's language: the inviter's choice on the form, else their own.
+            let letter = form
+                .get("letter_language")
+                .parse::<Language>()
+                .ok()
+                .and_then(Locale::speaking)
+                .unwrap_or(visitor.locale);
+            hand_over(&request, &state, &visitor, &made, letter).await
+        }
         Err(Failure::Invalid(refused)) => {
             render_list(
                 &visitor,
@@ -159,6 +168,7 @@ pub(super) async fn render_list(
                     input #new_organisation type="text" name="new_organisation" value=(form.get("new_organisation")) autocomplete="organization"
                         aria-invalid=[errors.invalid("new_organisation")] aria-describedby=[errors.described("new_organisation")];
                 }))
+                @if state.mailer.is_some() { (letter_language_field(locale, form, &errors)) }
                 button type="submit" { (locale.text("people-invite-submit")) }
             }
         }
@@ -202,4 +212,25 @@ pub(super) async fn render_list(
             )
             .into_string(),
         ))
+}
+
+/// The choice of the invitation e-mail's language, the reader's own by default.
+fn letter_language_field(locale: Locale, form: &FormData, errors: &widgets::FieldErrors) -> Markup {
+    let chosen = match form.get("letter_language") {
+        "" => locale.tag(),
+        chosen => chosen,
+    };
+    errors.field(
+        "letter_language",
+        &locale.text("people-letter-language"),
+        html! {
+            select #letter_language name="letter_language" {
+                @for language in Language::ALL.iter().filter_map(|l| Locale::speaking(*l)) {
+                    option value=(language.tag()) lang=(language.tag()) selected[chosen == language.tag()] {
+                        (language.language().own_name())
+                    }
+                }
+            }
+        },
+    )
 }

@@ -23,7 +23,7 @@ use crate::domain::{AccountLinkPurpose, Failure, FieldError, Role, UserState};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::origin;
-use crate::i18n::Locale;
+use crate::i18n::{Language, Locale};
 use crate::usecases::accounts::{self, AccountChanges, Invitation, MadeLink};
 use crate::usecases::accounts::{AccountLinkRow, LinkState, OrganisationRow, UserRow};
 use crate::web::csrf::CheckedForm;
@@ -53,21 +53,20 @@ pub fn roles_weakest_first() -> impl Iterator<Item = Role> {
     Role::ALL.iter().rev().copied()
 }
 
-/// E-mails a new link when a mail server is set, and redirects to the page that shows it once.
+/// E-mails a new link when a mail server is set (in `letter`'s language, unless the person chose
+/// one of their own), and redirects to the page that shows it once.
 pub(super) async fn hand_over(
     request: &HttpRequest,
     state: &AppState,
     visitor: &Visitor,
     made: &MadeLink,
+    letter: Locale,
 ) -> Result<HttpResponse, WebError> {
     let user = made
         .user
         .as_ref()
         .ok_or_else(|| ApiError::Internal("a person's link without its person".into()))?;
-    let mailed = match (
-        &state.mailer,
-        made.letter(visitor.locale, &visitor.caller.name),
-    ) {
+    let mailed = match (&state.mailer, made.letter(letter, &visitor.caller.name)) {
         (Some(mailer), Some(letter)) => match mailer.send(&letter).await {
             Ok(()) => "sent",
             Err(error) => {
