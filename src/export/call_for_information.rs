@@ -195,7 +195,7 @@ fn action_block(locale: Locale, action: &PeriodAction) -> Markup {
                 ul.answers {
                     @for answer in &action.answers {
                         li {
-                            strong { (citation(locale, answer)) } ": " (answer.text)
+                            strong { (locale.text_with("before-colon", &[("name", citation(locale, answer).into())])) } (answer.text)
                             " " em { "(" (locale.text_with("doc-answers-it", &[("contribution", answer.contribution.label(locale).to_lowercase().into())])) ")" }
                             @if let Some(rationale) = &answer.rationale { br; (rationale) }
                             @if let Some(url) = &answer.evidence_url {

@@ -145,7 +145,7 @@ impl FieldErrors<'_> {
                         @let id = error.field.split('[').next().unwrap_or_default();
                         @let label = labels.iter().find(|(name, _)| *name == id).map(|(_, label)| *label);
                         li { a href={ "#" (id) } {
-                            @if let Some(label) = label { (locale.text(label)) ": " }
+                            @if let Some(label) = label { (locale.text_with("before-colon", &[("name", locale.text(label).into())])) }
                             (message(&locale.refusal(&error.problem)))
                         } }
                     }

@@ -297,3 +297,64 @@ async fn readers_of_two_languages_at_once_each_read_their_own() {
         );
     }
 }
+
+#[actix_web::test]
+async fn a_french_editor_corrects_a_mistake_logs_work_and_prints_the_summary() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let organisations: serde_json::Value = app
+        .as_key(Some(&admin))
+        .get("/api/v1/organisations")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let editor = app.key(Role::Editor, Some(&organisation));
+    let browser = Browser::open(&app).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto("/signin").await;
+    browser.click("footer.languages a[lang='fr']").await;
+    browser.sign_in(&editor).await;
+
+    browser.goto("/interventions/new").await;
+    browser.fill("#title", "   ").await;
+    browser.click("input[name=countries][value=SEN]").await;
+    browser.fill("#started_on", "31/02/2024").await;
+    browser.fill("#people_reached", "1 200").await;
+    browser.submit("form.panel button[type=submit]").await;
+    assert_eq!(browser.text("#title-error").await, "ne doit pas être vide");
+    assert!(
+        browser
+            .text("#started_on-error")
+            .await
+            .starts_with("doit être une date"),
+        "the mistake is said in French beside its field"
+    );
+    assert!(browser.text("#form-errors").await.contains("Titre"));
+    assert_eq!(browser.value("#people_reached").await, "1 200", "kept");
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser
+        .screenshot("fr-intervention-form-errors-phone")
+        .await;
+
+    browser
+        .fill("#title", "Formation des magistrats de Thiès")
+        .await;
+    browser.fill("#started_on", "1er mars 2024").await;
+    browser.submit("form.panel button[type=submit]").await;
+    assert!(browser.path().await.ends_with("?saved=1"));
+    let shown = browser.text("main").await;
+    assert!(shown.contains("1er mars 2024"), "{shown}");
+    assert!(
+        shown.contains("1\u{202f}200") || shown.contains("1 200"),
+        "{shown}"
+    );
+
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    browser.goto("/countries/SEN/print").await;
+    assert_eq!(browser.text("h1").await, "Sénégal");
+    assert!(browser.text("body").await.contains("Période couverte"));
+    browser.screenshot("fr-summary-desktop").await;
+    browser.close().await;
+}

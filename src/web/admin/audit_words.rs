@@ -282,7 +282,7 @@ pub fn fields(locale: Locale, event: &AuditRow, names: &Names) -> Markup {
                     @match change_in_words(locale, field) {
                         Some(sentence) => li { (sentence) },
                         None => li {
-                            strong { (field_label(locale, field)) ": " }
+                            strong { (locale.text_with("before-colon", &[("name", field_label(locale, field).into())])) }
                             (value_in_words(locale, field, before.get(*field), names))
                             " → "
                             (value_in_words(locale, field, after.get(*field), names))

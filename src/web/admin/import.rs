@@ -255,7 +255,7 @@ fn problems(locale: Locale, errors: &[FieldError]) -> Markup {
                 @for error in errors {
                     li {
                         @if let Some(row) = error.row { (locale.text_with("import-line", &[("row", row.into())])) " " }
-                        (error.field) ": " (widgets::message(&locale.refusal(&error.problem)))
+                        (locale.text_with("before-colon", &[("name", error.field.as_str().into())])) (widgets::message(&locale.refusal(&error.problem)))
                     }
                 }
             }

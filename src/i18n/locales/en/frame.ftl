@@ -37,3 +37,5 @@ language-switcher = Language
 language-on-account = Change the language of the pages on your account page
 # What a Copy button says once it has copied.
 copy-done = Copied
+# A name before what follows it: "Title: ".
+before-colon = { $name }:{" "}

@@ -119,7 +119,16 @@ doc-gaps-coverage-heading = Couverture
 doc-gaps-coverage = { $total ->
         [one] recommandation traitée
        *[other] recommandations traitées
-    } ({ $percent }) ; { $partly } partiellement traitées, { $planned } prévues, { $unaddressed } non traitées.
+    } ({ $percent }) ; { $partly ->
+        [one] { $partly } partiellement traitée
+       *[other] { $partly } partiellement traitées
+    }, { $planned ->
+        [one] { $planned } prévue
+       *[other] { $planned } prévues
+    }, { $unaddressed ->
+        [one] { $unaddressed } non traitée
+       *[other] { $unaddressed } non traitées
+    }.
 doc-gaps-addressed-of = { $addressed } sur { $total }
 doc-gaps-unaddressed-heading = Recommandations non traitées
 doc-gaps-none-unaddressed = Aucune : chaque recommandation listée fait l'objet d'un travail.

@@ -38,3 +38,5 @@ language-switcher = Langue
 language-on-account = Changer la langue des pages sur la page de votre compte
 # Ce que dit un bouton Copier une fois la copie faite.
 copy-done = Copié
+# Un nom avant ce qui le suit : « Titre : ».
+before-colon = { $name } :{" "}

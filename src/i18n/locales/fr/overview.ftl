@@ -36,7 +36,10 @@ overview-totals = { $unaddressed ->
     } ; { $addressed } { $addressed ->
         [one] est traitée
        *[other] sont traitées
-    } ({ $coverage }), { $partly } en partie et { $planned } seulement prévues.
+    } ({ $coverage }), { $partly } en partie et { $planned ->
+        [one] { $planned } seulement prévue
+       *[other] { $planned } seulement prévues
+    }.
 chart-title = Où sont les lacunes
 chart-intro = { $count ->
         [one] Le pays
