@@ -292,7 +292,7 @@ impl ListView<'_> {
             }
         };
         let link = |mention: &CountryMention| {
-            html! { a href=(self.query.href(&[("country", Some(mention.code.clone())), ("after", None)])) { (mention.name) } }
+            html! { a href=(self.query.href(&[("country", Some(mention.code.clone())), ("after", None)])) { (locale.country(&mention.code, &mention.name)) } }
         };
         html! {
             div.notice.bad role="alert" id="country-problem" {
