@@ -262,6 +262,26 @@ async fn a_reader_switches_to_french_on_a_phone_and_works_in_it() {
     assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("fr"));
     assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
     browser.screenshot("fr-country-phone").await;
+    // French runs longer than English: nothing may run past a phone's edge.
+    for (path, name) in [
+        ("/", "fr-overview-phone"),
+        ("/interventions", "fr-interventions-phone"),
+        ("/admin/people", "fr-people-phone"),
+        ("/admin/import", "fr-import-phone"),
+        ("/admin/audit", "fr-audit-phone"),
+        (
+            "/countries/SEN/call-for-information?year=2024",
+            "fr-pack-phone",
+        ),
+    ] {
+        browser.goto(path).await;
+        assert_eq!(
+            browser.past_the_edge().await,
+            Vec::<String>::new(),
+            "{path}"
+        );
+        browser.screenshot(name).await;
+    }
 
     browser.client.set_window_size(1280, 900).await.unwrap();
     browser.goto("/").await;
