@@ -25,6 +25,7 @@ pub mod preconditions;
 pub mod recommendations;
 pub mod reports;
 pub mod tiers;
+pub mod translations;
 
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -67,6 +68,8 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(recommendations::delete_recommendation)
                 .service(recommendations::list_recommendation_interventions)
                 .service(recommendations::list_lineage_candidates)
+                .service(translations::list_translations)
+                .service(translations::put_translation)
                 .service(organisations::list_organisations)
                 .service(organisations::create_organisation)
                 .service(organisations::get_organisation)
@@ -109,6 +112,7 @@ always use alpha-3.",
         gaps::GapFormat,
         coverage::CoverageFormat,
         call_for_information::PackFormat,
+        translations::TranslationLanguage,
         crate::domain::ResourceType
     )),
     tags(

@@ -44,6 +44,8 @@ const FOLLOWS: &[Follows] = &[
             "delete_recommendation",
             "list_recommendation_interventions",
             "list_lineage_candidates",
+            "list_translations",
+            "put_translation",
         ],
     },
     Follows {

@@ -29,6 +29,7 @@ pub mod sessions;
 pub mod share_links;
 pub mod sign_in_failures;
 pub mod tiers;
+pub mod translations;
 pub mod users;
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};

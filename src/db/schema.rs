@@ -98,6 +98,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    recommendation_translations (recommendation_id, language) {
+        recommendation_id -> Uuid,
+        language -> Text,
+        text -> Text,
+        source_url -> Nullable<Text>,
+        added_by -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     reports (year) {
         year -> Int4,
         title -> Text,
@@ -125,6 +136,7 @@ diesel::joinable!(interventions -> organisations (organisation_id));
 diesel::joinable!(links -> interventions (intervention_id));
 diesel::joinable!(links -> recommendations (recommendation_id));
 diesel::joinable!(recommendations -> countries (country_code));
+diesel::joinable!(recommendation_translations -> recommendations (recommendation_id));
 diesel::joinable!(recommendations -> reports (year));
 diesel::joinable!(tier_placements -> countries (country_code));
 diesel::joinable!(tier_placements -> reports (year));
@@ -136,6 +148,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     interventions,
     links,
     organisations,
+    recommendation_translations,
     recommendations,
     reports,
     tier_placements,

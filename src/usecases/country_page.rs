@@ -3,7 +3,7 @@
 //! will assess, the lineage an admin is asked to confirm, and the interventions the visitor may
 //! link from the page. The page renders it without reading anything more.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -11,12 +11,13 @@ use uuid::Uuid;
 use super::call_for_information::answered_in_period;
 use super::gap_report::{GapFilters, GapReport, gap_report_on};
 pub use super::lineage::LineageSuggestion;
+use super::translations::{self, TranslationRow};
 use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
 pub use crate::db::interventions::Intervention;
 pub use crate::db::organisations::OrganisationRow;
 pub use crate::db::tiers::TierRow;
 use crate::db::{Connection, Connections, lineage, organisations, recommendations, tiers};
-use crate::domain::{Caller, Failure, next_report_year};
+use crate::domain::{Caller, Failure, Language, next_report_year};
 
 /// How many interventions the page offers to link under each recommendation, newest first; past
 /// it the page says so and points to the interventions list.
@@ -36,6 +37,8 @@ pub struct CountryPage {
     /// Continuations an admin is asked to confirm; empty for anyone else.
     pub suggestions: Vec<LineageSuggestion>,
     pub linkable: Linkable,
+    /// The recommendations' texts in the reader's language, where an admin added them.
+    pub translations: HashMap<Uuid, TranslationRow>,
 }
 
 /// What is answered in the period the next report will assess.
@@ -70,6 +73,7 @@ pub async fn country_page(
     code: &str,
     filters: &GapFilters,
     interventions_shown: u32,
+    language: Language,
 ) -> Result<CountryPage, Failure> {
     let today = db.now().date_naive();
     let mut connection = db.connect().await?;
@@ -90,7 +94,10 @@ pub async fn country_page(
         Some(_) => linkable(connection, caller, &country, report.organisation).await?,
         None => Linkable::Nothing,
     };
+    let ids: Vec<Uuid> = report.recommendations.iter().map(|r| r.id).collect();
+    let translations = translations::in_language(connection, &ids, language).await?;
     Ok(CountryPage {
+        translations,
         history: tiers::history(connection, &country).await?,
         years: recommendations::years_of_country(connection, &country).await?,
         organisations: organisations::all(connection).await?,

@@ -33,5 +33,6 @@ pub mod reports;
 pub mod sessions;
 pub mod share_links;
 pub mod tiers;
+pub mod translations;
 
 pub use crate::db::Connection;

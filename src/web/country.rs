@@ -1,6 +1,8 @@
 //! A country's page: its tier history and the gap report by pillar, every recommendation with its
 //! status, its line and the interventions that answer it; and its printable version.
 
+use std::collections::HashMap;
+
 use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -10,7 +12,7 @@ use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
 use super::session::Visitor;
-use super::widgets;
+use super::{translated, widgets};
 use crate::config::SharingSettings;
 use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
 use crate::export::gaps_summary::{self, OnScreen};
@@ -25,6 +27,7 @@ use crate::usecases::country_page::{
     self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
 };
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
+use crate::usecases::translations::TranslationRow;
 use crate::web::interventions::from_country::link_offer;
 
 #[derive(Debug, Default, Deserialize)]
@@ -91,6 +94,7 @@ pub async fn country_page(
         &code,
         &query.gap_filters()?,
         INTERVENTIONS_SHOWN,
+        visitor.locale.language(),
     )
     .await?;
     Ok(country_view(&visitor, &query, sharing.link_days, &page))
@@ -142,7 +146,7 @@ fn country_view(
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
         (tier_history(locale, &page.history))
-        (recommendations_by_pillar(locale, report, window, Some(&offers)))
+        (recommendations_by_pillar(locale, report, &page.translations, window, Some(&offers)))
         @if report.recommendations.is_empty() {
             p { (locale.text("gaps-no-match")) }
         }
@@ -313,6 +317,7 @@ fn tier_history(locale: Locale, history: &[TierRow]) -> Markup {
 fn recommendations_by_pillar(
     locale: Locale,
     report: &GapReport,
+    translations: &HashMap<Uuid, TranslationRow>,
     window: Option<&Window>,
     offers: Option<&LinkOffers>,
 ) -> Markup {
@@ -326,8 +331,10 @@ fn recommendations_by_pillar(
                         @for recommendation in recommendations {
                             li #{ "recommendation-" (recommendation.id) } data-status=(recommendation.status) {
                                 p { (widgets::status(locale, recommendation.status)) " "
-                                    strong { (recommendation.position) ". " } (recommendation.text)
+                                    @let translation = translations.get(&recommendation.id);
+                                    strong { (recommendation.position) ". " } (translated::text(&recommendation.text, translation))
                                     @if recommendation.prioritized { " " em { (locale.text("recommendation-prioritized")) } } }
+                                (translated::original(locale, &recommendation.text, translations.get(&recommendation.id)))
                                 p.muted {
                                     @if recommendation.line.years_standing > 1 {
                                         (locale.text_with("recommendation-standing", &[

@@ -46,6 +46,7 @@ pub mod shell;
 pub mod shown_once;
 pub mod signin;
 pub mod single_sign_on;
+pub mod translated;
 pub mod typed_number;
 pub mod widgets;
 

@@ -53,4 +53,5 @@ mod single_sign_on;
 mod snapshots;
 mod sql_definitions;
 mod tiers;
+mod translations;
 mod uploads;

@@ -78,3 +78,8 @@ pack-printable = Printable version
 pack-docx = Download Word document (.docx)
 pack-back-to-country = Back to { $country }
 pack-back = Back to the pack
+
+# A recommendation read in the reader's language, where an admin added its translation.
+recommendation-translated = Translation: the report's own text
+recommendation-translated-by = Added by { $name }
+recommendation-translation-source = source of the translation

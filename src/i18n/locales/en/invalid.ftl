@@ -116,3 +116,4 @@ invalid-not-an-object = must be a JSON object, such as `{"{"}"name": "..."{"}"}`
 unreadable-csv-header = the CSV header cannot be read: { $detail }
 unreadable-csv-line = line { $line } cannot be read as CSV: { $detail }
 unreadable-json = the body is not valid JSON: { $detail }
+invalid-translation-language = must be a language gaptrack speaks other than the report's English: fr

@@ -90,3 +90,8 @@ pack-printable = Version imprimable
 pack-docx = Télécharger le document Word (.docx)
 pack-back-to-country = Retour à { $country }
 pack-back = Retour au dossier
+
+# Une recommandation lue dans la langue du lecteur, quand un administrateur en a ajouté la traduction.
+recommendation-translated = Traduction : le texte original du rapport
+recommendation-translated-by = Ajoutée par { $name }
+recommendation-translation-source = source de la traduction

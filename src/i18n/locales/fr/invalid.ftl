@@ -120,3 +120,4 @@ invalid-not-an-object = doit être un objet JSON, comme `{"{"}"name": "..."{"}"}
 unreadable-csv-header = l'en-tête CSV ne peut pas être lu : { $detail }
 unreadable-csv-line = la ligne { $line } ne peut pas être lue comme du CSV : { $detail }
 unreadable-json = le corps n'est pas du JSON valide : { $detail }
+invalid-translation-language = doit être une langue que gaptrack parle, autre que l'anglais du rapport : fr

@@ -1,0 +1,90 @@
+//! A recommendation's text in another language than the report's English: admins add and
+//! correct it, with its source; everyone reads it. The report's own text stays the one the
+//! rules read; a translation is for people to read in their language.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::recommendations::not_found;
+pub use crate::db::translations::TranslationRow;
+use crate::db::translations::{self, NewTranslation};
+use crate::db::{Connection, Connections, recommendations};
+use crate::domain::{Caller, Failure, Language, Validator};
+
+/// A translation as an admin gives it.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"text": "Accroître les efforts pour enquêter sur les cas de traite et poursuivre les trafiquants.", "source_url": "https://sn.usembassy.gov/fr/"}))]
+pub struct SetTranslation {
+    /// The recommendation's text in the language, as published or as translated.
+    #[schema(min_length = 1, max_length = 20000)]
+    pub text: String,
+    /// Where this text comes from: a web address.
+    pub source_url: Option<String>,
+}
+
+/// The language a translation may be in: one gaptrack speaks, other than the report's English.
+fn translated_language(code: &str) -> Result<Language, Failure> {
+    code.parse::<Language>()
+        .ok()
+        .filter(|language| *language != Language::English)
+        .ok_or_else(|| Failure::invalid("language", "invalid-translation-language"))
+}
+
+/// Adds or corrects the translation of recommendation `id` into `language`, for `caller`, who
+/// must be an admin; they are named as who added it.
+pub async fn set(
+    db: &impl Connections,
+    caller: &Caller,
+    id: Uuid,
+    language: &str,
+    given: &SetTranslation,
+) -> Result<TranslationRow, Failure> {
+    caller.require_admin()?;
+    let language = translated_language(language)?;
+    let mut check = Validator::default();
+    let text = check.required_text("text", &given.text);
+    let source_url = check.optional_url("source_url", given.source_url.as_deref());
+    check.finish()?;
+    let mut connection = db.connect().await?;
+    if recommendations::find(&mut connection, id).await?.is_none() {
+        return Err(not_found(id));
+    }
+    let row = NewTranslation {
+        recommendation_id: id,
+        language: language.as_str(),
+        text: &text,
+        source_url: source_url.as_deref(),
+        added_by: &caller.name,
+    };
+    Ok(translations::put(&mut connection, &caller.actor(), &row).await?)
+}
+
+/// Every translation of recommendation `id`.
+pub async fn of(db: &impl Connections, id: Uuid) -> Result<Vec<TranslationRow>, Failure> {
+    let mut connection = db.connect().await?;
+    if recommendations::find(&mut connection, id).await?.is_none() {
+        return Err(not_found(id));
+    }
+    Ok(translations::of(&mut connection, id).await?)
+}
+
+/// The translations into `language` of the recommendations `ids`, by recommendation: none for
+/// English, the report's own language.
+pub async fn in_language(
+    connection: &mut Connection,
+    ids: &[Uuid],
+    language: Language,
+) -> Result<HashMap<Uuid, TranslationRow>, Failure> {
+    if language == Language::English {
+        return Ok(HashMap::new());
+    }
+    let rows = translations::in_language(connection, ids, language.as_str()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.recommendation_id, row))
+        .collect())
+}

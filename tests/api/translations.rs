@@ -1,0 +1,135 @@
+//! A recommendation's text in French: an admin adds and corrects it through the API, with its
+//! source; French pages show it marked as a translation, the report's English one click away;
+//! English pages show the report's text only.
+
+use gaptrack::domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, session_cookie};
+
+const FRENCH: &str = "Renforcer l'autorité de la cellule nationale de lutte contre la traite \
+    pour coordonner l'action des administrations.";
+
+/// The id of Senegal's first recommendation in the demo, and its English text.
+async fn a_recommendation(app: &TestApp, admin: &str) -> (String, String) {
+    let gaps: serde_json::Value = app
+        .as_key(Some(admin))
+        .get("/api/v1/countries/SEN/gaps")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let first = &gaps["recommendations"][0];
+    (
+        first["id"].as_str().unwrap().to_owned(),
+        first["text"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[actix_web::test]
+async fn an_admin_adds_and_corrects_a_french_text_with_its_source() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let (id, _) = a_recommendation(&app, &admin).await;
+    let path = format!("/api/v1/recommendations/{id}/translations/fr");
+    let first =
+        json!({"text": "Une première version", "source_url": "https://sn.usembassy.gov/fr/"});
+    let added = app.as_key(Some(&admin)).put(&path, &first).await;
+    assert_eq!(added.status(), StatusCode::OK);
+    let added: serde_json::Value = added.json().await.unwrap();
+    assert_eq!(added["language"], "fr");
+    assert_eq!(added["added_by"], "test admin");
+    let corrected = json!({"text": FRENCH});
+    let corrected = app.as_key(Some(&admin)).put(&path, &corrected).await;
+    assert_eq!(corrected.status(), StatusCode::OK);
+    let list: serde_json::Value = app
+        .as_key(Some(&admin))
+        .get(&format!("/api/v1/recommendations/{id}/translations"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "corrected, not added twice: {list}");
+    assert_eq!(items[0]["text"], FRENCH);
+    assert_eq!(items[0]["source_url"], serde_json::Value::Null);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS n FROM audit_events WHERE resource_id = '{id}' \
+             AND after ? 'translation_fr'"
+        ))
+        .await,
+        2,
+        "each change is in the audit trail"
+    );
+
+    let viewer = app.key(Role::Viewer, None);
+    let refused = app
+        .as_key(Some(&viewer))
+        .put(&path, &json!({"text": "x"}))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    for language in ["en", "xx"] {
+        let wrong = format!("/api/v1/recommendations/{id}/translations/{language}");
+        let wrong = app
+            .as_key(Some(&admin))
+            .put(&wrong, &json!({"text": "x"}))
+            .await;
+        assert_eq!(
+            wrong.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{language}"
+        );
+    }
+    let bad = json!({"text": " ", "source_url": "not a link"});
+    let bad = app.as_key(Some(&admin)).put(&path, &bad).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = bad.json().await.unwrap();
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["text", "source_url"], "{problem}");
+    let nowhere = "/api/v1/recommendations/01a24896-8ea8-7232-8a4a-7644072c9f2a/translations/fr";
+    let missing = app
+        .as_key(Some(&admin))
+        .put(nowhere, &json!({"text": "x"}))
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn french_pages_show_the_translation_and_english_pages_the_report() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let (id, english) = a_recommendation(&app, &admin).await;
+    let path = format!("/api/v1/recommendations/{id}/translations/fr");
+    let given = json!({"text": FRENCH, "source_url": "https://sn.usembassy.gov/fr/"});
+    let put = app.as_key(Some(&admin)).put(&path, &given).await;
+    assert_eq!(put.status(), StatusCode::OK);
+    let session = session_cookie(&app, &admin).await;
+    let page = |language: &'static str| {
+        let request = reqwest::Client::new()
+            .get(app.url("/countries/SEN"))
+            .header("Cookie", format!("{session}; gaptrack_language={language}"))
+            .send();
+        async move { request.await.unwrap().text().await.unwrap() }
+    };
+    let french = page("fr").await;
+    let escaped = FRENCH.replace('\'', "&#39;");
+    assert!(
+        french.contains(&format!(r#"<span lang="fr">{escaped}</span>"#))
+            || french.contains(&format!(r#"<span lang="fr">{FRENCH}</span>"#)),
+        "{french}"
+    );
+    assert!(french.contains("Traduction\u{a0}: le texte original du rapport"));
+    assert!(french.contains(r#"href="https://sn.usembassy.gov/fr/""#));
+    let english_page = page("en").await;
+    assert!(!english_page.contains("Renforcer l"), "{english_page}");
+    assert!(!english_page.contains("details class=\"original\""));
+    let first_words: String = english.chars().take(30).collect();
+    assert!(english_page.contains(&first_words), "{english_page}");
+}
