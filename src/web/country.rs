@@ -146,7 +146,7 @@ fn country_view(
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
         (tier_history(locale, &page.history))
-        (recommendations_by_pillar(locale, report, &page.translations, window, Some(&offers)))
+        (recommendations_by_pillar(locale, report, &page.translations, visitor.caller.is_admin(), window, Some(&offers)))
         @if report.recommendations.is_empty() {
             p { (locale.text("gaps-no-match")) }
         }
@@ -318,6 +318,7 @@ fn recommendations_by_pillar(
     locale: Locale,
     report: &GapReport,
     translations: &HashMap<Uuid, TranslationRow>,
+    can_translate: bool,
     window: Option<&Window>,
     offers: Option<&LinkOffers>,
 ) -> Markup {
@@ -335,6 +336,7 @@ fn recommendations_by_pillar(
                                     strong { (recommendation.position) ". " } (translated::text(&recommendation.text, translation))
                                     @if recommendation.prioritized { " " em { (locale.text("recommendation-prioritized")) } } }
                                 (translated::original(locale, &recommendation.text, translations.get(&recommendation.id)))
+                                @if can_translate { (translated::edit_link(locale, recommendation.id)) }
                                 p.muted {
                                     @if recommendation.line.years_standing > 1 {
                                         (locale.text_with("recommendation-standing", &[

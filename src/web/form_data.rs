@@ -33,6 +33,16 @@ impl FormData {
             .collect()
     }
 
+    /// A form filled with `fields`, as a page opens it with what is stored.
+    pub fn filled(fields: &[(&str, &str)]) -> Self {
+        Self(
+            fields
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+        )
+    }
+
     /// The value of `name`, `None` when empty.
     pub fn optional(&self, name: &str) -> Option<String> {
         let value = self.get(name).trim();

@@ -47,6 +47,7 @@ pub mod shown_once;
 pub mod signin;
 pub mod single_sign_on;
 pub mod translated;
+pub mod translation_form;
 pub mod typed_number;
 pub mod widgets;
 
@@ -116,6 +117,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
         .route("/countries/{code}/print", web::get().to(country::printable))
+        .configure(translation_form::routes)
         .route(
             "/countries/{code}/gaps.csv",
             web::get().to(country::download_csv),

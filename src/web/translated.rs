@@ -3,7 +3,9 @@
 
 use maud::{Markup, html};
 
-use crate::i18n::Locale;
+use uuid::Uuid;
+
+use crate::i18n::{Language, Locale};
 use crate::usecases::translations::TranslationRow;
 
 /// The text to read: the translation, if there is one, else the report's own.
@@ -30,6 +32,18 @@ pub fn original(locale: Locale, english: &str, translation: Option<&TranslationR
                         " · " a href=(url) rel="noopener noreferrer" { (locale.text("recommendation-translation-source")) }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// For an admin: the way to add the recommendation's French text, or to correct it (the form
+/// opens with the text stored, if any).
+pub fn edit_link(locale: Locale, id: Uuid) -> Markup {
+    html! {
+        p.muted {
+            a href=(super::translation_form::path(id, Language::French)) {
+                (locale.text_with("recommendation-edit-translation", &[("language", Language::French.as_str().into())]))
             }
         }
     }

@@ -309,6 +309,7 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
     if let Some(link) = links["items"].as_array().and_then(|items| items.first()) {
         let recommendation = link["recommendation_id"].as_str().unwrap();
         paths.push(format!("/interventions/{id}/links/{recommendation}/remove"));
+        paths.push(format!("/recommendations/{recommendation}/translations/fr"));
     }
     // Longest first, so that a name is not cut by a shorter one inside it.
     data.sort_by_key(|text| std::cmp::Reverse(text.len()));

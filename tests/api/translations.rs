@@ -133,3 +133,65 @@ async fn french_pages_show_the_translation_and_english_pages_the_report() {
     let first_words: String = english.chars().take(30).collect();
     assert!(english_page.contains(&first_words), "{english_page}");
 }
+
+#[actix_web::test]
+async fn an_admin_adds_the_french_text_from_the_pages() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let (id, english) = a_recommendation(&app, &admin).await;
+    let browser = crate::helpers::signed_in(&app, &admin).await;
+    let country = browser.get(app.url("/countries/SEN")).send().await.unwrap();
+    let country = country.text().await.unwrap();
+    let form_path = format!("/recommendations/{id}/translations/fr");
+    assert!(
+        country.contains(&format!(r#"href="{form_path}""#)),
+        "the country page leads an admin to it"
+    );
+    let form = browser.get(app.url(&form_path)).send().await.unwrap();
+    let form = form.text().await.unwrap();
+    let first_words: String = english.chars().take(30).collect();
+    assert!(form.contains(&first_words), "the report's text is above");
+    let csrf = form
+        .split_once(r#"name="csrf" value=""#)
+        .and_then(|(_, after)| after.split('"').next())
+        .unwrap()
+        .to_owned();
+    let post = |text: &'static str| {
+        browser
+            .post(app.url(&form_path))
+            .form(&[("csrf", csrf.as_str()), ("text", text), ("source_url", "")])
+            .send()
+    };
+    let refused = post("  ").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains(r#"id="text-error""#), "{refused}");
+    let saved = post(FRENCH).await.unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let back = saved.headers()["location"].to_str().unwrap();
+    assert!(
+        back.starts_with("/countries/SEN?year=")
+            && back.ends_with(&format!("#recommendation-{id}")),
+        "{back}"
+    );
+    let session = session_cookie(&app, &admin).await;
+    let in_french = reqwest::Client::new()
+        .get(app.url("/countries/SEN"))
+        .header("Cookie", format!("{session}; gaptrack_language=fr"))
+        .send();
+    let in_french = in_french.await.unwrap().text().await.unwrap();
+    assert!(
+        in_french.contains("Renforcer l"),
+        "saved and shown: {in_french}"
+    );
+
+    // A viewer reads the pages but may not translate.
+    let viewer = crate::helpers::signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let refused = viewer.get(app.url(&form_path)).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let english_only = viewer.get(app.url(&format!("/recommendations/{id}/translations/en")));
+    assert_eq!(
+        english_only.send().await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+}

@@ -83,3 +83,16 @@ pack-back = Back to the pack
 recommendation-translated = Translation: the report's own text
 recommendation-translated-by = Added by { $name }
 recommendation-translation-source = source of the translation
+recommendation-edit-translation = Its text in { $language ->
+       *[fr] French
+    }
+
+# Adding or correcting a recommendation's text in another language.
+translation-title = The recommendation in { $language ->
+       *[fr] French
+    }
+translation-original = The report's text:
+translation-text = Its text in this language
+translation-source = Where this text comes from (a web address)
+translation-save = Save the text
+translation-cancel = Back to the recommendation

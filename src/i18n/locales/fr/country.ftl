@@ -95,3 +95,16 @@ pack-back = Retour au dossier
 recommendation-translated = Traduction : le texte original du rapport
 recommendation-translated-by = Ajoutée par { $name }
 recommendation-translation-source = source de la traduction
+recommendation-edit-translation = Son texte en { $language ->
+       *[fr] français
+    }
+
+# Ajouter ou corriger le texte d'une recommandation dans une autre langue.
+translation-title = La recommandation en { $language ->
+       *[fr] français
+    }
+translation-original = Le texte du rapport :
+translation-text = Son texte dans cette langue
+translation-source = D'où vient ce texte (une adresse web)
+translation-save = Enregistrer le texte
+translation-cancel = Retour à la recommandation
