@@ -297,6 +297,8 @@ fn year_rows(
                 prioritized: Some(random.chance(60).to_string()),
                 source_url: None,
                 continues,
+                text_fr: None,
+                text_fr_source_url: None,
             });
         }
     }

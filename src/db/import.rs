@@ -34,6 +34,8 @@ pub struct RecommendationImport {
     pub source_url: Option<String>,
     /// `None` keeps whatever link the stored recommendation has.
     pub continues: Option<Uuid>,
+    /// Its French text and that text's source; `None` keeps whatever translation is stored.
+    pub french: Option<(String, Option<String>)>,
 }
 
 /// How many rows a write created and changed; the rest were already as given.
@@ -181,4 +183,61 @@ pub async fn upsert_recommendations(
     .load(connection)
     .await?;
     Ok(count(&written))
+}
+
+/// Adds or replaces the French texts the rows give, for the recommendations just written (by
+/// country, year and position), naming `added_by`; a row with no French text leaves any stored.
+pub async fn upsert_french_texts(
+    connection: &mut Connection,
+    recommendations: &[RecommendationImport],
+    added_by: &str,
+) -> Result<(), DbError> {
+    let french: Vec<(&RecommendationImport, &str, Option<&str>)> = recommendations
+        .iter()
+        .filter_map(|r| {
+            r.french
+                .as_ref()
+                .map(|(text, source)| (r, text.as_str(), source.as_deref()))
+        })
+        .collect();
+    if french.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(
+        "INSERT INTO recommendation_translations \
+                (recommendation_id, language, text, source_url, added_by) \
+         SELECT r.id, 'fr', t.text, t.source_url, $6 \
+           FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[]) \
+                AS t (country_code, year, position, text, source_url) \
+           JOIN recommendations r USING (country_code, year, position) \
+         ON CONFLICT (recommendation_id, language) DO UPDATE \
+            SET text = excluded.text, source_url = excluded.source_url, \
+                added_by = excluded.added_by, updated_at = now() \
+          WHERE (recommendation_translations.text, recommendation_translations.source_url) \
+                IS DISTINCT FROM (excluded.text, excluded.source_url)",
+    )
+    .bind::<Array<Text>, _>(
+        french
+            .iter()
+            .map(|(r, _, _)| r.country_code.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Array<Int4>, _>(french.iter().map(|(r, _, _)| r.year).collect::<Vec<_>>())
+    .bind::<Array<Int4>, _>(
+        french
+            .iter()
+            .map(|(r, _, _)| r.position)
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Array<Text>, _>(french.iter().map(|(_, text, _)| *text).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(
+        french
+            .iter()
+            .map(|(_, _, source)| *source)
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Text, _>(added_by)
+    .execute(connection)
+    .await?;
+    Ok(())
 }

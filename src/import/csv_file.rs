@@ -6,7 +6,7 @@
 //! | Data            | Columns                                                                  |
 //! |-----------------|--------------------------------------------------------------------------|
 //! | tiers           | `country` (or `iso`, `iso3`, `country_code`), `tier`, optional `year`, `waiver`, `note`, `country_name` (or `countryname`, `name`) |
-//! | recommendations | `country`, `position`, `pillar`, `text`, optional `year`, `prioritized`, `source_url`, `continues`, `country_name` |
+//! | recommendations | `country`, `position`, `pillar`, `text`, optional `year`, `prioritized`, `source_url`, `continues`, `country_name`, `text_fr` (the text in French) and `text_fr_source_url` |
 //!
 //! Other columns are ignored and listed in the summary, so research data with extra columns (such
 //! as a Correlates of War code) imports as it is.
@@ -69,6 +69,8 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
             "prioritized",
             "source_url",
             "continues",
+            "text_fr",
+            "text_fr_source_url",
         ],
         (false, true) => &["tier", "year", "waiver", "note"],
         _ => {
@@ -127,6 +129,8 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
                 prioritized: cell(&["prioritized"]),
                 source_url: cell(&["source_url"]),
                 continues: cell(&["continues"]),
+                text_fr: cell(&["text_fr"]),
+                text_fr_source_url: cell(&["text_fr_source_url"]),
             });
         }
     }

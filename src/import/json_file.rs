@@ -54,6 +54,10 @@ pub struct JsonRecommendation {
     pub prioritized: bool,
     pub source_url: Option<String>,
     pub continues: Option<Uuid>,
+    /// The recommendation's text in French, shown on French pages as a translation.
+    pub text_fr: Option<String>,
+    /// Where the French text comes from.
+    pub text_fr_source_url: Option<String>,
 }
 
 impl From<JsonImport> for ImportRows {
@@ -96,6 +100,8 @@ impl From<JsonImport> for ImportRows {
                 prioritized: Some(recommendation.prioritized.to_string()),
                 source_url: recommendation.source_url,
                 continues: recommendation.continues.map(|id| id.to_string()),
+                text_fr: recommendation.text_fr,
+                text_fr_source_url: recommendation.text_fr_source_url,
             })
             .collect();
         Self {

@@ -9,6 +9,7 @@
 //! It spans several tables with rules that are neither SQL nor HTTP, so it has a module of its own;
 //! the HTTP endpoints (`api::imports`) and the command line (`gaptrack import`) both use it.
 
+mod cells;
 pub mod csv_file;
 pub mod json_file;
 pub mod plan;
@@ -152,6 +153,8 @@ pub async fn run(
             let tiers = db_import::upsert_tiers(connection, &plan.tiers).await?;
             let recommendations =
                 db_import::upsert_recommendations(connection, &plan.recommendations).await?;
+            db_import::upsert_french_texts(connection, &plan.recommendations, &actor.key_name)
+                .await?;
             let summary = ImportSummary {
                 year: plan.year,
                 dry_run,

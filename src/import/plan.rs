@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
 
 use super::ImportError;
+use super::cells::{boolean, french_text, optional_text};
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
@@ -214,6 +215,12 @@ impl File {
             errors.push(error);
             None
         });
+        let french = french_text(
+            at,
+            row.text_fr.as_deref(),
+            row.text_fr_source_url.as_deref(),
+            &mut errors,
+        );
         match (
             country,
             year,
@@ -233,7 +240,7 @@ impl File {
                 Some(prioritized),
                 Some(source_url),
                 Some(continues),
-            ) => Ok((
+            ) if errors.is_empty() => Ok((
                 at,
                 RecommendationImport {
                     country_code,
@@ -244,6 +251,7 @@ impl File {
                     prioritized,
                     source_url,
                     continues,
+                    french,
                 },
             )),
             _ => Err(errors),
@@ -304,23 +312,6 @@ fn pillar(at: Location, cell: Option<&str>, errors: &mut Vec<FieldError>) -> Opt
     }
 }
 
-/// Optional free text: `Some(None)` when blank, `None` (with an error) when it cannot be stored.
-fn optional_text(
-    at: Location,
-    field: &str,
-    cell: Option<&str>,
-    errors: &mut Vec<FieldError>,
-) -> Option<Option<String>> {
-    match cell.map(crate::domain::optional_text) {
-        None => Some(None),
-        Some(Ok(text)) => Some(text),
-        Some(Err(message)) => {
-            errors.push(at.error(field, message));
-            None
-        }
-    }
-}
-
 fn too_many(mut errors: Vec<FieldError>) -> ImportError {
     let total = errors.len();
     errors.truncate(MAX_LISTED_ERRORS);
@@ -375,23 +366,6 @@ fn row_year(
         (None, Some(given)) => Some(given),
         (None, None) => {
             errors.push(at.error("year", "invalid-year-missing"));
-            None
-        }
-    }
-}
-
-/// Reads yes/no cells; blank is no.
-fn boolean(
-    at: Location,
-    field: &str,
-    text: Option<&str>,
-    errors: &mut Vec<FieldError>,
-) -> Option<bool> {
-    match text.map(|t| t.trim().to_ascii_lowercase()).as_deref() {
-        None | Some("" | "false" | "no" | "0" | "n") => Some(false),
-        Some("true" | "yes" | "1" | "y") => Some(true),
-        Some(other) => {
-            errors.push(at.error(field, Refusal::new("invalid-boolean").with("given", other)));
             None
         }
     }

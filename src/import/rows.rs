@@ -50,6 +50,9 @@ pub struct RawRecommendation {
     pub prioritized: Option<String>,
     pub source_url: Option<String>,
     pub continues: Option<String>,
+    /// Its text in French, and where that text comes from.
+    pub text_fr: Option<String>,
+    pub text_fr_source_url: Option<String>,
 }
 
 /// Everything a file holds.

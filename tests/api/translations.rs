@@ -195,3 +195,55 @@ async fn an_admin_adds_the_french_text_from_the_pages() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// Imports `file` into the 2023 report, as CSV.
+async fn import_csv(app: &TestApp, file: &'static str) -> reqwest::Response {
+    let request = app.client.post(app.url("/api/v1/reports/2023/import"));
+    let request = request.header("Content-Type", "text/csv").body(file);
+    request.send().await.unwrap()
+}
+
+#[actix_web::test]
+async fn an_import_brings_each_recommendations_french_text() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let file = "country,position,pillar,text,text_fr,text_fr_source_url\n\
+                SEN,1,protection,Expand services.,Étendre les services.,https://sn.usembassy.gov/fr/\n\
+                SEN,2,prevention,Train labour inspectors.,,\n";
+    let imported = import_csv(&app, file).await;
+    assert_eq!(
+        imported.status(),
+        StatusCode::OK,
+        "{}",
+        imported.text().await.unwrap()
+    );
+    let stored = app.get_json("/api/v1/recommendations?country=SEN").await;
+    let first = stored["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["position"] == 1)
+        .unwrap();
+    let id = first["id"].as_str().unwrap();
+    let translations = app
+        .get_json(&format!("/api/v1/recommendations/{id}/translations"))
+        .await;
+    assert_eq!(translations["items"][0]["text"], "Étendre les services.");
+    assert_eq!(
+        translations["items"][0]["source_url"],
+        "https://sn.usembassy.gov/fr/"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM recommendation_translations")
+            .await,
+        1,
+        "a row without French text adds none"
+    );
+
+    let orphan = "country,position,pillar,text,text_fr,text_fr_source_url\n\
+                  SEN,3,protection,Expand shelters.,,https://example.org/\n";
+    let refused = import_csv(&app, orphan).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "text_fr", "{problem}");
+}
