@@ -2,7 +2,9 @@
 //! whose work and who made it, the coverage, every recommendation by the report's own number with
 //! its text, and each answering intervention with its organisation, rationale and evidence.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use uuid::Uuid;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -10,6 +12,7 @@ use super::provenance::{Provenance, dates_in_words, number};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
 use crate::i18n::{Locale, Worded, written};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
+use crate::usecases::translations::TranslationRow;
 
 /// What the summary shows on screen only: a way back to the page it came from, and the script
 /// that makes its Print button work. Neither is printed; the API's summary has neither.
@@ -62,6 +65,8 @@ footer { margin-top: 3rem; color: #666; font-size: .8rem; }
 pub struct View<'a> {
     pub on_screen: Option<&'a OnScreen>,
     pub shared: Option<&'a Shared>,
+    /// The recommendations' texts in the reader's language, where an admin added them.
+    pub translations: Option<&'a HashMap<Uuid, TranslationRow>>,
 }
 
 /// A summary opened through a read-only link, by people with no account: it names no person
@@ -120,8 +125,8 @@ pub fn to_html(locale: Locale, report: &GapReport, provenance: &Provenance, view
                     (facts(locale, report, provenance, view.shared))
                 }
                 (coverage_section(locale, report))
-                (unaddressed_section(locale, report))
-                (answered_section(locale, report, view.shared))
+                (unaddressed_section(locale, report, view.translations))
+                (answered_section(locale, report, view.shared, view.translations))
                 section {
                     h2 { (locale.text("doc-gaps-interventions-heading")) }
                     (interventions_table(locale, &report.recommendations, view.shared))
@@ -235,11 +240,23 @@ fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
 }
 
 /// A recommendation under its report number, with its pillar and how long it has stood.
-fn numbered(locale: Locale, recommendation: &RecommendationGapDto, below: Markup) -> Markup {
+fn numbered(
+    locale: Locale,
+    recommendation: &RecommendationGapDto,
+    translations: Option<&HashMap<Uuid, TranslationRow>>,
+    below: Markup,
+) -> Markup {
+    let translation = translations.and_then(|t| t.get(&recommendation.id));
     html! {
         li #{ "no-" (recommendation.position) } {
             span.number-label { (locale.text_with("doc-number-label", &[("position", recommendation.position.into())])) }
-            (recommendation.text)
+            @match translation {
+                Some(translation) => {
+                    span lang=(translation.language) { (translation.text) }
+                    div.meta { (locale.text("doc-translated")) " " span lang="en" { (recommendation.text) } }
+                }
+                None => (recommendation.text),
+            }
             div.meta {
                 (recommendation.pillar.label(locale))
                 @if recommendation.prioritized { " · " (locale.text("doc-prioritized")) }
@@ -256,7 +273,11 @@ fn numbered(locale: Locale, recommendation: &RecommendationGapDto, below: Markup
 }
 
 /// The recommendations nothing answers yet, by their number in the report.
-fn unaddressed_section(locale: Locale, report: &GapReport) -> Markup {
+fn unaddressed_section(
+    locale: Locale,
+    report: &GapReport,
+    translations: Option<&HashMap<Uuid, TranslationRow>>,
+) -> Markup {
     let unaddressed: Vec<&RecommendationGapDto> = report
         .recommendations
         .iter()
@@ -269,7 +290,7 @@ fn unaddressed_section(locale: Locale, report: &GapReport) -> Markup {
                 p { (locale.text("doc-gaps-none-unaddressed")) }
             } @else {
                 ol.numbered {
-                    @for recommendation in &unaddressed { (numbered(locale, recommendation, html! {})) }
+                    @for recommendation in &unaddressed { (numbered(locale, recommendation, translations, html! {})) }
                 }
             }
         }
@@ -278,7 +299,12 @@ fn unaddressed_section(locale: Locale, report: &GapReport) -> Markup {
 
 /// The recommendations with work against them, each with the interventions that answer it, their
 /// organisation, and the rationale and evidence of each link.
-fn answered_section(locale: Locale, report: &GapReport, shared: Option<&Shared>) -> Markup {
+fn answered_section(
+    locale: Locale,
+    report: &GapReport,
+    shared: Option<&Shared>,
+    translations: Option<&HashMap<Uuid, TranslationRow>>,
+) -> Markup {
     let answered: Vec<&RecommendationGapDto> = report
         .recommendations
         .iter()
@@ -290,7 +316,7 @@ fn answered_section(locale: Locale, report: &GapReport, shared: Option<&Shared>)
                 h2 { (locale.text("doc-gaps-answered-heading")) }
                 ol.numbered {
                     @for recommendation in &answered {
-                        (numbered(locale, recommendation, html! {
+                        (numbered(locale, recommendation, translations, html! {
                             div.meta { strong { (recommendation.status.label(locale)) } }
                             ul.answers {
                                 @for intervention in &recommendation.interventions {

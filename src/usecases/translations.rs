@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::gap_report::GapReport;
 use super::recommendations::not_found;
 pub use crate::db::translations::TranslationRow;
 use crate::db::translations::{self, NewTranslation};
@@ -87,4 +88,18 @@ pub async fn in_language(
         .into_iter()
         .map(|row| (row.recommendation_id, row))
         .collect())
+}
+
+/// The translations into `language` of the recommendations a report lists, for its documents.
+pub async fn of_report(
+    db: &impl Connections,
+    report: &GapReport,
+    language: Language,
+) -> Result<HashMap<Uuid, TranslationRow>, Failure> {
+    if language == Language::English {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<Uuid> = report.recommendations.iter().map(|r| r.id).collect();
+    let mut connection = db.connect().await?;
+    in_language(&mut connection, &ids, language).await
 }

@@ -27,7 +27,7 @@ use crate::usecases::country_page::{
     self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
 };
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
-use crate::usecases::translations::TranslationRow;
+use crate::usecases::translations::{self, TranslationRow};
 use crate::web::interventions::from_country::link_offer;
 
 #[derive(Debug, Default, Deserialize)]
@@ -425,9 +425,12 @@ pub async fn printable(
         script: super::assets::SCRIPT_PATH.clone(),
     };
     let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
+    let translations =
+        translations::of_report(state.get_ref(), &report, visitor.locale.language()).await?;
     let view = gaps_summary::View {
         on_screen: Some(&on_screen),
         shared: None,
+        translations: Some(&translations),
     };
     Ok(html_response(gaps_summary::to_html(
         visitor.locale,

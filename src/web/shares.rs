@@ -23,6 +23,7 @@ use crate::i18n::Locale;
 use crate::i18n::written;
 use crate::usecases::share_links::ShareLinkRow;
 use crate::usecases::share_links::{self as sharing, DescribedLink, ShareRequest};
+use crate::usecases::translations;
 
 /// The cookie that carries a new link's token to the one page that shows it.
 fn flash_name(id: Uuid) -> String {
@@ -266,9 +267,11 @@ pub async fn open(
         min_reach: settings.min_reach,
         languages: shell::language_footer(locale, shell::Languages::Switcher),
     };
+    let translations = translations::of_report(state.get_ref(), &report, locale.language()).await?;
     let view = View {
         on_screen: None,
         shared: Some(&shared),
+        translations: Some(&translations),
     };
     let page = gaps_summary::to_html(
         locale::of_request(&request),

@@ -127,6 +127,16 @@ async fn french_pages_show_the_translation_and_english_pages_the_report() {
     );
     assert!(french.contains("Traduction\u{a0}: le texte original du rapport"));
     assert!(french.contains(r#"href="https://sn.usembassy.gov/fr/""#));
+    let printable = reqwest::Client::new()
+        .get(app.url("/countries/SEN/print"))
+        .header("Cookie", format!("{session}; gaptrack_language=fr"))
+        .send();
+    let printable = printable.await.unwrap().text().await.unwrap();
+    assert!(
+        printable.contains("Renforcer l")
+            && printable.contains("Traduction\u{a0}; le texte du rapport"),
+        "the printable summary reads it too, with the report's text: {printable}"
+    );
     let english_page = page("en").await;
     assert!(!english_page.contains("Renforcer l"), "{english_page}");
     assert!(!english_page.contains("details class=\"original\""));

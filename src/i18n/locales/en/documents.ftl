@@ -160,3 +160,4 @@ doc-pack-none-unanswered = None: every recommendation has an action in the perio
 doc-pack-answers = Answers:
 # A fact's name before its value, in a Word document: "Dates: ".
 doc-fact-name = { $name }:{" "}
+doc-translated = Translated; the report's own text:

@@ -173,3 +173,4 @@ doc-pack-none-unanswered = Aucune : chaque recommandation a une action dans la 
 doc-pack-answers = Répond à :
 # Le nom d'un fait avant sa valeur, dans un document Word : « Dates : ».
 doc-fact-name = { $name } :{" "}
+doc-translated = Traduction ; le texte du rapport :
