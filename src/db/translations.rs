@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::recommendation_translations as translations;
-use super::{Connection, DbError};
+use super::{Connection, Constrained, DbError, constrained};
 use crate::domain::{AuditAction, ResourceType};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -50,44 +50,46 @@ fn snapshot(row: Option<&TranslationRow>, language: &str) -> serde_json::Value {
 }
 
 /// Adds or replaces the translation of a recommendation in one language, and audits it, in one
-/// transaction.
+/// transaction; a recommendation that does not exist is a `Constrained::MissingReference`.
 pub async fn put(
     connection: &mut Connection,
     actor: &Actor,
     translation: &NewTranslation<'_>,
-) -> Result<TranslationRow, DbError> {
-    connection
-        .transaction::<_, DbError, _>(async |connection| {
-            let before = translations::table
-                .find((translation.recommendation_id, translation.language))
-                .select(TranslationRow::as_select())
-                .for_update()
-                .first(connection)
-                .await
-                .optional()?;
-            let row = diesel::insert_into(translations::table)
-                .values(translation)
-                .on_conflict((translations::recommendation_id, translations::language))
-                .do_update()
-                .set((
-                    translations::text.eq(excluded(translations::text)),
-                    translations::source_url.eq(excluded(translations::source_url)),
-                    translations::added_by.eq(excluded(translations::added_by)),
-                    translations::updated_at.eq(diesel::dsl::now),
-                ))
-                .returning(TranslationRow::as_returning())
-                .get_result(connection)
-                .await?;
-            let change = Change::updated(
-                ResourceType::Recommendation,
-                row.recommendation_id,
-                &snapshot(before.as_ref(), translation.language),
-                &snapshot(Some(&row), translation.language),
-            );
-            audit::record(connection, actor, AuditAction::Update, change).await?;
-            Ok(row)
-        })
-        .await
+) -> Result<Constrained<TranslationRow>, DbError> {
+    constrained(
+        connection
+            .transaction::<_, DbError, _>(async |connection| {
+                let before = translations::table
+                    .find((translation.recommendation_id, translation.language))
+                    .select(TranslationRow::as_select())
+                    .for_update()
+                    .first(connection)
+                    .await
+                    .optional()?;
+                let row = diesel::insert_into(translations::table)
+                    .values(translation)
+                    .on_conflict((translations::recommendation_id, translations::language))
+                    .do_update()
+                    .set((
+                        translations::text.eq(excluded(translations::text)),
+                        translations::source_url.eq(excluded(translations::source_url)),
+                        translations::added_by.eq(excluded(translations::added_by)),
+                        translations::updated_at.eq(diesel::dsl::now),
+                    ))
+                    .returning(TranslationRow::as_returning())
+                    .get_result(connection)
+                    .await?;
+                let change = Change::updated(
+                    ResourceType::Recommendation,
+                    row.recommendation_id,
+                    &snapshot(before.as_ref(), translation.language),
+                    &snapshot(Some(&row), translation.language),
+                );
+                audit::record(connection, actor, AuditAction::Update, change).await?;
+                Ok(row)
+            })
+            .await,
+    )
 }
 
 /// Every translation of a recommendation, by language.

@@ -12,7 +12,7 @@ use super::gap_report::GapReport;
 use super::recommendations::not_found;
 pub use crate::db::translations::TranslationRow;
 use crate::db::translations::{self, NewTranslation};
-use crate::db::{Connection, Connections, recommendations};
+use crate::db::{Connection, Connections, Constrained, recommendations};
 use crate::domain::{Caller, Failure, Language, Validator};
 
 /// A translation as an admin gives it.
@@ -51,9 +51,6 @@ pub async fn set(
     let source_url = check.optional_url("source_url", given.source_url.as_deref());
     check.finish()?;
     let mut connection = db.connect().await?;
-    if recommendations::find(&mut connection, id).await?.is_none() {
-        return Err(not_found(id));
-    }
     let row = NewTranslation {
         recommendation_id: id,
         language: language.as_str(),
@@ -61,7 +58,11 @@ pub async fn set(
         source_url: source_url.as_deref(),
         added_by: &caller.name,
     };
-    Ok(translations::put(&mut connection, &caller.actor(), &row).await?)
+    // The recommendation's existence is the foreign key's to say, in the write itself.
+    match translations::put(&mut connection, &caller.actor(), &row).await? {
+        Constrained::Done(row) => Ok(row),
+        Constrained::MissingReference(_) | Constrained::Duplicate(_) => Err(not_found(id)),
+    }
 }
 
 /// Every translation of recommendation `id`.

@@ -5,6 +5,7 @@
 use maud::{Markup, html};
 
 use crate::i18n::Locale;
+use crate::i18n::countries::sorting_key;
 use crate::usecases::countries::CountryRow;
 
 /// The picker for the form field `name`, labelled `legend`, with `chosen` ticked and `error`
@@ -41,13 +42,4 @@ pub fn country_picker(
             @if let Some(error) = error { p.field-error id=(error_id) { (crate::web::widgets::message(error)) } }
         }
     }
-}
-
-/// A name as a list sorts it: without case or accents, so that `Égypte` comes before `Espagne`.
-pub fn sorting_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }

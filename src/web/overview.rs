@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::country_picker::sorting_key;
 use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
@@ -18,6 +17,7 @@ use crate::export::{coverage_csv, coverage_xlsx, file_name};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{csv_response, xlsx_response};
+use crate::i18n::countries::sorting_key;
 use crate::i18n::{Locale, Worded, written};
 use crate::usecases;
 use crate::usecases::coverage::{self, CoverageReport, CoverageRow, CoverageYear};

@@ -36,12 +36,13 @@ pub fn path(id: Uuid, language: Language) -> String {
     format!("/recommendations/{id}/translations/{language}")
 }
 
-/// The language of the address, if a recommendation may be translated into it.
-fn language_of(code: &str, request_path: &str) -> Result<Language, WebError> {
+/// The language of the address, if a recommendation may be translated into it; else there is
+/// no such page.
+fn language_of(id: Uuid, code: &str) -> Result<Language, WebError> {
     code.parse::<Language>()
         .ok()
         .filter(|language| *language != Language::English)
-        .ok_or_else(|| WebError::NoSuchPage(request_path.to_owned()))
+        .ok_or_else(|| WebError::NoSuchPage(format!("/recommendations/{id}/translations/{code}")))
 }
 
 /// `GET /recommendations/{id}/translations/{language}`.
@@ -52,7 +53,7 @@ pub async fn form_page(
 ) -> Result<HttpResponse, WebError> {
     visitor.caller.require_admin()?;
     let (id, code) = path.into_inner();
-    let language = language_of(&code, &self::path(id, Language::French))?;
+    let language = language_of(id, &code)?;
     let recommendation = recommendations::find(state.get_ref(), id).await?;
     let current = translations::of(state.get_ref(), id)
         .await?
@@ -79,7 +80,7 @@ pub async fn save(
 ) -> Result<HttpResponse, WebError> {
     let CheckedForm { visitor, form } = checked;
     let (id, code) = path.into_inner();
-    let language = language_of(&code, &self::path(id, Language::French))?;
+    let language = language_of(id, &code)?;
     let given = SetTranslation {
         text: form.get("text").to_owned(),
         source_url: form.optional("source_url"),

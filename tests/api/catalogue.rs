@@ -16,7 +16,7 @@ use gaptrack::domain::Role;
 const LOCALES: &str = "src/i18n/locales";
 
 /// The keys of one language's catalogue: every `key =` at the start of a line of its files.
-fn catalogue_keys(language: &Path) -> BTreeSet<String> {
+pub fn catalogue_keys(language: &Path) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for entry in std::fs::read_dir(language).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

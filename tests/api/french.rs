@@ -8,22 +8,13 @@ use gaptrack::domain::Role;
 use reqwest::StatusCode;
 
 use crate::browser::Browser;
+use crate::catalogue::catalogue_keys;
 use crate::helpers::{TestApp, session_cookie};
 use crate::readers::read_docx;
 
 /// Every key of the French catalogue: a page that shows one shows a message it could not find.
 fn french_keys() -> BTreeSet<String> {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/fr");
-    std::fs::read_dir(folder)
-        .unwrap()
-        .flat_map(|file| {
-            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-            text.lines()
-                .filter_map(|line| line.split_once(" =").map(|(key, _)| key.to_owned()))
-                .filter(|key| key.contains('-') && !key.contains(' ') && !key.starts_with('#'))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    catalogue_keys(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/fr"))
 }
 
 /// The English messages a French page must not show: those of one line with no placeholder

@@ -157,7 +157,7 @@ fn filters_form(
             }))
             (widgets::field("key", &text("audit-filter-key"), None, html! {
                 select #key name="key" {
-                    option value="" { (text("audit-filter-any")) }
+                    option value="" { (text("audit-filter-any-key")) }
                     @for (id, name) in &trail.keys { option value=(id) selected[filter.key_id == Some(*id)] { (name) } }
                 }
             }))

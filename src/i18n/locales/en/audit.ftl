@@ -135,3 +135,4 @@ audit-quoted = “{ $text }”
 audit-new-password = A new password was chosen.
 audit-what-it-holds = What it holds
 audit-what-it-held = What it held
+audit-filter-any-key = Any

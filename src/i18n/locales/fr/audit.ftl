@@ -135,3 +135,4 @@ audit-quoted = « { $text } »
 audit-new-password = Un nouveau mot de passe a été choisi.
 audit-what-it-holds = Ce qu'il contient
 audit-what-it-held = Ce qu'il contenait
+audit-filter-any-key = Toutes
