@@ -71,6 +71,10 @@ pub struct RecommendationListQuery {
     pub year: Option<i32>,
     /// Only this pillar's.
     pub pillar: Option<Pillar>,
+    /// Only recommendations that say this (a piece of a word, any case, accents aside), in the
+    /// report's English or in a translation; at most 200 characters.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
@@ -104,7 +108,7 @@ impl CursorKey for RecommendationKey {
     (status = 200, body = Page<RecommendationDto>),
     (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "The `country` filter names no country, or several", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Invalid limit", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid limit, or a search text over 200 characters", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/recommendations")]
 pub async fn list_recommendations(
@@ -121,6 +125,7 @@ pub async fn list_recommendations(
         country,
         year: query.year,
         pillar: query.pillar,
+        text: crate::domain::search_text("q", query.q.as_deref())?,
     };
     let rows = usecases::recommendations::page(
         &mut connection,

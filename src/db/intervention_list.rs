@@ -68,11 +68,10 @@ fn filtered(filter: &InterventionFilter) -> Filtered<'static> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        if text.contains('\0') {
+        let Some(pattern) = super::text_search::anywhere(text) else {
             // No stored text holds a NUL (PostgreSQL's text cannot), so nothing matches.
             return query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("false"));
-        }
-        let pattern = format!("%{}%", escape_like(text));
+        };
         query = query.filter(
             interventions::title
                 .ilike(pattern.clone())
@@ -82,18 +81,6 @@ fn filtered(filter: &InterventionFilter) -> Filtered<'static> {
         );
     }
     query
-}
-
-/// `text` with LIKE's wildcards (and its escape character) taken literally.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 /// One page of interventions matching `filter`, in creation order (ids are time-ordered).

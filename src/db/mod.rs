@@ -28,6 +28,7 @@ pub mod second_factors;
 pub mod sessions;
 pub mod share_links;
 pub mod sign_in_failures;
+pub mod text_search;
 pub mod tiers;
 pub mod translations;
 pub mod users;

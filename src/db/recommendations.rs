@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, Change};
 use super::schema::{links, recommendations};
-use super::{Connection, Constrained, DbError, Guarded, constrained};
+use super::{Connection, Constrained, DbError, Guarded, constrained, text_search};
 use crate::domain::{AuditAction, Etag, Pillar, Precondition, ResourceType};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Serialize)]
@@ -60,6 +60,8 @@ pub struct RecommendationFilter {
     pub country: Option<String>,
     pub year: Option<i32>,
     pub pillar: Option<Pillar>,
+    /// A piece of text the recommendation says, in English or in a translation.
+    pub text: Option<String>,
 }
 
 /// Where a page of the list (newest year first, then country, then position) resumes.
@@ -232,6 +234,13 @@ pub async fn list(
     if let Some(pillar) = filter.pillar {
         query = query.filter(recommendations::pillar.eq(pillar));
     }
+    if let Some(text) = &filter.text {
+        query = match text_search::anywhere(text) {
+            Some(pattern) => query.filter(text_search::recommendation_says(pattern)),
+            // No stored text holds a NUL (PostgreSQL's text cannot), so nothing matches.
+            None => query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("false")),
+        };
+    }
     if let Some(key) = after {
         query = query.filter(
             recommendations::year
@@ -257,7 +266,8 @@ pub struct LineageCandidate {
     pub similarity: f32,
 }
 
-/// Earlier recommendations of the same country as `of`, most alike first (pg_trgm similarity), then
+/// Earlier recommendations of the same country as `of`, most alike first (pg_trgm similarity of
+/// the English texts or of the translations into one language, whichever are closer), then
 /// newest first.
 pub async fn lineage_candidates(
     connection: &mut Connection,
@@ -266,7 +276,7 @@ pub async fn lineage_candidates(
 ) -> Result<Vec<LineageCandidate>, DbError> {
     use diesel::sql_types::{Int4, Int8, Text};
     Ok(diesel::sql_query(
-        "SELECT r.*, similarity(r.text, $1) AS similarity \
+        "SELECT r.*, recommendations_alike(r.id, r.text, $5, $1) AS similarity \
            FROM recommendations r \
           WHERE r.country_code = $2 AND r.year < $3 \
           ORDER BY similarity DESC, r.year DESC, r.position \
@@ -276,6 +286,7 @@ pub async fn lineage_candidates(
     .bind::<Text, _>(&of.country_code)
     .bind::<Int4, _>(of.year)
     .bind::<Int8, _>(limit)
+    .bind::<diesel::sql_types::Uuid, _>(of.id)
     .load(connection)
     .await?)
 }

@@ -2,16 +2,18 @@
 //! links, and for each of its countries the recommendations of the report year shown (each
 //! country's latest unless one is chosen), with their status, so that a person links from there.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::translations::{self, TranslationRow};
 pub use crate::db::gaps::RecommendationGap;
 pub use crate::db::interventions::Intervention;
 pub use crate::db::links::LinkRow;
+use crate::db::recommendations::{self, RecommendationFilter};
 pub use crate::db::reports::ReportRow;
-use crate::db::{Connections, countries, gaps, links, organisations, reports};
-use crate::domain::{Caller, Failure, Pillar};
+use crate::db::{Connection, Connections, countries, gaps, links, organisations, reports};
+use crate::domain::{Caller, Failure, Language, Pillar};
 
 /// An intervention's page.
 #[derive(Debug)]
@@ -27,6 +29,18 @@ pub struct InterventionPage {
     pub sections: Vec<CountrySection>,
     /// The report years to choose from.
     pub years: Vec<ReportRow>,
+    /// The listed recommendations' texts in the reader's language, where there is one.
+    pub translations: HashMap<Uuid, TranslationRow>,
+}
+
+/// Which recommendations of its countries the page lists.
+#[derive(Debug, Default)]
+pub struct RecommendationChoice {
+    /// A report year for every country; each country's latest when `None`.
+    pub year: Option<i32>,
+    pub pillar: Option<Pillar>,
+    /// A piece of text the recommendation says, in English or in a translation.
+    pub text: Option<String>,
 }
 
 /// The recommendations of one of the intervention's countries, of the year shown for it.
@@ -38,14 +52,14 @@ pub struct CountrySection {
     pub gaps: Vec<RecommendationGap>,
 }
 
-/// The page of intervention `id`, with the recommendations of `year` (each country's latest by
-/// default) and of `pillar` (any by default).
+/// The page of intervention `id`, with the recommendations `choice` keeps, for a reader of
+/// `language`.
 pub async fn intervention_page(
     db: &impl Connections,
     caller: &Caller,
     id: Uuid,
-    year: Option<i32>,
-    pillar: Option<Pillar>,
+    choice: &RecommendationChoice,
+    language: Language,
 ) -> Result<InterventionPage, Failure> {
     let mut connection = db.connect().await?;
     let intervention = crate::db::interventions::find(&mut connection, id)
@@ -74,16 +88,12 @@ pub async fn intervention_page(
     for (country, name) in intervention.countries.iter().zip(&country_names) {
         // A chosen year applies to every country; otherwise each country shows its own latest
         // report (a new year loaded for one country does not hide the others' recommendations).
-        let shown = match year {
+        let shown = match choice.year {
             Some(year) => Some(year),
             None => gaps::latest_year(&mut connection, Some(country)).await?,
         };
         let gaps = match shown {
-            Some(shown) => gaps::recommendation_gaps(&mut connection, country, shown, None)
-                .await?
-                .into_iter()
-                .filter(|gap| pillar.is_none_or(|p| p == gap.pillar))
-                .collect(),
+            Some(shown) => chosen_gaps(&mut connection, country, shown, choice).await?,
             None => Vec::new(),
         };
         sections.push(CountrySection {
@@ -93,7 +103,13 @@ pub async fn intervention_page(
             gaps,
         });
     }
+    let listed: Vec<Uuid> = sections
+        .iter()
+        .flat_map(|section| section.gaps.iter().map(|gap| gap.id))
+        .collect();
+    let translations = translations::in_language(&mut connection, &listed, language).await?;
     Ok(InterventionPage {
+        translations,
         editable: caller.may_edit(Some(organisation_id)),
         organisation_name,
         linked,
@@ -102,4 +118,32 @@ pub async fn intervention_page(
         years: reports::list(&mut connection, None, i64::MAX).await?,
         intervention,
     })
+}
+
+/// The recommendations of `country`'s report of `year` that `choice` keeps, with their status.
+async fn chosen_gaps(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+    choice: &RecommendationChoice,
+) -> Result<Vec<RecommendationGap>, Failure> {
+    let saying: Option<HashSet<Uuid>> = match &choice.text {
+        Some(text) => {
+            let filter = RecommendationFilter {
+                country: Some(country.to_owned()),
+                year: Some(year),
+                pillar: choice.pillar,
+                text: Some(text.clone()),
+            };
+            let rows = recommendations::list(connection, &filter, None, i64::MAX).await?;
+            Some(rows.into_iter().map(|row| row.id).collect())
+        }
+        None => None,
+    };
+    Ok(gaps::recommendation_gaps(connection, country, year, None)
+        .await?
+        .into_iter()
+        .filter(|gap| choice.pillar.is_none_or(|p| p == gap.pillar))
+        .filter(|gap| saying.as_ref().is_none_or(|ids| ids.contains(&gap.id)))
+        .collect())
 }

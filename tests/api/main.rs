@@ -19,6 +19,7 @@ mod countries;
 mod coverage;
 mod demo;
 mod documents;
+mod either_language;
 mod errors;
 mod exports;
 mod faults;

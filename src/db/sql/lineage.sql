@@ -16,7 +16,8 @@ BEGIN
            SELECT max(p.year) AS year FROM recommendations p
             WHERE p.country_code = r.country_code AND p.year < r.year) previous
      CROSS JOIN LATERAL (
-           SELECT o.id, o.year, o.position, o.text, similarity(o.text, r.text) AS similarity
+           SELECT o.id, o.year, o.position, o.text,
+                  public.recommendations_alike(o.id, o.text, r.id, r.text) AS similarity
              FROM recommendations o
             WHERE o.country_code = r.country_code AND o.year = previous.year
               AND NOT EXISTS (SELECT 1 FROM lineage_refusals x
@@ -28,4 +29,19 @@ BEGIN
        AND e.similarity >= p_threshold
      ORDER BY r.position;
 END
+$function$;
+
+-- How alike two recommendations are: their English texts, or their texts in a language both were
+-- translated into, whichever are more alike.
+CREATE OR REPLACE FUNCTION public.recommendations_alike(a_id uuid, a_text text, b_id uuid, b_text text)
+ RETURNS real
+ LANGUAGE sql
+ STABLE
+AS $function$
+    SELECT greatest(
+               similarity(a_text, b_text),
+               coalesce((SELECT max(similarity(ta.text, tb.text))
+                           FROM recommendation_translations ta
+                           JOIN recommendation_translations tb ON tb.language = ta.language
+                          WHERE ta.recommendation_id = a_id AND tb.recommendation_id = b_id), 0))
 $function$;

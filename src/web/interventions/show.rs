@@ -12,18 +12,20 @@ use crate::http::error::FieldError;
 use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::usecases::intervention_page::{
-    self, Intervention, InterventionPage, LinkRow, ReportRow,
+    self, Intervention, InterventionPage, LinkRow, RecommendationChoice, ReportRow,
 };
 use crate::web::error::WebError;
 use crate::web::filters;
 use crate::web::layout::{self, Section};
 use crate::web::session::Visitor;
-use crate::web::widgets;
+use crate::web::{translated, widgets};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ShowQuery {
     year: Option<String>,
     pillar: Option<String>,
+    /// A piece of text the recommendations listed say, in either language.
+    q: Option<String>,
     saved: Option<String>,
     /// The recommendation just linked, to say so beside it. Text, read leniently: a notice that
     /// cannot be placed is left out, never an error page.
@@ -69,11 +71,19 @@ pub(super) async fn render_show(
     mut response: actix_web::HttpResponseBuilder,
 ) -> Result<HttpResponse, WebError> {
     let locale = visitor.locale;
-    let chosen_year = filters::optional::<i32>("report year", query.year.as_deref())?;
-    let pillar = filters::optional::<Pillar>("pillar", query.pillar.as_deref())?;
-    let page =
-        intervention_page::intervention_page(state, &visitor.caller, id, chosen_year, pillar)
-            .await?;
+    let choice = RecommendationChoice {
+        year: filters::optional::<i32>("report year", query.year.as_deref())?,
+        pillar: filters::optional::<Pillar>("pillar", query.pillar.as_deref())?,
+        text: crate::domain::search_text("q", query.q.as_deref())?,
+    };
+    let page = intervention_page::intervention_page(
+        state,
+        &visitor.caller,
+        id,
+        &choice,
+        locale.language(),
+    )
+    .await?;
     let InterventionPage {
         intervention,
         organisation_name,
@@ -82,7 +92,14 @@ pub(super) async fn render_show(
         country_names: names,
         sections,
         years,
+        translations,
     } = page;
+    let names: Vec<String> = intervention
+        .countries
+        .iter()
+        .zip(&names)
+        .map(|(code, name)| locale.country(code, name).into_owned())
+        .collect();
     let row = &intervention.row;
     let linked_now = notice_for(query.linked.as_deref());
     let relinked_now = notice_for(query.relinked.as_deref());
@@ -95,23 +112,26 @@ pub(super) async fn render_show(
         (details(locale, &intervention, &names, organisation_name, editable))
         section aria-labelledby="recommendations" {
             h2 #recommendations { (locale.text("interventions-its-recommendations")) }
-            (recommendation_filters(locale, &years, chosen_year, pillar))
+            (recommendation_filters(locale, &years, &choice))
             @for section in &sections {
                 section.country-recommendations aria-labelledby={ "recommendations-" (section.code) } {
                     h3 id={ "recommendations-" (section.code) } {
-                        (section.name)
+                        (locale.country(&section.code, &section.name))
                         @if let Some(year) = section.year { span.muted { " · " (locale.text_with("interventions-section-year", &[("year", year.into())])) } }
                     }
                     @if section.gaps.is_empty() {
                         p.muted {
-                            @if section.year.is_some() { (locale.text_with("interventions-none-matches", &[("country", section.name.as_str().into())])) }
-                            @else { (locale.text_with("interventions-no-report", &[("country", section.name.as_str().into())])) }
+                            @let country = locale.country(&section.code, &section.name);
+                            @if section.year.is_some() { (locale.text_with("interventions-none-matches", &[("country", country.as_ref().into())])) }
+                            @else { (locale.text_with("interventions-no-report", &[("country", country.as_ref().into())])) }
                         }
                     }
                     ol.recommendations {
                         @for gap in &section.gaps {
                             li #{ "recommendation-" (gap.id) } data-status=(gap.status) {
-                                p { (widgets::status(locale, gap.status)) " " strong { (gap.position) ". " } (gap.text) }
+                                @let translation = translations.get(&gap.id);
+                                p { (widgets::status(locale, gap.status)) " " strong { (gap.position) ". " } (translated::text(&gap.text, translation)) }
+                                (translated::original(locale, &gap.text, translation))
                                 @if linked_now == Some(gap.id) {
                                     div.notice role="status" { p { (locale.text("linked-notice")) } }
                                 }
@@ -167,13 +187,14 @@ fn details(
 }
 
 /// Which recommendations of its countries the page lists: a report year (each country's latest
-/// by default) and a pillar.
+/// by default), a pillar, and words they say.
 fn recommendation_filters(
     locale: Locale,
     years: &[ReportRow],
-    year: Option<i32>,
-    pillar: Option<Pillar>,
+    choice: &RecommendationChoice,
 ) -> Markup {
+    let RecommendationChoice { year, pillar, text } = choice;
+    let (year, pillar) = (*year, *pillar);
     html! {
         form.filters.panel method="get" aria-label=(locale.text("interventions-which-recommendations")) {
             div {
@@ -189,6 +210,11 @@ fn recommendation_filters(
                     option value="" { (locale.text("interventions-all-pillars")) }
                     @for p in Pillar::ALL { option value=(p) selected[pillar == Some(*p)] { (p.label(locale)) } }
                 }
+            }
+            div {
+                label for="q" { (locale.text("interventions-recommendation-search")) }
+                input #q type="search" name="q" value=[text.as_deref()] maxlength="200"
+                    placeholder=(locale.text("interventions-recommendation-search-hint"));
             }
             button type="submit" { (locale.text("interventions-show")) }
         }
