@@ -11,6 +11,7 @@ use crate::export::call_for_information::to_html;
 use crate::export::call_for_information_docx::to_docx;
 use crate::export::file_name;
 use crate::export::provenance::Provenance;
+use crate::export::read_texts::Translations;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
 use crate::http::negotiation::{
@@ -21,6 +22,7 @@ pub use crate::usecases::call_for_information::{
     CallForInformation, PeriodAction, PeriodAnswerDto, PillarActions, UnansweredRecommendation,
     call_for_information, pack_year,
 };
+use crate::usecases::translations;
 
 /// The formats the pack answers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
@@ -95,15 +97,21 @@ pub async fn get_call_for_information(
     let year = pack_year(query.year, state.clock.now().date_naive())?;
     let mut connection = state.connection().await?;
     let pack = call_for_information(&mut connection, &code, year, query.organisation).await?;
+    drop(connection);
     let provenance = Provenance::at(&caller.name, state.clock.now());
+    let locale = document_locale(&request);
+    let translations = match format {
+        PackFormat::Json => Translations::new(),
+        PackFormat::Html | PackFormat::Docx => {
+            translations::of_pack(state.get_ref(), &pack, locale.language()).await?
+        }
+    };
     Ok(match format {
         PackFormat::Json => HttpResponse::Ok().json(pack),
-        PackFormat::Html => {
-            html_response(to_html(document_locale(&request), &pack, &provenance, None))
-        }
+        PackFormat::Html => html_response(to_html(locale, &pack, &translations, &provenance, None)),
         PackFormat::Docx => {
-            let document = to_docx(document_locale(&request), &pack, &provenance)
-                .map_err(ApiError::Internal)?;
+            let document =
+                to_docx(locale, &pack, &translations, &provenance).map_err(ApiError::Internal)?;
             docx_response(&file_name::call_for_information(&pack, "docx"), document)
         }
     })

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::api::auth::Caller;
 use crate::domain::{RecommendationStatus, Refusal};
 use crate::export::provenance::Provenance;
+use crate::export::read_texts::GapDocument;
 use crate::export::{file_name, gaps_csv, gaps_summary, gaps_xlsx};
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
@@ -19,6 +20,7 @@ pub use crate::usecases::gap_report::{
     CountingInterventionDto, GapFilters, GapReport, LineDto, PillarCounts, RecommendationGapDto,
     TierSummary, gap_report,
 };
+use crate::usecases::translations;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -156,22 +158,38 @@ pub async fn get_gaps(
             let name = file_name::gaps(&report, query.status, query.persistent_only, "csv");
             csv_response(&name, csv)
         }
-        GapFormat::Html => html_response(gaps_summary::to_html(
-            document_locale(&request),
-            &report,
-            &Provenance::at(&caller.name, state.clock.now()),
-            gaps_summary::View::default(),
-        )),
+        GapFormat::Html => {
+            let locale = document_locale(&request);
+            let translations =
+                translations::of_report(state.get_ref(), &report, locale.language()).await?;
+            html_response(gaps_summary::to_html(
+                locale,
+                &report,
+                &Provenance::at(&caller.name, state.clock.now()),
+                gaps_summary::View {
+                    translations: Some(&translations),
+                    ..gaps_summary::View::default()
+                },
+            ))
+        }
         GapFormat::Xlsx => {
             let filters = query.filters();
+            let locale = document_locale(&request);
+            let translations =
+                translations::of_report(state.get_ref(), &report, locale.language()).await?;
+            let document = GapDocument {
+                report,
+                translations,
+            };
+            let report = &document.report;
             let workbook = gaps_xlsx::to_xlsx(
-                document_locale(&request),
-                &report,
+                locale,
+                &document,
                 &filters,
                 &Provenance::at(&caller.name, state.clock.now()),
             )
             .map_err(ApiError::internal)?;
-            let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
+            let name = file_name::gaps(report, filters.status, filters.persistent_only, "xlsx");
             xlsx_response(&name, workbook)
         }
     })

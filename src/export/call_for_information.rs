@@ -6,6 +6,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::gaps_summary::{OnScreen, STYLE, organisation_or_all};
 use super::provenance::{Provenance, dates_in_words};
+use super::read_texts::{Translations, read_text};
 use crate::i18n::{Locale, Worded, written};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction, PeriodAnswerDto};
 
@@ -112,7 +113,12 @@ pub fn facts(
 }
 
 /// The pack's content: the facts, the actions by pillar, and what nothing answers.
-pub fn body(locale: Locale, pack: &CallForInformation, provenance: &Provenance) -> Markup {
+pub fn body(
+    locale: Locale,
+    pack: &CallForInformation,
+    translations: &Translations,
+    provenance: &Provenance,
+) -> Markup {
     html! {
         p.introduction { (introduction(locale, pack)) }
         dl.facts {
@@ -126,20 +132,20 @@ pub fn body(locale: Locale, pack: &CallForInformation, provenance: &Provenance) 
         @for pillar in &pack.pillars {
             section.pillar {
                 h2 { (pillar.pillar.label(locale)) }
-                @for action in &pillar.actions { (action_block(locale, action)) }
+                @for action in &pillar.actions { (action_block(locale, translations, action)) }
             }
         }
         @if !pack.other_actions.is_empty() {
             section.pillar {
                 h2 { (locale.text("doc-pack-other-actions")) }
-                @for action in &pack.other_actions { (action_block(locale, action)) }
+                @for action in &pack.other_actions { (action_block(locale, translations, action)) }
             }
         }
         @if !pack.to_check.is_empty() {
             section.to-check {
                 h2 { (locale.text("doc-pack-to-check-heading")) }
                 p.warning { (to_check_introduction(locale, pack)) }
-                @for action in &pack.to_check { (action_block(locale, action)) }
+                @for action in &pack.to_check { (action_block(locale, translations, action)) }
             }
         }
         section {
@@ -151,7 +157,7 @@ pub fn body(locale: Locale, pack: &CallForInformation, provenance: &Provenance) 
                     @for recommendation in &pack.unanswered {
                         li {
                             span.number-label { (locale.text_with("doc-number-label", &[("position", recommendation.position.into())])) }
-                            (recommendation.text)
+                            (read_text(locale, translations, recommendation.id, &recommendation.text))
                             div.meta {
                                 (recommendation.pillar.label(locale))
                                 @if recommendation.prioritized { " · " (locale.text("doc-prioritized")) }
@@ -179,7 +185,7 @@ pub fn action_facts_listed(locale: Locale, action: &PeriodAction) -> Vec<(&'stat
     facts
 }
 
-fn action_block(locale: Locale, action: &PeriodAction) -> Markup {
+fn action_block(locale: Locale, translations: &Translations, action: &PeriodAction) -> Markup {
     html! {
         article.action {
             h3 { (action.title) }
@@ -195,7 +201,8 @@ fn action_block(locale: Locale, action: &PeriodAction) -> Markup {
                 ul.answers {
                     @for answer in &action.answers {
                         li {
-                            strong { (locale.text_with("before-colon", &[("name", citation(locale, answer).into())])) } (answer.text)
+                            strong { (locale.text_with("before-colon", &[("name", citation(locale, answer).into())])) }
+                            (read_text(locale, translations, answer.recommendation_id, &answer.text))
                             " " em { "(" (locale.text_with("doc-answers-it", &[("contribution", answer.contribution.label(locale).to_lowercase().into())])) ")" }
                             @if let Some(rationale) = &answer.rationale { br; (rationale) }
                             @if let Some(url) = &answer.evidence_url {
@@ -214,6 +221,7 @@ fn action_block(locale: Locale, action: &PeriodAction) -> Markup {
 pub fn to_html(
     locale: Locale,
     pack: &CallForInformation,
+    translations: &Translations,
     provenance: &Provenance,
     on_screen: Option<&OnScreen>,
 ) -> String {
@@ -231,7 +239,7 @@ pub fn to_html(
             body {
                 @if let Some(screen) = on_screen { (screen.controls(locale)) }
                 h1 { (title) }
-                (body(locale, pack, provenance))
+                (body(locale, pack, translations, provenance))
             }
         }
     };

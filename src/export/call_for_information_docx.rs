@@ -13,6 +13,7 @@ use super::call_for_information::{
 };
 use super::docx_package::{self, Properties};
 use super::provenance::Provenance;
+use super::read_texts::{Translations, text_to_read};
 use crate::i18n::{Language, Locale, Worded};
 use crate::usecases::call_for_information::{CallForInformation, PeriodAction};
 
@@ -44,6 +45,7 @@ const SPACE_BEFORE_HEADING: u32 = 240;
 pub fn to_docx(
     locale: Locale,
     pack: &CallForInformation,
+    translations: &Translations,
     provenance: &Provenance,
 ) -> Result<Vec<u8>, String> {
     let title = title(locale, pack);
@@ -59,11 +61,11 @@ pub fn to_docx(
     }
     for pillar in &pack.pillars {
         document = document.add_paragraph(heading(2, pillar.pillar.label(locale)));
-        document = actions(locale, document, &pillar.actions);
+        document = actions(locale, translations, document, &pillar.actions);
     }
     if !pack.other_actions.is_empty() {
         document = document.add_paragraph(heading(2, &locale.text("doc-pack-other-actions")));
-        document = actions(locale, document, &pack.other_actions);
+        document = actions(locale, translations, document, &pack.other_actions);
     }
     if !pack.to_check.is_empty() {
         document = document
@@ -75,7 +77,7 @@ pub fn to_docx(
                         .bold(),
                 ),
             );
-        document = actions(locale, document, &pack.to_check);
+        document = actions(locale, translations, document, &pack.to_check);
     }
     document = document.add_paragraph(heading(2, &unanswered_heading(locale, pack)));
     if pack.unanswered.is_empty() {
@@ -91,12 +93,16 @@ pub fn to_docx(
             "doc-number-label",
             &[("position", recommendation.position.into())],
         );
+        let (id, english) = (recommendation.id, &recommendation.text);
         document = document.add_paragraph(
             paragraph()
                 .add_run(Run::new().add_text(number).bold())
-                .add_run(Run::new().add_text(&recommendation.text))
+                .add_run(Run::new().add_text(text_to_read(translations, id, english)))
                 .add_run(Run::new().add_text(format!(" ({meta})")).italic()),
         );
+        if translations.contains_key(&id) {
+            document = document.add_paragraph(report_words(locale, english));
+        }
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     document
@@ -116,16 +122,25 @@ pub fn to_docx(
 }
 
 /// `document` with each of `actions` added.
-fn actions(locale: Locale, document: Docx, actions: &[PeriodAction]) -> Docx {
+fn actions(
+    locale: Locale,
+    translations: &Translations,
+    document: Docx,
+    actions: &[PeriodAction],
+) -> Docx {
     actions
         .iter()
-        .flat_map(|action| action_paragraphs(locale, action))
+        .flat_map(|action| action_paragraphs(locale, translations, action))
         .fold(document, Docx::add_paragraph)
 }
 
 /// An action: its title as a heading, its facts, its description, and each answer with its
 /// rationale and evidence link.
-fn action_paragraphs(locale: Locale, action: &PeriodAction) -> Vec<Paragraph> {
+fn action_paragraphs(
+    locale: Locale,
+    translations: &Translations,
+    action: &PeriodAction,
+) -> Vec<Paragraph> {
     let mut paragraphs = vec![
         heading(3, &action.title),
         text(&action_facts(locale, action)),
@@ -148,13 +163,17 @@ fn action_paragraphs(locale: Locale, action: &PeriodAction) -> Vec<Paragraph> {
                 answer.contribution.label(locale).to_lowercase().into(),
             )],
         );
+        let (id, english) = (answer.recommendation_id, &answer.text);
         paragraphs.push(
             paragraph()
                 .style("ListBullet")
                 .add_run(Run::new().add_text(citation).bold())
-                .add_run(Run::new().add_text(&answer.text))
+                .add_run(Run::new().add_text(text_to_read(translations, id, english)))
                 .add_run(Run::new().add_text(format!(" ({contribution})")).italic()),
         );
+        if translations.contains_key(&id) {
+            paragraphs.push(report_words(locale, english).style("ListContinue"));
+        }
         if let Some(rationale) = &answer.rationale {
             paragraphs.push(text(rationale).style("ListContinue"));
         }
@@ -171,6 +190,14 @@ fn action_paragraphs(locale: Locale, action: &PeriodAction) -> Vec<Paragraph> {
         }
     }
     paragraphs
+}
+
+/// Under a recommendation read in translation: the report's own words it translates, in the
+/// report's language (for the spelling checker).
+fn report_words(locale: Locale, english: &str) -> Paragraph {
+    paragraph()
+        .add_run(Run::new().add_text(format!("{} ", locale.text("doc-translated"))))
+        .add_run(Run::new().add_text(english).italic())
 }
 
 /// A paragraph of the body text. Its style is named on every paragraph: the document's "Normal"

@@ -69,6 +69,8 @@ pub struct DocumentColumn<Report: 'static, Row: 'static> {
     pub wraps: bool,
     pub in_csv: bool,
     pub in_workbook: bool,
+    /// Whether a report has the column at all (every report has it when `None`).
+    pub shown_for: Option<fn(&Report) -> bool>,
     pub value: ValueOf<Report, Row>,
 }
 
@@ -81,6 +83,7 @@ impl<Report, Row> DocumentColumn<Report, Row> {
             wraps,
             in_csv: true,
             in_workbook: true,
+            shown_for: None,
             value,
         }
     }
@@ -99,17 +102,19 @@ impl<Report, Row> DocumentColumn<Report, Row> {
     }
 }
 
-/// The columns of `table` that one document writes.
-pub fn columns_of<Report, Row>(
+/// The columns of `table` that one document of `report` writes.
+pub fn columns_of<'r, Report, Row>(
     table: &'static [DocumentColumn<Report, Row>],
     in_csv: bool,
-) -> impl Iterator<Item = &'static DocumentColumn<Report, Row>> {
+    report: &'r Report,
+) -> impl Iterator<Item = &'static DocumentColumn<Report, Row>> + 'r {
     table.iter().filter(move |column| {
-        if in_csv {
+        let in_document = if in_csv {
             column.in_csv
         } else {
             column.in_workbook
-        }
+        };
+        in_document && column.shown_for.is_none_or(|shown| shown(report))
     })
 }
 
@@ -123,7 +128,7 @@ pub fn values<'a, Report, Row>(
 ) -> Vec<Vec<Value<'a>>> {
     rows.into_iter()
         .map(|row| {
-            columns_of(table, in_csv)
+            columns_of(table, in_csv, report)
                 .map(|column| (column.value)(locale, report, row))
                 .collect()
         })

@@ -63,7 +63,8 @@ pub fn to_csv(report: &CoverageReport) -> Result<String, csv::Error> {
 /// percentage, and a byte-order mark so that Excel reads the names' accents right.
 pub fn to_people_csv(locale: Locale, report: &CoverageReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns_of(COVERAGE_COLUMNS, true).map(|c| c.csv_heading(locale)))?;
+    writer
+        .write_record(columns_of(COVERAGE_COLUMNS, true, report).map(|c| c.csv_heading(locale)))?;
     for row in values(COVERAGE_COLUMNS, true, locale, report, &report.items) {
         write_row(&mut writer, row.iter().map(Value::as_text))?;
     }

@@ -49,7 +49,7 @@ pub fn to_xlsx(
     let title = title(locale, report, &years);
     let mut book = Book::new(&title, provenance, locale);
     // The countries' columns are the people's CSV's (`coverage_columns`), so the two agree.
-    let columns: Vec<Column> = columns_of(COVERAGE_COLUMNS, false)
+    let columns: Vec<Column> = columns_of(COVERAGE_COLUMNS, false, report)
         .map(|column| column.column())
         .collect();
     let values = values(COVERAGE_COLUMNS, false, locale, report, &report.items);

@@ -5,23 +5,24 @@
 use std::borrow::Cow;
 
 use super::columns::{DocumentColumn, Value, ValueOf, text, words, yes_no};
+use super::read_texts::{GapDocument, text_to_read};
 use crate::i18n::{Locale, Worded};
-use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
+use crate::usecases::gap_report::{CountingInterventionDto, RecommendationGapDto};
 
 /// One column of a recommendation's row.
-pub type RecommendationColumn = DocumentColumn<GapReport, RecommendationGapDto>;
+pub type RecommendationColumn = DocumentColumn<GapDocument, RecommendationGapDto>;
 
 const fn both(
     heading: &'static str,
     wraps: bool,
-    value: ValueOf<GapReport, RecommendationGapDto>,
+    value: ValueOf<GapDocument, RecommendationGapDto>,
 ) -> RecommendationColumn {
     DocumentColumn::both(heading, wraps, value)
 }
 
 const fn csv_only(
     heading: &'static str,
-    value: ValueOf<GapReport, RecommendationGapDto>,
+    value: ValueOf<GapDocument, RecommendationGapDto>,
 ) -> RecommendationColumn {
     DocumentColumn {
         in_workbook: false,
@@ -55,16 +56,18 @@ fn per_answer<'a>(
 /// The columns of a recommendation's row, in order. The workbook's other sheets (each answer,
 /// the pillars, "About") and the CSV's report columns are the report's, not a row's.
 pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
-    csv_only("doc-column-country", |locale, report, _| {
-        Value::Text(locale.country(&report.country.code, &report.country.tip_name))
+    csv_only("doc-column-country", |locale, document, _| {
+        let country = &document.report.country;
+        Value::Text(locale.country(&country.code, &country.tip_name))
     }),
-    csv_only("doc-column-report-year", |_, report, _| {
-        report
+    csv_only("doc-column-report-year", |_, document, _| {
+        document
+            .report
             .year
             .map_or(Value::Empty, |y| Value::Number(y.into()))
     }),
-    csv_only("doc-column-tier", |locale, report, _| {
-        report.tier.as_ref().map_or_else(
+    csv_only("doc-column-tier", |locale, document, _| {
+        document.report.tier.as_ref().map_or_else(
             || words(locale, "doc-not-ranked"),
             |t| text(t.tier.label(locale)),
         )
@@ -81,7 +84,21 @@ pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
     both("doc-column-status", false, |locale, _, r| {
         text(r.status.label(locale))
     }),
-    both("doc-column-recommendation", true, |_, _, r| text(&r.text)),
+    both("doc-column-recommendation", true, |_, document, r| {
+        text(text_to_read(&document.translations, r.id, &r.text))
+    }),
+    // Beside a translation, the report's words it translates; no column when nothing is read
+    // in translation.
+    DocumentColumn {
+        shown_for: Some(GapDocument::has_translations),
+        ..both("doc-column-report-text", true, |_, document, r| {
+            if document.translations.contains_key(&r.id) {
+                text(&r.text)
+            } else {
+                Value::Empty
+            }
+        })
+    },
     both("doc-column-reports-standing", false, |_, _, r| {
         Value::Number(r.line.years_standing.into())
     }),
@@ -110,8 +127,9 @@ pub const RECOMMENDATION_COLUMNS: &[RecommendationColumn] = &[
     csv_only("doc-column-linked-by", |locale, _, r| {
         per_answer(locale, r, |i| i.linked_by.as_deref())
     }),
-    csv_only("doc-column-counting", |locale, report, _| {
-        report
+    csv_only("doc-column-counting", |locale, document, _| {
+        document
+            .report
             .organisation_name
             .as_deref()
             .map_or_else(|| words(locale, "doc-all-organisations"), text)

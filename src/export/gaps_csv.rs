@@ -4,6 +4,7 @@
 use super::columns::{Value, columns_of, values};
 use super::csv_cells::{into_text, into_text_for_spreadsheets, write_row};
 use super::gap_columns::{RECOMMENDATION_COLUMNS, reach};
+use super::read_texts::GapDocument;
 use crate::domain::Movement;
 use crate::i18n::Locale;
 use crate::usecases::gap_report::GapReport;
@@ -84,15 +85,16 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
 
 /// The same rows for a spreadsheet: labels and names instead of codes, each answering
 /// intervention in words with its organisation, and a byte-order mark for Excel.
-pub fn to_people_csv(locale: Locale, report: &GapReport) -> Result<String, csv::Error> {
+pub fn to_people_csv(locale: Locale, document: &GapDocument) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns_of(RECOMMENDATION_COLUMNS, true).map(|c| c.csv_heading(locale)))?;
+    let headings = columns_of(RECOMMENDATION_COLUMNS, true, document);
+    writer.write_record(headings.map(|c| c.csv_heading(locale)))?;
     for row in values(
         RECOMMENDATION_COLUMNS,
         true,
         locale,
-        report,
-        &report.recommendations,
+        document,
+        &document.report.recommendations,
     ) {
         write_row(&mut writer, row.iter().map(Value::as_text))?;
     }

@@ -2,17 +2,15 @@
 //! whose work and who made it, the coverage, every recommendation by the report's own number with
 //! its text, and each answering intervention with its organisation, rationale and evidence.
 
-use std::collections::{BTreeMap, HashMap};
-
-use uuid::Uuid;
+use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::provenance::{Provenance, dates_in_words, number};
+use super::read_texts::{Translations, read_text};
 use crate::domain::{Movement, RecommendationStatus, reporting_period};
 use crate::i18n::{Locale, Worded, written};
 use crate::usecases::gap_report::{CountingInterventionDto, GapReport, RecommendationGapDto};
-use crate::usecases::translations::TranslationRow;
 
 /// What the summary shows on screen only: a way back to the page it came from, and the script
 /// that makes its Print button work. Neither is printed; the API's summary has neither.
@@ -66,7 +64,7 @@ pub struct View<'a> {
     pub on_screen: Option<&'a OnScreen>,
     pub shared: Option<&'a Shared>,
     /// The recommendations' texts in the reader's language, where an admin added them.
-    pub translations: Option<&'a HashMap<Uuid, TranslationRow>>,
+    pub translations: Option<&'a Translations>,
 }
 
 /// A summary opened through a read-only link, by people with no account: it names no person
@@ -243,20 +241,15 @@ fn coverage_section(locale: Locale, report: &GapReport) -> Markup {
 fn numbered(
     locale: Locale,
     recommendation: &RecommendationGapDto,
-    translations: Option<&HashMap<Uuid, TranslationRow>>,
+    translations: Option<&Translations>,
     below: Markup,
 ) -> Markup {
-    let translation = translations.and_then(|t| t.get(&recommendation.id));
+    let none = Translations::new();
+    let translations = translations.unwrap_or(&none);
     html! {
         li #{ "no-" (recommendation.position) } {
             span.number-label { (locale.text_with("doc-number-label", &[("position", recommendation.position.into())])) }
-            @match translation {
-                Some(translation) => {
-                    span lang=(translation.language) { (translation.text) }
-                    div.meta { (locale.text("doc-translated")) " " span lang="en" { (recommendation.text) } }
-                }
-                None => (recommendation.text),
-            }
+            (read_text(locale, translations, recommendation.id, &recommendation.text))
             div.meta {
                 (recommendation.pillar.label(locale))
                 @if recommendation.prioritized { " · " (locale.text("doc-prioritized")) }
@@ -276,7 +269,7 @@ fn numbered(
 fn unaddressed_section(
     locale: Locale,
     report: &GapReport,
-    translations: Option<&HashMap<Uuid, TranslationRow>>,
+    translations: Option<&Translations>,
 ) -> Markup {
     let unaddressed: Vec<&RecommendationGapDto> = report
         .recommendations
@@ -303,7 +296,7 @@ fn answered_section(
     locale: Locale,
     report: &GapReport,
     shared: Option<&Shared>,
-    translations: Option<&HashMap<Uuid, TranslationRow>>,
+    translations: Option<&Translations>,
 ) -> Markup {
     let answered: Vec<&RecommendationGapDto> = report
         .recommendations

@@ -8,6 +8,7 @@ use super::coverage_xlsx::{COUNT_COLUMNS, counts};
 use super::gap_columns::RECOMMENDATION_COLUMNS;
 use super::gaps_summary::organisation_or_all;
 use super::provenance::Provenance;
+use super::read_texts::GapDocument;
 use super::workbook::{Book, Cell, Column, long, short};
 use crate::domain::reporting_period;
 use crate::i18n::{Locale, Worded, written};
@@ -31,10 +32,11 @@ const ANSWER_COLUMNS: [Column; 11] = [
 /// the words of `locale`.
 pub fn to_xlsx(
     locale: Locale,
-    report: &GapReport,
+    document: &GapDocument,
     filters: &GapFilters,
     provenance: &Provenance,
 ) -> Result<Vec<u8>, XlsxError> {
+    let report = &document.report;
     let country = locale.country(&report.country.code, &report.country.tip_name);
     let title = match report.year {
         Some(year) => locale.text_with(
@@ -45,14 +47,14 @@ pub fn to_xlsx(
     };
     let mut book = Book::new(&title, provenance, locale);
     // The recommendations' columns are the people's CSV's (`gap_columns`), so the two agree.
-    let columns: Vec<Column> = columns_of(RECOMMENDATION_COLUMNS, false)
+    let columns: Vec<Column> = columns_of(RECOMMENDATION_COLUMNS, false, document)
         .map(|column| column.column())
         .collect();
     let values = values(
         RECOMMENDATION_COLUMNS,
         false,
         locale,
-        report,
+        document,
         &report.recommendations,
     );
     let recommendations = values

@@ -16,4 +16,5 @@ pub mod gaps_summary;
 pub mod gaps_xlsx;
 pub mod iati;
 pub mod provenance;
+pub mod read_texts;
 pub mod workbook;

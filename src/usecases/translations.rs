@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::call_for_information::CallForInformation;
 use super::gap_report::GapReport;
 use super::recommendations::not_found;
 pub use crate::db::translations::TranslationRow;
@@ -101,6 +102,34 @@ pub async fn of_report(
         return Ok(HashMap::new());
     }
     let ids: Vec<Uuid> = report.recommendations.iter().map(|r| r.id).collect();
+    let mut connection = db.connect().await?;
+    in_language(&mut connection, &ids, language).await
+}
+
+/// The translations into `language` of the recommendations a call-for-information pack cites
+/// (those its actions answer, and those nothing answers), for its documents.
+pub async fn of_pack(
+    db: &impl Connections,
+    pack: &CallForInformation,
+    language: Language,
+) -> Result<HashMap<Uuid, TranslationRow>, Failure> {
+    if language == Language::English {
+        return Ok(HashMap::new());
+    }
+    let actions = pack
+        .pillars
+        .iter()
+        .flat_map(|pillar| &pillar.actions)
+        .chain(&pack.other_actions)
+        .chain(&pack.to_check);
+    let ids: Vec<Uuid> = actions
+        .flat_map(|action| action.answers.iter().map(|answer| answer.recommendation_id))
+        .chain(
+            pack.unanswered
+                .iter()
+                .map(|recommendation| recommendation.id),
+        )
+        .collect();
     let mut connection = db.connect().await?;
     in_language(&mut connection, &ids, language).await
 }

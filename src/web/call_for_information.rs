@@ -15,11 +15,13 @@ use crate::export::call_for_information_docx::to_docx;
 use crate::export::file_name;
 use crate::export::gaps_summary::OnScreen;
 use crate::export::provenance::Provenance;
+use crate::export::read_texts::Translations;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::negotiation::{docx_response, html_response};
 use crate::usecases;
 use crate::usecases::call_for_information::{CallForInformation, call_for_information, pack_year};
+use crate::usecases::translations;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PackQuery {
@@ -44,17 +46,23 @@ impl PackQuery {
     }
 }
 
-/// The pack asked for: the report year asked, else the next report's (on the server's clock).
+/// The pack asked for: the report year asked, else the next report's (on the server's clock);
+/// with the texts it cites in the visitor's language.
 async fn pack(
     state: &AppState,
+    visitor: &Visitor,
     code: &str,
     query: &PackQuery,
-) -> Result<CallForInformation, WebError> {
+) -> Result<(CallForInformation, Translations), WebError> {
     let asked = filters::optional("report year", query.year.as_deref())?;
     let year = pack_year(asked, state.clock.now().date_naive())?;
     let organisation = filters::organisation(query.organisation.as_deref())?;
-    let mut connection = state.connection().await?;
-    Ok(call_for_information(&mut connection, code, year, organisation).await?)
+    let pack = {
+        let mut connection = state.connection().await?;
+        call_for_information(&mut connection, code, year, organisation).await?
+    };
+    let translations = translations::of_pack(state, &pack, visitor.locale.language()).await?;
+    Ok((pack, translations))
 }
 
 /// `GET /countries/{code}/call-for-information`.
@@ -64,7 +72,7 @@ pub async fn pack_page(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&state, &code, &query).await?;
+    let (pack, translations) = pack(&state, &visitor, &code, &query).await?;
     let organisations = usecases::organisations::all(state.get_ref()).await?;
     let base = format!("/countries/{}/call-for-information", pack.country.code);
     let locale = visitor.locale;
@@ -85,7 +93,7 @@ pub async fn pack_page(
             a.button.secondary href=(query.on(&format!("{base}.docx"))) download { (locale.text("pack-docx")) }
             a href={ "/countries/" (pack.country.code) } { (locale.text_with("pack-back-to-country", &[("country", locale.country(&pack.country.code, &pack.country.tip_name).into())])) }
         }
-        div.pack { (body(locale, &pack, &provenance)) }
+        div.pack { (body(locale, &pack, &translations, &provenance)) }
     };
     Ok(widgets::html_page(layout::page(
         &title,
@@ -102,7 +110,7 @@ pub async fn printable(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&state, &code, &query).await?;
+    let (pack, translations) = pack(&state, &visitor, &code, &query).await?;
     let on_screen = OnScreen {
         back_to: query.on(&format!(
             "/countries/{}/call-for-information",
@@ -115,6 +123,7 @@ pub async fn printable(
     Ok(html_response(to_html(
         visitor.locale,
         &pack,
+        &translations,
         &provenance,
         Some(&on_screen),
     )))
@@ -127,10 +136,11 @@ pub async fn download_docx(
     code: web::Path<String>,
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let pack = pack(&state, &code, &query).await?;
+    let (pack, translations) = pack(&state, &visitor, &code, &query).await?;
     let document = to_docx(
         visitor.locale,
         &pack,
+        &translations,
         &Provenance::at(&visitor.caller.name, state.clock.now()),
     )
     .map_err(ApiError::Internal)?;

@@ -15,19 +15,14 @@ use super::session::Visitor;
 use super::{translated, widgets};
 use crate::config::SharingSettings;
 use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
-use crate::export::gaps_summary::{self, OnScreen};
-use crate::export::provenance::Provenance;
-use crate::export::{file_name, gaps_csv, gaps_xlsx};
 use crate::http::AppState;
-use crate::http::error::ApiError;
-use crate::http::negotiation::{csv_response, html_response, xlsx_response};
 use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::usecases::country_page::{
     self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
 };
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
-use crate::usecases::translations::{self, TranslationRow};
+use crate::usecases::translations::TranslationRow;
 use crate::web::interventions::from_country::link_offer;
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,7 +40,7 @@ pub struct CountryQuery {
 }
 
 impl CountryQuery {
-    fn gap_filters(&self) -> Result<GapFilters, WebError> {
+    pub(super) fn gap_filters(&self) -> Result<GapFilters, WebError> {
         Ok(GapFilters {
             year: filters::optional("report year", self.year.as_deref())?,
             organisation: filters::organisation(self.organisation.as_deref())?,
@@ -54,7 +49,7 @@ impl CountryQuery {
         })
     }
 
-    fn as_query_string(&self) -> String {
+    pub(super) fn as_query_string(&self) -> String {
         query_string(&[
             ("year", self.year.clone()),
             ("organisation", self.organisation.clone()),
@@ -65,7 +60,7 @@ impl CountryQuery {
 }
 
 /// `path`, with `query` when there is one.
-fn with_query(path: &str, query: &str) -> String {
+pub(super) fn with_query(path: &str, query: &str) -> String {
     if query.is_empty() {
         path.to_owned()
     } else {
@@ -76,7 +71,11 @@ fn with_query(path: &str, query: &str) -> String {
 /// How many interventions the page lists per recommendation.
 const INTERVENTIONS_SHOWN: u32 = 20;
 
-async fn report(state: &AppState, code: &str, query: &CountryQuery) -> Result<GapReport, WebError> {
+pub(super) async fn report(
+    state: &AppState,
+    code: &str,
+    query: &CountryQuery,
+) -> Result<GapReport, WebError> {
     Ok(gaps::gap_report(state, code, &query.gap_filters()?, INTERVENTIONS_SHOWN).await?)
 }
 
@@ -397,89 +396,4 @@ struct LinkOffers<'a> {
     linkable: &'a Linkable,
     linked: Option<Uuid>,
     relinked: Option<Uuid>,
-}
-
-/// `GET /countries/{code}/print`: the printable summary, for a grant proposal.
-pub async fn printable(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    code: web::Path<String>,
-    query: web::Query<CountryQuery>,
-) -> Result<HttpResponse, WebError> {
-    let report = report(&state, &code, &query).await?;
-    let on_screen = OnScreen {
-        back_to: with_query(
-            &format!("/countries/{}", report.country.code),
-            &query.as_query_string(),
-        ),
-        back_label: visitor.locale.text_with(
-            "printable-back-to",
-            &[(
-                "country",
-                visitor
-                    .locale
-                    .country(&report.country.code, &report.country.tip_name)
-                    .into(),
-            )],
-        ),
-        script: super::assets::SCRIPT_PATH.clone(),
-    };
-    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
-    let translations =
-        translations::of_report(state.get_ref(), &report, visitor.locale.language()).await?;
-    let view = gaps_summary::View {
-        on_screen: Some(&on_screen),
-        shared: None,
-        translations: Some(&translations),
-    };
-    Ok(html_response(gaps_summary::to_html(
-        visitor.locale,
-        &report,
-        &provenance,
-        view,
-    )))
-}
-
-/// `GET /countries/{code}/gaps.csv`: the page's recommendations, with its filters, for a
-/// spreadsheet.
-pub async fn download_csv(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    code: web::Path<String>,
-    query: web::Query<CountryQuery>,
-) -> Result<HttpResponse, WebError> {
-    let (report, filters) = filtered_report(&state, &code, &query).await?;
-    let csv = gaps_csv::to_people_csv(visitor.locale, &report).map_err(ApiError::internal)?;
-    let name = file_name::gaps(&report, filters.status, filters.persistent_only, "csv");
-    Ok(csv_response(&name, csv))
-}
-
-/// `GET /countries/{code}/gaps.xlsx`: the page's recommendations and their answers, with its
-/// filters, as a workbook.
-pub async fn download_xlsx(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    code: web::Path<String>,
-    query: web::Query<CountryQuery>,
-) -> Result<HttpResponse, WebError> {
-    let (report, filters) = filtered_report(&state, &code, &query).await?;
-    let workbook = gaps_xlsx::to_xlsx(
-        visitor.locale,
-        &report,
-        &filters,
-        &Provenance::at(&visitor.caller.name, state.clock.now()),
-    )
-    .map_err(ApiError::internal)?;
-    let name = file_name::gaps(&report, filters.status, filters.persistent_only, "xlsx");
-    Ok(xlsx_response(&name, workbook))
-}
-
-/// The report a download of the page holds, and the filters its name says.
-async fn filtered_report(
-    state: &AppState,
-    code: &str,
-    query: &CountryQuery,
-) -> Result<(GapReport, GapFilters), WebError> {
-    let report = report(state, code, query).await?;
-    Ok((report, query.gap_filters()?))
 }

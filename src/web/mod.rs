@@ -21,6 +21,7 @@ pub mod admin;
 pub mod assets;
 pub mod call_for_information;
 pub mod country;
+pub mod country_documents;
 pub mod country_picker;
 pub mod csrf;
 pub mod deadline;
@@ -116,15 +117,18 @@ pub fn configure(config: &mut web::ServiceConfig) {
         )
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
-        .route("/countries/{code}/print", web::get().to(country::printable))
+        .route(
+            "/countries/{code}/print",
+            web::get().to(country_documents::printable),
+        )
         .configure(translation_form::routes)
         .route(
             "/countries/{code}/gaps.csv",
-            web::get().to(country::download_csv),
+            web::get().to(country_documents::download_csv),
         )
         .route(
             "/countries/{code}/gaps.xlsx",
-            web::get().to(country::download_xlsx),
+            web::get().to(country_documents::download_xlsx),
         )
         .route(
             "/countries/{code}/call-for-information",

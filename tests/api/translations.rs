@@ -257,3 +257,119 @@ async fn an_import_brings_each_recommendations_french_text() {
     let problem: serde_json::Value = refused.json().await.unwrap();
     assert_eq!(problem["errors"][0]["field"], "text_fr", "{problem}");
 }
+
+/// The downloads of Senegal's country page and its call-for-information pack, for a reader of
+/// `language`: the people's CSV, the workbook and the Word pack.
+async fn documents_in(app: &TestApp, admin: &str, language: &str, year: i64) -> [Vec<u8>; 3] {
+    let session = session_cookie(app, admin).await;
+    let mut files = Vec::new();
+    for path in [
+        "/countries/SEN/gaps.csv".to_owned(),
+        "/countries/SEN/gaps.xlsx".to_owned(),
+        format!("/countries/SEN/call-for-information.docx?year={}", year + 1),
+    ] {
+        let response = reqwest::Client::new()
+            .get(app.url(&path))
+            .header("Cookie", format!("{session}; gaptrack_language={language}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        files.push(response.bytes().await.unwrap().to_vec());
+    }
+    files.try_into().unwrap()
+}
+
+/// The first sheet's rows, as text.
+fn first_sheet(workbook: &[u8]) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(workbook)).unwrap();
+    let name = workbook.sheet_names()[0].clone();
+    let range = workbook.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect()
+}
+
+#[actix_web::test]
+async fn french_documents_read_the_french_text_beside_the_reports_words() {
+    let app = TestApp::with_demo().await;
+    let admin = app.key(Role::Admin, None);
+    let (id, english) = a_recommendation(&app, &admin).await;
+    let put = app
+        .as_key(Some(&admin))
+        .put(
+            &format!("/api/v1/recommendations/{id}/translations/fr"),
+            &json!({"text": FRENCH}),
+        )
+        .await;
+    assert_eq!(put.status(), StatusCode::OK);
+    let client = app.as_key(Some(&admin));
+    let gaps: serde_json::Value = client
+        .get("/api/v1/countries/SEN/gaps")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let year = gaps["year"].as_i64().unwrap();
+
+    let [csv, workbook, pack] = documents_in(&app, &admin, "fr", year).await;
+    let csv = String::from_utf8(csv).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (read, original) = (
+        column("Recommandation"),
+        column("Texte du rapport (anglais)"),
+    );
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let translated = rows.iter().find(|row| &row[read] == FRENCH).expect(&csv);
+    assert_eq!(
+        &translated[original], english,
+        "the report's words beside it"
+    );
+    assert!(
+        rows.iter()
+            .any(|row| &row[read] != FRENCH && row[original].is_empty()),
+        "a recommendation without French text reads as the report wrote it, once"
+    );
+
+    let sheet = first_sheet(&workbook);
+    let read = sheet[0].iter().position(|h| h == "Recommandation").unwrap();
+    let original = sheet[0]
+        .iter()
+        .position(|h| h == "Texte du rapport (anglais)")
+        .expect("the workbook has the report's words too");
+    let translated = sheet.iter().find(|row| row[read] == FRENCH).unwrap();
+    assert_eq!(translated[original], english);
+
+    let paragraphs: Vec<String> = crate::readers::read_docx(&pack)
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    let at = paragraphs
+        .iter()
+        .position(|p| p.contains(FRENCH))
+        .unwrap_or_else(|| panic!("the pack cites the French text: {paragraphs:?}"));
+    assert_eq!(
+        paragraphs[at + 1],
+        format!("Traduction ; le texte du rapport : {english}")
+            .replace(" ;", "\u{a0};")
+            .replace(" :", "\u{a0}:"),
+        "and the report's words under it"
+    );
+
+    // In English, the documents are the report's words alone.
+    let [csv, workbook, pack] = documents_in(&app, &admin, "en", year).await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(!csv.contains(FRENCH) && !csv.contains("The report's text"));
+    assert!(
+        !first_sheet(&workbook)[0]
+            .iter()
+            .any(|h| h.starts_with("The report's text"))
+    );
+    let paragraphs = crate::readers::read_docx(&pack);
+    assert!(paragraphs.iter().any(|p| p.text.contains(&english)));
+    assert!(!paragraphs.iter().any(|p| p.text.contains(FRENCH)));
+}

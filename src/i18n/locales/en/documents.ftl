@@ -69,6 +69,7 @@ doc-column-pillar = Pillar
 doc-column-prioritized = Prioritized
 doc-column-status = Status
 doc-column-recommendation = Recommendation
+doc-column-report-text = The report's text (English)
 doc-column-reports-standing = Reports standing
 doc-column-standing-since = Standing since
 doc-column-ever-addressed = Ever addressed

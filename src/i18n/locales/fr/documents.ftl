@@ -70,6 +70,7 @@ doc-column-pillar = Pilier
 doc-column-prioritized = Prioritaire
 doc-column-status = Statut
 doc-column-recommendation = Recommandation
+doc-column-report-text = Texte du rapport (anglais)
 doc-column-reports-standing = Rapports où elle figure
 doc-column-standing-since = Présente depuis
 doc-column-ever-addressed = Déjà traitée
