@@ -362,10 +362,121 @@ async fn a_french_editor_corrects_a_mistake_logs_work_and_prints_the_summary() {
         "{shown}"
     );
 
+    // Linking it, from its page, to a recommendation read in French.
+    let unanswered = "ol.recommendations li[data-status='unaddressed']";
+    let card = format!("#{}", browser.attr(unanswered, "id").await.unwrap());
+    let card = card.as_str();
+    let recommendation = card.trim_start_matches("#recommendation-");
+    let translated = app
+        .as_key(Some(&admin))
+        .put(
+            &format!("/api/v1/recommendations/{recommendation}/translations/fr"),
+            &serde_json::json!({"text": "Former les magistrats à l'application de la loi de 2005."}),
+        )
+        .await;
+    assert_eq!(translated.status(), StatusCode::OK);
+    browser.goto(&browser.path().await).await;
+    assert!(
+        browser.text(card).await.contains("Former les magistrats"),
+        "the recommendation in French"
+    );
+    browser
+        .click(&format!("{card} details:not(.original) summary"))
+        .await;
+    browser
+        .fill(
+            &format!("{card} textarea[name=rationale]"),
+            "La formation porte sur la loi de 2005.",
+        )
+        .await;
+    browser.submit(&format!("{card} form button")).await;
+    assert_eq!(
+        browser.text(&format!("{card} .notice")).await,
+        "Lien créé. Le statut de la recommandation est recalculé."
+    );
+    assert_eq!(
+        browser.attr(card, "data-status").await.as_deref(),
+        Some("planned"),
+        "planned work answers it in full: the gap is planned for"
+    );
+    assert!(browser.text(card).await.contains("Prévue"));
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    let page = browser.client.source().await.unwrap();
+    assert_french(
+        "the linked intervention",
+        &page,
+        &french_keys(),
+        &english_only_messages(),
+    );
+    browser.screenshot("fr-intervention-linked-phone").await;
+
     browser.client.set_window_size(1280, 900).await.unwrap();
     browser.goto("/countries/SEN/print").await;
     assert_eq!(browser.text("h1").await, "Sénégal");
     assert!(browser.text("body").await.contains("Période couverte"));
     browser.screenshot("fr-summary-desktop").await;
     browser.close().await;
+}
+
+#[actix_web::test]
+async fn the_first_admin_sets_up_and_signs_in_with_a_second_factor_in_french() {
+    let app = TestApp::spawn().await;
+    let keys = french_keys();
+    let english = english_only_messages();
+    let password = "tamarind kettle orbit sandal";
+    let link = crate::accounts::link_in(&crate::accounts::users_command(&app, &["first-admin"]));
+    let admin = Browser::open(&app).await;
+    admin.client.goto(&link).await.unwrap();
+    admin.click("footer.languages a[lang='fr']").await;
+    assert!(
+        admin.path().await.starts_with("/account-links/"),
+        "the same page"
+    );
+    admin.fill("#display_name", "Awa Ndiaye").await;
+    admin.fill("#email", "awa@example.org").await;
+    admin.fill("#password", password).await;
+    admin.fill("#confirmation", password).await;
+    admin.submit("form button[type=submit]").await;
+    assert_eq!(admin.path().await, "/account/second-factor");
+    assert_eq!(admin.text("h1").await, "Activer un second facteur");
+    let page = admin.client.source().await.unwrap();
+    assert_french("the enrolment", &page, &keys, &english);
+    admin.screenshot("fr-second-factor-enrolment").await;
+    let secret = admin.text("#totp-secret").await;
+    let code = |app: &TestApp| {
+        let secret = totp_rs::Secret::Encoded(secret.replace(' ', ""));
+        let now = crate::accounts::now(app);
+        gaptrack::domain::second_factor::code_at(&secret.to_bytes().unwrap(), now)
+    };
+    admin.fill("#code", &code(&app)).await;
+    admin.submit("form button[type=submit]").await;
+    assert_eq!(admin.count("#recovery-codes li").await, 10);
+    assert_eq!(admin.text("h2").await, "Vos codes de secours");
+    admin.submit("a.button").await;
+
+    admin.submit("form[action='/signout'] button").await;
+    admin.fill("#email", "awa@example.org").await;
+    admin.fill("#password", password).await;
+    admin.submit("form[action='/signin'] button").await;
+    assert!(admin.path().await.starts_with("/signin/second-factor"));
+    assert_eq!(admin.attr("html", "lang").await.as_deref(), Some("fr"));
+    let page = admin.client.source().await.unwrap();
+    assert_french("the second factor's question", &page, &keys, &english);
+    // A wrong code is said in French; a code is good once, so the next comes half a minute on.
+    let wrong = if code(&app) == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    admin.fill("#code", wrong).await;
+    admin.submit("form button[type=submit]").await;
+    let refused = admin.client.source().await.unwrap();
+    assert_french("a refused code", &refused, &keys, &english);
+    admin.screenshot("fr-second-factor-refused").await;
+    app.clock.advance(chrono::TimeDelta::seconds(30));
+    admin.fill("#code", &code(&app)).await;
+    admin.submit("form button[type=submit]").await;
+    assert_eq!(admin.path().await, "/");
+    assert!(admin.text("h1").await.starts_with("Couverture"));
+    admin.close().await;
 }
