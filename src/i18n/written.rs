@@ -2,7 +2,7 @@
 //! box and printable document says `15 March 2024` and `1,200` the same way, and a translation
 //! has one place to change (the catalogue's `date`, `moment` and month names).
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale_core::locale;
@@ -22,13 +22,16 @@ pub fn date(locale: Locale, day: NaiveDate) -> String {
     )
 }
 
-/// A moment, in UTC (which the pages say): `15 March 2024, 14:05 UTC`.
+/// A moment, in UTC (which the pages say): `15 March 2024, 14:05 UTC`, `15 mars 2024 à
+/// 14 h 05 UTC`. The catalogue chooses between the clock's `time` and its `hour` and `minute`.
 pub fn moment(locale: Locale, at: DateTime<Utc>) -> String {
     locale.text_with(
         "written-moment",
         &[
             ("date", date(locale, at.date_naive()).into()),
             ("time", at.format("%H:%M").to_string().into()),
+            ("hour", at.hour().to_string().into()),
+            ("minute", at.format("%M").to_string().into()),
         ],
     )
 }
@@ -132,6 +135,20 @@ fn in_english_months(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_are_written_as_each_language_tells_the_time() {
+        let at = chrono::NaiveDate::from_ymd_opt(2024, 3, 15)
+            .unwrap()
+            .and_hms_opt(9, 5, 0)
+            .unwrap()
+            .and_utc();
+        assert_eq!(moment(Locale::ENGLISH, at), "15 March 2024, 09:05 UTC");
+        assert_eq!(
+            moment(Locale::of(Language::French), at),
+            "15 mars 2024 à 9\u{a0}h\u{a0}05 UTC"
+        );
+    }
 
     #[test]
     fn counts_group_their_thousands_as_each_language_does() {

@@ -17,7 +17,7 @@ written-date = { $day ->
         [11] novembre
        *[12] décembre
     } { $year }
-written-moment = { $date } à { $time } UTC
+written-moment = { $date } à { $hour } h { $minute } UTC
 written-period = du { $from } au { $to }
 # Un pourcentage entier, une fois son nombre écrit : « 27 % ».
 written-percent = { $number } %
