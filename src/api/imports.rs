@@ -14,6 +14,7 @@ use crate::http::upload::receiving;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, ImportSummary, csv_file};
 pub use crate::usecases::imports::{MAX_IMPORT_BYTES, check_and_run};
+use crate::usecases::imports::{PublishedText, narrative_rows};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -24,16 +25,53 @@ pub struct ImportQuery {
     pub dry_run: bool,
 }
 
-/// Reads the request body (up to [`MAX_IMPORT_BYTES`]) as JSON or CSV, by its content type.
-async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<ImportRows, ApiError> {
-    let content_type = request.content_type().to_ascii_lowercase();
-    let is_json = content_type == "application/json" || content_type.ends_with("+json");
-    let is_csv = matches!(content_type.as_str(), "text/csv" | "application/csv");
-    if !is_json && !is_csv {
-        return Err(ApiError::UnsupportedMediaType(format!(
-            "an import is JSON (application/json) or CSV (text/csv), not `{content_type}`"
-        )));
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ReportImportQuery {
+    /// Check the file and say what would change, without writing anything.
+    #[serde(default)]
+    pub dry_run: bool,
+    /// For published narratives (`text/plain`, `text/html`): where they were published, kept as
+    /// each recommendation's source.
+    pub source_url: Option<String>,
+}
+
+/// What a request body holds, by its content type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Json,
+    Csv,
+    /// A report's published country narratives.
+    Narratives(PublishedText),
+}
+
+impl Body {
+    fn of(request: &HttpRequest, narratives: bool) -> Result<Self, ApiError> {
+        let content_type = request.content_type().to_ascii_lowercase();
+        match content_type.as_str() {
+            "application/json" => Ok(Self::Json),
+            json if json.ends_with("+json") => Ok(Self::Json),
+            "text/csv" | "application/csv" => Ok(Self::Csv),
+            "text/plain" if narratives => Ok(Self::Narratives(PublishedText::Plain)),
+            "text/html" if narratives => Ok(Self::Narratives(PublishedText::Html)),
+            _ if narratives => Err(ApiError::UnsupportedMediaType(format!(
+                "a report's import is JSON (application/json), CSV (text/csv), or its published narratives (text/plain, text/html), not `{content_type}`"
+            ))),
+            _ => Err(ApiError::UnsupportedMediaType(format!(
+                "an import is JSON (application/json) or CSV (text/csv), not `{content_type}`"
+            ))),
+        }
     }
+}
+
+/// Reads the request body (up to [`MAX_IMPORT_BYTES`]) as `body` says; narratives cite
+/// `source_url`.
+async fn read_rows(
+    body_is: Body,
+    payload: web::Payload,
+    source_url: Option<&str>,
+) -> Result<ImportRows, ApiError> {
     let body = receiving(read_bounded(payload, MAX_IMPORT_BYTES, || {
         format!(
             "an import may be at most {} MiB; split the file",
@@ -41,10 +79,15 @@ async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<Impor
         )
     }))
     .await??;
-    if is_json {
-        Ok(json::parse::<JsonImport>(&body)?.into())
-    } else {
-        Ok(csv_file::read(&body)?)
+    match body_is {
+        Body::Json => Ok(json::parse::<JsonImport>(&body)?.into()),
+        Body::Csv => Ok(csv_file::read(&body)?),
+        Body::Narratives(form) => {
+            let text = std::str::from_utf8(&body).map_err(|_| {
+                ApiError::BadRequest("the narratives are not UTF-8 text".to_owned())
+            })?;
+            Ok(narrative_rows(text, form, source_url)?)
+        }
     }
 }
 
@@ -58,19 +101,27 @@ async fn read_rows(request: &HttpRequest, payload: web::Payload) -> Result<Impor
 /// country (and position), so importing the same file twice changes nothing and a reworded
 /// recommendation is updated in place. One bad row rejects the whole file with a 422 listing
 /// every problem by line and column.
+///
+/// Or the report's published text (`text/plain` copied from the State Department's country
+/// pages or the PDF, or a saved page as `text/html`): one or several country narratives, each
+/// read for its country, tier, waiver and recommendations in order (`PRIORITIZED
+/// RECOMMENDATIONS:`, or `RECOMMENDATIONS FOR <COUNTRY>:` before 2019), each recommendation
+/// given the pillar its words suggest. Check them with `dry_run` first.
 #[utoipa::path(tag = "import",
-    params(("year" = i32, Path, description = "The report year, which must exist", example = 2023, minimum = 2000, maximum = 2100), ImportQuery),
+    params(("year" = i32, Path, description = "The report year, which must exist", example = 2023, minimum = 2000, maximum = 2100), ReportImportQuery),
     request_body(content(
         (JsonImport = "application/json"),
         (String = "text/csv", example = "country,tier\nSEN,Tier 2\nSLE,Tier 2\n"),
+        (String = "text/plain", example = "SENEGAL: Tier 2\nThe government remained on Tier 2.\nPRIORITIZED RECOMMENDATIONS:\n\u{2022} Train judges on the law.\n\u{2022} Fund shelters for victims.\nPROSECUTION\n"),
+        (String = "text/html"),
     )),
     responses(
         (status = 200, description = "Imported (or, with dry_run, checked)", body = ImportSummary),
         (status = 400, description = "The file cannot be read", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No report for the year", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither JSON nor CSV", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad rows, each listed with its line and column; nothing was written", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither JSON, CSV nor published text", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, each listed with its line and column, or narratives that cannot be read, each with its line and the text around it; nothing was written", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post(
     "/reports/{year}/import",
@@ -81,11 +132,12 @@ pub async fn import_report(
     state: web::Data<AppState>,
     request: HttpRequest,
     year: web::Path<PathYear>,
-    query: web::Query<ImportQuery>,
+    query: web::Query<ReportImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    let rows = read_rows(&request, payload).await?;
+    let body = Body::of(&request, true)?;
+    let rows = read_rows(body, payload, query.source_url.as_deref()).await?;
     let summary = check_and_run(
         &caller,
         state.get_ref(),
@@ -128,7 +180,7 @@ pub async fn import_tier_history(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    let rows = read_rows(&request, payload).await?;
+    let rows = read_rows(Body::of(&request, false)?, payload, None).await?;
     let summary = check_and_run(
         &caller,
         state.get_ref(),

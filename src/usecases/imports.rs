@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use crate::db::checked_imports::{self, CheckedImport};
 use crate::db::{Connection, Connections, reports};
-use crate::domain::{Actor, Caller, Failure};
-use crate::import::{self, ImportRows, ImportSummary, RunOptions};
+use crate::domain::{Actor, Caller, Failure, FieldError};
+use crate::import::{self, ImportRows, ImportSummary, RunOptions, narrative};
 
 /// The largest file an import takes: far above a whole report's data (about 2,000 recommendations).
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
@@ -104,4 +104,44 @@ pub async fn forget_checked_file(db: &impl Connections, id: Uuid) -> Result<(), 
     let mut connection = db.connect().await?;
     checked_imports::forget(&mut connection, id).await?;
     Ok(())
+}
+
+/// How a report's published text comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedText {
+    /// Text copied from the country page or the PDF.
+    Plain,
+    /// A saved country page.
+    Html,
+}
+
+/// The import rows of one or several country narratives pasted as `text`, every recommendation
+/// citing `source_url`, each with the pillar its words suggest. Anything the narratives hold
+/// that cannot be read refuses the whole paste, each problem with its line and the text around
+/// it, as a file's bad rows do.
+pub fn narrative_rows(
+    text: &str,
+    form: PublishedText,
+    source_url: Option<&str>,
+) -> Result<ImportRows, Failure> {
+    let mut check = crate::domain::Validator::default();
+    let source_url = check.optional_url("source_url", source_url);
+    check.finish()?;
+    let text = match form {
+        PublishedText::Plain => std::borrow::Cow::Borrowed(text),
+        PublishedText::Html => std::borrow::Cow::Owned(narrative::html::text_of(text)),
+    };
+    let read = narrative::read(&text).map_err(|problem| Failure::invalid("text", problem))?;
+    let (rows, unread) = narrative::rows(&read, source_url.as_deref());
+    if unread.is_empty() {
+        return Ok(rows);
+    }
+    let errors: Vec<FieldError> = unread
+        .into_iter()
+        .map(|unread| FieldError::at_row(unread.line, "text", unread.problem))
+        .collect();
+    Err(Failure::BadRows {
+        total: errors.len(),
+        errors,
+    })
 }

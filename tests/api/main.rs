@@ -37,6 +37,7 @@ mod lost_connections;
 mod mail_server;
 mod metrics;
 mod migrations;
+mod narratives;
 mod openapi;
 mod organisations;
 mod pages;

@@ -117,3 +117,11 @@ unreadable-csv-header = the CSV header cannot be read: { $detail }
 unreadable-csv-line = line { $line } cannot be read as CSV: { $detail }
 unreadable-json = the body is not valid JSON: { $detail }
 invalid-translation-language = must be a language gaptrack speaks other than the report's English: fr
+
+## A report's country narratives, pasted
+
+invalid-narrative-no-heading = no country narrative found: each starts with its country and tier, as in “SENEGAL: Tier 2” or “SENEGAL (Tier 2)”; the text begins “{ $text }”
+invalid-narrative-before-heading = recommendations come before any country's heading (“{ $text }”): start with the country's line, as in “SENEGAL: Tier 2”
+invalid-narrative-no-recommendations = { $country }: no recommendations section (“PRIORITIZED RECOMMENDATIONS:” or “RECOMMENDATIONS FOR { $country }:”) was found; the narrative reads “{ $text }”
+invalid-narrative-empty-section = { $country }: its recommendations section lists nothing that can be read (“{ $text }”)
+invalid-narrative-french-alone = { $country }: a French narrative holds the recommendations' French texts; load the report's English narrative first, then add the French texts (the text_fr column of an import, or each recommendation's page)

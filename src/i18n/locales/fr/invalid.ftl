@@ -121,3 +121,11 @@ unreadable-csv-header = l'en-tête CSV ne peut pas être lu : { $detail }
 unreadable-csv-line = la ligne { $line } ne peut pas être lue comme du CSV : { $detail }
 unreadable-json = le corps n'est pas du JSON valide : { $detail }
 invalid-translation-language = doit être une langue que gaptrack parle, autre que l'anglais du rapport : fr
+
+## Les chapitres par pays d'un rapport, collés
+
+invalid-narrative-no-heading = aucun chapitre de pays trouvé : chacun commence par son pays et son niveau, comme « SENEGAL: Tier 2 » ou « SÉNÉGAL : niveau 2 » ; le texte commence par « { $text } »
+invalid-narrative-before-heading = des recommandations viennent avant le titre d'un pays (« { $text } ») : commencez par la ligne du pays, comme « SENEGAL: Tier 2 »
+invalid-narrative-no-recommendations = { $country } : aucune section de recommandations (« PRIORITIZED RECOMMENDATIONS: », « RECOMMENDATIONS FOR { $country }: » ou « RECOMMANDATIONS PRIORITAIRES ») n'a été trouvée ; le chapitre dit « { $text } »
+invalid-narrative-empty-section = { $country } : sa section de recommandations ne contient rien de lisible (« { $text } »)
+invalid-narrative-french-alone = { $country } : un chapitre en français donne le texte français des recommandations ; chargez d'abord le chapitre anglais du rapport, puis ajoutez les textes français (la colonne text_fr d'un import, ou la page de chaque recommandation)
