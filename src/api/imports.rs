@@ -34,6 +34,9 @@ pub struct ReportImportQuery {
     pub dry_run: bool,
     /// For published narratives (`text/plain`, `text/html`): where they were published, kept as
     /// each recommendation's source.
+    #[param(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
+    )]
     pub source_url: Option<String>,
 }
 

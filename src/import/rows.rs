@@ -56,7 +56,7 @@ pub struct RawRecommendation {
 }
 
 /// Everything a file holds.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportRows {
     pub tiers: Vec<RawTier>,
     pub recommendations: Vec<RawRecommendation>,

@@ -25,6 +25,9 @@ pub struct SetTranslation {
     #[schema(min_length = 1, max_length = 20000)]
     pub text: String,
     /// Where this text comes from: a web address.
+    #[schema(
+        pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
+    )]
     pub source_url: Option<String>,
 }
 

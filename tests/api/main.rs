@@ -10,6 +10,7 @@ mod browser;
 mod browser_accounts;
 mod browser_linking;
 mod browser_lists;
+mod browser_narratives;
 mod browser_years;
 mod call_for_information;
 mod catalogue;

@@ -7,17 +7,17 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use maud::{Markup, html};
 
+use super::import_review;
+use super::import_summary::{country_names, failure_view, problems, summary_view};
 use crate::domain::{Failure, FieldError};
 use crate::http::AppState;
 use crate::http::body::read_bounded;
 use crate::http::error::ApiError;
 use crate::http::json;
 use crate::http::upload::receiving;
-use crate::i18n::Locale;
-use crate::i18n::countries::sorting_key;
+use crate::import::ImportRows;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
-use crate::import::{ImportRows, ImportSummary, RowCounts};
 use crate::usecases;
 use crate::usecases::imports::{self, MAX_IMPORT_BYTES, check_and_run};
 use crate::web::csrf;
@@ -39,6 +39,12 @@ struct Upload {
     /// The file checked earlier, which a confirmation imports (kept on the server, so that the
     /// page never carries the file back).
     checked: Option<uuid::Uuid>,
+    /// The report's narratives, pasted instead of a file, and where they were published.
+    narratives: String,
+    source_url: String,
+    /// A review of narratives, sent to import: its rows are in `fields`.
+    review: bool,
+    fields: Vec<(String, String)>,
 }
 
 /// `GET /admin/import`.
@@ -106,16 +112,35 @@ pub async fn check_or_import(
             Err(other) => return Err(other.into()),
         }
     }
-    let year = match upload.kind.as_str() {
-        "tiers" => None,
-        _ => match upload.year.trim().parse::<i32>() {
-            Ok(year) => Some(year),
-            Err(_) => {
-                let no_year = FieldError::new("year", "import-choose-year");
-                return Ok(refused(&visitor, &years, &upload, &[no_year]));
-            }
-        },
+    let year = match year_of(&upload) {
+        Ok(year) => year,
+        Err(no_year) => return Ok(refused(&visitor, &years, &upload, &[no_year])),
     };
+    if let Some(year) = year
+        && (upload.review
+            || (upload.content.trim().is_empty() && !upload.narratives.trim().is_empty()))
+    {
+        let (result, status) = if upload.review {
+            import_review::import_reviewed(
+                &visitor,
+                &state,
+                year,
+                &upload.fields,
+                &upload.source_url,
+            )
+            .await?
+        } else {
+            import_review::check_narratives(
+                &visitor,
+                &state,
+                year,
+                &upload.narratives,
+                &upload.source_url,
+            )
+            .await?
+        };
+        return Ok(page(&visitor, &years, &upload, result, status));
+    }
     let outcome = match rows_of(&upload) {
         Ok(rows) => {
             check_and_run(
@@ -156,21 +181,26 @@ pub async fn check_or_import(
                 HttpResponse::Ok(),
             )
         }
-        Err(Failure::Invalid(errors) | Failure::BadRows { errors, .. }) => (
-            problems(visitor.locale, &errors),
+        Err(failure) => (
+            failure_view(visitor.locale, failure)?,
             HttpResponse::UnprocessableEntity(),
         ),
-        Err(Failure::Unreadable(refusal)) => (
-            html! { div.notice.bad role="alert" { p { (widgets::message(&visitor.locale.refusal(&refusal))) } } },
-            HttpResponse::UnprocessableEntity(),
-        ),
-        Err(Failure::NotFound(refusal)) => (
-            html! { div.notice.bad role="alert" { p { (widgets::message(&widgets::sentence(&visitor.locale.refusal(&refusal)))) } } },
-            HttpResponse::UnprocessableEntity(),
-        ),
-        Err(other) => return Err(other.into()),
     };
     Ok(page(&visitor, &years, &upload, result, status))
+}
+
+/// The report year an upload names, `None` for a tier history; refused when a report's import
+/// names none.
+fn year_of(upload: &Upload) -> Result<Option<i32>, FieldError> {
+    match upload.kind.as_str() {
+        "tiers" => Ok(None),
+        _ => upload
+            .year
+            .trim()
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| FieldError::new("year", "import-choose-year")),
+    }
 }
 
 async fn years(state: &AppState) -> Result<Vec<i32>, WebError> {
@@ -210,6 +240,12 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
             "file" if !text.is_empty() => upload.content = text,
             "checked" => upload.checked = text.trim().parse().ok(),
             "confirm" => upload.confirm = text == "true",
+            "narratives" => upload.narratives = text,
+            "source_url" => upload.source_url = text,
+            "review" => upload.review = text == "true",
+            name if name.starts_with("tier-") || name.starts_with("rec-") => {
+                upload.fields.push((name.to_owned(), text));
+            }
             _ => {}
         }
     }
@@ -247,137 +283,6 @@ fn refused(
     )
 }
 
-fn problems(locale: Locale, errors: &[FieldError]) -> Markup {
-    html! {
-        div.notice.bad role="alert" {
-            p { (locale.text_with("import-nothing-imported", &[("count", errors.len().into())])) }
-            ul {
-                @for error in errors {
-                    li {
-                        @if let Some(row) = error.row { (locale.text_with("import-line", &[("row", row.into())])) " " }
-                        (locale.text_with("before-colon", &[("name", error.field.as_str().into())])) (widgets::message(&locale.refusal(&error.problem)))
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The countries of `codes` as (code, name in the reader's language), in the order of their
-/// names.
-async fn country_names(
-    locale: Locale,
-    state: &AppState,
-    codes: &[String],
-) -> Result<Vec<(String, String)>, WebError> {
-    let mut named: Vec<(String, String)> = usecases::countries::tip_names(state)
-        .await?
-        .into_iter()
-        .filter(|(code, _)| codes.contains(code))
-        .map(|(code, tip_name)| {
-            let name = locale.country(&code, &tip_name).into_owned();
-            (code, name)
-        })
-        .collect();
-    named.sort_by_cached_key(|(_, name)| sorting_key(name));
-    Ok(named)
-}
-
-/// What the file changes, in words: `the 2024 report of Senegal and Sierra Leone`.
-fn what_it_changes(
-    locale: Locale,
-    summary: &ImportSummary,
-    countries: &[(String, String)],
-) -> String {
-    let names: Vec<String> = countries.iter().map(|(_, name)| name.clone()).collect();
-    let names = if names.is_empty() {
-        locale.text("import-no-country")
-    } else {
-        locale.together(&names)
-    };
-    match summary.year {
-        Some(year) => locale.text_with(
-            "import-changes-report",
-            &[("year", year.into()), ("countries", names.into())],
-        ),
-        None => locale.text_with("import-changes-tiers", &[("countries", names.into())]),
-    }
-}
-
-/// What the check or the import did; after a check, the form that confirms `checked` (the
-/// file, kept on the server).
-fn summary_view(
-    visitor: &Visitor,
-    checked: Option<uuid::Uuid>,
-    summary: &ImportSummary,
-    countries: &[(String, String)],
-) -> Markup {
-    let locale = visitor.locale;
-    let what = what_it_changes(locale, summary, countries);
-    let counts = |label: &str, counts: &RowCounts| {
-        html! {
-            tr {
-                th scope="row" { (locale.text(label)) }
-                td.number { (counts.received) } td.number { (counts.created) }
-                td.number { (counts.updated) } td.number { (counts.unchanged) } td.number { (counts.skipped) }
-            }
-        }
-    };
-    html! {
-        div.notice role="status" {
-            @if summary.dry_run {
-                p { (locale.text_with("import-valid", &[("what", what.as_str().into())])) }
-            } @else {
-                p { (locale.text_with("import-done", &[("what", what.as_str().into())])) }
-            }
-        }
-        @if !summary.dry_run {
-            section.panel aria-labelledby="next-steps" {
-                h2 #next-steps { (locale.text("import-next")) }
-                @match summary.year {
-                    Some(year) => {
-                        p { (locale.text_with("import-next-countries", &[("year", year.into())])) }
-                        ul {
-                            @for (code, name) in countries {
-                                li { a href={ "/countries/" (code) "?year=" (year) } { (locale.text_with("import-country-in", &[("country", name.as_str().into()), ("year", year.into())])) } }
-                            }
-                        }
-                    }
-                    None => {
-                        p { a href="/" { (locale.text("import-see-overview")) } (locale.text("import-see-overview-after")) }
-                    }
-                }
-            }
-        }
-        div.table-wrap { table {
-            caption { (locale.text(if summary.dry_run { "import-dry-run" } else { "import-imported" })) }
-            thead { tr {
-                th scope="col" { (locale.text("import-rows")) }
-                th.number scope="col" { (locale.text("import-in-file")) }
-                th.number scope="col" { (locale.text("import-new")) }
-                th.number scope="col" { (locale.text("import-changed")) }
-                th.number scope="col" { (locale.text("import-unchanged")) }
-                th.number scope="col" { (locale.text("import-skipped")) }
-            } }
-            tbody { (counts("import-tiers", &summary.tiers)) (counts("import-recommendations", &summary.recommendations)) }
-        } }
-        @if !summary.reports_created.is_empty() {
-            p { (locale.text_with("import-years-created", &[("years", summary.reports_created.iter().map(i32::to_string).collect::<Vec<_>>().join(", ").into())])) }
-        }
-        @if !summary.ignored_columns.is_empty() {
-            p { (locale.text_with("import-columns-ignored", &[("columns", summary.ignored_columns.join(", ").into())])) }
-        }
-        @if let Some(checked) = checked {
-            form method="post" action="/admin/import" enctype="multipart/form-data" {
-                input type="hidden" name="csrf" value=(visitor.csrf);
-                input type="hidden" name="checked" value=(checked);
-                input type="hidden" name="confirm" value="true";
-                button type="submit" { (locale.text("import-confirm")) }
-            }
-        }
-    }
-}
-
 fn page(
     visitor: &Visitor,
     years: &[i32],
@@ -405,11 +310,21 @@ fn page(
             }))
             p.muted { (locale.text("import-new-year")) " " a href="/admin/reports" { (locale.text("import-record-year")) } " " (locale.text("import-new-year-after")) }
             (widgets::field("file", &locale.text("import-file"), None, html! {
-                input #file type="file" name="file" accept=".csv,.json,text/csv,application/json" required;
+                input #file type="file" name="file" accept=".csv,.json,text/csv,application/json";
             }))
             p.muted {
                 (locale.text("import-csv-header")) " " code { "country,tier" } " " (locale.text("import-csv-or")) " "
                 code { "country,position,pillar,text" } " " (locale.text("import-csv-after"))
+            }
+            details.paste open[!upload.narratives.is_empty()] {
+                summary { (locale.text("import-paste")) }
+                p.muted { (locale.text("import-paste-hint")) }
+                (widgets::field("narratives", &locale.text("import-narratives"), None, html! {
+                    textarea #narratives name="narratives" rows="12" { (upload.narratives) }
+                }))
+                (widgets::field("source_url", &locale.text("import-source-url"), None, html! {
+                    input #source_url type="url" name="source_url" value=(upload.source_url);
+                }))
             }
             button type="submit" { (locale.text("import-check")) }
         }

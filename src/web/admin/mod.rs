@@ -7,6 +7,8 @@ pub mod audit;
 mod audit_values;
 pub mod audit_words;
 pub mod import;
+mod import_review;
+mod import_summary;
 pub mod keys;
 pub mod organisations;
 pub mod people;
