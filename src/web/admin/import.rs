@@ -120,26 +120,26 @@ pub async fn check_or_import(
         && (upload.review
             || (upload.content.trim().is_empty() && !upload.narratives.trim().is_empty()))
     {
-        let (result, status) = if upload.review {
-            import_review::import_reviewed(
-                &visitor,
-                &state,
-                year,
-                &upload.fields,
-                &upload.source_url,
-            )
-            .await?
+        let given = if upload.review {
+            import_review::Narratives::Reviewed(&upload.fields)
         } else {
-            import_review::check_narratives(
-                &visitor,
-                &state,
-                year,
-                &upload.narratives,
-                &upload.source_url,
-            )
-            .await?
+            import_review::Narratives::Pasted(&upload.narratives)
         };
-        return Ok(page(&visitor, &years, &upload, result, status));
+        let answer =
+            import_review::answer(&visitor, &state, year, given, &upload.source_url).await?;
+        if !answer.accepted {
+            let status = HttpResponse::UnprocessableEntity();
+            return Ok(page(&visitor, &years, &upload, answer.view, status));
+        }
+        // The review holds the rows now: the page does not carry the pasted text back.
+        upload.narratives.clear();
+        return Ok(page(
+            &visitor,
+            &years,
+            &upload,
+            answer.view,
+            HttpResponse::Ok(),
+        ));
     }
     let outcome = match rows_of(&upload) {
         Ok(rows) => {

@@ -3,7 +3,6 @@
 //! it, each correctable before anything is written. The review posts the rows back as they stand
 //! (not the pasted text), so what is imported is what the admin saw and corrected.
 
-use actix_web::{HttpResponse, HttpResponseBuilder};
 use maud::{Markup, html};
 
 use super::import_summary::{country_names, failure_view, summary_view};
@@ -154,15 +153,46 @@ pub fn rows_from_review(fields: &[(String, String)], source_url: Option<&str>) -
     rows
 }
 
+/// What the page shows after a paste or a review, and whether it was accepted (a check that
+/// passed, an import done) or refused.
+pub(super) struct Answer {
+    pub view: Markup,
+    pub accepted: bool,
+}
+
+/// Narratives as the import page received them.
+pub(super) enum Narratives<'a> {
+    /// Pasted, to check and review.
+    Pasted(&'a str),
+    /// Reviewed: the review form's fields, to import.
+    Reviewed(&'a [(String, String)]),
+}
+
+/// The answer to narratives given for the `year` report, citing `source_url`.
+pub(super) async fn answer(
+    visitor: &Visitor,
+    state: &AppState,
+    year: i32,
+    given: Narratives<'_>,
+    source_url: &str,
+) -> Result<Answer, WebError> {
+    match given {
+        Narratives::Pasted(text) => check_narratives(visitor, state, year, text, source_url).await,
+        Narratives::Reviewed(fields) => {
+            import_reviewed(visitor, state, year, fields, source_url).await
+        }
+    }
+}
+
 /// The answer to a paste of narratives for the `year` report: what importing them would do and
 /// the review form, or what could not be read.
-pub(super) async fn check_narratives(
+async fn check_narratives(
     visitor: &Visitor,
     state: &AppState,
     year: i32,
     text: &str,
     source_url: &str,
-) -> Result<(Markup, HttpResponseBuilder), WebError> {
+) -> Result<Answer, WebError> {
     let locale = visitor.locale;
     let given_source = Some(source_url.trim()).filter(|url| !url.is_empty());
     let rows = match narrative_rows(text, PublishedText::Plain, given_source) {
@@ -185,7 +215,10 @@ pub(super) async fn check_narratives(
                 (summary_view(visitor, None, &summary, &countries))
                 (review_form(visitor, year, source_url.trim(), &rows))
             };
-            Ok((view, HttpResponse::Ok()))
+            Ok(Answer {
+                view,
+                accepted: true,
+            })
         }
         Err(failure) => refused(locale, failure),
     }
@@ -193,13 +226,13 @@ pub(super) async fn check_narratives(
 
 /// Imports the rows of a review as the admin left them; refused, the review comes back with
 /// their corrections and what is wrong.
-pub(super) async fn import_reviewed(
+async fn import_reviewed(
     visitor: &Visitor,
     state: &AppState,
     year: i32,
     fields: &[(String, String)],
     source_url: &str,
-) -> Result<(Markup, HttpResponseBuilder), WebError> {
+) -> Result<Answer, WebError> {
     let locale = visitor.locale;
     let given_source = Some(source_url.trim()).filter(|url| !url.is_empty());
     let rows = rows_from_review(fields, given_source);
@@ -215,22 +248,25 @@ pub(super) async fn import_reviewed(
     match imported {
         Ok(summary) => {
             let countries = country_names(locale, state, &summary.countries).await?;
-            Ok((
-                summary_view(visitor, None, &summary, &countries),
-                HttpResponse::Ok(),
-            ))
+            Ok(Answer {
+                view: summary_view(visitor, None, &summary, &countries),
+                accepted: true,
+            })
         }
         Err(failure) => {
-            let (problems, status) = refused(locale, failure)?;
+            let problems = refused(locale, failure)?.view;
             let view = html! { (problems) (review_form(visitor, year, source_url.trim(), &rows)) };
-            Ok((view, status))
+            Ok(Answer {
+                view,
+                accepted: false,
+            })
         }
     }
 }
 
-fn refused(locale: Locale, failure: Failure) -> Result<(Markup, HttpResponseBuilder), WebError> {
-    Ok((
-        failure_view(locale, failure)?,
-        HttpResponse::UnprocessableEntity(),
-    ))
+fn refused(locale: Locale, failure: Failure) -> Result<Answer, WebError> {
+    Ok(Answer {
+        view: failure_view(locale, failure)?,
+        accepted: false,
+    })
 }
