@@ -40,5 +40,6 @@ pub mod local_postgres;
 pub mod mail;
 pub mod oidc;
 pub mod startup;
+pub mod tier_history;
 pub mod usecases;
 pub mod web;

@@ -40,6 +40,8 @@ pub enum CliError {
     Server(#[source] std::io::Error),
     #[error("the demo data cannot be loaded")]
     Demo(#[from] DemoError),
+    #[error("the tier history cannot be loaded")]
+    TierHistory(#[from] crate::tier_history::HistoryError),
     #[error("the data set cannot be generated")]
     Generate(#[from] GenerateError),
     #[error(

@@ -24,7 +24,7 @@ use crate::http::json;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, RunOptions, csv_file};
 use crate::usecases::keys::{CreateApiKey, create_key};
-use crate::{demo, generate, startup};
+use crate::{demo, generate, startup, tier_history};
 
 /// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
 ///
@@ -349,6 +349,13 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), CliError> 
             "new local database: loaded the demo dataset ({} recommendations, {} interventions)",
             loaded.recommendations,
             loaded.interventions
+        );
+        let actor = Actor::command_line("serve: first start");
+        let history = tier_history::load(&mut connection, &actor).await?;
+        log::info!(
+            "new local database: loaded the tier history ({} placements over {} report years)",
+            history.tiers.received,
+            history.reports_created.len()
         );
     }
     bootstrap_admin_key(&mut connection).await?;

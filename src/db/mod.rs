@@ -29,6 +29,7 @@ pub mod sessions;
 pub mod share_links;
 pub mod sign_in_failures;
 pub mod text_search;
+pub mod tier_sources;
 pub mod tiers;
 pub mod translations;
 pub mod users;

@@ -129,6 +129,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tier_sources (year) {
+        year -> Int4,
+        complete -> Bool,
+        kind -> Text,
+    }
+}
+
 diesel::joinable!(country_names -> countries (country_code));
 diesel::joinable!(intervention_countries -> countries (country_code));
 diesel::joinable!(intervention_countries -> interventions (intervention_id));
@@ -140,6 +148,7 @@ diesel::joinable!(recommendation_translations -> recommendations (recommendation
 diesel::joinable!(recommendations -> reports (year));
 diesel::joinable!(tier_placements -> countries (country_code));
 diesel::joinable!(tier_placements -> reports (year));
+diesel::joinable!(tier_sources -> reports (year));
 
 diesel::allow_tables_to_appear_in_same_query!(
     countries,
@@ -152,6 +161,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     recommendations,
     reports,
     tier_placements,
+    tier_sources,
 );
 
 diesel::table! {

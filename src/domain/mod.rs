@@ -35,7 +35,7 @@ pub use etag::{Etag, Precondition};
 pub use failure::{Failure, FieldError};
 pub use gaps::{answers_in, is_persistent};
 pub use letter::Letter;
-pub use movement::{Movement, movement};
+pub use movement::{Movement, known_movement, movement};
 pub use pillar_proposal::propose_pillar;
 pub use refusal::{Argument, Refusal};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};

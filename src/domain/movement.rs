@@ -33,6 +33,20 @@ impl Movement {
     }
 }
 
+/// A placement's move, when it can be told: not when the country has no placement the year
+/// before and that year is known only in part (it may have been ranked there, unseen).
+pub fn known_movement(
+    previous: Option<Tier>,
+    current: Tier,
+    year_before_partial: bool,
+) -> Option<Movement> {
+    if previous.is_none() && year_before_partial {
+        None
+    } else {
+        Some(movement(previous, current))
+    }
+}
+
 /// Compares a placement with the previous year's, if there was one.
 pub fn movement(previous: Option<Tier>, current: Tier) -> Movement {
     let Some(previous) = previous else {

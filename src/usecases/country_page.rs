@@ -15,8 +15,11 @@ use super::translations::{self, TranslationRow};
 use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
 pub use crate::db::interventions::Intervention;
 pub use crate::db::organisations::OrganisationRow;
+pub use crate::db::tier_sources::TierSource;
 pub use crate::db::tiers::TierRow;
-use crate::db::{Connection, Connections, lineage, organisations, recommendations, tiers};
+use crate::db::{
+    Connection, Connections, lineage, organisations, recommendations, tier_sources, tiers,
+};
 use crate::domain::{Caller, Failure, Language, next_report_year};
 
 /// How many interventions the page offers to link under each recommendation, newest first; past
@@ -29,6 +32,9 @@ pub struct CountryPage {
     pub report: GapReport,
     /// Every placement of the country, oldest first.
     pub history: Vec<TierRow>,
+    /// Where the placements of its years (and of the years before them) come from, for the years
+    /// gaptrack's shipped history filled.
+    pub tier_sources: HashMap<i32, TierSource>,
     /// The report years with recommendations for the country.
     pub years: Vec<i32>,
     pub organisations: Vec<OrganisationRow>,
@@ -96,9 +102,20 @@ pub async fn country_page(
     };
     let ids: Vec<Uuid> = report.recommendations.iter().map(|r| r.id).collect();
     let translations = translations::in_language(connection, &ids, language).await?;
+    let history = tiers::history(connection, &country).await?;
+    let years_and_before: Vec<i32> = history
+        .iter()
+        .flat_map(|row| [row.year, row.year - 1])
+        .collect();
+    let tier_sources = tier_sources::of_years(connection, &years_and_before)
+        .await?
+        .into_iter()
+        .map(|source| (source.year, source))
+        .collect();
     Ok(CountryPage {
         translations,
-        history: tiers::history(connection, &country).await?,
+        history,
+        tier_sources,
         years: recommendations::years_of_country(connection, &country).await?,
         organisations: organisations::all(connection).await?,
         window,

@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::gap_report::organisation_filter_name;
 use crate::db::gaps::{self, CountryCoverage};
-use crate::db::{Connection, reports};
-use crate::domain::{Failure, Movement, Region, StatusCounts, Tier, movement};
+use crate::db::{Connection, reports, tier_sources};
+use crate::domain::{Failure, Movement, Region, StatusCounts, Tier, known_movement};
 
 /// Coverage of every country with recommendations in one report year.
 #[derive(Debug, Serialize, ToSchema)]
@@ -55,10 +55,14 @@ pub struct CoverageRow {
     pub counts: StatusCounts,
 }
 
-impl From<CountryCoverage> for CoverageRow {
-    fn from(row: CountryCoverage) -> Self {
+impl CoverageRow {
+    /// A country's row; `year_before_partial` when the year before its report is known only in
+    /// part, so that a country missing from it is not called new.
+    fn of(row: CountryCoverage, year_before_partial: bool) -> Self {
         Self {
-            movement: row.tier.map(|tier| movement(row.previous_tier, tier)),
+            movement: row
+                .tier
+                .and_then(|tier| known_movement(row.previous_tier, tier, year_before_partial)),
             counts: StatusCounts::new(
                 row.addressed,
                 row.partially_addressed,
@@ -138,9 +142,13 @@ async fn rows(
     organisation: Option<Uuid>,
     region: Option<Region>,
 ) -> Result<Vec<CoverageRow>, Failure> {
+    let partial = tier_sources::partial_years(connection).await?;
     Ok(gaps::coverage(connection, year, organisation, region)
         .await?
         .into_iter()
-        .map(CoverageRow::from)
+        .map(|row| {
+            let year_before_partial = partial.contains(&(row.year - 1));
+            CoverageRow::of(row, year_before_partial)
+        })
         .collect())
 }

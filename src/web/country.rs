@@ -14,12 +14,12 @@ use super::layout::{self, Section};
 use super::session::Visitor;
 use super::{translated, widgets};
 use crate::config::SharingSettings;
-use crate::domain::{Pillar, RecommendationStatus, Role, movement, reporting_period};
+use crate::domain::{Pillar, RecommendationStatus, Role, known_movement, reporting_period};
 use crate::http::AppState;
 use crate::i18n::written;
 use crate::i18n::{Locale, Worded};
 use crate::usecases::country_page::{
-    self, CountryPage, Linkable, OrganisationRow, TierRow, Window,
+    self, CountryPage, Linkable, OrganisationRow, TierRow, TierSource, Window,
 };
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 use crate::usecases::translations::TranslationRow;
@@ -144,7 +144,7 @@ fn country_view(
             }
         }
         @if let Some(year) = report.year { (crate::web::lineage::suggestions_form(visitor, &country.code, year, &page.suggestions)) }
-        (tier_history(locale, &page.history))
+        (tier_history(locale, &page.history, &page.tier_sources))
         (recommendations_by_pillar(locale, report, &page.translations, visitor.caller.is_admin(), window, Some(&offers)))
         @if report.recommendations.is_empty() {
             p { (locale.text("gaps-no-match")) }
@@ -281,8 +281,9 @@ fn share_form(report: &GapReport, year: i32, visitor: &Visitor, days: i64) -> Ma
     }
 }
 
-/// Every placement of the country, newest first, with its movement.
-fn tier_history(locale: Locale, history: &[TierRow]) -> Markup {
+/// Every placement of the country, newest first, with its movement and where it comes from. A
+/// year known only in part says so, and the move from it is not guessed.
+fn tier_history(locale: Locale, history: &[TierRow], sources: &HashMap<i32, TierSource>) -> Markup {
     html! {
         section aria-labelledby="tiers" {
             h2 #tiers { (locale.text("placement-history")) }
@@ -294,20 +295,44 @@ fn tier_history(locale: Locale, history: &[TierRow]) -> Markup {
                         th scope="col" { (locale.text("column-report")) }
                         th scope="col" { (locale.text("column-tier")) }
                         th scope="col" { (locale.text("column-movement")) }
+                        th scope="col" { (locale.text("column-placement-source")) }
                     } }
                     tbody {
                         @for (i, row) in history.iter().enumerate().rev() {
                             @let previous = i.checked_sub(1).map(|p| &history[p]).filter(|p| p.year == row.year - 1).map(|p| p.tier);
+                            @let year_before_partial = sources.get(&(row.year - 1)).is_some_and(|s| !s.complete);
                             tr {
                                 th scope="row" { (row.year) }
                                 td { @if row.waiver { (locale.text_with("placement-with-waiver", &[("tier", row.tier.label(locale).into())])) } @else { (row.tier.label(locale)) } }
-                                td { (widgets::movement(locale, Some(movement(previous, row.tier)))) }
+                                td { (widgets::movement(locale, known_movement(previous, row.tier, year_before_partial))) }
+                                td { (placement_source(locale, row, sources.get(&row.year))) }
                             }
                         }
                     }
                 } }
             }
+        }
     }
+}
+
+/// Where a placement comes from: the shipped history's kind of source, the page its note names,
+/// and whether its year is known only in part.
+fn placement_source(locale: Locale, row: &TierRow, source: Option<&TierSource>) -> Markup {
+    let page = row
+        .note
+        .as_deref()
+        .and_then(|note| note.split_whitespace().next())
+        .filter(|first| first.starts_with("https://") || first.starts_with("http://"));
+    html! {
+        @if let Some(source) = source {
+            (locale.text(if source.kind == "research" { "placement-source-research" } else { "placement-source-pages" }))
+        }
+        @if let Some(page) = page {
+            " " a href=(page) rel="noopener noreferrer" { (locale.text("placement-source-page")) }
+        }
+        @if source.is_some_and(|s| !s.complete) {
+            " " em.muted { (locale.text("placement-year-partial")) }
+        }
     }
 }
 

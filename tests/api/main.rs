@@ -55,6 +55,7 @@ mod sign_in_security;
 mod single_sign_on;
 mod snapshots;
 mod sql_definitions;
+mod tier_history;
 mod tiers;
 mod translations;
 mod uploads;

@@ -127,6 +127,12 @@ async fn the_first_local_start_shows_the_demo_gaps_and_ctrl_c_stops_postgres_too
     assert_eq!(report["year"], 2023);
     assert_eq!(report["summary"]["addressed"], 1);
     assert!(server_running_in(&data_dir));
+    // The tier history gaptrack ships is there too, from 2001.
+    let afghanistan = served.get("/api/v1/countries/AFG/tiers").await;
+    assert!(
+        afghanistan["items"].as_array().unwrap().len() > 10,
+        "{afghanistan}"
+    );
 
     let created = reqwest::Client::new()
         .post(format!("{}/api/v1/organisations", served.address))

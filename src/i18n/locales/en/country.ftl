@@ -28,6 +28,10 @@ gaps-no-match = No recommendation matches these filters.
 placement-history = Tier history
 placement-none = No tier placement is recorded.
 placement-with-waiver = { $tier } (waiver)
+placement-source-research = Research data coded from the report (Kelley and Heiss)
+placement-source-pages = A public page citing the report
+placement-source-page = its page
+placement-year-partial = (this year is known only in part)
 recommendation-prioritized = (prioritized)
 recommendation-standing = Standing since { $since } ({ $reports } reports){ $ever ->
         [no] , never addressed

@@ -24,6 +24,7 @@ column-report = Report
 column-region = Region
 column-tier = Tier
 column-movement = Movement
+column-placement-source = Source
 column-recommendations = Recommendations
 column-addressed = Addressed
 column-partly = Partly

@@ -40,6 +40,10 @@ gaps-no-match = Aucune recommandation ne correspond à ces filtres.
 placement-history = Historique des niveaux
 placement-none = Aucun classement n'est enregistré.
 placement-with-waiver = { $tier } (dérogation)
+placement-source-research = Données de recherche codées d'après le rapport (Kelley et Heiss)
+placement-source-pages = Une page publique citant le rapport
+placement-source-page = la page
+placement-year-partial = (cette année n'est connue qu'en partie)
 recommendation-prioritized = (prioritaire)
 recommendation-standing = Présente depuis { $since } ({ $reports } rapports){ $ever ->
         [no] , jamais traitée

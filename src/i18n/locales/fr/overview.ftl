@@ -24,6 +24,7 @@ column-report = Rapport
 column-region = Région
 column-tier = Niveau
 column-movement = Évolution
+column-placement-source = Source
 column-recommendations = Recommandations
 column-addressed = Traitées
 column-partly = En partie
