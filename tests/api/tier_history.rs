@@ -107,3 +107,18 @@ async fn a_year_known_in_part_says_so_and_calls_no_country_new() {
     assert_eq!(ghana["tier"], "tier_2");
     assert_eq!(ghana["movement"], Value::Null);
 }
+
+#[actix_web::test]
+async fn the_tier_history_with_its_sources_fits_a_phone() {
+    let app = first_start().await;
+    let browser = crate::browser::Browser::open(&app).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.sign_in(&app.key(Role::Viewer, None)).await;
+    browser.goto("/countries/GHA").await;
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("tier-history-phone").await;
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    browser.goto("/countries/GHA#tiers").await;
+    browser.screenshot("tier-history").await;
+    browser.close().await;
+}
