@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 
 use super::auth::Caller;
 use super::path_year::PathYear;
+use crate::domain::Failure;
 use crate::http::AppState;
 use crate::http::body::read_bounded;
 use crate::http::error::{ApiError, Problem};
@@ -33,7 +34,8 @@ pub struct ReportImportQuery {
     #[serde(default)]
     pub dry_run: bool,
     /// For published narratives (`text/plain`, `text/html`): where they were published, kept as
-    /// each recommendation's source.
+    /// each recommendation's source. A file's rows name their own (`source_url` column): given
+    /// with JSON or CSV, it is refused.
     #[param(
         pattern = "^\\s*(https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?)?\\s*$"
     )]
@@ -140,6 +142,10 @@ pub async fn import_report(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
     let body = Body::of(&request, true)?;
+    if query.source_url.is_some() && !matches!(body, Body::Narratives(_)) {
+        // Said rather than ignored: a file's rows name their own source.
+        return Err(Failure::invalid("source_url", "invalid-source-url-for-narratives").into());
+    }
     let rows = read_rows(body, payload, query.source_url.as_deref()).await?;
     let summary = check_and_run(
         &caller,

@@ -220,6 +220,21 @@ async fn what_cannot_be_read_is_said_with_its_line_and_the_text_around_it() {
         "{problem}"
     );
 
+    let csv = send(
+        &app,
+        "country,tier\nSEN,Tier 2\n",
+        "text/csv",
+        "?source_url=https%3A%2F%2Fexample.org%2F",
+    )
+    .await;
+    assert_eq!(
+        csv.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a file's rows name their own source"
+    );
+    let problem: Value = csv.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "source_url");
+
     let tiers = app
         .client
         .post(app.url("/api/v1/tiers/import"))

@@ -125,3 +125,4 @@ invalid-narrative-before-heading = recommendations come before any country's hea
 invalid-narrative-no-recommendations = { $country }: no recommendations section (“PRIORITIZED RECOMMENDATIONS:” or “RECOMMENDATIONS FOR { $country }:”) was found; the narrative reads “{ $text }”
 invalid-narrative-empty-section = { $country }: its recommendations section lists nothing that can be read (“{ $text }”)
 invalid-narrative-french-alone = { $country }: a French narrative holds the recommendations' French texts; load the report's English narrative first, then add the French texts (the text_fr column of an import, or each recommendation's page)
+invalid-source-url-for-narratives = is for published narratives (text/plain, text/html); a file's rows carry their own source_url column

@@ -129,3 +129,4 @@ invalid-narrative-before-heading = des recommandations viennent avant le titre d
 invalid-narrative-no-recommendations = { $country } : aucune section de recommandations (« PRIORITIZED RECOMMENDATIONS: », « RECOMMENDATIONS FOR { $country }: » ou « RECOMMANDATIONS PRIORITAIRES ») n'a été trouvée ; le chapitre dit « { $text } »
 invalid-narrative-empty-section = { $country } : sa section de recommandations ne contient rien de lisible (« { $text } »)
 invalid-narrative-french-alone = { $country } : un chapitre en français donne le texte français des recommandations ; chargez d'abord le chapitre anglais du rapport, puis ajoutez les textes français (la colonne text_fr d'un import, ou la page de chaque recommandation)
+invalid-source-url-for-narratives = sert aux chapitres publiés (text/plain, text/html) ; les lignes d'un fichier portent leur propre colonne source_url
