@@ -153,3 +153,43 @@ impl From<diesel::result::Error> for Stopped {
         Self::Db(error.into())
     }
 }
+
+/// A recommendation of a country's previous report, with how alike it is to a new text.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct EarlierMatch {
+    /// The new text's place in the list asked about (0 for the first).
+    #[diesel(sql_type = Int4)]
+    pub item: i32,
+    #[diesel(sql_type = SqlUuid)]
+    pub earlier_id: Uuid,
+    #[diesel(sql_type = Float4)]
+    pub similarity: f32,
+}
+
+/// The pairs of `texts` (new recommendations of `country` for `year`, not stored yet) and
+/// recommendations of the country's report before `year` that are alike enough to suggest, most
+/// alike first.
+pub async fn matches_before(
+    connection: &mut Connection,
+    country: &str,
+    year: i32,
+    texts: &[String],
+) -> Result<Vec<EarlierMatch>, DbError> {
+    use diesel::sql_types::Array;
+    Ok(diesel::sql_query(
+        "SELECT (t.ord - 1)::int4 AS item, r.id AS earlier_id, \
+                similarity(r.text, t.text) AS similarity \
+           FROM unnest($1::text[]) WITH ORDINALITY AS t (text, ord) \
+           JOIN recommendations r ON r.country_code = $2 \
+            AND r.year = (SELECT max(p.year) FROM recommendations p \
+                           WHERE p.country_code = $2 AND p.year < $3) \
+          WHERE similarity(r.text, t.text) >= $4 \
+          ORDER BY 3 DESC, 1, r.position",
+    )
+    .bind::<Array<Text>, _>(texts)
+    .bind::<Text, _>(country)
+    .bind::<Int4, _>(year)
+    .bind::<Float4, _>(SUGGESTION_THRESHOLD)
+    .load(connection)
+    .await?)
+}

@@ -27,7 +27,26 @@ PROTECTION
 #[actix_web::test]
 async fn an_admin_pastes_narratives_corrects_a_pillar_and_imports_them() {
     let app = TestApp::spawn().await;
+    app.create_report(2024).await;
     app.create_report(2025).await;
+    // Senegal's previous report: one recommendation the new one rewords, one it drops.
+    let earlier = |position: i32, text: &str| serde_json::json!({"country": "SEN", "year": 2024, "position": position, "pillar": "prevention", "text": text});
+    let inspectors = app
+        .post(
+            "/api/v1/recommendations",
+            &earlier(
+                1,
+                "Train labor inspectors to identify forced labor in mines.",
+            ),
+        )
+        .await;
+    let inspectors: serde_json::Value = inspectors.json().await.unwrap();
+    let inspectors = inspectors["id"].as_str().unwrap().to_owned();
+    app.post(
+        "/api/v1/recommendations",
+        &earlier(2, "Amend the penal code to remove fines."),
+    )
+    .await;
     let browser = Browser::open(&app).await;
     browser.sign_in(&app.key(Role::Admin, None)).await;
 
@@ -86,9 +105,20 @@ async fn an_admin_pastes_narratives_corrects_a_pillar_and_imports_them() {
             "Train labor inspectors to identify forced labor in gold mines.",
         )
         .await;
+    // The reworded one is proposed as continuing last year's; the other is new.
+    assert_eq!(
+        browser.value("select[name='rec-3-continues']").await,
+        inspectors
+    );
+    assert_eq!(browser.value("select[name='rec-2-continues']").await, "");
+    assert_eq!(
+        browser.count("select[name='rec-0-continues']").await,
+        0,
+        "Sierra Leone has no earlier report to continue"
+    );
     assert_eq!(
         app.count("SELECT count(*) AS n FROM recommendations").await,
-        0
+        2
     );
     browser.screenshot("narratives-review").await;
     browser.submit("form.review button[type=submit]").await;
@@ -108,6 +138,21 @@ async fn an_admin_pastes_narratives_corrects_a_pillar_and_imports_them() {
     assert!(
         prevention.contains("Collect and publish data on victims referred to care."),
         "the corrected pillar: {prevention}"
+    );
+    let stored = app
+        .get_json("/api/v1/recommendations?country=SEN&year=2025")
+        .await;
+    let reworded = stored["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["position"] == 2)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        reworded["continues"],
+        inspectors.as_str(),
+        "the line is kept"
     );
     browser.screenshot("narratives-imported").await;
     browser.close().await;

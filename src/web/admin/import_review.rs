@@ -11,11 +11,18 @@ use crate::http::AppState;
 use crate::i18n::{Locale, Worded};
 use crate::import::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::usecases::imports::{PublishedText, check_and_run, narrative_rows};
+use crate::usecases::lineage::{ProposedLine, proposed_lines};
 use crate::web::error::WebError;
 use crate::web::session::Visitor;
 
 /// The review form of `rows` (read from narratives) for the `year` report, citing `source_url`.
-pub fn review_form(visitor: &Visitor, year: i32, source_url: &str, rows: &ImportRows) -> Markup {
+pub fn review_form(
+    visitor: &Visitor,
+    year: i32,
+    source_url: &str,
+    rows: &ImportRows,
+    lines: &[ProposedLine],
+) -> Markup {
     let locale = visitor.locale;
     html! {
         form.review method="post" action="/admin/import" enctype="multipart/form-data" {
@@ -46,7 +53,7 @@ pub fn review_form(visitor: &Visitor, year: i32, source_url: &str, rows: &Import
                     }
                     ol.review-items {
                         @for (number, recommendation) in rows.recommendations.iter().enumerate().filter(|(_, r)| r.country_name.as_deref() == Some(country)) {
-                            (item(locale, number, recommendation))
+                            (item(locale, number, recommendation, lines.get(number)))
                         }
                     }
                 }
@@ -71,7 +78,12 @@ fn tier_matches(tier: &RawTier, choice: Tier) -> bool {
 }
 
 /// One recommendation: its text to correct, the pillar proposed for it, where it was read.
-fn item(locale: Locale, number: usize, recommendation: &RawRecommendation) -> Markup {
+fn item(
+    locale: Locale,
+    number: usize,
+    recommendation: &RawRecommendation,
+    line: Option<&ProposedLine>,
+) -> Markup {
     let name = |field: &str| format!("rec-{number}-{field}");
     let text = recommendation.text.as_deref().unwrap_or_default();
     let chosen = recommendation.pillar.as_deref().unwrap_or_default();
@@ -94,6 +106,40 @@ fn item(locale: Locale, number: usize, recommendation: &RawRecommendation) -> Ma
                             (pillar.label(locale))
                             @if *pillar == proposed { " " (locale.text("import-review-proposed")) }
                         }
+                    }
+                }
+            }
+            @if let Some(line) = line.filter(|line| !line.earlier.is_empty()) {
+                (continues_field(locale, &name("continues"), recommendation, line))
+            }
+        }
+    }
+}
+
+/// Which recommendation of the previous report this one continues: the most alike proposed, or
+/// the one the admin chose.
+fn continues_field(
+    locale: Locale,
+    name: &str,
+    recommendation: &RawRecommendation,
+    line: &ProposedLine,
+) -> Markup {
+    let chosen = recommendation
+        .continues
+        .as_deref()
+        .and_then(|id| id.parse::<uuid::Uuid>().ok())
+        .or(line.proposed);
+    html! {
+        div.field {
+            label for=(name) { (locale.text("import-review-continues")) }
+            select id=(name) name=(name) {
+                option value="" selected[chosen.is_none()] { (locale.text("import-review-new")) }
+                @for earlier in &line.earlier {
+                    @let short: String = earlier.text.chars().take(90).collect();
+                    option value=(earlier.id) selected[chosen == Some(earlier.id)] {
+                        (locale.text_with("import-review-earlier", &[("year", earlier.year.into()), ("position", earlier.position.into())])) " " (short)
+                        @if earlier.text.chars().count() > 90 { "…" }
+                        @if line.proposed == Some(earlier.id) { " " (locale.text("import-review-proposed")) }
                     }
                 }
             }
@@ -145,7 +191,7 @@ pub fn rows_from_review(fields: &[(String, String)], source_url: Option<&str>) -
             text: get(format!("rec-{number}-text")),
             prioritized: get(format!("rec-{number}-prioritized")),
             source_url: source_url.map(str::to_owned),
-            continues: None,
+            continues: get(format!("rec-{number}-continues")).filter(|id| !id.is_empty()),
             text_fr: None,
             text_fr_source_url: None,
         });
@@ -211,9 +257,10 @@ async fn check_narratives(
     match checked {
         Ok(summary) => {
             let countries = country_names(locale, state, &summary.countries).await?;
+            let lines = proposed_lines(state, year, &rows).await?;
             let view = html! {
                 (summary_view(visitor, None, &summary, &countries))
-                (review_form(visitor, year, source_url.trim(), &rows))
+                (review_form(visitor, year, source_url.trim(), &rows, &lines))
             };
             Ok(Answer {
                 view,
@@ -255,7 +302,9 @@ async fn import_reviewed(
         }
         Err(failure) => {
             let problems = refused(locale, failure)?.view;
-            let view = html! { (problems) (review_form(visitor, year, source_url.trim(), &rows)) };
+            let lines = proposed_lines(state, year, &rows).await?;
+            let view =
+                html! { (problems) (review_form(visitor, year, source_url.trim(), &rows, &lines)) };
             Ok(Answer {
                 view,
                 accepted: false,
