@@ -5,9 +5,10 @@
 #
 #   benches/narratives.sh        # builds in release mode, runs on a disposable local PostgreSQL
 #
-# "check" is the API's dry run of the paste (read, then every row checked against the database);
-# "review" is the import page's answer to the same paste (the check, then the review form of every
-# country and recommendation, as the browser receives it); "import" writes the rows.
+# "import" writes the paste as last year's report; "check" is the API's dry run of it as this
+# year's (read, then every row checked against the database); "review" is the import page's answer
+# to the same paste (the check, each recommendation's proposed line, then the review form of every
+# country and recommendation, as the browser receives it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,13 +75,20 @@ server_pid=$!
 for _ in $(seq 1 600); do grep -q "listening on" "$work/stderr" 2>/dev/null && break; sleep 0.1; done
 base=$(grep -o 'listening on http://[0-9.:]*' "$work/stderr" | cut -d' ' -f3)
 key=$(grep -o 'gt_[A-Za-z0-9_-]*' "$work/stdout")
-curl -sf -o /dev/null -X POST "$base/api/v1/reports" -H "Authorization: Bearer $key" \
-    -H 'Content-Type: application/json' -d '{"year": 2026, "title": "2026 report"}'
+for year in 2026 2027; do
+    curl -sf -o /dev/null -X POST "$base/api/v1/reports" -H "Authorization: Bearer $key" \
+        -H 'Content-Type: application/json' -d "{\"year\": $year, \"title\": \"$year report\"}"
+done
 
-post() { # query content-type file -> seconds
-    curl -s -o "$work/response" -w '%{time_total}' -X POST "$base/api/v1/reports/2026/import$1" \
+post() { # query content-type file [year] -> seconds
+    curl -s -o "$work/response" -w '%{time_total}' -X POST "$base/api/v1/reports/${4:-2027}/import$1" \
         -H "Authorization: Bearer $key" -H "Content-Type: $2" --data-binary "@$3"
 }
+# Last year's report is the same text, so that the review proposes a line for every
+# recommendation (the most work the review does).
+import=$(post "?source_url=https%3A%2F%2Fwww.state.gov%2Freports%2F" text/plain "$work/paste.txt" 2026)
+grep -q '"dry_run":false' "$work/response" || { echo "import failed: $(head -c 600 "$work/response")"; exit 1; }
+recommendations=$(grep -o '"recommendations":{"received":[0-9]*' "$work/response" | grep -o '[0-9]*$')
 check=$(post "?dry_run=true" text/plain "$work/paste.txt")
 grep -q "\"countries\":\[\"" "$work/response" || { echo "check failed: $(head -c 600 "$work/response")"; exit 1; }
 csv_check=$(post "?dry_run=true" text/csv "$work/rows.csv")
@@ -92,19 +100,16 @@ curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
 curl -sf -b "$work/jar" "$base/admin/import" >"$work/import.html"
 csrf=$(grep -o 'name="csrf" value="[^"]*"' "$work/import.html" | head -1 | sed 's/.*value="//; s/"$//')
 review=$(curl -sf -o "$work/review.html" -w '%{time_total}' -b "$work/jar" -H "Origin: $base" \
-    -F "csrf=$csrf" -F kind=report -F year=2026 -F "narratives=<$work/paste.txt" \
+    -F "csrf=$csrf" -F kind=report -F year=2027 -F "narratives=<$work/paste.txt" \
     -F source_url=https://www.state.gov/reports/ "$base/admin/import")
 items=$(grep -o 'class="review-item"' "$work/review.html" | wc -l)
 [ "$items" -gt 1000 ] || { echo "review failed: $items items"; exit 1; }
-
-import=$(post "?source_url=https%3A%2F%2Fwww.state.gov%2Freports%2F" text/plain "$work/paste.txt")
-recommendations=$(grep -o '"recommendations":{"received":[0-9]*' "$work/response" | grep -o '[0-9]*$')
 
 printf '\n%-44s %10s %10s\n' "case ($COUNTRIES countries, $recommendations recommendations)" "seconds" "÷ CSV"
 row() { printf '%-44s %10.3f %10s\n' "$1" "$2" "$3"; }
 row "check the paste (API dry run)" "$check" "$(printf '%.1f×' "$(echo "$check / $csv_check" | bc -l)")"
 row "check the same rows as CSV (API dry run)" "$csv_check" "1.0×"
-row "review page for the paste ($((\
+row "review page, lines proposed ($((\
     $(wc -c <"$work/review.html") / 1024)) KiB)" "$review" "-"
 row "import the paste" "$import" "-"
 echo

@@ -135,10 +135,10 @@ fn continues_field(
             select id=(name) name=(name) {
                 option value="" selected[chosen.is_none()] { (locale.text("import-review-new")) }
                 @for earlier in &line.earlier {
-                    @let short: String = earlier.text.chars().take(90).collect();
+                    @let short: String = earlier.text.chars().take(60).collect();
                     option value=(earlier.id) selected[chosen == Some(earlier.id)] {
                         (locale.text_with("import-review-earlier", &[("year", earlier.year.into()), ("position", earlier.position.into())])) " " (short)
-                        @if earlier.text.chars().count() > 90 { "…" }
+                        @if earlier.text.chars().count() > 60 { "…" }
                         @if line.proposed == Some(earlier.id) { " " (locale.text("import-review-proposed")) }
                     }
                 }
