@@ -134,7 +134,8 @@ fn by_semicolons(lines: &[(usize, String)]) -> Vec<Item> {
 /// A clause as a sentence of its own: its joining word dropped, a capital first and a full stop
 /// last.
 fn as_sentence(clause: &str) -> String {
-    let clause = ["and ", "et ", "as well as "]
+    // The old form is English only (the French versions list their recommendations).
+    let clause = ["and ", "as well as "]
         .iter()
         .find_map(|joining| clause.strip_prefix(joining))
         .unwrap_or(clause)
