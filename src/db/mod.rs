@@ -20,6 +20,7 @@ pub mod keys;
 pub mod lineage;
 pub mod links;
 pub mod organisations;
+pub mod ranking;
 pub mod read_model;
 pub mod recommendations;
 pub mod reports;

@@ -39,7 +39,8 @@ pub fn to_csv(report: &GapReport) -> Result<String, csv::Error> {
     let movement = report
         .tier
         .as_ref()
-        .map_or("", |t| Movement::as_str(t.movement));
+        .and_then(|t| t.movement)
+        .map_or("", Movement::as_str);
     let organisation = report
         .organisation
         .map(|id| id.to_string())

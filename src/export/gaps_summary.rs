@@ -144,15 +144,20 @@ fn tier_in_words(locale: Locale, report: &GapReport) -> Markup {
     html! {
         @if let Some(tier) = &report.tier {
             " · " strong { (tier.tier.label(locale)) }
-            " ("
-            @match tier.movement {
-                Movement::New => { (locale.text("doc-gaps-first-ranking")) }
-                movement => {
-                    (locale.text_with("doc-gaps-moved", &[("movement", movement.label(locale).into())]))
+            @if tier.movement.is_some() || tier.waiver {
+                " ("
+                @match tier.movement {
+                    Some(Movement::New) => { (locale.text("doc-gaps-first-ranking")) }
+                    Some(movement) => {
+                        (locale.text_with("doc-gaps-moved", &[("movement", movement.label(locale).into())]))
+                    }
+                    None => {}
                 }
+                @if tier.waiver {
+                    @if tier.movement.is_some() { (locale.text("doc-gaps-with-waiver")) } @else { (locale.text("doc-gaps-waiver-alone")) }
+                }
+                ")"
             }
-            @if tier.waiver { (locale.text("doc-gaps-with-waiver")) }
-            ")"
         }
     }
 }

@@ -9,11 +9,11 @@ use uuid::Uuid;
 
 use super::countries::{CountryDto, country_from_path};
 use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
-use crate::db::{Connection, organisations, reports, tiers};
+use crate::db::{Connection, organisations, reports, tier_sources, tiers};
 use crate::domain::Refusal;
 use crate::domain::{
     Contribution, Failure, InterventionKind, InterventionStatus, Movement, Pillar,
-    RecommendationStatus, StatusCounts, Tier, is_persistent, movement,
+    RecommendationStatus, StatusCounts, Tier, is_persistent, known_movement,
 };
 
 /// The gap report of one country and report year.
@@ -40,7 +40,9 @@ pub struct GapReport {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TierSummary {
     pub tier: Tier,
-    pub movement: Movement,
+    /// `null` when the country has no placement the year before and that year is known only in
+    /// part (it may have been ranked there, unseen), so it is not called new.
+    pub movement: Option<Movement>,
     pub waiver: bool,
 }
 
@@ -196,6 +198,10 @@ pub async fn gap_report_on(
     let (tier, recommendations, counting) = match year {
         Some(year) => {
             let (tier, previous) = tiers::with_previous(connection, &country.code, year).await?;
+            let year_before_partial = tier_sources::of_years(connection, &[year - 1])
+                .await?
+                .iter()
+                .any(|source| !source.complete);
             let recommendations =
                 gaps::recommendation_gaps(connection, &country.code, year, filters.organisation)
                     .await?;
@@ -210,7 +216,7 @@ pub async fn gap_report_on(
             .await?;
             let tier = tier.map(|row| TierSummary {
                 tier: row.tier,
-                movement: movement(previous, row.tier),
+                movement: known_movement(previous, row.tier, year_before_partial),
                 waiver: row.waiver,
             });
             (tier, recommendations, counting)

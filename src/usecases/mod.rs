@@ -28,6 +28,7 @@ pub mod keys;
 pub mod lineage;
 pub mod links;
 pub mod organisations;
+pub mod ranking;
 pub mod recommendations;
 pub mod reports;
 pub mod sessions;

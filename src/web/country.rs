@@ -179,7 +179,7 @@ fn summary_panel(
             @if let Some(tier) = &report.tier {
                 p { (locale.text_with("gaps-placed", &[
                     ("tier", tier.tier.label(locale).into()),
-                    ("movement", widgets::movement(locale, Some(tier.movement)).into()),
+                    ("movement", widgets::movement(locale, tier.movement).into()),
                     ("waiver", if tier.waiver { "yes" } else { "no" }.into()),
                 ])) }
             }

@@ -38,6 +38,7 @@ pub mod layout;
 pub mod lineage;
 pub mod locale;
 pub mod overview;
+mod placements;
 pub mod presession;
 pub mod read_retry;
 pub mod second_factor;

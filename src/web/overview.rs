@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::error::WebError;
 use super::filters::{self, query_string};
 use super::layout::{self, Section};
+use super::placements;
 use super::session::Visitor;
 use super::widgets;
 use crate::domain::{RecommendationStatus, Region};
@@ -28,6 +29,8 @@ pub struct OverviewQuery {
     region: Option<String>,
     organisation: Option<String>,
     sort: Option<String>,
+    /// The year of the table of every country's placement.
+    placements: Option<String>,
 }
 
 /// The orders the table can be sorted in.
@@ -55,7 +58,21 @@ pub async fn overview(
         ("region", query.region.clone()),
         ("organisation", query.organisation.clone()),
     ]);
-    let pinned = filters::optional::<i32>("report year", query.year.as_deref())?.is_some();
+    let pinned_year = filters::optional::<i32>("report year", query.year.as_deref())?;
+    let pinned = pinned_year.is_some();
+    let placements_year = filters::optional::<i32>("placements year", query.placements.as_deref())?;
+    let ranking = usecases::ranking::of_year(
+        state.get_ref(),
+        placements_year.or(pinned_year),
+        report.region,
+    )
+    .await?;
+    let kept = [
+        ("year", query.year.clone()),
+        ("region", query.region.clone()),
+        ("organisation", query.organisation.clone()),
+        ("sort", query.sort.clone()),
+    ];
     let title = match report.year {
         Some(year) if pinned => locale.text_with("overview-title-year", &[("year", year.into())]),
         Some(_) => locale.text("overview-title-latest"),
@@ -90,46 +107,8 @@ pub async fn overview(
         }
         (totals(locale, &report))
         (chart(locale, &report))
-        h2 #countries { (locale.text("overview-countries")) }
-        @if report.items.is_empty() {
-            p { (locale.text("overview-no-country")) }
-        } @else {
-            div.table-wrap {
-                table.cards {
-                    caption.muted { (locale.text_with("overview-caption", &[("count", report.items.len().into())])) }
-                    thead { tr {
-                        (sortable_header(locale, SORTS[0], sort, &filters))
-                        th scope="col" { (locale.text("column-report")) }
-                        th scope="col" { (locale.text("column-region")) }
-                        (sortable_header(locale, SORTS[1], sort, &filters))
-                        th scope="col" { (locale.text("column-movement")) }
-                        th.number scope="col" { (locale.text("column-recommendations")) }
-                        th.number scope="col" { (locale.text("column-addressed")) }
-                        th.number scope="col" { (locale.text("column-partly")) }
-                        th.number scope="col" { (locale.text("column-planned")) }
-                        (sortable_header(locale, SORTS[2], sort, &filters))
-                        (sortable_header(locale, SORTS[3], sort, &filters))
-                    } }
-                    tbody {
-                        @for row in &report.items {
-                            tr {
-                                th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", query.organisation.clone())])) } { (locale.country(&row.code, &row.tip_name)) } }
-                                td data-label=(locale.text("column-report")) { (row.year) }
-                                td data-label=(locale.text("column-region")) { (row.region.map_or("–", |region| region.label(locale))) }
-                                td data-label=(locale.text("column-tier")) { (widgets::tier(locale, row.tier)) }
-                                td data-label=(locale.text("column-movement")) { (widgets::movement(locale, row.movement)) }
-                                td.number data-label=(locale.text("column-recommendations")) { (row.counts.total) }
-                                td.number data-label=(locale.text("column-addressed")) { (row.counts.addressed) }
-                                td.number data-label=(locale.text("column-partly")) { (row.counts.partially_addressed) }
-                                td.number data-label=(locale.text("column-planned")) { (row.counts.planned) }
-                                td.number data-label=(locale.text("column-unaddressed")) { (row.counts.unaddressed) }
-                                td.number data-label=(locale.text("column-coverage")) { (written::percent(locale, row.counts.coverage_ratio)) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        (countries_table(locale, &report, sort, &filters, query.organisation.as_ref()))
+        (placements::section(locale, &ranking, &kept))
     };
     Ok(widgets::html_page(layout::page(
         &title,
@@ -210,6 +189,58 @@ fn sortable_header(
                 (locale.text(label)) @if sorted { " ▾" }
             }
         }
+    }
+}
+
+/// The coverage table, one row per country, sortable by its headers.
+fn countries_table(
+    locale: Locale,
+    report: &CoverageReport,
+    sort: &str,
+    filters: &str,
+    organisation: Option<&String>,
+) -> Markup {
+    html! {
+    h2 #countries { (locale.text("overview-countries")) }
+    @if report.items.is_empty() {
+        p { (locale.text("overview-no-country")) }
+    } @else {
+        div.table-wrap {
+            table.cards {
+                caption.muted { (locale.text_with("overview-caption", &[("count", report.items.len().into())])) }
+                thead { tr {
+                    (sortable_header(locale, SORTS[0], sort, filters))
+                    th scope="col" { (locale.text("column-report")) }
+                    th scope="col" { (locale.text("column-region")) }
+                    (sortable_header(locale, SORTS[1], sort, filters))
+                    th scope="col" { (locale.text("column-movement")) }
+                    th.number scope="col" { (locale.text("column-recommendations")) }
+                    th.number scope="col" { (locale.text("column-addressed")) }
+                    th.number scope="col" { (locale.text("column-partly")) }
+                    th.number scope="col" { (locale.text("column-planned")) }
+                    (sortable_header(locale, SORTS[2], sort, filters))
+                    (sortable_header(locale, SORTS[3], sort, filters))
+                } }
+                tbody {
+                    @for row in &report.items {
+                        tr {
+                            th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(row.year.to_string())), ("organisation", organisation.cloned())])) } { (locale.country(&row.code, &row.tip_name)) } }
+                            td data-label=(locale.text("column-report")) { (row.year) }
+                            td data-label=(locale.text("column-region")) { (row.region.map_or("–", |region| region.label(locale))) }
+                            td data-label=(locale.text("column-tier")) { (widgets::tier(locale, row.tier)) }
+                            td data-label=(locale.text("column-movement")) { (widgets::movement(locale, row.movement)) }
+                            td.number data-label=(locale.text("column-recommendations")) { (row.counts.total) }
+                            td.number data-label=(locale.text("column-addressed")) { (row.counts.addressed) }
+                            td.number data-label=(locale.text("column-partly")) { (row.counts.partially_addressed) }
+                            td.number data-label=(locale.text("column-planned")) { (row.counts.planned) }
+                            td.number data-label=(locale.text("column-unaddressed")) { (row.counts.unaddressed) }
+                            td.number data-label=(locale.text("column-coverage")) { (written::percent(locale, row.counts.coverage_ratio)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
     }
 }
 

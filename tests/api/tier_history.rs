@@ -106,6 +106,76 @@ async fn a_year_known_in_part_says_so_and_calls_no_country_new() {
         .unwrap();
     assert_eq!(ghana["tier"], "tier_2");
     assert_eq!(ghana["movement"], Value::Null);
+    // So do its gap report, its country page and its printable summary: not "new", not a
+    // first ranking.
+    let gaps = app.get_json("/api/v1/countries/GHA/gaps?year=2023").await;
+    assert_eq!(gaps["tier"]["tier"], "tier_2");
+    assert_eq!(gaps["tier"]["movement"], Value::Null);
+    let page = page_of(&viewer, &app, "/countries/GHA?year=2023").await;
+    assert!(page.contains("Placed on Tier 2 (–)"), "{page}");
+    let summary = page_of(&viewer, &app, "/countries/GHA/print?year=2023").await;
+    assert!(summary.contains("Tier 2"), "{summary}");
+    assert!(!summary.contains("first ranking"), "{summary}");
+}
+
+/// The overview's rows of the table of placements for `year` (or the latest), each as its cells.
+async fn placements_on_the_overview(app: &TestApp, query: &str) -> (String, Vec<Vec<String>>) {
+    let viewer = signed_in(app, &app.key(Role::Viewer, None)).await;
+    let page = page_of(&viewer, app, &format!("/{query}")).await;
+    let document = scraper::Html::parse_document(&page);
+    let section = scraper::Selector::parse("section[aria-labelledby=placements]").unwrap();
+    let rows = scraper::Selector::parse("tbody tr").unwrap();
+    let section = document
+        .select(&section)
+        .next()
+        .expect("a placements section");
+    let cells = section
+        .select(&rows)
+        .map(|row| {
+            row.text()
+                .map(str::trim)
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    (section.text().collect(), cells)
+}
+
+#[actix_web::test]
+async fn the_overview_shows_every_ranked_country_with_its_tier_and_move() {
+    let app = first_start().await;
+    let (text, rows) = placements_on_the_overview(&app, "?placements=2023").await;
+    let shipped_2023 = gaptrack::tier_history::TIERS_CSV
+        .lines()
+        .filter(|line| line.split(',').nth(1) == Some("2023"))
+        .count();
+    assert_eq!(rows.len(), shipped_2023, "every country ranked in 2023");
+    assert!(text.contains("Tier placements in 2023"), "{text}");
+    assert!(!text.contains("known only in part"), "2023 is complete");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|row| row[0] == name)
+            .unwrap_or_else(|| panic!("no {name} in {rows:?}"))
+            .clone()
+    };
+    // Norway holds no recommendation in the demo, and is listed all the same; 2022 is known
+    // only in part and does not name it, so its move is not told.
+    assert_eq!(row("Norway")[2..], ["Tier 2", "–"]);
+    assert_eq!(row("China")[2..], ["Tier 3", "unchanged"]);
+
+    // The latest year by default: known only in part, and saying so.
+    let (text, rows) = placements_on_the_overview(&app, "").await;
+    assert!(text.contains("Tier placements in 2025"), "{text}");
+    assert!(text.contains("known only in part"), "{text}");
+    assert!(rows.len() < shipped_2023, "{}", rows.len());
+
+    // A report year pinned on the overview picks its placements too, and the region filter
+    // applies.
+    let (text, rows) = placements_on_the_overview(&app, "?year=2020&region=EUR").await;
+    assert!(text.contains("Tier placements in 2020"), "{text}");
+    assert!(rows.iter().any(|row| row[0] == "Finland"));
+    assert!(rows.iter().all(|row| row[1] == "Europe"), "{rows:?}");
 }
 
 #[actix_web::test]
@@ -117,6 +187,9 @@ async fn the_tier_history_with_its_sources_fits_a_phone() {
     browser.goto("/countries/GHA").await;
     assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
     browser.screenshot("tier-history-phone").await;
+    browser.goto("/?placements=2023#placements").await;
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("placements-phone").await;
     browser.client.set_window_size(1280, 900).await.unwrap();
     browser.goto("/countries/GHA#tiers").await;
     browser.screenshot("tier-history").await;

@@ -112,6 +112,7 @@ doc-gaps-page-title = { $country } · { $year } · gaps
 doc-gaps-first-ranking = first ranking
 doc-gaps-moved = { $movement } since the previous report
 doc-gaps-with-waiver = , with a waiver
+doc-gaps-waiver-alone = with a waiver
 doc-gaps-shared-until = read-only, until { $date }
 doc-gaps-fewer-than = fewer than { $count }
 doc-gaps-coverage-heading = Coverage

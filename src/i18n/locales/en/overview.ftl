@@ -43,3 +43,15 @@ chart-intro = { $count ->
 chart-unaddressed-of = { $unaddressed } of { $total } unaddressed
 chart-country-unaddressed-of = { $country }: { $unaddressed } of { $total } unaddressed
 chart-segment = { $country }: { $count } { $status }
+placements-heading = Tier placements
+placements-heading-year = Tier placements in { $year }
+placements-none-yet = No tier placement is recorded yet.
+placements-none-in-year = No tier placement is recorded for { $year } with these filters.
+placements-source = Source: { $source }.
+placements-partial = This year is known only in part: the list holds the placements a public page cites, not every ranked country, and a country missing from it may still have been ranked.
+placements-caption = { $count ->
+        [one] 1 country ranked, whether or not gaptrack holds its recommendations
+       *[other] { $count } countries ranked, whether or not gaptrack holds their recommendations
+    }
+placements-year = Year of the placements
+placements-show = Show

@@ -113,6 +113,7 @@ doc-gaps-page-title = { $country } · { $year } · lacunes
 doc-gaps-first-ranking = premier classement
 doc-gaps-moved = { $movement } depuis le rapport précédent
 doc-gaps-with-waiver = , avec une dérogation
+doc-gaps-waiver-alone = avec une dérogation
 doc-gaps-shared-until = en lecture seule, jusqu'au { $date }
 doc-gaps-fewer-than = moins de { $count }
 doc-gaps-coverage-heading = Couverture

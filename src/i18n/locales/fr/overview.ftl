@@ -55,3 +55,15 @@ chart-country-unaddressed-of = { $country } : { $unaddressed ->
        *[other] { $unaddressed } non traitées
     } sur { $total }
 chart-segment = { $country } : { $count } { $status }
+placements-heading = Classements par niveau
+placements-heading-year = Classements par niveau en { $year }
+placements-none-yet = Aucun classement n'est encore enregistré.
+placements-none-in-year = Aucun classement n'est enregistré pour { $year } avec ces filtres.
+placements-source = Source : { $source }.
+placements-partial = Cette année n'est connue qu'en partie : la liste reprend les classements qu'une page publique cite, pas tous les pays classés, et un pays qui n'y figure pas peut avoir été classé.
+placements-caption = { $count ->
+        [one] { $count } pays classé, que gaptrack tienne ou non ses recommandations
+       *[other] { $count } pays classés, que gaptrack tienne ou non leurs recommandations
+    }
+placements-year = Année des classements
+placements-show = Afficher
