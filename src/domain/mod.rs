@@ -6,6 +6,7 @@ mod caller;
 mod clock;
 mod country_name;
 mod coverage;
+mod edition_digest;
 mod enums;
 mod etag;
 mod failure;
@@ -26,6 +27,10 @@ pub use caller::{Actor, Caller};
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
+pub use edition_digest::{
+    CarriedWork, Continuing, Dropped, EditionChanges, EditionRecommendation, LinkedWork, WordChange,
+    WordChangeKind, compare_editions, wording,
+};
 pub use enums::{
     AccountLinkPurpose, AuditAction, Contribution, IatiOrganisationType, InterventionKind,
     InterventionStatus, Language, Pillar, RecommendationStatus, Region, ResourceType, Role,
