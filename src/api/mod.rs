@@ -8,6 +8,7 @@ pub mod auth;
 pub mod call_for_information;
 pub mod countries;
 pub mod coverage;
+pub mod digest;
 pub mod gaps;
 pub mod health;
 pub mod iati;
@@ -55,6 +56,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(tiers::list_tiers)
                 .service(tiers::put_tier)
                 .service(gaps::get_gaps)
+                .service(digest::get_digest)
                 .service(call_for_information::get_call_for_information)
                 .service(reports::list_reports)
                 .service(reports::create_report)

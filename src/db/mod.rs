@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod call_for_information;
 pub mod checked_imports;
 pub mod countries;
+pub mod edition_digest;
 pub mod gaps;
 pub mod idempotency;
 pub mod import;

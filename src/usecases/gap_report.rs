@@ -143,7 +143,7 @@ pub struct GapFilters {
 }
 
 /// The year to report on: the one asked for (not found if no such report), else the country's latest.
-async fn report_year(
+pub(super) async fn report_year(
     connection: &mut Connection,
     country: &str,
     asked: Option<i32>,

@@ -19,6 +19,7 @@ pub mod call_for_information;
 pub mod countries;
 pub mod country_page;
 pub mod coverage;
+pub mod edition_digest;
 pub mod gap_report;
 pub mod iati;
 pub mod imports;

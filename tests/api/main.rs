@@ -19,6 +19,7 @@ mod catalogue_documents;
 mod countries;
 mod coverage;
 mod demo;
+mod digest;
 mod documents;
 mod either_language;
 mod errors;

@@ -80,6 +80,7 @@ refusal-no-such = there is no { $thing ->
        *[other] {" "}(the `{ $filter }` filter)
     }
 refusal-no-account = there is no such account
+refusal-no-edition = gaptrack holds no recommendations for { $country } yet, so no edition of the report can be compared
 refusal-no-report = there is no report for { $year }; record the report year first
 refusal-session-ended = that session has already ended
 refusal-share-link-closed = this link has expired or was revoked, or it was copied wrong: ask the person who shared it for a new one

@@ -80,6 +80,7 @@ refusal-no-such = il n'existe pas { $thing ->
        *[other] {" "}(le filtre `{ $filter }`)
     }
 refusal-no-account = ce compte n'existe pas
+refusal-no-edition = gaptrack ne contient encore aucune recommandation pour { $country } : aucune édition du rapport ne peut être comparée
 refusal-no-report = il n'y a pas de rapport pour { $year } ; enregistrez d'abord l'édition du rapport
 refusal-session-ended = cette session a déjà pris fin
 refusal-share-link-closed = ce lien a expiré ou a été révoqué, ou il a été mal copié : demandez-en un nouveau à la personne qui l'a partagé

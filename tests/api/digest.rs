@@ -1,0 +1,238 @@
+//! The edition digest: what a new edition changed for a country, and for an organisation's work.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, expect_json};
+
+/// Senegal's 2023 and 2024 editions: one recommendation kept word for word, one reworded, one
+/// new and one dropped; the tier up from the Watch List. Two organisations' work on them.
+pub struct Season {
+    pub app: TestApp,
+    pub ours: String,
+    pub theirs: String,
+    /// Our active intervention, linked to the kept recommendation in both editions and to the
+    /// reworded one in 2023 only.
+    pub ongoing: String,
+    pub kept_2024: String,
+    pub reworded_2024: String,
+}
+
+async fn recommendation(
+    app: &TestApp,
+    year: i32,
+    position: i32,
+    text: &str,
+    continues: Option<&str>,
+) -> String {
+    let body = json!({
+        "country": "SEN", "year": year, "position": position, "pillar": "protection",
+        "text": text, "continues": continues,
+    });
+    let created = expect_json(
+        app.post("/api/v1/recommendations", &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    created["id"].as_str().unwrap().to_owned()
+}
+
+async fn linked(app: &TestApp, intervention: &str, recommendation: &str) {
+    expect_json(
+        app.link(intervention, recommendation, "partial").await,
+        StatusCode::CREATED,
+    )
+    .await;
+}
+
+pub async fn season() -> Season {
+    let app = TestApp::spawn().await;
+    for year in [2023, 2024] {
+        app.create_report(year).await;
+    }
+    for (year, tier) in [(2023, "tier_2_watch_list"), (2024, "tier_2")] {
+        let put = app
+            .put(
+                &format!("/api/v1/countries/SEN/tiers/{year}"),
+                &json!({"tier": tier}),
+            )
+            .await;
+        assert!(put.status().is_success(), "{}", put.status());
+    }
+    let kept = recommendation(
+        &app,
+        2023,
+        1,
+        "Train judges on the anti-trafficking law.",
+        None,
+    )
+    .await;
+    let reworded = recommendation(&app, 2023, 2, "Fund shelters for adult victims.", None).await;
+    let dropped = recommendation(&app, 2023, 3, "Adopt a national action plan.", None).await;
+    let kept_2024 = recommendation(
+        &app,
+        2024,
+        1,
+        "Train judges on the anti-trafficking law.",
+        Some(&kept),
+    )
+    .await;
+    let reworded_2024 = recommendation(
+        &app,
+        2024,
+        2,
+        "Fund shelters for adult and child victims.",
+        Some(&reworded),
+    )
+    .await;
+    recommendation(
+        &app,
+        2024,
+        3,
+        "Screen migrant workers for indicators.",
+        None,
+    )
+    .await;
+
+    let ours = app.create_organisation("Maison Rose").await;
+    let theirs = app.create_organisation("CenHTRO").await;
+    let ongoing = app.create_intervention(&ours, &["SEN"], "active").await;
+    let finished = app.create_intervention(&ours, &["SEN"], "completed").await;
+    let other = app.create_intervention(&theirs, &["SEN"], "active").await;
+    linked(&app, &ongoing, &kept).await;
+    linked(&app, &ongoing, &kept_2024).await;
+    linked(&app, &ongoing, &reworded).await;
+    linked(&app, &finished, &dropped).await;
+    linked(&app, &other, &dropped).await;
+    Season {
+        app,
+        ours,
+        theirs,
+        ongoing,
+        kept_2024,
+        reworded_2024,
+    }
+}
+
+fn texts(items: &Value, path: &[&str]) -> Vec<String> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            path.iter()
+                .fold(item, |value, key| &value[*key])
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_digest_says_what_continues_what_is_new_and_what_was_dropped() {
+    let season = season().await;
+    let digest = season.app.get_json("/api/v1/countries/SEN/digest").await;
+    assert_eq!(digest["year"], 2024, "the latest edition by default");
+    assert_eq!(digest["earlier_year"], 2023);
+    assert_eq!(digest["tier"]["tier"], "tier_2");
+    assert_eq!(digest["tier"]["previous_tier"], "tier_2_watch_list");
+    assert_eq!(digest["tier"]["movement"], "upgraded");
+
+    let continuing = &digest["continuing"];
+    assert_eq!(
+        texts(continuing, &["current", "id"]),
+        [season.kept_2024.clone(), season.reworded_2024.clone()]
+    );
+    assert_eq!(continuing[0]["reworded"], false);
+    assert_eq!(continuing[0]["wording"], json!([]));
+    assert_eq!(continuing[1]["reworded"], true);
+    let added: String = continuing[1]["wording"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|piece| piece["change"] == "added")
+        .map(|piece| piece["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(added.trim(), "and child");
+    assert_eq!(
+        texts(&digest["new"], &["text"]),
+        ["Screen migrant workers for indicators."]
+    );
+    assert_eq!(
+        texts(&digest["dropped"], &["recommendation", "text"]),
+        ["Adopt a national action plan."]
+    );
+    assert_eq!(
+        digest["dropped"][0]["answered_by"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "both organisations' work"
+    );
+
+    // Our ongoing work on the kept one is linked to both; on the reworded one, to 2023's only.
+    assert_eq!(continuing[0]["ongoing_work"][0]["linked_to_current"], true);
+    assert_eq!(
+        continuing[1]["ongoing_work"][0]["intervention_id"],
+        season.ongoing.as_str()
+    );
+    assert_eq!(continuing[1]["ongoing_work"][0]["linked_to_current"], false);
+    assert_eq!(digest["waiting_to_carry"], 1);
+}
+
+#[actix_web::test]
+async fn an_organisations_digest_lists_its_own_work_only() {
+    let season = season().await;
+    let digest = season
+        .app
+        .get_json(&format!(
+            "/api/v1/countries/SEN/digest?year=2024&organisation={}",
+            season.ours
+        ))
+        .await;
+    assert_eq!(digest["organisation_name"], "Maison Rose");
+    let answered = &digest["dropped"][0]["answered_by"];
+    assert_eq!(answered.as_array().unwrap().len(), 1);
+    assert_eq!(answered[0]["organisation_id"], season.ours.as_str());
+    assert_eq!(digest["dropped_answered"], 1);
+
+    let theirs = season
+        .app
+        .get_json(&format!(
+            "/api/v1/countries/SEN/digest?organisation={}",
+            season.theirs
+        ))
+        .await;
+    assert_eq!(
+        theirs["waiting_to_carry"], 0,
+        "their work is on 2023's dropped one only"
+    );
+    assert_eq!(theirs["continuing"][1]["ongoing_work"], json!([]));
+}
+
+#[actix_web::test]
+async fn a_first_edition_has_only_new_recommendations_and_a_country_with_none_is_refused() {
+    let season = season().await;
+    let first = season
+        .app
+        .get_json("/api/v1/countries/SEN/digest?year=2023")
+        .await;
+    assert_eq!(first["earlier_year"], Value::Null);
+    assert_eq!(first["new"].as_array().unwrap().len(), 3);
+    assert_eq!(first["dropped"], json!([]));
+
+    let none = season.app.get("/api/v1/countries/NOR/digest").await;
+    assert_eq!(none.status(), StatusCode::NOT_FOUND);
+    let problem: Value = none.json().await.unwrap();
+    assert!(
+        problem["detail"].as_str().unwrap().contains("Norway"),
+        "{problem}"
+    );
+    let unknown = season
+        .app
+        .get("/api/v1/countries/SEN/digest?year=1999")
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
