@@ -29,6 +29,9 @@ pub struct LinkDto {
     pub evidence_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The earlier edition's recommendation this link was carried forward from, when an editor
+    /// carried it from the digest of a new edition.
+    pub carried_from: Option<Uuid>,
 }
 
 impl From<LinkRow> for LinkDto {
@@ -41,6 +44,7 @@ impl From<LinkRow> for LinkDto {
             evidence_url: row.evidence_url,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            carried_from: row.carried_from,
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct LinkRow {
     pub linked_by: Option<String>,
     /// Who last changed it, if anyone did.
     pub changed_by: Option<String>,
+    /// The earlier edition's recommendation it was carried forward from, if it was.
+    pub carried_from: Option<Uuid>,
 }
 
 #[derive(Debug, Insertable)]
@@ -102,7 +104,7 @@ pub async fn upsert(
 /// Why `link` cannot stand, read from the rows it stands on, which it locks (see [`upsert`]): its
 /// intervention or recommendation is missing, the intervention is not `only_of`'s, or it does
 /// not work in the recommendation's country. `None` when it can.
-async fn refusal_of(
+pub(super) async fn refusal_of(
     connection: &mut Connection,
     only_of: Option<Uuid>,
     link: &NewLink<'_>,
@@ -166,12 +168,12 @@ async fn write(
 }
 
 /// How the audit trail names a link: `<intervention id>/<recommendation id>`.
-fn link_id(intervention_id: Uuid, recommendation_id: Uuid) -> String {
+pub(super) fn link_id(intervention_id: Uuid, recommendation_id: Uuid) -> String {
     format!("{intervention_id}/{recommendation_id}")
 }
 
 /// The link, locked for the rest of the transaction.
-async fn find_for_update(
+pub(super) async fn find_for_update(
     connection: &mut Connection,
     intervention_id: Uuid,
     recommendation_id: Uuid,

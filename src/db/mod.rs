@@ -9,6 +9,7 @@ pub mod activities;
 pub mod audit;
 pub mod bulk;
 pub mod call_for_information;
+pub mod carry_forward;
 pub mod checked_imports;
 pub mod countries;
 pub mod edition_digest;

@@ -67,6 +67,16 @@ diesel::table! {
         updated_at -> Timestamptz,
         linked_by -> Nullable<Text>,
         changed_by -> Nullable<Text>,
+        carried_from -> Nullable<Uuid>,
+    }
+}
+
+diesel::table! {
+    carry_forward_declines (intervention_id, recommendation_id) {
+        intervention_id -> Uuid,
+        recommendation_id -> Uuid,
+        declined_by -> Text,
+        declined_at -> Timestamptz,
     }
 }
 
@@ -150,7 +160,11 @@ diesel::joinable!(tier_placements -> countries (country_code));
 diesel::joinable!(tier_placements -> reports (year));
 diesel::joinable!(tier_sources -> reports (year));
 
+diesel::joinable!(carry_forward_declines -> interventions (intervention_id));
+diesel::joinable!(carry_forward_declines -> recommendations (recommendation_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    carry_forward_declines,
     countries,
     country_names,
     intervention_countries,

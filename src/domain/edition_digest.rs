@@ -85,6 +85,17 @@ pub struct CarriedWork {
     pub work: LinkedWork,
     /// Linked to the new edition's recommendation as well.
     pub linked_to_current: bool,
+    /// Who answered no to carrying it, if someone did (and it is not linked since).
+    pub declined_by: Option<String>,
+}
+
+/// An editor's no to carrying an intervention's link to a new edition's recommendation.
+#[derive(Debug, Clone)]
+pub struct CarryDecline {
+    pub intervention_id: Uuid,
+    /// The new edition's recommendation.
+    pub recommendation_id: Uuid,
+    pub declined_by: String,
 }
 
 /// An earlier recommendation the new edition does not continue, often because it was met.
@@ -117,7 +128,7 @@ impl EditionChanges {
         self.continuing
             .iter()
             .flat_map(|c| &c.ongoing_work)
-            .filter(|w| !w.linked_to_current)
+            .filter(|w| !w.linked_to_current && w.declined_by.is_none())
             .count()
     }
 }
@@ -129,6 +140,7 @@ pub fn compare_editions(
     earlier: &[EditionRecommendation],
     earlier_year: Option<i32>,
     links: &[LinkedWork],
+    declines: &[CarryDecline],
 ) -> EditionChanges {
     let earlier_by_id: HashMap<Uuid, &EditionRecommendation> =
         earlier.iter().map(|r| (r.id, r)).collect();
@@ -152,9 +164,20 @@ pub fn compare_editions(
                     wording,
                     ongoing_work: links_of(earlier.id)
                         .filter(|l| l.is_ongoing())
-                        .map(|work| CarriedWork {
-                            linked_to_current: linked_now.contains(&work.intervention_id),
-                            work: work.clone(),
+                        .map(|work| {
+                            let linked_to_current = linked_now.contains(&work.intervention_id);
+                            CarriedWork {
+                                declined_by: declines
+                                    .iter()
+                                    .find(|d| {
+                                        !linked_to_current
+                                            && d.intervention_id == work.intervention_id
+                                            && d.recommendation_id == recommendation.id
+                                    })
+                                    .map(|d| d.declined_by.clone()),
+                                linked_to_current,
+                                work: work.clone(),
+                            }
                         })
                         .collect(),
                     earlier: (*earlier).clone(),
@@ -269,6 +292,7 @@ mod tests {
             &[kept.clone(), reworded.clone(), met.clone()],
             Some(2024),
             &links,
+            &[],
         );
         assert_eq!(changes.continuing.len(), 2);
         assert!(!changes.continuing[0].reworded, "spacing is not a change");
@@ -298,7 +322,7 @@ mod tests {
     fn an_older_recommendation_named_as_continued_is_not_called_dropped_from_this_edition() {
         let old = recommendation(2021, 1, "Train judges.", None);
         let current = [recommendation(2025, 1, "Train judges.", Some(old.id))];
-        let changes = compare_editions(&current, &[old], Some(2024), &[]);
+        let changes = compare_editions(&current, &[old], Some(2024), &[], &[]);
         assert_eq!(changes.continuing.len(), 1);
         assert!(changes.dropped.is_empty());
     }

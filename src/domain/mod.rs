@@ -28,8 +28,8 @@ pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use country_name::{CountryMention, UnresolvedCountry};
 pub use coverage::StatusCounts;
 pub use edition_digest::{
-    CarriedWork, Continuing, Dropped, EditionChanges, EditionRecommendation, LinkedWork,
-    WordChange, WordChangeKind, compare_editions, wording,
+    CarriedWork, CarryDecline, Continuing, Dropped, EditionChanges, EditionRecommendation,
+    LinkedWork, WordChange, WordChangeKind, compare_editions, wording,
 };
 pub use enums::{
     AccountLinkPurpose, AuditAction, Contribution, IatiOrganisationType, InterventionKind,

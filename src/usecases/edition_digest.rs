@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::countries::{CountryDto, country_from_path};
 use super::gap_report::{organisation_filter_name, report_year};
-use crate::db::{Connection, Connections, edition_digest, tier_sources, tiers};
+use crate::db::{Connection, Connections, carry_forward, edition_digest, tier_sources, tiers};
 use crate::domain::{
     EditionChanges, Failure, Movement, Refusal, Tier, compare_editions, known_movement,
 };
@@ -83,7 +83,9 @@ pub async fn digest_on(
     .await?;
     let ids: Vec<Uuid> = current.iter().chain(&earlier).map(|r| r.id).collect();
     let links = edition_digest::linked_work(connection, &ids, organisation).await?;
-    let changes = compare_editions(&current, &earlier, earlier_year, &links);
+    let current_ids: Vec<Uuid> = current.iter().map(|r| r.id).collect();
+    let declines = carry_forward::declines(connection, &current_ids).await?;
+    let changes = compare_editions(&current, &earlier, earlier_year, &links, &declines);
     let tier = tier_change(connection, &country.code, year).await?;
     Ok(EditionDigest {
         country: country.into(),

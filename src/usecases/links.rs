@@ -64,21 +64,34 @@ pub async fn link(
         Linking::Stale(current) => {
             Err(precondition.refusal(&the_link(intervention_id, recommendation_id), current))
         }
-        Linking::InterventionMissing => Err(Failure::NotFound(Refusal::no_such(
-            "intervention",
-            intervention_id,
-        ))),
-        Linking::RecommendationMissing => Err(Failure::NotFound(Refusal::no_such(
-            "recommendation",
-            recommendation_id,
-        ))),
-        Linking::OtherOrganisation => Err(caller.not_yours()),
-        Linking::OutsideCountries { country, countries } => Err(Failure::invalid(
+        refused => Err(refusal(caller, refused, intervention_id, recommendation_id)),
+    }
+}
+
+/// Why a link of `intervention_id` to `recommendation_id` cannot be made, in words.
+pub(super) fn refusal(
+    caller: &Caller,
+    refused: Linking,
+    intervention_id: Uuid,
+    recommendation_id: Uuid,
+) -> Failure {
+    match refused {
+        Linking::InterventionMissing => {
+            Failure::NotFound(Refusal::no_such("intervention", intervention_id))
+        }
+        Linking::RecommendationMissing => {
+            Failure::NotFound(Refusal::no_such("recommendation", recommendation_id))
+        }
+        Linking::OtherOrganisation => caller.not_yours(),
+        Linking::OutsideCountries { country, countries } => Failure::invalid(
             "recommendation_id",
             Refusal::new("invalid-outside-countries")
                 .with("country", country)
                 .with("countries", countries.join(", ")),
-        )),
+        ),
+        Linking::Created(_) | Linking::Updated(_) | Linking::Stale(_) => {
+            unreachable!("a link made or stale is not a refusal")
+        }
     }
 }
 

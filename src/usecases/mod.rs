@@ -16,6 +16,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod call_for_information;
+pub mod carry_forward;
 pub mod countries;
 pub mod country_page;
 pub mod coverage;

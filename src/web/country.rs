@@ -210,6 +210,9 @@ fn summary_panel(
                 a href=(with_query(&format!("/countries/{}/gaps.xlsx", country.code), &filters)) download { (locale.text("download-xlsx")) }
                 a href=(with_query(&format!("/countries/{}/gaps.csv", country.code), &filters)) download { (locale.text("download-csv")) }
                 a href={ "/countries/" (country.code) "/call-for-information" } { (locale.text("gaps-pack")) }
+                @if let Some(year) = report.year {
+                    a href=(with_query(&format!("/countries/{}/digest", country.code), &query_string(&[("year", Some(year.to_string())), ("organisation", report.organisation.map(|id| id.to_string()))]))) { (locale.text_with("digest-link", &[("year", year.into())])) }
+                }
                 a href="/" { (locale.text("back-to-overview")) }
             }
     }

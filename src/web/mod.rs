@@ -25,6 +25,7 @@ pub mod country_documents;
 pub mod country_picker;
 pub mod csrf;
 pub mod deadline;
+mod digest;
 pub mod error;
 pub mod error_page;
 pub mod error_words;
@@ -149,6 +150,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         )
         .route("/countries/{code}/share", web::post().to(shares::create))
         .route("/countries/{code}/lineage", web::post().to(lineage::answer))
+        .configure(digest::routes)
         .route("/shares", web::get().to(shares::list))
         .route("/shares/{id}/made", web::get().to(shares::made))
         .route("/shares/{id}/revoke", web::get().to(shares::confirm_revoke))

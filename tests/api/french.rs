@@ -13,13 +13,13 @@ use crate::helpers::{TestApp, session_cookie};
 use crate::readers::read_docx;
 
 /// Every key of the French catalogue: a page that shows one shows a message it could not find.
-fn french_keys() -> BTreeSet<String> {
+pub fn french_keys() -> BTreeSet<String> {
     catalogue_keys(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales/fr"))
 }
 
 /// The English messages a French page must not show: those of one line with no placeholder
 /// whose French differs, long enough not to be a word both languages share.
-fn english_only_messages() -> Vec<String> {
+pub fn english_only_messages() -> Vec<String> {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales");
     let messages = |language: &str| -> std::collections::BTreeMap<String, String> {
         std::fs::read_dir(folder.join(language))
@@ -57,7 +57,7 @@ fn text_of(page: &str) -> String {
 
 /// Asserts that `page` is French throughout: `lang="fr"`, no message left as its key, no
 /// placeholder left unfilled.
-fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>, english: &[String]) {
+pub fn assert_french(what: &str, page: &str, keys: &BTreeSet<String>, english: &[String]) {
     assert!(page.contains(r#"<html lang="fr""#), "{what}: {page}");
     let text = text_of(page);
     let leaked: Vec<&String> = keys

@@ -8,6 +8,7 @@ mod architecture;
 mod audit;
 mod browser;
 mod browser_accounts;
+mod browser_digest;
 mod browser_linking;
 mod browser_lists;
 mod browser_narratives;

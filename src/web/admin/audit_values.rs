@@ -13,6 +13,7 @@ use crate::usecases::audit::Names;
 /// The catalogue's key of each field a snapshot holds that a reader sees.
 const FIELD_LABELS: &[(&str, &str)] = &[
     ("archived_at", "audit-field-archived-at"),
+    ("carried_from", "audit-field-carried-from"),
     ("continues", "audit-field-continues"),
     ("contribution", "audit-field-contribution"),
     ("countries", "audit-field-countries"),

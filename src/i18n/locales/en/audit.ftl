@@ -67,6 +67,7 @@ audit-thing-other = { $kind } { $id }
 ## The fields of what changed
 
 audit-field-archived-at = Archived
+audit-field-carried-from = Carried forward from
 audit-field-continues = Continues
 audit-field-contribution = Contribution
 audit-field-countries = Countries

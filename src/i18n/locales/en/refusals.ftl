@@ -80,6 +80,8 @@ refusal-no-such = there is no { $thing ->
        *[other] {" "}(the `{ $filter }` filter)
     }
 refusal-no-account = there is no such account
+refusal-carry-not-continued = that recommendation does not continue the one the work is linked to, so the link cannot be carried to it
+refusal-carry-nothing = the intervention is not linked to the earlier recommendation, so there is no link to carry
 refusal-no-edition = gaptrack holds no recommendations for { $country } yet, so no edition of the report can be compared
 refusal-no-report = there is no report for { $year }; record the report year first
 refusal-session-ended = that session has already ended

@@ -67,6 +67,7 @@ audit-thing-other = { $kind } { $id }
 ## Les champs de ce qui a changé
 
 audit-field-archived-at = Archivée le
+audit-field-carried-from = Reporté depuis
 audit-field-continues = Prolonge
 audit-field-contribution = Contribution
 audit-field-countries = Pays

@@ -80,6 +80,8 @@ refusal-no-such = il n'existe pas { $thing ->
        *[other] {" "}(le filtre `{ $filter }`)
     }
 refusal-no-account = ce compte n'existe pas
+refusal-carry-not-continued = cette recommandation ne prolonge pas celle à laquelle le travail est lié : le lien ne peut pas y être reporté
+refusal-carry-nothing = l'intervention n'est pas liée à la recommandation antérieure : il n'y a aucun lien à reporter
 refusal-no-edition = gaptrack ne contient encore aucune recommandation pour { $country } : aucune édition du rapport ne peut être comparée
 refusal-no-report = il n'y a pas de rapport pour { $year } ; enregistrez d'abord l'édition du rapport
 refusal-session-ended = cette session a déjà pris fin

@@ -1,0 +1,2 @@
+DROP TABLE carry_forward_declines;
+ALTER TABLE links DROP COLUMN carried_from;
