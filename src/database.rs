@@ -54,6 +54,11 @@ impl Database {
         Ok(database)
     }
 
+    /// A pool of `size` connections to it, for a command that calls use cases.
+    pub fn pool(&self, size: usize, config: &Config) -> Result<db::DbPool, DbError> {
+        db::build_pool(&self.url, size, &config.timeouts)
+    }
+
     /// Stops the local cluster, if gaptrack started one.
     pub fn close(self) {
         if let Some(cluster) = self.cluster {

@@ -39,6 +39,7 @@ pub mod import;
 pub mod local_postgres;
 pub mod mail;
 pub mod oidc;
+pub mod reminder_schedule;
 pub mod startup;
 pub mod tier_history;
 pub mod usecases;

@@ -65,3 +65,9 @@ impl Mailer {
             .map_err(|error| format!("the mail server did not take the message: {error}"))
     }
 }
+
+impl crate::domain::Postman for Mailer {
+    async fn send(&self, letter: &Letter) -> Result<(), String> {
+        Mailer::send(self, letter).await
+    }
+}

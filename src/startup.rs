@@ -100,6 +100,17 @@ pub fn run(
         mailer,
         clock: settings.clock.clone(),
     });
+    if settings.reminder_schedule {
+        let origin = settings.public_url.clone().map_or_else(
+            || {
+                listener
+                    .local_addr()
+                    .map(|address| format!("http://{address}"))
+            },
+            Ok,
+        )?;
+        crate::reminder_schedule::start(state.clone(), origin);
+    }
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());

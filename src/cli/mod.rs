@@ -3,9 +3,11 @@
 
 mod accounts;
 mod error;
+mod reminders;
 
 pub use accounts::UsersCommand;
 pub use error::CliError;
+pub use reminders::RemindersCommand;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -54,6 +56,9 @@ pub enum Command {
     /// Import report data from a CSV or JSON file (.json), all or nothing.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Reminders before the TIP Office's deadlines, by e-mail.
+    #[command(subcommand)]
+    Reminders(RemindersCommand),
     /// Print the OpenAPI document.
     Openapi,
     /// Tools for developers.
@@ -137,6 +142,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             Ok(())
         }
         Command::Serve => serve().await,
+        Command::Reminders(command) => reminders::run(command).await,
         Command::Demo(DemoCommand::Load) => {
             with_database(async |url| {
                 let mut connection = connect(url).await?;

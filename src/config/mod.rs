@@ -27,6 +27,7 @@
 //! | `SIGN_IN_LOCK_MINUTES` | `15`                         | How long such a lock lasts.                        |
 //! | `SMTP_URL`           | unset                          | Where to send e-mail (invitations, resets): `smtp://host:25` (plain), `smtp://user:password@host:587?tls=required` (STARTTLS), `smtps://user:password@host` (TLS). Unset: links are only shown to the admin. |
 //! | `OIDC_ISSUER_URL`    | unset                          | The organisation's OpenID Connect provider, for single sign-on (with `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`, and `OIDC_LABEL` for its button). Its callback is `<gaptrack>/signin/oidc/callback`. |
+//! | `REMINDER_DAYS_BEFORE` | `14`                         | How many days before the TIP Office's call-for-information deadline (recorded by an admin) and before the reporting period's end (31 March) editors get their reminder e-mail (at most 90). Reminders need `SMTP_URL`. |
 //! | `MAIL_FROM`          | `gaptrack <gaptrack@localhost>` | The sender of those e-mails.                       |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
@@ -132,6 +133,9 @@ pub struct AccountSettings {
     pub lockout: crate::domain::password::Lockout,
     /// Where e-mail goes, if anywhere.
     pub smtp: Option<SmtpSettings>,
+    /// How many days before the TIP Office's deadlines editors are reminded
+    /// (`REMINDER_DAYS_BEFORE`).
+    pub reminder_days_before: u32,
     /// The organisation's identity provider, for single sign-on, if any.
     pub oidc: Option<OidcSettings>,
 }
@@ -186,6 +190,7 @@ impl Default for AccountSettings {
                 lock_for: Duration::from_secs(15 * 60),
             },
             smtp: None,
+            reminder_days_before: 14,
             oidc: None,
         }
     }
@@ -210,6 +215,9 @@ pub struct ServerSettings {
     /// Whether the pages may be asked for the pseudo-locale (each message wrapped in ⟦…⟧, by
     /// the cookie `gaptrack_language=pseudo`): tests use it to find words outside the catalogues.
     pub pseudo_locale: bool,
+    /// Whether the server sends the reminders due every hour, when mail is set up (tests send
+    /// them themselves, on their own clock).
+    pub reminder_schedule: bool,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -242,6 +250,7 @@ impl Config {
             public_url: self.public_url.clone(),
             clock: crate::domain::SharedClock::default(),
             pseudo_locale: false,
+            reminder_schedule: true,
         }
     }
 
@@ -359,6 +368,8 @@ fn account_settings() -> Result<AccountSettings, String> {
                 return Err("single sign-on needs both OIDC_ISSUER_URL and OIDC_CLIENT_ID".into());
             }
         },
+        reminder_days_before: bounded("REMINDER_DAYS_BEFORE", 90)?
+            .map_or(defaults.reminder_days_before, |days| days as u32),
         smtp: non_empty("SMTP_URL").map(|url| SmtpSettings {
             url,
             from: non_empty("MAIL_FROM").unwrap_or_else(|| "gaptrack <gaptrack@localhost>".into()),

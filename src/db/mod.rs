@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod ranking;
 pub mod read_model;
 pub mod recommendations;
+pub mod reminders;
 pub mod reports;
 pub mod schema;
 pub mod second_factors;

@@ -313,8 +313,34 @@ diesel::table! {
         totp_last_step -> Nullable<Int8>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        reminders_wanted -> Bool,
     }
 }
+
+diesel::table! {
+    call_for_information_deadlines (report_year) {
+        report_year -> Int4,
+        deadline -> Date,
+        recorded_by -> Text,
+        recorded_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reminders (kind, report_year, user_id) {
+        kind -> Text,
+        report_year -> Int4,
+        user_id -> Uuid,
+        deadline -> Date,
+        created_at -> Timestamptz,
+        done_at -> Nullable<Timestamptz>,
+        outcome -> Nullable<Text>,
+        attempts -> Int4,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(reminders -> users (user_id));
 
 diesel::table! {
     user_recovery_codes (user_id, code_sha256) {
@@ -369,3 +395,5 @@ diesel::table! {
         refused_at -> Timestamptz,
     }
 }
+diesel::allow_tables_to_appear_in_same_query!(reminders, users);
+diesel::allow_tables_to_appear_in_same_query!(reminders, organisations);

@@ -27,6 +27,8 @@ pub struct UserRow {
     pub totp_confirmed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Whether the person gets reminders before the TIP Office's deadlines (editors do).
+    pub reminders_wanted: bool,
 }
 
 impl UserRow {

@@ -9,3 +9,12 @@ pub struct Letter {
     pub subject: String,
     pub body: String,
 }
+
+/// What sends letters: the mail server in the service, as `mail::Mailer` does. The use cases
+/// that write letters on their own (reminders) take one, so they do not depend on how mail
+/// travels.
+pub trait Postman: Sync {
+    /// Sends `letter`; the error says why, in words for the log.
+    fn send(&self, letter: &Letter)
+    -> impl std::future::Future<Output = Result<(), String>> + Send;
+}

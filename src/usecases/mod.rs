@@ -32,6 +32,7 @@ pub mod links;
 pub mod organisations;
 pub mod ranking;
 pub mod recommendations;
+pub mod reminders;
 pub mod reports;
 pub mod sessions;
 pub mod share_links;

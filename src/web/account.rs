@@ -31,6 +31,7 @@ pub async fn account_page(
         Some("language") => Some("own-language-saved"),
         Some("session") => Some("own-session-ended"),
         Some("key") => Some("own-key-revoked"),
+        Some("reminders") => Some("own-reminders-saved"),
         _ => None,
     };
     let notice = notice.map(|key| visitor.locale.text(key));
@@ -156,9 +157,41 @@ fn account_view(
         (identity_panel(visitor, overview))
         (password_panel(visitor, &errors, overview))
         (second_factor_panel(locale, overview))
+        // Reminders go to editors, who do the work they list.
+        @if overview.user.role == crate::domain::Role::Editor { (reminders_panel(visitor, overview)) }
         (sessions_panel(visitor, overview))
         (keys_panel(visitor, form, &errors, overview))
     }
+}
+
+/// Whether the person gets reminders before the TIP Office's deadlines.
+fn reminders_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+    let locale = visitor.locale;
+    html! {
+        section.panel aria-labelledby="reminders" {
+            h2 #reminders { (locale.text("own-reminders-title")) }
+            p.muted { (locale.text("own-reminders-intro")) }
+            form method="post" action="/account/reminders" {
+                input type="hidden" name="csrf" value=(visitor.csrf);
+                label.check {
+                    input type="checkbox" name="wanted" value="yes" checked[overview.user.reminders_wanted];
+                    (locale.text("own-reminders-wanted"))
+                }
+                button.secondary type="submit" { (locale.text("own-reminders-save")) }
+            }
+        }
+    }
+}
+
+/// `POST /account/reminders`.
+pub async fn set_reminders(
+    state: web::Data<AppState>,
+    checked: CheckedForm,
+) -> Result<HttpResponse, WebError> {
+    let wanted = checked.form.get("wanted") == "yes";
+    crate::usecases::reminders::set_wanted(state.get_ref(), &checked.visitor.caller, wanted)
+        .await?;
+    Ok(widgets::see_other("/account?done=reminders#reminders"))
 }
 
 fn identity_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {

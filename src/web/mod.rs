@@ -89,34 +89,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
             "/account-links/{token}",
             web::post().to(account_links::redeem),
         )
-        .route("/account", web::get().to(account::account_page))
-        .route(
-            "/account/password",
-            web::post().to(account::change_password),
-        )
-        .route("/account/language", web::post().to(account::set_language))
-        .route(
-            "/account/sessions/{handle}/end",
-            web::post().to(account::end_session),
-        )
-        .route("/account/keys", web::post().to(account_keys::create_key))
-        .route("/account/keys/made", web::get().to(account_keys::key_made))
-        .route(
-            "/account/keys/{id}/revoke",
-            web::get().to(account_keys::confirm_revoke_key),
-        )
-        .route(
-            "/account/keys/{id}/revoke",
-            web::post().to(account_keys::revoke),
-        )
-        .route(
-            "/account/second-factor",
-            web::get().to(second_factor::enrol_page),
-        )
-        .route(
-            "/account/second-factor",
-            web::post().to(second_factor::confirm),
-        )
+        .configure(account_routes)
         .route("/signout", web::post().to(signin::sign_out))
         .route("/countries/{code}", web::get().to(country::country_page))
         .route(
@@ -158,4 +131,39 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .route("/shared/{token}", web::get().to(shares::open))
         .configure(interventions::configure)
         .configure(admin::configure);
+}
+
+/// A person's own account: their password, language, reminders, sessions, keys and second
+/// factor.
+fn account_routes(config: &mut web::ServiceConfig) {
+    config
+        .route("/account", web::get().to(account::account_page))
+        .route(
+            "/account/password",
+            web::post().to(account::change_password),
+        )
+        .route("/account/language", web::post().to(account::set_language))
+        .route("/account/reminders", web::post().to(account::set_reminders))
+        .route(
+            "/account/sessions/{handle}/end",
+            web::post().to(account::end_session),
+        )
+        .route("/account/keys", web::post().to(account_keys::create_key))
+        .route("/account/keys/made", web::get().to(account_keys::key_made))
+        .route(
+            "/account/keys/{id}/revoke",
+            web::get().to(account_keys::confirm_revoke_key),
+        )
+        .route(
+            "/account/keys/{id}/revoke",
+            web::post().to(account_keys::revoke),
+        )
+        .route(
+            "/account/second-factor",
+            web::get().to(second_factor::enrol_page),
+        )
+        .route(
+            "/account/second-factor",
+            web::post().to(second_factor::confirm),
+        );
 }

@@ -10,11 +10,11 @@ use crate::helpers::{TestApp, gaptrack, test_settings};
 use crate::mail_server::MailServer;
 use gaptrack::config::{AccountSettings, SmtpSettings};
 
-const ADMIN_PASSWORD: &str = "tamarind kettle orbit sandal";
+pub const ADMIN_PASSWORD: &str = "tamarind kettle orbit sandal";
 const EDITOR_PASSWORD: &str = "copper lantern meadow violin";
 
 /// A browser-like client: keeps cookies, follows no redirect (the tests read each one).
-fn browser() -> reqwest::Client {
+pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -72,7 +72,7 @@ pub fn link_in(text: &str) -> String {
 }
 
 /// Opens a link and chooses `password` there (and, for the first admin's, name and address).
-async fn redeem(
+pub async fn redeem(
     client: &reqwest::Client,
     link: &str,
     fields: &[(&str, &str)],
@@ -93,7 +93,7 @@ pub async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (S
 }
 
 /// Posts the form of the page at `page_path` whose fields are `fields` (its CSRF token added).
-async fn post_form(
+pub async fn post_form(
     client: &reqwest::Client,
     app: &TestApp,
     page_path: &str,

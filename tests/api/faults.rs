@@ -60,6 +60,7 @@ impl FaultyService {
                 public_url: None,
                 clock: Default::default(),
                 pseudo_locale: false,
+                reminder_schedule: false,
             },
         )
         .unwrap();

@@ -470,6 +470,7 @@ pub fn test_settings() -> ServerSettings {
         public_url: None,
         clock: Default::default(),
         pseudo_locale: true,
+        reminder_schedule: false,
     }
 }
 

@@ -49,6 +49,7 @@ mod rate_limits;
 mod read_model;
 mod readers;
 mod recommendations;
+mod reminders;
 mod reports;
 mod roles;
 mod serve;

@@ -50,6 +50,7 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("purpose", "audit-field-purpose"),
     ("rationale", "audit-field-rationale"),
     ("recommendation_id", "audit-field-recommendation-id"),
+    ("reminders_wanted", "audit-field-reminders-wanted"),
     ("revoked_at", "audit-field-revoked-at"),
     ("role", "audit-field-role"),
     ("second_factor", "audit-field-second-factor"),

@@ -6,6 +6,7 @@
 pub mod audit;
 mod audit_values;
 pub mod audit_words;
+pub mod deadlines;
 pub mod import;
 mod import_review;
 mod import_summary;
@@ -61,6 +62,8 @@ fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/reports", web::get().to(reports::reports_page))
         .route("/reports", web::post().to(reports::create))
+        .route("/deadlines", web::get().to(deadlines::page))
+        .route("/deadlines", web::post().to(deadlines::record))
         .route("/keys", web::get().to(keys::keys_page))
         .route("/keys", web::post().to(keys::create))
         .route("/keys/made", web::get().to(keys::made))

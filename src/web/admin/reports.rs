@@ -115,6 +115,7 @@ async fn render(
     let (described, invalid) = (|name| errors.described(name), |name| errors.invalid(name));
     let content = html! {
         h1 { (locale.text("reports-page-title")) }
+        p { a href="/admin/deadlines" { (locale.text("deadline-title")) } }
         @if let Some(message) = message { div.notice.bad role="alert" { p { (widgets::message(message)) } } }
         (errors.summary_labelled(locale, LABELS))
         section.panel aria-labelledby="new-report" {

@@ -69,6 +69,7 @@ audit-thing-other = { $kind } { $id }
 audit-field-archived-at = Archived
 audit-field-carried-from = Carried forward from
 audit-field-continues = Continues
+audit-field-reminders-wanted = Gets reminders
 audit-field-contribution = Contribution
 audit-field-countries = Countries
 audit-field-country-code = Country

@@ -69,6 +69,7 @@ audit-thing-other = { $kind } { $id }
 audit-field-archived-at = Archivée le
 audit-field-carried-from = Reporté depuis
 audit-field-continues = Prolonge
+audit-field-reminders-wanted = Reçoit les rappels
 audit-field-contribution = Contribution
 audit-field-countries = Pays
 audit-field-country-code = Pays
