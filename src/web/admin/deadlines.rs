@@ -51,32 +51,22 @@ pub async fn record(
     if deadline.is_none() {
         errors.push(FieldError::new("deadline", "form-date-expected"));
     }
-    let (Some(year), Some(deadline)) = (year, deadline) else {
-        return render(
-            &visitor,
-            &state,
-            &form,
-            &errors,
-            false,
-            HttpResponse::UnprocessableEntity(),
-        )
-        .await;
-    };
-    match reminders::record_deadline(state.get_ref(), &visitor.caller, year, deadline).await {
-        Ok(()) => Ok(widgets::see_other("/admin/deadlines?done=saved")),
-        Err(crate::domain::Failure::Invalid(errors)) => {
-            render(
-                &visitor,
-                &state,
-                &form,
-                &errors,
-                false,
-                HttpResponse::UnprocessableEntity(),
-            )
-            .await
+    if let (Some(year), Some(deadline)) = (year, deadline) {
+        match reminders::record_deadline(state.get_ref(), &visitor.caller, year, deadline).await {
+            Ok(()) => return Ok(widgets::see_other("/admin/deadlines?done=saved")),
+            Err(crate::domain::Failure::Invalid(refused)) => errors = refused,
+            Err(other) => return Err(other.into()),
         }
-        Err(other) => Err(other.into()),
     }
+    render(
+        &visitor,
+        &state,
+        &form,
+        &errors,
+        false,
+        HttpResponse::UnprocessableEntity(),
+    )
+    .await
 }
 
 async fn render(
