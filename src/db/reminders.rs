@@ -57,27 +57,35 @@ pub async fn deadlines(connection: &mut Connection) -> Result<Vec<(i32, NaiveDat
         .await?)
 }
 
-/// Writes `due` for every person it goes to (the active editors of organisations not archived
-/// who have not turned reminders off), once: a row written before, by this instance or
+/// Writes `due` for every person it goes to (for a reminder, the active editors of organisations
+/// not archived who have not turned reminders off; for a new edition's letter, the active people
+/// of such organisations who asked for it), once: a row written before, by this instance or
 /// another, is left as it is. Says how many are new.
 pub async fn enqueue(
     connection: &mut Connection,
     due: &DueReminder,
     now: DateTime<Utc>,
 ) -> Result<usize, DbError> {
-    let people = users::table
+    let mut people = users::table
         .inner_join(organisations::table)
-        .filter(users::role.eq(Role::Editor))
         .filter(users::state.eq(UserState::Active))
-        .filter(users::reminders_wanted)
         .filter(organisations::archived_at.is_null())
-        .select((
-            due.kind.as_str().into_sql::<diesel::sql_types::Text>(),
-            due.report_year.into_sql::<diesel::sql_types::Int4>(),
-            users::id,
-            due.deadline.into_sql::<diesel::sql_types::Date>(),
-            now.into_sql::<diesel::sql_types::Timestamptz>(),
-        ));
+        .into_boxed();
+    people = if due.kind == ReminderKind::EditionDigest {
+        // Anyone of an organisation who asked for it.
+        people.filter(users::digest_wanted)
+    } else {
+        people
+            .filter(users::role.eq(Role::Editor))
+            .filter(users::reminders_wanted)
+    };
+    let people = people.select((
+        due.kind.as_str().into_sql::<diesel::sql_types::Text>(),
+        due.report_year.into_sql::<diesel::sql_types::Int4>(),
+        users::id,
+        due.deadline.into_sql::<diesel::sql_types::Date>(),
+        now.into_sql::<diesel::sql_types::Timestamptz>(),
+    ));
     Ok(diesel::insert_into(reminders::table)
         .values(people)
         .into_columns((
@@ -235,24 +243,33 @@ pub async fn countries_of_organisation(
         .await?)
 }
 
-/// Whether a person wants reminders, and setting it.
+/// Sets which letters a person gets: reminders, and what each new edition changed; `None`
+/// leaves one as it is.
 pub async fn set_wanted(
     connection: &mut Connection,
     user: Uuid,
-    wanted: bool,
+    reminders: Option<bool>,
+    digest: Option<bool>,
 ) -> Result<(), DbError> {
-    diesel::update(users::table.find(user))
-        .set(users::reminders_wanted.eq(wanted))
-        .execute(connection)
-        .await?;
+    if let Some(wanted) = reminders {
+        diesel::update(users::table.find(user))
+            .set(users::reminders_wanted.eq(wanted))
+            .execute(connection)
+            .await?;
+    }
+    if let Some(wanted) = digest {
+        diesel::update(users::table.find(user))
+            .set(users::digest_wanted.eq(wanted))
+            .execute(connection)
+            .await?;
+    }
     Ok(())
 }
 
-/// Whether a person wants reminders.
-pub async fn wanted(connection: &mut Connection, user: Uuid) -> Result<bool, DbError> {
-    Ok(users::table
-        .find(user)
-        .select(users::reminders_wanted)
-        .first(connection)
+/// The latest report year with recommendations.
+pub async fn latest_edition(connection: &mut Connection) -> Result<Option<i32>, DbError> {
+    Ok(super::schema::recommendations::table
+        .select(diesel::dsl::max(super::schema::recommendations::year))
+        .get_result(connection)
         .await?)
 }

@@ -314,6 +314,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         reminders_wanted -> Bool,
+        digest_wanted -> Bool,
     }
 }
 

@@ -29,6 +29,8 @@ pub struct UserRow {
     pub updated_at: DateTime<Utc>,
     /// Whether the person gets reminders before the TIP Office's deadlines (editors do).
     pub reminders_wanted: bool,
+    /// Whether the person asked for what each new edition changed, by e-mail.
+    pub digest_wanted: bool,
 }
 
 impl UserRow {

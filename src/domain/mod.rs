@@ -44,7 +44,7 @@ pub use letter::{Letter, Postman};
 pub use movement::{Movement, known_movement, movement};
 pub use pillar_proposal::propose_pillar;
 pub use refusal::{Argument, Refusal};
-pub use reminders::{DueReminder, ReminderKind, due_reminders};
+pub use reminders::{DueReminder, ReminderKind, due_digest, due_reminders};
 pub use reporting_period::{ReportingPeriod, next_report_year, reporting_period};
 pub use secret_token::{NewSecretToken, secret_token_digest};
 pub use tier_label::parse_tier_label;

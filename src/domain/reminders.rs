@@ -15,6 +15,8 @@ pub enum ReminderKind {
     CallForInformation,
     /// The end of the period the next report assesses, 31 March.
     PeriodEnd,
+    /// What a new edition changed, for the people who asked for it.
+    EditionDigest,
 }
 
 impl ReminderKind {
@@ -22,6 +24,7 @@ impl ReminderKind {
         match self {
             Self::CallForInformation => "call_for_information",
             Self::PeriodEnd => "period_end",
+            Self::EditionDigest => "edition_digest",
         }
     }
 
@@ -29,6 +32,7 @@ impl ReminderKind {
         match text {
             "call_for_information" => Some(Self::CallForInformation),
             "period_end" => Some(Self::PeriodEnd),
+            "edition_digest" => Some(Self::EditionDigest),
             _ => None,
         }
     }
@@ -74,6 +78,19 @@ pub fn due_reminders(
         });
     }
     reminders
+}
+
+/// How long after it is found the letter of a new edition is still worth sending.
+const DIGEST_KEPT_FOR: Days = Days::new(30);
+
+/// The letter of the latest edition with recommendations (`latest_edition`), due from the day it
+/// is found for a month: each person who asks for it gets it once per edition.
+pub fn due_digest(today: NaiveDate, latest_edition: Option<i32>) -> Option<DueReminder> {
+    Some(DueReminder {
+        kind: ReminderKind::EditionDigest,
+        report_year: latest_edition?,
+        deadline: today.checked_add_days(DIGEST_KEPT_FOR).unwrap_or(today),
+    })
 }
 
 #[cfg(test)]

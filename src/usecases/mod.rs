@@ -20,6 +20,7 @@ pub mod carry_forward;
 pub mod countries;
 pub mod country_page;
 pub mod coverage;
+pub mod digest_letter;
 pub mod edition_digest;
 pub mod gap_report;
 pub mod iati;

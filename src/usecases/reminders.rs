@@ -13,7 +13,8 @@ use super::call_for_information::{UnansweredRecommendation, call_for_information
 use crate::db::reminders::{self, ClaimedReminder, ReminderOutcome};
 use crate::db::{Connection, Connections};
 use crate::domain::{
-    Caller, Failure, Letter, Postman, ReminderKind, Validator, due_reminders, reporting_period,
+    Caller, Failure, Letter, Postman, ReminderKind, Validator, due_digest, due_reminders,
+    reporting_period,
 };
 use crate::i18n::{Locale, Worded, written};
 
@@ -53,9 +54,13 @@ pub async fn send_due(
         .await?
         .into_iter()
         .collect();
-    let due = due_reminders(today, settings.days_before, |year| {
+    let mut due = due_reminders(today, settings.days_before, |year| {
         deadlines.get(&year).copied()
     });
+    due.extend(due_digest(
+        today,
+        reminders::latest_edition(&mut connection).await?,
+    ));
     let mut run = RemindersRun {
         due: due.len(),
         ..RemindersRun::default()
@@ -117,6 +122,18 @@ async fn write_and_send(
     let locale = claimed
         .preferred_language
         .map_or(Locale::ENGLISH, Locale::of);
+    if claimed.kind == ReminderKind::EditionDigest {
+        return match super::digest_letter::write(connection, locale, claimed, &settings.public_url)
+            .await
+        {
+            Ok(None) => ReminderOutcome::Nothing,
+            Ok(Some(letter)) => match postman.send(&letter).await {
+                Ok(()) => ReminderOutcome::Sent,
+                Err(error) => ReminderOutcome::Failed(error),
+            },
+            Err(error) => ReminderOutcome::Failed(format!("{error:?}")),
+        };
+    }
     let gaps = match gaps_of(connection, locale, claimed).await {
         Ok(gaps) => gaps,
         Err(error) => return ReminderOutcome::Failed(format!("{error:?}")),
@@ -176,7 +193,9 @@ fn letter(
     ];
     let (subject, intro) = match claimed.kind {
         ReminderKind::CallForInformation => ("reminder-call-subject", "reminder-call-intro"),
-        ReminderKind::PeriodEnd => ("reminder-period-subject", "reminder-period-intro"),
+        ReminderKind::PeriodEnd | ReminderKind::EditionDigest => {
+            ("reminder-period-subject", "reminder-period-intro")
+        }
     };
     let mut body = vec![
         locale.text_with(
@@ -263,21 +282,16 @@ pub async fn deadlines(db: &impl Connections) -> Result<Vec<(i32, NaiveDate)>, F
     Ok(reminders::deadlines(&mut connection).await?)
 }
 
-/// Whether the person signed in as `caller` gets reminders.
-pub async fn wanted(db: &impl Connections, caller: &Caller) -> Result<bool, Failure> {
-    let person = caller.signed_in_person()?;
-    let mut connection = db.connect().await?;
-    Ok(reminders::wanted(&mut connection, person).await?)
-}
-
-/// Turns reminders on or off for the person signed in as `caller`.
+/// Sets which letters the person signed in as `caller` gets: reminders before the deadlines, and
+/// what each new edition changed; `None` leaves one as it is.
 pub async fn set_wanted(
     db: &impl Connections,
     caller: &Caller,
-    wanted: bool,
+    reminders: Option<bool>,
+    digest: Option<bool>,
 ) -> Result<(), Failure> {
     let person = caller.signed_in_person()?;
     let mut connection = db.connect().await?;
-    reminders::set_wanted(&mut connection, person, wanted).await?;
+    reminders::set_wanted(&mut connection, person, reminders, digest).await?;
     Ok(())
 }

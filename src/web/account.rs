@@ -157,25 +157,35 @@ fn account_view(
         (identity_panel(visitor, overview))
         (password_panel(visitor, &errors, overview))
         (second_factor_panel(locale, overview))
-        // Reminders go to editors, who do the work they list.
-        @if overview.user.role == crate::domain::Role::Editor { (reminders_panel(visitor, overview)) }
+        // Letters go to the people of an organisation.
+        @if overview.user.organisation_id.is_some() { (letters_panel(visitor, overview)) }
         (sessions_panel(visitor, overview))
         (keys_panel(visitor, form, &errors, overview))
     }
 }
 
-/// Whether the person gets reminders before the TIP Office's deadlines.
-fn reminders_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
+/// Which letters the person gets: reminders before the TIP Office's deadlines (editors, who do
+/// the work they list), and what each new edition changed.
+fn letters_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
     let locale = visitor.locale;
+    let user = &overview.user;
+    let editor = user.role == crate::domain::Role::Editor;
     html! {
         section.panel aria-labelledby="reminders" {
             h2 #reminders { (locale.text("own-reminders-title")) }
-            p.muted { (locale.text("own-reminders-intro")) }
             form method="post" action="/account/reminders" {
                 input type="hidden" name="csrf" value=(visitor.csrf);
+                @if editor {
+                    p.muted { (locale.text("own-reminders-intro")) }
+                    input type="hidden" name="reminders_offered" value="yes";
+                    label.check {
+                        input type="checkbox" name="reminders" value="yes" checked[user.reminders_wanted];
+                        (locale.text("own-reminders-wanted"))
+                    }
+                }
                 label.check {
-                    input type="checkbox" name="wanted" value="yes" checked[overview.user.reminders_wanted];
-                    (locale.text("own-reminders-wanted"))
+                    input type="checkbox" name="digest" value="yes" checked[user.digest_wanted];
+                    (locale.text("own-digest-wanted"))
                 }
                 button.secondary type="submit" { (locale.text("own-reminders-save")) }
             }
@@ -183,14 +193,22 @@ fn reminders_panel(visitor: &Visitor, overview: &AccountOverview) -> Markup {
     }
 }
 
-/// `POST /account/reminders`.
+/// `POST /account/reminders`: which letters the person gets.
 pub async fn set_reminders(
     state: web::Data<AppState>,
     checked: CheckedForm,
 ) -> Result<HttpResponse, WebError> {
-    let wanted = checked.form.get("wanted") == "yes";
-    crate::usecases::reminders::set_wanted(state.get_ref(), &checked.visitor.caller, wanted)
-        .await?;
+    let form = &checked.form;
+    let reminders =
+        (form.get("reminders_offered") == "yes").then(|| form.get("reminders") == "yes");
+    let digest = Some(form.get("digest") == "yes");
+    crate::usecases::reminders::set_wanted(
+        state.get_ref(),
+        &checked.visitor.caller,
+        reminders,
+        digest,
+    )
+    .await?;
     Ok(widgets::see_other("/account?done=reminders#reminders"))
 }
 

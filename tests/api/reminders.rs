@@ -112,7 +112,14 @@ async fn season(mail: &MailServer) -> (TestApp, String) {
     assert!(done.status().is_redirection());
     editor(&app, &ours, "Ben Okafor", "ben@maison-rose.example").await;
     let chloe = editor(&app, &ours, "Chloé Martin", "chloe@maison-rose.example").await;
-    let off = post_form(&chloe, &app, "/account", "/account/reminders", &[]).await;
+    let off = post_form(
+        &chloe,
+        &app,
+        "/account",
+        "/account/reminders",
+        &[("reminders_offered", "yes")],
+    )
+    .await;
     assert!(off.status().is_redirection(), "{}", off.status());
 
     // The admin records the deadline on its page.
@@ -140,7 +147,8 @@ async fn each_editor_is_reminded_once_in_their_language_even_by_two_instances() 
 
     // Too early: nothing.
     let early = instance(&app, &mail, day("2025-01-23"));
-    assert_eq!(run(&early, &app).await.due, 0);
+    assert_eq!(run(&early, &app).await.sent, 0);
+    assert!(mail.received().is_empty());
 
     // 14 days before: two instances at once; each editor who wants reminders gets one.
     let (first, second) = (
@@ -277,4 +285,62 @@ async fn a_deadline_that_is_not_a_date_is_refused_beside_its_field() {
     let page = refused.text().await.unwrap();
     assert!(page.contains("must be a date"), "{page}");
     assert!(page.contains(r#"aria-invalid="true""#), "{page}");
+}
+
+#[actix_web::test]
+async fn who_asks_for_it_gets_what_a_new_edition_changed_once() {
+    let mail = MailServer::start();
+    let season = crate::digest::season().await;
+    let app = &season.app;
+    let asks = editor(app, &season.ours, "Awa Ndiaye", "awa@maison-rose.example").await;
+    editor(app, &season.ours, "Ben Okafor", "ben@maison-rose.example").await;
+    let asked = post_form(
+        &asks,
+        app,
+        "/account",
+        "/account/reminders",
+        &[
+            ("reminders_offered", "yes"),
+            ("reminders", "yes"),
+            ("digest", "yes"),
+        ],
+    )
+    .await;
+    assert!(asked.status().is_redirection());
+    let (_, page) = crate::accounts::get_page(&asks, app, "/account").await;
+    assert!(
+        page.contains(r#"name="digest" value="yes" checked"#),
+        "{page}"
+    );
+
+    // In July, after the 2024 edition is in: no reminder is due, the letter is.
+    let july = instance(app, &mail, day("2024-07-01"));
+    let sent = run(&july, app).await;
+    assert_eq!(sent.sent, 1, "{sent:?}");
+    let received = mail.received();
+    assert_eq!(received.len(), 1);
+    let letter = &received[0];
+    assert!(letter.to.contains("awa@"), "only who asked: {}", letter.to);
+    assert_eq!(
+        letter.subject,
+        "What the 2024 TIP Report changed for Maison Rose's work"
+    );
+    for line in [
+        "Senegal:",
+        "Placed on Tier 2 (upgraded).",
+        "Against the 2023 report: 2 recommendations continue (1 reworded), 1 is new and 1 was dropped.",
+        "Maison Rose's work answered the recommendation the 2024 report dropped.",
+        "1 link of ongoing work waits to be carried forward",
+    ] {
+        assert!(letter.body.contains(line), "{line}: {}", letter.body);
+    }
+    assert!(
+        letter.body.contains(&format!(
+            "/countries/SEN/digest?year=2024&organisation={}",
+            season.ours
+        )),
+        "{}",
+        letter.body
+    );
+    assert_eq!(run(&july, app).await.sent, 0, "once per edition");
 }

@@ -21,6 +21,7 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("created_by", "audit-field-created-by"),
     ("created_by_user", "audit-field-created-by-user"),
     ("description", "audit-field-description"),
+    ("digest_wanted", "audit-field-digest-wanted"),
     ("display_name", "audit-field-display-name"),
     ("does_not_continue", "audit-field-does-not-continue"),
     ("email", "audit-field-email"),

@@ -70,6 +70,7 @@ audit-field-archived-at = Archived
 audit-field-carried-from = Carried forward from
 audit-field-continues = Continues
 audit-field-reminders-wanted = Gets reminders
+audit-field-digest-wanted = Gets what each new edition changed
 audit-field-contribution = Contribution
 audit-field-countries = Countries
 audit-field-country-code = Country

@@ -57,3 +57,11 @@ digest-none = None.
 digest-done-carried = The link is carried forward: the work now counts for the new recommendation.
 digest-done-declined = Not carried forward; you will not be asked again for this work.
 digest-done-already = That work was linked to the new recommendation already.
+digest-letter-subject = What the { $year } TIP Report changed for { $organisation }'s work
+digest-letter-intro = The { $year } TIP Report is in gaptrack. What it changed in the countries where { $organisation } works:
+digest-letter-waiting = { $count ->
+        [one] 1 link of ongoing work waits
+       *[other] { $count } links of ongoing work wait
+    } to be carried forward to the new recommendations.
+digest-letter-link = Read it, and carry the work forward: { $link }
+digest-letter-footer = You receive this because you asked for it on your account page, where you can stop it: { $account }

@@ -70,6 +70,7 @@ audit-field-archived-at = Archivée le
 audit-field-carried-from = Reporté depuis
 audit-field-continues = Prolonge
 audit-field-reminders-wanted = Reçoit les rappels
+audit-field-digest-wanted = Reçoit les changements de chaque édition
 audit-field-contribution = Contribution
 audit-field-countries = Pays
 audit-field-country-code = Pays

@@ -57,3 +57,11 @@ digest-none = Aucune.
 digest-done-carried = Le lien est reporté : le travail compte désormais pour la nouvelle recommandation.
 digest-done-declined = Non reporté ; la question ne vous sera plus posée pour ce travail.
 digest-done-already = Ce travail était déjà lié à la nouvelle recommandation.
+digest-letter-subject = Ce que le rapport TIP { $year } a changé pour le travail de { $organisation }
+digest-letter-intro = Le rapport TIP { $year } est dans gaptrack. Ce qu'il a changé dans les pays où { $organisation } travaille :
+digest-letter-waiting = { $count ->
+        [one] { $count } lien de travail en cours attend
+       *[other] { $count } liens de travail en cours attendent
+    } d'être reportés sur les nouvelles recommandations.
+digest-letter-link = Pour le lire et reporter le travail : { $link }
+digest-letter-footer = Vous recevez ce message parce que vous l'avez demandé sur la page de votre compte, où vous pouvez l'arrêter : { $account }
