@@ -58,6 +58,46 @@ pub fn citation(locale: Locale, answer: &PeriodAnswerDto) -> String {
     )
 }
 
+/// What the last report changed since the one before it: a heading and its sentences, as the
+/// country's digest says them; `None` when there is no last report, or none before it to
+/// compare with.
+pub fn edition_changes(locale: Locale, pack: &CallForInformation) -> Option<(String, Vec<String>)> {
+    let brief = pack.edition_changes.as_ref()?;
+    let earlier = brief.earlier_year?;
+    let heading = locale.text_with("doc-pack-changed", &[("year", brief.year.into())]);
+    let mut sentences = vec![locale.text_with(
+        "digest-counts",
+        &[
+            ("earlier", earlier.into()),
+            ("continuing", brief.continuing.into()),
+            ("reworded", brief.reworded.into()),
+            ("new", brief.new.into()),
+            ("dropped", brief.dropped.into()),
+        ],
+    )];
+    if brief.dropped > 0 {
+        let counts = [
+            ("answered", brief.dropped_answered.into()),
+            ("dropped", brief.dropped.into()),
+            ("year", brief.year.into()),
+        ];
+        sentences.push(match &pack.organisation_name {
+            Some(name) => locale.text_with(
+                "digest-dropped-answered-by",
+                &[&counts[..], &[("organisation", name.as_str().into())]].concat(),
+            ),
+            None => locale.text_with("digest-dropped-answered", &counts),
+        });
+    }
+    if brief.waiting_to_carry > 0 {
+        sentences.push(locale.text_with(
+            "digest-letter-waiting",
+            &[("count", brief.waiting_to_carry.into())],
+        ));
+    }
+    Some((heading, sentences))
+}
+
 /// The heading of the last part, the recommendations nothing in the period answers.
 pub fn unanswered_heading(locale: Locale, pack: &CallForInformation) -> String {
     match pack.last_report_year {
@@ -124,6 +164,12 @@ pub fn body(
         dl.facts {
             @for (name, value) in facts(locale, pack, provenance) {
                 dt { (locale.text(name)) } dd { (value) }
+            }
+        }
+        @if let Some((heading, sentences)) = edition_changes(locale, pack) {
+            section.changes {
+                h2 { (heading) }
+                @for sentence in sentences { p { (sentence) } }
             }
         }
         @if pack.pillars.is_empty() && pack.other_actions.is_empty() {

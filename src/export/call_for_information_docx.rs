@@ -8,8 +8,8 @@ use docx_rs::{
 };
 
 use super::call_for_information::{
-    action_facts, action_facts_listed, citation, facts, introduction, title, to_check_introduction,
-    unanswered_heading,
+    action_facts, action_facts_listed, citation, edition_changes, facts, introduction, title,
+    to_check_introduction, unanswered_heading,
 };
 use super::docx_package::{self, Properties};
 use super::provenance::Provenance;
@@ -55,6 +55,12 @@ pub fn to_docx(
         .add_paragraph(text(&introduction(locale, pack)));
     for (name, value) in facts(locale, pack, provenance) {
         document = document.add_paragraph(fact(locale, name, &value));
+    }
+    if let Some((changed, sentences)) = edition_changes(locale, pack) {
+        document = document.add_paragraph(heading(2, &changed));
+        for sentence in sentences {
+            document = document.add_paragraph(text(&sentence));
+        }
     }
     if pack.pillars.is_empty() && pack.other_actions.is_empty() {
         document = document.add_paragraph(text(&locale.text("doc-pack-nothing-dated")));

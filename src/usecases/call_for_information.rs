@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::countries::{CountryDto, country_from_path};
+use super::edition_digest::EditionDigest;
 use super::gap_report::organisation_filter_name;
 use crate::db::Connection;
 use crate::db::call_for_information::{self as db, PeriodAnswer, PeriodFit, PeriodIntervention};
@@ -48,6 +49,42 @@ pub struct CallForInformation {
     pub to_check: Vec<PeriodAction>,
     /// The last report's recommendations that no action in the period answers.
     pub unanswered: Vec<UnansweredRecommendation>,
+    /// What the last report changed since the one before it (the country's digest, in
+    /// figures); `null` when there is no last report.
+    pub edition_changes: Option<EditionChangesInBrief>,
+}
+
+/// What a report changed since the one before it, in figures, for the work the pack tells.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EditionChangesInBrief {
+    pub year: i32,
+    /// The report before it with recommendations; `null` when there is none.
+    pub earlier_year: Option<i32>,
+    pub continuing: usize,
+    /// Of those continuing, how many were reworded.
+    pub reworded: usize,
+    pub new: usize,
+    pub dropped: usize,
+    /// How many dropped recommendations the work answered.
+    pub dropped_answered: usize,
+    /// Links of ongoing work not yet carried to the recommendation that continues.
+    pub waiting_to_carry: usize,
+}
+
+impl From<EditionDigest> for EditionChangesInBrief {
+    fn from(digest: EditionDigest) -> Self {
+        let changes = &digest.changes;
+        Self {
+            year: digest.year,
+            earlier_year: digest.earlier_year,
+            continuing: changes.continuing.len(),
+            reworded: changes.continuing.iter().filter(|c| c.reworded).count(),
+            new: changes.new.len(),
+            dropped: changes.dropped.len(),
+            dropped_answered: digest.dropped_answered,
+            waiting_to_carry: digest.waiting_to_carry,
+        }
+    }
 }
 
 /// The actions answering one pillar most.
@@ -225,6 +262,14 @@ pub async fn call_for_information(
             .collect(),
         None => Vec::new(),
     };
+    let edition_changes = match last_report_year {
+        Some(last) => Some(
+            super::edition_digest::digest_on(connection, &country.code, Some(last), organisation)
+                .await?
+                .into(),
+        ),
+        None => None,
+    };
     let (pillars, other_actions) = by_pillar(actions);
     Ok(CallForInformation {
         country: CountryDto::from(country),
@@ -237,6 +282,7 @@ pub async fn call_for_information(
         other_actions,
         to_check,
         unanswered,
+        edition_changes,
     })
 }
 

@@ -25,16 +25,7 @@ async fn recommendation(
     text: &str,
     continues: Option<&str>,
 ) -> String {
-    let body = json!({
-        "country": "SEN", "year": year, "position": position, "pillar": "protection",
-        "text": text, "continues": continues,
-    });
-    let created = expect_json(
-        app.post("/api/v1/recommendations", &body).await,
-        StatusCode::CREATED,
-    )
-    .await;
-    created["id"].as_str().unwrap().to_owned()
+    recommendation_of(app, "SEN", year, position, text, continues).await
 }
 
 async fn linked(app: &TestApp, intervention: &str, recommendation: &str) {
@@ -235,4 +226,177 @@ async fn a_first_edition_has_only_new_recommendations_and_a_country_with_none_is
         .get("/api/v1/countries/SEN/digest?year=1999")
         .await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn the_call_for_information_pack_says_what_the_last_report_changed() {
+    let season = season().await;
+    let app = &season.app;
+    let path = format!(
+        "/api/v1/countries/SEN/call-for-information?year=2025&organisation={}",
+        season.ours
+    );
+    let pack = app.get_json(&path).await;
+    let brief = &pack["edition_changes"];
+    assert_eq!(brief["year"], 2024);
+    assert_eq!(brief["earlier_year"], 2023);
+    assert_eq!(
+        [
+            &brief["continuing"],
+            &brief["reworded"],
+            &brief["new"],
+            &brief["dropped"]
+        ],
+        [2, 1, 1, 1]
+    );
+    assert_eq!(brief["dropped_answered"], 1);
+    assert_eq!(brief["waiting_to_carry"], 1);
+
+    let viewer =
+        crate::helpers::signed_in(app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    let page = crate::documents::page_of(
+        &viewer,
+        app,
+        &format!(
+            "/countries/SEN/call-for-information?year=2025&organisation={}",
+            season.ours
+        ),
+    )
+    .await;
+    assert!(page.contains("What the 2024 report changed"), "{page}");
+    assert!(
+        page.contains(
+            "Maison Rose&#39;s work answered the recommendation the 2024 report dropped."
+        ) || page
+            .contains("Maison Rose's work answered the recommendation the 2024 report dropped."),
+        "{page}"
+    );
+    let word = viewer
+        .get(app.url(&format!(
+            "/countries/SEN/call-for-information.docx?year=2025&organisation={}",
+            season.ours
+        )))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let paragraphs = crate::readers::read_docx(&word);
+    let at = paragraphs
+        .iter()
+        .position(|p| p.text == "What the 2024 report changed")
+        .expect("the section's heading");
+    assert!(
+        paragraphs[at + 1]
+            .text
+            .starts_with("Against the 2023 report: 2 recommendations continue"),
+        "{:?}",
+        paragraphs[at + 1]
+    );
+}
+
+/// The demo's Senegal 2023 recommendations by their number, with their ids.
+async fn demo_senegal_2023(app: &TestApp) -> Vec<(i64, String, String)> {
+    let gaps = app.get_json("/api/v1/countries/SEN/gaps?year=2023").await;
+    gaps["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["position"].as_i64().unwrap(),
+                r["id"].as_str().unwrap().to_owned(),
+                r["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_demo_organisation_reads_what_a_next_edition_changed() {
+    let app = TestApp::with_demo().await;
+    let earlier = demo_senegal_2023(&app).await;
+    let of = |position: i64| earlier.iter().find(|r| r.0 == position).unwrap().clone();
+    app.create_report(2024).await;
+    let put = app
+        .put(
+            "/api/v1/countries/SEN/tiers/2024",
+            &json!({"tier": "tier_2"}),
+        )
+        .await;
+    assert!(put.status().is_success());
+    // 2024: no. 1 word for word, no. 3 reworded, no. 5 as it was, and one new; nos. 2 and 4
+    // dropped.
+    let (one, three, five) = (of(1), of(3), of(5));
+    let reworded = three
+        .2
+        .replace("expand access to", "expand and fund access to");
+    for (position, text, continues) in [
+        (1, one.2.as_str(), Some(one.1.as_str())),
+        (2, reworded.as_str(), Some(three.1.as_str())),
+        (3, five.2.as_str(), Some(five.1.as_str())),
+        (
+            4,
+            "Screen migrant workers in gold mining areas for trafficking indicators.",
+            None,
+        ),
+    ] {
+        recommendation_of(&app, "SEN", 2024, position, text, continues).await;
+    }
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let cenhtro = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let digest = app
+        .get_json(&format!(
+            "/api/v1/countries/SEN/digest?organisation={cenhtro}"
+        ))
+        .await;
+    assert_eq!(digest["tier"]["movement"], "unchanged");
+    assert_eq!(digest["continuing"].as_array().unwrap().len(), 3);
+    assert_eq!(digest["new"].as_array().unwrap().len(), 1);
+    assert_eq!(digest["dropped"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        digest["dropped_answered"], 1,
+        "CenHTRO's care answered no. 4"
+    );
+    assert_eq!(
+        digest["waiting_to_carry"], 3,
+        "three ongoing links to carry"
+    );
+
+    let viewer =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    let page = crate::documents::page_of(
+        &viewer,
+        &app,
+        &format!("/countries/SEN/digest?organisation={cenhtro}"),
+    )
+    .await;
+    for sentence in [
+        "Against the 2023 report: 3 recommendations continue (1 reworded), 1 is new and 2 were dropped.",
+        "answered 1 of the 2 recommendations the 2024 report dropped.",
+        "3 links of ongoing work wait to be carried forward",
+    ] {
+        assert!(page.contains(sentence), "{sentence}: {page}");
+    }
+}
+
+async fn recommendation_of(
+    app: &TestApp,
+    country: &str,
+    year: i32,
+    position: i32,
+    text: &str,
+    continues: Option<&str>,
+) -> String {
+    let body = json!({
+        "country": country, "year": year, "position": position, "pillar": "protection",
+        "text": text, "continues": continues,
+    });
+    let created = expect_json(
+        app.post("/api/v1/recommendations", &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    created["id"].as_str().unwrap().to_owned()
 }

@@ -153,6 +153,7 @@ doc-pack-citation = { $year } report, No. { $position } ({ $pillar })
 doc-pack-answers-citation = Answers { $citation }:{" "}
 doc-pack-unanswered-of = Recommendations of the { $year } report with nothing in the period
 doc-pack-unanswered = Recommendations with nothing in the period
+doc-pack-changed = What the { $year } report changed
 doc-pack-nothing-dated = No intervention recorded in gaptrack has dates that show it was done in this period.
 doc-pack-to-check-heading = To check before sending: work whose dates do not show the period
 doc-pack-to-check = These interventions have no start date, or are completed with no end date, so gaptrack cannot tell whether they were done in the period ({ $period }). They are not counted above, and the recommendations they answer are listed below as having nothing in the period. Give each its dates in gaptrack, or leave it out of what you send.

@@ -166,6 +166,7 @@ doc-pack-citation = rapport { $year }, n° { $position } ({ $pillar })
 doc-pack-answers-citation = Répond au { $citation } :{" "}
 doc-pack-unanswered-of = Recommandations du rapport { $year } sans rien dans la période
 doc-pack-unanswered = Recommandations sans rien dans la période
+doc-pack-changed = Ce que le rapport { $year } a changé
 doc-pack-nothing-dated = Aucune intervention enregistrée dans gaptrack n'a de dates montrant qu'elle a eu lieu dans cette période.
 doc-pack-to-check-heading = À vérifier avant l'envoi : des travaux dont les dates ne montrent pas la période
 doc-pack-to-check = Ces interventions n'ont pas de date de début, ou sont terminées sans date de fin : gaptrack ne peut donc pas savoir si elles ont eu lieu dans la période ({ $period }). Elles ne sont pas comptées ci-dessus, et les recommandations auxquelles elles répondent sont listées plus bas comme n'ayant rien dans la période. Donnez-leur leurs dates dans gaptrack, ou laissez-les hors de votre envoi.
