@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod call_for_information;
+pub mod carry_forward;
 pub mod countries;
 pub mod coverage;
 pub mod digest;
@@ -86,6 +87,7 @@ pub fn configure(config: &mut ServiceConfig) {
                 .service(links::get_link)
                 .service(links::link_recommendation)
                 .service(links::unlink_recommendation)
+                .service(carry_forward::carry_forward)
                 .service(coverage::get_coverage)
                 .service(audit::get_intervention_history)
                 .service(audit::list_audit_events)

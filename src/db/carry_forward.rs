@@ -53,6 +53,11 @@ pub async fn answer(
 ) -> Result<Carrying, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
+            // Who may, first: the link's ends, locked as every write of a link locks them.
+            let ends = (answer.intervention_id, answer.to);
+            if let Some(refusal) = refusal_of(connection, only_of, ends).await? {
+                return Ok(Carrying::Refused(refusal));
+            }
             let Some(earlier) =
                 super::links::find(connection, answer.intervention_id, answer.from).await?
             else {
@@ -65,9 +70,6 @@ pub async fn answer(
                 rationale: earlier.rationale.as_deref(),
                 evidence_url: earlier.evidence_url.as_deref(),
             };
-            if let Some(refusal) = refusal_of(connection, only_of, &new).await? {
-                return Ok(Carrying::Refused(refusal));
-            }
             let continues: Option<Uuid> = recommendations::table
                 .find(answer.to)
                 .select(recommendations::continues)

@@ -81,7 +81,13 @@ pub async fn upsert(
 ) -> Result<Linking, DbError> {
     connection
         .transaction::<_, DbError, _>(async |connection| {
-            if let Some(refusal) = refusal_of(connection, only_of, link).await? {
+            if let Some(refusal) = refusal_of(
+                connection,
+                only_of,
+                (link.intervention_id, link.recommendation_id),
+            )
+            .await?
+            {
                 return Ok(refusal);
             }
             if *precondition != Precondition::None {
@@ -107,9 +113,9 @@ pub async fn upsert(
 pub(super) async fn refusal_of(
     connection: &mut Connection,
     only_of: Option<Uuid>,
-    link: &NewLink<'_>,
+    (intervention_id, recommendation_id): (Uuid, Uuid),
 ) -> Result<Option<Linking>, DbError> {
-    let ends = lock_ends(connection, link.intervention_id, link.recommendation_id).await?;
+    let ends = lock_ends(connection, intervention_id, recommendation_id).await?;
     let Some(organisation) = ends.organisation else {
         return Ok(Some(Linking::InterventionMissing));
     };
@@ -119,8 +125,8 @@ pub(super) async fn refusal_of(
     let Some(country) = ends.country else {
         return Ok(Some(Linking::RecommendationMissing));
     };
-    let mut countries = countries_of(connection, &[link.intervention_id]).await?;
-    let countries = countries.remove(&link.intervention_id).unwrap_or_default();
+    let mut countries = countries_of(connection, &[intervention_id]).await?;
+    let countries = countries.remove(&intervention_id).unwrap_or_default();
     if !crate::domain::answers_in(&countries, &country) {
         return Ok(Some(Linking::OutsideCountries { country, countries }));
     }

@@ -400,3 +400,66 @@ async fn recommendation_of(
     .await;
     created["id"].as_str().unwrap().to_owned()
 }
+
+#[actix_web::test]
+async fn a_link_is_carried_forward_through_the_api_by_its_organisation_only() {
+    let season = season().await;
+    let app = &season.app;
+    let digest = app.get_json("/api/v1/countries/SEN/digest").await;
+    let reworded_2023 = digest["continuing"][1]["earlier"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let kept_2023 = digest["continuing"][0]["earlier"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "/api/v1/interventions/{}/recommendations/{}/carry-forward",
+        season.ongoing, season.reworded_2024
+    );
+    let answer = json!({"from": reworded_2023, "carry": true});
+
+    let viewer = app.as_key(Some(&app.key(gaptrack::domain::Role::Viewer, None)));
+    assert_eq!(
+        viewer.post(&path, &answer).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let theirs = app.as_key(Some(
+        &app.key(gaptrack::domain::Role::Editor, Some(&season.theirs)),
+    ));
+    assert_eq!(
+        theirs.post(&path, &answer).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let ours = app.as_key(Some(
+        &app.key(gaptrack::domain::Role::Editor, Some(&season.ours)),
+    ));
+    let wrong_line = ours
+        .post(&path, &json!({"from": kept_2023, "carry": true}))
+        .await;
+    assert_eq!(wrong_line.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = wrong_line.json().await.unwrap();
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("does not continue"),
+        "{problem}"
+    );
+
+    let carried = expect_json(ours.post(&path, &answer).await, StatusCode::OK).await;
+    assert_eq!(carried["outcome"], "carried");
+    let link = app
+        .get_json(&format!(
+            "/api/v1/interventions/{}/recommendations/{}",
+            season.ongoing, season.reworded_2024
+        ))
+        .await;
+    assert_eq!(link["carried_from"], reworded_2023.as_str());
+    assert_eq!(link["contribution"], "partial", "the earlier link's");
+    let again = expect_json(ours.post(&path, &answer).await, StatusCode::OK).await;
+    assert_eq!(again["outcome"], "already_linked");
+    let digest = app.get_json("/api/v1/countries/SEN/digest").await;
+    assert_eq!(digest["waiting_to_carry"], 0);
+}
