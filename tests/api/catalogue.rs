@@ -298,6 +298,8 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/shares".to_owned(),
         "/admin/keys".to_owned(),
         "/admin/reports".to_owned(),
+        "/admin/deadlines".to_owned(),
+        "/countries/SEN/digest".to_owned(),
         "/admin/organisations".to_owned(),
         "/admin/import".to_owned(),
         "/admin/import?year=2023&recorded=1".to_owned(),

@@ -105,6 +105,8 @@ async fn a_french_browser_reads_french_pages_and_documents() {
         "/interventions/new",
         "/shares",
         "/admin/reports",
+        "/admin/deadlines",
+        "/countries/SEN/digest",
         "/admin/people",
         "/admin/keys",
         "/admin/organisations",

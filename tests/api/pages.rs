@@ -95,6 +95,8 @@ async fn every_page_is_well_formed_and_labelled() {
         format!("/interventions/{intervention}/edit"),
         "/admin/import".to_owned(),
         "/admin/reports".to_owned(),
+        "/admin/deadlines".to_owned(),
+        "/countries/SEN/digest".to_owned(),
         "/admin/keys".to_owned(),
         "/shares".to_owned(),
         "/admin/audit".to_owned(),
