@@ -344,3 +344,21 @@ async fn who_asks_for_it_gets_what_a_new_edition_changed_once() {
     );
     assert_eq!(run(&july, app).await.sent, 0, "once per edition");
 }
+
+#[actix_web::test]
+async fn an_admin_records_a_deadline_on_a_phone() {
+    let app = TestApp::spawn().await;
+    let browser = crate::browser::Browser::open(&app).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.sign_in(&app.key(Role::Admin, None)).await;
+    browser.goto("/admin/reports").await;
+    browser.submit("a[href='/admin/deadlines']").await;
+    browser.fill("#year", "2025").await;
+    browser.fill("#deadline", "7/2/2025").await;
+    browser.submit("main form button[type=submit]").await;
+    assert!(browser.text("main [role=status]").await.contains("recorded"));
+    assert!(browser.text("main table").await.contains("7 February 2025"));
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("deadlines-phone").await;
+    browser.close().await;
+}
