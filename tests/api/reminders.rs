@@ -356,7 +356,12 @@ async fn an_admin_records_a_deadline_on_a_phone() {
     browser.fill("#year", "2025").await;
     browser.fill("#deadline", "7/2/2025").await;
     browser.submit("main form button[type=submit]").await;
-    assert!(browser.text("main [role=status]").await.contains("recorded"));
+    assert!(
+        browser
+            .text("main [role=status]")
+            .await
+            .contains("recorded")
+    );
     assert!(browser.text("main table").await.contains("7 February 2025"));
     assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
     browser.screenshot("deadlines-phone").await;
