@@ -306,7 +306,7 @@ fn tier_history(locale: Locale, history: &[TierRow], sources: &HashMap<i32, Tier
                             @let year_before_partial = sources.get(&(row.year - 1)).is_some_and(|s| !s.complete);
                             tr {
                                 th scope="row" { (row.year) }
-                                td { @if row.waiver { (locale.text_with("placement-with-waiver", &[("tier", row.tier.label(locale).into())])) } @else { (row.tier.label(locale)) } }
+                                td { (widgets::placed_tier(locale, row.tier, row.waiver)) }
                                 td { (widgets::movement(locale, known_movement(previous, row.tier, year_before_partial))) }
                                 td { (placement_source(locale, row, sources.get(&row.year))) }
                             }
@@ -328,7 +328,7 @@ fn placement_source(locale: Locale, row: &TierRow, source: Option<&TierSource>) 
         .filter(|first| first.starts_with("https://") || first.starts_with("http://"));
     html! {
         @if let Some(source) = source {
-            (locale.text(if source.kind == "research" { "placement-source-research" } else { "placement-source-pages" }))
+            (widgets::placement_source_kind(locale, &source.kind))
         }
         @if let Some(page) = page {
             " " a href=(page) rel="noopener noreferrer" { (locale.text("placement-source-page")) }

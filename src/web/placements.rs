@@ -28,7 +28,7 @@ pub fn section(locale: Locale, ranking: &Ranking, kept: &[(&str, Option<String>)
             (year_form(locale, ranking, year, kept))
             @if let Some(source) = &ranking.source {
                 p.muted {
-                    (locale.text_with("placements-source", &[("source", locale.text(if source.kind == "research" { "placement-source-research" } else { "placement-source-pages" }).into())]))
+                    (locale.text_with("placements-source", &[("source", widgets::placement_source_kind(locale, &source.kind).into())]))
                 }
                 @if !source.complete {
                     p.notice { (locale.text("placements-partial")) }
@@ -50,9 +50,7 @@ pub fn section(locale: Locale, ranking: &Ranking, kept: &[(&str, Option<String>)
                             tr {
                                 th scope="row" { a href={ "/countries/" (row.code) "?" (query_string(&[("year", Some(year.to_string()))])) } { (locale.country(&row.code, &row.tip_name)) } }
                                 td data-label=(locale.text("column-region")) { (row.region.map_or("–", |region| region.label(locale))) }
-                                td data-label=(locale.text("column-tier")) {
-                                    @if row.waiver { (locale.text_with("placement-with-waiver", &[("tier", row.tier.label(locale).into())])) } @else { (row.tier.label(locale)) }
-                                }
+                                td data-label=(locale.text("column-tier")) { (widgets::placed_tier(locale, row.tier, row.waiver)) }
                                 td data-label=(locale.text("column-movement")) { (widgets::movement(locale, row.movement)) }
                             }
                         }

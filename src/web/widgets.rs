@@ -28,6 +28,27 @@ pub fn tier(locale: Locale, tier: Option<Tier>) -> String {
     )
 }
 
+/// A placement's tier in words, with its waiver when it had one: `Tier 2 Watch List (waiver)`.
+pub fn placed_tier(locale: Locale, tier: Tier, waiver: bool) -> String {
+    if waiver {
+        locale.text_with(
+            "placement-with-waiver",
+            &[("tier", tier.label(locale).into())],
+        )
+    } else {
+        tier.label(locale).to_owned()
+    }
+}
+
+/// Where the shipped tier history of a year comes from, by its source's kind.
+pub fn placement_source_kind(locale: Locale, kind: &str) -> String {
+    locale.text(if kind == "research" {
+        "placement-source-research"
+    } else {
+        "placement-source-pages"
+    })
+}
+
 /// A movement in words, an upgrade and a downgrade with their arrow.
 pub fn movement(locale: Locale, movement: Option<Movement>) -> String {
     let arrow = match movement {
