@@ -1,8 +1,11 @@
 //! Where the database comes from: the server named by `DATABASE_URL`, or a local cluster that
 //! gaptrack starts itself.
 
+use crate::backup::{self, BackupError, RestoreTarget};
 use crate::config::Config;
 use crate::db::{self, DbError};
+use crate::domain::backups::{BackupReason, ManagedBackups};
+use crate::domain::{Clock, SystemClock};
 use crate::local_postgres::{ClusterError, Durability, LocalCluster};
 
 /// The name of the database gaptrack creates in its local cluster.
@@ -23,12 +26,43 @@ pub enum OpenError {
     Cluster(#[from] ClusterError),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(
+        "new migrations were not applied, because the backup before them failed (free some disk, \
+         or check BACKUP_DIR)"
+    )]
+    Backup(#[from] BackupError),
 }
 
 impl Database {
     /// Opens the configured database, starting the local cluster when no `DATABASE_URL` is set, and
-    /// applies pending migrations.
+    /// applies pending migrations: on the database gaptrack manages, after a backup of it.
     pub async fn open(config: &Config) -> Result<Self, OpenError> {
+        let database = Self::open_unmigrated(config).await?;
+        let backup = match database.managed_backups(config) {
+            Some(managed)
+                if !database.freshly_created && db::has_pending_migrations(&database.url)? =>
+            {
+                let backup = backup::take_into_folder(
+                    &managed.connection,
+                    &managed.folder,
+                    BackupReason::BeforeMigration,
+                    SystemClock.now(),
+                )?;
+                log::info!("backup before new migrations: {}", backup.location);
+                Some(backup)
+            }
+            _ => None,
+        };
+        db::run_migrations(&database.url)?;
+        if let Some(backup) = backup {
+            backup::record(&database.url, &backup).await?;
+        }
+        Ok(database)
+    }
+
+    /// Opens the configured database as [`Database::open`] does, without migrating it: for a
+    /// restore, which needs it as it is.
+    pub async fn open_unmigrated(config: &Config) -> Result<Self, OpenError> {
         let database = match &config.database_url {
             Some(url) => Self {
                 url: url.clone(),
@@ -50,8 +84,32 @@ impl Database {
                 }
             }
         };
-        db::run_migrations(&database.url)?;
         Ok(database)
+    }
+
+    /// The daily backup's settings, when gaptrack manages the database.
+    pub fn managed_backups(&self, config: &Config) -> Option<ManagedBackups> {
+        self.cluster.as_ref().map(|_| ManagedBackups {
+            connection: self.url.clone(),
+            folder: config.backup_folder.clone(),
+        })
+    }
+
+    /// Where `gaptrack restore` puts an archive: the database gaptrack manages, replaced whole, or
+    /// the (empty) database of `DATABASE_URL`.
+    pub fn restore_target(&self, config: &Config) -> RestoreTarget {
+        match &self.cluster {
+            Some(cluster) => RestoreTarget::Managed {
+                admin_url: cluster.connection_string("postgres"),
+                name: LOCAL_DATABASE.to_owned(),
+                url: self.url.clone(),
+                restoring_url: cluster.connection_string(&backup::restoring_name(LOCAL_DATABASE)),
+                folder: config.backup_folder.clone(),
+            },
+            None => RestoreTarget::Empty {
+                url: self.url.clone(),
+            },
+        }
     }
 
     /// A pool of `size` connections to it, for a command that calls use cases.

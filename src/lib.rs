@@ -25,6 +25,7 @@
 //!   is set; [`demo`]: the demo dataset, from the 2023 TIP Report; [`generate`]: load-test data.
 
 pub mod api;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod database;

@@ -111,6 +111,9 @@ pub fn run(
         )?;
         crate::reminder_schedule::start(state.clone(), origin);
     }
+    if let Some(backups) = settings.backups.clone() {
+        crate::backup::start_daily(state.clone(), backups);
+    }
     // One set of limits for all workers, so that a client cannot multiply its share by them.
     let limiters = web::Data::new(Limiters::new(&settings.rate_limits));
     let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());

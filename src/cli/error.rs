@@ -22,6 +22,8 @@ pub enum CliError {
     Connect(#[source] diesel::ConnectionError),
     #[error("the database failed")]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
     #[error("{}", describe(.0))]
     Refused(Failure),
     #[error("cannot read {}", .path.display())]

@@ -2,6 +2,7 @@
 //! `gaptrack keys ...`, `gaptrack import ...`, `gaptrack openapi`.
 
 mod accounts;
+mod backup;
 mod error;
 mod reminders;
 
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use crate::config::Config;
+use crate::config::{Config, ServerSettings};
 use crate::database::Database;
 use crate::db::audit::Actor;
 use crate::db::{self, keys};
@@ -31,7 +32,8 @@ use crate::{demo, generate, startup, tier_history};
 /// gaptrack: which TIP Report recommendations an organisation's work answers, country by country.
 ///
 /// Configuration is by environment variable: DATABASE_URL, BIND_ADDRESS, GAPTRACK_DATA_DIR,
-/// GAPTRACK_PG_BINDIR, DATABASE_POOL_SIZE, HTTP_WORKERS, RUST_LOG (see the README).
+/// GAPTRACK_PG_BINDIR, BACKUP_DIR, BACKUP_KEEP, DATABASE_POOL_SIZE, HTTP_WORKERS, RUST_LOG (see
+/// the README).
 #[derive(Debug, Parser)]
 #[command(name = "gaptrack", version)]
 pub struct Cli {
@@ -59,6 +61,20 @@ pub enum Command {
     /// Reminders before the TIP Office's deadlines, by e-mail.
     #[command(subcommand)]
     Reminders(RemindersCommand),
+    /// Write a backup of the database (pg_dump's custom format): to FILE, or into BACKUP_DIR
+    /// (keeping the last BACKUP_KEEP there). Safe beside a running server.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// Restore a backup: into the database gaptrack manages (replacing it, after a backup of it),
+    /// or into the empty database of DATABASE_URL. Asks for confirmation unless --yes.
+    Restore {
+        file: PathBuf,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print the OpenAPI document.
     Openapi,
     /// Tools for developers.
@@ -142,6 +158,8 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             Ok(())
         }
         Command::Serve => serve().await,
+        Command::Backup { to } => backup::backup(to).await,
+        Command::Restore { file, yes } => backup::restore(file, yes).await,
         Command::Reminders(command) => reminders::run(command).await,
         Command::Demo(DemoCommand::Load) => {
             with_database(async |url| {
@@ -379,7 +397,11 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), CliError> 
     };
     let listener = TcpListener::bind(&config.bind_address).map_err(listening)?;
     let address = listener.local_addr().map_err(listening)?;
-    let server = startup::run(listener, pool, config.server_settings()).map_err(listening)?;
+    let settings = ServerSettings {
+        backups: database.managed_backups(config),
+        ..config.server_settings()
+    };
+    let server = startup::run(listener, pool, settings).map_err(listening)?;
     log::info!("gaptrack listening on http://{address}");
     log::info!("API docs at http://{address}{}", startup::DOCS_PATH);
     log::info!("try http://{address}/api/v1/countries/SLE/gaps");

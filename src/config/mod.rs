@@ -29,6 +29,8 @@
 //! | `OIDC_ISSUER_URL`    | unset                          | The organisation's OpenID Connect provider, for single sign-on (with `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`, and `OIDC_LABEL` for its button). Its callback is `<gaptrack>/signin/oidc/callback`. |
 //! | `REMINDER_DAYS_BEFORE` | `14`                         | How many days before the TIP Office's call-for-information deadline (recorded by an admin) and before the reporting period's end (31 March) editors get their reminder e-mail (at most 90). Reminders need `SMTP_URL`. |
 //! | `MAIL_FROM`          | `gaptrack <gaptrack@localhost>` | The sender of those e-mails.                       |
+//! | `BACKUP_DIR`         | `GAPTRACK_DATA_DIR/backups`    | Where backups go: every day and before new migrations when gaptrack manages its database, and `gaptrack backup` without `--to`. |
+//! | `BACKUP_KEEP`        | `7`                            | How many of those backups to keep; older ones are deleted after each new one. |
 //! | `RUST_LOG`           | `info`                         | Log filter (env_logger syntax).                    |
 
 mod trusted_proxies;
@@ -218,6 +220,8 @@ pub struct ServerSettings {
     /// Whether the server sends the reminders due every hour, when mail is set up (tests send
     /// them themselves, on their own clock).
     pub reminder_schedule: bool,
+    /// The daily backup of the database gaptrack manages, when it manages one.
+    pub backups: Option<crate::domain::backups::ManagedBackups>,
 }
 
 /// Everything gaptrack reads from its environment.
@@ -235,6 +239,8 @@ pub struct Config {
     pub accounts: AccountSettings,
     /// Where people open gaptrack (`PUBLIC_URL`), if it was said.
     pub public_url: Option<String>,
+    /// Where backups go and how many are kept (`BACKUP_DIR`, `BACKUP_KEEP`).
+    pub backup_folder: crate::domain::backups::BackupFolder,
 }
 
 impl Config {
@@ -251,6 +257,7 @@ impl Config {
             clock: crate::domain::SharedClock::default(),
             pseudo_locale: false,
             reminder_schedule: true,
+            backups: None,
         }
     }
 
@@ -264,7 +271,16 @@ impl Config {
     /// Reads the settings; a malformed number is an error that names its variable.
     pub fn from_env() -> Result<Self, String> {
         let bind_address = non_empty("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let data_dir = non_empty("GAPTRACK_DATA_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(default_data_dir);
         Ok(Self {
+            backup_folder: crate::domain::backups::BackupFolder {
+                dir: non_empty("BACKUP_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| data_dir.join("backups")),
+                keep: bounded("BACKUP_KEEP", 1000)?.unwrap_or(7),
+            },
             public_url: non_empty("PUBLIC_URL")
                 .map(|url| {
                     origin_of(&url).ok_or_else(|| {
@@ -277,9 +293,7 @@ impl Config {
             accounts: account_settings()?,
             database_url: non_empty("DATABASE_URL"),
             bind_address,
-            data_dir: non_empty("GAPTRACK_DATA_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(default_data_dir),
+            data_dir,
             pool_size: number("DATABASE_POOL_SIZE")?.unwrap_or(10),
             workers: number("HTTP_WORKERS")?,
             timeouts: Timeouts {

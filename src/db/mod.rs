@@ -7,11 +7,13 @@
 pub mod account_links;
 pub mod activities;
 pub mod audit;
+pub mod backups;
 pub mod bulk;
 pub mod call_for_information;
 pub mod carry_forward;
 pub mod checked_imports;
 pub mod countries;
+pub mod databases;
 pub mod edition_digest;
 pub mod gaps;
 pub mod idempotency;
@@ -343,6 +345,42 @@ pub fn run_migrations(database_url: &str) -> Result<(), DbError> {
     .join()
     .map_err(|_| DbError::Migration("the migration thread panicked".into()))?
     .map_err(DbError::Migration)
+}
+
+/// The versions of the migrations this binary carries, as `__diesel_schema_migrations` records them.
+pub fn known_migration_versions() -> Vec<String> {
+    diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .map(|migrations| {
+            migrations
+                .iter()
+                .map(|migration| migration.name().version().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the database has migrations of this binary still to run (a database with none run
+/// yet, fresh, counts as having them).
+pub fn has_pending_migrations(database_url: &str) -> Result<bool, DbError> {
+    let url = database_url.to_owned();
+    std::thread::spawn(move || -> Result<bool, String> {
+        let mut connection =
+            <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)
+                .map_err(|error| error.to_string())?;
+        connection
+            .has_pending_migration(MIGRATIONS)
+            .map_err(|error| error.to_string())
+    })
+    .join()
+    .map_err(|_| DbError::Migration("the migration thread panicked".into()))?
+    .map_err(DbError::Migration)
+}
+
+/// One connection outside any pool, for a command's single step.
+pub async fn connect_once(url: &str) -> Result<AsyncPgConnection, DbError> {
+    AsyncPgConnection::establish(url)
+        .await
+        .map_err(|error| DbError::Unavailable(error.to_string()))
 }
 
 /// Whether the database answers a trivial query.

@@ -344,6 +344,16 @@ diesel::table! {
 diesel::joinable!(reminders -> users (user_id));
 
 diesel::table! {
+    backups (id) {
+        id -> Int8,
+        taken_at -> Timestamptz,
+        bytes -> Int8,
+        location -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
     user_recovery_codes (user_id, code_sha256) {
         user_id -> Uuid,
         code_sha256 -> Bytea,

@@ -2,6 +2,7 @@
 //! be, what to say of a country name that matches none or several, and how a tier placement moves from one year to the next.
 
 mod api_key;
+pub mod backups;
 mod caller;
 mod clock;
 mod country_name;

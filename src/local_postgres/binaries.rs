@@ -59,3 +59,19 @@ fn from_debian_layout() -> Option<PathBuf> {
     versions.sort();
     versions.pop().map(|(_, bin)| bin)
 }
+
+/// A PostgreSQL client program such as `pg_dump` or `pg_restore`: beside the server programs
+/// [`find_bindir`] finds (so that both are the same version), else on the `PATH` (a machine that
+/// reaches an existing PostgreSQL may have the client programs only).
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    if let Some(program) = find_bindir()
+        .map(|dir| dir.join(name))
+        .filter(|program| program.is_file())
+    {
+        return Some(program);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|program| program.is_file())
+}

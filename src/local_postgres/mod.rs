@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::{Gid, Pid, Uid, User};
 
-pub use binaries::{INSTALL_HINT, find_bindir};
+pub use binaries::{INSTALL_HINT, find_bindir, find_program};
 
 /// How long PostgreSQL may take to accept connections, or to stop.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
@@ -76,6 +76,8 @@ pub struct LocalCluster {
     root: PathBuf,
     pid: Pid,
     exited: mpsc::Receiver<io::Result<ExitStatus>>,
+    /// Whether another gaptrack (a running server) started it: this one then leaves it running.
+    attached: bool,
 }
 
 /// The system user PostgreSQL runs as, when it cannot run as the current user.
@@ -98,6 +100,19 @@ impl LocalCluster {
             prepare_for(user, &root)?;
         }
         let pgdata = root.join("pgdata");
+        if let Some(pid) = running_server(&pgdata) {
+            log::info!(
+                "using the PostgreSQL already running in {}",
+                pgdata.display()
+            );
+            let (_, exited) = mpsc::channel();
+            return Ok(Self {
+                root,
+                pid,
+                exited,
+                attached: true,
+            });
+        }
         if !pgdata.join("PG_VERSION").exists() {
             log::info!("creating a PostgreSQL cluster in {}", pgdata.display());
             init_cluster(&bindir, &root, &pgdata, run_as.as_ref())?;
@@ -123,6 +138,9 @@ impl LocalCluster {
 
     /// Asks PostgreSQL for a fast shutdown (clients disconnected, data flushed) and waits for it.
     pub fn stop(self) -> Result<(), ClusterError> {
+        if self.attached {
+            return Ok(());
+        }
         // The server may already be gone (for instance, stopped by the same Ctrl-C as we were).
         let _ = kill(self.pid, Signal::SIGINT);
         match self.exited.recv_timeout(SHUTDOWN_TIMEOUT) {
@@ -164,6 +182,17 @@ impl LocalCluster {
         let tail = lines[lines.len().saturating_sub(20)..].join("\n");
         ClusterError::StartFailed { log, tail }
     }
+}
+
+/// The server already running on `pgdata` (started by a gaptrack server, when a command such as
+/// `gaptrack backup` runs beside it), if its `postmaster.pid` says it is ready and its process lives.
+fn running_server(pgdata: &Path) -> Option<Pid> {
+    let contents = fs::read_to_string(pgdata.join("postmaster.pid")).ok()?;
+    let mut lines = contents.lines();
+    let pid = Pid::from_raw(lines.next()?.trim().parse().ok()?);
+    // Line 8 of postmaster.pid is the server's status since PostgreSQL 10.
+    let ready = contents.lines().nth(7).map(str::trim) == Some("ready");
+    (ready && kill(pid, None).is_ok()).then_some(pid)
 }
 
 /// The user to run PostgreSQL as: `None` for the current user, the `postgres` user when we are root.
@@ -314,5 +343,6 @@ fn spawn_server(
         root: root.to_path_buf(),
         pid: Pid::from_raw(pid as i32),
         exited: exited_rx,
+        attached: false,
     })
 }

@@ -113,7 +113,7 @@ pub async fn post_form(
         .unwrap()
 }
 
-async fn sign_in(
+pub async fn sign_in(
     client: &reqwest::Client,
     app: &TestApp,
     email: &str,
@@ -142,7 +142,7 @@ async fn sign_in(
 }
 
 /// The key of the second factor the enrolment page shows as text.
-fn totp_secret_of(enrol: &str) -> Vec<u8> {
+pub fn totp_secret_of(enrol: &str) -> Vec<u8> {
     let secret_text = text_after(enrol, r#"id="totp-secret">"#).replace(' ', "");
     totp_rs::Secret::Encoded(secret_text).to_bytes().unwrap()
 }
@@ -289,8 +289,9 @@ pub async fn app_with_mail(mail: &MailServer) -> TestApp {
     TestApp::spawn_with_settings(settings).await
 }
 
-/// The first admin, signed in (no second factor on this server).
-async fn first_admin(app: &TestApp) -> reqwest::Client {
+/// Awa Ndiaye becomes the first admin through the printed link: her browser, and where the form
+/// sent her.
+pub async fn become_first_admin(app: &TestApp) -> (reqwest::Client, String) {
     let link = link_in(&users_command(app, &["first-admin"]));
     let admin = browser();
     let made = redeem(
@@ -304,7 +305,14 @@ async fn first_admin(app: &TestApp) -> reqwest::Client {
         ],
     )
     .await;
-    assert_eq!(location(&made), "/");
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    (admin, location(&made))
+}
+
+/// The first admin, signed in (no second factor on this server).
+async fn first_admin(app: &TestApp) -> reqwest::Client {
+    let (admin, location) = become_first_admin(app).await;
+    assert_eq!(location, "/");
     admin
 }
 

@@ -61,6 +61,7 @@ impl FaultyService {
                 clock: Default::default(),
                 pseudo_locale: false,
                 reminder_schedule: false,
+                backups: None,
             },
         )
         .unwrap();

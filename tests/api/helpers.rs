@@ -227,11 +227,30 @@ impl TestApp {
         )
     }
 
-    fn start(database: String, mut settings: ServerSettings) -> Self {
+    /// Starts the app on `database` (restored from a backup, say) with an admin key it already
+    /// holds, writing nothing to it.
+    pub fn spawn_on(database: &EmptyDatabase, admin_key: &str) -> Self {
+        Self::start_with_key(
+            database.name.clone(),
+            test_settings(),
+            Some(admin_key.to_owned()),
+        )
+    }
+
+    fn start(database: String, settings: ServerSettings) -> Self {
+        let database_url = database_url(&server().base_url, &database);
+        let admin_key = create_key(&database_url, Role::Admin, None);
+        Self::start_with_key(database, settings, admin_key)
+    }
+
+    fn start_with_key(
+        database: String,
+        mut settings: ServerSettings,
+        admin_key: Option<String>,
+    ) -> Self {
         let clock = Arc::new(ManualClock::at(chrono::Utc::now()));
         settings.clock = SharedClock::new(clock.clone());
         let database_url = database_url(&server().base_url, &database);
-        let admin_key = create_key(&database_url, Role::Admin, None);
         let pool = db::build_pool(&database_url, 4, &Timeouts::default()).expect("a pool");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
         let address = format!("http://{}", listener.local_addr().unwrap());
@@ -471,6 +490,7 @@ pub fn test_settings() -> ServerSettings {
         clock: Default::default(),
         pseudo_locale: true,
         reminder_schedule: false,
+        backups: None,
     }
 }
 

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod architecture;
 mod audit;
+mod backups;
 mod browser;
 mod browser_accounts;
 mod browser_digest;

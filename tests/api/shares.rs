@@ -9,7 +9,7 @@ use crate::helpers::{TestApp, expect_json, signed_in};
 use gaptrack::domain::Role;
 
 /// The form token a page carries.
-fn csrf_of(page: &str) -> String {
+pub fn csrf_of(page: &str) -> String {
     let start = page
         .find(r#"name="csrf" value=""#)
         .expect("the page has a form")
@@ -26,7 +26,7 @@ fn link_of(page: &str) -> String {
 
 /// Shares `country`'s `year` for 30 days from its page (`page`, as `client` sees it): where the
 /// link was shown, that page (it shows the link once), and the link.
-async fn share(
+pub async fn share(
     client: &reqwest::Client,
     app: &TestApp,
     page: &str,

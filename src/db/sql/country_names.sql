@@ -34,7 +34,7 @@ CREATE OR REPLACE FUNCTION public.country_name_key(name text)
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$
-    SELECT country_name_key_of(name)
+    SELECT public.country_name_key_of(name)
 $function$;
 
 -- The countries each of `p_given` names (by the key of the name), as a PL/pgSQL function so that

@@ -1,0 +1,280 @@
+//! Backups and restores with `gaptrack backup` and `gaptrack restore`, run as an operator runs
+//! them: a day's work backed up, changed, and restored as it was (a person still signs in with
+//! their second factor); archives cut short, of another program, of a newer gaptrack, or into a
+//! database that is not empty, refused with nothing changed; the database gaptrack manages backed
+//! up before it is migrated and replaced whole by a restore.
+
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+use diesel::QueryableByName;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::accounts::{
+    ADMIN_PASSWORD, become_first_admin, browser, get_page, now, post_form, sign_in, totp_secret_of,
+};
+use crate::documents::page_of;
+use crate::helpers::{EmptyDatabase, TestApp, expect_json, gaptrack, scratch_dir, signed_in};
+use crate::shares::share;
+use gaptrack::domain::Role;
+
+const COUNTRIES: [&str; 4] = ["SEN", "SLE", "MWI", "ZMB"];
+
+/// Runs `gaptrack <args>` on the database at `url`, with `stdin` typed in.
+fn run(url: &str, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = gaptrack(&[("DATABASE_URL", url), ("RUST_LOG", "warn")])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn succeeded(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn refused(output: &Output) -> String {
+    assert!(!output.status.success(), "the command succeeded");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[derive(QueryableByName)]
+struct Text {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    text: String,
+}
+
+/// Every row of `table`, as JSON, in `order`.
+async fn rows(url: &str, table: &str, order: &str) -> Value {
+    let mut connection = AsyncPgConnection::establish(url).await.unwrap();
+    let sql = format!(
+        "SELECT coalesce(json_agg(to_jsonb(t) ORDER BY {order}), '[]')::text AS text FROM {table} t"
+    );
+    let rows: Text = diesel::sql_query(&sql)
+        .get_result(&mut connection)
+        .await
+        .unwrap_or_else(|error| panic!("{sql}: {error}"));
+    serde_json::from_str(&rows.text).unwrap()
+}
+
+/// How many tables the database at `url` holds.
+async fn tables(url: &str) -> i64 {
+    gaptrack::db::databases::table_count(url).await.unwrap()
+}
+
+/// What people of the app see and hold: every country's gap report, the coverage, the
+/// interventions and their links, the people and their second factors, the share links and the
+/// audit trail.
+async fn everything(app: &TestApp) -> Value {
+    let mut gaps = Vec::new();
+    for country in COUNTRIES {
+        gaps.push(
+            app.get_json(&format!("/api/v1/countries/{country}/gaps"))
+                .await,
+        );
+    }
+    let interventions = app.get_json("/api/v1/interventions?limit=100").await;
+    let mut links = Vec::new();
+    for intervention in interventions["items"].as_array().unwrap() {
+        let id = intervention["id"].as_str().unwrap();
+        links.push(
+            app.get_json(&format!("/api/v1/interventions/{id}/recommendations"))
+                .await,
+        );
+    }
+    let url = &app.database_url;
+    json!({
+        "gaps": gaps,
+        "coverage": app.get_json("/api/v1/coverage").await,
+        "interventions": interventions,
+        "links": links,
+        "people": rows(url, "users", "t.id").await,
+        "recovery_codes": rows(url, "user_recovery_codes", "t.user_id, t.code_sha256").await,
+        "share_links": rows(url, "share_links", "t.id").await,
+        "audit": rows(url, "audit_events", "t.id").await,
+    })
+}
+
+/// The first admin, with a second factor: their TOTP secret.
+async fn admin_with_second_factor(app: &TestApp) -> Vec<u8> {
+    let (admin, location) = become_first_admin(app).await;
+    assert_eq!(location, "/account/second-factor");
+    let (_, enrol) = get_page(&admin, app, "/account/second-factor").await;
+    let secret = totp_secret_of(&enrol);
+    let code = gaptrack::domain::second_factor::code_at(&secret, now(app));
+    let confirmed = post_form(
+        &admin,
+        app,
+        "/account/second-factor",
+        "/account/second-factor",
+        &[("code", code.as_str()), ("return_to", "/")],
+    )
+    .await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    secret
+}
+
+/// Signs in as the first admin with their password and a fresh code; whether the pages open.
+async fn signs_in_with_second_factor(app: &TestApp, secret: &[u8]) -> bool {
+    let client = browser();
+    let signed = sign_in(&client, app, "awa@example.org", ADMIN_PASSWORD).await;
+    if signed.status() != StatusCode::SEE_OTHER {
+        return false;
+    }
+    let code = gaptrack::domain::second_factor::code_at(secret, now(app));
+    let passed = post_form(
+        &client,
+        app,
+        "/signin/second-factor?return_to=%2F",
+        "/signin/second-factor",
+        &[("code", code.as_str()), ("return_to", "/")],
+    )
+    .await;
+    passed.status() == StatusCode::SEE_OTHER
+        && get_page(&client, app, "/").await.0 == StatusCode::OK
+}
+
+#[actix_web::test]
+async fn a_restored_backup_gives_back_the_days_work_as_it_was() {
+    let app = TestApp::with_demo().await;
+    let admin_key = app.key(Role::Admin, None);
+    // A day's work: the first admin sets up a second factor; an editor logs an intervention,
+    // links it to a recommendation of Senegal, and shares Senegal's report.
+    let secret = admin_with_second_factor(&app).await;
+    let organisations = app.get_json("/api/v1/organisations").await;
+    let organisation = organisations["items"][0]["id"].as_str().unwrap().to_owned();
+    let intervention = app
+        .create_intervention(&organisation, &["SEN"], "active")
+        .await;
+    let gaps = app.get_json("/api/v1/countries/SEN/gaps").await;
+    let recommendation = gaps["recommendations"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    expect_json(
+        app.link(&intervention, &recommendation, "partial").await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let editor = signed_in(&app, &app.key(Role::Editor, Some(&organisation))).await;
+    let country_page = page_of(&editor, &app, "/countries/SEN").await;
+    let (_, _, shared) = share(&editor, &app, &country_page, "SEN", "2023").await;
+    let as_backed_up = everything(&app).await;
+
+    let archive = scratch_dir("backup-day").join("day.dump");
+    let archive_text = archive.to_str().unwrap();
+    let said = succeeded(&run(
+        &app.database_url,
+        &["backup", "--to", archive_text],
+        "",
+    ));
+    assert!(said.contains(archive_text), "{said}");
+
+    // The work goes on: the intervention is deleted, another one logged.
+    let deleted = app
+        .delete(&format!("/api/v1/interventions/{intervention}"))
+        .await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    app.create_intervention(&organisation, &["SLE"], "planned")
+        .await;
+    assert_ne!(everything(&app).await, as_backed_up, "the work changed");
+
+    let empty = EmptyDatabase::create();
+    let said = succeeded(&run(&empty.url, &["restore", archive_text, "--yes"], ""));
+    assert!(said.contains("restored"), "{said}");
+    let restored = TestApp::spawn_on(&empty, &admin_key);
+    let found = everything(&restored).await;
+    for (part, expected) in as_backed_up.as_object().unwrap() {
+        assert_eq!(&found[part], expected, "{part} is as it was at the backup");
+    }
+    // The share link opens on the restored data, and the admin signs in with their second factor
+    // (a code of a later time step than the one used to set it up).
+    let path = shared.trim_start_matches(&app.address);
+    let opened = reqwest::get(restored.url(path)).await.unwrap();
+    assert_eq!(opened.status(), StatusCode::OK, "{path}");
+    restored.clock.advance(chrono::TimeDelta::seconds(60));
+    assert!(signs_in_with_second_factor(&restored, &secret).await);
+}
+
+/// An archive of the database at `url`, taken by `gaptrack backup`, in `folder`.
+fn backup_of(url: &str, folder: &Path, name: &str) -> String {
+    let file = folder.join(name).to_str().unwrap().to_owned();
+    succeeded(&run(url, &["backup", "--to", &file], ""));
+    file
+}
+
+async fn execute(url: &str, sql: &str) {
+    let mut connection = AsyncPgConnection::establish(url).await.unwrap();
+    diesel::sql_query(sql)
+        .execute(&mut connection)
+        .await
+        .unwrap_or_else(|error| panic!("{sql}: {error}"));
+}
+
+#[actix_web::test]
+async fn archives_that_cannot_be_restored_are_refused_and_change_nothing() {
+    let app = TestApp::with_demo().await;
+    let folder = scratch_dir("backup-refusals");
+    let whole = backup_of(&app.database_url, &folder, "whole.dump");
+    let target = EmptyDatabase::create();
+    let restore = |file: &str| run(&target.url, &["restore", file, "--yes"], "");
+
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = folder.join("cut.dump");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let said = refused(&restore(cut.to_str().unwrap()));
+    assert!(said.contains("is cut short or damaged"), "{said}");
+    assert!(said.contains("nothing was changed"), "{said}");
+
+    let text = folder.join("notes.txt");
+    std::fs::write(&text, "not a backup").unwrap();
+    let said = refused(&restore(text.to_str().unwrap()));
+    assert!(
+        said.contains("is not a PostgreSQL backup archive"),
+        "{said}"
+    );
+
+    let other = EmptyDatabase::create();
+    execute(&other.url, "CREATE TABLE books (title TEXT)").await;
+    let foreign = backup_of(&other.url, &folder, "books.dump");
+    let said = refused(&restore(&foreign));
+    assert!(said.contains("not of a gaptrack database"), "{said}");
+
+    execute(
+        &app.database_url,
+        "INSERT INTO __diesel_schema_migrations (version) VALUES ('29990101000000')",
+    )
+    .await;
+    let newer = backup_of(&app.database_url, &folder, "newer.dump");
+    let said = refused(&restore(&newer));
+    assert!(said.contains("made by a newer gaptrack"), "{said}");
+    assert!(said.contains("29990101000000"), "{said}");
+
+    let said = refused(&run(&app.database_url, &["restore", &whole, "--yes"], ""));
+    assert!(said.contains("is not empty"), "{said}");
+
+    let said = refused(&run(&target.url, &["restore", &whole], "no\n"));
+    assert!(said.contains("Type yes to go on"), "{said}");
+    assert!(said.contains("not confirmed"), "{said}");
+
+    assert_eq!(tables(&target.url).await, 0, "nothing was restored");
+    succeeded(&run(&target.url, &["restore", &whole], "yes\n"));
+    assert!(tables(&target.url).await > 20);
+}
