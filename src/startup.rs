@@ -123,6 +123,7 @@ pub fn run(
     });
     let public_url = web::Data::new(crate::http::origin::PublicUrl(settings.public_url.clone()));
     let metrics = web::Data::new(Metrics::new());
+    let managed_backups = web::Data::new(settings.backups.clone());
     let mut server = HttpServer::new(move || {
         let (app, mut document) = App::new()
             .into_utoipa_app()
@@ -140,6 +141,7 @@ pub fn run(
             .app_data(sharing.clone())
             .app_data(locales.clone())
             .app_data(public_url.clone())
+            .app_data(managed_backups.clone())
             .app_data(web::QueryConfig::default().error_handler(query_error_handler))
             .app_data(web::PathConfig::default().error_handler(path_error_handler))
             .app_data(web::FormConfig::default().error_handler(form_error_handler))

@@ -13,8 +13,8 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
-    TextEncoder,
+    Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts,
+    Registry, TextEncoder,
 };
 
 use super::error::{ApiError, DatabaseFault};
@@ -34,6 +34,8 @@ pub struct Metrics {
     pool_size: IntGauge,
     pool_available: IntGauge,
     pool_waiting: IntGauge,
+    backup_age: Gauge,
+    backup_bytes: IntGauge,
 }
 
 impl Metrics {
@@ -79,13 +81,22 @@ impl Metrics {
                 "db_pool_waiters",
                 "Requests waiting for a connection of the pool",
             ),
+            backup_age: Gauge::new(
+                "backup_age_seconds",
+                "Seconds since the last backup gaptrack recorded (daily, before a migration, or by \
+                 `gaptrack backup`); +Inf when there has been none",
+            )
+            .expect("a valid metric"),
+            backup_bytes: gauge("backup_size_bytes", "The size of the last backup's archive"),
             registry,
             requests,
             latency,
             database_errors,
             reads_retried,
         };
-        let collectors: [Box<dyn prometheus::core::Collector>; 8] = [
+        let collectors: [Box<dyn prometheus::core::Collector>; 10] = [
+            Box::new(metrics.backup_age.clone()),
+            Box::new(metrics.backup_bytes.clone()),
             Box::new(metrics.requests.clone()),
             Box::new(metrics.latency.clone()),
             Box::new(metrics.database_errors.clone()),
@@ -177,6 +188,28 @@ pub async fn record(
     outcome
 }
 
+/// Sets the backup gauges from the record of backups; when the database cannot say, they keep
+/// their last values (the database's own errors are counted apart).
+async fn observe_last_backup(metrics: &Metrics, state: &AppState) {
+    let last = match crate::db::connection(&state.pool).await {
+        Ok(mut connection) => crate::db::backups::latest(&mut connection, 1).await,
+        Err(error) => Err(error),
+    };
+    match last {
+        Ok(last) => {
+            let last = last.first();
+            let age = last.map_or(f64::INFINITY, |backup| {
+                (state.clock.now() - backup.taken_at).num_milliseconds() as f64 / 1000.0
+            });
+            metrics.backup_age.set(age);
+            metrics
+                .backup_bytes
+                .set(last.map_or(0, |backup| backup.bytes));
+        }
+        Err(error) => log::warn!("the last backup could not be read for /metrics: {error}"),
+    }
+}
+
 /// `GET /metrics`.
 pub async fn get_metrics(
     metrics: web::Data<Metrics>,
@@ -187,6 +220,7 @@ pub async fn get_metrics(
     metrics.pool_size.set(status.size as i64);
     metrics.pool_available.set(status.available as i64);
     metrics.pool_waiting.set(status.waiting as i64);
+    observe_last_backup(&metrics, &state).await;
     let encoder = TextEncoder::new();
     let mut text = Vec::new();
     encoder

@@ -69,6 +69,24 @@ pub fn count(locale: Locale, n: i64) -> String {
     }
 }
 
+/// A file's size, in whole kilobytes or, from 10 MB, megabytes: `113 KB`, `113 Ko`.
+pub fn size(locale: Locale, bytes: i64) -> String {
+    const KB: i64 = 1024;
+    if bytes >= 10 * KB * KB {
+        let megabytes = (bytes + KB * KB / 2) / (KB * KB);
+        locale.text_with(
+            "written-megabytes",
+            &[("number", count(locale, megabytes).into())],
+        )
+    } else {
+        let kilobytes = ((bytes + KB / 2) / KB).max(1);
+        locale.text_with(
+            "written-kilobytes",
+            &[("number", count(locale, kilobytes).into())],
+        )
+    }
+}
+
 /// A ratio as a whole percentage, as the language writes it: `27%`, `27 %`.
 pub fn percent(locale: Locale, ratio: f64) -> String {
     let whole = (ratio * 100.0).round() as i64;

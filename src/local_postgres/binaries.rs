@@ -60,11 +60,14 @@ fn from_debian_layout() -> Option<PathBuf> {
     versions.pop().map(|(_, bin)| bin)
 }
 
-/// A PostgreSQL client program such as `pg_dump` or `pg_restore`: beside the server programs
-/// [`find_bindir`] finds (so that both are the same version), else on the `PATH` (a machine that
-/// reaches an existing PostgreSQL may have the client programs only).
+/// A PostgreSQL client program such as `pg_dump` or `pg_restore`: in `GAPTRACK_PG_BINDIR` (which
+/// may hold client programs only), beside the server programs [`find_bindir`] finds (so that both
+/// are the same version), else on the `PATH` (a machine that reaches an existing PostgreSQL may
+/// have the client programs only).
 pub fn find_program(name: &str) -> Option<PathBuf> {
-    if let Some(program) = find_bindir()
+    let configured = std::env::var_os("GAPTRACK_PG_BINDIR").map(PathBuf::from);
+    if let Some(program) = configured
+        .or_else(find_bindir)
         .map(|dir| dir.join(name))
         .filter(|program| program.is_file())
     {

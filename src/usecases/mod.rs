@@ -15,6 +15,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backups;
 pub mod call_for_information;
 pub mod carry_forward;
 pub mod countries;

@@ -278,3 +278,204 @@ async fn archives_that_cannot_be_restored_are_refused_and_change_nothing() {
     succeeded(&run(&target.url, &["restore", &whole], "yes\n"));
     assert!(tables(&target.url).await > 20);
 }
+
+/// The line of `metric` in the server's `/metrics`.
+async fn metric(app: &TestApp, metric: &str) -> String {
+    let text = reqwest::get(app.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find(|line| line.starts_with(&format!("{metric} ")))
+        .unwrap_or_else(|| panic!("no {metric} in {text}"))
+        .to_owned()
+}
+
+fn archives_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[actix_web::test]
+async fn the_daily_backup_is_taken_once_a_day_kept_n_deep_and_told_to_admins_and_monitoring() {
+    use gaptrack::backup::take_daily_if_due;
+    use gaptrack::config::{AccountSettings, Timeouts};
+    use gaptrack::domain::backups::{BackupFolder, ManagedBackups};
+    use gaptrack::domain::{ManualClock, SharedClock};
+    use gaptrack::http::AppState;
+    use std::sync::Arc;
+
+    let app = TestApp::with_demo().await;
+    assert_eq!(
+        metric(&app, "gaptrack_backup_age_seconds").await,
+        // Infinite (as Prometheus reads `inf`): an alert on the age fires before the first backup.
+        "gaptrack_backup_age_seconds inf",
+        "no backup yet"
+    );
+    let admin = signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = page_of(&admin, &app, "/admin/backups").await;
+    assert!(page.contains("No backup has been recorded yet"), "{page}");
+
+    // The server's schedule, on a clock the test moves.
+    let clock = Arc::new(ManualClock::at(app.now()));
+    let server = AppState {
+        pool: gaptrack::db::build_pool(&app.database_url, 2, &Timeouts::default()).unwrap(),
+        timeouts: Timeouts::default(),
+        accounts: AccountSettings::default(),
+        mailer: None,
+        clock: SharedClock::new(clock.clone()),
+    };
+    let folder = scratch_dir("backup-daily");
+    let managed = ManagedBackups {
+        connection: app.database_url.clone(),
+        folder: BackupFolder {
+            dir: folder.clone(),
+            keep: 2,
+        },
+    };
+    let daily = async || take_daily_if_due(&server, &managed).await.unwrap();
+    let first = daily().await.expect("the first backup is due at once");
+    assert!(std::path::Path::new(&first.location).is_file());
+    assert!(daily().await.is_none(), "not twice a day");
+    clock.advance(chrono::TimeDelta::hours(23));
+    assert!(daily().await.is_none(), "not before a day has passed");
+    clock.advance(chrono::TimeDelta::hours(1));
+    daily().await.expect("a day later");
+    clock.advance(chrono::TimeDelta::hours(24));
+    let third = daily().await.expect("and the next day");
+    let kept = archives_in(&folder);
+    assert_eq!(kept.len(), 2, "BACKUP_KEEP archives are kept: {kept:?}");
+    assert!(
+        !kept.iter().any(|name| first.location.ends_with(name)),
+        "the oldest went"
+    );
+    assert!(third.location.ends_with(&kept[1]));
+
+    // An hour after the last one, by the server's own clock.
+    app.clock.advance(chrono::TimeDelta::hours(49));
+    assert_eq!(
+        metric(&app, "gaptrack_backup_age_seconds").await,
+        "gaptrack_backup_age_seconds 3600"
+    );
+    assert_eq!(
+        metric(&app, "gaptrack_backup_size_bytes").await,
+        format!("gaptrack_backup_size_bytes {}", third.bytes)
+    );
+    // (The session of two days ago has ended.)
+    let admin = signed_in(&app, &app.key(Role::Admin, None)).await;
+    let page = page_of(&admin, &app, "/admin/backups").await;
+    let kilobytes = (third.bytes + 512) / 1024;
+    let last = gaptrack::i18n::written::moment(gaptrack::i18n::Locale::ENGLISH, third.taken_at);
+    assert!(
+        page.contains(&format!("Last backup: {last}, {kilobytes} KB.")),
+        "{page}"
+    );
+    assert!(page.contains("Daily"), "{page}");
+    let viewer = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let refused = viewer.get(app.url("/admin/backups")).send().await.unwrap();
+    assert_ne!(refused.status(), StatusCode::OK);
+}
+
+/// Runs `gaptrack <args>` on the database it manages in `data_dir`.
+fn managed(data_dir: &Path, args: &[&str]) -> Output {
+    gaptrack(&[
+        ("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap()),
+        ("BACKUP_KEEP", "3"),
+        ("RUST_LOG", "info"),
+    ])
+    .args(args)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .output()
+    .unwrap()
+}
+
+#[actix_web::test]
+async fn the_database_gaptrack_manages_is_backed_up_before_migrating_and_replaced_by_a_restore() {
+    use gaptrack::local_postgres::{Durability, LocalCluster};
+
+    let data_dir = scratch_dir("backup-managed");
+    succeeded(&managed(&data_dir, &["demo", "load"]));
+    // The cluster runs, as under a server; the commands below use it as it is.
+    let cluster = LocalCluster::start(&data_dir, Durability::Disposable).unwrap();
+    let url = cluster.connection_string("gaptrack");
+    // The database of the gaptrack before this one: its newest migration undone.
+    let newest = gaptrack::db::known_migration_versions()
+        .into_iter()
+        .max()
+        .unwrap();
+    let folder = std::fs::read_dir("migrations")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.to_str().unwrap().replace('-', "").contains(&newest))
+        .unwrap();
+    execute(
+        &url,
+        &std::fs::read_to_string(folder.join("down.sql")).unwrap(),
+    )
+    .await;
+    execute(
+        &url,
+        &format!("DELETE FROM __diesel_schema_migrations WHERE version = '{newest}'"),
+    )
+    .await;
+
+    let started = managed(&data_dir, &["keys", "list"]);
+    let log = String::from_utf8_lossy(&started.stderr).into_owned();
+    succeeded(&started);
+    assert!(log.contains("backup before new migrations"), "{log}");
+    let backups = data_dir.join("backups");
+    let before_migration = archives_in(&backups);
+    assert_eq!(before_migration.len(), 1);
+    assert!(before_migration[0].ends_with("-before-migration.dump"));
+
+    let said = succeeded(&managed(&data_dir, &["backup"]));
+    let archive = said
+        .split_whitespace()
+        .find(|word| word.ends_with(".dump"))
+        .unwrap()
+        .to_owned();
+    assert!(archive.starts_with(backups.to_str().unwrap()), "{said}");
+    succeeded(&managed(
+        &data_dir,
+        &[
+            "keys",
+            "create",
+            "--name",
+            "made after the backup",
+            "--role",
+            "viewer",
+        ],
+    ));
+    let keys = succeeded(&managed(&data_dir, &["keys", "list"]));
+    assert!(keys.contains("made after the backup"), "{keys}");
+    let restored = succeeded(&managed(&data_dir, &["restore", &archive, "--yes"]));
+    assert!(
+        restored.contains("the database it replaced was backed up to"),
+        "{restored}"
+    );
+    let keys = succeeded(&managed(&data_dir, &["keys", "list"]));
+    assert!(!keys.contains("made after the backup"), "{keys}");
+    // The restored database knows the backups of the one it replaced, and the one of it.
+    let recorded = rows(&url, "backups", "t.id").await;
+    let reasons: Vec<&str> = recorded
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|backup| backup["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["before_migration", "command", "before_restore"]);
+
+    // BACKUP_KEEP is 3: the next backup deletes the oldest.
+    succeeded(&managed(&data_dir, &["backup"]));
+    let kept = archives_in(&backups);
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(!kept.contains(&before_migration[0]), "{kept:?}");
+    cluster.stop().unwrap();
+}

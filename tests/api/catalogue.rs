@@ -299,6 +299,7 @@ async fn the_daily_pages_say_nothing_that_is_not_from_the_catalogue() {
         "/admin/keys".to_owned(),
         "/admin/reports".to_owned(),
         "/admin/deadlines".to_owned(),
+        "/admin/backups".to_owned(),
         "/countries/SEN/digest".to_owned(),
         "/admin/organisations".to_owned(),
         "/admin/import".to_owned(),

@@ -96,6 +96,7 @@ pub async fn audit_page(
     ]);
     let content = html! {
         h1 { (locale.text("audit-title")) }
+        p { a href="/admin/backups" { (locale.text("audit-backups-link")) } }
         (filters_form(locale, &query, &filter, &trail))
         @if events.is_empty() {
             p { (locale.text("audit-none")) }

@@ -6,6 +6,7 @@
 pub mod audit;
 mod audit_values;
 pub mod audit_words;
+pub mod backups;
 pub mod deadlines;
 pub mod import;
 mod import_review;
@@ -62,6 +63,7 @@ fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/reports", web::get().to(reports::reports_page))
         .route("/reports", web::post().to(reports::create))
+        .route("/backups", web::get().to(backups::page))
         .route("/deadlines", web::get().to(deadlines::page))
         .route("/deadlines", web::post().to(deadlines::record))
         .route("/keys", web::get().to(keys::keys_page))

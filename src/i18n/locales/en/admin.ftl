@@ -205,3 +205,20 @@ import-review-import = Import these
 import-check = Check the file
 import-choose-year = choose the report year
 people-letter-language = Language of the invitation e-mail
+
+## Backups (/admin/backups)
+backup-title = Backups
+backup-managed = gaptrack backs up the database it manages every day and before it applies new migrations, into { $folder }, and keeps the last { $keep }.
+backup-unmanaged = gaptrack uses a database it does not manage (DATABASE_URL): back it up with `gaptrack backup` (listed here) or with your PostgreSQL's own backups.
+backup-none = No backup has been recorded yet.
+backup-last = Last backup: { $moment }, { $size }.
+backup-recent = Latest backups
+backup-when = Taken
+backup-why = Why
+backup-size = Size
+backup-where = Where
+backup-reason-daily = Daily
+backup-reason-before-migration = Before new migrations
+backup-reason-before-restore = Before a restore replaced the database
+backup-reason-command = By `gaptrack backup`
+audit-backups-link = Backups

@@ -21,3 +21,5 @@ written-moment = { $date } à { $hour } h { $minute } UTC
 written-period = du { $from } au { $to }
 # Un pourcentage entier, une fois son nombre écrit : « 27 % ».
 written-percent = { $number } %
+written-kilobytes = { $number } Ko
+written-megabytes = { $number } Mo
