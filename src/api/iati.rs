@@ -5,10 +5,11 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use uuid::Uuid;
 
-use crate::export::iati::to_xml;
+use crate::export::iati;
 use crate::http::error::{ApiError, Problem};
+use crate::http::negotiation::streamed;
 use crate::http::{AppState, origin};
-use crate::usecases::iati::iati_activities;
+use crate::usecases::iati::iati_file;
 
 /// An organisation's interventions as an IATI activity file (version 2.03).
 ///
@@ -30,12 +31,17 @@ pub async fn get_iati_activities(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut connection = state.connection().await?;
-    let activities = iati_activities(&mut connection, id.into_inner()).await?;
+    let file = iati_file(&mut *state.connection().await?, id.into_inner()).await?;
     let recommendations = origin::api_address(&request, "/recommendations");
-    let xml =
-        to_xml(&activities, state.clock.now(), &recommendations).map_err(ApiError::internal)?;
+    let made_at = state.clock.now();
+    let parts = iati::stream(
+        state.into_inner(),
+        file,
+        made_at,
+        recommendations,
+        iati::PAGE,
+    );
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/xml; charset=utf-8"))
-        .body(xml))
+        .body(streamed(parts)))
 }

@@ -10,17 +10,36 @@ use super::schema::{countries, intervention_countries, interventions, links, rec
 use super::{Connection, DbError};
 use crate::domain::Contribution;
 
-/// Every intervention of `organisation`, oldest first.
-pub async fn interventions_of(
+/// Whether `organisation` has any intervention.
+pub async fn any_intervention(
     connection: &mut Connection,
     organisation: Uuid,
+) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        interventions::table.filter(interventions::organisation_id.eq(organisation)),
+    ))
+    .get_result(connection)
+    .await?)
+}
+
+/// The next `limit` interventions of `organisation` after `after`, in id order (oldest first):
+/// a file of any size is read a page at a time.
+pub async fn interventions_after(
+    connection: &mut Connection,
+    organisation: Uuid,
+    after: Option<Uuid>,
+    limit: i64,
 ) -> Result<Vec<InterventionRow>, DbError> {
-    Ok(interventions::table
+    let mut query = interventions::table
         .filter(interventions::organisation_id.eq(organisation))
         .select(InterventionRow::as_select())
         .order(interventions::id.asc())
-        .load(connection)
-        .await?)
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(interventions::id.gt(after));
+    }
+    Ok(query.load(connection).await?)
 }
 
 /// A country an intervention works in, by its ISO 3166-1 alpha-2 code (IATI's).
@@ -31,15 +50,14 @@ pub struct ActivityCountry {
     pub name: String,
 }
 
-/// The countries of `organisation`'s interventions, by intervention then code.
+/// The countries of `of` interventions, by intervention then code.
 pub async fn countries_of(
     connection: &mut Connection,
-    organisation: Uuid,
+    of: &[Uuid],
 ) -> Result<Vec<ActivityCountry>, DbError> {
     Ok(intervention_countries::table
         .inner_join(countries::table)
-        .inner_join(interventions::table)
-        .filter(interventions::organisation_id.eq(organisation))
+        .filter(intervention_countries::intervention_id.eq_any(of))
         .select((
             intervention_countries::intervention_id,
             countries::alpha2,
@@ -63,16 +81,14 @@ pub struct ActivityAnswer {
     pub evidence_url: Option<String>,
 }
 
-/// What `organisation`'s interventions answer, by intervention, then newest report, country and
-/// number.
+/// What `of` interventions answer, by intervention, then newest report, country and number.
 pub async fn answers_of(
     connection: &mut Connection,
-    organisation: Uuid,
+    of: &[Uuid],
 ) -> Result<Vec<ActivityAnswer>, DbError> {
     Ok(links::table
-        .inner_join(interventions::table)
         .inner_join(recommendations::table.inner_join(countries::table))
-        .filter(interventions::organisation_id.eq(organisation))
+        .filter(links::intervention_id.eq_any(of))
         .select((
             links::intervention_id,
             recommendations::id,

@@ -294,6 +294,22 @@ pub trait Connections {
     fn now(&self) -> chrono::DateTime<chrono::Utc>;
 }
 
+/// Shared state (a server's, held by a response written after its handler returned) gives
+/// connections as the state does.
+impl<T: Connections> Connections for std::sync::Arc<T> {
+    async fn connect(&self) -> Result<PooledConnection, DbError> {
+        self.as_ref().connect().await
+    }
+
+    async fn connect_live(&self) -> Result<PooledConnection, DbError> {
+        self.as_ref().connect_live().await
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.as_ref().now()
+    }
+}
+
 impl Connections for DbPool {
     async fn connect(&self) -> Result<PooledConnection, DbError> {
         connection(self).await

@@ -5,16 +5,25 @@
 //! `code` is the recommendation's id there. Evidence links are `document-link`s.
 //!
 //! The choices (sector codes by kind, status codes) are gaptrack's and are listed in the README.
+//!
+//! The file is written as it is read, [`PAGE`] activities at a time, and sent as it is written
+//! ([`stream`]): the largest organisation's file (tens of megabytes) never sits whole in memory.
 
 use std::io;
 
 use chrono::{DateTime, Utc};
+use futures_util::Stream;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
+use uuid::Uuid;
 
+use crate::db::Connections;
 use crate::domain::{InterventionKind, InterventionStatus};
 use crate::i18n::{Locale, Worded};
-use crate::usecases::iati::{Activity, IatiActivities};
+use crate::usecases::iati::{Activity, IatiFile, activities_after};
+
+/// How many activities are read and written at a time.
+pub const PAGE: i64 = 500;
 
 /// The OECD DAC 5-digit purpose code (IATI sector vocabulary 1) each kind of work reports under.
 /// The DAC list has no code for trafficking: these are the codes such work is reported under.
@@ -48,25 +57,102 @@ pub fn activity_status(status: InterventionStatus) -> &'static str {
     }
 }
 
-/// The file of `activities`, made at `made_at`; `recommendations_uri` is the address of
-/// gaptrack's list of recommendations, which the `tag`s cite.
-pub fn to_xml(
-    activities: &IatiActivities,
+/// Where the file is in its writing.
+enum Next {
+    Opening,
+    ActivitiesAfter(Option<Uuid>),
+    Done,
+}
+
+/// The file of `file`'s activities, made at `made_at`, as it is written: its opening, its
+/// activities `page` at a time (each page read from `db` when the reader wants it), and its
+/// closing; `recommendations_uri` is the address of gaptrack's list of recommendations, which the
+/// `tag`s cite. A failure after the first part can no longer change the answer's status: the
+/// stream ends with it (the download is cut short, as the reader sees), and it is logged.
+pub fn stream<C: Connections + 'static>(
+    db: C,
+    file: IatiFile,
     made_at: DateTime<Utc>,
+    recommendations_uri: String,
+    page: i64,
+) -> impl Stream<Item = io::Result<Vec<u8>>> {
+    let state = (Next::Opening, db, file, recommendations_uri);
+    futures_util::stream::unfold(state, move |(next, db, file, uri)| async move {
+        let (part, next) = match next {
+            Next::Opening => (opening(made_at), Next::ActivitiesAfter(None)),
+            Next::ActivitiesAfter(after) => {
+                match activities_page(&db, &file, after, page, &uri).await {
+                    Ok(Some((xml, last))) => (Ok(xml), Next::ActivitiesAfter(Some(last))),
+                    Ok(None) => (Ok(CLOSING.to_vec()), Next::Done),
+                    Err(error) => {
+                        log::error!(
+                            "the IATI file of {} was cut short: {error}",
+                            file.organisation_id
+                        );
+                        (Err(error), Next::Done)
+                    }
+                }
+            }
+            Next::Done => return None,
+        };
+        Some((part, (next, db, file, uri)))
+    })
+}
+
+/// The next page of activities after `after`, written, with the last one's id; `None` after the
+/// last.
+async fn activities_page(
+    db: &impl Connections,
+    file: &IatiFile,
+    after: Option<Uuid>,
+    page: i64,
+    recommendations_uri: &str,
+) -> io::Result<Option<(Vec<u8>, Uuid)>> {
+    let mut connection = db.connect().await.map_err(io::Error::other)?;
+    let activities = activities_after(&mut connection, file, after, page)
+        .await
+        .map_err(|failure| io::Error::other(format!("{failure:?}")))?;
+    drop(connection);
+    let Some(last) = activities.last().map(|activity| activity.intervention.id) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        activities_xml(file, &activities, recommendations_uri)?,
+        last,
+    )))
+}
+
+/// The file's declaration and the opening of `iati-activities`.
+fn opening(made_at: DateTime<Utc>) -> io::Result<Vec<u8>> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let generated = timestamp(made_at);
+    writer.write_event(Event::Start(
+        BytesStart::new("iati-activities").with_attributes([
+            ("version", "2.03"),
+            ("generated-datetime", generated.as_str()),
+        ]),
+    ))?;
+    Ok(writer.into_inner())
+}
+
+/// The closing of `iati-activities`, at the end of the file.
+const CLOSING: &[u8] = b"\n</iati-activities>";
+
+/// `activities`, indented as children of `iati-activities`.
+fn activities_xml(
+    file: &IatiFile,
+    activities: &[Activity],
     recommendations_uri: &str,
 ) -> io::Result<Vec<u8>> {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    writer
-        .create_element("iati-activities")
-        .with_attribute(("version", "2.03"))
-        .with_attribute(("generated-datetime", timestamp(made_at).as_str()))
-        .write_inner_content(|writer| {
-            for activity in &activities.activities {
-                write_activity(writer, activities, activity, recommendations_uri)?;
-            }
-            Ok(())
-        })?;
+    // The writer's indentation follows the elements it has opened: opening the parent (and
+    // throwing its text away) puts the activities one level in, as in the whole file.
+    writer.write_event(Event::Start(BytesStart::new("iati-activities")))?;
+    writer.get_mut().clear();
+    for activity in activities {
+        write_activity(&mut writer, file, activity, recommendations_uri)?;
+    }
     Ok(writer.into_inner())
 }
 
@@ -83,7 +169,7 @@ fn narrative<W: io::Write>(writer: &mut Writer<W>, text: &str) -> io::Result<()>
 
 fn write_activity<W: io::Write>(
     writer: &mut Writer<W>,
-    file: &IatiActivities,
+    file: &IatiFile,
     activity: &Activity,
     recommendations_uri: &str,
 ) -> io::Result<()> {

@@ -109,6 +109,14 @@ pub fn attachment(
         .body(body)
 }
 
+/// A body sent as it is written, part by part (a document too large to hold whole).
+pub fn streamed(
+    parts: impl futures_util::Stream<Item = std::io::Result<Vec<u8>>> + 'static,
+) -> impl actix_web::body::MessageBody + 'static {
+    use futures_util::StreamExt;
+    actix_web::body::BodyStream::new(parts.map(|part| part.map(actix_web::web::Bytes::from)))
+}
+
 /// A `.docx` download named `filename`.
 pub fn docx_response(filename: &str, body: Vec<u8>) -> HttpResponse {
     attachment(DOCX_MEDIA_TYPE, filename, body)

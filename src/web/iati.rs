@@ -6,12 +6,10 @@ use uuid::Uuid;
 
 use super::error::WebError;
 use super::session::Visitor;
-use crate::export::file_name;
-use crate::export::iati::to_xml;
-use crate::http::error::ApiError;
-use crate::http::negotiation::attachment;
+use crate::export::{file_name, iati};
+use crate::http::negotiation::{attachment, streamed};
 use crate::http::{AppState, origin};
-use crate::usecases::iati::iati_activities;
+use crate::usecases::iati::iati_file;
 
 pub async fn download(
     _visitor: Visitor,
@@ -19,11 +17,20 @@ pub async fn download(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, WebError> {
-    let mut connection = state.connection().await?;
-    let activities = iati_activities(&mut connection, id.into_inner()).await?;
+    let file = iati_file(&mut *state.connection().await?, id.into_inner()).await?;
     let recommendations = origin::api_address(&request, "/recommendations");
-    let xml =
-        to_xml(&activities, state.clock.now(), &recommendations).map_err(ApiError::internal)?;
-    let name = file_name::iati_activities(&activities.organisation_name);
-    Ok(attachment("application/xml; charset=utf-8", &name, xml))
+    let name = file_name::iati_activities(&file.organisation_name);
+    let made_at = state.clock.now();
+    let parts = iati::stream(
+        state.into_inner(),
+        file,
+        made_at,
+        recommendations,
+        iati::PAGE,
+    );
+    Ok(attachment(
+        "application/xml; charset=utf-8",
+        &name,
+        streamed(parts),
+    ))
 }

@@ -102,6 +102,12 @@ async fn an_organisations_work_is_a_valid_iati_file_citing_the_recommendations_i
     ] {
         assert!(xml.contains(&expected), "{expected} is missing:\n{xml}");
     }
+    // Written a page at a time, the file is the same whatever the page's size.
+    for page in [1, 3] {
+        let paged = written_in_pages(&app, &organisation, page).await;
+        assert_eq!(paged, xml, "pages of {page}");
+    }
+
     // The tag's code names the recommendation where its vocabulary says.
     let cited = app
         .get_json(&format!("/api/v1/recommendations/{recommendation}"))
@@ -130,6 +136,30 @@ async fn an_organisations_work_is_a_valid_iati_file_citing_the_recommendations_i
     );
     let bytes = download.bytes().await.unwrap();
     validate_iati_activities(&bytes).unwrap();
+}
+
+/// The organisation's file as the server writes it, `page` activities at a time.
+async fn written_in_pages(app: &TestApp, organisation: &str, page: i64) -> String {
+    use futures_util::StreamExt;
+    let pool = gaptrack::db::build_pool(&app.database_url, 1, &Default::default()).unwrap();
+    let organisation = uuid::Uuid::parse_str(organisation).unwrap();
+    let mut connection = gaptrack::db::connection(&pool).await.unwrap();
+    let file = gaptrack::usecases::iati::iati_file(&mut connection, organisation)
+        .await
+        .unwrap();
+    drop(connection);
+    let recommendations = format!("{}/api/v1/recommendations", app.address);
+    let parts = gaptrack::export::iati::stream(pool, file, app.now(), recommendations, page);
+    let mut parts = std::pin::pin!(parts);
+    let mut written = Vec::new();
+    let mut count = 0;
+    while let Some(part) = parts.next().await {
+        written.extend(part.unwrap());
+        count += 1;
+    }
+    // The opening, a part per page, the closing.
+    assert_eq!(count, 2 + 4usize.div_ceil(page as usize));
+    String::from_utf8(written).unwrap()
 }
 
 /// Why the organisation's file is refused (a 409), as its `detail` says.
