@@ -6,9 +6,10 @@
 #
 #   benches/memory.sh            # about 5 minutes on 2 cores, most of it building and generating
 #
-# Builds in release mode, generates a fresh scale-1 database (`gaptrack dev generate`), starts the
-# server on it (its PostgreSQL is another process, not counted), and prints for each case the RSS
-# before it, the peak during it, and what the answer weighed.
+# Builds in release mode, generates a fresh scale-1 database (`gaptrack dev generate`), and for
+# each case starts the server afresh on it (its PostgreSQL is another process, not counted), so
+# that no case inherits another's memory; it prints the RSS before the case, the peak during it,
+# and what the answer weighed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,11 @@ PORT=${PORT:-18082}
 work=$(mktemp -d /tmp/gaptrack-bench-memory.XXXXXX)
 chmod 755 "$work"
 server_pid=""
-trap '[ -n "$server_pid" ] && kill -INT "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+stop_server() {
+    if [ -n "$server_pid" ]; then kill -INT "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    server_pid=""
+}
+trap 'stop_server; rm -rf "$work"' EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 cargo build --release --quiet
@@ -25,13 +30,18 @@ bin=target/release/gaptrack
 data="$work/scale-1"
 echo "--- generating scale 1"
 GAPTRACK_DATA_DIR="$data" RUST_LOG=warn "$bin" dev generate --scale 1 >/dev/null
-GAPTRACK_DATA_DIR="$data" BIND_ADDRESS="127.0.0.1:$PORT" RUST_LOG=warn RATE_LIMIT_PER_KEY=1000000 \
-    "$bin" serve >"$work/stdout" 2>"$work/stderr" &
-server_pid=$!
-for _ in $(seq 1 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz" && break
-    sleep 0.2
-done
+start_server() {
+    GAPTRACK_DATA_DIR="$data" BIND_ADDRESS="127.0.0.1:$PORT" RUST_LOG=warn RATE_LIMIT_PER_KEY=1000000 \
+        IMPORT_TIMEOUT_MS=600000 "$bin" serve >>"$work/stdout" 2>>"$work/stderr" &
+    server_pid=$!
+    for _ in $(seq 1 300); do
+        curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz" && return
+        sleep 0.2
+    done
+    echo "the server did not start: $(tail -5 "$work/stderr")" >&2
+    exit 1
+}
+start_server
 key=$(grep -o 'gt_[A-Za-z0-9_-]*' "$work/stdout")
 psql=(psql -X -q -At -h "$data/pgdata" -U postgres -d gaptrack)
 read -r country links < <("${psql[@]}" -F ' ' -c "
@@ -67,13 +77,13 @@ PY
 
 base="http://127.0.0.1:$PORT/api/v1"
 auth=(-H "Authorization: Bearer $key")
-curl -sf -o /dev/null -X POST "$base/reports" "${auth[@]}" -H 'Content-Type: application/json' \
-    -d "{\"year\": $next_year, \"title\": \"$next_year report\"}"
 status_kb() { awk -v field="$1:" '$1 == field { print $2 }' "/proc/$server_pid/status"; }
 printf '\n%-52s %10s %10s %12s\n' case "RSS MB" "peak MB" "answer"
 measure() { # name, then the command that runs the case and prints the answer's size
     local name=$1 before answer
     shift
+    stop_server
+    start_server
     before=$(status_kb VmRSS)
     echo 5 >"/proc/$server_pid/clear_refs" # resets VmHWM, the peak
     answer=$("$@")
@@ -81,6 +91,8 @@ measure() { # name, then the command that runs the case and prints the answer's 
         "$(echo "$(status_kb VmHWM) / 1024" | bc -l)" "$answer"
 }
 import() {
+    curl -sf -o /dev/null -X POST "$base/reports" "${auth[@]}" -H 'Content-Type: application/json' \
+        -d "{\"year\": $next_year, \"title\": \"$next_year report\"}"
     curl -sf -o "$work/response" -X POST "$base/reports/$next_year/import" "${auth[@]}" \
         -H 'Content-Type: text/csv' --data-binary "@$work/recommendations.csv"
     grep -q "\"created\":$RECOMMENDATIONS" "$work/response" || { echo "import failed: $(head -c 300 "$work/response")" >&2; exit 1; }
@@ -97,6 +109,7 @@ packs() {
     wait
     echo "5 × $(( $(stat -c %s "$work/pack-1.docx") / 1024 )) KB out"
 }
-measure "import of $RECOMMENDATIONS recommendations (CSV, one request)" import
-measure "IATI file of the organisation with $interventions interventions" iati
 measure "five call-for-information packs (Word) of $country at once" packs
+measure "IATI file of the organisation with $interventions interventions" iati
+# Last: the import makes a new latest report, which the packs would be of.
+measure "import of $RECOMMENDATIONS recommendations (CSV, one request)" import

@@ -74,7 +74,7 @@ pub async fn load(
     };
     connection
         .transaction::<_, HistoryError, _>(async move |connection| {
-            let summary = import_rows(connection, actor, None, rows, options)
+            let summary = import_rows(connection, actor, None, rows.into(), options)
                 .await
                 .map_err(HistoryError::Refused)?;
             tier_sources::put_all(connection, &sources).await?;

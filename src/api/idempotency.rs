@@ -221,9 +221,11 @@ fn valid_key(value: &HeaderValue) -> Result<String, ApiError> {
 }
 
 async fn read_body(request: &mut ServiceRequest) -> Result<web::Bytes, ApiError> {
+    let declared = crate::http::body::declared_length(request.headers());
     receiving(read_bounded(
         request.take_payload(),
         MAX_IMPORT_BYTES,
+        declared,
         || {
             format!(
                 "a body may be at most {} MiB",

@@ -1,5 +1,6 @@
 //! `POST /reports/{year}/import` and `POST /tiers/import`: bulk report data, for admins.
 
+use actix_web::web::Bytes;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -8,12 +9,12 @@ use super::auth::Caller;
 use super::path_year::PathYear;
 use crate::domain::Failure;
 use crate::http::AppState;
-use crate::http::body::read_bounded;
+use crate::http::body::{declared_length, read_bounded};
 use crate::http::error::{ApiError, Problem};
 use crate::http::json;
 use crate::http::upload::receiving;
 use crate::import::json_file::JsonImport;
-use crate::import::{ImportRows, ImportSummary, csv_file};
+use crate::import::{ImportFile, ImportRows, ImportSummary, csv_file};
 pub use crate::usecases::imports::{MAX_IMPORT_BYTES, check_and_run};
 use crate::usecases::imports::{PublishedText, narrative_rows};
 
@@ -70,28 +71,33 @@ impl Body {
     }
 }
 
-/// Reads the request body (up to [`MAX_IMPORT_BYTES`]) as `body` says; narratives cite
-/// `source_url`.
-async fn read_rows(
-    body_is: Body,
-    payload: web::Payload,
-    source_url: Option<&str>,
-) -> Result<ImportRows, ApiError> {
-    let body = receiving(read_bounded(payload, MAX_IMPORT_BYTES, || {
+/// Reads the request body, up to [`MAX_IMPORT_BYTES`].
+async fn read_body(request: &HttpRequest, payload: web::Payload) -> Result<Bytes, ApiError> {
+    let declared = declared_length(request.headers());
+    receiving(read_bounded(payload, MAX_IMPORT_BYTES, declared, || {
         format!(
             "an import may be at most {} MiB; split the file",
             MAX_IMPORT_BYTES / (1024 * 1024)
         )
     }))
-    .await??;
+    .await?
+}
+
+/// The rows of `body`, read as `body_is` says; narratives cite `source_url`. A CSV file is
+/// kept as its bytes and read as it is checked.
+fn rows_of<'a>(
+    body_is: Body,
+    body: &'a [u8],
+    source_url: Option<&str>,
+) -> Result<ImportFile<'a>, ApiError> {
     match body_is {
-        Body::Json => Ok(json::parse::<JsonImport>(&body)?.into()),
-        Body::Csv => Ok(csv_file::read(&body)?),
+        Body::Json => Ok(ImportRows::from(json::parse::<JsonImport>(body)?).into()),
+        Body::Csv => Ok(csv_file::open(body)?.into()),
         Body::Narratives(form) => {
-            let text = std::str::from_utf8(&body).map_err(|_| {
+            let text = std::str::from_utf8(body).map_err(|_| {
                 ApiError::BadRequest("the narratives are not UTF-8 text".to_owned())
             })?;
-            Ok(narrative_rows(text, form, source_url)?)
+            Ok(narrative_rows(text, form, source_url)?.into())
         }
     }
 }
@@ -146,7 +152,8 @@ pub async fn import_report(
         // Said rather than ignored: a file's rows name their own source.
         return Err(Failure::invalid("source_url", "invalid-source-url-for-narratives").into());
     }
-    let rows = read_rows(body, payload, query.source_url.as_deref()).await?;
+    let bytes = read_body(&request, payload).await?;
+    let rows = rows_of(body, &bytes, query.source_url.as_deref())?;
     let summary = check_and_run(
         &caller,
         state.get_ref(),
@@ -189,7 +196,9 @@ pub async fn import_tier_history(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    let rows = read_rows(Body::of(&request, false)?, payload, None).await?;
+    let body = Body::of(&request, false)?;
+    let bytes = read_body(&request, payload).await?;
+    let rows = rows_of(body, &bytes, None)?;
     let summary = check_and_run(
         &caller,
         state.get_ref(),

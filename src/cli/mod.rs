@@ -227,7 +227,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
                     &mut connection,
                     &Actor::command_line("import"),
                     year,
-                    rows,
+                    rows.into(),
                     options,
                 )
                 .await?;

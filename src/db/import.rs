@@ -131,15 +131,29 @@ pub async fn upsert_tiers(
     Ok(count(&written))
 }
 
+/// How many rows go in one statement: a whole file's rows in one would be encoded whole twice
+/// (the statement's parameters, then the message to PostgreSQL) while the file is still held.
+const ROWS_PER_STATEMENT: usize = 5_000;
+
 /// Creates or updates recommendations by (country, year, position); unchanged rows are not
 /// touched, and an updated one keeps its id (and so its links).
 pub async fn upsert_recommendations(
     connection: &mut Connection,
     recommendations: &[RecommendationImport],
 ) -> Result<Counts, DbError> {
-    if recommendations.is_empty() {
-        return Ok(Counts::default());
+    let mut counts = Counts::default();
+    for chunk in recommendations.chunks(ROWS_PER_STATEMENT) {
+        let written = upsert_recommendation_rows(connection, chunk).await?;
+        counts.created += written.created;
+        counts.updated += written.updated;
     }
+    Ok(counts)
+}
+
+async fn upsert_recommendation_rows(
+    connection: &mut Connection,
+    recommendations: &[RecommendationImport],
+) -> Result<Counts, DbError> {
     let ids: Vec<Uuid> = recommendations.iter().map(|_| Uuid::now_v7()).collect();
     let countries: Vec<&str> = recommendations
         .iter()
@@ -188,6 +202,17 @@ pub async fn upsert_recommendations(
 /// Adds or replaces the French texts the rows give, for the recommendations just written (by
 /// country, year and position), naming `added_by`; a row with no French text leaves any stored.
 pub async fn upsert_french_texts(
+    connection: &mut Connection,
+    recommendations: &[RecommendationImport],
+    added_by: &str,
+) -> Result<(), DbError> {
+    for chunk in recommendations.chunks(ROWS_PER_STATEMENT) {
+        upsert_french_rows(connection, chunk, added_by).await?;
+    }
+    Ok(())
+}
+
+async fn upsert_french_rows(
     connection: &mut Connection,
     recommendations: &[RecommendationImport],
     added_by: &str,

@@ -6,12 +6,16 @@ use futures_util::{Stream, StreamExt};
 use crate::http::error::ApiError;
 
 /// Reads `stream` whole: 400 when it breaks off, 413 (saying `too_large`) past `limit` bytes.
+/// `declared` is the length the sender announced (`Content-Length`), if any: the buffer is made
+/// that size at once (up to `limit`), rather than grown by doubling, which copies the body each
+/// time and can hold three times its size at once.
 pub async fn read_bounded<E: std::fmt::Display>(
     mut stream: impl Stream<Item = Result<Bytes, E>> + Unpin,
     limit: usize,
+    declared: Option<usize>,
     too_large: impl FnOnce() -> String,
 ) -> Result<Bytes, ApiError> {
-    let mut body = BytesMut::new();
+    let mut body = BytesMut::with_capacity(declared.unwrap_or(0).min(limit));
     while let Some(chunk) = stream.next().await {
         let chunk = chunk
             .map_err(|error| ApiError::BadRequest(format!("the body cannot be read: {error}")))?;
@@ -21,6 +25,17 @@ pub async fn read_bounded<E: std::fmt::Display>(
         body.extend_from_slice(&chunk);
     }
     Ok(body.freeze())
+}
+
+/// The length a request's `Content-Length` announces, if it has a readable one.
+pub fn declared_length(headers: &actix_web::http::header::HeaderMap) -> Option<usize> {
+    headers
+        .get(actix_web::http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// The largest JSON or page-form body gaptrack reads (set as the server's `PayloadConfig`); an

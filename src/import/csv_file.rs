@@ -36,13 +36,22 @@ impl Columns {
     }
 }
 
-/// Reads a CSV import; 400 when the file is not readable CSV, 422 when its header names neither
+/// A CSV import whose header and every line have been read and found readable, kept as the
+/// file's bytes: its rows are read again each time they are gone through (once for the countries
+/// the checks look up, once as each is checked), so that a file of 50,000 rows is never held as
+/// 50,000 rows besides itself.
+pub struct CsvFile<'a> {
+    bytes: &'a [u8],
+    columns: Columns,
+    is_tiers: bool,
+    ignored_columns: Vec<String>,
+    rows: usize,
+}
+
+/// Opens a CSV import; 400 when the file is not readable CSV, 422 when its header names neither
 /// tiers nor recommendations.
-pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(bytes);
+pub fn open(bytes: &[u8]) -> Result<CsvFile<'_>, ImportError> {
+    let mut reader = reader_of(bytes);
     let header = reader.headers().map_err(|error| {
         ImportError::Unreadable(
             Refusal::new("unreadable-csv-header").with("detail", error.to_string()),
@@ -90,51 +99,121 @@ pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
         })
         .cloned()
         .collect();
-    let mut rows = ImportRows {
-        ignored_columns,
-        ..ImportRows::default()
-    };
-    for (index, record) in reader.records().enumerate() {
-        let record = record.map_err(|error| {
+    let mut rows = 0;
+    let mut record = csv::StringRecord::new();
+    for index in 0.. {
+        let read = reader.read_record(&mut record).map_err(|error| {
             ImportError::Unreadable(
                 Refusal::new("unreadable-csv-line")
                     .with("line", (index + 2) as i64)
                     .with("detail", error.to_string()),
             )
         })?;
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
+        if !read {
+            break;
         }
-        let at = Location::Line(index + 2);
-        let cell = |aliases: &[&str]| Columns::cell(&record, columns.find(aliases));
-        if is_tiers {
-            rows.tiers.push(RawTier {
-                at,
-                country: cell(COUNTRY),
-                country_name: cell(COUNTRY_NAME),
-                year: cell(&["year"]),
-                tier: cell(&["tier"]),
-                waiver: cell(&["waiver"]),
-                note: cell(&["note"]),
-            });
-        } else {
-            rows.recommendations.push(RawRecommendation {
-                at,
-                country: cell(COUNTRY),
-                country_name: cell(COUNTRY_NAME),
-                year: cell(&["year"]),
-                position: cell(&["position"]),
-                pillar: cell(&["pillar"]),
-                text: cell(&["text"]),
-                prioritized: cell(&["prioritized"]),
-                source_url: cell(&["source_url"]),
-                continues: cell(&["continues"]),
-                text_fr: cell(&["text_fr"]),
-                text_fr_source_url: cell(&["text_fr_source_url"]),
-            });
+        if !is_blank(&record) {
+            rows += 1;
         }
     }
-    Ok(rows)
+    Ok(CsvFile {
+        bytes,
+        columns,
+        is_tiers,
+        ignored_columns,
+        rows,
+    })
+}
+
+/// Reads a CSV import whole, as rows: see [`open`].
+pub fn read(bytes: &[u8]) -> Result<ImportRows, ImportError> {
+    let file = open(bytes)?;
+    Ok(ImportRows {
+        tiers: file.tiers().collect(),
+        recommendations: file.recommendations().collect(),
+        ignored_columns: file.ignored_columns().to_vec(),
+    })
+}
+
+fn reader_of(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes)
+}
+
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|cell| cell.trim().is_empty())
+}
+
+impl CsvFile<'_> {
+    /// How many rows it holds (blank lines aside).
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether it holds tiers (else recommendations).
+    pub fn holds_tiers(&self) -> bool {
+        self.is_tiers
+    }
+
+    /// Its columns that gaptrack does not read.
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored_columns
+    }
+
+    /// Its rows and the line each is on; blank lines are skipped. Every line was found readable
+    /// when the file was opened.
+    fn records(&self) -> impl Iterator<Item = (Location, csv::StringRecord)> + '_ {
+        reader_of(self.bytes)
+            .into_records()
+            .enumerate()
+            .filter_map(|(index, record)| Some((Location::Line(index + 2), record.ok()?)))
+            .filter(|(_, record)| !is_blank(record))
+    }
+
+    /// Its tier rows (none in a file of recommendations).
+    pub fn tiers(&self) -> impl Iterator<Item = RawTier> + '_ {
+        let columns = &self.columns;
+        self.records()
+            .filter(|_| self.is_tiers)
+            .map(move |(at, record)| {
+                let cell = |aliases: &[&str]| Columns::cell(&record, columns.find(aliases));
+                RawTier {
+                    at,
+                    country: cell(COUNTRY),
+                    country_name: cell(COUNTRY_NAME),
+                    year: cell(&["year"]),
+                    tier: cell(&["tier"]),
+                    waiver: cell(&["waiver"]),
+                    note: cell(&["note"]),
+                }
+            })
+    }
+
+    /// Its recommendation rows (none in a file of tiers).
+    pub fn recommendations(&self) -> impl Iterator<Item = RawRecommendation> + '_ {
+        let columns = &self.columns;
+        self.records()
+            .filter(|_| !self.is_tiers)
+            .map(move |(at, record)| {
+                let cell = |aliases: &[&str]| Columns::cell(&record, columns.find(aliases));
+                RawRecommendation {
+                    at,
+                    country: cell(COUNTRY),
+                    country_name: cell(COUNTRY_NAME),
+                    year: cell(&["year"]),
+                    position: cell(&["position"]),
+                    pillar: cell(&["pillar"]),
+                    text: cell(&["text"]),
+                    prioritized: cell(&["prioritized"]),
+                    source_url: cell(&["source_url"]),
+                    continues: cell(&["continues"]),
+                    text_fr: cell(&["text_fr"]),
+                    text_fr_source_url: cell(&["text_fr_source_url"]),
+                }
+            })
+    }
 }
 
 #[cfg(test)]

@@ -19,8 +19,49 @@ pub mod rows;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-pub use plan::{Plan, plan};
+pub use plan::{Plan, plan, plan_csv};
 pub use rows::{ImportRows, Location, RawRecommendation, RawTier};
+
+/// The rows of an import: read (from JSON, published text, or a file the pages hold), or a CSV
+/// file kept as its bytes and read as it is checked (see [`csv_file::CsvFile`]).
+pub enum ImportFile<'a> {
+    Rows(ImportRows),
+    Csv(csv_file::CsvFile<'a>),
+}
+
+impl From<ImportRows> for ImportFile<'_> {
+    fn from(rows: ImportRows) -> Self {
+        Self::Rows(rows)
+    }
+}
+
+impl<'a> From<csv_file::CsvFile<'a>> for ImportFile<'a> {
+    fn from(file: csv_file::CsvFile<'a>) -> Self {
+        Self::Csv(file)
+    }
+}
+
+impl ImportFile<'_> {
+    /// Whether it holds any recommendation.
+    pub fn has_recommendations(&self) -> bool {
+        match self {
+            Self::Rows(rows) => !rows.recommendations.is_empty(),
+            Self::Csv(file) => !file.holds_tiers() && file.rows() > 0,
+        }
+    }
+
+    /// Checks every row: [`plan()`] or [`plan_csv`].
+    pub async fn plan(
+        self,
+        connection: &mut Connection,
+        year: Option<i32>,
+    ) -> Result<Plan, ImportError> {
+        match self {
+            Self::Rows(rows) => plan(connection, year, rows).await,
+            Self::Csv(file) => plan_csv(connection, year, &file).await,
+        }
+    }
+}
 
 use crate::db::audit::{self, Actor, Change};
 use crate::db::import::{self as db_import, Counts};

@@ -1,11 +1,13 @@
 //! Checking an import as a whole before anything is written.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
 
 use super::ImportError;
 use super::cells::{boolean, french_text, optional_text};
+use super::csv_file::CsvFile;
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
 use crate::db::countries::CountryMatches;
 use crate::db::import::{RecommendationImport, TierImport};
@@ -61,78 +63,163 @@ pub async fn plan(
     year: Option<i32>,
     rows: ImportRows,
 ) -> Result<Plan, ImportError> {
-    let file = File {
+    let file = File::load(
+        connection,
         year,
-        countries: CountryResolver::load(connection, &rows).await?,
-        earlier: earlier_recommendations(connection, &rows).await?,
-    };
-    let mut errors = Vec::new();
-    let mut plan = Plan {
-        year,
-        tier_rows: rows.tiers.len(),
-        ignored_columns: rows.ignored_columns,
-        ..Plan::default()
-    };
+        rows.tiers.iter(),
+        rows.recommendations.iter(),
+    )
+    .await?;
+    let counts = (rows.tiers.len(), rows.recommendations.len());
+    file.check(
+        counts,
+        rows.tiers.into_iter(),
+        rows.recommendations.into_iter(),
+        rows.ignored_columns,
+    )
+}
 
-    let mut seen_tiers: HashMap<(String, i32), Location> = HashMap::new();
-    for row in rows.tiers {
-        match file.tier(row) {
-            Ok(None) => plan.skipped_tiers += 1,
-            Ok(Some((at, tier))) => {
-                match seen_tiers.insert((tier.country_code.clone(), tier.year), at) {
-                    Some(first) => errors.push(
-                        at.error(
-                            "country",
-                            first_at(
-                                Refusal::new("invalid-tier-twice")
-                                    .with("country", tier.country_code.as_str())
-                                    .with("year", i64::from(tier.year)),
-                                first,
-                            ),
-                        ),
-                    ),
-                    None => plan.tiers.push(tier),
-                }
-            }
-            Err(mut row_errors) => errors.append(&mut row_errors),
-        }
-    }
-
-    let mut seen_positions: HashMap<(String, i32, i32), Location> = HashMap::new();
-    for row in rows.recommendations {
-        match file.recommendation(row) {
-            Ok((at, recommendation)) => {
-                let RecommendationImport {
-                    country_code: country,
-                    year,
-                    position,
-                    ..
-                } = &recommendation;
-                let key = (country.clone(), *year, *position);
-                match seen_positions.insert(key, at) {
-                    Some(first) => errors.push(
-                        at.error(
-                            "position",
-                            first_at(
-                                Refusal::new("invalid-position-twice")
-                                    .with("country", country.as_str())
-                                    .with("position", i64::from(*position))
-                                    .with("year", i64::from(*year)),
-                                first,
-                            ),
-                        ),
-                    ),
-                    None => plan.recommendations.push(recommendation),
-                }
-            }
-            Err(mut row_errors) => errors.append(&mut row_errors),
-        }
-    }
-
-    if errors.is_empty() {
-        Ok(plan)
+/// [`plan`] for a CSV file kept as its bytes: its rows are read once for the countries and
+/// earlier recommendations they name, then again one at a time as each is checked, so that they
+/// are never all held at once beside the file.
+pub async fn plan_csv(
+    connection: &mut Connection,
+    year: Option<i32>,
+    csv: &CsvFile<'_>,
+) -> Result<Plan, ImportError> {
+    let file = File::load(connection, year, csv.tiers(), csv.recommendations()).await?;
+    let counts = if csv.holds_tiers() {
+        (csv.rows(), 0)
     } else {
-        Err(too_many(errors))
+        (0, csv.rows())
+    };
+    file.check(
+        counts,
+        csv.tiers(),
+        csv.recommendations(),
+        csv.ignored_columns().to_vec(),
+    )
+}
+
+impl File {
+    /// What the rows are checked against, looked up for `tiers` and `recommendations` at once.
+    async fn load(
+        connection: &mut Connection,
+        year: Option<i32>,
+        tiers: impl Iterator<Item = impl Borrow<RawTier>>,
+        recommendations: impl Iterator<Item = impl Borrow<RawRecommendation>>,
+    ) -> Result<Self, ImportError> {
+        let mut names = HashSet::new();
+        let mut continued = Vec::new();
+        for tier in tiers {
+            let tier = tier.borrow();
+            names.extend(
+                [&tier.country, &tier.country_name]
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+        }
+        for row in recommendations {
+            let row = row.borrow();
+            names.extend(
+                [&row.country, &row.country_name]
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+            continued.extend(
+                row.continues
+                    .as_deref()
+                    .and_then(|id| Uuid::parse_str(id).ok()),
+            );
+        }
+        Ok(File {
+            year,
+            countries: CountryResolver::load(connection, names).await?,
+            earlier: earlier_recommendations(connection, &continued).await?,
+        })
+    }
+
+    /// Checks each row; `counts` are how many tier and recommendation rows there are.
+    fn check(
+        &self,
+        (tier_rows, recommendation_rows): (usize, usize),
+        tiers: impl Iterator<Item = RawTier>,
+        recommendations: impl Iterator<Item = RawRecommendation>,
+        ignored_columns: Vec<String>,
+    ) -> Result<Plan, ImportError> {
+        let file = self;
+        let mut errors = Vec::new();
+        let mut plan = Plan {
+            year: self.year,
+            tier_rows,
+            ignored_columns,
+            tiers: Vec::with_capacity(tier_rows),
+            recommendations: Vec::with_capacity(recommendation_rows),
+            ..Plan::default()
+        };
+        let mut seen_tiers: HashMap<(String, i32), Location> = HashMap::with_capacity(tier_rows);
+        for row in tiers {
+            match file.tier(row) {
+                Ok(None) => plan.skipped_tiers += 1,
+                Ok(Some((at, tier))) => {
+                    match seen_tiers.insert((tier.country_code.clone(), tier.year), at) {
+                        Some(first) => errors.push(
+                            at.error(
+                                "country",
+                                first_at(
+                                    Refusal::new("invalid-tier-twice")
+                                        .with("country", tier.country_code.as_str())
+                                        .with("year", i64::from(tier.year)),
+                                    first,
+                                ),
+                            ),
+                        ),
+                        None => plan.tiers.push(tier),
+                    }
+                }
+                Err(mut row_errors) => errors.append(&mut row_errors),
+            }
+        }
+
+        let mut seen_positions: HashMap<(String, i32, i32), Location> =
+            HashMap::with_capacity(recommendation_rows);
+        for row in recommendations {
+            match file.recommendation(row) {
+                Ok((at, recommendation)) => {
+                    let RecommendationImport {
+                        country_code: country,
+                        year,
+                        position,
+                        ..
+                    } = &recommendation;
+                    let key = (country.clone(), *year, *position);
+                    match seen_positions.insert(key, at) {
+                        Some(first) => errors.push(
+                            at.error(
+                                "position",
+                                first_at(
+                                    Refusal::new("invalid-position-twice")
+                                        .with("country", country.as_str())
+                                        .with("position", i64::from(*position))
+                                        .with("year", i64::from(*year)),
+                                    first,
+                                ),
+                            ),
+                        ),
+                        None => plan.recommendations.push(recommendation),
+                    }
+                }
+                Err(mut row_errors) => errors.append(&mut row_errors),
+            }
+        }
+
+        if errors.is_empty() {
+            Ok(plan)
+        } else {
+            Err(too_many(errors))
+        }
     }
 }
 
@@ -377,19 +464,11 @@ struct CountryResolver {
 }
 
 impl CountryResolver {
-    async fn load(connection: &mut Connection, rows: &ImportRows) -> Result<Self, ImportError> {
-        let cells: HashSet<String> = rows
-            .tiers
-            .iter()
-            .flat_map(|t| [t.country.as_deref(), t.country_name.as_deref()])
-            .chain(
-                rows.recommendations
-                    .iter()
-                    .flat_map(|r| [r.country.as_deref(), r.country_name.as_deref()]),
-            )
-            .flatten()
-            .map(str::to_owned)
-            .collect();
+    /// Looks up every country cell of a file (codes and names, each once).
+    async fn load(
+        connection: &mut Connection,
+        cells: HashSet<String>,
+    ) -> Result<Self, ImportError> {
         let cells: Vec<String> = cells.into_iter().collect();
         Ok(Self {
             matches: countries::resolve(connection, &cells).await?,
@@ -421,22 +500,13 @@ impl CountryResolver {
     }
 }
 
-/// The country and year of every recommendation the file says rows continue.
+/// The country and year of every recommendation the file says rows continue (`ids`).
 async fn earlier_recommendations(
     connection: &mut Connection,
-    rows: &ImportRows,
+    ids: &[Uuid],
 ) -> Result<HashMap<Uuid, (String, i32)>, ImportError> {
-    let ids: Vec<Uuid> = rows
-        .recommendations
-        .iter()
-        .filter_map(|r| {
-            r.continues
-                .as_deref()
-                .and_then(|id| Uuid::parse_str(id).ok())
-        })
-        .collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(recommendations::countries_and_years(connection, &ids).await?)
+    Ok(recommendations::countries_and_years(connection, ids).await?)
 }

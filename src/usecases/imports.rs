@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::db::checked_imports::{self, CheckedImport};
 use crate::db::{Connection, Connections, reports};
 use crate::domain::{Actor, Caller, Failure, FieldError};
-use crate::import::{self, ImportRows, ImportSummary, RunOptions, narrative};
+use crate::import::{self, ImportFile, ImportRows, ImportSummary, RunOptions, narrative};
 
 /// The largest file an import takes: far above a whole report's data (about 2,000 recommendations).
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
@@ -21,7 +21,7 @@ pub async fn check_and_run(
     caller: &Caller,
     db: &impl Connections,
     year: Option<i32>,
-    rows: ImportRows,
+    rows: ImportFile<'_>,
     dry_run: bool,
     time_allowed: Duration,
 ) -> Result<ImportSummary, Failure> {
@@ -42,10 +42,10 @@ pub async fn import_rows(
     connection: &mut Connection,
     actor: &Actor,
     year: Option<i32>,
-    rows: ImportRows,
+    rows: ImportFile<'_>,
     options: RunOptions,
 ) -> Result<ImportSummary, Failure> {
-    if year.is_none() && !rows.recommendations.is_empty() {
+    if year.is_none() && rows.has_recommendations() {
         return Err(Failure::invalid(
             "recommendations",
             "invalid-history-with-recommendations",
@@ -57,7 +57,7 @@ pub async fn import_rows(
     {
         return Err(super::reports::not_found(year));
     }
-    let plan = import::plan(connection, year, rows).await?;
+    let plan = rows.plan(connection, year).await?;
     Ok(import::run(connection, actor, &plan, options).await?)
 }
 

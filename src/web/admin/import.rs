@@ -15,9 +15,9 @@ use crate::http::body::read_bounded;
 use crate::http::error::ApiError;
 use crate::http::json;
 use crate::http::upload::receiving;
-use crate::import::ImportRows;
 use crate::import::csv_file;
 use crate::import::json_file::JsonImport;
+use crate::import::{ImportFile, ImportRows};
 use crate::usecases;
 use crate::usecases::imports::{self, MAX_IMPORT_BYTES, check_and_run};
 use crate::web::csrf;
@@ -224,14 +224,15 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
                 .unwrap_or_default()
                 .to_owned();
         }
-        let bytes = read_bounded(&mut field, MAX_IMPORT_BYTES, || {
+        let bytes = read_bounded(&mut field, MAX_IMPORT_BYTES, None, || {
             format!(
                 "an import may be at most {} MiB; split the file",
                 MAX_IMPORT_BYTES / (1024 * 1024)
             )
         })
         .await?;
-        let text = String::from_utf8(bytes.to_vec())
+        // Into the text without a copy when the bytes are the only reference to their buffer.
+        let text = String::from_utf8(Vec::from(bytes))
             .map_err(|_| ApiError::BadRequest(format!("{name} is not UTF-8 text")))?;
         match name.as_str() {
             "csrf" => upload.csrf = text,
@@ -253,16 +254,16 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, WebError> {
 }
 
 /// The file's rows: JSON when its name ends in `.json` or it starts with `{`, else CSV.
-fn rows_of(upload: &Upload) -> Result<ImportRows, Failure> {
+fn rows_of(upload: &Upload) -> Result<ImportFile<'_>, Failure> {
     if upload.content.trim().is_empty() {
         return Err(Failure::invalid("file", "form-choose-file"));
     }
     let is_json = upload.file_name.to_ascii_lowercase().ends_with(".json")
         || upload.content.trim_start().starts_with('{');
     if is_json {
-        Ok(json::parse::<JsonImport>(upload.content.as_bytes())?.into())
+        Ok(ImportRows::from(json::parse::<JsonImport>(upload.content.as_bytes())?).into())
     } else {
-        Ok(csv_file::read(upload.content.as_bytes())?)
+        Ok(csv_file::open(upload.content.as_bytes())?.into())
     }
 }
 

@@ -250,7 +250,7 @@ async fn check_narratives(
         &visitor.caller,
         state,
         Some(year),
-        rows.clone(),
+        rows.clone().into(),
         true,
         state.timeouts.import,
     )
@@ -288,7 +288,7 @@ async fn import_reviewed(
         &visitor.caller,
         state,
         Some(year),
-        rows.clone(),
+        rows.clone().into(),
         false,
         state.timeouts.import,
     )
