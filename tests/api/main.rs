@@ -35,6 +35,7 @@ mod iati;
 mod idempotency;
 mod import;
 mod interventions;
+mod large_imports;
 mod lineage;
 mod links;
 mod lost_connections;
