@@ -2,7 +2,8 @@
 # How much memory the server needs for the big jobs: its peak RSS (the kernel's VmHWM, reset
 # before each case) while it imports 50,000 recommendations, writes the IATI activity file of the
 # organisation with the most interventions at scale 1, and writes five call-for-information packs
-# (Word) of the country with the most links at once. Target: under 64 MB each.
+# (Word) of the country with the most links at once (and, for comparison, one alone). Target:
+# under 64 MB each.
 #
 #   benches/memory.sh            # about 5 minutes on 2 cores, most of it building and generating
 #
@@ -102,6 +103,10 @@ iati() {
     curl -sf -o "$work/iati.xml" "$base/organisations/$organisation/iati-activities" "${auth[@]}"
     echo "$(( $(stat -c %s "$work/iati.xml") / 1024 / 1024 )) MB out"
 }
+pack() {
+    curl -sf -o "$work/pack.docx" "$base/countries/$country/call-for-information?format=docx" "${auth[@]}"
+    echo "$(( $(stat -c %s "$work/pack.docx") / 1024 )) KB out"
+}
 packs() {
     for i in 1 2 3 4 5; do
         curl -sf -o "$work/pack-$i.docx" "$base/countries/$country/call-for-information?format=docx" "${auth[@]}" &
@@ -109,6 +114,7 @@ packs() {
     wait
     echo "5 × $(( $(stat -c %s "$work/pack-1.docx") / 1024 )) KB out"
 }
+measure "one call-for-information pack (Word) of $country" pack
 measure "five call-for-information packs (Word) of $country at once" packs
 measure "IATI file of the organisation with $interventions interventions" iati
 # Last: the import makes a new latest report, which the packs would be of.

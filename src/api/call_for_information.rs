@@ -18,6 +18,7 @@ use crate::http::negotiation::{
     DOCX_MEDIA_TYPE, Formats, HTML_MEDIA_TYPE, JSON_MEDIA_TYPE, document_locale, docx_response,
     html_response, negotiate,
 };
+use crate::http::word_documents::built_in_turn;
 pub use crate::usecases::call_for_information::{
     CallForInformation, PeriodAction, PeriodAnswerDto, PillarActions, UnansweredRecommendation,
     call_for_information, pack_year,
@@ -110,9 +111,10 @@ pub async fn get_call_for_information(
         PackFormat::Json => HttpResponse::Ok().json(pack),
         PackFormat::Html => html_response(to_html(locale, &pack, &translations, &provenance, None)),
         PackFormat::Docx => {
+            let name = file_name::call_for_information(&pack, "docx");
             let document =
-                to_docx(locale, &pack, &translations, &provenance).map_err(ApiError::Internal)?;
-            docx_response(&file_name::call_for_information(&pack, "docx"), document)
+                built_in_turn(move || to_docx(locale, &pack, &translations, &provenance)).await?;
+            docx_response(&name, document)
         }
     })
 }

@@ -32,6 +32,7 @@ pub mod read_retry;
 pub mod request_id;
 pub mod security_headers;
 pub mod upload;
+pub mod word_documents;
 
 use crate::config::Timeouts;
 use crate::db::{self, DbPool, PooledConnection};

@@ -12,6 +12,7 @@
 mod cells;
 pub mod csv_file;
 pub mod json_file;
+mod lookups;
 pub mod narrative;
 pub mod plan;
 pub mod rows;

@@ -8,10 +8,10 @@ use uuid::Uuid;
 use super::ImportError;
 use super::cells::{boolean, french_text, optional_text};
 use super::csv_file::CsvFile;
+use super::lookups::{CountryResolver, earlier_recommendations};
 use super::rows::{ImportRows, Location, RawRecommendation, RawTier};
-use crate::db::countries::CountryMatches;
+use crate::db::Connection;
 use crate::db::import::{RecommendationImport, TierImport};
-use crate::db::{Connection, countries, recommendations};
 use crate::domain::{FieldError, Refusal};
 use crate::domain::{Pillar, parse_tier_label};
 
@@ -456,57 +456,4 @@ fn row_year(
             None
         }
     }
-}
-
-/// Resolves the countries of a whole file with two queries, whatever its length.
-struct CountryResolver {
-    matches: CountryMatches,
-}
-
-impl CountryResolver {
-    /// Looks up every country cell of a file (codes and names, each once).
-    async fn load(
-        connection: &mut Connection,
-        cells: HashSet<String>,
-    ) -> Result<Self, ImportError> {
-        let cells: Vec<String> = cells.into_iter().collect();
-        Ok(Self {
-            matches: countries::resolve(connection, &cells).await?,
-        })
-    }
-
-    /// The alpha-3 code for a row: what its `country` cell names, else what its name cell names.
-    /// When neither names one country, the error is about the `country` cell if there is one.
-    fn resolve(
-        &self,
-        at: Location,
-        country: Option<&str>,
-        name: Option<&str>,
-        errors: &mut Vec<FieldError>,
-    ) -> Option<String> {
-        let outcomes: Vec<_> = [country, name]
-            .into_iter()
-            .flatten()
-            .map(|cell| self.matches.country(cell))
-            .collect();
-        if let Some(Ok(found)) = outcomes.iter().find(|outcome| outcome.is_ok()) {
-            return Some(found.code.clone());
-        }
-        match outcomes.into_iter().next() {
-            Some(Err(unresolved)) => errors.push(at.error("country", unresolved.refusal())),
-            _ => errors.push(at.error("country", "invalid-missing")),
-        }
-        None
-    }
-}
-
-/// The country and year of every recommendation the file says rows continue (`ids`).
-async fn earlier_recommendations(
-    connection: &mut Connection,
-    ids: &[Uuid],
-) -> Result<HashMap<Uuid, (String, i32)>, ImportError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(recommendations::countries_and_years(connection, ids).await?)
 }

@@ -17,8 +17,8 @@ use crate::export::gaps_summary::OnScreen;
 use crate::export::provenance::Provenance;
 use crate::export::read_texts::Translations;
 use crate::http::AppState;
-use crate::http::error::ApiError;
 use crate::http::negotiation::{docx_response, html_response};
+use crate::http::word_documents::built_in_turn;
 use crate::usecases;
 use crate::usecases::call_for_information::{CallForInformation, call_for_information, pack_year};
 use crate::usecases::translations;
@@ -137,15 +137,10 @@ pub async fn download_docx(
     query: web::Query<PackQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (pack, translations) = pack(&state, &visitor, &code, &query).await?;
-    let document = to_docx(
-        visitor.locale,
-        &pack,
-        &translations,
-        &Provenance::at(&visitor.caller.name, state.clock.now()),
-    )
-    .map_err(ApiError::Internal)?;
-    Ok(docx_response(
-        &file_name::call_for_information(&pack, "docx"),
-        document,
-    ))
+    let name = file_name::call_for_information(&pack, "docx");
+    let provenance = Provenance::at(&visitor.caller.name, state.clock.now());
+    let locale = visitor.locale;
+    let document =
+        built_in_turn(move || to_docx(locale, &pack, &translations, &provenance)).await?;
+    Ok(docx_response(&name, document))
 }

@@ -455,6 +455,16 @@ async fn the_database_gaptrack_manages_is_backed_up_before_migrating_and_replace
     ));
     let keys = succeeded(&managed(&data_dir, &["keys", "list"]));
     assert!(keys.contains("made after the backup"), "{keys}");
+    // An archive cut short is refused, and the database gaptrack manages stays as it was.
+    let bytes = std::fs::read(&archive).unwrap();
+    let cut = data_dir.join("cut.dump");
+    std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let said = refused(&managed(
+        &data_dir,
+        &["restore", cut.to_str().unwrap(), "--yes"],
+    ));
+    assert!(said.contains("cut short or damaged"), "{said}");
+    assert_eq!(succeeded(&managed(&data_dir, &["keys", "list"])), keys);
     let restored = succeeded(&managed(&data_dir, &["restore", &archive, "--yes"]));
     assert!(
         restored.contains("the database it replaced was backed up to"),

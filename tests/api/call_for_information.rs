@@ -347,3 +347,29 @@ async fn the_pack_is_a_page_a_printable_page_and_a_word_document_that_says_the_s
         .collect();
     assert_eq!(links, ["https://example.org/thies-training-report.pdf"]);
 }
+
+#[actix_web::test]
+async fn word_packs_asked_for_at_once_are_each_built_in_turn_and_all_arrive() {
+    let Setting { app, .. } = setting().await;
+    let path = "/api/v1/countries/SEN/call-for-information?year=2024&format=docx";
+    let downloads = (0..4).map(|_| async {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.bytes().await.unwrap()
+    });
+    let documents = futures_util::future::join_all(downloads).await;
+    let text = |document: &[u8]| -> Vec<String> {
+        read_docx(document)
+            .into_iter()
+            .map(|paragraph| paragraph.text)
+            .collect()
+    };
+    let first = text(&documents[0]);
+    assert!(
+        first.contains(&"Senegal: actions for the 2024 TIP Report".to_owned()),
+        "{first:?}"
+    );
+    for document in &documents[1..] {
+        assert_eq!(text(document), first, "every download says the same");
+    }
+}
