@@ -489,3 +489,39 @@ async fn the_database_gaptrack_manages_is_backed_up_before_migrating_and_replace
     assert!(!kept.contains(&before_migration[0]), "{kept:?}");
     cluster.stop().unwrap();
 }
+
+#[actix_web::test]
+async fn an_admin_reads_when_the_last_backup_was_taken_on_a_phone_in_both_languages() {
+    let app = TestApp::with_demo().await;
+    backup_of(
+        &app.database_url,
+        &scratch_dir("backup-page"),
+        "gaptrack-before-the-season.dump",
+    );
+    let browser = crate::browser::Browser::open(&app).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.sign_in(&app.key(Role::Admin, None)).await;
+    browser.goto("/admin/audit").await;
+    browser.submit("main a[href='/admin/backups']").await;
+    assert!(
+        browser
+            .text("#last-backup")
+            .await
+            .starts_with("Last backup: ")
+    );
+    let table = browser.text("main table").await;
+    assert!(table.contains("By the command gaptrack backup"), "{table}");
+    assert!(table.contains("gaptrack-before-the-season.dump"), "{table}");
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("backups-phone").await;
+    browser.goto("/language/fr").await;
+    browser.goto("/admin/backups").await;
+    assert_eq!(browser.text("h1").await, "Sauvegardes");
+    // (WebDriver gives the no-break space before the colon as a space.)
+    let last = browser.text("#last-backup").await;
+    assert!(last.starts_with("Dernière sauvegarde : "), "{last}");
+    assert!(last.ends_with(" Ko."), "{last}");
+    assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+    browser.screenshot("backups-phone-fr").await;
+    browser.close().await;
+}

@@ -209,7 +209,7 @@ people-letter-language = Language of the invitation e-mail
 ## Backups (/admin/backups)
 backup-title = Backups
 backup-managed = gaptrack backs up the database it manages every day and before it applies new migrations, into { $folder }, and keeps the last { $keep }.
-backup-unmanaged = gaptrack uses a database it does not manage (DATABASE_URL): back it up with `gaptrack backup` (listed here) or with your PostgreSQL's own backups.
+backup-unmanaged = gaptrack uses a database it does not manage (DATABASE_URL): back it up with the command gaptrack backup (listed here) or with your PostgreSQL's own backups.
 backup-none = No backup has been recorded yet.
 backup-last = Last backup: { $moment }, { $size }.
 backup-recent = Latest backups
@@ -220,5 +220,5 @@ backup-where = Where
 backup-reason-daily = Daily
 backup-reason-before-migration = Before new migrations
 backup-reason-before-restore = Before a restore replaced the database
-backup-reason-command = By `gaptrack backup`
+backup-reason-command = By the command gaptrack backup
 audit-backups-link = Backups

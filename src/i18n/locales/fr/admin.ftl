@@ -209,7 +209,7 @@ people-letter-language = Langue de l'e-mail d'invitation
 ## Sauvegardes (/admin/backups)
 backup-title = Sauvegardes
 backup-managed = gaptrack sauvegarde la base de données qu’il gère chaque jour et avant d’appliquer de nouvelles migrations, dans { $folder }, et garde les { $keep } dernières.
-backup-unmanaged = gaptrack utilise une base de données qu’il ne gère pas (DATABASE_URL) : sauvegardez-la avec `gaptrack backup` (listées ici) ou avec les sauvegardes de votre PostgreSQL.
+backup-unmanaged = gaptrack utilise une base de données qu’il ne gère pas (DATABASE_URL) : sauvegardez-la avec la commande gaptrack backup (listées ici) ou avec les sauvegardes de votre PostgreSQL.
 backup-none = Aucune sauvegarde n’a encore été enregistrée.
 backup-last = Dernière sauvegarde : { $moment }, { $size }.
 backup-recent = Dernières sauvegardes
@@ -220,5 +220,5 @@ backup-where = Où
 backup-reason-daily = Quotidienne
 backup-reason-before-migration = Avant de nouvelles migrations
 backup-reason-before-restore = Avant qu’une restauration remplace la base
-backup-reason-command = Par `gaptrack backup`
+backup-reason-command = Par la commande gaptrack backup
 audit-backups-link = Sauvegardes
