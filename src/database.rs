@@ -31,13 +31,38 @@ pub enum OpenError {
          or check BACKUP_DIR)"
     )]
     Backup(#[from] BackupError),
+    #[error(
+        "a gaptrack server already runs on {}: stop it first, or give this one another \
+         GAPTRACK_DATA_DIR",
+        .0.display()
+    )]
+    AlreadyServed(std::path::PathBuf),
 }
 
 impl Database {
     /// Opens the configured database, starting the local cluster when no `DATABASE_URL` is set, and
     /// applies pending migrations: on the database gaptrack manages, after a backup of it.
     pub async fn open(config: &Config) -> Result<Self, OpenError> {
+        Self::open_unmigrated(config).await?.migrated(config).await
+    }
+
+    /// [`Database::open`] for a server: refused when another gaptrack server already runs the
+    /// local cluster, which would stop it under this one when it stops.
+    pub async fn open_to_serve(config: &Config) -> Result<Self, OpenError> {
         let database = Self::open_unmigrated(config).await?;
+        if database
+            .cluster
+            .as_ref()
+            .is_some_and(LocalCluster::was_running)
+        {
+            return Err(OpenError::AlreadyServed(config.data_dir.clone()));
+        }
+        database.migrated(config).await
+    }
+
+    /// Applies the pending migrations, after a backup when gaptrack manages the database.
+    async fn migrated(self, config: &Config) -> Result<Self, OpenError> {
+        let database = self;
         let backup = match database.managed_backups(config) {
             Some(managed)
                 if !database.freshly_created && db::has_pending_migrations(&database.url)? =>

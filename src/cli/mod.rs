@@ -358,7 +358,7 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), CliError> {
 
 async fn serve() -> Result<(), CliError> {
     let config = Config::from_env().map_err(CliError::Config)?;
-    let database = Database::open(&config).await?;
+    let database = Database::open_to_serve(&config).await?;
     let result = serve_on(&config, &database).await;
     database.close();
     result

@@ -131,6 +131,11 @@ impl LocalCluster {
         )
     }
 
+    /// Whether another process (a running gaptrack server) had started it, and keeps it.
+    pub fn was_running(&self) -> bool {
+        self.attached
+    }
+
     /// The folder the cluster lives in.
     pub fn root(&self) -> &Path {
         &self.root

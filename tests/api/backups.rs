@@ -426,6 +426,20 @@ async fn the_database_gaptrack_manages_is_backed_up_before_migrating_and_replace
     )
     .await;
 
+    // A second server on the same folder is refused: the first would stop its PostgreSQL.
+    // (On an address it cannot listen on: were it not refused, it would still end, saying so.)
+    let second = gaptrack(&[
+        ("GAPTRACK_DATA_DIR", data_dir.to_str().unwrap()),
+        ("BIND_ADDRESS", "nowhere"),
+    ])
+    .arg("serve")
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .output()
+    .unwrap();
+    let said = refused(&second);
+    assert!(said.contains("a gaptrack server already runs on"), "{said}");
+
     let started = managed(&data_dir, &["keys", "list"]);
     let log = String::from_utf8_lossy(&started.stderr).into_owned();
     succeeded(&started);
