@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::CliError;
 use crate::config::Config;
-use crate::db::{self, DbPool, users};
+use crate::db::{self, DbPool};
 use crate::domain::{Actor, Role};
 use crate::usecases::accounts::{self, Invitation};
 
@@ -97,8 +97,7 @@ pub async fn run(url: &str, command: UsersCommand) -> Result<(), CliError> {
             );
         }
         UsersCommand::List => {
-            let mut connection = db::connection(&pool).await?;
-            for user in users::list(&mut connection).await? {
+            for user in crate::usecases::accounts::all_people_as_operator(&pool).await? {
                 println!(
                     "{}\t{}\t{}\t{}\t{}",
                     user.id, user.email, user.role, user.state, user.display_name

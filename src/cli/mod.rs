@@ -19,10 +19,8 @@ use uuid::Uuid;
 
 use crate::config::{Config, ServerSettings};
 use crate::database::Database;
-use crate::db::audit::Actor;
-use crate::db::{self, keys};
-use crate::domain::Failure;
 use crate::domain::Role;
+use crate::domain::{Actor, Failure};
 use crate::http::json;
 use crate::import::json_file::JsonImport;
 use crate::import::{ImportRows, RunOptions, csv_file};
@@ -281,11 +279,7 @@ async fn connect(url: &str) -> Result<AsyncPgConnection, CliError> {
 async fn check_read_model(url: &str, rebuild: bool) -> Result<(), CliError> {
     let mut connection = connect(url).await?;
     let started = std::time::Instant::now();
-    if rebuild {
-        db::read_model::rebuild(&mut connection).await?;
-        eprintln!("read model rebuilt in {:.1?}", started.elapsed());
-    }
-    let differences = db::read_model::differences(&mut connection).await?;
+    let differences = crate::usecases::read_model::check(&mut connection, rebuild).await?;
     for difference in &differences {
         let scope = difference
             .organisation_id
@@ -330,7 +324,7 @@ async fn keys_command(url: &str, command: KeysCommand) -> Result<(), CliError> {
             eprintln!("This is the only time the key is shown: store it now.");
         }
         KeysCommand::List => {
-            let rows = keys::all(&mut connection).await?;
+            let rows = crate::usecases::keys::all_keys_as_operator(&mut connection).await?;
             for row in rows {
                 let organisation = row
                     .organisation_id
@@ -385,7 +379,7 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), CliError> 
     bootstrap_admin_key(&mut connection).await?;
     drop(connection);
 
-    let pool = db::build_pool(&database.url, config.pool_size, &config.timeouts)?;
+    let pool = database.pool(config.pool_size, config)?;
     // Printed, not logged, so the link is not kept in log files.
     let actor = Actor::command_line("serve: first start");
     if let Some(message) = accounts::first_admin(&pool, &actor, config).await? {
@@ -417,7 +411,7 @@ async fn serve_on(config: &Config, database: &Database) -> Result<(), CliError> 
 /// On a database without any key, creates the first admin key and prints it once, on standard
 /// output rather than in the log, so that it is not kept in log files.
 async fn bootstrap_admin_key(connection: &mut AsyncPgConnection) -> Result<(), CliError> {
-    if keys::any(connection).await? {
+    if crate::usecases::keys::any_key(connection).await? {
         return Ok(());
     }
     let request = CreateApiKey {

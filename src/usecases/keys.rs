@@ -176,6 +176,16 @@ pub async fn revoke_key_as(
     }
 }
 
+/// Every key, for the command line (whoever holds the database): its rows, never its secret.
+pub async fn all_keys_as_operator(connection: &mut Connection) -> Result<Vec<ApiKeyRow>, Failure> {
+    Ok(keys::all(connection).await?)
+}
+
+/// Whether the database holds any key: a first start makes the first admin key when it holds none.
+pub async fn any_key(connection: &mut Connection) -> Result<bool, Failure> {
+    Ok(keys::any(connection).await?)
+}
+
 /// The caller that `token` (a key's secret) makes, if the key is known and not revoked; notes its
 /// use.
 ///

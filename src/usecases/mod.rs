@@ -33,6 +33,7 @@ pub mod lineage;
 pub mod links;
 pub mod organisations;
 pub mod ranking;
+pub mod read_model;
 pub mod recommendations;
 pub mod reminders;
 pub mod reports;

@@ -398,10 +398,8 @@ const EDGES_STILL_READING_DB: &[&str] = &[
     "api::health",
     // Idempotency keys are the API's own machinery, kept in a table of their own.
     "api::idempotency",
-    // The operator's commands: the pool they open, the read model's check and rebuild, the
-    // account list (the command line has no caller to check; whoever runs it holds the
-    // database).
-    "cli",
+    // The account commands open a pool of their own, as the server does (their reads and
+    // writes go through the use cases).
     "cli::accounts",
     // A database error, as the command line words it.
     "cli::error",

@@ -26,7 +26,8 @@ pub use own_account::{
     update_account,
 };
 pub use people::{
-    OrganisationRow, PeopleOverview, PersonOverview, account, account_link, people, person,
+    OrganisationRow, PeopleOverview, PersonOverview, account, account_link, all_people_as_operator,
+    people, person,
 };
 pub use sign_in::{SignedIn, check_second_factor, sign_in, sign_in_by_provider};
 

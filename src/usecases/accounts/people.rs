@@ -22,6 +22,12 @@ pub struct PersonOverview {
     pub active_keys: i64,
 }
 
+/// Every account, for the command line (whoever holds the database), by name.
+pub async fn all_people_as_operator(db: &impl Connections) -> Result<Vec<UserRow>, Failure> {
+    let mut connection = db.connect().await?;
+    Ok(users::list(&mut connection).await?)
+}
+
 /// Every account, for an admin.
 pub async fn people(db: &impl Connections, caller: &Caller) -> Result<PeopleOverview, Failure> {
     caller.require_admin()?;
