@@ -71,3 +71,15 @@ fn io_error(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Backup
     let context = context.into();
     move |source| BackupError::Io { context, source }
 }
+
+/// Runs blocking work (a PostgreSQL program, a migration) off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, BackupError> + Send + 'static,
+) -> Result<T, BackupError> {
+    actix_web::rt::task::spawn_blocking(work)
+        .await
+        .map_err(|error| BackupError::Io {
+            context: "running a backup step".into(),
+            source: std::io::Error::other(error.to_string()),
+        })?
+}

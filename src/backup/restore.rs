@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::archive::{ArchiveSummary, inspect};
 use super::take::take_into_folder;
-use super::{BackupError, tools};
+use super::{BackupError, blocking, tools};
 use crate::db::{self, databases};
 use crate::domain::backups::{Backup, BackupFolder, BackupReason};
 
@@ -139,16 +139,4 @@ async fn carry_backup_record(
     let mut restored = db::connect_once(restored_url).await?;
     db::backups::record_all(&mut restored, &record).await?;
     Ok(())
-}
-
-/// Runs blocking work (a PostgreSQL program, a migration) off the async runtime's threads.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, BackupError> + Send + 'static,
-) -> Result<T, BackupError> {
-    actix_web::rt::task::spawn_blocking(work)
-        .await
-        .map_err(|error| BackupError::Io {
-            context: "running a backup step".into(),
-            source: std::io::Error::other(error.to_string()),
-        })?
 }

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use actix_web::web;
 
-use super::BackupError;
 use super::take::take_into_folder;
+use super::{BackupError, blocking};
 use crate::db::{self, Connections};
 use crate::domain::backups::{Backup, BackupReason, ManagedBackups, daily_backup_due};
 use crate::http::AppState;
@@ -26,22 +26,16 @@ pub async fn take_daily_if_due(
         return Ok(None);
     }
     drop(connection);
-    let taken = {
-        let backups = backups.clone();
-        actix_web::rt::task::spawn_blocking(move || {
-            take_into_folder(
-                &backups.connection,
-                &backups.folder,
-                BackupReason::Daily,
-                now,
-            )
-        })
-        .await
-        .map_err(|error| BackupError::Io {
-            context: "taking the daily backup".into(),
-            source: std::io::Error::other(error.to_string()),
-        })??
-    };
+    let backups = backups.clone();
+    let taken = blocking(move || {
+        take_into_folder(
+            &backups.connection,
+            &backups.folder,
+            BackupReason::Daily,
+            now,
+        )
+    })
+    .await?;
     let mut connection = db.connect().await?;
     db::backups::record(&mut connection, &taken).await?;
     Ok(Some(taken))

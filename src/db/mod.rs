@@ -348,15 +348,25 @@ pub async fn live_connection(pool: &DbPool) -> Result<PooledConnection, DbError>
 /// Diesel's migration runner is synchronous, so it runs on a thread of its own, where it may block
 /// without stalling an async runtime (and works whether or not the caller is inside one).
 pub fn run_migrations(database_url: &str) -> Result<(), DbError> {
+    with_migration_harness(database_url, |connection| {
+        connection.run_pending_migrations(MIGRATIONS).map(|_| ())
+    })
+}
+
+/// Runs `work` with diesel's (synchronous) migration harness on a connection to `database_url`,
+/// on a thread of its own.
+fn with_migration_harness<T: Send + 'static>(
+    database_url: &str,
+    work: impl FnOnce(&mut AsyncConnectionWrapper<AsyncPgConnection>) -> diesel::migration::Result<T>
+    + Send
+    + 'static,
+) -> Result<T, DbError> {
     let url = database_url.to_owned();
-    std::thread::spawn(move || -> Result<(), String> {
+    std::thread::spawn(move || -> Result<T, String> {
         let mut connection =
             <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)
                 .map_err(|error| error.to_string())?;
-        connection
-            .run_pending_migrations(MIGRATIONS)
-            .map(|_| ())
-            .map_err(|error| error.to_string())
+        work(&mut connection).map_err(|error| error.to_string())
     })
     .join()
     .map_err(|_| DbError::Migration("the migration thread panicked".into()))?
@@ -378,18 +388,9 @@ pub fn known_migration_versions() -> Vec<String> {
 /// Whether the database has migrations of this binary still to run (a database with none run
 /// yet, fresh, counts as having them).
 pub fn has_pending_migrations(database_url: &str) -> Result<bool, DbError> {
-    let url = database_url.to_owned();
-    std::thread::spawn(move || -> Result<bool, String> {
-        let mut connection =
-            <AsyncConnectionWrapper<AsyncPgConnection> as diesel::Connection>::establish(&url)
-                .map_err(|error| error.to_string())?;
-        connection
-            .has_pending_migration(MIGRATIONS)
-            .map_err(|error| error.to_string())
+    with_migration_harness(database_url, |connection| {
+        connection.has_pending_migration(MIGRATIONS)
     })
-    .join()
-    .map_err(|_| DbError::Migration("the migration thread panicked".into()))?
-    .map_err(DbError::Migration)
 }
 
 /// One connection outside any pool, for a command's single step.
@@ -411,9 +412,7 @@ pub async fn ping(pool: &DbPool) -> Result<(), DbError> {
 /// Creates database `name` on the server reached through `admin_url` unless it exists; says whether
 /// it created it.
 pub async fn create_database_if_missing(admin_url: &str, name: &str) -> Result<bool, DbError> {
-    let mut connection = AsyncPgConnection::establish(admin_url)
-        .await
-        .map_err(|error| DbError::Unavailable(error.to_string()))?;
+    let mut connection = connect_once(admin_url).await?;
     let exists = diesel::select(diesel::dsl::exists(
         pg_database::table.filter(pg_database::datname.eq(name)),
     ))

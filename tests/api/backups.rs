@@ -537,5 +537,11 @@ async fn an_admin_reads_when_the_last_backup_was_taken_on_a_phone_in_both_langua
     assert!(last.ends_with(" Ko."), "{last}");
     assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
     browser.screenshot("backups-phone-fr").await;
+    browser.client.set_window_size(1280, 800).await.unwrap();
+    browser.screenshot("backups-desktop-fr").await;
+    browser.goto("/language/en").await;
+    browser.goto("/admin/backups").await;
+    assert_eq!(browser.text("h1").await, "Backups");
+    browser.screenshot("backups-desktop").await;
     browser.close().await;
 }
