@@ -111,6 +111,7 @@ pub async fn list_interventions(
         kind: query.kind,
         status: query.status,
         text,
+        answers: None,
     };
     let rows =
         usecases::interventions::oldest_first(&mut connection, &filter, page.after, page.fetch())

@@ -11,7 +11,7 @@ use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
 use super::interventions::{Intervention, InterventionRow, with_countries};
-use super::schema::{intervention_countries, interventions};
+use super::schema::{intervention_countries, interventions, links};
 use super::{Connection, DbError, lower};
 use crate::domain::{InterventionKind, InterventionStatus};
 
@@ -24,6 +24,9 @@ pub struct InterventionFilter {
     pub status: Option<InterventionStatus>,
     /// Words to find in the title, the description or the location, ignoring case.
     pub text: Option<String>,
+    /// Only the interventions linked to this recommendation (whatever their status or
+    /// contribution): where the country page sends a reader when more answer it than it lists.
+    pub answers: Option<Uuid>,
 }
 
 /// The order of a list.
@@ -53,6 +56,15 @@ fn filtered(filter: &InterventionFilter) -> Filtered<'static> {
                 intervention_countries::table
                     .filter(intervention_countries::country_code.eq(country.clone()))
                     .select(intervention_countries::intervention_id),
+            ),
+        );
+    }
+    if let Some(recommendation) = filter.answers {
+        query = query.filter(
+            interventions::id.eq_any(
+                links::table
+                    .filter(links::recommendation_id.eq(recommendation))
+                    .select(links::intervention_id),
             ),
         );
     }

@@ -68,8 +68,10 @@ pub(super) fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// How many interventions the page lists per recommendation.
-const INTERVENTIONS_SHOWN: u32 = 20;
+/// How many interventions the page lists per recommendation, the strongest first, as the API
+/// does by default: enough to show what makes each status; past them the page links to the
+/// interventions list narrowed to the recommendation.
+const INTERVENTIONS_SHOWN: u32 = 10;
 
 pub(super) async fn report(
     state: &AppState,
@@ -395,7 +397,10 @@ fn recommendations_by_pillar(
                                             }
                                         }
                                     }
-                                    @if recommendation.more_interventions { p.muted { (locale.text("answers-more")) } }
+                                    @if recommendation.more_interventions {
+                                        p.muted { (locale.text("answers-more")) " "
+                                            a.no-print href={ "/interventions?answers=" (recommendation.id) } { (locale.text("answers-all")) } }
+                                    }
                                 }
                                 @if let Some(offers) = offers {
                                     @if offers.linked == Some(recommendation.id) {

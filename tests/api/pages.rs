@@ -284,3 +284,106 @@ async fn an_admin_links_an_organisations_work_from_the_country_page_once_it_is_c
     assert_eq!(choices(&page), 1);
     assert!(!page.contains("newest are listed"));
 }
+
+#[actix_web::test]
+async fn past_the_ten_strongest_answers_the_country_page_links_to_every_one() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let busy = app
+        .create_recommendation("SLE", 2023, 1, "protection")
+        .await;
+    let quiet = app
+        .create_recommendation("SLE", 2023, 2, "prevention")
+        .await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    let mut linked = Vec::new();
+    for _ in 0..12 {
+        let intervention = app
+            .create_intervention(&organisation, &["SLE"], "active")
+            .await;
+        assert!(
+            app.link(&intervention, &busy, "full")
+                .await
+                .status()
+                .is_success()
+        );
+        linked.push(intervention);
+    }
+    let unlinked = app
+        .create_intervention(&organisation, &["SLE"], "active")
+        .await;
+    let only_one = app
+        .create_intervention(&organisation, &["SLE"], "active")
+        .await;
+    assert!(
+        app.link(&only_one, &quiet, "partial")
+            .await
+            .status()
+            .is_success()
+    );
+    let viewer = signed_in(&app, &app.key(gaptrack::domain::Role::Viewer, None)).await;
+    let answers_of = |page: &str, recommendation: &str| {
+        Html::parse_document(page)
+            .select(&select(&format!(
+                "#recommendation-{recommendation} ul a[href^='/interventions/']"
+            )))
+            .count()
+    };
+
+    let page = crate::documents::page_of(&viewer, &app, "/countries/SLE").await;
+    assert_eq!(answers_of(&page, &busy), 10, "the ten strongest are listed");
+    assert_eq!(answers_of(&page, &quiet), 1);
+    let every_one = format!("/interventions?answers={busy}");
+    let links: Vec<String> = Html::parse_document(&page)
+        .select(&select("a"))
+        .filter(|a| a.text().collect::<String>() == "See every intervention linked to it")
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(links, [every_one.as_str()], "only where more answer it");
+
+    let list = crate::documents::page_of(&viewer, &app, &every_one).await;
+    assert!(problems(&list).is_empty(), "{:?}", problems(&list));
+    let document = Html::parse_document(&list);
+    let notice: String = document
+        .select(&select("#answering"))
+        .flat_map(|n| n.text())
+        .collect();
+    assert!(
+        notice.contains(
+            "Interventions linked to recommendation 1 of the 2023 report on Sierra Leone."
+        ),
+        "{notice}"
+    );
+    let listed: HashSet<String> = document
+        .select(&select("table a[href^='/interventions/']"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|href| href.trim_start_matches("/interventions/").to_owned())
+        .collect();
+    assert_eq!(listed, linked.iter().cloned().collect::<HashSet<_>>());
+    assert!(!listed.contains(&unlinked) && !listed.contains(&only_one));
+    assert!(list.contains(&format!(
+        "href=\"/countries/SLE?year=2023#recommendation-{busy}\""
+    )));
+
+    let french = viewer
+        .get(app.url(&every_one))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        french.contains(
+            "Interventions liées à la recommandation 1 du rapport 2023 sur Sierra Leone."
+        ),
+        "{french}"
+    );
+    let missing = viewer
+        .get(app.url(&format!("/interventions?answers={}", uuid::Uuid::nil())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}

@@ -19,6 +19,7 @@ use crate::usecases;
 use crate::usecases::countries::CountryRow;
 use crate::usecases::interventions::{Intervention, InterventionFilter, InterventionOrder};
 use crate::usecases::organisations::OrganisationRow;
+use crate::usecases::recommendations::RecommendationRow;
 use crate::web::error::WebError;
 use crate::web::filters;
 use crate::web::layout::{self, Section};
@@ -35,6 +36,8 @@ pub struct ListQuery {
     country: Option<String>,
     status: Option<String>,
     kind: Option<String>,
+    /// A recommendation: only the interventions linked to it.
+    answers: Option<String>,
     sort: Option<String>,
     /// The last row of the previous page.
     after: Option<String>,
@@ -51,6 +54,7 @@ impl ListQuery {
             ("country", self.country.clone()),
             ("status", self.status.clone()),
             ("kind", self.kind.clone()),
+            ("answers", self.answers.clone()),
             ("sort", self.sort.clone()),
         ];
         for (name, value) in changes {
@@ -122,6 +126,11 @@ pub(super) async fn list(
         kind: filters::optional("kind", query.kind.as_deref())?,
         status: filters::optional("status", query.status.as_deref())?,
         text: crate::domain::search_text("q", query.q.as_deref())?,
+        answers: filters::optional("recommendation", query.answers.as_deref())?,
+    };
+    let answering = match filter.answers {
+        Some(id) => Some(usecases::recommendations::find(state.get_ref(), id).await?),
+        None => None,
     };
     let (sort, order) = order_of(query.sort.as_deref());
     let after = filters::optional::<Uuid>("page", query.after.as_deref())?;
@@ -151,6 +160,7 @@ pub(super) async fn list(
         sort,
         organisations: &organisations,
         countries: &countries,
+        answering: answering.as_ref(),
     };
     let can_create = visitor.caller.may_edit(None);
     let locale = visitor.locale;
@@ -159,6 +169,7 @@ pub(super) async fn list(
         h1 { (title) }
         @if can_create { p { a.button href="/interventions/new" { (locale.text("interventions-log")) } } }
         (view.filters_form())
+        (view.answering())
         (view.iati_offer())
         (view.results(&results))
     };
@@ -188,6 +199,8 @@ struct ListView<'a> {
     sort: &'static str,
     organisations: &'a [OrganisationRow],
     countries: &'a [CountryRow],
+    /// The recommendation the list is narrowed to, if any.
+    answering: Option<&'a RecommendationRow>,
 }
 
 impl ListView<'_> {
@@ -195,6 +208,7 @@ impl ListView<'_> {
         let locale = self.locale;
         html! {
             form.filters.panel method="get" role="search" aria-label=(locale.text("interventions-search-label")) {
+                @if let Some(answers) = self.answering { input type="hidden" name="answers" value=(answers.id); }
                 div {
                     label for="q" { (locale.text("interventions-search")) }
                     input #q type="search" name="q" value=[self.query.q.as_deref()] maxlength="200"
@@ -235,8 +249,37 @@ impl ListView<'_> {
         }
     }
 
+    /// The recommendation the list is narrowed to, with the way back to it and the way out.
+    fn answering(&self) -> Markup {
+        let locale = self.locale;
+        html! {
+            @if let Some(recommendation) = self.answering {
+                @let country = self.countries.iter().find(|c| c.code == recommendation.country_code)
+                    .map_or(recommendation.country_code.clone(), |c| locale.country(&c.code, &c.tip_name).into_owned());
+                div.notice role="status" #answering {
+                    p {
+                        (locale.text_with("interventions-answering", &[
+                            ("position", recommendation.position.into()),
+                            ("country", country.into()),
+                            ("year", recommendation.year.into()),
+                        ]))
+                    }
+                    p.actions {
+                        a href={ "/countries/" (recommendation.country_code) "?year=" (recommendation.year) "#recommendation-" (recommendation.id) } {
+                            (locale.text("interventions-answering-back"))
+                        }
+                        a href=(self.query.href(&[("answers", None), ("after", None), ("from", None)])) {
+                            (locale.text("interventions-answering-all"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn is_filtered(&self) -> bool {
         [
+            &self.query.answers,
             &self.query.q,
             &self.query.organisation,
             &self.query.country,

@@ -46,6 +46,7 @@ answer-line = { $organisation }, { $status }, { $contribution ->
 answer-linked-by = Linked by { $name }
 answer-evidence = Evidence:
 answers-more = More interventions answer it than are listed here.
+answers-all = See every intervention linked to it
 printable-back-to = Back to { $country }
 
 # Linking from the country page.

@@ -58,6 +58,7 @@ answer-line = { $organisation }, { $status }, { $contribution ->
 answer-linked-by = Lien fait par { $name }
 answer-evidence = Justificatif :
 answers-more = D'autres interventions y répondent que celles listées ici.
+answers-all = Voir toutes les interventions qui y sont liées
 printable-back-to = Retour à { $country }
 
 # Lier depuis la page d'un pays.
