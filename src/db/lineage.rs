@@ -41,7 +41,9 @@ pub struct LineageSuggestion {
     pub similarity: f32,
 }
 
-/// The suggestions for `country`'s recommendations of `year`, by position.
+/// The suggestions for `country`'s recommendations of `year`, by position: remembered once
+/// computed, and computed again when the recommendations, translations or refusals they come
+/// from have changed (see `lineage_suggestions_remembered` in `src/db/sql/lineage.sql`).
 pub async fn suggestions(
     connection: &mut Connection,
     country: &str,
@@ -49,7 +51,7 @@ pub async fn suggestions(
 ) -> Result<Vec<LineageSuggestion>, DbError> {
     // A function of the database (`src/db/sql/lineage.sql`), which keeps one plan.
     Ok(
-        diesel::sql_query("SELECT * FROM lineage_suggestions($1, $2, $3)")
+        diesel::sql_query("SELECT * FROM lineage_suggestions_remembered($1, $2, $3)")
             .bind::<Text, _>(country)
             .bind::<Int4, _>(year)
             .bind::<Float4, _>(SUGGESTION_THRESHOLD)

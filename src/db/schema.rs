@@ -400,6 +400,17 @@ diesel::allow_tables_to_appear_in_same_query!(users, share_links);
 diesel::allow_tables_to_appear_in_same_query!(users, user_recovery_codes);
 
 diesel::table! {
+    /// Continuation suggestions once computed, with the basis they were computed on (read and
+    /// written by the database's `lineage_suggestions_remembered` only).
+    lineage_suggestion_cache (country_code, year) {
+        country_code -> Text,
+        year -> Int4,
+        basis -> Text,
+        suggestions -> Jsonb,
+    }
+}
+
+diesel::table! {
     lineage_refusals (recommendation_id, earlier_id) {
         recommendation_id -> Uuid,
         earlier_id -> Uuid,

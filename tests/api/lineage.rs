@@ -292,3 +292,79 @@ async fn a_recommendation_a_later_one_continues_cannot_be_deleted() {
     expect_json(unlinked, StatusCode::OK).await;
     assert_eq!(app.delete(&path).await.status(), StatusCode::NO_CONTENT);
 }
+
+/// The continuation the country page asks an admin about, as its question reads ("" for none).
+async fn asked(client: &reqwest::Client, app: &TestApp) -> String {
+    let page = crate::documents::page_of(client, app, "/countries/SEN?year=2024").await;
+    let document = scraper::Html::parse_document(&page);
+    let legend = scraper::Selector::parse("section.lineage legend").unwrap();
+    document
+        .select(&legend)
+        .map(|l| l.text().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[actix_web::test]
+async fn remembered_suggestions_follow_every_change_they_are_computed_from() {
+    let app = TestApp::spawn().await;
+    reports(&app, &[2022, 2024]).await;
+    let shelters = "Increase funding for shelters for trafficking victims.";
+    let earliest = recommend(&app, "SEN", 2022, shelters, None).await;
+    recommend(
+        &app,
+        "SEN",
+        2024,
+        "Increase funding for shelters for trafficking victims, including children.",
+        None,
+    )
+    .await;
+    let admin =
+        crate::helpers::signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
+    assert_eq!(
+        asked(&admin, &app).await,
+        "2024 no. 1 continues 2022 no. 1?"
+    );
+    assert_eq!(
+        asked(&admin, &app).await,
+        "2024 no. 1 continues 2022 no. 1?"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM lineage_suggestion_cache WHERE country_code = 'SEN' AND year = 2024")
+            .await,
+        1,
+        "computed once, then remembered"
+    );
+
+    // The earlier text reworded beyond likeness, then back.
+    let earliest_path = format!("/api/v1/recommendations/{earliest}");
+    let reword = async |text: &str| app.patch(&earliest_path, &json!({ "text": text })).await;
+    assert_eq!(
+        reword("Adopt a national action plan.").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(asked(&admin, &app).await, "", "no longer alike");
+    assert_eq!(reword(shelters).await.status(), StatusCode::OK);
+    assert_eq!(
+        asked(&admin, &app).await,
+        "2024 no. 1 continues 2022 no. 1?"
+    );
+
+    // A report loaded in between becomes the one before 2024; deleted, 2022 is again.
+    app.create_report(2023).await;
+    let between = recommend(&app, "SEN", 2023, shelters, None).await;
+    assert_eq!(
+        asked(&admin, &app).await,
+        "2024 no. 1 continues 2023 no. 1?"
+    );
+    assert_eq!(
+        app.delete(&format!("/api/v1/recommendations/{between}"))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        asked(&admin, &app).await,
+        "2024 no. 1 continues 2022 no. 1?"
+    );
+}
