@@ -23,25 +23,32 @@ pub struct PeriodIntervention {
 /// never happened.
 const DONE: [InterventionStatus; 2] = [InterventionStatus::Active, InterventionStatus::Completed];
 
-/// Whether an intervention's dates show it was done during the period from `starts_on` to
-/// `ends_on` (it is active or completed, and): it started by the period's end and ended in or
-/// after its start; or it started by the period's end and is still active, with no end yet; or
-/// it ended within the period. Work whose dates cannot place it in the period is never counted
-/// as done in it: see [`to_check_for_period`].
+diesel::define_sql_function!(
+    /// The database's `done_in_period` (`src/db/sql/call_for_information.sql`): whether an
+    /// intervention's status and dates show it was done during the period from `from` to `to`.
+    /// One definition for the pack and the country page, which reads it in SQL of its own.
+    fn done_in_period(
+        status: diesel::sql_types::Text,
+        started_on: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        ended_on: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        from: diesel::sql_types::Date,
+        to: diesel::sql_types::Date,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Bool>
+);
+
+/// Whether an intervention was done in the period from `starts_on` to `ends_on` (see
+/// `done_in_period` in `src/db/sql/call_for_information.sql`). Work whose dates cannot place it
+/// in the period is never counted as done in it: see [`to_check_for_period`].
 #[diesel::dsl::auto_type]
-fn done_in_period(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
-    let done: [InterventionStatus; 2] = DONE;
-    let active: InterventionStatus = InterventionStatus::Active;
-    interventions::status.eq_any(done).and(
-        interventions::started_on
-            .le(ends_on)
-            .and(interventions::ended_on.ge(starts_on))
-            .or(interventions::started_on
-                .le(ends_on)
-                .and(interventions::ended_on.is_null())
-                .and(interventions::status.eq(active)))
-            .or(interventions::ended_on.between(starts_on, ends_on)),
+fn done_in(starts_on: NaiveDate, ends_on: NaiveDate) -> _ {
+    done_in_period(
+        interventions::status,
+        interventions::started_on,
+        interventions::ended_on,
+        starts_on,
+        ends_on,
     )
+    .assume_not_null()
 }
 
 /// Whether an intervention's dates neither place it in the period nor outside it, so that a
@@ -107,7 +114,7 @@ pub async fn interventions_in_period(
         ))
         .into_boxed();
     query = match fit {
-        PeriodFit::Done => query.filter(done_in_period(starts_on, ends_on)),
+        PeriodFit::Done => query.filter(done_in(starts_on, ends_on)),
         PeriodFit::ToCheck => query.filter(to_check_for_period(starts_on, ends_on)),
     };
     if let Some(organisation) = organisation {
@@ -166,30 +173,6 @@ pub async fn answers_of(
         ))
         .load(connection)
         .await?)
-}
-
-/// Which of `country`'s recommendations of `year` some intervention answers whose dates show it
-/// was done in the period from `starts_on` to `ends_on`, of `organisation` only when given.
-pub async fn answered_in_period(
-    connection: &mut Connection,
-    country: &str,
-    year: i32,
-    (starts_on, ends_on): (NaiveDate, NaiveDate),
-    organisation: Option<Uuid>,
-) -> Result<Vec<Uuid>, DbError> {
-    let mut query = links::table
-        .inner_join(recommendations::table)
-        .inner_join(interventions::table)
-        .filter(recommendations::country_code.eq(country.to_owned()))
-        .filter(recommendations::year.eq(year))
-        .filter(done_in_period(starts_on, ends_on))
-        .select(links::recommendation_id)
-        .distinct()
-        .into_boxed();
-    if let Some(organisation) = organisation {
-        query = query.filter(interventions::organisation_id.eq(organisation));
-    }
-    Ok(query.load(connection).await?)
 }
 
 /// The newest report year before `year` with recommendations for `country`.

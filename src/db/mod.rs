@@ -13,6 +13,7 @@ pub mod call_for_information;
 pub mod carry_forward;
 pub mod checked_imports;
 pub mod countries;
+pub mod country_page;
 pub mod databases;
 pub mod edition_digest;
 pub mod gaps;

@@ -11,7 +11,7 @@ use super::schema::organisations;
 use super::{Connection, Constrained, DbError, Guarded, constrained};
 use crate::domain::{AuditAction, Etag, IatiOrganisationType, Precondition, ResourceType};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, serde::Deserialize)]
 #[diesel(table_name = organisations, check_for_backend(diesel::pg::Pg))]
 pub struct OrganisationRow {
     pub id: Uuid,

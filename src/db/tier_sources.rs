@@ -8,7 +8,7 @@ use diesel_async::RunQueryDsl;
 use super::schema::tier_sources;
 use super::{Connection, DbError};
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, serde::Deserialize)]
 #[diesel(table_name = tier_sources, check_for_backend(diesel::pg::Pg))]
 pub struct TierSource {
     pub year: i32,

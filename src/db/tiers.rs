@@ -10,7 +10,7 @@ use super::schema::tier_placements;
 use super::{Connection, Constrained, DbError, constrained};
 use crate::domain::{AuditAction, ResourceType, Tier};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, serde::Deserialize)]
 #[diesel(table_name = tier_placements, check_for_backend(diesel::pg::Pg))]
 pub struct TierRow {
     pub country_code: String,

@@ -13,7 +13,7 @@ use super::schema::recommendation_translations as translations;
 use super::{Connection, Constrained, DbError, constrained};
 use crate::domain::{AuditAction, ResourceType};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, serde::Deserialize)]
 #[diesel(table_name = translations, check_for_backend(diesel::pg::Pg))]
 pub struct TranslationRow {
     pub recommendation_id: Uuid,

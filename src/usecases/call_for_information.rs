@@ -307,23 +307,3 @@ fn by_pillar(actions: Vec<PeriodAction>) -> (Vec<PillarActions>, Vec<PeriodActio
         .collect();
     (pillars, other)
 }
-
-/// The recommendations of `country`'s report of `year` that some intervention active in the
-/// period of the report of `next_year` answers (of `organisation` only, when given): the country
-/// page marks the others as having nothing yet in the period the next report will assess.
-pub async fn answered_in_period(
-    connection: &mut Connection,
-    country: &str,
-    year: i32,
-    next_year: i32,
-    organisation: Option<Uuid>,
-) -> Result<HashSet<Uuid>, Failure> {
-    let period = reporting_period(next_year);
-    let period = (period.starts_on, period.ends_on);
-    Ok(
-        db::answered_in_period(connection, country, year, period, organisation)
-            .await?
-            .into_iter()
-            .collect(),
-    )
-}

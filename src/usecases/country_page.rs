@@ -5,22 +5,19 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::call_for_information::answered_in_period;
 use super::gap_report::{GapFilters, GapReport, gap_report_on};
 pub use super::lineage::LineageSuggestion;
 use super::translations::{self, TranslationRow};
+use crate::db::country_page::PeriodAsked;
 use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
 pub use crate::db::interventions::Intervention;
 pub use crate::db::organisations::OrganisationRow;
 pub use crate::db::tier_sources::TierSource;
 pub use crate::db::tiers::TierRow;
-use crate::db::{
-    Connection, Connections, lineage, organisations, recommendations, tier_sources, tiers,
-};
-use crate::domain::{Caller, Failure, Language, next_report_year};
+use crate::db::{self, Connection, Connections, lineage};
+use crate::domain::{Caller, Failure, Language, next_report_year, reporting_period};
 
 /// How many interventions the page offers to link under each recommendation, newest first; past
 /// it the page says so and points to the interventions list.
@@ -72,7 +69,9 @@ pub enum Linkable {
     },
 }
 
-/// The page of the country `code`, as `caller` sees it with `filters`, on `today`.
+/// The page of the country `code`, as `caller` sees it with `filters`, on `today`: its gap
+/// report, then everything else it shows in one statement (see [`db::country_page`]), and the
+/// suggestions and linkable interventions only for those who get them.
 pub async fn country_page(
     db: &impl Connections,
     caller: &Caller,
@@ -86,12 +85,28 @@ pub async fn country_page(
     let connection = &mut connection;
     let report = gap_report_on(connection, code, filters, interventions_shown).await?;
     let country = report.country.code.clone();
-    let window = match report.year {
-        Some(year) if filters.year.is_none() => {
-            Some(window(connection, &report, year, today).await?)
+    // The window: on the country's latest report (no year asked), the period the next report
+    // will assess.
+    let next_year = report
+        .year
+        .filter(|_| filters.year.is_none())
+        .map(|_| next_report_year(today));
+    let period = next_year.map(|next_year| {
+        let period = reporting_period(next_year);
+        PeriodAsked {
+            starts_on: period.starts_on,
+            ends_on: period.ends_on,
+            organisation: report.organisation,
         }
-        _ => None,
-    };
+    });
+    let reads = db::country_page::page_reads(
+        connection,
+        &country,
+        report.year,
+        translations::translated_into(language),
+        period,
+    )
+    .await?;
     let suggestions = match report.year {
         Some(year) if caller.is_admin() => lineage::suggestions(connection, &country, year).await?,
         _ => Vec::new(),
@@ -100,49 +115,30 @@ pub async fn country_page(
         Some(_) => linkable(connection, caller, &country, report.organisation).await?,
         None => Linkable::Nothing,
     };
-    let ids: Vec<Uuid> = report.recommendations.iter().map(|r| r.id).collect();
-    let translations = translations::in_language(connection, &ids, language).await?;
-    let history = tiers::history(connection, &country).await?;
-    let years_and_before: Vec<i32> = history
-        .iter()
-        .flat_map(|row| [row.year, row.year - 1])
-        .collect();
-    let tier_sources = tier_sources::of_years(connection, &years_and_before)
-        .await?
-        .into_iter()
-        .map(|source| (source.year, source))
-        .collect();
+    let window = next_year
+        .zip(reads.answered)
+        .map(|(next_year, answered)| Window {
+            next_year,
+            answered: answered.into_iter().collect(),
+        });
     Ok(CountryPage {
-        translations,
-        history,
-        tier_sources,
-        years: recommendations::years_of_country(connection, &country).await?,
-        organisations: organisations::all(connection).await?,
+        translations: reads
+            .translations
+            .into_iter()
+            .map(|row| (row.recommendation_id, row))
+            .collect(),
+        history: reads.history,
+        tier_sources: reads
+            .tier_sources
+            .into_iter()
+            .map(|source| (source.year, source))
+            .collect(),
+        years: reads.years,
+        organisations: reads.organisations,
         window,
         suggestions,
         linkable,
         report,
-    })
-}
-
-async fn window(
-    connection: &mut Connection,
-    report: &GapReport,
-    year: i32,
-    today: NaiveDate,
-) -> Result<Window, Failure> {
-    let next_year = next_report_year(today);
-    let answered = answered_in_period(
-        connection,
-        &report.country.code,
-        year,
-        next_year,
-        report.organisation,
-    )
-    .await?;
-    Ok(Window {
-        next_year,
-        answered,
     })
 }
 

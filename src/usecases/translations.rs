@@ -78,6 +78,12 @@ pub async fn of(db: &impl Connections, id: Uuid) -> Result<Vec<TranslationRow>, 
     Ok(translations::of(&mut connection, id).await?)
 }
 
+/// The language whose translations a reader in `language` reads: none for English, the
+/// report's own language.
+pub(super) fn translated_into(language: Language) -> Option<&'static str> {
+    (language != Language::English).then_some(language.as_str())
+}
+
 /// The translations into `language` of the recommendations `ids`, by recommendation: none for
 /// English, the report's own language.
 pub async fn in_language(
@@ -85,10 +91,10 @@ pub async fn in_language(
     ids: &[Uuid],
     language: Language,
 ) -> Result<HashMap<Uuid, TranslationRow>, Failure> {
-    if language == Language::English {
+    let Some(language) = translated_into(language) else {
         return Ok(HashMap::new());
-    }
-    let rows = translations::in_language(connection, ids, language.as_str()).await?;
+    };
+    let rows = translations::in_language(connection, ids, language).await?;
     Ok(rows
         .into_iter()
         .map(|row| (row.recommendation_id, row))

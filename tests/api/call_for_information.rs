@@ -373,3 +373,89 @@ async fn word_packs_asked_for_at_once_are_each_built_in_turn_and_all_arrive() {
         assert_eq!(text(document), first, "every download says the same");
     }
 }
+
+#[actix_web::test]
+async fn the_country_page_notes_what_nothing_done_in_the_next_reports_period_answers() {
+    let app = TestApp::spawn().await;
+    let period = gaptrack::domain::reporting_period(next_report_year(app.now().date_naive()));
+    let latest = next_report_year(app.now().date_naive()) - 1;
+    app.create_report(latest).await;
+    let mut recommendations = Vec::new();
+    for (position, pillar) in [(1, "prosecution"), (2, "protection"), (3, "prevention")] {
+        recommendations.push(
+            app.create_recommendation("SEN", latest, position, pillar)
+                .await,
+        );
+    }
+    let sahel = app.create_organisation("Réseau Sahel").await;
+    let other = app.create_organisation("CenHTRO").await;
+    let in_period = json!({
+        "status": "completed", "started_on": period.starts_on.to_string(),
+        "ended_on": period.starts_on.succ_opt().unwrap().to_string(),
+    });
+    let before_it = json!({
+        "status": "completed", "started_on": "2019-01-01", "ended_on": "2019-06-30",
+    });
+    let fields = |title: &str, dates: &Value| {
+        let mut fields = json!({ "title": title });
+        fields
+            .as_object_mut()
+            .unwrap()
+            .extend(dates.as_object().unwrap().clone());
+        fields
+    };
+    for (organisation, title, dates, answers) in [
+        (&sahel, "Training of Thiès prosecutors", &in_period, 0),
+        (&sahel, "An old shelter", &before_it, 1),
+        (&other, "Hotline", &in_period, 2),
+    ] {
+        let id = intervention(&app, organisation, fields(title, dates)).await;
+        link(
+            &app,
+            &id,
+            &recommendations[answers],
+            json!({"contribution": "full"}),
+        )
+        .await;
+    }
+    let viewer = signed_in(&app, &app.key(Role::Viewer, None)).await;
+    let noted = async |query: &str| -> Vec<usize> {
+        let page = page_of(&viewer, &app, &format!("/countries/SEN{query}")).await;
+        let document = scraper::Html::parse_document(&page);
+        recommendations
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| {
+                let note = format!("#recommendation-{id} .window-note");
+                document
+                    .select(&scraper::Selector::parse(&note).unwrap())
+                    .next()
+                    .is_some()
+            })
+            .map(|(index, _)| index)
+            .collect()
+    };
+
+    assert_eq!(noted("").await, [1], "only the old work's recommendation");
+    assert_eq!(noted(&format!("?organisation={sahel}")).await, [1, 2]);
+    assert_eq!(noted(&format!("?organisation={other}")).await, [0, 1]);
+    assert_eq!(
+        noted(&format!("?year={latest}")).await,
+        Vec::<usize>::new(),
+        "a year asked is read as it was, without the window"
+    );
+    let pack = app
+        .get_json("/api/v1/countries/SEN/call-for-information")
+        .await;
+    let unanswered: Vec<&str> = pack["unanswered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unanswered,
+        [recommendations[1].as_str()],
+        "the pack says the same"
+    );
+}

@@ -1,0 +1,1 @@
+DROP FUNCTION done_in_period(text, date, date, date, date);
