@@ -2,7 +2,8 @@
 //! placements and where their years come from, its report years, the organisations to filter
 //! by, the recommendations' translations in the reader's language and, on its latest report,
 //! which recommendations some intervention done in the period the next report assesses answers.
-//! Read one by one they were six round trips and most of what the page cost over its JSON.
+//! Read one by one they were six round trips and most of what the page cost over its JSON. The
+//! statement is the database's `country_page_reads` (`src/db/sql/country_page.sql`).
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -60,36 +61,48 @@ struct Row {
     answered: Option<Vec<Uuid>>,
 }
 
-/// Each list is a JSON array of rows (their columns named as the Rust fields), since one
-/// statement returns one row; `done_in_period` is the call-for-information pack's rule.
-const PAGE_READS: &str = "
-    SELECT
-      (SELECT coalesce(json_agg(t ORDER BY t.year), '[]')
-         FROM (SELECT country_code, year, tier, waiver, note FROM tier_placements
-                WHERE country_code = $1) t) AS history,
-      (SELECT coalesce(json_agg(s ORDER BY s.year), '[]')
-         FROM (SELECT year, complete, kind FROM tier_sources
-                WHERE year IN (SELECT year FROM tier_placements WHERE country_code = $1
-                               UNION SELECT year - 1 FROM tier_placements WHERE country_code = $1)) s)
-        AS tier_sources,
-      (SELECT coalesce(array_agg(DISTINCT year ORDER BY year DESC), '{}')
-         FROM recommendations WHERE country_code = $1) AS years,
-      (SELECT coalesce(json_agg(o ORDER BY lower(o.name), o.id), '[]')
-         FROM (SELECT id, name, created_at, iati_identifier, iati_organisation_type, archived_at
-                 FROM organisations) o) AS organisations,
-      (SELECT coalesce(json_agg(t), '[]')
-         FROM (SELECT t.recommendation_id, t.language, t.text, t.source_url, t.added_by, t.updated_at
-                 FROM recommendation_translations t
-                 JOIN recommendations r ON r.id = t.recommendation_id
-                WHERE r.country_code = $1 AND r.year = $2 AND t.language = $3) t) AS translations,
-      CASE WHEN $4::date IS NOT NULL THEN
-        (SELECT coalesce(array_agg(r.id), '{}') FROM recommendations r
-          WHERE r.country_code = $1 AND r.year = $2
-            AND EXISTS (SELECT 1 FROM links l JOIN interventions i ON i.id = l.intervention_id
-                         WHERE l.recommendation_id = r.id
-                           AND ($6::uuid IS NULL OR i.organisation_id = $6)
-                           AND done_in_period(i.status, i.started_on, i.ended_on, $4, $5)))
-      END AS answered";
+/// The call of the database's `country_page_reads` (`src/db/sql/country_page.sql`), typed so
+/// that diesel prepares it once per connection (it never caches `sql_query`), as the function
+/// plans its statement once: planning that statement on every view cost more than running it.
+struct PageReadsStatement<'a> {
+    country: &'a str,
+    year: Option<i32>,
+    language: Option<&'a str>,
+    starts_on: Option<NaiveDate>,
+    ends_on: Option<NaiveDate>,
+    organisation: Option<Uuid>,
+}
+
+impl diesel::query_builder::QueryId for PageReadsStatement<'_> {
+    type QueryId = PageReadsStatement<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for PageReadsStatement<'_> {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PageReadsStatement<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> diesel::QueryResult<()> {
+        out.push_sql("SELECT * FROM country_page_reads(");
+        out.push_bind_param::<Text, _>(&self.country)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Int4>, _>(&self.year)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&self.language)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Date>, _>(&self.starts_on)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Date>, _>(&self.ends_on)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<SqlUuid>, _>(&self.organisation)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
 
 /// The page's reads for `country`, its report `year` (none when it has no recommendations),
 /// translations into `language` (none when `None`), and the work done in `period` when asked.
@@ -100,15 +113,15 @@ pub async fn page_reads(
     language: Option<&str>,
     period: Option<PeriodAsked>,
 ) -> Result<PageReads, DbError> {
-    let row: Row = diesel::sql_query(PAGE_READS)
-        .bind::<Text, _>(country)
-        .bind::<Nullable<Int4>, _>(year)
-        .bind::<Nullable<Text>, _>(language)
-        .bind::<Nullable<Date>, _>(period.map(|p| p.starts_on))
-        .bind::<Nullable<Date>, _>(period.map(|p| p.ends_on))
-        .bind::<Nullable<SqlUuid>, _>(period.and_then(|p| p.organisation))
-        .get_result(connection)
-        .await?;
+    let statement = PageReadsStatement {
+        country,
+        year,
+        language,
+        starts_on: period.map(|p| p.starts_on),
+        ends_on: period.map(|p| p.ends_on),
+        organisation: period.and_then(|p| p.organisation),
+    };
+    let row: Row = statement.get_result(connection).await?;
     Ok(PageReads {
         history: rows_of(row.history)?,
         tier_sources: rows_of(row.tier_sources)?,

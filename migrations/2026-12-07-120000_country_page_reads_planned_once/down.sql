@@ -1,0 +1,1 @@
+DROP FUNCTION country_page_reads(text, integer, text, date, date, uuid);
