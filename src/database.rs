@@ -138,8 +138,8 @@ impl Database {
     }
 
     /// A pool of `size` connections to it, for a command that calls use cases.
-    pub fn pool(&self, size: usize, config: &Config) -> Result<db::DbPool, DbError> {
-        db::build_pool(&self.url, size, &config.timeouts)
+    pub fn pool(&self, size: usize, config: &Config) -> Result<db::DbPool, OpenError> {
+        Ok(db::build_pool(&self.url, size, &config.timeouts)?)
     }
 
     /// Stops the local cluster, if gaptrack started one.

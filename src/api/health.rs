@@ -6,9 +6,9 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db;
 use crate::http::AppState;
 use crate::http::error::{ApiError, Problem};
+use crate::usecases::health;
 
 /// A load balancer must learn within 2 s that this instance cannot serve: the probe gives the
 /// database a little less than that.
@@ -34,7 +34,7 @@ pub async fn healthz() -> HttpResponse {
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    match tokio::time::timeout(READINESS_TIMEOUT, db::ping(&state.pool)).await {
+    match tokio::time::timeout(READINESS_TIMEOUT, health::database_answers(state.get_ref())).await {
         Ok(answer) => answer?,
         Err(_) => {
             return Err(ApiError::Unavailable(format!(

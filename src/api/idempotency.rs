@@ -26,12 +26,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::db::idempotency::{self, Claim, SealedResponse};
 use crate::domain::{Caller, Refusal};
 use crate::http::AppState;
 use crate::http::body::read_bounded;
 use crate::http::error::ApiError;
 use crate::http::upload::receiving;
+use crate::usecases::idempotency::{self, Claim, KeyUse, SealedResponse};
 use crate::usecases::imports::MAX_IMPORT_BYTES;
 
 /// The request header.
@@ -79,19 +79,20 @@ pub async fn replay_or_record(
         .key_id
         .ok_or_else(|| ApiError::Internal("an API request without a key".into()))?;
     let abandoned_after = state.timeouts.request * 2 + Duration::from_secs(1);
-    let mut connection = state.connection().await?;
-    let claim = idempotency::claim(
-        &mut connection,
+    let key_use = KeyUse {
         api_key_id,
-        &key,
-        &request_sha256,
+        key: &key,
+        request_sha256: &request_sha256,
+    };
+    let claim = idempotency::claim(
+        state.get_ref(),
+        key_use,
         KEY_LIFETIME,
         abandoned_after,
         state.clock.now(),
     )
     .await
     .map_err(ApiError::from)?;
-    drop(connection);
     match claim {
         Claim::Replay(stored) => {
             let answer = seal.open(&stored)?;
@@ -189,20 +190,14 @@ struct Held<'a> {
 }
 
 async fn release(state: &AppState, claim: &Held<'_>) -> Result<(), ApiError> {
-    let mut connection = state.connection().await?;
-    Ok(idempotency::release(&mut connection, claim.api_key_id, claim.key, claim.claim_id).await?)
+    Ok(idempotency::release(state, claim.api_key_id, claim.key, claim.claim_id).await?)
 }
 
 async fn keep(state: &AppState, claim: &Held<'_>, answer: &SealedResponse) -> Result<(), ApiError> {
-    let mut connection = state.connection().await?;
-    Ok(idempotency::complete(
-        &mut connection,
-        claim.api_key_id,
-        claim.key,
-        claim.claim_id,
-        answer,
+    Ok(
+        idempotency::keep_answer(state, claim.api_key_id, claim.key, claim.claim_id, answer)
+            .await?,
     )
-    .await?)
 }
 
 /// A key is 1 to 255 visible ASCII characters (a UUID is a good one).

@@ -6,8 +6,9 @@ use uuid::Uuid;
 
 use super::CliError;
 use crate::config::Config;
-use crate::db::{self, DbPool};
+use crate::database::Database;
 use crate::domain::{Actor, Role};
+use crate::usecases::DbPool;
 use crate::usecases::accounts::{self, Invitation};
 
 #[derive(Debug, Subcommand, PartialEq, Eq)]
@@ -39,10 +40,10 @@ pub enum UsersCommand {
     List,
 }
 
-/// Runs a `users` command against the database at `url`.
-pub async fn run(url: &str, command: UsersCommand) -> Result<(), CliError> {
+/// Runs a `users` command against `database`.
+pub async fn run(database: &Database, command: UsersCommand) -> Result<(), CliError> {
     let config = Config::from_env().map_err(CliError::Config)?;
-    let pool: DbPool = db::build_pool(url, 2, &config.timeouts)?;
+    let pool = database.pool(2, &config)?;
     match command {
         UsersCommand::FirstAdmin => {
             let actor = Actor::command_line("users first-admin");

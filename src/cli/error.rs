@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::database::OpenError;
-use crate::db::DbError;
 use crate::demo::DemoError;
 use crate::domain::Failure;
 use crate::generate::GenerateError;
@@ -20,8 +19,6 @@ pub enum CliError {
     Open(#[from] OpenError),
     #[error("cannot connect to the database")]
     Connect(#[source] diesel::ConnectionError),
-    #[error("the database failed")]
-    Db(#[from] DbError),
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
     #[error("{}", describe(.0))]

@@ -174,7 +174,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
         }
         Command::Keys(command) => with_database(async |url| keys_command(url, command).await).await,
         Command::Users(command) => {
-            with_database(async |url| accounts::run(url, command).await).await
+            with_opened_database(async |database| accounts::run(database, command).await).await
         }
         Command::Dev(DevCommand::Generate { scale }) => {
             with_database(async |url| {
@@ -245,9 +245,16 @@ pub async fn run(command: Command) -> Result<(), CliError> {
 async fn with_database(
     work: impl AsyncFnOnce(&str) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
+    with_opened_database(async |database| work(&database.url).await).await
+}
+
+/// [`with_database`], for `work` that needs the opened [`Database`] itself (its pool).
+async fn with_opened_database(
+    work: impl AsyncFnOnce(&Database) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let config = Config::from_env().map_err(CliError::Config)?;
     let database = Database::open(&config).await?;
-    let result = work(&database.url).await;
+    let result = work(&database).await;
     database.close();
     result
 }

@@ -401,12 +401,9 @@ pub async fn connect_once(url: &str) -> Result<AsyncPgConnection, DbError> {
         .map_err(|error| DbError::Unavailable(error.to_string()))
 }
 
-/// Whether the database answers a trivial query.
-pub async fn ping(pool: &DbPool) -> Result<(), DbError> {
-    let mut connection = connection(pool).await?;
-    diesel::sql_query("SELECT 1")
-        .execute(&mut connection)
-        .await?;
+/// Whether the database answers a trivial query on `connection`.
+pub async fn answers(connection: &mut Connection) -> Result<(), DbError> {
+    diesel::sql_query("SELECT 1").execute(connection).await?;
     Ok(())
 }
 

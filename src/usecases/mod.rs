@@ -9,9 +9,9 @@
 //! database (the caller's rights, the input's rules) is answered before one is asked for.
 //!
 //! Reads come here too, even those that are only a query: an edge calls no `db::` function
-//! (`tests/api/architecture.rs` keeps the list of those that still do, which only shrinks). The
-//! rows a use case answers are re-exported by it, and so is the connection type, for an edge that
-//! holds a connection across several use cases.
+//! (`tests/api/architecture.rs` fails when one does). The
+//! rows a use case answers are re-exported by it, and so are the connection type, for an edge that
+//! holds a connection across several use cases, and the pool's, for the command line's own.
 
 pub mod accounts;
 pub mod audit;
@@ -24,7 +24,9 @@ pub mod coverage;
 pub mod digest_letter;
 pub mod edition_digest;
 pub mod gap_report;
+pub mod health;
 pub mod iati;
+pub mod idempotency;
 pub mod imports;
 pub mod intervention_page;
 pub mod interventions;
@@ -42,4 +44,4 @@ pub mod share_links;
 pub mod tiers;
 pub mod translations;
 
-pub use crate::db::Connection;
+pub use crate::db::{Connection, DbPool};
