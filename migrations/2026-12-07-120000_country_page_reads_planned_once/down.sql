@@ -1,1 +1,1 @@
-DROP FUNCTION country_page_reads(text, integer, text, date, date, uuid);
+DROP FUNCTION country_page_reads(text, integer, text, date, date, uuid, real);

@@ -1,18 +1,20 @@
 //! What a country's page reads besides its gap report, in one statement: the country's
 //! placements and where their years come from, its report years, the organisations to filter
 //! by, the recommendations' translations in the reader's language and, on its latest report,
-//! which recommendations some intervention done in the period the next report assesses answers.
+//! which recommendations some intervention done in the period the next report assesses answers,
+//! and for an admin the continuations to confirm.
 //! Read one by one they were six round trips and most of what the page cost over its JSON. The
 //! statement is the database's `country_page_reads` (`src/db/sql/country_page.sql`).
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::result::Error as DieselError;
-use diesel::sql_types::{Array, Date, Int4, Json, Nullable, Text, Uuid as SqlUuid};
+use diesel::sql_types::{Array, Date, Float4, Int4, Json, Nullable, Text, Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
+use super::lineage::{LineageSuggestion, SUGGESTION_THRESHOLD};
 use super::organisations::OrganisationRow;
 use super::tier_sources::TierSource;
 use super::tiers::TierRow;
@@ -43,6 +45,8 @@ pub struct PageReads {
     pub translations: Vec<TranslationRow>,
     /// The report's recommendations answered by work done in the period, when one was asked.
     pub answered: Option<Vec<Uuid>>,
+    /// The continuations to confirm, when asked (empty otherwise).
+    pub suggestions: Vec<LineageSuggestion>,
 }
 
 #[derive(QueryableByName)]
@@ -59,6 +63,8 @@ struct Row {
     translations: serde_json::Value,
     #[diesel(sql_type = Nullable<Array<SqlUuid>>)]
     answered: Option<Vec<Uuid>>,
+    #[diesel(sql_type = Nullable<Json>)]
+    suggestions: Option<serde_json::Value>,
 }
 
 /// The call of the database's `country_page_reads` (`src/db/sql/country_page.sql`), typed so
@@ -71,6 +77,7 @@ struct PageReadsStatement<'a> {
     starts_on: Option<NaiveDate>,
     ends_on: Option<NaiveDate>,
     organisation: Option<Uuid>,
+    suggest_above: Option<f32>,
 }
 
 impl diesel::query_builder::QueryId for PageReadsStatement<'_> {
@@ -99,19 +106,23 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PageReadsStatement
         out.push_bind_param::<Nullable<Date>, _>(&self.ends_on)?;
         out.push_sql(", ");
         out.push_bind_param::<Nullable<SqlUuid>, _>(&self.organisation)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Float4>, _>(&self.suggest_above)?;
         out.push_sql(")");
         Ok(())
     }
 }
 
 /// The page's reads for `country`, its report `year` (none when it has no recommendations),
-/// translations into `language` (none when `None`), and the work done in `period` when asked.
+/// translations into `language` (none when `None`), the work done in `period` when asked, and
+/// the continuation suggestions (see [`super::lineage::suggestions`]) when `with_suggestions`.
 pub async fn page_reads(
     connection: &mut Connection,
     country: &str,
     year: Option<i32>,
     language: Option<&str>,
     period: Option<PeriodAsked>,
+    with_suggestions: bool,
 ) -> Result<PageReads, DbError> {
     let statement = PageReadsStatement {
         country,
@@ -120,6 +131,7 @@ pub async fn page_reads(
         starts_on: period.map(|p| p.starts_on),
         ends_on: period.map(|p| p.ends_on),
         organisation: period.and_then(|p| p.organisation),
+        suggest_above: with_suggestions.then_some(SUGGESTION_THRESHOLD),
     };
     let row: Row = statement.get_result(connection).await?;
     Ok(PageReads {
@@ -129,6 +141,10 @@ pub async fn page_reads(
         organisations: rows_of(row.organisations)?,
         translations: rows_of(row.translations)?,
         answered: row.answered,
+        suggestions: match row.suggestions {
+            Some(json) => rows_of(json)?,
+            None => Vec::new(),
+        },
     })
 }
 

@@ -20,8 +20,11 @@ use crate::domain::{AuditAction, Precondition, ResourceType};
 pub const SUGGESTION_THRESHOLD: f32 = 0.35;
 
 /// A recommendation of the year asked for that has no earlier one yet, with the most alike
-/// recommendation of the country's previous report that nobody has refused for it.
-#[derive(Debug, Clone, QueryableByName)]
+/// recommendation of the country's previous report that nobody has refused for it: read with
+/// the country's page ([`super::country_page::page_reads`]), from the database's
+/// `lineage_suggestions_remembered` (`src/db/sql/lineage.sql`), which computes them again only
+/// when the recommendations, translations or refusals they come from have changed.
+#[derive(Debug, Clone, QueryableByName, serde::Deserialize)]
 pub struct LineageSuggestion {
     #[diesel(sql_type = SqlUuid)]
     pub id: Uuid,
@@ -39,25 +42,6 @@ pub struct LineageSuggestion {
     pub earlier_text: String,
     #[diesel(sql_type = Float4)]
     pub similarity: f32,
-}
-
-/// The suggestions for `country`'s recommendations of `year`, by position: remembered once
-/// computed, and computed again when the recommendations, translations or refusals they come
-/// from have changed (see `lineage_suggestions_remembered` in `src/db/sql/lineage.sql`).
-pub async fn suggestions(
-    connection: &mut Connection,
-    country: &str,
-    year: i32,
-) -> Result<Vec<LineageSuggestion>, DbError> {
-    // A function of the database (`src/db/sql/lineage.sql`), which keeps one plan.
-    Ok(
-        diesel::sql_query("SELECT * FROM lineage_suggestions_remembered($1, $2, $3)")
-            .bind::<Text, _>(country)
-            .bind::<Int4, _>(year)
-            .bind::<Float4, _>(SUGGESTION_THRESHOLD)
-            .load(connection)
-            .await?,
-    )
 }
 
 /// One answer to a suggestion.

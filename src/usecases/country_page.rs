@@ -16,7 +16,7 @@ pub use crate::db::interventions::Intervention;
 pub use crate::db::organisations::OrganisationRow;
 pub use crate::db::tier_sources::TierSource;
 pub use crate::db::tiers::TierRow;
-use crate::db::{self, Connection, Connections, lineage};
+use crate::db::{self, Connection, Connections};
 use crate::domain::{Caller, Failure, Language, next_report_year, reporting_period};
 
 /// How many interventions the page offers to link under each recommendation, newest first; past
@@ -105,12 +105,9 @@ pub async fn country_page(
         report.year,
         translations::translated_into(language),
         period,
+        report.year.is_some() && caller.is_admin(),
     )
     .await?;
-    let suggestions = match report.year {
-        Some(year) if caller.is_admin() => lineage::suggestions(connection, &country, year).await?,
-        _ => Vec::new(),
-    };
     let linkable = match report.year {
         Some(_) => linkable(connection, caller, &country, report.organisation).await?,
         None => Linkable::Nothing,
@@ -136,7 +133,7 @@ pub async fn country_page(
         years: reads.years,
         organisations: reads.organisations,
         window,
-        suggestions,
+        suggestions: reads.suggestions,
         linkable,
         report,
     })

@@ -1,6 +1,6 @@
 //! Confirming which recommendations of a country's new report continue its previous report's
-//! (admins only, as any change to a recommendation): the suggestions come from
-//! [`db::lineage::suggestions`](crate::db::lineage::suggestions); the answers are checked against the line rule
+//! (admins only, as any change to a recommendation): the suggestions come with the country's page
+//! ([`super::country_page`]); the answers are checked against the line rule
 //! ([`crate::domain::continues`]) and stored all at once or not at all.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -3,12 +3,12 @@
 -- placements and the sources of their years (and of the years before them), its report years,
 -- every organisation (the page's filter), the translations of a year's recommendations into a
 -- language, and, when a period is given, which of them some intervention done in it answers (of
--- one organisation, when given). Each list is a JSON array of rows.
+-- one organisation, when given), and, when a threshold is given, the continuations to confirm
+-- (remembered: this is why the function is volatile). Each list is a JSON array of rows.
 
-CREATE OR REPLACE FUNCTION public.country_page_reads(p_country text, p_year integer, p_language text, p_from date, p_to date, p_organisation uuid)
- RETURNS TABLE(history json, tier_sources json, years integer[], organisations json, translations json, answered uuid[])
+CREATE OR REPLACE FUNCTION public.country_page_reads(p_country text, p_year integer, p_language text, p_from date, p_to date, p_organisation uuid, p_suggest_above real)
+ RETURNS TABLE(history json, tier_sources json, years integer[], organisations json, translations json, answered uuid[], suggestions json)
  LANGUAGE plpgsql
- STABLE
  SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 BEGIN
@@ -42,6 +42,10 @@ BEGIN
                          WHERE l.recommendation_id = r.id
                            AND (p_organisation IS NULL OR i.organisation_id = p_organisation)
                            AND done_in_period(i.status, i.started_on, i.ended_on, p_from, p_to)))
+      END,
+      CASE WHEN p_suggest_above IS NOT NULL THEN
+        (SELECT coalesce(json_agg(s ORDER BY s.position), '[]')
+           FROM lineage_suggestions_remembered(p_country, p_year, p_suggest_above) s)
       END;
 END
 $function$;
