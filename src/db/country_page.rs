@@ -115,7 +115,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PageReadsStatement
 
 /// The page's reads for `country`, its report `year` (none when it has no recommendations),
 /// translations into `language` (none when `None`), the work done in `period` when asked, and
-/// the continuation suggestions (see [`super::lineage::suggestions`]) when `with_suggestions`.
+/// the continuation suggestions (see [`LineageSuggestion`]) when `with_suggestions`.
 pub async fn page_reads(
     connection: &mut Connection,
     country: &str,
