@@ -180,3 +180,76 @@ async fn a_program_manager_searches_sorts_and_pages_the_interventions_list() {
     browser.screenshot("intervention-form-phone").await;
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn a_reader_follows_a_recommendation_to_every_intervention_linked_to_it_on_a_phone() {
+    let app = TestApp::spawn().await;
+    app.create_report(2023).await;
+    let recommendation = app
+        .create_recommendation("SLE", 2023, 1, "protection")
+        .await;
+    let organisation = app.create_organisation("CenHTRO").await;
+    for _ in 0..11 {
+        let intervention = app
+            .create_intervention(&organisation, &["SLE"], "active")
+            .await;
+        assert_eq!(
+            app.link(&intervention, &recommendation, "full")
+                .await
+                .status(),
+            StatusCode::CREATED
+        );
+    }
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&app.key(Role::Viewer, None)).await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    let answers = format!("#recommendation-{recommendation} ul li");
+
+    for (language, see_all, notice, back) in [
+        (
+            "en",
+            "See every intervention linked to it",
+            "Interventions linked to recommendation 1 of the 2023 report on Sierra Leone.",
+            "Back to the recommendation",
+        ),
+        (
+            "fr",
+            "Voir toutes les interventions qui y sont liées",
+            "Interventions liées à la recommandation 1 du rapport 2023 sur Sierra Leone.",
+            "Revenir à la recommandation",
+        ),
+    ] {
+        browser.goto(&format!("/language/{language}")).await;
+        browser.goto("/countries/SLE").await;
+        assert_eq!(browser.count(&answers).await, 10, "the ten strongest");
+        let every_one = format!("a[href='/interventions?answers={recommendation}']");
+        assert_eq!(browser.text(&every_one).await, see_all);
+        browser
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                vec![serde_json::to_value(browser.css(&every_one).await).unwrap()],
+            )
+            .await
+            .unwrap();
+        browser
+            .screenshot(&format!("country-more-answers-phone-{language}"))
+            .await;
+        browser.click(&every_one).await;
+        assert_eq!(browser.text("#answering p").await, notice);
+        assert_eq!(browser.count("main table tbody tr").await, 11, "all eleven");
+        assert_eq!(browser.past_the_edge().await, Vec::<String>::new());
+        browser
+            .screenshot(&format!("interventions-answering-phone-{language}"))
+            .await;
+        browser.client.set_window_size(1280, 800).await.unwrap();
+        browser
+            .screenshot(&format!("interventions-answering-desktop-{language}"))
+            .await;
+        browser.client.set_window_size(390, 844).await.unwrap();
+        assert_eq!(browser.text("#answering p.actions a").await, back);
+        browser.click("#answering p.actions a").await;
+        assert_eq!(browser.path().await, "/countries/SLE?year=2023");
+    }
+    browser.close().await;
+}

@@ -168,8 +168,8 @@ pub(super) async fn list(
     let content = html! {
         h1 { (title) }
         @if can_create { p { a.button href="/interventions/new" { (locale.text("interventions-log")) } } }
-        (view.filters_form())
         (view.answering())
+        (view.filters_form())
         (view.iati_offer())
         (view.results(&results))
     };
