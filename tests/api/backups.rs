@@ -373,7 +373,8 @@ async fn the_daily_backup_is_taken_once_a_day_kept_n_deep_and_told_to_admins_and
     let kilobytes = (third.bytes + 512) / 1024;
     let last = gaptrack::i18n::written::moment(gaptrack::i18n::Locale::ENGLISH, third.taken_at);
     assert!(
-        page.contains(&format!("Last backup: {last}, {kilobytes} KB.")),
+        // A no-break space keeps the number and its unit on one line.
+        page.contains(&format!("Last backup: {last}, {kilobytes}\u{a0}KB.")),
         "{page}"
     );
     assert!(page.contains("Daily"), "{page}");

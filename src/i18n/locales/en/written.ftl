@@ -18,5 +18,5 @@ written-moment = { $date }, { $time } UTC
 written-period = { $from } to { $to }
 # A whole percentage, after its number is written: "27%".
 written-percent = { $number }%
-written-kilobytes = { $number } KB
-written-megabytes = { $number } MB
+written-kilobytes = { $number } KB
+written-megabytes = { $number } MB
