@@ -5,9 +5,9 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use uuid::Uuid;
 
-use super::keys::{self, ApiKeyRow};
-use super::schema::web_sessions;
-use super::users::{self, UserRow};
+use super::keys::ApiKeyRow;
+use super::schema::{api_keys, users, web_sessions};
+use super::users::UserRow;
 use super::{Connection, DbError};
 use crate::domain::{SessionPending, UserState};
 
@@ -86,6 +86,9 @@ pub async fn insert(
 /// The session with this id digest, if it has not expired and its holder may still sign in: a
 /// key not revoked (whose owner, if any, is active), or an active person. Notes its use at most
 /// once a minute.
+///
+/// One statement: every page asks it first. A session is a person's or a key's, never both, so
+/// one join to `users` finds the person or the key's owner.
 pub async fn find_live(
     connection: &mut Connection,
     id_sha256: &[u8],
@@ -93,44 +96,44 @@ pub async fn find_live(
 ) -> Result<Option<Session>, DbError> {
     type Found = (
         Option<Uuid>,
-        Option<Uuid>,
         String,
         Option<SessionPending>,
         DateTime<Utc>,
+        Option<ApiKeyRow>,
+        Option<UserRow>,
     );
     let found: Option<Found> = web_sessions::table
+        .left_join(api_keys::table.on(web_sessions::api_key_id.eq(api_keys::id.nullable())))
+        .left_join(
+            users::table.on(web_sessions::user_id
+                .eq(users::id.nullable())
+                .or(api_keys::owner_id.eq(users::id.nullable()))),
+        )
         .filter(web_sessions::id_sha256.eq(id_sha256))
         .filter(web_sessions::expires_at.gt(now))
         .select((
-            web_sessions::api_key_id,
             web_sessions::user_id,
             web_sessions::csrf_token,
             web_sessions::pending,
             web_sessions::last_seen_at,
+            Option::<ApiKeyRow>::as_select(),
+            Option::<UserRow>::as_select(),
         ))
         .first(connection)
         .await
         .optional()?;
-    let Some((key_id, user_id, csrf_token, pending, last_seen_at)) = found else {
+    let Some((user_id, csrf_token, pending, last_seen_at, key, user)) = found else {
         return Ok(None);
     };
-    let holder = match (key_id, user_id) {
-        (_, Some(user_id)) => match users::find(connection, user_id).await? {
-            Some(user) if user.state == UserState::Active => Holder::Person(user),
-            _ => return Ok(None),
-        },
-        (Some(key_id), None) => match keys::find_with_owner(connection, key_id).await? {
-            Some((key, owner))
-                if key.revoked_at.is_none()
-                    && owner
-                        .as_ref()
-                        .is_none_or(|owner| owner.state == UserState::Active) =>
-            {
-                Holder::Key { key, owner }
-            }
-            _ => return Ok(None),
-        },
-        (None, None) => return Ok(None),
+    let active = |user: &UserRow| user.state == UserState::Active;
+    let holder = match (user_id, key, user) {
+        (Some(_), _, Some(user)) if active(&user) => Holder::Person(user),
+        (None, Some(key), owner)
+            if key.revoked_at.is_none() && owner.as_ref().is_none_or(active) =>
+        {
+            Holder::Key { key, owner }
+        }
+        _ => return Ok(None),
     };
     if now - last_seen_at >= chrono::TimeDelta::minutes(1) {
         diesel::update(web_sessions::table.find(id_sha256))
