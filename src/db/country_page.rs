@@ -7,8 +7,9 @@
 //! statement is the database's `country_page_reads` (`src/db/sql/country_page.sql`).
 
 use chrono::NaiveDate;
+use diesel::deserialize::FromSql;
+use diesel::pg::{Pg, PgValue};
 use diesel::prelude::*;
-use diesel::result::Error as DieselError;
 use diesel::sql_types::{Array, Date, Float4, Int4, Json, Nullable, Text, Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use serde::de::DeserializeOwned;
@@ -52,19 +53,29 @@ pub struct PageReads {
 #[derive(QueryableByName)]
 struct Row {
     #[diesel(sql_type = Json)]
-    history: serde_json::Value,
+    history: JsonRows<TierRow>,
     #[diesel(sql_type = Json)]
-    tier_sources: serde_json::Value,
+    tier_sources: JsonRows<TierSource>,
     #[diesel(sql_type = Array<Int4>)]
     years: Vec<i32>,
     #[diesel(sql_type = Json)]
-    organisations: serde_json::Value,
+    organisations: JsonRows<OrganisationRow>,
     #[diesel(sql_type = Json)]
-    translations: serde_json::Value,
+    translations: JsonRows<TranslationRow>,
     #[diesel(sql_type = Nullable<Array<SqlUuid>>)]
     answered: Option<Vec<Uuid>>,
     #[diesel(sql_type = Nullable<Json>)]
-    suggestions: Option<serde_json::Value>,
+    suggestions: Option<JsonRows<LineageSuggestion>>,
+}
+
+/// A JSON array of rows, read straight into them: every view of the page reads a few of these,
+/// and going through `serde_json::Value` first doubled the work.
+struct JsonRows<T>(Vec<T>);
+
+impl<T: DeserializeOwned> FromSql<Json, Pg> for JsonRows<T> {
+    fn from_sql(value: PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        Ok(Self(serde_json::from_slice(value.as_bytes())?))
+    }
 }
 
 /// The call of the database's `country_page_reads` (`src/db/sql/country_page.sql`), typed so
@@ -135,20 +146,12 @@ pub async fn page_reads(
     };
     let row: Row = statement.get_result(connection).await?;
     Ok(PageReads {
-        history: rows_of(row.history)?,
-        tier_sources: rows_of(row.tier_sources)?,
+        history: row.history.0,
+        tier_sources: row.tier_sources.0,
         years: row.years,
-        organisations: rows_of(row.organisations)?,
-        translations: rows_of(row.translations)?,
+        organisations: row.organisations.0,
+        translations: row.translations.0,
         answered: row.answered,
-        suggestions: match row.suggestions {
-            Some(json) => rows_of(json)?,
-            None => Vec::new(),
-        },
+        suggestions: row.suggestions.map(|rows| rows.0).unwrap_or_default(),
     })
-}
-
-fn rows_of<T: DeserializeOwned>(json: serde_json::Value) -> Result<Vec<T>, DbError> {
-    serde_json::from_value(json)
-        .map_err(|e| DbError::from(DieselError::DeserializationError(e.into())))
 }

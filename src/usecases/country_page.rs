@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
-use super::gap_report::{GapFilters, GapReport, gap_report_on};
+use super::gap_report::{
+    GapFilters, GapReport, TierSummary, report_of, report_subject, tier_summary,
+};
 pub use super::lineage::LineageSuggestion;
 use super::translations::{self, TranslationRow};
 use crate::db::country_page::PeriodAsked;
@@ -69,9 +71,11 @@ pub enum Linkable {
     },
 }
 
-/// The page of the country `code`, as `caller` sees it with `filters`, on `today`: its gap
-/// report, then everything else it shows in one statement (see [`db::country_page`]), and the
-/// suggestions and linkable interventions only for those who get them.
+/// The page of the country `code`, as `caller` sees it with `filters`, on `today`: what its
+/// report is of (country, year), then everything else it shows but the recommendations in one
+/// statement (see [`db::country_page`]), whose placements give the report's tier, then the
+/// report's recommendations and the interventions the visitor may link. The JSON report reads
+/// the tier itself ([`super::gap_report::gap_report_on`]); the rule is the same function.
 pub async fn country_page(
     db: &impl Connections,
     caller: &Caller,
@@ -83,12 +87,12 @@ pub async fn country_page(
     let today = db.now().date_naive();
     let mut connection = db.connect().await?;
     let connection = &mut connection;
-    let report = gap_report_on(connection, code, filters, interventions_shown).await?;
-    let country = report.country.code.clone();
+    let subject = report_subject(connection, code, filters).await?;
+    let country = subject.country.code.clone();
+    let year = subject.year;
     // The window: on the country's latest report (no year asked), the period the next report
     // will assess.
-    let next_year = report
-        .year
+    let next_year = year
         .filter(|_| filters.year.is_none())
         .map(|_| next_report_year(today));
     let period = next_year.map(|next_year| {
@@ -96,18 +100,26 @@ pub async fn country_page(
         PeriodAsked {
             starts_on: period.starts_on,
             ends_on: period.ends_on,
-            organisation: report.organisation,
+            organisation: filters.organisation,
         }
     });
     let reads = db::country_page::page_reads(
         connection,
         &country,
-        report.year,
+        year,
         translations::translated_into(language),
         period,
-        report.year.is_some() && caller.is_admin(),
+        year.is_some() && caller.is_admin(),
     )
     .await?;
+    let tier_sources: HashMap<i32, TierSource> = reads
+        .tier_sources
+        .into_iter()
+        .map(|source| (source.year, source))
+        .collect();
+    // The page has every placement at hand: the report's is read from them, not again.
+    let tier = year.and_then(|year| placement_of(&reads.history, &tier_sources, year));
+    let report = report_of(connection, subject, tier, filters, interventions_shown).await?;
     let linkable = match report.year {
         Some(_) => linkable(connection, caller, &country, report.organisation).await?,
         None => Linkable::Nothing,
@@ -125,11 +137,7 @@ pub async fn country_page(
             .map(|row| (row.recommendation_id, row))
             .collect(),
         history: reads.history,
-        tier_sources: reads
-            .tier_sources
-            .into_iter()
-            .map(|source| (source.year, source))
-            .collect(),
+        tier_sources,
         years: reads.years,
         organisations: reads.organisations,
         window,
@@ -137,6 +145,24 @@ pub async fn country_page(
         linkable,
         report,
     })
+}
+
+/// The country's placement in `year` among its `placements`, with its move from the year
+/// before's (told only when that year is known in full or the country was placed in it).
+fn placement_of(
+    placements: &[TierRow],
+    sources: &HashMap<i32, TierSource>,
+    year: i32,
+) -> Option<TierSummary> {
+    let placement = placements.iter().find(|row| row.year == year)?;
+    let previous = placements
+        .iter()
+        .find(|row| row.year == year - 1)
+        .map(|row| row.tier);
+    let year_before_partial = sources
+        .get(&(year - 1))
+        .is_some_and(|source| !source.complete);
+    Some(tier_summary(placement, previous, year_before_partial))
 }
 
 /// An editor's organisation's interventions in `country`; an admin's, those of the organisation

@@ -7,8 +7,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::countries::{CountryDto, country_from_path};
+use super::countries::{CountryDto, CountryRow, country_from_path};
 use crate::db::gaps::{self, CountingIntervention, RecommendationGap};
+use crate::db::tiers::TierRow;
 use crate::db::{Connection, organisations, reports, tier_sources, tiers};
 use crate::domain::Refusal;
 use crate::domain::{
@@ -192,16 +193,77 @@ pub async fn gap_report_on(
     filters: &GapFilters,
     interventions_limit: u32,
 ) -> Result<GapReport, Failure> {
-    let country = country_from_path(connection, code).await?;
-    let organisation_name = organisation_filter_name(connection, filters.organisation).await?;
-    let year = report_year(connection, &country.code, filters.year).await?;
-    let (tier, recommendations, counting) = match year {
+    let subject = report_subject(connection, code, filters).await?;
+    let tier = match subject.year {
         Some(year) => {
-            let (tier, previous) = tiers::with_previous(connection, &country.code, year).await?;
+            let country = &subject.country.code;
+            let (placement, previous) = tiers::with_previous(connection, country, year).await?;
             let year_before_partial = tier_sources::of_years(connection, &[year - 1])
                 .await?
                 .iter()
                 .any(|source| !source.complete);
+            placement.map(|row| tier_summary(&row, previous, year_before_partial))
+        }
+        None => None,
+    };
+    report_of(connection, subject, tier, filters, interventions_limit).await
+}
+
+/// What a gap report is of: the country, the report year (none when the country has no
+/// recommendations in any report) and the name of the organisation whose work alone counts.
+pub(super) struct ReportSubject {
+    pub country: CountryRow,
+    pub year: Option<i32>,
+    pub organisation_name: Option<String>,
+}
+
+/// The subject of the report of the country named `code` with `filters`: not found when the
+/// country, the year or the organisation asked for is not.
+pub(super) async fn report_subject(
+    connection: &mut Connection,
+    code: &str,
+    filters: &GapFilters,
+) -> Result<ReportSubject, Failure> {
+    let country = country_from_path(connection, code).await?;
+    let organisation_name = organisation_filter_name(connection, filters.organisation).await?;
+    let year = report_year(connection, &country.code, filters.year).await?;
+    Ok(ReportSubject {
+        country,
+        year,
+        organisation_name,
+    })
+}
+
+/// A placement as the report shows it, with its move from the year before's (`previous`), when
+/// that can be told.
+pub(super) fn tier_summary(
+    placement: &TierRow,
+    previous: Option<Tier>,
+    year_before_partial: bool,
+) -> TierSummary {
+    TierSummary {
+        tier: placement.tier,
+        movement: known_movement(previous, placement.tier, year_before_partial),
+        waiver: placement.waiver,
+    }
+}
+
+/// The report of `subject`, whose placement that year is `tier`: its recommendations with their
+/// statuses and the strongest interventions that count for each.
+pub(super) async fn report_of(
+    connection: &mut Connection,
+    subject: ReportSubject,
+    tier: Option<TierSummary>,
+    filters: &GapFilters,
+    interventions_limit: u32,
+) -> Result<GapReport, Failure> {
+    let ReportSubject {
+        country,
+        year,
+        organisation_name,
+    } = subject;
+    let (recommendations, counting) = match year {
+        Some(year) => {
             let recommendations =
                 gaps::recommendation_gaps(connection, &country.code, year, filters.organisation)
                     .await?;
@@ -214,14 +276,9 @@ pub async fn gap_report_on(
                 i64::from(interventions_limit) + 1,
             )
             .await?;
-            let tier = tier.map(|row| TierSummary {
-                tier: row.tier,
-                movement: known_movement(previous, row.tier, year_before_partial),
-                waiver: row.waiver,
-            });
-            (tier, recommendations, counting)
+            (recommendations, counting)
         }
-        None => (None, Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new()),
     };
     Ok(GapReport {
         summary: StatusCounts::of(recommendations.iter().map(|r| r.status)),
@@ -234,7 +291,7 @@ pub async fn gap_report_on(
         ),
         country: CountryDto::from(country),
         year,
-        tier,
+        tier: year.and(tier),
         organisation: filters.organisation,
         organisation_name,
     })
