@@ -273,6 +273,22 @@ pub async fn find(db: &impl Connections, id: Uuid) -> Result<RecommendationRow, 
         .ok_or_else(|| not_found(id))
 }
 
+/// Recommendation `id` and whether its report is its country's latest, whose page shows it
+/// without a year asked (and with the next report's window); not found when there is none.
+pub async fn find_with_standing(
+    db: &impl Connections,
+    id: Uuid,
+) -> Result<(RecommendationRow, bool), Failure> {
+    let mut connection = db.connect().await?;
+    let recommendation = recommendations::find(&mut connection, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    let latest =
+        crate::db::gaps::latest_year(&mut connection, Some(&recommendation.country_code)).await?;
+    let is_latest = latest == Some(recommendation.year);
+    Ok((recommendation, is_latest))
+}
+
 /// The earlier recommendations recommendation `id` may continue, most alike first.
 pub async fn lineage_candidates(
     db: &impl Connections,

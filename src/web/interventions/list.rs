@@ -129,7 +129,7 @@ pub(super) async fn list(
         answers: filters::optional("recommendation", query.answers.as_deref())?,
     };
     let answering = match filter.answers {
-        Some(id) => Some(usecases::recommendations::find(state.get_ref(), id).await?),
+        Some(id) => Some(usecases::recommendations::find_with_standing(state.get_ref(), id).await?),
         None => None,
     };
     let (sort, order) = order_of(query.sort.as_deref());
@@ -200,7 +200,8 @@ struct ListView<'a> {
     organisations: &'a [OrganisationRow],
     countries: &'a [CountryRow],
     /// The recommendation the list is narrowed to, if any.
-    answering: Option<&'a RecommendationRow>,
+    /// The recommendation the list is narrowed to, and whether its report is its country's latest.
+    answering: Option<&'a (RecommendationRow, bool)>,
 }
 
 impl ListView<'_> {
@@ -208,7 +209,7 @@ impl ListView<'_> {
         let locale = self.locale;
         html! {
             form.filters.panel method="get" role="search" aria-label=(locale.text("interventions-search-label")) {
-                @if let Some(answers) = self.answering { input type="hidden" name="answers" value=(answers.id); }
+                @if let Some((answers, _)) = self.answering { input type="hidden" name="answers" value=(answers.id); }
                 div {
                     label for="q" { (locale.text("interventions-search")) }
                     input #q type="search" name="q" value=[self.query.q.as_deref()] maxlength="200"
@@ -253,7 +254,7 @@ impl ListView<'_> {
     fn answering(&self) -> Markup {
         let locale = self.locale;
         html! {
-            @if let Some(recommendation) = self.answering {
+            @if let Some((recommendation, is_latest)) = self.answering {
                 @let country = self.countries.iter().find(|c| c.code == recommendation.country_code)
                     .map_or(recommendation.country_code.clone(), |c| locale.country(&c.code, &c.tip_name).into_owned());
                 div.notice role="status" #answering {
@@ -265,7 +266,7 @@ impl ListView<'_> {
                         ]))
                     }
                     p.actions {
-                        a href={ "/countries/" (recommendation.country_code) "?year=" (recommendation.year) "#recommendation-" (recommendation.id) } {
+                        a href=(back_to(recommendation, *is_latest)) {
                             (locale.text("interventions-answering-back"))
                         }
                         a href=(self.query.href(&[("answers", None), ("after", None), ("from", None)])) {
@@ -442,5 +443,21 @@ impl ListView<'_> {
                 }
             }
         }
+    }
+}
+
+/// Where `recommendation` stands on its country's page: the page of its report year, or, for the
+/// latest report, the page as the country's link opens it (which also notes the work the next
+/// report will assess).
+fn back_to(recommendation: &RecommendationRow, is_latest: bool) -> String {
+    let code = &recommendation.country_code;
+    let id = recommendation.id;
+    if is_latest {
+        format!("/countries/{code}#recommendation-{id}")
+    } else {
+        format!(
+            "/countries/{code}?year={}#recommendation-{id}",
+            recommendation.year
+        )
     }
 }
