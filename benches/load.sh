@@ -10,7 +10,8 @@
 #   2. the same with organisation= set;
 #   3. GET /coverage, latest year, all countries (and with one client);
 #   4. the country page and the overview page, which show 1 and 3, signed in as a browser is,
-#      each in turn with its JSON, ROUNDS times (3): the figure is the median ratio;
+#      each in turn with its JSON, ROUNDS times (3): the figure is the median ratio; then each
+#      with one client beside its JSON with one client (the wait one person sees);
 #   5. PUT /interventions/{id}/recommendations/{rid}, over many interventions.
 # For 1 and 3 it also runs, through pgbench (same clients, random countries), the reference: the
 # statements that compute the same answer live from the links, with the SQL functions that define
@@ -157,6 +158,11 @@ for scale in $SCALES; do
             read -r rps p50 p99 errors _ < <(sort -n "$work/$1-rounds" | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
             echo "$scale $1 $rps $p50 $p99 $errors -" >>"$results"
             echo "$1 ÷ its JSON measured just before, throughput, each round: $ratios(median $median)" >>"$work/page-ratios"
+            # What one person waits for: the page's latency with one client, beside its JSON's.
+            read -r json_rps json_p50 _ < <(CLIENTS=1 run_wrk "$1-json-one" "$2" "${common[@]}")
+            read -r rps p50 p99 errors < <(CLIENTS=1 run_wrk "$1-one" "$2" "${common[@]}" GAPTRACK_SESSION="$session")
+            echo "$scale $1-1-client $rps $p50 $p99 $errors -" >>"$results"
+            awk -v c="$1" -v a="$p50" -v b="$json_p50" 'BEGIN { printf "%s with one client: p50 %.2f ms against its JSON'"'"'s %.2f ms (%.2fx), measured just before\n", c, a, b, a / b }' >>"$work/page-ratios"
         done
         echo "--- scale $scale: 5. link writes"
         read -r rps p50 p99 errors < <(run_wrk "links-$scale" links.lua "${common[@]}" GAPTRACK_PAIRS="$work/pairs")
@@ -169,11 +175,11 @@ done
 
 echo
 echo "Each case: ${DURATION} s at $CONNECTIONS connections; $pinning."
-printf '%-6s %-18s %10s %9s %9s %7s %12s %8s\n' scale case "req/s" "p50 ms" "p99 ms" errors "pgbench tx/s" "API÷pg"
+printf '%-6s %-24s %10s %9s %9s %7s %12s %8s\n' scale case "req/s" "p50 ms" "p99 ms" errors "pgbench tx/s" "API÷pg"
 while read -r scale name rps p50 p99 errors ceiling; do
     ratio="-"
     [ "$ceiling" != "-" ] && ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }')
-    printf '%-6s %-18s %10s %9s %9s %7s %12s %8s\n' "$scale" "$name" "$rps" "$p50" "$p99" "$errors" "$ceiling" "$ratio"
+    printf '%-6s %-24s %10s %9s %9s %7s %12s %8s\n' "$scale" "$name" "$rps" "$p50" "$p99" "$errors" "$ceiling" "$ratio"
 done <"$results"
 while read -r scale _ rss; do echo "scale $scale: server peak RSS ${rss} MB"; done <"$work/rss"
 figure() { awk -v s="$1" -v c="$2" -v f="$3" '$1 == s && $2 == c { print $f }' "$results"; }
