@@ -9,9 +9,10 @@
 #   1. GET /countries/{code}/gaps, random countries, latest year (and with one client);
 #   2. the same with organisation= set;
 #   3. GET /coverage, latest year, all countries (and with one client);
-#   4. the country page and the overview page, which show 1 and 3, signed in as a browser is,
-#      each in turn with its JSON, ROUNDS times (3): the figure is the median ratio; then each
-#      with one client beside its JSON with one client (the wait one person sees);
+#   4. the country page and the overview page, which show 1 and 3, signed in as a browser is
+#      (an admin; and the country page as an editor too, offered its organisation's work to
+#      link), each in turn with its JSON, ROUNDS times (3): the figure is the median ratio; then
+#      each with one client beside its JSON with one client (the wait one person sees);
 #   5. PUT /interventions/{id}/recommendations/{rid}, over many interventions.
 # For 1 and 3 it also runs, through pgbench (same clients, random countries), the reference: the
 # statements that compute the same answer live from the links, with the SQL functions that define
@@ -138,16 +139,30 @@ for scale in $SCALES; do
         echo "$scale gaps-organisation $rps $p50 $p99 $errors -" >>"$results"
         echo "--- scale $scale: 4. pages"
         base="http://127.0.0.1:$PORT"
-        curl -sf -c "$work/jar" -b "$work/jar" "$base/signin" >"$work/signin.html"
-        token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"$//')
-        curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
-            --data-urlencode "key=$key" -d return_to=/ -d "signin_token=$token" "$base/signin/key"
-        session=$(awk '$6 == "gaptrack_session" { print $7 }' "$work/jar")
+        sign_in() { # key -> the session cookie's value, signed in as a browser is
+            rm -f "$work/jar"
+            curl -sf -c "$work/jar" -b "$work/jar" "$base/signin" >"$work/signin.html"
+            token=$(grep -o 'name="signin_token" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"$//')
+            curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" -H "Origin: $base" \
+                --data-urlencode "key=$1" -d return_to=/ -d "signin_token=$token" "$base/signin/key"
+            awk '$6 == "gaptrack_session" { print $7 }' "$work/jar"
+        }
+        admin_session=$(sign_in "$key")
+        # The country page's daily reader: an editor of the organisation with the most work,
+        # offered its interventions in the country under each recommendation.
+        busiest=$("${psql[@]}" -c "SELECT organisation_id FROM interventions
+                                   GROUP BY organisation_id ORDER BY count(*) DESC LIMIT 1")
+        editor_key=$(curl -sf -H "Authorization: Bearer $key" -H "Content-Type: application/json" \
+            -d "{\"name\": \"benchmark editor\", \"role\": \"editor\", \"organisation_id\": \"$busiest\"}" \
+            "$base/api/v1/keys" | grep -o 'gt_[A-Za-z0-9_-]*')
+        editor_session=$(sign_in "$editor_key")
         # Each page and its JSON in turn, ROUNDS times: the host's speed drifts by a third over
         # minutes, so a page is compared with its JSON measured just before it, and the median
         # of those ratios is the figure.
-        for pair in "country-page gaps.lua" "overview-page coverage.lua"; do
+        for pair in "country-page gaps.lua $admin_session" "country-page-editor gaps.lua $editor_session" \
+            "overview-page coverage.lua $admin_session"; do
             set -- $pair
+            session=$3
             for round in $(seq 1 "$ROUNDS"); do
                 read -r json_rps _ < <(run_wrk "$1-json-$round" "$2" "${common[@]}")
                 read -r rps p50 p99 errors < <(run_wrk "$1-$round" "$2" "${common[@]}" GAPTRACK_SESSION="$session")

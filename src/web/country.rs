@@ -23,7 +23,7 @@ use crate::usecases::country_page::{
 };
 use crate::usecases::gap_report::{self as gaps, GapFilters, GapReport};
 use crate::usecases::translations::TranslationRow;
-use crate::web::interventions::from_country::link_offer;
+use crate::web::interventions::from_country::{OfferChoices, link_offer};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CountryQuery {
@@ -113,6 +113,7 @@ fn country_view(
     let offers = LinkOffers {
         visitor,
         linkable: &page.linkable,
+        choices: OfferChoices::of(visitor, &page.linkable),
         linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
         relinked: query.relinked.as_deref().and_then(|id| id.parse().ok()),
     };
@@ -410,7 +411,7 @@ fn recommendations_by_pillar(
                                         div.notice role="status" { p { (locale.text("relinked-notice")) } }
                                     }
                                     @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
-                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, offers.linkable))
+                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, offers.linkable, &offers.choices))
                                     }
                                 }
                             }
@@ -427,6 +428,7 @@ fn recommendations_by_pillar(
 struct LinkOffers<'a> {
     visitor: &'a Visitor,
     linkable: &'a Linkable,
+    choices: OfferChoices,
     linked: Option<Uuid>,
     relinked: Option<Uuid>,
 }

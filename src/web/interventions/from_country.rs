@@ -22,14 +22,50 @@ use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
 use crate::web::session::Visitor;
 
+/// The choices every link offer of a page shares, worded once for the page: the interventions
+/// the visitor may link (up to [`LINKABLE_SHOWN`]) and the contributions. Worded under each of a
+/// report's recommendations instead, they were over a thousand catalogue messages per view and
+/// most of an editor's page's cost.
+pub struct OfferChoices {
+    interventions: Markup,
+    contributions: Markup,
+}
+
+impl OfferChoices {
+    /// The options of `linkable`'s interventions and of the contributions, in `visitor`'s words.
+    pub fn of(visitor: &Visitor, linkable: &Linkable) -> Self {
+        let locale = visitor.locale;
+        let interventions = match linkable {
+            Linkable::Interventions { interventions, .. } => html! {
+                @for intervention in interventions {
+                    option value=(intervention.row.id) { (locale.text_with("offer-intervention-option", &[
+                        ("title", intervention.row.title.as_str().into()),
+                        ("status", intervention.row.status.label(locale).into()),
+                    ])) }
+                }
+            },
+            Linkable::Nothing | Linkable::ChooseAnOrganisation => html! {},
+        };
+        let contributions = html! {
+            @for c in Contribution::ALL { option value=(c) { (c.label(locale)) } }
+        };
+        Self {
+            interventions,
+            contributions,
+        }
+    }
+}
+
 /// Under a recommendation of `code`'s `year` report: the form to link one of the interventions the
-/// visitor may link there, and the way to log a new one.
+/// visitor may link there (with `choices`, worded once for the page), and the way to log a new
+/// one.
 pub fn link_offer(
     visitor: &Visitor,
     code: &str,
     year: i32,
     recommendation: Uuid,
     linkable: &Linkable,
+    choices: &OfferChoices,
 ) -> Markup {
     let locale = visitor.locale;
     let prefix = format!("offer-{recommendation}");
@@ -44,7 +80,7 @@ pub fn link_offer(
                 Linkable::Interventions { interventions, .. } if interventions.is_empty() => {
                     p.muted { (locale.text("offer-none-here")) }
                 }
-                Linkable::Interventions { interventions, more } => {
+                Linkable::Interventions { more, .. } => {
                     form method="post" action={ "/recommendations/" (recommendation) "/link" } {
                         input type="hidden" name="csrf" value=(visitor.csrf);
                         input type="hidden" name="country" value=(code);
@@ -52,12 +88,7 @@ pub fn link_offer(
                         div.field {
                             label for={ (prefix) "-intervention" } { (locale.text("offer-intervention")) }
                             select id={ (prefix) "-intervention" } name="intervention_id" required {
-                                @for intervention in interventions {
-                                    option value=(intervention.row.id) { (locale.text_with("offer-intervention-option", &[
-                                        ("title", intervention.row.title.as_str().into()),
-                                        ("status", intervention.row.status.label(locale).into()),
-                                    ])) }
-                                }
+                                (choices.interventions)
                             }
                             @if *more {
                                 p.muted { (locale.text_with("offer-more-before", &[("count", LINKABLE_SHOWN.into())])) " "
@@ -67,7 +98,7 @@ pub fn link_offer(
                         div.field {
                             label for={ (prefix) "-contribution" } { (locale.text("offer-contribution")) }
                             select id={ (prefix) "-contribution" } name="contribution" {
-                                @for c in Contribution::ALL { option value=(c) { (c.label(locale)) } }
+                                (choices.contributions)
                             }
                         }
                         div.field {
