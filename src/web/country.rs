@@ -114,6 +114,7 @@ fn country_view(
         visitor,
         linkable: &page.linkable,
         choices: OfferChoices::of(visitor, &page.linkable),
+        year_asked: query.year.as_ref().and(report.year),
         linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
         relinked: query.relinked.as_deref().and_then(|id| id.parse().ok()),
     };
@@ -410,8 +411,8 @@ fn recommendations_by_pillar(
                                     @if offers.relinked == Some(recommendation.id) {
                                         div.notice role="status" { p { (locale.text("relinked-notice")) } }
                                     }
-                                    @if let (Some(year), true) = (report.year, offers.visitor.caller.role != Role::Viewer) {
-                                        (link_offer(offers.visitor, &report.country.code, year, recommendation.id, offers.linkable, &offers.choices))
+                                    @if report.year.is_some() && offers.visitor.caller.role != Role::Viewer {
+                                        (link_offer(offers.visitor, &report.country.code, offers.year_asked, recommendation.id, offers.linkable, &offers.choices))
                                     }
                                 }
                             }
@@ -429,6 +430,8 @@ struct LinkOffers<'a> {
     visitor: &'a Visitor,
     linkable: &'a Linkable,
     choices: OfferChoices,
+    /// The report year the page was opened at, if one was asked.
+    year_asked: Option<i32>,
     linked: Option<Uuid>,
     relinked: Option<Uuid>,
 }

@@ -56,13 +56,14 @@ impl OfferChoices {
     }
 }
 
-/// Under a recommendation of `code`'s `year` report: the form to link one of the interventions the
+/// Under a recommendation of `code`'s report: the form to link one of the interventions the
 /// visitor may link there (with `choices`, worded once for the page), and the way to log a new
-/// one.
+/// one. `year_asked` is the year the page was opened at, if one was: linking leads back to the
+/// page as it was opened (without a year, the latest report's, with the next report's window).
 pub fn link_offer(
     visitor: &Visitor,
     code: &str,
-    year: i32,
+    year_asked: Option<i32>,
     recommendation: Uuid,
     linkable: &Linkable,
     choices: &OfferChoices,
@@ -84,7 +85,7 @@ pub fn link_offer(
                     form method="post" action={ "/recommendations/" (recommendation) "/link" } {
                         input type="hidden" name="csrf" value=(visitor.csrf);
                         input type="hidden" name="country" value=(code);
-                        input type="hidden" name="year" value=(year);
+                        @if let Some(year) = year_asked { input type="hidden" name="year" value=(year); }
                         div.field {
                             label for={ (prefix) "-intervention" } { (locale.text("offer-intervention")) }
                             select id={ (prefix) "-intervention" } name="intervention_id" required {
@@ -153,16 +154,46 @@ pub(super) async fn link(
     .await
 }
 
-/// The country page the form came from, at the recommendation, saying it is linked. Only a
-/// country code and a year are taken from the form, so the answer never leaves gaptrack.
+/// The country page the form came from, at the recommendation, saying it is linked: at the year
+/// it was opened at, or without one when it was opened without one. Only a country code and a
+/// year are taken from the form, so the answer never leaves gaptrack.
 fn back_to_country(country: &str, year: &str, recommendation: Uuid, linked: Linked) -> String {
     let code_ok = country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase());
-    let year = year.parse::<i32>().ok();
+    let year = match year {
+        "" => Some(None),
+        year => year.parse::<i32>().ok().map(Some),
+    };
+    let notice = linked.notice();
     match (code_ok, year) {
-        (true, Some(year)) => format!(
-            "/countries/{country}?year={year}&{}={recommendation}#recommendation-{recommendation}",
-            linked.notice()
+        (true, Some(Some(year))) => format!(
+            "/countries/{country}?year={year}&{notice}={recommendation}#recommendation-{recommendation}"
+        ),
+        (true, Some(None)) => format!(
+            "/countries/{country}?{notice}={recommendation}#recommendation-{recommendation}"
         ),
         _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linking_leads_back_to_the_page_as_it_was_opened() {
+        let id = Uuid::nil();
+        assert_eq!(
+            back_to_country("SLE", "2023", id, Linked::New),
+            format!("/countries/SLE?year=2023&linked={id}#recommendation-{id}")
+        );
+        assert_eq!(
+            back_to_country("SLE", "", id, Linked::Changed),
+            format!("/countries/SLE?relinked={id}#recommendation-{id}")
+        );
+        assert_eq!(back_to_country("SLE", "soon", id, Linked::New), "/");
+        assert_eq!(
+            back_to_country("https://elsewhere", "", id, Linked::New),
+            "/"
+        );
     }
 }
