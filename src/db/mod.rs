@@ -19,6 +19,7 @@ pub mod edition_digest;
 pub mod gaps;
 pub mod idempotency;
 pub mod import;
+pub mod intervention_choices;
 pub mod intervention_list;
 pub mod interventions;
 pub mod keys;

@@ -13,8 +13,8 @@ use super::gap_report::{
 pub use super::lineage::LineageSuggestion;
 use super::translations::{self, TranslationRow};
 use crate::db::country_page::PeriodAsked;
-use crate::db::intervention_list::{self, InterventionFilter, InterventionOrder};
-pub use crate::db::interventions::Intervention;
+use crate::db::intervention_choices;
+pub use crate::db::intervention_choices::InterventionChoice;
 pub use crate::db::organisations::OrganisationRow;
 pub use crate::db::tier_sources::TierSource;
 pub use crate::db::tiers::TierRow;
@@ -66,7 +66,7 @@ pub enum Linkable {
     /// The visitor's (or, for an admin, the filtered organisation's) interventions in the
     /// country, newest first, at most [`LINKABLE_SHOWN`]; `more` when there are more.
     Interventions {
-        interventions: Vec<Intervention>,
+        interventions: Vec<InterventionChoice>,
         more: bool,
     },
 }
@@ -188,16 +188,10 @@ async fn linkable(
             Linkable::Nothing
         });
     };
-    let filter = InterventionFilter {
-        organisation: Some(organisation),
-        country: Some(country.to_owned()),
-        ..InterventionFilter::default()
-    };
-    let mut interventions = intervention_list::list_in_order(
+    let mut interventions = intervention_choices::in_country(
         connection,
-        &filter,
-        InterventionOrder::Newest,
-        None,
+        organisation,
+        country,
         LINKABLE_SHOWN as i64 + 1,
     )
     .await?;

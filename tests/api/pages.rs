@@ -250,8 +250,9 @@ async fn an_admin_links_an_organisations_work_from_the_country_page_once_it_is_c
         .await;
     let busy = app.create_organisation("CenHTRO").await;
     let small = app.create_organisation("Réseau Sahel").await;
+    let mut made = Vec::new();
     for _ in 0..=LINKABLE_SHOWN {
-        app.create_intervention(&busy, &["SLE"], "active").await;
+        made.push(app.create_intervention(&busy, &["SLE"], "active").await);
     }
     app.create_intervention(&small, &["SLE"], "planned").await;
     let admin = signed_in(&app, &app.key(gaptrack::domain::Role::Admin, None)).await;
@@ -271,6 +272,8 @@ async fn an_admin_links_an_organisations_work_from_the_country_page_once_it_is_c
         crate::documents::page_of(&admin, &app, &format!("/countries/SLE?organisation={busy}"))
             .await;
     assert_eq!(choices(&page), LINKABLE_SHOWN, "the newest, and no more");
+    let offered = |id: &str| page.contains(&format!("<option value=\"{id}\">"));
+    assert!(offered(&made[LINKABLE_SHOWN]) && !offered(&made[0]));
     assert!(
         page.contains(&format!("The {LINKABLE_SHOWN} newest are listed")),
         "the page says the list is cut"

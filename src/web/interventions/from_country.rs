@@ -38,9 +38,9 @@ impl OfferChoices {
         let interventions = match linkable {
             Linkable::Interventions { interventions, .. } => html! {
                 @for intervention in interventions {
-                    option value=(intervention.row.id) { (locale.text_with("offer-intervention-option", &[
-                        ("title", intervention.row.title.as_str().into()),
-                        ("status", intervention.row.status.label(locale).into()),
+                    option value=(intervention.id) { (locale.text_with("offer-intervention-option", &[
+                        ("title", intervention.title.as_str().into()),
+                        ("status", intervention.status.label(locale).into()),
                     ])) }
                 }
             },
