@@ -161,14 +161,7 @@ struct MatchStatement<'a> {
 /// [`MatchStatement`]'s key in diesel's statement cache.
 struct MatchStatementId;
 
-impl diesel::query_builder::QueryId for MatchStatement<'_> {
-    type QueryId = MatchStatementId;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for MatchStatement<'_> {
-    type SqlType = diesel::sql_types::Untyped;
-}
+super::prepared_once!(MatchStatement, MatchStatementId);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MatchStatement<'_> {
     fn walk_ast<'b>(

@@ -91,14 +91,7 @@ struct PageReadsStatement<'a> {
     suggest_above: Option<f32>,
 }
 
-impl diesel::query_builder::QueryId for PageReadsStatement<'_> {
-    type QueryId = PageReadsStatement<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for PageReadsStatement<'_> {
-    type SqlType = diesel::sql_types::Untyped;
-}
+super::prepared_once!(PageReadsStatement, PageReadsStatement<'static>);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PageReadsStatement<'_> {
     fn walk_ast<'b>(

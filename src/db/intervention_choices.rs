@@ -32,14 +32,7 @@ struct ChoicesStatement<'a> {
     limit: i64,
 }
 
-impl diesel::query_builder::QueryId for ChoicesStatement<'_> {
-    type QueryId = ChoicesStatement<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for ChoicesStatement<'_> {
-    type SqlType = diesel::sql_types::Untyped;
-}
+super::prepared_once!(ChoicesStatement, ChoicesStatement<'static>);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for ChoicesStatement<'_> {
     fn walk_ast<'b>(

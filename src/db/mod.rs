@@ -4,6 +4,24 @@
 //! connection, return plain row structs or `Option` for an absent row, and leave it to the handler to
 //! decide what absence means. A write that spans several statements opens its own transaction.
 
+/// Makes `$statement` (a struct with one lifetime whose SQL text its type alone decides, never
+/// its values) a statement diesel prepares once per connection and reuses, keyed by `$id` in its
+/// statement cache: diesel never caches `sql_query`, and planning again on every call cost more
+/// than running some of these.
+macro_rules! prepared_once {
+    ($statement:ident, $id:ty) => {
+        impl diesel::query_builder::QueryId for $statement<'_> {
+            type QueryId = $id;
+            const HAS_STATIC_QUERY_ID: bool = true;
+        }
+
+        impl diesel::query_builder::Query for $statement<'_> {
+            type SqlType = diesel::sql_types::Untyped;
+        }
+    };
+}
+pub(crate) use prepared_once;
+
 pub mod account_links;
 pub mod activities;
 pub mod audit;
