@@ -173,6 +173,13 @@ pub fn run(
         .wrap(middleware::from_fn(crate::http::request_id::assign))
         // Outside the id's middleware, so the access log line sees the id in the response.
         .wrap(crate::http::access_log::logger())
+        // Outermost: every answer to a client that accepts it is compressed (gzip, brotli or
+        // zstd), once the others are done with its body. A country page is 40 KB of HTML (an
+        // editor's, offered its work to link, 170 KB): a few KB compressed, on the phones and
+        // slow connections many readers use. Pages that carry a CSRF token and echo what was
+        // typed are what BREACH guesses at; it needs the victim's browser to send many
+        // requests made by the attacker with the session, which SameSite=Strict cookies refuse.
+        .wrap(middleware::Compress::default())
         .app_data(web::Data::new(methods))
         .app_data(web::Data::new(OpenApiDocument(to_committed_form(
             &document,

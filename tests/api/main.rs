@@ -17,6 +17,7 @@ mod browser_years;
 mod call_for_information;
 mod catalogue;
 mod catalogue_documents;
+mod compression;
 
 mod countries;
 mod coverage;
