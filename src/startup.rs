@@ -174,9 +174,9 @@ pub fn run(
         // Outside the id's middleware, so the access log line sees the id in the response.
         .wrap(crate::http::access_log::logger())
         // Outermost: every answer to a client that accepts it is compressed (gzip, brotli or
-        // zstd), once the others are done with its body. A country page is 40 KB of HTML (an
-        // editor's, offered its work to link, 170 KB): a few KB compressed, on the phones and
-        // slow connections many readers use. Pages that carry a CSRF token and echo what was
+        // zstd), once the others are done with its body. A country page is up to 40 KB of HTML
+        // (an editor's, offered its work to link, 170 KB): 7 KB (10 KB) with brotli, for the
+        // phones and slow connections many readers use. Pages that carry a CSRF token and echo what was
         // typed are what BREACH guesses at; it needs the victim's browser to send many
         // requests made by the attacker with the session, which SameSite=Strict cookies refuse.
         .wrap(middleware::Compress::default())
