@@ -291,7 +291,7 @@ pub(super) async fn report_of(
         ),
         country: CountryDto::from(country),
         year,
-        tier: year.and(tier),
+        tier,
         organisation: filters.organisation,
         organisation_name,
     })

@@ -113,7 +113,7 @@ fn country_view(
     let offers = LinkOffers {
         visitor,
         linkable: &page.linkable,
-        choices: OfferChoices::of(visitor, &page.linkable),
+        choices: OfferChoices::of(locale, &page.linkable),
         year_asked: query.year.as_ref().and(report.year),
         linked: query.linked.as_deref().and_then(|id| id.parse().ok()),
         relinked: query.relinked.as_deref().and_then(|id| id.parse().ok()),

@@ -16,7 +16,7 @@ use super::show::{ShowQuery, render_show};
 use crate::domain::Contribution;
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::i18n::Worded;
+use crate::i18n::{Locale, Worded};
 use crate::usecases::country_page::{LINKABLE_SHOWN, Linkable};
 use crate::web::csrf::CheckedForm;
 use crate::web::error::WebError;
@@ -32,9 +32,8 @@ pub struct OfferChoices {
 }
 
 impl OfferChoices {
-    /// The options of `linkable`'s interventions and of the contributions, in `visitor`'s words.
-    pub fn of(visitor: &Visitor, linkable: &Linkable) -> Self {
-        let locale = visitor.locale;
+    /// The options of `linkable`'s interventions and of the contributions, in `locale`'s words.
+    pub fn of(locale: Locale, linkable: &Linkable) -> Self {
         let interventions = match linkable {
             Linkable::Interventions { interventions, .. } => html! {
                 @for intervention in interventions {
